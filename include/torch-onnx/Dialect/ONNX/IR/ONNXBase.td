@@ -1,0 +1,57 @@
+//===- ONNXBase.td - ONNX dialect definition ---------------*- tablegen -*-===//
+//
+// The `onnx` dialect: one op per ONNX operator signature, generated from ONNX's
+// schema registry, plus the hand-written ops that model graphs.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TORCH_ONNX_ONNX_BASE
+#define TORCH_ONNX_ONNX_BASE
+
+include "mlir/IR/OpBase.td"
+include "mlir/IR/AttrTypeBase.td"
+include "mlir/IR/BuiltinTypes.td"
+
+def ONNX_Dialect : Dialect {
+  let name = "onnx";
+  let cppNamespace = "::mlir::ONNX";
+  let summary = "The ONNX operator set (ai.onnx, opsets 1-17) and ONNX graphs";
+  let description = [{
+    The `onnx` dialect mirrors an ONNX `ModelProto`. Every operator of the default
+    `ai.onnx` domain is an op generated from ONNX's own schema registry; operators
+    of other domains and anything unknown are carried by `onnx.Custom`. A model's
+    main graph is a `func.func`; subgraphs (`Loop`/`If`/`Scan` bodies) are regions
+    terminated by `onnx.Yield` and refer to outer-scope values directly.
+
+    Tensors use builtin tensor types. ONNX element types map to MLIR as:
+    float/double/float16/bfloat16 -> f32/f64/f16/bf16, int8..int64 -> i8..i64
+    (signless), uint8..uint64 -> ui8..ui64, bool -> i1, complex64/128 ->
+    complex<f32>/complex<f64>, string -> `!onnx.string`.
+  }];
+  let useDefaultTypePrinterParser = 1;
+  let useDefaultAttributePrinterParser = 1;
+  let extraClassDeclaration = [{
+    void registerTypes();
+    void registerAttributes();
+  }];
+}
+
+class ONNX_Op<string mnemonic, list<Trait> traits = []>
+    : Op<ONNX_Dialect, mnemonic, traits>;
+
+/// An op generated from an ONNX schema: `since` is the opset version that
+/// introduced this signature, `latest` the newest version (<= 17) sharing it.
+class ONNX_GeneratedOp<string mnemonic, int since, int latest,
+                       list<Trait> traits = []>
+    : ONNX_Op<mnemonic, traits> {
+  int sinceVersion = since;
+  int latestVersion = latest;
+  let extraClassDeclaration = [{
+    /// The opset version that introduced this operator signature.
+    static constexpr int64_t kSinceVersion = }] # since # [{;
+    /// The newest opset version (<= 17) with this signature.
+    static constexpr int64_t kLatestVersion = }] # latest # [{;
+  }];
+}
+
+#endif // TORCH_ONNX_ONNX_BASE

@@ -1,0 +1,59 @@
+//===- ONNXCommon.h - Shared helpers of ONNX import/export ------*- C++ -*-===//
+
+#ifndef TORCH_ONNX_TARGET_ONNX_ONNXCOMMON_H
+#define TORCH_ONNX_TARGET_ONNX_ONNXCOMMON_H
+
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/MLIRContext.h"
+#include "onnx/defs/schema.h"
+#include "onnx/onnx_pb.h"
+
+namespace mlir::ONNX {
+
+/// Names of the discardable attributes that carry ModelProto/GraphProto data.
+namespace attr {
+constexpr llvm::StringLiteral kIrVersion = "onnx.ir_version";
+constexpr llvm::StringLiteral kOpsetImport = "onnx.opset_import";
+constexpr llvm::StringLiteral kProducerName = "onnx.producer_name";
+constexpr llvm::StringLiteral kProducerVersion = "onnx.producer_version";
+constexpr llvm::StringLiteral kDomain = "onnx.domain";
+constexpr llvm::StringLiteral kModelVersion = "onnx.model_version";
+constexpr llvm::StringLiteral kDocString = "onnx.doc_string";
+constexpr llvm::StringLiteral kMetadataProps = "onnx.metadata_props";
+constexpr llvm::StringLiteral kGraphName = "onnx.graph_name";
+constexpr llvm::StringLiteral kGraphDocString = "onnx.graph_doc_string";
+constexpr llvm::StringLiteral kName = "onnx.name";
+constexpr llvm::StringLiteral kNames = "onnx.names";
+constexpr llvm::StringLiteral kNodeName = "onnx.node_name";
+constexpr llvm::StringLiteral kExplicitAttrs = "onnx.explicit_attrs";
+constexpr llvm::StringLiteral kInitializer = "onnx.initializer";
+constexpr llvm::StringLiteral kInputNames = "onnx.input_names";
+constexpr llvm::StringLiteral kOutputNames = "onnx.output_names";
+constexpr llvm::StringLiteral kOutputTypes = "onnx.output_types";
+constexpr llvm::StringLiteral kType = "onnx.type";
+constexpr llvm::StringLiteral kValueInfo = "onnx.value_info";
+constexpr llvm::StringLiteral kDimParams = "onnx.dim_params";
+constexpr llvm::StringLiteral kFunctionName = "onnx.function_name";
+constexpr llvm::StringLiteral kFunctionDomain = "onnx.function_domain";
+constexpr llvm::StringLiteral kFunctionAttributes = "onnx.function_attributes";
+constexpr llvm::StringLiteral kMainGraph = "main_graph";
+} // namespace attr
+
+/// ONNX TensorProto.DataType -> MLIR element type (null if unknown).
+Type getElementType(MLIRContext *ctx, int32_t dataType);
+/// MLIR element type -> TensorProto.DataType (0 if none).
+int32_t getDataType(Type elementType);
+/// Bytes per element in raw_data (0 for strings).
+size_t getElementByteSize(int32_t dataType);
+/// The little-endian raw_data bytes equivalent to the typed fields of `t`
+/// (float_data, int32_data, ...); not for strings.
+std::string getTypedFieldBytes(const ::onnx::TensorProto &t);
+/// True when `a` states exactly the default value that `schema` gives it.
+bool isSchemaDefault(const ::onnx::OpSchema &schema,
+                     const ::onnx::AttributeProto &a);
+/// The ONNX name of a TensorProto.DataType, for messages.
+std::string dataTypeName(int32_t dataType);
+
+} // namespace mlir::ONNX
+
+#endif // TORCH_ONNX_TARGET_ONNX_ONNXCOMMON_H

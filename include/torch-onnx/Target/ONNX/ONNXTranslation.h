@@ -1,0 +1,71 @@
+//===- ONNXTranslation.h - ModelProto <-> onnx dialect ----------*- C++ -*-===//
+//
+// Import of ONNX ModelProto (binary or ONNX textual syntax) into the onnx
+// dialect and export back, without loss. See docs/ONNXTranslation.md for the
+// representation.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TORCH_ONNX_TARGET_ONNX_ONNXTRANSLATION_H
+#define TORCH_ONNX_TARGET_ONNX_ONNXTRANSLATION_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+
+namespace onnx {
+class ModelProto;
+} // namespace onnx
+
+namespace mlir::ONNX {
+
+/// Parses `bytes` (a binary ModelProto or ONNX's textual syntax) read from
+/// `path` into `model`. Emits one located error and fails on bad input.
+LogicalResult parseModel(llvm::StringRef bytes, llvm::StringRef path,
+                         MLIRContext *context, ::onnx::ModelProto &model);
+
+/// Imports `model` (which it may consume: large tensors are moved into
+/// resource blobs). `path` names the file, for diagnostics and to resolve
+/// external data relative to it.
+OwningOpRef<ModuleOp> importModel(::onnx::ModelProto &model,
+                                  llvm::StringRef path, MLIRContext *context);
+
+/// Reads and imports the model file at `path`.
+OwningOpRef<ModuleOp> importModelFile(llvm::StringRef path,
+                                      MLIRContext *context);
+
+struct ExportOptions {
+  /// Write tensors of at least `externalDataThreshold` bytes to one data file.
+  bool externalData = false;
+  /// The data file; relative to the model's directory. Default: the model's
+  /// file name + ".data".
+  std::string externalDataFile;
+  size_t externalDataThreshold = 1024;
+  /// Run onnx::checker::check_model on the result (always on in the tools).
+  bool runChecker = true;
+};
+
+/// Builds a ModelProto from `module`. Tensors stay inline; see
+/// writeModelFile for external data.
+LogicalResult exportModel(ModuleOp module, ::onnx::ModelProto &model,
+                          const ExportOptions &options = {});
+
+/// Exports `module` to `path` (temporary file + rename; nothing is left behind
+/// on failure). Moves tensors to external data on request or when the model
+/// would pass protobuf's 2 GiB limit.
+LogicalResult writeModelFile(ModuleOp module, llvm::StringRef path,
+                             const ExportOptions &options = {});
+
+/// Serializes `module` to `os`. External data (if requested or needed) goes
+/// next to `outputPath`.
+LogicalResult writeModel(ModuleOp module, llvm::raw_ostream &os,
+                         llvm::StringRef outputPath,
+                         const ExportOptions &options = {});
+
+/// Registers --import-onnx, --export-onnx and --test-onnx-roundtrip.
+void registerONNXTranslations();
+
+} // namespace mlir::ONNX
+
+#endif // TORCH_ONNX_TARGET_ONNX_ONNXTRANSLATION_H

@@ -1,0 +1,22 @@
+//===- InitAll.cpp - Register every torch-onnx dialect and pass -----------===//
+
+#include "torch-onnx/InitAll.h"
+
+#include "torch-onnx/Dialect/ONNX/IR/ONNXDialect.h"
+#include "torch-onnx/Target/ONNX/ONNXTranslation.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Transforms/Passes.h"
+
+void mlir::torch_onnx::registerAllDialects(DialectRegistry &registry) {
+  registry.insert<ONNX::ONNXDialect, func::FuncDialect>();
+}
+
+void mlir::torch_onnx::registerAllPasses() {
+  // Upstream: canonicalize (folds, DCE), cse, symbol-dce, ...
+  registerTransformsPasses();
+}
+
+void mlir::torch_onnx::registerAllTranslations() {
+  ONNX::registerONNXTranslations();
+}
