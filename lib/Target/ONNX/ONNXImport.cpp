@@ -59,6 +59,12 @@ public:
 
 private:
   //===--- Diagnostics ------------------------------------------------===//
+  /// "Relu node 'r'", or "Relu node #3" for an unnamed node.
+  std::string describe(const ::onnx::NodeProto &node) {
+    if (!node.name().empty())
+      return node.op_type() + " node '" + node.name() + "'";
+    return node.op_type() + " node #" + std::to_string(nodeIndex);
+  }
   InFlightDiagnostic error(Location loc) { return emitError(loc); }
   Location nodeLoc(const ::onnx::NodeProto &node) {
     std::string label = node.name().empty()
@@ -114,7 +120,8 @@ private:
   llvm::StringMap<const ::onnx::TypeProto *> declared;
   /// Types found by ONNX shape inference (only to type intermediate values).
   llvm::StringMap<::onnx::TypeProto> inferred;
-  llvm::StringMap<ArrayAttr> dimParamsOf;
+  /// Index of the node being imported in its graph (for messages).
+  int64_t nodeIndex = 0;
 };
 
 } // namespace
@@ -480,9 +487,14 @@ void Importer::setValueInfoAttrs(Operation *holder,
 LogicalResult Importer::importNodes(
     const google::protobuf::RepeatedPtrField<::onnx::NodeProto> &nodes,
     const OpsetMap &opsets, bool inFunction) {
-  for (const auto &node : nodes)
+  int64_t saved = nodeIndex;
+  nodeIndex = 0;
+  for (const auto &node : nodes) {
     if (failed(importNode(node, opsets, inFunction)))
       return failure();
+    ++nodeIndex;
+  }
+  nodeIndex = saved;
   return success();
 }
 
@@ -565,8 +577,7 @@ LogicalResult Importer::importNode(const ::onnx::NodeProto &nodeIn,
     }
     Value v = lookup(in);
     if (!v)
-      return error(loc) << node.op_type() << " node '" << node.name()
-                        << "' uses '" << in
+      return error(loc) << describe(node) << " uses '" << in
                         << "', which is not defined before it (an undefined "
                            "name, or a graph that is not topologically sorted "
                            "or has a cycle)";
@@ -587,8 +598,7 @@ LogicalResult Importer::importNode(const ::onnx::NodeProto &nodeIn,
       opName = lookupGeneratedOp(node.op_type(), schema->since_version());
   } else if (!inFunction && !opsets.count(domain) && domain != "ai.onnx.ml" &&
              !model.functions_size()) {
-    return error(loc) << node.op_type() << " node '" << node.name()
-                      << "' uses domain '" << domain
+    return error(loc) << describe(node) << " uses domain '" << domain
                       << "', which the model does not import (opset_import)";
   }
 
@@ -598,8 +608,7 @@ LogicalResult Importer::importNode(const ::onnx::NodeProto &nodeIn,
     for (const auto &a : node.attribute()) {
       auto sa = schema->attributes().find(a.name());
       if (sa == schema->attributes().end())
-        return error(loc) << node.op_type() << " node '" << node.name()
-                          << "' has attribute '" << a.name()
+        return error(loc) << describe(node) << " has attribute '" << a.name()
                           << "', which " << node.op_type() << "-"
                           << schema->since_version() << " does not define";
       if (!a.ref_attr_name().empty()) {
@@ -608,8 +617,7 @@ LogicalResult Importer::importNode(const ::onnx::NodeProto &nodeIn,
       }
       if (static_cast<int>(sa->second.type) != static_cast<int>(a.type()))
         return error(loc) << "attribute '" << a.name() << "' of "
-                          << node.op_type() << " node '" << node.name()
-                          << "' has type " << AP::AttributeType_Name(a.type())
+                          << describe(node) << " has type " << AP::AttributeType_Name(a.type())
                           << ", but " << node.op_type() << "-"
                           << schema->since_version() << " requires "
                           << AP::AttributeType_Name(
@@ -650,16 +658,14 @@ LogicalResult Importer::importNode(const ::onnx::NodeProto &nodeIn,
         ++next;
       } else {
         if (next >= inputs.size() || !inputs[next])
-          return error(loc) << node.op_type() << " node '" << node.name()
-                            << "' lacks required input '" << params[p].GetName()
+          return error(loc) << describe(node) << " lacks required input '" << params[p].GetName()
                             << "' (input #" << p << ")";
         state.operands.push_back(inputs[next++]);
         segments.push_back(1);
       }
     }
     if (!generic && next < inputs.size())
-      return error(loc) << node.op_type() << " node '" << node.name()
-                        << "' has " << inputs.size() << " inputs, but "
+      return error(loc) << describe(node) << " has " << inputs.size() << " inputs, but "
                         << node.op_type() << "-" << schema->since_version()
                         << " takes at most " << params.size();
     if (!generic && state.name.hasTrait<OpTrait::AttrSizedOperandSegments>())
@@ -710,8 +716,7 @@ LogicalResult Importer::importNode(const ::onnx::NodeProto &nodeIn,
         expected.push_back(n);
     llvm::sort(expected);
     if (expected.size() != graphs.size())
-      return error(loc) << node.op_type() << " node '" << node.name()
-                        << "' has " << graphs.size() << " graph attributes, "
+      return error(loc) << describe(node) << " has " << graphs.size() << " graph attributes, "
                         << node.op_type() << "-" << schema->since_version()
                         << " requires " << expected.size();
   } else {
@@ -749,8 +754,7 @@ LogicalResult Importer::importNode(const ::onnx::NodeProto &nodeIn,
           resultNames.push_back(node.output(next));
           n = 1;
         } else if (option == ::onnx::OpSchema::Single) {
-          return error(loc) << node.op_type() << " node '" << node.name()
-                            << "' lacks required output '"
+          return error(loc) << describe(node) << " lacks required output '"
                             << params[p].GetName() << "'";
         }
         ++next;
@@ -758,8 +762,7 @@ LogicalResult Importer::importNode(const ::onnx::NodeProto &nodeIn,
       segments.push_back(n);
     }
     if (next < (size_t)node.output_size())
-      return error(loc) << node.op_type() << " node '" << node.name()
-                        << "' has " << node.output_size() << " outputs, but "
+      return error(loc) << describe(node) << " has " << node.output_size() << " outputs, but "
                         << node.op_type() << "-" << schema->since_version()
                         << " produces at most " << params.size();
     if (state.name.hasTrait<OpTrait::AttrSizedResultSegments>())

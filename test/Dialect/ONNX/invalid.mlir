@@ -1,0 +1,57 @@
+// RUN: torch-onnx-opt %s -split-input-file -verify-diagnostics
+
+func.func @type_var_mismatch(%a: tensor<2xf32>, %b: tensor<2xi64>) {
+  // expected-error @+1 {{'onnx.Add' op failed to verify that type constraint 'T' binds one element type to all its uses (ONNX Add-14)}}
+  %0 = "onnx.Add"(%a, %b) : (tensor<2xf32>, tensor<2xi64>) -> tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @disallowed_element_type(%a: tensor<2xi8>) {
+  // expected-error @+1 {{'onnx.Relu' op operand #0 must be}}
+  %0 = "onnx.Relu"(%a) : (tensor<2xi8>) -> tensor<2xi8>
+  return
+}
+
+// -----
+
+func.func @missing_required_attr(%a: tensor<2xf32>) {
+  // expected-error @+1 {{'onnx.Cast' op requires attribute 'to'}}
+  %0 = "onnx.Cast"(%a) : (tensor<2xf32>) -> tensor<2xi64>
+  return
+}
+
+// -----
+
+func.func @initializer_type(%a: tensor<2xf32>) {
+  // expected-error @+1 {{'onnx.Initializer' op value type 'tensor<2xf32>' does not match result type 'tensor<3xf32>'}}
+  %0 = onnx.Initializer "w" = dense<1.0> : tensor<2xf32> : tensor<3xf32>
+  return
+}
+
+// -----
+
+func.func @initializer_name() {
+  // expected-error @+1 {{'onnx.Initializer' op requires a non-empty name (ONNX IR: initializers are referenced by name)}}
+  %0 = onnx.Initializer "" = dense<1.0> : tensor<2xf32> : tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @custom_regions(%a: tensor<2xf32>) {
+  // expected-error @+1 {{'onnx.Custom' op has 1 graph regions but 0 region_names}}
+  %0 = onnx.Custom "x" "Y"(%a) ({
+    onnx.Yield
+  }) : (tensor<2xf32>) -> tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @custom_op_type(%a: tensor<2xf32>) {
+  // expected-error @+1 {{'onnx.Custom' op requires a non-empty op_type (ONNX IR: NodeProto.op_type)}}
+  %0 = onnx.Custom "x" ""(%a) : (tensor<2xf32>) -> tensor<2xf32>
+  return
+}

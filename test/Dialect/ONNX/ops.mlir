@@ -1,0 +1,41 @@
+// RUN: torch-onnx-opt %s | torch-onnx-opt | FileCheck %s
+// RUN: torch-onnx-opt %s --mlir-print-op-generic | torch-onnx-opt | FileCheck %s
+
+// CHECK-LABEL: func.func @types
+// CHECK-SAME: !onnx.seq<tensor<?xf32>>, !onnx.opt<tensor<i64>>, !onnx.map<i64, tensor<f32>>, !onnx.any, tensor<2x!onnx.string>
+func.func @types(%a: !onnx.seq<tensor<?xf32>>, %b: !onnx.opt<tensor<i64>>,
+                 %c: !onnx.map<i64, tensor<f32>>, %d: !onnx.any,
+                 %e: tensor<2x!onnx.string>) {
+  return
+}
+
+// CHECK-LABEL: func.func @ops
+func.func @ops(%x: tensor<?x4xf32>, %axes: tensor<1xi64>) -> (tensor<?x2xf32>, tensor<?xf32>) {
+  // CHECK: %[[W:.*]] = onnx.Initializer "w" = dense<1.000000e+00> : tensor<4x2xf32> : tensor<4x2xf32>
+  %w = onnx.Initializer "w" = dense<1.0> : tensor<4x2xf32> : tensor<4x2xf32>
+  // CHECK: %[[M:.*]] = "onnx.MatMul"(%{{.*}}, %[[W]])
+  %m = "onnx.MatMul"(%x, %w) : (tensor<?x4xf32>, tensor<4x2xf32>) -> tensor<?x2xf32>
+  // CHECK: "onnx.ReduceSum"(%{{.*}}, %{{.*}}) <{keepdims = 0 : i64, noop_with_empty_axes = 0 : i64}>
+  %r = "onnx.ReduceSum"(%x, %axes) <{keepdims = 0 : i64}> : (tensor<?x4xf32>, tensor<1xi64>) -> tensor<?xf32>
+  return %m, %r : tensor<?x2xf32>, tensor<?xf32>
+}
+
+// CHECK-LABEL: func.func @loop
+func.func @loop(%n: tensor<i64>, %v: tensor<f32>) -> tensor<f32> {
+  // CHECK: "onnx.Loop"
+  // CHECK: onnx.Yield %{{.*}}, %{{.*}} : tensor<i1>, tensor<f32>
+  %none = onnx.NoValue
+  %r = "onnx.Loop"(%n, %v) <{operandSegmentSizes = array<i32: 1, 0, 1>}> ({
+  ^bb0(%i: tensor<i64>, %c: tensor<i1>, %acc: tensor<f32>):
+    %s = "onnx.Add"(%acc, %v) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    onnx.Yield %c, %s : tensor<i1>, tensor<f32>
+  }) : (tensor<i64>, tensor<f32>) -> tensor<f32>
+  return %r : tensor<f32>
+}
+
+// CHECK-LABEL: func.func @custom
+func.func @custom(%x: tensor<3xf32>) -> !onnx.any {
+  // CHECK: onnx.Custom "com.example" "Op"(%{{.*}}) {attrs = {k = 1 : i64}} : (tensor<3xf32>) -> !onnx.any
+  %y = onnx.Custom "com.example" "Op"(%x) {attrs = {k = 1 : i64}} : (tensor<3xf32>) -> !onnx.any
+  return %y : !onnx.any
+}
