@@ -6,7 +6,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
 
-PKGS="cmake ninja-build ccache g++ git nodejs npm
+PKGS="cmake ninja-build ccache g++ git
   llvm-22-dev libmlir-22-dev mlir-22-tools
   libonnx-dev libprotobuf-dev protobuf-compiler libonnx-testdata python3-onnx"
 MISSING=""
@@ -14,6 +14,10 @@ for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
     MISSING="$MISSING $p"
 done
+# Node.js and npm run ONNX Runtime; any install on PATH will do (Debian's
+# nodejs/npm packages otherwise).
+command -v node >/dev/null 2>&1 || MISSING="$MISSING nodejs"
+command -v npm >/dev/null 2>&1 || MISSING="$MISSING npm"
 if [ -n "$MISSING" ]; then
   echo "installing:$MISSING"
   $SUDO apt-get update -qq

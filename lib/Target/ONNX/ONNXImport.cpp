@@ -78,8 +78,10 @@ private:
                              ArrayAttr *dimParams = nullptr);
   FailureOr<ElementsAttr> importTensor(const ::onnx::TensorProto &tensor,
                                        Location loc);
+  /// Reads the `needed` bytes (unless the tensor states a length) of an
+  /// external-data tensor.
   FailureOr<std::string> readExternalData(const ::onnx::TensorProto &tensor,
-                                          Location loc);
+                                          int64_t needed, Location loc);
   FailureOr<Attribute> importAttribute(const ::onnx::AttributeProto &a,
                                        Location loc);
 
@@ -194,7 +196,8 @@ FailureOr<Type> Importer::importType(const ::onnx::TypeProto &type,
 }
 
 FailureOr<std::string>
-Importer::readExternalData(const ::onnx::TensorProto &tensor, Location loc) {
+Importer::readExternalData(const ::onnx::TensorProto &tensor, int64_t needed,
+                           Location loc) {
   std::string location;
   int64_t offset = 0, length = -1;
   for (const auto &kv : tensor.external_data()) {
@@ -223,7 +226,7 @@ Importer::readExternalData(const ::onnx::TensorProto &tensor, Location loc) {
                       << "': " << buf.getError().message();
   int64_t size = (*buf)->getBufferSize();
   if (length < 0)
-    length = size - offset;
+    length = needed;
   if (offset < 0 || offset + length > size)
     return error(loc) << "external data file '" << file << "' is too short: "
                       << "tensor '" << tensor.name() << "' needs bytes ["
@@ -269,7 +272,7 @@ Importer::importTensor(const ::onnx::TensorProto &tensor, Location loc) {
   bool external =
       tensor.data_location() == ::onnx::TensorProto::EXTERNAL;
   if (external) {
-    auto data = readExternalData(tensor, loc);
+    auto data = readExternalData(tensor, numElements * eltSize, loc);
     if (failed(data))
       return failure();
     bytes = std::move(*data);

@@ -8,9 +8,9 @@ func.func @type_var_mismatch(%a: tensor<2xf32>, %b: tensor<2xi64>) {
 
 // -----
 
-func.func @disallowed_element_type(%a: tensor<2xi8>) {
+func.func @disallowed_element_type(%a: tensor<2xui8>) {
   // expected-error @+1 {{'onnx.Relu' op operand #0 must be}}
-  %0 = "onnx.Relu"(%a) : (tensor<2xi8>) -> tensor<2xi8>
+  %0 = "onnx.Relu"(%a) : (tensor<2xui8>) -> tensor<2xui8>
   return
 }
 
@@ -42,9 +42,9 @@ func.func @initializer_name() {
 
 func.func @custom_regions(%a: tensor<2xf32>) {
   // expected-error @+1 {{'onnx.Custom' op has 1 graph regions but 0 region_names}}
-  %0 = onnx.Custom "x" "Y"(%a) ({
+  %0 = onnx.Custom "x" "Y"(%a) : (tensor<2xf32>) -> tensor<2xf32> ({
     onnx.Yield
-  }) : (tensor<2xf32>) -> tensor<2xf32>
+  })
   return
 }
 

@@ -2,7 +2,7 @@
 // RUN: torch-onnx-opt %s --mlir-print-op-generic | torch-onnx-opt | FileCheck %s
 
 // CHECK-LABEL: func.func @types
-// CHECK-SAME: !onnx.seq<tensor<?xf32>>, !onnx.opt<tensor<i64>>, !onnx.map<i64, tensor<f32>>, !onnx.any, tensor<2x!onnx.string>
+// CHECK-SAME: !onnx.seq<tensor<?xf32>>, %{{.*}}: !onnx.opt<tensor<i64>>, %{{.*}}: !onnx.map<i64, tensor<f32>>, %{{.*}}: !onnx.any, %{{.*}}: tensor<2x!onnx.string>
 func.func @types(%a: !onnx.seq<tensor<?xf32>>, %b: !onnx.opt<tensor<i64>>,
                  %c: !onnx.map<i64, tensor<f32>>, %d: !onnx.any,
                  %e: tensor<2x!onnx.string>) {

@@ -77,8 +77,8 @@ def ONNX_CustomOp : ONNX_Op<"Custom"> {
   let results = (outs Variadic<AnyType>:$outputs);
   let regions = (region VariadicRegion<SizedRegion<1>>:$graphs);
   let assemblyFormat = [{
-    $domain $op_type `(` $inputs `)` ($graphs^)? attr-dict `:`
-    functional-type($inputs, $outputs)
+    $domain $op_type `(` $inputs `)` attr-dict `:`
+    functional-type($inputs, $outputs) (`(` $graphs^ `)`)?
   }];
   let hasVerifier = 1;
 }
