@@ -688,6 +688,11 @@ LogicalResult Exporter::run(::onnx::ModelProto &model) {
     auto *in = graph.add_input();
     in->set_name(argName(main, i));
     valueByName[in->name()] = main.getArgument(i);
+    if (isa<AnyType>(main.getArgument(i).getType()))
+      return emitError(main.getLoc())
+             << "graph input '" << in->name()
+             << "' has no known type (!onnx.any); ONNX requires the main "
+                "graph's inputs and outputs to be typed";
     auto params = main.getArgAttrOfType<ArrayAttr>(i, attr::kDimParams);
     if (failed(exportType(main.getArgument(i).getType(), *in->mutable_type(),
                           main.getLoc(), params)))
@@ -721,6 +726,11 @@ LogicalResult Exporter::run(::onnx::ModelProto &model) {
     Type t = v.getType();
     if (auto ta = main.getResultAttrOfType<TypeAttr>(i, attr::kType))
       t = ta.getValue();
+    if (isa<AnyType>(t))
+      return emitError(v.getLoc())
+             << "graph output '" << want
+             << "' has no known type (!onnx.any); ONNX requires the main "
+                "graph's inputs and outputs to be typed";
     if (failed(exportType(t, *out->mutable_type(), main.getLoc(),
                           main.getResultAttrOfType<ArrayAttr>(
                               i, attr::kDimParams))))

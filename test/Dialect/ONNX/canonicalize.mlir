@@ -6,7 +6,7 @@
 // CHECK-NEXT: %[[R:.*]] = "onnx.Relu"(%[[X]])
 // CHECK-NEXT: return %[[R]]
 func.func @fold(%x: tensor<2xf32>) -> tensor<2xf32> {
-  %w = onnx.Initializer "unused" = dense<1.0> : tensor<2xf32> : tensor<2xf32>
+  %w = onnx.Initializer "unused" = dense<1.0> : tensor<2xf32>
   %dead = "onnx.Exp"(%x) : (tensor<2xf32>) -> tensor<2xf32>
   %i = "onnx.Identity"(%x) : (tensor<2xf32>) -> tensor<2xf32>
   %r = "onnx.Relu"(%i) : (tensor<2xf32>) -> tensor<2xf32>

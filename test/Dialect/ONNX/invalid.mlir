@@ -26,7 +26,7 @@ func.func @missing_required_attr(%a: tensor<2xf32>) {
 
 func.func @initializer_type(%a: tensor<2xf32>) {
   // expected-error @+1 {{'onnx.Initializer' op value type 'tensor<2xf32>' does not match result type 'tensor<3xf32>'}}
-  %0 = onnx.Initializer "w" = dense<1.0> : tensor<2xf32> : tensor<3xf32>
+  %0 = "onnx.Initializer"() <{name = "w", value = dense<1.0> : tensor<2xf32>}> : () -> tensor<3xf32>
   return
 }
 
@@ -34,7 +34,7 @@ func.func @initializer_type(%a: tensor<2xf32>) {
 
 func.func @initializer_name() {
   // expected-error @+1 {{'onnx.Initializer' op requires a non-empty name (ONNX IR: initializers are referenced by name)}}
-  %0 = onnx.Initializer "" = dense<1.0> : tensor<2xf32> : tensor<2xf32>
+  %0 = onnx.Initializer "" = dense<1.0> : tensor<2xf32>
   return
 }
 

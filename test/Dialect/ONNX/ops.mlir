@@ -11,8 +11,8 @@ func.func @types(%a: !onnx.seq<tensor<?xf32>>, %b: !onnx.opt<tensor<i64>>,
 
 // CHECK-LABEL: func.func @ops
 func.func @ops(%x: tensor<?x4xf32>, %axes: tensor<1xi64>) -> (tensor<?x2xf32>, tensor<?xf32>) {
-  // CHECK: %[[W:.*]] = onnx.Initializer "w" = dense<1.000000e+00> : tensor<4x2xf32> : tensor<4x2xf32>
-  %w = onnx.Initializer "w" = dense<1.0> : tensor<4x2xf32> : tensor<4x2xf32>
+  // CHECK: %[[W:.*]] = onnx.Initializer "w" = dense<1.000000e+00> : tensor<4x2xf32>
+  %w = onnx.Initializer "w" = dense<1.0> : tensor<4x2xf32>
   // CHECK: %[[M:.*]] = "onnx.MatMul"(%{{.*}}, %[[W]])
   %m = "onnx.MatMul"(%x, %w) : (tensor<?x4xf32>, tensor<4x2xf32>) -> tensor<?x2xf32>
   // CHECK: "onnx.ReduceSum"(%{{.*}}, %{{.*}}) <{keepdims = 0 : i64, noop_with_empty_axes = 0 : i64}>

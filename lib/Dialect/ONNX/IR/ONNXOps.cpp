@@ -51,6 +51,16 @@ bool mlir::ONNX::detail::typeVarAgrees(std::initializer_list<ValueRange> uses) {
   return true;
 }
 
+void mlir::ONNX::detail::setONNXResultNames(Operation *op,
+                                            OpAsmSetValueNameFn setNameFn) {
+  auto names = op->getAttrOfType<ArrayAttr>("onnx.names");
+  if (!names)
+    return;
+  for (auto [name, result] : llvm::zip(names, op->getResults()))
+    if (auto s = dyn_cast<StringAttr>(name); s && !s.getValue().empty())
+      setNameFn(result, s.getValue());
+}
+
 //===----------------------------------------------------------------------===//
 // InitializerOp
 //===----------------------------------------------------------------------===//
@@ -66,10 +76,29 @@ LogicalResult InitializerOp::verify() {
   return success();
 }
 
+LogicalResult InitializerOp::inferReturnTypes(
+    MLIRContext *, std::optional<Location>, ValueRange,
+    DictionaryAttr attributes, OpaqueProperties properties, RegionRange,
+    SmallVectorImpl<Type> &inferred) {
+  auto *props = properties.as<Properties *>();
+  if (!props || !props->value)
+    return failure();
+  inferred.push_back(props->value.getType());
+  return success();
+}
+
+void InitializerOp::getAsmResultNames(OpAsmSetValueNameFn setNameFn) {
+  setNameFn(getOutput(), getName());
+}
 
 //===----------------------------------------------------------------------===//
 // CustomOp
 //===----------------------------------------------------------------------===//
+
+void CustomOp::getAsmResultNames(OpAsmSetValueNameFn setNameFn) {
+  detail::setONNXResultNames(getOperation(), setNameFn);
+}
+
 
 LogicalResult CustomOp::verify() {
   if (getOpType().empty())

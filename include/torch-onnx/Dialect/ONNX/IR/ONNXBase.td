@@ -11,6 +11,7 @@
 include "mlir/IR/OpBase.td"
 include "mlir/IR/AttrTypeBase.td"
 include "mlir/IR/BuiltinTypes.td"
+include "mlir/IR/OpAsmInterface.td"
 
 def ONNX_Dialect : Dialect {
   let name = "onnx";
@@ -43,7 +44,8 @@ class ONNX_Op<string mnemonic, list<Trait> traits = []>
 /// introduced this signature, `latest` the newest version (<= 17) sharing it.
 class ONNX_GeneratedOp<string mnemonic, int since, int latest,
                        list<Trait> traits = []>
-    : ONNX_Op<mnemonic, traits> {
+    : ONNX_Op<mnemonic, traits # [
+        DeclareOpInterfaceMethods<OpAsmOpInterface, ["getAsmResultNames"]>]> {
   int sinceVersion = since;
   int latestVersion = latest;
   let extraClassDeclaration = [{
@@ -51,6 +53,12 @@ class ONNX_GeneratedOp<string mnemonic, int since, int latest,
     static constexpr int64_t kSinceVersion = }] # since # [{;
     /// The newest opset version (<= 17) with this signature.
     static constexpr int64_t kLatestVersion = }] # latest # [{;
+  }];
+  // Imported ops print their results with the ONNX value names.
+  let extraClassDefinition = [{
+    void $cppClass::getAsmResultNames(::mlir::OpAsmSetValueNameFn setNameFn) {
+      ::mlir::ONNX::detail::setONNXResultNames(getOperation(), setNameFn);
+    }
   }];
 }
 

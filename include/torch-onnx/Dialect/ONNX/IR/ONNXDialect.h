@@ -10,6 +10,7 @@
 #include "mlir/IR/OpDefinition.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/Interfaces/ControlFlowInterfaces.h"
+#include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
 #include "torch-onnx/Dialect/ONNX/IR/ONNXDialect.h.inc"
@@ -24,6 +25,8 @@ namespace mlir::ONNX::detail {
 /// True when all values bound to one ONNX type variable (e.g. `T` of Add) agree
 /// on their element type. Unknown (`!onnx.any`) values agree with anything.
 bool typeVarAgrees(std::initializer_list<ValueRange> uses);
+/// Names the results of `op` after its `onnx.names` attribute, if any.
+void setONNXResultNames(Operation *op, OpAsmSetValueNameFn setNameFn);
 } // namespace mlir::ONNX::detail
 
 #define GET_OP_CLASSES

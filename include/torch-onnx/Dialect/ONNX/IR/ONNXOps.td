@@ -8,24 +8,27 @@ include "torch-onnx/Dialect/ONNX/IR/ONNXTypes.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 include "mlir/Interfaces/ControlFlowInterfaces.td"
 include "mlir/IR/OpAsmInterface.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
 
 //===----------------------------------------------------------------------===//
 // Hand-written ops
 //===----------------------------------------------------------------------===//
 
-def ONNX_InitializerOp : ONNX_Op<"Initializer", [Pure]> {
+def ONNX_InitializerOp : ONNX_Op<"Initializer", [Pure,
+    DeclareOpInterfaceMethods<InferTypeOpInterface>,
+    DeclareOpInterfaceMethods<OpAsmOpInterface, ["getAsmResultNames"]>]> {
   let summary = "A graph initializer (GraphProto.initializer)";
   let description = [{
     A named constant tensor of the main graph. Large initializers hold their data
     as a `dense_resource` blob that references the loaded bytes.
 
     ```mlir
-    %w = onnx.Initializer "fc.weight" = dense<1.0> : tensor<4x4xf32> : tensor<4x4xf32>
+    %w = onnx.Initializer "fc.weight" = dense<1.0> : tensor<4x4xf32>
     ```
   }];
   let arguments = (ins StrAttr:$name, ElementsAttr:$value);
   let results = (outs AnyTensor:$output);
-  let assemblyFormat = "$name `=` $value attr-dict `:` type($output)";
+  let assemblyFormat = "$name `=` $value attr-dict";
   let hasVerifier = 1;
 }
 
@@ -58,7 +61,8 @@ def ONNX_YieldOp : ONNX_Op<"Yield", [Pure, Terminator, ReturnLike]> {
   let assemblyFormat = "attr-dict ($outputs^ `:` type($outputs))?";
 }
 
-def ONNX_CustomOp : ONNX_Op<"Custom"> {
+def ONNX_CustomOp : ONNX_Op<"Custom", [
+    DeclareOpInterfaceMethods<OpAsmOpInterface, ["getAsmResultNames"]>]> {
   let summary = "An operator outside the generated set (other domains, unknown ops)";
   let description = [{
     Carries any ONNX node losslessly: `domain`, `op_type`, the node's attributes
