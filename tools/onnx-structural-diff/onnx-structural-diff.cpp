@@ -79,8 +79,8 @@ static void normalizeAttribute(::onnx::AttributeProto &a) {
     normalizeGraph(g);
 }
 
-static void normalizeNodes(
-    google::protobuf::RepeatedPtrField<::onnx::NodeProto> &nodes) {
+static void
+normalizeNodes(google::protobuf::RepeatedPtrField<::onnx::NodeProto> &nodes) {
   for (auto &n : nodes) {
     if (n.domain() == "ai.onnx")
       n.clear_domain();
@@ -108,8 +108,9 @@ static void normalizeModel(::onnx::ModelProto &m) {
   for (auto &o : *m.mutable_opset_import())
     if (o.domain() == "ai.onnx")
       o.clear_domain();
-  std::sort(m.mutable_opset_import()->begin(), m.mutable_opset_import()->end(),
-            [](const auto &x, const auto &y) { return x.domain() < y.domain(); });
+  std::sort(
+      m.mutable_opset_import()->begin(), m.mutable_opset_import()->end(),
+      [](const auto &x, const auto &y) { return x.domain() < y.domain(); });
   normalizeGraph(*m.mutable_graph());
   for (auto &f : *m.mutable_functions())
     normalizeNodes(*f.mutable_node());

@@ -154,7 +154,6 @@ std::string mlir::ONNX::getTypedFieldBytes(const ::onnx::TensorProto &t) {
   return out;
 }
 
-
 bool mlir::ONNX::isSchemaDefault(const ::onnx::OpSchema &schema,
                                  const ::onnx::AttributeProto &a) {
   auto it = schema.attributes().find(a.name());

@@ -53,13 +53,12 @@ private:
                          const llvm::StringMap<int64_t> &opsets);
   LogicalResult exportRegion(Region &region, ::onnx::GraphProto &graph,
                              const llvm::StringMap<int64_t> &opsets);
-  LogicalResult exportNodes(Block &block,
-                            google::protobuf::RepeatedPtrField<::onnx::NodeProto>
-                                &nodes,
-                            ::onnx::GraphProto *graph,
-                            const llvm::StringMap<int64_t> &opsets);
-  void addValueInfo(Operation *holder, ::onnx::GraphProto &graph,
-                    Location loc);
+  LogicalResult
+  exportNodes(Block &block,
+              google::protobuf::RepeatedPtrField<::onnx::NodeProto> &nodes,
+              ::onnx::GraphProto *graph,
+              const llvm::StringMap<int64_t> &opsets);
+  void addValueInfo(Operation *holder, ::onnx::GraphProto &graph, Location loc);
 
   ModuleOp module;
   llvm::DenseMap<Value, std::string> names;
@@ -143,8 +142,8 @@ LogicalResult Exporter::exportTensor(Attribute value, ::onnx::TensorProto &out,
   if (auto res = dyn_cast<DenseResourceElementsAttr>(value)) {
     AsmResourceBlob *blob = res.getRawHandle().getBlob();
     if (!blob)
-      return emitError(loc) << "resource '" << res.getRawHandle().getKey()
-                            << "' has no data";
+      return emitError(loc)
+             << "resource '" << res.getRawHandle().getKey() << "' has no data";
     ArrayRef<char> data = blob->getData();
     out.set_raw_data(data.data(), data.size());
     return success();
@@ -236,8 +235,8 @@ LogicalResult Exporter::exportAttribute(StringRef name, Attribute value,
                               *out.add_type_protos(), loc)))
           return failure();
     } else {
-      return emitError(loc) << "attribute '" << name
-                            << "' has no ONNX equivalent: " << value;
+      return emitError(loc)
+             << "attribute '" << name << "' has no ONNX equivalent: " << value;
     }
   } else {
     return emitError(loc) << "attribute '" << name
@@ -374,8 +373,8 @@ LogicalResult Exporter::exportOp(Operation *op, ::onnx::GraphProto &graph,
       a->set_name(name.str());
       if (j - i == 1) {
         a->set_type(AP::GRAPH);
-        if (failed(exportRegion(custom.getGraphs()[i], *a->mutable_g(),
-                                opsets)))
+        if (failed(
+                exportRegion(custom.getGraphs()[i], *a->mutable_g(), opsets)))
           return failure();
       } else {
         a->set_type(AP::GRAPHS);
@@ -402,25 +401,25 @@ LogicalResult Exporter::exportOp(Operation *op, ::onnx::GraphProto &graph,
     return emitError(loc) << "no ONNX schema for " << *opType;
 
   // Inputs, following the schema's formal parameters and the op's segments.
-  auto segmentsOf = [&](StringRef attrName, size_t numParams, size_t numValues,
-                        const std::vector<::onnx::OpSchema::FormalParameter>
-                            &params) {
-    SmallVector<int32_t> seg;
-    if (auto s = op->getAttrOfType<DenseI32ArrayAttr>(attrName)) {
-      seg.assign(s.asArrayRef().begin(), s.asArrayRef().end());
-      return seg;
-    }
-    // At most one non-single parameter: it takes whatever remains.
-    size_t singles = 0;
-    for (const auto &p : params)
-      singles += p.GetOption() == ::onnx::OpSchema::Single;
-    for (const auto &p : params)
-      seg.push_back(p.GetOption() == ::onnx::OpSchema::Single
-                        ? 1
-                        : int32_t(numValues - singles));
-    (void)numParams;
-    return seg;
-  };
+  auto segmentsOf =
+      [&](StringRef attrName, size_t numParams, size_t numValues,
+          const std::vector<::onnx::OpSchema::FormalParameter> &params) {
+        SmallVector<int32_t> seg;
+        if (auto s = op->getAttrOfType<DenseI32ArrayAttr>(attrName)) {
+          seg.assign(s.asArrayRef().begin(), s.asArrayRef().end());
+          return seg;
+        }
+        // At most one non-single parameter: it takes whatever remains.
+        size_t singles = 0;
+        for (const auto &p : params)
+          singles += p.GetOption() == ::onnx::OpSchema::Single;
+        for (const auto &p : params)
+          seg.push_back(p.GetOption() == ::onnx::OpSchema::Single
+                            ? 1
+                            : int32_t(numValues - singles));
+        (void)numParams;
+        return seg;
+      };
   {
     auto seg = segmentsOf("operandSegmentSizes", schema->inputs().size(),
                           op->getNumOperands(), schema->inputs());
@@ -521,10 +520,9 @@ LogicalResult Exporter::exportRegion(Region &region, ::onnx::GraphProto &graph,
   auto outTypes = yield->getAttrOfType<ArrayAttr>(attr::kOutputTypes);
   for (auto [i, v] : llvm::enumerate(yield.getOutputs())) {
     std::string name = nameOf(v);
-    std::string want =
-        outNames && i < outNames.size()
-            ? cast<StringAttr>(outNames[i]).getValue().str()
-            : name;
+    std::string want = outNames && i < outNames.size()
+                           ? cast<StringAttr>(outNames[i]).getValue().str()
+                           : name;
     if (want != name) {
       // Rename through Identity so the output keeps its declared name.
       auto *id = graph.add_node();
@@ -731,9 +729,9 @@ LogicalResult Exporter::run(::onnx::ModelProto &model) {
              << "graph output '" << want
              << "' has no known type (!onnx.any); ONNX requires the main "
                 "graph's inputs and outputs to be typed";
-    if (failed(exportType(t, *out->mutable_type(), main.getLoc(),
-                          main.getResultAttrOfType<ArrayAttr>(
-                              i, attr::kDimParams))))
+    if (failed(exportType(
+            t, *out->mutable_type(), main.getLoc(),
+            main.getResultAttrOfType<ArrayAttr>(i, attr::kDimParams))))
       return failure();
   }
   addValueInfo(main, graph, main.getLoc());
@@ -804,9 +802,9 @@ LogicalResult mlir::ONNX::exportModel(ModuleOp module,
 
 /// Moves tensors of at least `threshold` bytes into `dataPath` (one file,
 /// each tensor 4 KiB aligned), recording `location` relative to the model.
-static LogicalResult externalize(::onnx::ModelProto &model,
-                                 StringRef dataPath, StringRef location,
-                                 size_t threshold, Location loc) {
+static LogicalResult externalize(::onnx::ModelProto &model, StringRef dataPath,
+                                 StringRef location, size_t threshold,
+                                 Location loc) {
   std::string tmp = (dataPath + ".tmp").str();
   std::error_code ec;
   llvm::raw_fd_ostream os(tmp, ec);
@@ -870,7 +868,8 @@ LogicalResult mlir::ONNX::writeModel(ModuleOp module, llvm::raw_ostream &os,
   ::onnx::ModelProto model;
   if (failed(exportModel(module, model, options)))
     return failure();
-  bool external = options.externalData || model.ByteSizeLong() >= kProtobufLimit;
+  bool external =
+      options.externalData || model.ByteSizeLong() >= kProtobufLimit;
   if (external) {
     std::string file = options.externalDataFile;
     if (file.empty()) {
@@ -882,8 +881,8 @@ LogicalResult mlir::ONNX::writeModel(ModuleOp module, llvm::raw_ostream &os,
     }
     SmallString<256> dataPath(llvm::sys::path::parent_path(outputPath));
     llvm::sys::path::append(dataPath, file);
-    if (failed(externalize(model, dataPath, file,
-                           options.externalDataThreshold, module.getLoc())))
+    if (failed(externalize(model, dataPath, file, options.externalDataThreshold,
+                           module.getLoc())))
       return failure();
   }
   if (model.ByteSizeLong() >= kProtobufLimit)

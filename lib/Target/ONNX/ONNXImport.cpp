@@ -96,9 +96,9 @@ private:
   }
   /// Result type of value `name`: declared output > value_info > inferred.
   Type typeOf(StringRef name);
-  LogicalResult importNodes(const google::protobuf::RepeatedPtrField<
-                                ::onnx::NodeProto> &nodes,
-                            const OpsetMap &opsets, bool inFunction);
+  LogicalResult importNodes(
+      const google::protobuf::RepeatedPtrField<::onnx::NodeProto> &nodes,
+      const OpsetMap &opsets, bool inFunction);
   LogicalResult importNode(const ::onnx::NodeProto &node,
                            const OpsetMap &opsets, bool inFunction);
   LogicalResult importSubgraph(const ::onnx::GraphProto &graph, Region &region,
@@ -230,8 +230,8 @@ Importer::readExternalData(const ::onnx::TensorProto &tensor, int64_t needed,
   if (offset < 0 || offset + length > size)
     return error(loc) << "external data file '" << file << "' is too short: "
                       << "tensor '" << tensor.name() << "' needs bytes ["
-                      << offset << ", " << offset + length << ") but the file has "
-                      << size;
+                      << offset << ", " << offset + length
+                      << ") but the file has " << size;
   return std::string((*buf)->getBufferStart() + offset, length);
 }
 
@@ -269,8 +269,7 @@ Importer::importTensor(const ::onnx::TensorProto &tensor, Location loc) {
 
   size_t eltSize = getElementByteSize(dt);
   std::string bytes;
-  bool external =
-      tensor.data_location() == ::onnx::TensorProto::EXTERNAL;
+  bool external = tensor.data_location() == ::onnx::TensorProto::EXTERNAL;
   if (external) {
     auto data = readExternalData(tensor, numElements * eltSize, loc);
     if (failed(data))
@@ -278,8 +277,8 @@ Importer::importTensor(const ::onnx::TensorProto &tensor, Location loc) {
     bytes = std::move(*data);
   } else if (tensor.has_raw_data()) {
     // The proto is ours to consume: move the bytes instead of copying them.
-    bytes = std::move(*const_cast<::onnx::TensorProto &>(tensor)
-                           .mutable_raw_data());
+    bytes = std::move(
+        *const_cast<::onnx::TensorProto &>(tensor).mutable_raw_data());
   } else {
     bytes = getTypedFieldBytes(tensor);
   }
@@ -309,19 +308,16 @@ Importer::importTensor(const ::onnx::TensorProto &tensor, Location loc) {
           std::move(blob)));
     }
     AsmResourceBlob blob(
-        data, align,
-        [owned](void *, size_t, size_t) { delete owned; },
+        data, align, [owned](void *, size_t, size_t) { delete owned; },
         /*dataIsMutable=*/false);
     return ElementsAttr(DenseResourceElementsAttr::get(
         type, tensor.name().empty() ? "tensor" : tensor.name(),
         std::move(blob)));
   }
   bool isSplat = false;
-  if (!DenseElementsAttr::isValidRawBuffer(type, ArrayRef<char>(bytes.data(),
-                                                                bytes.size()),
-                                           isSplat))
-    return error(loc) << "tensor '" << tensor.name()
-                      << "' has malformed data";
+  if (!DenseElementsAttr::isValidRawBuffer(
+          type, ArrayRef<char>(bytes.data(), bytes.size()), isSplat))
+    return error(loc) << "tensor '" << tensor.name() << "' has malformed data";
   return ElementsAttr(DenseElementsAttr::getFromRawBuffer(
       type, ArrayRef<char>(bytes.data(), bytes.size())));
 }
@@ -445,7 +441,8 @@ Type Importer::typeOf(StringRef name) {
   }
   if (auto it = inferred.find(name); it != inferred.end()) {
     // Shape inference is only a hint for intermediate types: ignore failures.
-    ScopedDiagnosticHandler silence(ctx, [](Diagnostic &) { return success(); });
+    ScopedDiagnosticHandler silence(ctx,
+                                    [](Diagnostic &) { return success(); });
     auto t = importType(it->second, loc);
     if (succeeded(t))
       return *t;
@@ -620,9 +617,10 @@ LogicalResult Importer::importNode(const ::onnx::NodeProto &nodeIn,
       }
       if (static_cast<int>(sa->second.type) != static_cast<int>(a.type()))
         return error(loc) << "attribute '" << a.name() << "' of "
-                          << describe(node) << " has type " << AP::AttributeType_Name(a.type())
-                          << ", but " << node.op_type() << "-"
-                          << schema->since_version() << " requires "
+                          << describe(node) << " has type "
+                          << AP::AttributeType_Name(a.type()) << ", but "
+                          << node.op_type() << "-" << schema->since_version()
+                          << " requires "
                           << AP::AttributeType_Name(
                                  static_cast<AP::AttributeType>(
                                      static_cast<int>(sa->second.type)));
@@ -661,16 +659,17 @@ LogicalResult Importer::importNode(const ::onnx::NodeProto &nodeIn,
         ++next;
       } else {
         if (next >= inputs.size() || !inputs[next])
-          return error(loc) << describe(node) << " lacks required input '" << params[p].GetName()
-                            << "' (input #" << p << ")";
+          return error(loc) << describe(node) << " lacks required input '"
+                            << params[p].GetName() << "' (input #" << p << ")";
         state.operands.push_back(inputs[next++]);
         segments.push_back(1);
       }
     }
     if (!generic && next < inputs.size())
-      return error(loc) << describe(node) << " has " << inputs.size() << " inputs, but "
-                        << node.op_type() << "-" << schema->since_version()
-                        << " takes at most " << params.size();
+      return error(loc) << describe(node) << " has " << inputs.size()
+                        << " inputs, but " << node.op_type() << "-"
+                        << schema->since_version() << " takes at most "
+                        << params.size();
     if (!generic && state.name.hasTrait<OpTrait::AttrSizedOperandSegments>())
       state.addAttribute("operandSegmentSizes",
                          b.getDenseI32ArrayAttr(segments));
@@ -719,9 +718,10 @@ LogicalResult Importer::importNode(const ::onnx::NodeProto &nodeIn,
         expected.push_back(n);
     llvm::sort(expected);
     if (expected.size() != graphs.size())
-      return error(loc) << describe(node) << " has " << graphs.size() << " graph attributes, "
-                        << node.op_type() << "-" << schema->since_version()
-                        << " requires " << expected.size();
+      return error(loc) << describe(node) << " has " << graphs.size()
+                        << " graph attributes, " << node.op_type() << "-"
+                        << schema->since_version() << " requires "
+                        << expected.size();
   } else {
     state.addAttribute("domain", b.getStringAttr(node.domain()));
     state.addAttribute("op_type", b.getStringAttr(node.op_type()));
@@ -735,8 +735,8 @@ LogicalResult Importer::importNode(const ::onnx::NodeProto &nodeIn,
   for (size_t i = 0; i < graphs.size(); ++i)
     state.addRegion();
   for (size_t i = 0; i < graphs.size(); ++i)
-    if (failed(importSubgraph(*graphs[i].second, *state.regions[i], opsets,
-                              loc)))
+    if (failed(
+            importSubgraph(*graphs[i].second, *state.regions[i], opsets, loc)))
       return failure();
 
   // Results.
@@ -765,9 +765,10 @@ LogicalResult Importer::importNode(const ::onnx::NodeProto &nodeIn,
       segments.push_back(n);
     }
     if (next < (size_t)node.output_size())
-      return error(loc) << describe(node) << " has " << node.output_size() << " outputs, but "
-                        << node.op_type() << "-" << schema->since_version()
-                        << " produces at most " << params.size();
+      return error(loc) << describe(node) << " has " << node.output_size()
+                        << " outputs, but " << node.op_type() << "-"
+                        << schema->since_version() << " produces at most "
+                        << params.size();
     if (state.name.hasTrait<OpTrait::AttrSizedResultSegments>())
       state.addAttribute("resultSegmentSizes",
                          b.getDenseI32ArrayAttr(segments));
@@ -850,8 +851,8 @@ LogicalResult Importer::importMainGraph(ModuleOp module) {
   for (const auto &init : graph.initializer()) {
     if (seenInputs.contains(init.name()))
       continue;
-    auto value = importTensor(init, NameLoc::get(b.getStringAttr(init.name()),
-                                                 fileLoc));
+    auto value =
+        importTensor(init, NameLoc::get(b.getStringAttr(init.name()), fileLoc));
     if (failed(value))
       return failure();
     auto op = InitializerOp::create(b, loc, value->getType(),
@@ -906,8 +907,10 @@ LogicalResult Importer::importFunction(ModuleOp module,
   scopes.emplace_back();
   b.setInsertionPointToEnd(module.getBody());
   SmallVector<Type> argTypes(fn.input_size(), AnyType::get(ctx));
-  std::string sym = fn.domain().empty() ? fn.name() : fn.domain() + "." + fn.name();
-  auto func = func::FuncOp::create(b, loc, sym, b.getFunctionType(argTypes, {}));
+  std::string sym =
+      fn.domain().empty() ? fn.name() : fn.domain() + "." + fn.name();
+  auto func =
+      func::FuncOp::create(b, loc, sym, b.getFunctionType(argTypes, {}));
   Block *entry = func.addEntryBlock();
   for (auto [i, in] : llvm::enumerate(fn.input())) {
     func.setArgAttr(i, attr::kName, b.getStringAttr(in));
@@ -976,9 +979,8 @@ OwningOpRef<ModuleOp> Importer::run() {
                                           /*error_mode=*/0,
                                           /*enable_data_propagation=*/false};
     try {
-      ::onnx::shape_inference::InferShapes(copy,
-                                           ::onnx::OpSchemaRegistry::Instance(),
-                                           options);
+      ::onnx::shape_inference::InferShapes(
+          copy, ::onnx::OpSchemaRegistry::Instance(), options);
       std::function<void(const ::onnx::GraphProto &)> collect =
           [&](const ::onnx::GraphProto &g) {
             for (const auto &vi : g.value_info())
@@ -1058,13 +1060,13 @@ LogicalResult mlir::ONNX::parseModel(StringRef bytes, StringRef path,
     try {
       auto status = ::onnx::OnnxParser::Parse(model, text.c_str());
       if (!status.IsOK())
-        return emitError(loc) << "'" << path
-                              << "' is not valid ONNX textual syntax: "
-                              << status.ErrorMessage();
+        return emitError(loc)
+               << "'" << path << "' is not valid ONNX textual syntax: "
+               << status.ErrorMessage();
     } catch (const std::exception &e) {
-      return emitError(loc) << "'" << path
-                            << "' is not valid ONNX textual syntax: "
-                            << e.what();
+      return emitError(loc)
+             << "'" << path
+             << "' is not valid ONNX textual syntax: " << e.what();
     }
     return success();
   }

@@ -14,7 +14,8 @@ using namespace mlir::ONNX;
 //===----------------------------------------------------------------------===//
 
 /// The part of a type that an ONNX type variable fixes: the element type of a
-/// tensor, or of the tensor inside a sequence/optional, with the container kind.
+/// tensor, or of the tensor inside a sequence/optional, with the container
+/// kind.
 static std::pair<int, Type> typeVarKey(Type type) {
   int kind = 0;
   while (true) {
@@ -76,10 +77,11 @@ LogicalResult InitializerOp::verify() {
   return success();
 }
 
-LogicalResult InitializerOp::inferReturnTypes(
-    MLIRContext *, std::optional<Location>, ValueRange,
-    DictionaryAttr attributes, OpaqueProperties properties, RegionRange,
-    SmallVectorImpl<Type> &inferred) {
+LogicalResult
+InitializerOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
+                                ValueRange, DictionaryAttr attributes,
+                                OpaqueProperties properties, RegionRange,
+                                SmallVectorImpl<Type> &inferred) {
   auto *props = properties.as<Properties *>();
   if (!props || !props->value)
     return failure();
@@ -99,14 +101,13 @@ void CustomOp::getAsmResultNames(OpAsmSetValueNameFn setNameFn) {
   detail::setONNXResultNames(getOperation(), setNameFn);
 }
 
-
 LogicalResult CustomOp::verify() {
   if (getOpType().empty())
-    return emitOpError("requires a non-empty op_type (ONNX IR: NodeProto.op_type)");
+    return emitOpError(
+        "requires a non-empty op_type (ONNX IR: NodeProto.op_type)");
   if (getRegionNames().size() != getGraphs().size())
-    return emitOpError("has ")
-           << getGraphs().size() << " graph regions but "
-           << getRegionNames().size() << " region_names";
+    return emitOpError("has ") << getGraphs().size() << " graph regions but "
+                               << getRegionNames().size() << " region_names";
   for (Region &r : getGraphs()) {
     if (r.empty() || !isa<YieldOp>(r.front().getTerminator()))
       return emitOpError("graph regions must end in onnx.Yield");

@@ -48,8 +48,8 @@ struct Tables {
   Tables() {
     for (const OpEntry &e : kOps) {
       std::string name = stripOpSuffix(e.mlirName).str();
-      byTypeVersion[(llvm::Twine(e.opType) + "@" + llvm::Twine(e.since)).str()] =
-          name;
+      byTypeVersion[(llvm::Twine(e.opType) + "@" + llvm::Twine(e.since))
+                        .str()] = name;
       opTypeOf[name] = e.opType;
       int64_t &latest = latestSince[name];
       latest = std::max(latest, e.since);
