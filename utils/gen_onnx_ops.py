@@ -198,28 +198,18 @@ def gen_op(group, def_name, mnemonic, out):
 
     args, results, regions = [], [], []
     var_uses = {}
-    for i, p in enumerate(s.inputs):
-        c = param_type(p)
-        opt = int(p.option)
-        if opt == 1:
-            c = "Optional<%s>" % c
-        elif opt == 2:
-            c = "Variadic<%s>" % c
-        n = names.get(p.name)
-        args.append("%s:$%s" % (c, n))
-        if p.typeStr in allowed and (opt != 2 or p.isHomogeneous):
-            var_uses.setdefault(p.typeStr, []).append("this->getODSOperands(%d)" % i)
-    for i, p in enumerate(s.outputs):
-        c = param_type(p)
-        opt = int(p.option)
-        if opt == 1:
-            c = "Optional<%s>" % c
-        elif opt == 2:
-            c = "Variadic<%s>" % c
-        n = names.get(p.name)
-        results.append("%s:$%s" % (c, n))
-        if p.typeStr in allowed and (opt != 2 or p.isHomogeneous):
-            var_uses.setdefault(p.typeStr, []).append("this->getODSResults(%d)" % i)
+    for params, decls, getter in ((s.inputs, args, "getODSOperands"),
+                                  (s.outputs, results, "getODSResults")):
+        for i, p in enumerate(params):
+            c = param_type(p)
+            opt = int(p.option)
+            if opt == 1:
+                c = "Optional<%s>" % c
+            elif opt == 2:
+                c = "Variadic<%s>" % c
+            decls.append("%s:$%s" % (c, names.get(p.name)))
+            if p.typeStr in allowed and (opt != 2 or p.isHomogeneous):
+                var_uses.setdefault(p.typeStr, []).append("this->%s(%d)" % (getter, i))
     for an in sorted(s.attributes):
         a = s.attributes[an]
         d = attr_decl(a)

@@ -45,26 +45,8 @@ static void normalizeTensor(::onnx::TensorProto &t, bool inAttribute) {
 static void normalizeGraph(::onnx::GraphProto &g);
 
 static void normalizeAttribute(::onnx::AttributeProto &a) {
-  using AP = ::onnx::AttributeProto;
   a.clear_doc_string();
-  if (a.type() == AP::UNDEFINED) {
-    if (a.has_f())
-      a.set_type(AP::FLOAT);
-    else if (a.has_i())
-      a.set_type(AP::INT);
-    else if (a.has_s())
-      a.set_type(AP::STRING);
-    else if (a.has_t())
-      a.set_type(AP::TENSOR);
-    else if (a.has_g())
-      a.set_type(AP::GRAPH);
-    else if (a.floats_size())
-      a.set_type(AP::FLOATS);
-    else if (a.ints_size())
-      a.set_type(AP::INTS);
-    else if (a.strings_size())
-      a.set_type(AP::STRINGS);
-  }
+  ONNX::inferAttributeType(a);
   if (a.has_t())
     normalizeTensor(*a.mutable_t(), true);
   for (auto &t : *a.mutable_tensors())

@@ -169,3 +169,29 @@ bool mlir::ONNX::isSchemaDefault(const ::onnx::OpSchema &schema,
   y.set_name(a.name());
   return x.SerializeAsString() == y.SerializeAsString();
 }
+
+void mlir::ONNX::inferAttributeType(::onnx::AttributeProto &a) {
+  using AP = ::onnx::AttributeProto;
+  if (a.type() != AP::UNDEFINED)
+    return;
+  if (a.has_f())
+    a.set_type(AP::FLOAT);
+  else if (a.has_i())
+    a.set_type(AP::INT);
+  else if (a.has_s())
+    a.set_type(AP::STRING);
+  else if (a.has_t())
+    a.set_type(AP::TENSOR);
+  else if (a.has_g())
+    a.set_type(AP::GRAPH);
+  else if (a.floats_size())
+    a.set_type(AP::FLOATS);
+  else if (a.ints_size())
+    a.set_type(AP::INTS);
+  else if (a.strings_size())
+    a.set_type(AP::STRINGS);
+  else if (a.tensors_size())
+    a.set_type(AP::TENSORS);
+  else if (a.graphs_size())
+    a.set_type(AP::GRAPHS);
+}

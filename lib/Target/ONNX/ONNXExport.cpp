@@ -420,40 +420,29 @@ LogicalResult Exporter::exportOp(Operation *op, ::onnx::GraphProto &graph,
         (void)numParams;
         return seg;
       };
-  {
-    auto seg = segmentsOf("operandSegmentSizes", schema->inputs().size(),
-                          op->getNumOperands(), schema->inputs());
-    size_t next = 0;
-    std::vector<std::string> ins;
-    for (auto [p, n] : llvm::enumerate(seg)) {
-      if (n == 0 &&
-          schema->inputs()[p].GetOption() != ::onnx::OpSchema::Variadic)
-        ins.push_back("");
-      for (int32_t k = 0; k < n; ++k)
-        ins.push_back(nameOf(op->getOperand(next++)));
-    }
-    while (!ins.empty() && ins.back().empty())
-      ins.pop_back();
-    for (auto &s : ins)
-      node->add_input(s);
-  }
-  {
-    auto seg = segmentsOf("resultSegmentSizes", schema->outputs().size(),
-                          op->getNumResults(), schema->outputs());
-    size_t next = 0;
-    std::vector<std::string> outs;
-    for (auto [p, n] : llvm::enumerate(seg)) {
-      if (n == 0 &&
-          schema->outputs()[p].GetOption() != ::onnx::OpSchema::Variadic)
-        outs.push_back("");
-      for (int32_t k = 0; k < n; ++k)
-        outs.push_back(nameOf(op->getResult(next++)));
-    }
-    while (!outs.empty() && outs.back().empty())
-      outs.pop_back();
-    for (auto &s : outs)
-      node->add_output(s);
-  }
+  // Value names per formal parameter; "" for an absent optional one.
+  auto paramNames =
+      [&](StringRef segAttr, ValueRange values,
+          const std::vector<::onnx::OpSchema::FormalParameter> &params) {
+        auto seg = segmentsOf(segAttr, params.size(), values.size(), params);
+        size_t next = 0;
+        std::vector<std::string> names;
+        for (auto [p, n] : llvm::enumerate(seg)) {
+          if (n == 0 && params[p].GetOption() != ::onnx::OpSchema::Variadic)
+            names.push_back("");
+          for (int32_t k = 0; k < n; ++k)
+            names.push_back(nameOf(values[next++]));
+        }
+        while (!names.empty() && names.back().empty())
+          names.pop_back();
+        return names;
+      };
+  for (auto &s :
+       paramNames("operandSegmentSizes", op->getOperands(), schema->inputs()))
+    node->add_input(s);
+  for (auto &s :
+       paramNames("resultSegmentSizes", op->getResults(), schema->outputs()))
+    node->add_output(s);
 
   // Attributes in schema order; graph attributes from the regions.
   std::vector<std::string> graphAttrs;

@@ -401,33 +401,6 @@ FailureOr<Attribute> Importer::importAttribute(const ::onnx::AttributeProto &a,
   }
 }
 
-/// Old models may leave AttributeProto.type unset; derive it from the field.
-static void fixAttributeType(::onnx::AttributeProto &a) {
-  using AP = ::onnx::AttributeProto;
-  if (a.type() != AP::UNDEFINED)
-    return;
-  if (a.has_f())
-    a.set_type(AP::FLOAT);
-  else if (a.has_i())
-    a.set_type(AP::INT);
-  else if (a.has_s())
-    a.set_type(AP::STRING);
-  else if (a.has_t())
-    a.set_type(AP::TENSOR);
-  else if (a.has_g())
-    a.set_type(AP::GRAPH);
-  else if (a.floats_size())
-    a.set_type(AP::FLOATS);
-  else if (a.ints_size())
-    a.set_type(AP::INTS);
-  else if (a.strings_size())
-    a.set_type(AP::STRINGS);
-  else if (a.tensors_size())
-    a.set_type(AP::TENSORS);
-  else if (a.graphs_size())
-    a.set_type(AP::GRAPHS);
-}
-
 //===----------------------------------------------------------------------===//
 // Graphs
 //===----------------------------------------------------------------------===//
@@ -565,7 +538,7 @@ LogicalResult Importer::importNode(const ::onnx::NodeProto &nodeIn,
   Location loc = nodeLoc(node);
   std::string domain = node.domain() == "ai.onnx" ? "" : node.domain();
   for (auto &a : *node.mutable_attribute())
-    fixAttributeType(a);
+    inferAttributeType(a);
 
   // Operands: every non-empty input name must be defined before use (this is
   // also what rejects cycles: ONNX graphs are topologically sorted).

@@ -48,6 +48,9 @@ size_t getElementByteSize(int32_t dataType);
 /// The little-endian raw_data bytes equivalent to the typed fields of `t`
 /// (float_data, int32_data, ...); not for strings.
 std::string getTypedFieldBytes(const ::onnx::TensorProto &t);
+/// Old models may leave AttributeProto.type unset: derives it from the field
+/// that is set.
+void inferAttributeType(::onnx::AttributeProto &a);
 /// True when `a` states exactly the default value that `schema` gives it.
 bool isSchemaDefault(const ::onnx::OpSchema &schema,
                      const ::onnx::AttributeProto &a);

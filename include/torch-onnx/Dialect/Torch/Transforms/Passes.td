@@ -1,0 +1,30 @@
+//===- Passes.td - torch dialect passes --------------------*- tablegen -*-===//
+
+#ifndef TORCH_ONNX_TORCH_PASSES
+#define TORCH_ONNX_TORCH_PASSES
+
+include "mlir/Pass/PassBase.td"
+
+def TorchValueSemantics : Pass<"torch-value-semantics", "func::FuncOp"> {
+  let summary = "Rewrite in-place tensor ops to value semantics where safe";
+  let description = [{
+    TorchScript tensors are mutable (`!torch.tensor`). This pass rewrites each
+    in-place op (`aten.add_.Tensor`, `aten.relu_`, `aten.copy_`, ...) to its
+    functional overload (`aten.add.Tensor`, `aten.relu`, ...) and redirects
+    the later uses of the mutated tensor to the new value, when that is
+    provably the same program:
+
+    * the mutated tensor is produced in this function by an op with value
+      semantics (not a function argument, whose mutation the caller would see,
+      and not a view that aliases another tensor);
+    * every later use of it is in the same block (not inside a region of a
+      later `prim.If`/`prim.Loop`).
+
+    When no in-place op remains, every `!torch.tensor` of the function becomes
+    `!torch.vtensor`. Where it cannot prove a rewrite safe, the pass reports an
+    error at the in-place op's PyTorch source location saying why.
+  }];
+  let dependentDialects = ["::mlir::Torch::TorchDialect"];
+}
+
+#endif // TORCH_ONNX_TORCH_PASSES

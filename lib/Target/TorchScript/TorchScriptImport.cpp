@@ -1,0 +1,721 @@
+//===- TorchScriptImport.cpp - TorchScript archive -> torch dialect -------===//
+//
+// Loads a TorchScript archive with libtorch, switches it to eval mode, freezes
+// it (parameters and buffers become constants), inlines calls, and translates
+// the `forward` graph node by node. Blocks become regions; source ranges
+// become file:line:col locations; tensor constants become resource blobs that
+// reference the loaded storage.
+//
+//===----------------------------------------------------------------------===//
+
+#include "torch-onnx/Target/TorchScript/TorchScriptImport.h"
+
+#include "torch-onnx/Dialect/Torch/IR/TorchDialect.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/Verifier.h"
+#include "mlir/Tools/mlir-translate/Translation.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/ADT/StringSwitch.h"
+
+#include <caffe2/serialize/inline_container.h>
+#include <torch/csrc/jit/api/module.h>
+#include <torch/csrc/jit/passes/inliner.h>
+#include <torch/csrc/jit/serialization/import.h>
+
+using namespace mlir;
+using namespace mlir::Torch;
+namespace tj = torch::jit;
+
+namespace {
+
+class Importer {
+public:
+  Importer(MLIRContext *ctx, StringRef path, const TorchScriptImportOptions &o)
+      : ctx(ctx), b(ctx), path(path.str()), options(o) {
+    fileLoc = FileLineColLoc::get(ctx, path, 0, 0);
+  }
+  OwningOpRef<ModuleOp> run(tj::Graph &graph);
+
+private:
+  InFlightDiagnostic error(Location loc) { return emitError(loc); }
+  Location locOf(const tj::Node *node);
+  FailureOr<Type> importType(const c10::TypePtr &type, Location loc);
+  FailureOr<Type> importDtype(c10::ScalarType st, Location loc);
+  FailureOr<Value> importIValue(const c10::IValue &v, const c10::TypePtr &type,
+                                Location loc);
+  FailureOr<Value> importTensor(const at::Tensor &t, Location loc);
+  LogicalResult importBlock(tj::Block *block, Block *into);
+  LogicalResult importNode(tj::Node *node);
+  Value lookup(tj::Value *v) { return values.lookup(v); }
+
+  MLIRContext *ctx;
+  OpBuilder b;
+  std::string path;
+  const TorchScriptImportOptions &options;
+  Location fileLoc = UnknownLoc::get(ctx);
+  llvm::DenseMap<tj::Value *, Value> values;
+  unsigned tensorCounter = 0;
+};
+
+} // namespace
+
+Location Importer::locOf(const tj::Node *node) {
+  auto range = node->sourceRange().file_line_col();
+  Location base = fileLoc;
+  if (range) {
+    const auto &[file, line, col] = *range;
+    base = FileLineColLoc::get(ctx, file, line, col + 1);
+  }
+  return NameLoc::get(b.getStringAttr(node->kind().toQualString()), base);
+}
+
+FailureOr<Type> Importer::importDtype(c10::ScalarType st, Location loc) {
+  switch (st) {
+  case c10::ScalarType::Float:
+    return Type(b.getF32Type());
+  case c10::ScalarType::Double:
+    return Type(b.getF64Type());
+  case c10::ScalarType::Half:
+    return Type(b.getF16Type());
+  case c10::ScalarType::BFloat16:
+    return Type(b.getBF16Type());
+  case c10::ScalarType::Long:
+    return Type(b.getIntegerType(64, /*isSigned=*/true));
+  case c10::ScalarType::Int:
+    return Type(b.getIntegerType(32, true));
+  case c10::ScalarType::Short:
+    return Type(b.getIntegerType(16, true));
+  case c10::ScalarType::Char:
+    return Type(b.getIntegerType(8, true));
+  case c10::ScalarType::Byte:
+    return Type(b.getIntegerType(8, false));
+  case c10::ScalarType::Bool:
+    return Type(b.getI1Type());
+  case c10::ScalarType::ComplexFloat:
+    return Type(ComplexType::get(b.getF32Type()));
+  case c10::ScalarType::ComplexDouble:
+    return Type(ComplexType::get(b.getF64Type()));
+  default:
+    return error(loc) << "unsupported tensor dtype " << c10::toString(st);
+  }
+}
+
+FailureOr<Type> Importer::importType(const c10::TypePtr &type, Location loc) {
+  using K = c10::TypeKind;
+  switch (type->kind()) {
+  case K::TensorType: {
+    auto t = type->expect<c10::TensorType>();
+    std::optional<SmallVector<int64_t>> sizes;
+    if (auto s = t->sizes().sizes()) {
+      sizes.emplace();
+      for (const auto &d : *s)
+        sizes->push_back(d ? *d : -1);
+    }
+    Type dtype;
+    if (auto st = t->scalarType()) {
+      auto d = importDtype(*st, loc);
+      if (failed(d))
+        return failure();
+      dtype = *d;
+    }
+    if (sizes)
+      return Type(NonValueTensorType::get(ctx, ArrayRef<int64_t>(*sizes), dtype));
+    return Type(NonValueTensorType::get(ctx, std::nullopt, dtype));
+  }
+  case K::IntType:
+    return Type(IntType::get(ctx));
+  case K::FloatType:
+    return Type(Torch::FloatType::get(ctx));
+  case K::BoolType:
+    return Type(BoolType::get(ctx));
+  case K::StringType:
+    return Type(StringType::get(ctx));
+  case K::NoneType:
+    return Type(Torch::NoneType::get(ctx));
+  case K::DeviceObjType:
+    return Type(DeviceType::get(ctx));
+  case K::NumberType:
+    return Type(NumberType::get(ctx));
+  case K::GeneratorType:
+    return Type(GeneratorType::get(ctx));
+  case K::AnyType:
+    return Type(Torch::AnyType::get(ctx));
+  case K::ListType: {
+    auto e = importType(type->expect<c10::ListType>()->getElementType(), loc);
+    if (failed(e))
+      return failure();
+    return Type(ListType::get(ctx, *e));
+  }
+  case K::OptionalType: {
+    auto e =
+        importType(type->expect<c10::OptionalType>()->getElementType(), loc);
+    if (failed(e))
+      return failure();
+    return Type(OptionalType::get(ctx, *e));
+  }
+  case K::TupleType: {
+    SmallVector<Type> elts;
+    for (const auto &e : type->expect<c10::TupleType>()->elements()) {
+      auto t = importType(e, loc);
+      if (failed(t))
+        return failure();
+      elts.push_back(*t);
+    }
+    return Type(Torch::TupleType::get(ctx, elts));
+  }
+  case K::DictType: {
+    auto d = type->expect<c10::DictType>();
+    auto k = importType(d->getKeyType(), loc);
+    auto v = importType(d->getValueType(), loc);
+    if (failed(k) || failed(v))
+      return failure();
+    return Type(DictType::get(ctx, *k, *v));
+  }
+  default:
+    return error(loc) << "unsupported TorchScript type '" << type->repr_str()
+                      << "'";
+  }
+}
+
+FailureOr<Value> Importer::importTensor(const at::Tensor &tensor,
+                                        Location loc) {
+  at::Tensor t = tensor.contiguous();
+  if (t.is_quantized() || t.is_sparse() || !t.device().is_cpu())
+    return error(loc) << "unsupported tensor constant (quantized, sparse or "
+                         "not on the CPU)";
+  auto dtype = importDtype(t.scalar_type(), loc);
+  if (failed(dtype))
+    return failure();
+  SmallVector<int64_t> shape(t.sizes().begin(), t.sizes().end());
+  auto shaped = RankedTensorType::get(shape, *dtype);
+  ElementsAttr attr;
+  size_t bytes = t.numel() * t.element_size();
+  if (dtype->isInteger(1)) {
+    SmallVector<bool> vals;
+    const bool *p = t.data_ptr<bool>();
+    vals.assign(p, p + t.numel());
+    attr = DenseElementsAttr::get(shaped, vals);
+  } else {
+    // The blob references the tensor's storage; the deleter holds a reference
+    // to the tensor so the storage outlives the attribute.
+    auto *keep = new at::Tensor(t);
+    ArrayRef<char> data(static_cast<const char *>(keep->data_ptr()), bytes);
+    AsmResourceBlob blob(
+        data, alignof(double), [keep](void *, size_t, size_t) { delete keep; },
+        /*dataIsMutable=*/false);
+    attr = DenseResourceElementsAttr::get(
+        shaped, "torch_tensor_" + std::to_string(tensorCounter++),
+        std::move(blob));
+  }
+  auto resultType = NonValueTensorType::get(ctx, ArrayRef<int64_t>(shape), *dtype);
+  return TensorLiteralOp::create(b, loc, resultType, attr).getResult();
+}
+
+FailureOr<Value> Importer::importIValue(const c10::IValue &v,
+                                        const c10::TypePtr &type,
+                                        Location loc) {
+  if (v.isNone())
+    return ConstantNoneOp::create(b, loc, Torch::NoneType::get(ctx))
+        .getResult();
+  if (v.isBool())
+    return ConstantBoolOp::create(b, loc, BoolType::get(ctx),
+                                  b.getBoolAttr(v.toBool()))
+        .getResult();
+  if (v.isInt())
+    return ConstantIntOp::create(b, loc, IntType::get(ctx),
+                                 b.getI64IntegerAttr(v.toInt()))
+        .getResult();
+  if (v.isDouble())
+    return ConstantFloatOp::create(b, loc, Torch::FloatType::get(ctx),
+                                   b.getF64FloatAttr(v.toDouble()))
+        .getResult();
+  if (v.isString())
+    return ConstantStrOp::create(b, loc, StringType::get(ctx),
+                                 b.getStringAttr(v.toStringRef()))
+        .getResult();
+  if (v.isDevice())
+    return ConstantDeviceOp::create(b, loc, DeviceType::get(ctx),
+                                    b.getStringAttr(v.toDevice().str()))
+        .getResult();
+  if (v.isTensor())
+    return importTensor(v.toTensor(), loc);
+  if (v.isList()) {
+    auto listType = type->cast<c10::ListType>();
+    c10::TypePtr eltType =
+        listType ? listType->getElementType() : v.toList().elementType();
+    SmallVector<Value> elts;
+    for (const c10::IValue &e : v.toListRef()) {
+      auto ev = importIValue(e, eltType, loc);
+      if (failed(ev))
+        return failure();
+      elts.push_back(*ev);
+    }
+    auto mt = importType(c10::ListType::create(eltType), loc);
+    if (failed(mt))
+      return failure();
+    return PrimListConstructOp::create(b, loc, *mt, elts).getResult();
+  }
+  if (v.isTuple()) {
+    SmallVector<Value> elts;
+    SmallVector<Type> types;
+    for (const c10::IValue &e : v.toTupleRef().elements()) {
+      auto ev = importIValue(e, e.type(), loc);
+      if (failed(ev))
+        return failure();
+      elts.push_back(*ev);
+      types.push_back(ev->getType());
+    }
+    return PrimTupleConstructOp::create(
+               b, loc, Torch::TupleType::get(ctx, types), elts)
+        .getResult();
+  }
+  return error(loc) << "unsupported constant of type " << v.tagKind();
+}
+
+LogicalResult Importer::importBlock(tj::Block *block, Block *into) {
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToEnd(into);
+  for (tj::Node *node : block->nodes())
+    if (failed(importNode(node)))
+      return failure();
+  return success();
+}
+
+LogicalResult Importer::importNode(tj::Node *node) {
+  Location loc = locOf(node);
+  auto kind = node->kind();
+  SmallVector<Value> operands;
+  for (tj::Value *in : node->inputs()) {
+    Value v = lookup(in);
+    if (!v)
+      return error(loc) << "operand '%" << in->debugName() << "' of "
+                        << kind.toQualString() << " is not defined";
+    operands.push_back(v);
+  }
+  SmallVector<Type> resultTypes;
+  for (tj::Value *out : node->outputs()) {
+    auto t = importType(out->type(), loc);
+    if (failed(t))
+      return failure();
+    resultTypes.push_back(*t);
+  }
+  auto bindResults = [&](Operation *op) {
+    for (auto [out, r] : llvm::zip(node->outputs(), op->getResults()))
+      values[out] = r;
+    return success();
+  };
+
+  if (kind == c10::prim::Constant) {
+    tj::Value *out = node->output();
+    auto iv = tj::toIValue(out);
+    if (!iv)
+      return error(loc) << "prim::Constant without a value";
+    auto v = importIValue(*iv, out->type(), loc);
+    if (failed(v))
+      return failure();
+    values[out] = *v;
+    return success();
+  }
+
+  if (kind == c10::prim::If) {
+    auto op = PrimIfOp::create(b, loc, resultTypes, operands[0]);
+    for (auto [i, blk] : llvm::enumerate(node->blocks())) {
+      Region &region = i == 0 ? op.getThenRegion() : op.getElseRegion();
+      Block *into = new Block();
+      region.push_back(into);
+      if (failed(importBlock(blk, into)))
+        return failure();
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToEnd(into);
+      SmallVector<Value> outs;
+      for (tj::Value *o : blk->outputs())
+        outs.push_back(lookup(o));
+      PrimIfYieldOp::create(b, loc, outs);
+    }
+    return bindResults(op);
+  }
+
+  if (kind == c10::prim::Loop) {
+    auto op = PrimLoopOp::create(b, loc, resultTypes, operands[0], operands[1],
+                                 ValueRange(operands).drop_front(2));
+    tj::Block *blk = node->blocks()[0];
+    Block *into = new Block();
+    op.getRegion().push_back(into);
+    for (tj::Value *in : blk->inputs()) {
+      auto t = importType(in->type(), loc);
+      if (failed(t))
+        return failure();
+      values[in] = into->addArgument(*t, loc);
+    }
+    if (failed(importBlock(blk, into)))
+      return failure();
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToEnd(into);
+    SmallVector<Value> outs;
+    for (tj::Value *o : blk->outputs())
+      outs.push_back(lookup(o));
+    PrimLoopConditionOp::create(b, loc, outs[0], ArrayRef(outs).drop_front());
+    return bindResults(op);
+  }
+
+  // Structural prim ops with a dedicated op.
+  auto create = [&](StringRef name) -> Operation * {
+    OperationState state(loc, name);
+    state.addOperands(operands);
+    state.addTypes(resultTypes);
+    return b.create(state);
+  };
+  if (kind == c10::prim::ListConstruct)
+    return bindResults(create("torch.prim.ListConstruct"));
+  if (kind == c10::prim::ListUnpack)
+    return bindResults(create("torch.prim.ListUnpack"));
+  if (kind == c10::prim::TupleConstruct)
+    return bindResults(create("torch.prim.TupleConstruct"));
+  if (kind == c10::prim::TupleUnpack)
+    return bindResults(create("torch.prim.TupleUnpack"));
+  if (kind == c10::prim::TupleIndex)
+    return bindResults(create("torch.prim.TupleIndex"));
+  if (kind == c10::prim::NumToTensor)
+    return bindResults(create("torch.prim.NumToTensor.Scalar"));
+  if (kind == c10::prim::Uninitialized)
+    return bindResults(create("torch.prim.Uninitialized"));
+  if (kind == c10::prim::RaiseException && operands.size() == 2)
+    return bindResults(create("torch.prim.RaiseException"));
+
+  // aten ops: the generated op of the node's exact overload, if any.
+  std::string opName;
+  if (const c10::FunctionSchema *schema = node->maybeSchema()) {
+    std::string name = schema->name();
+    if (StringRef(name).starts_with("aten::")) {
+      std::string mnemonic = "torch.aten." + name.substr(6);
+      if (!schema->overload_name().empty())
+        mnemonic += "." + schema->overload_name();
+      OperationName registered(mnemonic, ctx);
+      if (registered.isRegistered()) {
+        Operation *op = create(mnemonic);
+        // A node that does not fit the generated signature (e.g. a type the
+        // schema allows through a subtype we do not model) is kept by
+        // torch.operator instead of failing the import.
+        ScopedDiagnosticHandler silence(ctx,
+                                        [](Diagnostic &) { return success(); });
+        if (succeeded(mlir::verify(op, /*verifyRecursively=*/false)))
+          return bindResults(op);
+        op->erase();
+      }
+    }
+    opName = schema->name() +
+             (schema->overload_name().empty() ? ""
+                                              : "." + schema->overload_name());
+  } else {
+    opName = kind.toQualString();
+  }
+
+  // Anything else: carried verbatim by torch.operator.
+  OperationState state(loc, "torch.operator");
+  state.addAttribute("name", b.getStringAttr(opName));
+  state.addOperands(operands);
+  state.addTypes(resultTypes);
+  for (size_t i = 0; i < node->blocks().size(); ++i)
+    state.addRegion();
+  Operation *op = b.create(state);
+  for (auto [i, blk] : llvm::enumerate(node->blocks())) {
+    Block *into = new Block();
+    op->getRegion(i).push_back(into);
+    for (tj::Value *in : blk->inputs()) {
+      auto t = importType(in->type(), loc);
+      if (failed(t))
+        return failure();
+      values[in] = into->addArgument(*t, loc);
+    }
+    if (failed(importBlock(blk, into)))
+      return failure();
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToEnd(into);
+    SmallVector<Value> outs;
+    for (tj::Value *o : blk->outputs())
+      outs.push_back(lookup(o));
+    OperatorTerminatorOp::create(b, loc, outs);
+  }
+  return bindResults(op);
+}
+
+OwningOpRef<ModuleOp> Importer::run(tj::Graph &graph) {
+  ctx->loadDialect<TorchDialect, func::FuncDialect>();
+  OwningOpRef<ModuleOp> module(ModuleOp::create(fileLoc));
+  b.setInsertionPointToEnd(module->getBody());
+
+  // Graph inputs: the module itself (`self`) is dropped after freezing.
+  std::vector<tj::Value *> inputs;
+  for (tj::Value *in : graph.inputs()) {
+    if (in->type()->kind() == c10::TypeKind::ClassType) {
+      if (in->hasUses()) {
+        error(fileLoc) << "the frozen forward() still uses the module object "
+                          "(attribute access that freezing could not fold)";
+        return {};
+      }
+      continue;
+    }
+    inputs.push_back(in);
+  }
+  if (!options.inputShapes.empty() &&
+      options.inputShapes.size() != inputs.size()) {
+    error(fileLoc) << "--input-shapes gives " << options.inputShapes.size()
+                   << " inputs but forward() takes " << inputs.size();
+    return {};
+  }
+
+  SmallVector<Type> argTypes;
+  SmallVector<DictionaryAttr> argAttrs;
+  for (auto [i, in] : llvm::enumerate(inputs)) {
+    auto t = importType(in->type(), fileLoc);
+    if (failed(t))
+      return {};
+    NamedAttrList attrs;
+    attrs.set("torch.name", b.getStringAttr(in->debugNameBase()));
+    if (!options.inputShapes.empty()) {
+      const TorchScriptInputShape &spec = options.inputShapes[i];
+      if (!isTorchTensorType(*t)) {
+        error(fileLoc) << "--input-shapes: input #" << i << " ('"
+                       << in->debugNameBase() << "') is not a tensor";
+        return {};
+      }
+      Type dtype = cast<NonValueTensorType>(*t).getDtype();
+      if (!spec.dtype.empty()) {
+        dtype = parseDtypeName(spec.dtype, ctx);
+        if (!dtype) {
+          error(fileLoc) << "--input-shapes: unknown dtype '" << spec.dtype
+                         << "' (use f32, f64, f16, bf16, si64, si32, si16, "
+                            "si8, ui8, i1)";
+          return {};
+        }
+      }
+      *t = NonValueTensorType::get(ctx, ArrayRef<int64_t>(spec.sizes), dtype);
+      SmallVector<Attribute> names;
+      bool anyName = false;
+      for (const std::string &n : spec.dimNames) {
+        names.push_back(b.getStringAttr(n));
+        anyName |= !n.empty();
+      }
+      if (anyName)
+        attrs.set("torch.dim_names", b.getArrayAttr(names));
+    }
+    argTypes.push_back(*t);
+    argAttrs.push_back(attrs.getDictionary(ctx));
+  }
+  auto func = func::FuncOp::create(b, fileLoc, "forward",
+                                   b.getFunctionType(argTypes, {}));
+  Block *entry = func.addEntryBlock();
+  for (auto [i, in] : llvm::enumerate(inputs)) {
+    func.setArgAttrs(i, argAttrs[i]);
+    values[in] = entry->getArgument(i);
+  }
+  if (failed(importBlock(graph.block(), entry)))
+    return {};
+  b.setInsertionPointToEnd(entry);
+  SmallVector<Value> outs;
+  SmallVector<Type> outTypes;
+  for (tj::Value *o : graph.outputs()) {
+    outs.push_back(lookup(o));
+    outTypes.push_back(outs.back().getType());
+  }
+  func::ReturnOp::create(b, fileLoc, outs);
+  func.setType(b.getFunctionType(argTypes, outTypes));
+  if (failed(verify(*module)))
+    return {};
+  return module;
+}
+
+//===----------------------------------------------------------------------===//
+// Entry points
+//===----------------------------------------------------------------------===//
+
+Type mlir::Torch::parseDtypeName(StringRef name, MLIRContext *ctx) {
+  Builder b(ctx);
+  return llvm::StringSwitch<Type>(name)
+      .Case("f32", b.getF32Type())
+      .Case("f64", b.getF64Type())
+      .Case("f16", b.getF16Type())
+      .Case("bf16", b.getBF16Type())
+      .Case("si64", b.getIntegerType(64, true))
+      .Case("si32", b.getIntegerType(32, true))
+      .Case("si16", b.getIntegerType(16, true))
+      .Case("si8", b.getIntegerType(8, true))
+      .Case("ui8", b.getIntegerType(8, false))
+      .Case("i1", b.getI1Type())
+      .Default(Type());
+}
+
+FailureOr<std::vector<TorchScriptInputShape>>
+mlir::Torch::parseInputShapes(StringRef spec, std::string &error) {
+  std::vector<TorchScriptInputShape> shapes;
+  SmallVector<StringRef> inputs;
+  spec.split(inputs, ';', -1, /*KeepEmpty=*/false);
+  for (StringRef in : inputs) {
+    TorchScriptInputShape shape;
+    in = in.trim();
+    auto [dims, dtype] = in.split(':');
+    shape.dtype = dtype.trim().str();
+    dims = dims.trim();
+    if (!dims.consume_front("[") || !dims.consume_back("]")) {
+      error = "expected '[d0,d1,...]' with an optional ':dtype', got '" +
+              in.str() + "'";
+      return failure();
+    }
+    SmallVector<StringRef> parts;
+    dims.split(parts, ',', -1, /*KeepEmpty=*/false);
+    for (StringRef p : parts) {
+      p = p.trim();
+      int64_t v;
+      if (!p.getAsInteger(10, v) && v >= 0) {
+        shape.sizes.push_back(v);
+        shape.dimNames.push_back("");
+      } else if (p == "?") {
+        shape.sizes.push_back(-1);
+        shape.dimNames.push_back("");
+      } else if (!p.empty() && (isalpha(p[0]) || p[0] == '_') &&
+                 llvm::all_of(p, [](char c) { return isalnum(c) || c == '_'; })) {
+        shape.sizes.push_back(-1);
+        shape.dimNames.push_back(p.str());
+      } else {
+        error = "bad dimension '" + p.str() +
+                "' (use a size, '?', or a name for a dynamic dimension)";
+        return failure();
+      }
+    }
+    shapes.push_back(std::move(shape));
+  }
+  return shapes;
+}
+
+/// Says what is wrong with a file that libtorch refuses, in the user's terms.
+static std::string explainLoadFailure(StringRef path, const std::string &what) {
+  auto buf = llvm::MemoryBuffer::getFile(path, false, false);
+  if (buf && (*buf)->getBufferSize() >= 2) {
+    StringRef bytes = (*buf)->getBuffer();
+    if (bytes.starts_with("\x80") || bytes.starts_with("\x8a"))
+      return "it is a plain pickle (torch.save), not a TorchScript archive; "
+             "use torch.jit.script or torch.jit.trace and .save()";
+    if (!bytes.starts_with("PK"))
+      return "it is not a TorchScript archive (not a zip file); use "
+             "torch.jit.script or torch.jit.trace and .save()";
+    try {
+      caffe2::serialize::PyTorchStreamReader reader(path.str());
+      bool hasCode = false, hasData = false;
+      for (const std::string &r : reader.getAllRecords()) {
+        hasCode |= StringRef(r).starts_with("code/");
+        hasData |= r == "data.pkl";
+      }
+      if (hasData && !hasCode)
+        return "it holds a pickled object saved with torch.save, not a "
+               "TorchScript module; use torch.jit.script or torch.jit.trace "
+               "and .save()";
+    } catch (const std::exception &e) {
+      std::string msg = e.what();
+      if (msg.find("maximum supported version") != std::string::npos)
+        return "the archive was written by a newer PyTorch than libtorch 1.13 "
+               "can read (file format version above " +
+               std::to_string(caffe2::serialize::kMaxSupportedFileFormatVersion) +
+               "); save it with torch 1.13, or with "
+               "torch.jit.save(..., _use_new_zipfile_serialization=True) from "
+               "a compatible version";
+    }
+  }
+  std::string first = what.substr(0, what.find('\n'));
+  return "libtorch cannot load it: " + first;
+}
+
+OwningOpRef<ModuleOp>
+mlir::Torch::importTorchScriptFile(StringRef path, MLIRContext *context,
+                                   const TorchScriptImportOptions &options) {
+  Location loc = FileLineColLoc::get(context, path, 0, 0);
+  if (!llvm::sys::fs::exists(path)) {
+    emitError(loc) << "cannot open '" << path << "': no such file";
+    return {};
+  }
+  tj::Module module;
+  try {
+    module = tj::load(path.str());
+  } catch (const std::exception &e) {
+    emitError(loc) << "cannot import '" << path
+                   << "': " << explainLoadFailure(path, e.what());
+    return {};
+  }
+  std::shared_ptr<tj::Graph> graph;
+  try {
+    module.eval();
+    if (!module.find_method("forward")) {
+      std::string methods;
+      for (const auto &m : module.get_methods())
+        methods += (methods.empty() ? "" : ", ") + m.name();
+      emitError(loc) << "cannot import '" << path
+                     << "': the module has no forward() method (it has: "
+                     << (methods.empty() ? "no methods" : methods)
+                     << "); script a module whose forward() calls it";
+      return {};
+    }
+    tj::Module frozen = tj::freeze(module);
+    graph = frozen.get_method("forward").graph()->copy();
+    tj::Inline(*graph);
+  } catch (const std::exception &e) {
+    std::string what = e.what();
+    emitError(loc) << "cannot import '" << path
+                   << "': freezing the module failed: "
+                   << what.substr(0, what.find('\n'));
+    return {};
+  }
+  Importer importer(context, path, options);
+  try {
+    return importer.run(*graph);
+  } catch (const std::exception &e) {
+    std::string what = e.what();
+    emitError(loc) << "cannot import '" << path
+                   << "': " << what.substr(0, what.find('\n'));
+    return {};
+  }
+}
+
+namespace {
+llvm::cl::opt<std::string> inputShapesOpt(
+    "input-shapes",
+    llvm::cl::desc("With --import-torchscript: refine forward()'s tensor "
+                   "inputs, ';'-separated, e.g. "
+                   "'[batch,3,224,224]:f32;[?]:si64' (a name is a dynamic "
+                   "dimension that keeps its name, '?' an anonymous one)"),
+    llvm::cl::init(""));
+} // namespace
+
+void mlir::Torch::registerTorchScriptTranslation() {
+  TranslateToMLIRRegistration importTS(
+      "import-torchscript",
+      "Import a TorchScript archive (torch.jit.script/trace + save)",
+      [](llvm::SourceMgr &sourceMgr,
+         MLIRContext *ctx) -> OwningOpRef<Operation *> {
+        const llvm::MemoryBuffer *buf =
+            sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID());
+        StringRef path = buf->getBufferIdentifier();
+        TorchScriptImportOptions options;
+        if (!inputShapesOpt.empty()) {
+          std::string err;
+          auto shapes = parseInputShapes(inputShapesOpt, err);
+          if (failed(shapes)) {
+            emitError(FileLineColLoc::get(ctx, path, 0, 0))
+                << "--input-shapes: " << err;
+            return {};
+          }
+          options.inputShapes = std::move(*shapes);
+        }
+        OwningOpRef<ModuleOp> m = importTorchScriptFile(path, ctx, options);
+        return OwningOpRef<Operation *>(m.release().getOperation());
+      },
+      [](DialectRegistry &registry) {
+        registry.insert<TorchDialect, func::FuncDialect>();
+      });
+}

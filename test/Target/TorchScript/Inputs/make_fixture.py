@@ -1,0 +1,99 @@
+#!/usr/bin/python3
+"""Builds a TorchScript fixture at test time: make_fixture.py NAME OUT.pt"""
+import sys
+from typing import List, Tuple
+
+import torch
+import torch.nn as nn
+
+torch.manual_seed(0)
+
+
+class ForLoop(nn.Module):
+    def forward(self, x: torch.Tensor, n: int) -> torch.Tensor:
+        for i in range(n):
+            x = x * 2.0 + i
+        return x
+
+
+class WhileLoop(nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        while bool(x.sum() < 100.0):
+            x = x + 1.0
+        return x
+
+
+class DataIf(nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if bool(x.mean() > 0):
+            y = torch.relu(x)
+        else:
+            y = -x
+        return y
+
+
+class ListAppend(nn.Module):
+    def forward(self, x: torch.Tensor, n: int) -> torch.Tensor:
+        parts: List[torch.Tensor] = []
+        for i in range(n):
+            parts.append(x + i)
+        return torch.cat(parts, 0)
+
+
+class TupleReturn(nn.Module):
+    def forward(self, x: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
+        return x.max(dim=1)
+
+
+class InPlace(nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        y = x.clone()
+        y.add_(1.0)
+        y.relu_()
+        return y
+
+
+class LSTMModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(8, 16, num_layers=2, batch_first=True)
+
+    def forward(self, x: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        out, (h, c) = self.lstm(x)
+        return out, h, c
+
+
+def build(name):
+    if name == "resnet18":
+        import torchvision
+        return torch.jit.trace(torchvision.models.resnet18().eval(), torch.randn(1, 3, 224, 224))
+    if name == "mobilenet_v2":
+        import torchvision
+        return torch.jit.trace(torchvision.models.mobilenet_v2().eval(), torch.randn(1, 3, 224, 224))
+    if name == "transformer_encoder_layer":
+        m = nn.TransformerEncoderLayer(d_model=32, nhead=4, dim_feedforward=64, batch_first=True).eval()
+        return torch.jit.script(m)
+    if name == "lstm":
+        return torch.jit.script(LSTMModel().eval())
+    if name == "traced_loop":
+        return torch.jit.trace(ForLoop(), (torch.ones(2), 3)) if False else torch.jit.trace(
+            lambda x: ForLoop()(x, 3), torch.ones(2))
+    mods = {"for_loop": ForLoop, "while_loop": WhileLoop, "data_if": DataIf,
+            "list_append": ListAppend, "tuple_return": TupleReturn, "inplace": InPlace}
+    return torch.jit.script(mods[name]())
+
+
+def main():
+    name, out = sys.argv[1], sys.argv[2]
+    if name == "torch_save_pickle":
+        torch.save({"w": torch.ones(2)}, out)
+        return
+    if name == "not_an_archive":
+        with open(out, "wb") as f:
+            f.write(b"this is not a model\n")
+        return
+    build(name).save(out)
+
+
+if __name__ == "__main__":
+    main()
