@@ -68,7 +68,12 @@ private:
 } // namespace
 
 Location Importer::locOf(const tj::Node *node) {
-  auto range = node->sourceRange().file_line_col();
+  // Prefer the user's Python source that generated the archive's serialized
+  // code (kept in its debug info) over the serialized code itself.
+  tj::SourceRange sr = node->sourceRange();
+  if (auto original = sr.findSourceRangeThatGenerated())
+    sr = *original;
+  auto range = sr.file_line_col();
   Location base = fileLoc;
   if (range) {
     const auto &[file, line, col] = *range;

@@ -53,6 +53,12 @@ class InPlace(nn.Module):
         return y
 
 
+class InPlaceOnInput(nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        x.relu_()
+        return x * 2.0
+
+
 class LSTMModel(nn.Module):
     def __init__(self):
         super().__init__()
@@ -91,6 +97,23 @@ def main():
     if name == "not_an_archive":
         with open(out, "wb") as f:
             f.write(b"this is not a model\n")
+        return
+    if name == "lstm_bare":
+        torch.jit.script(nn.LSTM(8, 16).eval()).save(out)
+        return
+    if name == "newer_version":
+        import zipfile
+        tmp = out + ".src"
+        torch.jit.script(DataIf()).save(tmp)
+        with zipfile.ZipFile(tmp) as src, zipfile.ZipFile(out, "w") as dst:
+            for item in src.infolist():
+                data = src.read(item.filename)
+                if item.filename.endswith("/version"):
+                    data = b"99\n"
+                dst.writestr(item, data)
+        return
+    if name == "inplace_on_input":
+        torch.jit.script(InPlaceOnInput()).save(out)
         return
     build(name).save(out)
 
