@@ -8,7 +8,8 @@ SUDO=""
 
 PKGS="cmake ninja-build ccache g++ git
   llvm-22-dev libmlir-22-dev mlir-22-tools
-  libonnx-dev libprotobuf-dev protobuf-compiler libonnx-testdata python3-onnx"
+  libonnx-dev libprotobuf-dev protobuf-compiler libonnx-testdata python3-onnx
+  libtorch-dev python3-torch python3-torchvision"
 MISSING=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
