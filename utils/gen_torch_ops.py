@@ -194,7 +194,9 @@ def main():
         first = s.arguments[0] if s.arguments else None
         aliases = any(a.alias_info for a in s.arguments) or any(r.alias_info for r in s.returns)
         traits = []
-        if first is not None and first.alias_info and first.alias_info.is_write:
+        # In-place on a tensor; list mutation (aten::append.t) is not tagged.
+        if (first is not None and first.alias_info and first.alias_info.is_write
+                and str(first.type) == "Tensor"):
             traits.append("Torch_InPlace")
         elif not aliases:
             traits.append("Torch_ValueSemantics")

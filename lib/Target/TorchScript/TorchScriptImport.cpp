@@ -19,11 +19,11 @@
 #include "mlir/IR/Verifier.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
-#include "llvm/ADT/StringSwitch.h"
 
 #include <caffe2/serialize/inline_container.h>
 #include <torch/csrc/jit/api/module.h>
@@ -53,6 +53,10 @@ private:
                                 Location loc);
   FailureOr<Value> importTensor(const at::Tensor &t, Location loc);
   LogicalResult importBlock(tj::Block *block, Block *into);
+  /// Imports `blk` into a new block of `region` (block inputs become block
+  /// arguments) and ends it with `terminate(outputs)`.
+  LogicalResult importRegion(tj::Block *blk, Region &region, Location loc,
+                             function_ref<void(ArrayRef<Value>)> terminate);
   LogicalResult importNode(tj::Node *node);
   Value lookup(tj::Value *v) { return values.lookup(v); }
 
@@ -132,7 +136,8 @@ FailureOr<Type> Importer::importType(const c10::TypePtr &type, Location loc) {
       dtype = *d;
     }
     if (sizes)
-      return Type(NonValueTensorType::get(ctx, ArrayRef<int64_t>(*sizes), dtype));
+      return Type(
+          NonValueTensorType::get(ctx, ArrayRef<int64_t>(*sizes), dtype));
     return Type(NonValueTensorType::get(ctx, std::nullopt, dtype));
   }
   case K::IntType:
@@ -220,7 +225,8 @@ FailureOr<Value> Importer::importTensor(const at::Tensor &tensor,
         shaped, "torch_tensor_" + std::to_string(tensorCounter++),
         std::move(blob));
   }
-  auto resultType = NonValueTensorType::get(ctx, ArrayRef<int64_t>(shape), *dtype);
+  auto resultType =
+      NonValueTensorType::get(ctx, ArrayRef<int64_t>(shape), *dtype);
   return TensorLiteralOp::create(b, loc, resultType, attr).getResult();
 }
 
@@ -278,8 +284,8 @@ FailureOr<Value> Importer::importIValue(const c10::IValue &v,
       elts.push_back(*ev);
       types.push_back(ev->getType());
     }
-    return PrimTupleConstructOp::create(
-               b, loc, Torch::TupleType::get(ctx, types), elts)
+    return PrimTupleConstructOp::create(b, loc,
+                                        Torch::TupleType::get(ctx, types), elts)
         .getResult();
   }
   return error(loc) << "unsupported constant of type " << v.tagKind();
@@ -291,6 +297,28 @@ LogicalResult Importer::importBlock(tj::Block *block, Block *into) {
   for (tj::Node *node : block->nodes())
     if (failed(importNode(node)))
       return failure();
+  return success();
+}
+
+LogicalResult
+Importer::importRegion(tj::Block *blk, Region &region, Location loc,
+                       function_ref<void(ArrayRef<Value>)> terminate) {
+  Block *into = new Block();
+  region.push_back(into);
+  for (tj::Value *in : blk->inputs()) {
+    auto t = importType(in->type(), loc);
+    if (failed(t))
+      return failure();
+    values[in] = into->addArgument(*t, loc);
+  }
+  if (failed(importBlock(blk, into)))
+    return failure();
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToEnd(into);
+  SmallVector<Value> outs;
+  for (tj::Value *o : blk->outputs())
+    outs.push_back(lookup(o));
+  terminate(outs);
   return success();
 }
 
@@ -334,16 +362,10 @@ LogicalResult Importer::importNode(tj::Node *node) {
     auto op = PrimIfOp::create(b, loc, resultTypes, operands[0]);
     for (auto [i, blk] : llvm::enumerate(node->blocks())) {
       Region &region = i == 0 ? op.getThenRegion() : op.getElseRegion();
-      Block *into = new Block();
-      region.push_back(into);
-      if (failed(importBlock(blk, into)))
+      if (failed(importRegion(blk, region, loc, [&](ArrayRef<Value> outs) {
+            PrimIfYieldOp::create(b, loc, outs);
+          })))
         return failure();
-      OpBuilder::InsertionGuard guard(b);
-      b.setInsertionPointToEnd(into);
-      SmallVector<Value> outs;
-      for (tj::Value *o : blk->outputs())
-        outs.push_back(lookup(o));
-      PrimIfYieldOp::create(b, loc, outs);
     }
     return bindResults(op);
   }
@@ -351,23 +373,11 @@ LogicalResult Importer::importNode(tj::Node *node) {
   if (kind == c10::prim::Loop) {
     auto op = PrimLoopOp::create(b, loc, resultTypes, operands[0], operands[1],
                                  ValueRange(operands).drop_front(2));
-    tj::Block *blk = node->blocks()[0];
-    Block *into = new Block();
-    op.getRegion().push_back(into);
-    for (tj::Value *in : blk->inputs()) {
-      auto t = importType(in->type(), loc);
-      if (failed(t))
-        return failure();
-      values[in] = into->addArgument(*t, loc);
-    }
-    if (failed(importBlock(blk, into)))
+    if (failed(importRegion(
+            node->blocks()[0], op.getRegion(), loc, [&](ArrayRef<Value> outs) {
+              PrimLoopConditionOp::create(b, loc, outs[0], outs.drop_front());
+            })))
       return failure();
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToEnd(into);
-    SmallVector<Value> outs;
-    for (tj::Value *o : blk->outputs())
-      outs.push_back(lookup(o));
-    PrimLoopConditionOp::create(b, loc, outs[0], ArrayRef(outs).drop_front());
     return bindResults(op);
   }
 
@@ -416,9 +426,9 @@ LogicalResult Importer::importNode(tj::Node *node) {
         op->erase();
       }
     }
-    opName = schema->name() +
-             (schema->overload_name().empty() ? ""
-                                              : "." + schema->overload_name());
+    opName =
+        schema->name() +
+        (schema->overload_name().empty() ? "" : "." + schema->overload_name());
   } else {
     opName = kind.toQualString();
   }
@@ -431,24 +441,12 @@ LogicalResult Importer::importNode(tj::Node *node) {
   for (size_t i = 0; i < node->blocks().size(); ++i)
     state.addRegion();
   Operation *op = b.create(state);
-  for (auto [i, blk] : llvm::enumerate(node->blocks())) {
-    Block *into = new Block();
-    op->getRegion(i).push_back(into);
-    for (tj::Value *in : blk->inputs()) {
-      auto t = importType(in->type(), loc);
-      if (failed(t))
-        return failure();
-      values[in] = into->addArgument(*t, loc);
-    }
-    if (failed(importBlock(blk, into)))
+  for (auto [i, blk] : llvm::enumerate(node->blocks()))
+    if (failed(
+            importRegion(blk, op->getRegion(i), loc, [&](ArrayRef<Value> outs) {
+              OperatorTerminatorOp::create(b, loc, outs);
+            })))
       return failure();
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToEnd(into);
-    SmallVector<Value> outs;
-    for (tj::Value *o : blk->outputs())
-      outs.push_back(lookup(o));
-    OperatorTerminatorOp::create(b, loc, outs);
-  }
   return bindResults(op);
 }
 
@@ -586,7 +584,8 @@ mlir::Torch::parseInputShapes(StringRef spec, std::string &error) {
         shape.sizes.push_back(-1);
         shape.dimNames.push_back("");
       } else if (!p.empty() && (isalpha(p[0]) || p[0] == '_') &&
-                 llvm::all_of(p, [](char c) { return isalnum(c) || c == '_'; })) {
+                 llvm::all_of(p,
+                              [](char c) { return isalnum(c) || c == '_'; })) {
         shape.sizes.push_back(-1);
         shape.dimNames.push_back(p.str());
       } else {
@@ -627,7 +626,8 @@ static std::string explainLoadFailure(StringRef path, const std::string &what) {
       if (msg.find("maximum supported version") != std::string::npos)
         return "the archive was written by a newer PyTorch than libtorch 1.13 "
                "can read (file format version above " +
-               std::to_string(caffe2::serialize::kMaxSupportedFileFormatVersion) +
+               std::to_string(
+                   caffe2::serialize::kMaxSupportedFileFormatVersion) +
                "); save it with torch 1.13, or with "
                "torch.jit.save(..., _use_new_zipfile_serialization=True) from "
                "a compatible version";

@@ -1,4 +1,5 @@
-//===- TorchScriptImport.h - TorchScript archive -> torch dialect -*- C++ -*-===//
+//===- TorchScriptImport.h - TorchScript archive -> torch dialect -*- C++
+//-*-===//
 
 #ifndef TORCH_ONNX_TARGET_TORCHSCRIPT_TORCHSCRIPTIMPORT_H
 #define TORCH_ONNX_TARGET_TORCHSCRIPT_TORCHSCRIPTIMPORT_H

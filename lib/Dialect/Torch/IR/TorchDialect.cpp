@@ -17,10 +17,9 @@ using namespace mlir::Torch;
 // `!torch.vtensor<*,f32>`, `!torch.vtensor<[2],unk>`.
 //===----------------------------------------------------------------------===//
 
-static Type parseTensorType(AsmParser &parser,
-                            function_ref<Type(std::optional<ArrayRef<int64_t>>,
-                                              Type)>
-                                build) {
+static Type parseTensorType(
+    AsmParser &parser,
+    function_ref<Type(std::optional<ArrayRef<int64_t>>, Type)> build) {
   if (failed(parser.parseOptionalLess()))
     return build(std::nullopt, Type());
   std::optional<SmallVector<int64_t>> sizes;
@@ -34,7 +33,7 @@ static Type parseTensorType(AsmParser &parser,
           sizes->push_back(-1);
           continue;
         }
-        int64_t d;
+        int64_t d = 0;
         if (parser.parseInteger(d))
           return {};
         if (d < 0) {

@@ -104,8 +104,7 @@ struct FoldUnpackOfConstruct : OpRewritePattern<UnpackOp> {
   using OpRewritePattern<UnpackOp>::OpRewritePattern;
   LogicalResult matchAndRewrite(UnpackOp op,
                                 PatternRewriter &rewriter) const override {
-    auto construct =
-        op->getOperand(0).template getDefiningOp<ConstructOp>();
+    auto construct = op->getOperand(0).template getDefiningOp<ConstructOp>();
     if (!construct)
       return rewriter.notifyMatchFailure(op, "operand is not constructed here");
     if (construct.getElements().size() != op->getNumResults())
@@ -157,11 +156,11 @@ static bool isSubtype(Type from, Type to) {
   if (auto tt = dyn_cast<Torch::TupleType>(to))
     if (auto tf = dyn_cast<Torch::TupleType>(from))
       return tt.getContainedTypes().size() == tf.getContainedTypes().size() &&
-             llvm::all_of(llvm::zip(tf.getContainedTypes(),
-                                    tt.getContainedTypes()),
-                          [](auto p) {
-                            return isSubtype(std::get<0>(p), std::get<1>(p));
-                          });
+             llvm::all_of(
+                 llvm::zip(tf.getContainedTypes(), tt.getContainedTypes()),
+                 [](auto p) {
+                   return isSubtype(std::get<0>(p), std::get<1>(p));
+                 });
   return false;
 }
 
@@ -171,11 +170,9 @@ LogicalResult PrimIfOp::verify() {
     if (!yield)
       return emitOpError("branches must end in torch.prim.If.yield");
     if (yield.getResults().size() != getNumResults() ||
-        !llvm::all_of(llvm::zip(yield.getResults().getTypes(),
-                                getResultTypes()),
-                      [](auto p) {
-                        return isSubtype(std::get<0>(p), std::get<1>(p));
-                      }))
+        !llvm::all_of(
+            llvm::zip(yield.getResults().getTypes(), getResultTypes()),
+            [](auto p) { return isSubtype(std::get<0>(p), std::get<1>(p)); }))
       return emitOpError("branch yields ")
              << yield.getResults().getTypes() << " but the op returns "
              << getResultTypes();
@@ -191,8 +188,8 @@ LogicalResult PrimLoopOp::verify() {
     return emitOpError("body must take the iteration number (!torch.int) and ")
            << n << " carried values";
   if (getNumResults() != n)
-    return emitOpError("returns ") << getNumResults() << " values but carries "
-                                   << n;
+    return emitOpError("returns ")
+           << getNumResults() << " values but carries " << n;
   auto cond = dyn_cast<PrimLoopConditionOp>(body.getTerminator());
   if (!cond)
     return emitOpError("body must end in torch.prim.Loop.condition");

@@ -27,8 +27,8 @@ std::string functionalName(StringRef inPlace) {
 
 /// True if `op` is a view or otherwise may alias its tensor operands.
 bool mayAlias(Operation *op) {
-  if (op->hasTrait<Torch::OpTrait::ValueSemantics>() || isa<TensorLiteralOp>(op) ||
-      isa<PrimNumToTensorOp>(op))
+  if (op->hasTrait<Torch::OpTrait::ValueSemantics>() ||
+      isa<TensorLiteralOp>(op) || isa<PrimNumToTensorOp>(op))
     return false;
   return true;
 }
@@ -80,8 +80,8 @@ struct TorchValueSemanticsPass
           !user->use_empty() &&
           llvm::any_of(user->getResultTypes(), isTorchTensorType))
         return op->emitError("cannot convert '")
-               << op->getName() << "' to value semantics: '"
-               << user->getName() << "' may create a view of the tensor "
+               << op->getName() << "' to value semantics: '" << user->getName()
+               << "' may create a view of the tensor "
                << "before it is mutated";
     }
     OpBuilder b(op);
@@ -104,7 +104,8 @@ struct TorchValueSemanticsPass
     func::FuncOp func = getOperation();
     SmallVector<Operation *> inPlace;
     func.walk([&](Operation *op) {
-      if (op->hasTrait<Torch::OpTrait::InPlace>())
+      if (op->hasTrait<Torch::OpTrait::InPlace>() && op->getNumOperands() &&
+          isTorchTensorType(op->getOperand(0).getType()))
         inPlace.push_back(op);
     });
     bool ok = true;

@@ -59,6 +59,16 @@ class InPlaceOnInput(nn.Module):
         return x * 2.0
 
 
+class MHA(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.attn = nn.MultiheadAttention(16, 4, batch_first=True)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        out, _ = self.attn(x, x, x)
+        return out
+
+
 class LSTMModel(nn.Module):
     def __init__(self):
         super().__init__()
@@ -79,6 +89,8 @@ def build(name):
     if name == "transformer_encoder_layer":
         m = nn.TransformerEncoderLayer(d_model=32, nhead=4, dim_feedforward=64, batch_first=True).eval()
         return torch.jit.script(m)
+    if name == "mha":
+        return torch.jit.script(MHA().eval())
     if name == "lstm":
         return torch.jit.script(LSTMModel().eval())
     if name == "traced_loop":

@@ -392,7 +392,7 @@ def Torch_Aten_Native_Multi_Head_AttentionOp : Torch_AtenOp<"aten._native_multi_
     Torch_AnyTensor:$result1);
 }
 
-def Torch_Aten_Set_ItemTOp : Torch_AtenOp<"aten._set_item.t", [Torch_InPlace]> {
+def Torch_Aten_Set_ItemTOp : Torch_AtenOp<"aten._set_item.t", []> {
   let summary = "Generated op for `aten::_set_item.t(t[](a!) l, int idx, t(b -> *) el) -> t[](a!)`";
   let schema = "aten::_set_item.t(t[](a!) l, int idx, t(b -> *) el) -> t[](a!)";
   let cppSchema = "aten::_set_item.t(t[](a!) l, int idx, t(b -> *) el) -> t[](a!)";
@@ -715,7 +715,7 @@ def Torch_AtenAdd_TensorOp : Torch_AtenOp<"aten.add_.Tensor", [Torch_InPlace]> {
     Torch_AnyTensor:$result0);
 }
 
-def Torch_AtenAdd_TOp : Torch_AtenOp<"aten.add_.t", [Torch_InPlace]> {
+def Torch_AtenAdd_TOp : Torch_AtenOp<"aten.add_.t", []> {
   let summary = "Generated op for `aten::add_.t(t[](a!) self, t[] b) -> t[]`";
   let schema = "aten::add_.t(t[](a!) self, t[] b) -> t[]";
   let cppSchema = "aten::add_.t(t[](a!) self, t[] b) -> t[]";
@@ -926,7 +926,7 @@ def Torch_AtenAnyStrOp : Torch_AtenOp<"aten.any.str", [Torch_ValueSemantics]> {
     Torch_BoolType:$result0);
 }
 
-def Torch_AtenAppendTOp : Torch_AtenOp<"aten.append.t", [Torch_InPlace]> {
+def Torch_AtenAppendTOp : Torch_AtenOp<"aten.append.t", []> {
   let summary = "Generated op for `aten::append.t(t[](a!) self, t(c -> *) el) -> t[](a!)`";
   let schema = "aten::append.t(t[](a!) self, t(c -> *) el) -> t[](a!)";
   let cppSchema = "aten::append.t(t[](a!) self, t(c -> *) el) -> t[](a!)";
@@ -4901,7 +4901,7 @@ def Torch_AtenMul_TensorOp : Torch_AtenOp<"aten.mul_.Tensor", [Torch_InPlace]> {
     Torch_AnyTensor:$result0);
 }
 
-def Torch_AtenMul_TOp : Torch_AtenOp<"aten.mul_.t", [Torch_InPlace]> {
+def Torch_AtenMul_TOp : Torch_AtenOp<"aten.mul_.t", []> {
   let summary = "Generated op for `aten::mul_.t(t[](a!) l, int n) -> t[](a!)`";
   let schema = "aten::mul_.t(t[](a!) l, int n) -> t[](a!)";
   let cppSchema = "aten::mul_.t(t[](a!) l, int n) -> t[](a!)";
@@ -6372,7 +6372,7 @@ def Torch_AtenSortOp : Torch_AtenOp<"aten.sort", [Torch_ValueSemantics]> {
     Torch_AnyTensor:$indices);
 }
 
-def Torch_AtenSortTensorOp : Torch_AtenOp<"aten.sort.Tensor", [Torch_InPlace]> {
+def Torch_AtenSortTensorOp : Torch_AtenOp<"aten.sort.Tensor", []> {
   let summary = "Generated op for `aten::sort.Tensor(Tensor[](a!) self, bool reverse=False) -> ()`";
   let schema = "aten::sort.Tensor(Tensor[](a!) self, bool reverse=False) -> ()";
   let cppSchema = "aten::sort.Tensor(Tensor[](a!) self, bool reverse=False) -> ()";
@@ -6382,7 +6382,7 @@ def Torch_AtenSortTensorOp : Torch_AtenOp<"aten.sort.Tensor", [Torch_InPlace]> {
   let results = (outs);
 }
 
-def Torch_AtenSortAnyOp : Torch_AtenOp<"aten.sort.any", [Torch_InPlace]> {
+def Torch_AtenSortAnyOp : Torch_AtenOp<"aten.sort.any", []> {
   let summary = "Generated op for `aten::sort.any(t[](a!) self, bool reverse=False) -> ()`";
   let schema = "aten::sort.any(t[](a!) self, bool reverse=False) -> ()";
   let cppSchema = "aten::sort.any(t[](a!) self, bool reverse=False) -> ()";
@@ -6392,7 +6392,7 @@ def Torch_AtenSortAnyOp : Torch_AtenOp<"aten.sort.any", [Torch_InPlace]> {
   let results = (outs);
 }
 
-def Torch_AtenSortBoolOp : Torch_AtenOp<"aten.sort.bool", [Torch_InPlace]> {
+def Torch_AtenSortBoolOp : Torch_AtenOp<"aten.sort.bool", []> {
   let summary = "Generated op for `aten::sort.bool(bool[](a!) self, bool reverse=False) -> ()`";
   let schema = "aten::sort.bool(bool[](a!) self, bool reverse=False) -> ()";
   let cppSchema = "aten::sort.bool(bool[](a!) self, bool reverse=False) -> ()";
@@ -6460,7 +6460,7 @@ def Torch_AtenSortDimname_Values_StableOp : Torch_AtenOp<"aten.sort.dimname_valu
     Torch_AnyTensor:$indices_);
 }
 
-def Torch_AtenSortFloatOp : Torch_AtenOp<"aten.sort.float", [Torch_InPlace]> {
+def Torch_AtenSortFloatOp : Torch_AtenOp<"aten.sort.float", []> {
   let summary = "Generated op for `aten::sort.float(float[](a!) self, bool reverse=False) -> ()`";
   let schema = "aten::sort.float(float[](a!) self, bool reverse=False) -> ()";
   let cppSchema = "aten::sort.float(float[](a!) self, bool reverse=False) -> ()";
@@ -6470,7 +6470,7 @@ def Torch_AtenSortFloatOp : Torch_AtenOp<"aten.sort.float", [Torch_InPlace]> {
   let results = (outs);
 }
 
-def Torch_AtenSortIntOp : Torch_AtenOp<"aten.sort.int", [Torch_InPlace]> {
+def Torch_AtenSortIntOp : Torch_AtenOp<"aten.sort.int", []> {
   let summary = "Generated op for `aten::sort.int(int[](a!) self, bool reverse=False) -> ()`";
   let schema = "aten::sort.int(int[](a!) self, bool reverse=False) -> ()";
   let cppSchema = "aten::sort.int(int[](a!) self, bool reverse=False) -> ()";
@@ -6494,7 +6494,7 @@ def Torch_AtenSortStableOp : Torch_AtenOp<"aten.sort.stable", [Torch_ValueSemant
     Torch_AnyTensor:$indices);
 }
 
-def Torch_AtenSortStrOp : Torch_AtenOp<"aten.sort.str", [Torch_InPlace]> {
+def Torch_AtenSortStrOp : Torch_AtenOp<"aten.sort.str", []> {
   let summary = "Generated op for `aten::sort.str(str[](a!) self, bool reverse=False) -> ()`";
   let schema = "aten::sort.str(str[](a!) self, bool reverse=False) -> ()";
   let cppSchema = "aten::sort.str(str[](a!) self, bool reverse=False) -> ()";
