@@ -698,6 +698,8 @@ LogicalResult Importer::importNode(const ::onnx::NodeProto &nodeIn,
   } else {
     state.addAttribute("domain", b.getStringAttr(node.domain()));
     state.addAttribute("op_type", b.getStringAttr(node.op_type()));
+    if (auto it = opsets.find(domain); it != opsets.end())
+      state.addAttribute("version", b.getI64IntegerAttr(it->second));
     if (!customAttrs.empty())
       state.addAttribute("attrs", customAttrs.getDictionary(ctx));
     for (auto &g : graphs)

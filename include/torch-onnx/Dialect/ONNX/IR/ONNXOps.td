@@ -65,7 +65,8 @@ def ONNX_CustomOp : ONNX_Op<"Custom", [
     DeclareOpInterfaceMethods<OpAsmOpInterface, ["getAsmResultNames"]>]> {
   let summary = "An operator outside the generated set (other domains, unknown ops)";
   let description = [{
-    Carries any ONNX node losslessly: `domain`, `op_type`, the node's attributes
+    Carries any ONNX node losslessly: `domain`, `op_type`, the opset `version`
+    of its domain that the model (or function) imports, the node's attributes
     (ONNX attribute types mapped as for generated ops) and its graph attributes as
     regions named by `region_names`. Empty optional inputs are `onnx.NoValue`.
 
@@ -75,6 +76,7 @@ def ONNX_CustomOp : ONNX_Op<"Custom", [
     ```
   }];
   let arguments = (ins StrAttr:$domain, StrAttr:$op_type,
+                       OptionalAttr<I64Attr>:$version,
                        DefaultValuedAttr<DictionaryAttr, "{}">:$attrs,
                        DefaultValuedAttr<StrArrayAttr, "{}">:$region_names,
                        Variadic<AnyType>:$inputs);
