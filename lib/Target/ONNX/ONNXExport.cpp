@@ -47,8 +47,6 @@ private:
   std::string nameOf(Value v);
   std::string freshName(StringRef hint);
   void assignNames(Operation *op);
-  LogicalResult exportBlock(Block &block, ::onnx::GraphProto &graph,
-                            const llvm::StringMap<int64_t> &opsets);
   LogicalResult exportOp(Operation *op, ::onnx::GraphProto &graph,
                          const llvm::StringMap<int64_t> &opsets);
   LogicalResult exportRegion(Region &region, ::onnx::GraphProto &graph,
@@ -402,7 +400,7 @@ LogicalResult Exporter::exportOp(Operation *op, ::onnx::GraphProto &graph,
 
   // Inputs, following the schema's formal parameters and the op's segments.
   auto segmentsOf =
-      [&](StringRef attrName, size_t numParams, size_t numValues,
+      [&](StringRef attrName, size_t numValues,
           const std::vector<::onnx::OpSchema::FormalParameter> &params) {
         SmallVector<int32_t> seg;
         if (auto s = op->getAttrOfType<DenseI32ArrayAttr>(attrName)) {
@@ -417,14 +415,13 @@ LogicalResult Exporter::exportOp(Operation *op, ::onnx::GraphProto &graph,
           seg.push_back(p.GetOption() == ::onnx::OpSchema::Single
                             ? 1
                             : int32_t(numValues - singles));
-        (void)numParams;
         return seg;
       };
   // Value names per formal parameter; "" for an absent optional one.
   auto paramNames =
       [&](StringRef segAttr, ValueRange values,
           const std::vector<::onnx::OpSchema::FormalParameter> &params) {
-        auto seg = segmentsOf(segAttr, params.size(), values.size(), params);
+        auto seg = segmentsOf(segAttr, values.size(), params);
         size_t next = 0;
         std::vector<std::string> names;
         for (auto [p, n] : llvm::enumerate(seg)) {
@@ -644,6 +641,8 @@ LogicalResult Exporter::run(::onnx::ModelProto &model) {
       if (auto n = y->getAttrOfType<ArrayAttr>(attr::kInputNames))
         for (Attribute a : n)
           usedNames.insert(cast<StringAttr>(a).getValue());
+    if (auto init = dyn_cast<InitializerOp>(op))
+      usedNames.insert(init.getName());
   });
   auto argName = [&](func::FuncOp f, unsigned i) {
     if (auto n = f.getArgAttrOfType<StringAttr>(i, attr::kName))
@@ -659,8 +658,6 @@ LogicalResult Exporter::run(::onnx::ModelProto &model) {
       claimed.insert(n);
       names[f.getArgument(i)] = n;
     }
-  for (auto *op : {m})
-    op->walk([&](InitializerOp init) { usedNames.insert(init.getName()); });
   assignNames(main);
 
   // Main graph.

@@ -103,7 +103,7 @@ private:
                            const OpsetMap &opsets, bool inFunction);
   LogicalResult importSubgraph(const ::onnx::GraphProto &graph, Region &region,
                                const OpsetMap &opsets, Location loc);
-  LogicalResult collectValueInfo(const ::onnx::GraphProto &graph);
+  void collectValueInfo(const ::onnx::GraphProto &graph);
   /// Records the graph-level names (value_info, dim params) on `holder`.
   void setValueInfoAttrs(Operation *holder, const ::onnx::GraphProto &graph,
                          NamedAttrList &dims);
@@ -423,7 +423,7 @@ Type Importer::typeOf(StringRef name) {
   return AnyType::get(ctx);
 }
 
-LogicalResult Importer::collectValueInfo(const ::onnx::GraphProto &graph) {
+void Importer::collectValueInfo(const ::onnx::GraphProto &graph) {
   for (const auto &vi : graph.value_info())
     declared[vi.name()] = &vi.type();
   for (const auto &out : graph.output())
@@ -432,11 +432,10 @@ LogicalResult Importer::collectValueInfo(const ::onnx::GraphProto &graph) {
   for (const auto &node : graph.node())
     for (const auto &a : node.attribute()) {
       if (a.has_g())
-        (void)collectValueInfo(a.g());
+        collectValueInfo(a.g());
       for (const auto &g : a.graphs())
-        (void)collectValueInfo(g);
+        collectValueInfo(g);
     }
-  return success();
 }
 
 void Importer::setValueInfoAttrs(Operation *holder,
@@ -973,7 +972,7 @@ OwningOpRef<ModuleOp> Importer::run() {
       // Inference is best effort: values stay !onnx.any where it fails.
     }
   }
-  (void)collectValueInfo(model.graph());
+  collectValueInfo(model.graph());
 
   OwningOpRef<ModuleOp> module(ModuleOp::create(fileLoc));
   module->getOperation()->setAttr(attr::kIrVersion,
