@@ -2,7 +2,9 @@
 
 #include "torch-onnx/InitAll.h"
 
+#include "torch-onnx/Conversion/Passes.h"
 #include "torch-onnx/Dialect/ONNX/IR/ONNXDialect.h"
+#include "torch-onnx/Dialect/ONNX/Transforms/Passes.h"
 #include "torch-onnx/Dialect/Torch/IR/TorchDialect.h"
 #include "torch-onnx/Dialect/Torch/Transforms/Passes.h"
 #include "torch-onnx/Target/ONNX/ONNXTranslation.h"
@@ -19,6 +21,9 @@ void mlir::torch_onnx::registerAllPasses() {
   // Upstream: canonicalize (folds, DCE), cse, symbol-dce, ...
   registerTransformsPasses();
   Torch::registerTorchPasses();
+  ONNX::registerONNXPasses();
+  torch_onnx::registerConversionPasses();
+  torch_onnx::registerTorchToONNXPipeline();
 }
 
 void mlir::torch_onnx::registerAllTranslations() {

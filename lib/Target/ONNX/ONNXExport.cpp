@@ -486,6 +486,11 @@ LogicalResult Exporter::exportRegion(Region &region, ::onnx::GraphProto &graph,
     return emitError(loc) << "a subgraph region must end in onnx.Yield";
   if (auto n = yield->getAttrOfType<StringAttr>(attr::kGraphName))
     graph.set_name(n.getValue().str());
+  else // ONNX requires every graph to be named.
+    graph.set_name(freshName(region.getParentOp()->getName().getStringRef()
+                                 .drop_front(5)
+                                 .str() +
+                             "_subgraph"));
   if (auto d = yield->getAttrOfType<StringAttr>(attr::kGraphDocString))
     graph.set_doc_string(d.getValue().str());
   auto dims = yield->getAttrOfType<DictionaryAttr>(attr::kDimParams);
@@ -509,6 +514,10 @@ LogicalResult Exporter::exportRegion(Region &region, ::onnx::GraphProto &graph,
     std::string want = outNames && i < outNames.size()
                            ? cast<StringAttr>(outNames[i]).getValue().str()
                            : name;
+    // An output taken from the enclosing graph is copied into this one
+    // (runtimes require subgraph outputs to be produced inside it).
+    if (want == name && !region.isAncestor(v.getParentRegion()))
+      want = freshName(name);
     if (want != name) {
       // Rename through Identity so the output keeps its declared name.
       auto *id = graph.add_node();
@@ -848,19 +857,18 @@ static LogicalResult externalize(::onnx::ModelProto &model, StringRef dataPath,
 /// Protobuf refuses to serialize messages of 2 GiB or more.
 static constexpr size_t kProtobufLimit = (size_t(1) << 31) - (size_t(1) << 24);
 
-LogicalResult mlir::ONNX::writeModel(ModuleOp module, llvm::raw_ostream &os,
-                                     StringRef outputPath,
-                                     const ExportOptions &options) {
-  ::onnx::ModelProto model;
-  if (failed(exportModel(module, model, options)))
-    return failure();
+LogicalResult mlir::ONNX::writeModelProto(::onnx::ModelProto &model,
+                                          llvm::raw_ostream &os,
+                                          StringRef outputPath,
+                                          const ExportOptions &options,
+                                          Location loc) {
   bool external =
       options.externalData || model.ByteSizeLong() >= kProtobufLimit;
   if (external) {
     std::string file = options.externalDataFile;
     if (file.empty()) {
       if (outputPath.empty() || outputPath == "-")
-        return emitError(module.getLoc())
+        return emitError(loc)
                << "external data needs an output file (-o FILE) or an "
                   "explicit data file name";
       file = (llvm::sys::path::filename(outputPath) + ".data").str();
@@ -868,16 +876,63 @@ LogicalResult mlir::ONNX::writeModel(ModuleOp module, llvm::raw_ostream &os,
     SmallString<256> dataPath(llvm::sys::path::parent_path(outputPath));
     llvm::sys::path::append(dataPath, file);
     if (failed(externalize(model, dataPath, file, options.externalDataThreshold,
-                           module.getLoc())))
+                           loc)))
       return failure();
   }
   if (model.ByteSizeLong() >= kProtobufLimit)
-    return emitError(module.getLoc())
-           << "the model is over 2 GiB even with external data";
-  std::string bytes;
-  if (!model.SerializeToString(&bytes))
-    return emitError(module.getLoc()) << "protobuf serialization failed";
-  os << bytes;
+    return emitError(loc) << "the model is over 2 GiB even with external data";
+  // Stream the message: no second in-memory copy of the weights.
+  struct RawOutput : google::protobuf::io::CopyingOutputStream {
+    explicit RawOutput(llvm::raw_ostream &os) : os(os) {}
+    bool Write(const void *buffer, int size) override {
+      os.write(static_cast<const char *>(buffer), size);
+      return true;
+    }
+    llvm::raw_ostream &os;
+  } raw(os);
+  google::protobuf::io::CopyingOutputStreamAdaptor adaptor(&raw);
+  if (!model.SerializeToZeroCopyStream(&adaptor) || !adaptor.Flush())
+    return emitError(loc) << "protobuf serialization failed";
+  return success();
+}
+
+LogicalResult mlir::ONNX::writeModel(ModuleOp module, llvm::raw_ostream &os,
+                                     StringRef outputPath,
+                                     const ExportOptions &options) {
+  ::onnx::ModelProto model;
+  if (failed(exportModel(module, model, options)))
+    return failure();
+  return writeModelProto(model, os, outputPath, options, module.getLoc());
+}
+
+LogicalResult mlir::ONNX::writeModelProtoFile(::onnx::ModelProto &model,
+                                              StringRef path,
+                                              const ExportOptions &options,
+                                              Location loc) {
+  std::string tmp = (path + ".tmp").str();
+  {
+    std::error_code ec;
+    llvm::raw_fd_ostream os(tmp, ec);
+    if (ec)
+      return emitError(loc) << "cannot write '" << path << "': "
+                            << ec.message();
+    if (failed(writeModelProto(model, os, path, options, loc))) {
+      os.close();
+      llvm::sys::fs::remove(tmp);
+      return failure();
+    }
+    os.close();
+    if (os.has_error()) {
+      llvm::sys::fs::remove(tmp);
+      return emitError(loc) << "cannot write '" << path
+                            << "': " << os.error().message();
+    }
+  }
+  if (auto err = llvm::sys::fs::rename(tmp, path)) {
+    llvm::sys::fs::remove(tmp);
+    return emitError(loc) << "cannot create '" << path
+                          << "': " << err.message();
+  }
   return success();
 }
 

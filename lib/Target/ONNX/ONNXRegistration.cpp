@@ -15,12 +15,17 @@
 using namespace mlir;
 
 namespace {
-llvm::cl::opt<std::string> externalData(
+/// Created when the translations are registered (tools that link this
+/// library without them may define their own options).
+llvm::cl::opt<std::string> &externalDataOption() {
+  static llvm::cl::opt<std::string> opt(
     "external-data", llvm::cl::ValueOptional,
     llvm::cl::desc("With --export-onnx: write tensors of 1 KiB or more to one "
                    "external data file (default name: OUTPUT.data; always on "
                    "past 2 GiB)"),
     llvm::cl::value_desc("file"));
+  return opt;
+}
 
 /// The -o value of mlir-translate's main, to place external data beside it.
 std::string outputPath() {
@@ -35,6 +40,7 @@ std::string outputPath() {
 
 ONNX::ExportOptions exportOptions() {
   ONNX::ExportOptions options;
+  llvm::cl::opt<std::string> &externalData = externalDataOption();
   if (externalData.getNumOccurrences()) {
     options.externalData = true;
     options.externalDataFile = externalData;
@@ -60,6 +66,7 @@ void registerDialects(DialectRegistry &registry) {
 } // namespace
 
 void mlir::ONNX::registerONNXTranslations() {
+  externalDataOption();
   TranslateToMLIRRegistration importONNX(
       "import-onnx",
       "Import an ONNX model (binary ModelProto or ONNX textual syntax)",

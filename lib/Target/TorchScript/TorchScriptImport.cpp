@@ -688,21 +688,28 @@ mlir::Torch::importTorchScriptFile(StringRef path, MLIRContext *context,
 }
 
 namespace {
-llvm::cl::opt<std::string> inputShapesOpt(
+/// Created when the translation is registered (not at load time, so tools
+/// that link this library may define their own --input-shapes).
+llvm::cl::opt<std::string> &inputShapesOption() {
+  static llvm::cl::opt<std::string> opt(
     "input-shapes",
     llvm::cl::desc("With --import-torchscript: refine forward()'s tensor "
                    "inputs, ';'-separated, e.g. "
                    "'[batch,3,224,224]:f32;[?]:si64' (a name is a dynamic "
                    "dimension that keeps its name, '?' an anonymous one)"),
     llvm::cl::init(""));
+  return opt;
+}
 } // namespace
 
 void mlir::Torch::registerTorchScriptTranslation() {
+  llvm::cl::opt<std::string> &inputShapesOpt = inputShapesOption();
   TranslateToMLIRRegistration importTS(
       "import-torchscript",
       "Import a TorchScript archive (torch.jit.script/trace + save)",
       [](llvm::SourceMgr &sourceMgr,
          MLIRContext *ctx) -> OwningOpRef<Operation *> {
+        llvm::cl::opt<std::string> &inputShapesOpt = inputShapesOption();
         const llvm::MemoryBuffer *buf =
             sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID());
         StringRef path = buf->getBufferIdentifier();

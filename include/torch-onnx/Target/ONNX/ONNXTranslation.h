@@ -63,6 +63,17 @@ LogicalResult writeModel(ModuleOp module, llvm::raw_ostream &os,
                          llvm::StringRef outputPath,
                          const ExportOptions &options = {});
 
+/// Serializes an already built `model` (streaming, with external data as
+/// for writeModel); errors are reported at `loc`.
+LogicalResult writeModelProto(::onnx::ModelProto &model, llvm::raw_ostream &os,
+                              llvm::StringRef outputPath,
+                              const ExportOptions &options, Location loc);
+/// writeModelProto to `path` through a temporary file (nothing is left
+/// behind on failure).
+LogicalResult writeModelProtoFile(::onnx::ModelProto &model,
+                                  llvm::StringRef path,
+                                  const ExportOptions &options, Location loc);
+
 /// Registers --import-onnx, --export-onnx and --test-onnx-roundtrip.
 void registerONNXTranslations();
 

@@ -27,4 +27,21 @@ def TorchValueSemantics : Pass<"torch-value-semantics", "func::FuncOp"> {
   let dependentDialects = ["::mlir::Torch::TorchDialect"];
 }
 
+
+def TorchRefineTypes : Pass<"torch-refine-types", "func::FuncOp"> {
+  let summary = "Infer tensor sizes and dtypes from the function's inputs";
+  let description = [{
+    Propagates sizes and dtypes from the function arguments (and tensor
+    literals) through every op with a transfer function, including the
+    regions of `prim.If` (results join both branches) and `prim.Loop`
+    (loop-carried values are generalized until they reach a fixpoint).
+    A size or dtype that cannot be derived stays unknown (`?` / `unk`);
+    the pass never guesses, and never makes a type less precise than the one
+    the op already had. PyTorch's type promotion rules decide dtypes
+    (categories bool < integer < floating; zero-dim tensors and Python
+    scalars only decide the category).
+  }];
+  let dependentDialects = ["::mlir::Torch::TorchDialect"];
+}
+
 #endif // TORCH_ONNX_TORCH_PASSES

@@ -1,0 +1,42 @@
+//===- Passes.td - conversion passes -----------------------*- tablegen -*-===//
+
+#ifndef TORCH_ONNX_CONVERSION_PASSES
+#define TORCH_ONNX_CONVERSION_PASSES
+
+include "mlir/Pass/PassBase.td"
+
+def ConvertTorchToONNX : Pass<"convert-torch-to-onnx", "ModuleOp"> {
+  let summary = "Lower the torch dialect to the onnx dialect for one opset";
+  let description = [{
+    Converts the TorchScript `forward` function (value semantics, types
+    refined by `torch-refine-types`) into the ONNX main graph
+    (`@main_graph`) for the default-domain opset `opset` (9..17):
+
+    * every aten op is rewritten by the lowering registered for it whose
+      opset range contains `opset` (one ONNX op, several, or the opset's
+      attribute/input form: Squeeze/Unsqueeze/Split/Reduce* axes, Clip
+      bounds, Pad, Slice, Resize/Upsample);
+    * `prim.If` becomes ONNX `If`, `prim.Loop` becomes ONNX `Loop` (trip
+      count, condition, loop-carried values; captured values stay outer-scope
+      references), nested to any depth;
+    * `!torch.int`/`float`/`bool` become 0-d tensors (int64/float32/bool),
+      int lists 1-D int64 tensors, tensor lists ONNX sequences;
+    * tuple results of `forward` become separate graph outputs.
+
+    An op with no lowering at `opset` is an error at its PyTorch source
+    location naming the op, the opset and the lowest opset that has a
+    lowering (or "no lowering yet"). With `fallthrough`, such ops become
+    nodes of the custom domain `org.pytorch.aten` instead (ONNX Runtime will
+    not run them).
+  }];
+  let options = [
+    Option<"opset", "opset", "int64_t", "17",
+           "Target opset of the default ONNX domain (9..17)">,
+    Option<"fallthrough", "fallthrough", "bool", "false",
+           "Keep ops without a lowering as org.pytorch.aten custom nodes">,
+  ];
+  let dependentDialects = ["::mlir::ONNX::ONNXDialect",
+                           "::mlir::func::FuncDialect"];
+}
+
+#endif // TORCH_ONNX_CONVERSION_PASSES

@@ -1,0 +1,28 @@
+//===- Passes.td - onnx dialect passes ---------------------*- tablegen -*-===//
+
+#ifndef TORCH_ONNX_ONNX_PASSES
+#define TORCH_ONNX_ONNX_PASSES
+
+include "mlir/Pass/PassBase.td"
+
+def ONNXFoldConstants : Pass<"onnx-fold-constants", "func::FuncOp"> {
+  let summary = "Evaluate ONNX nodes whose inputs are constants";
+  let description = [{
+    Replaces nodes whose inputs are initializers (or whose result only
+    depends on statically known shapes, like `Shape` and `Size`) with a new
+    initializer holding the computed value: shape-computation chains
+    (Shape -> Gather -> Unsqueeze -> Concat -> Reshape), casts, arithmetic
+    on constants, transposes and reshapes of weights. Arithmetic is done in
+    double precision and rounded once to the result type, which gives the
+    same bits as ONNX Runtime's float32 kernels for + - * / and sqrt.
+    Results with more than `size-limit` elements are not materialized.
+    Unused nodes and initializers are removed afterwards by canonicalize.
+  }];
+  let options = [
+    Option<"sizeLimit", "size-limit", "int64_t", "65536",
+           "Largest result (in elements) to materialize">,
+  ];
+  let dependentDialects = ["::mlir::ONNX::ONNXDialect"];
+}
+
+#endif // TORCH_ONNX_ONNX_PASSES

@@ -1,0 +1,85 @@
+//===- Utils.h - Helpers for reading torch-dialect IR ----------*- C++ -*-===//
+//
+// Constant matching (ints, floats, bools, int lists) and dtype helpers shared
+// by the torch passes and the torch->onnx conversion.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TORCH_ONNX_DIALECT_TORCH_UTILS_UTILS_H
+#define TORCH_ONNX_DIALECT_TORCH_UTILS_UTILS_H
+
+#include "torch-onnx/Dialect/Torch/IR/TorchDialect.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+
+namespace mlir::Torch {
+
+inline std::optional<int64_t> getConstantInt(Value v) {
+  if (auto c = v.getDefiningOp<ConstantIntOp>())
+    return c.getValue();
+  if (auto c = v.getDefiningOp<ConstantBoolOp>())
+    return c.getValue() ? 1 : 0;
+  return std::nullopt;
+}
+
+inline std::optional<double> getConstantFloat(Value v) {
+  if (auto c = v.getDefiningOp<ConstantFloatOp>())
+    return c.getValue().convertToDouble();
+  if (auto i = getConstantInt(v))
+    return static_cast<double>(*i);
+  return std::nullopt;
+}
+
+inline std::optional<bool> getConstantBool(Value v) {
+  if (auto c = v.getDefiningOp<ConstantBoolOp>())
+    return c.getValue();
+  return std::nullopt;
+}
+
+inline bool isConstantNone(Value v) {
+  return !v || isa<Torch::NoneType>(v.getType());
+}
+
+/// The elements of a `prim.ListConstruct` of constant ints (or a single int,
+/// which TorchScript broadcasts for `int[2]` arguments when `splat` > 0).
+inline std::optional<llvm::SmallVector<int64_t>>
+getConstantIntList(Value v, unsigned splat = 0) {
+  if (auto i = getConstantInt(v); i && splat)
+    return llvm::SmallVector<int64_t>(splat, *i);
+  auto list = v.getDefiningOp<PrimListConstructOp>();
+  if (!list)
+    return std::nullopt;
+  llvm::SmallVector<int64_t> out;
+  for (Value e : list.getElements()) {
+    auto i = getConstantInt(e);
+    if (!i)
+      return std::nullopt;
+    out.push_back(*i);
+  }
+  return out;
+}
+
+/// The element values of a `prim.ListConstruct`, if `v` is one.
+inline std::optional<llvm::SmallVector<Value>> getListElements(Value v) {
+  auto list = v.getDefiningOp<PrimListConstructOp>();
+  if (!list)
+    return std::nullopt;
+  return llvm::SmallVector<Value>(list.getElements().begin(),
+                                  list.getElements().end());
+}
+
+/// PyTorch ScalarType codes (c10/core/ScalarType.h) <-> MLIR element types.
+Type getTypeForScalarTypeCode(MLIRContext *ctx, int64_t code);
+
+/// Sizes (nullopt = unknown rank) and dtype (null = unknown) of a tensor type.
+struct TensorInfo {
+  std::optional<llvm::SmallVector<int64_t>> sizes;
+  Type dtype;
+  static TensorInfo of(Type t);
+  bool hasRank() const { return sizes.has_value(); }
+};
+
+} // namespace mlir::Torch
+
+#endif // TORCH_ONNX_DIALECT_TORCH_UTILS_UTILS_H

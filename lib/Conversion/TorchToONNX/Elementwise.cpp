@@ -1,0 +1,582 @@
+//===- Elementwise.cpp - elementwise and scalar aten ops -> ONNX ----------===//
+//
+// Arithmetic, activations, comparisons, logic, casts and the scalar (int /
+// float / bool) arithmetic TorchScript uses for shapes and control flow.
+// Scalars are 0-d tensors after conversion.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Emitter.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace mlir::torch_onnx;
+
+namespace {
+
+constexpr int64_t kMax = 17;
+
+/// Operand `i` as a tensor of element type `elem` (constants are emitted in
+/// that type directly).
+Value operandAs(Emitter &e, unsigned i, Type elem) {
+  if (!elem)
+    return e.in(i);
+  if (!Torch::isTorchTensorType(e.orig(i).getType()))
+    if (auto c = Torch::getConstantFloat(e.orig(i)))
+      return e.scalar(*c, elem);
+  return e.castIfNeeded(e.in(i), elem);
+}
+
+bool needResultElem(Emitter &e, Type &elem) {
+  elem = e.resultElem();
+  if (!elem)
+    return e.fail("the result dtype is unknown (give the inputs' dtypes, e.g. "
+                  "--input-shapes='[2,3]:f32')");
+  return true;
+}
+
+/// The type both operands of a comparison are brought to.
+Type commonType(Emitter &e, unsigned a, unsigned b) {
+  Type x = Emitter::elemOf(e.in(a)), y = Emitter::elemOf(e.in(b));
+  if (!x)
+    return y;
+  if (!y)
+    return x;
+  bool xt = Torch::isTorchTensorType(e.orig(a).getType());
+  bool yt = Torch::isTorchTensorType(e.orig(b).getType());
+  if (isa<FloatType>(y) && !isa<FloatType>(x))
+    return yt ? y : Float32Type::get(x.getContext());
+  if (isa<FloatType>(x) && !isa<FloatType>(y))
+    return x;
+  if (xt && !yt)
+    return x;
+  if (yt && !xt)
+    return y;
+  return x.getIntOrFloatBitWidth() >= y.getIntOrFloatBitWidth() ? x : y;
+}
+
+/// a OP b (OP alpha) with both operands cast to the result dtype.
+std::function<bool(Emitter &)> binary(StringRef opType, bool hasAlpha,
+                                      bool reversed = false) {
+  return [=](Emitter &e) {
+    Type t;
+    if (!needResultElem(e, t))
+      return false;
+    Value a = operandAs(e, 0, t), b = operandAs(e, 1, t);
+    if (hasAlpha && e.numOperands() > 2) {
+      auto alpha = Torch::getConstantFloat(e.orig(2));
+      if (!alpha)
+        return e.fail("'alpha' must be a constant");
+      if (*alpha != 1.0)
+        b = e.n1("Mul", {b, e.scalar(*alpha, t)});
+    }
+    if (reversed)
+      std::swap(a, b);
+    Value r = e.n1(opType, {a, b}, {}, e.resultType());
+    return r && e.done(r);
+  };
+}
+
+std::function<bool(Emitter &)> unary(StringRef opType) {
+  return [=](Emitter &e) {
+    Value r = e.n1(opType, {e.in(0)}, {}, e.resultType());
+    return r && e.done(r);
+  };
+}
+
+std::function<bool(Emitter &)> identity() {
+  return [](Emitter &e) {
+    Value r = e.n1("Identity", {e.in(0)}, {}, e.resultType());
+    return r && e.done(r);
+  };
+}
+
+/// Comparison through ONNX op(s); `negate` wraps the result in Not.
+std::function<bool(Emitter &)> compare(StringRef opType, bool negate = false,
+                                       bool swap = false) {
+  return [=](Emitter &e) {
+    Type t = commonType(e, 0, 1);
+    if (!t)
+      return e.fail("the operands' dtypes are unknown");
+    if (opType == "Equal" && e.opset() < 11 && isa<FloatType>(t))
+      return e.fail("comparing floating-point values for equality needs "
+                    "opset 11 (Equal before 11 takes only bool and integers)");
+    Value a = operandAs(e, 0, t), b = operandAs(e, 1, t);
+    if (swap)
+      std::swap(a, b);
+    Type bt = e.resultType();
+    Value r = e.n1(opType, {a, b}, {}, negate ? Type() : bt);
+    if (r && negate)
+      r = e.n1("Not", {r}, {}, bt);
+    return r && e.done(r);
+  };
+}
+
+/// x <= y as Not(x > y) before LessOrEqual existed (opset 12).
+std::function<bool(Emitter &)> orEqual(StringRef direct, StringRef inverse) {
+  return [=](Emitter &e) {
+    if (e.opset() >= 12)
+      return compare(direct)(e);
+    return compare(inverse, /*negate=*/true)(e);
+  };
+}
+
+std::function<bool(Emitter &)> logical(StringRef opType) {
+  return [=](Emitter &e) {
+    Type i1 = IntegerType::get(e.ctx(), 1);
+    Value r = e.n1(opType,
+                   {e.castIfNeeded(e.in(0), i1), e.castIfNeeded(e.in(1), i1)},
+                   {}, e.resultType());
+    return r && e.done(r);
+  };
+}
+
+/// Clip with constant or absent bounds, in the opset's form.
+Value clip(Emitter &e, Value x, std::optional<double> lo,
+           std::optional<double> hi, Type result) {
+  if (e.opset() < 11) {
+    SmallVector<std::pair<StringRef, Attribute>> attrs;
+    if (lo)
+      attrs.push_back({"min", e.f32(*lo)});
+    if (hi)
+      attrs.push_back({"max", e.f32(*hi)});
+    if (!isa_and_nonnull<FloatType>(Emitter::elemOf(x))) {
+      e.fail("Clip before opset 11 takes only floating-point tensors");
+      return {};
+    }
+    return e.n1("Clip", {x}, attrs, result);
+  }
+  Type t = Emitter::elemOf(x);
+  if (!isa_and_nonnull<FloatType>(t) && e.opset() < 12) {
+    e.fail("Clip on integers needs opset 12");
+    return {};
+  }
+  Value l = lo ? e.scalar(*lo, t) : Value();
+  Value h = hi ? e.scalar(*hi, t) : Value();
+  return e.n1("Clip", {x, l, h}, {}, result);
+}
+
+/// clamp(x, min?, max?) where the bounds are Scalars or tensors.
+bool lowerClamp(Emitter &e, int loIdx, int hiIdx) {
+  auto bound = [&](int idx, std::optional<double> &c, Value &v) {
+    if (idx < 0 || Torch::isConstantNone(e.orig(idx)))
+      return true;
+    if (auto f = Torch::getConstantFloat(e.orig(idx))) {
+      c = f;
+      return true;
+    }
+    v = e.castIfNeeded(e.in(idx), e.resultElem());
+    return true;
+  };
+  std::optional<double> lo, hi;
+  Value lv, hv;
+  bound(loIdx, lo, lv);
+  bound(hiIdx, hi, hv);
+  Value x = e.in(0);
+  if (lv || hv) { // tensor bounds: Max/Min broadcast
+    Value r = x;
+    if (lv || lo)
+      r = e.n1("Max", {r, lv ? lv : e.scalar(*lo, e.resultElem())});
+    if (hv || hi)
+      r = e.n1("Min", {r, hv ? hv : e.scalar(*hi, e.resultElem())});
+    return r && e.done(r);
+  }
+  Value r = clip(e, x, lo, hi, e.resultType());
+  return r && e.done(r);
+}
+
+/// Python-style floor division of integers: (a - a mod b) / b, exact.
+Value floorDivInt(Emitter &e, Value a, Value b, Type result) {
+  Value m = e.n1("Mod", {a, b}, {{"fmod", e.i64(0)}});
+  return e.n1("Div", {e.n1("Sub", {a, m}), b}, {}, result);
+}
+
+bool lowerCast(Emitter &e) {
+  Type t = e.resultElem();
+  if (!t)
+    return e.fail("the target dtype is unknown");
+  Value r = Emitter::elemOf(e.in(0)) == t
+                ? e.n1("Identity", {e.in(0)}, {}, e.resultType())
+                : e.n1("Cast", {e.in(0)}, {{"to", e.i64(Emitter::onnxDataType(t))}},
+                       e.resultType());
+  return r && e.done(r);
+}
+
+} // namespace
+
+void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
+  auto add = [&](StringRef name, int64_t lo, std::function<bool(Emitter &)> f,
+                 int64_t hi = kMax) { l.push_back({name, lo, hi, f}); };
+
+  // Arithmetic.
+  for (auto [n, o, alpha] :
+       {std::tuple{"aten.add.Tensor", "Add", true},
+        {"aten.add.Scalar", "Add", true}, {"aten.sub.Tensor", "Sub", true},
+        {"aten.sub.Scalar", "Sub", true}, {"aten.mul.Tensor", "Mul", false},
+        {"aten.mul.Scalar", "Mul", false}, {"aten.div.Tensor", "Div", false},
+        {"aten.div.Scalar", "Div", false},
+        {"aten.true_divide.Tensor", "Div", false},
+        {"aten.true_divide.Scalar", "Div", false},
+        {"aten.add.int", "Add", false}, {"aten.sub.int", "Sub", false},
+        {"aten.mul.int", "Mul", false}, {"aten.add.float", "Add", false},
+        {"aten.sub.float", "Sub", false}, {"aten.mul.float", "Mul", false},
+        {"aten.div.float", "Div", false}, {"aten.maximum", "Max", false},
+        {"aten.minimum", "Min", false}, {"aten.max.other", "Max", false},
+        {"aten.min.other", "Min", false}})
+    add(n, 9, binary(o, alpha));
+  add("aten.rsub.Scalar", 9, binary("Sub", true, /*reversed=*/true));
+  add("aten.rsub.Tensor", 9, binary("Sub", true, /*reversed=*/true));
+  add("aten.div.int", 9, [](Emitter &e) {
+    Type f = Float32Type::get(e.ctx());
+    Value r = e.n1("Div", {e.cast(e.in(0), f), e.cast(e.in(1), f)}, {},
+                   e.resultType());
+    return r && e.done(r);
+  });
+  for (StringRef n :
+       {"aten.pow.Tensor_Tensor", "aten.pow.Tensor_Scalar", "aten.pow.Scalar"})
+    add(n, 9, [](Emitter &e) {
+      Type t;
+      if (!needResultElem(e, t))
+        return false;
+      Value r = e.n1("Pow", {operandAs(e, 0, t), operandAs(e, 1, t)}, {},
+                     e.resultType());
+      return r && e.done(r);
+    });
+  add("aten.div.Tensor_mode", 9, [](Emitter &e) {
+    auto mode = e.orig(2).getDefiningOp<Torch::ConstantStrOp>();
+    Type t;
+    if (!needResultElem(e, t))
+      return false;
+    Value a = operandAs(e, 0, t), b = operandAs(e, 1, t);
+    if (!mode) // rounding_mode=None: true division
+      return binary("Div", false)(e);
+    bool isFloat = isa<FloatType>(t);
+    Value r;
+    if (mode.getValue() == "floor") {
+      if (isFloat)
+        r = e.n1("Floor", {e.n1("Div", {a, b})}, {}, e.resultType());
+      else if (e.opset() >= 10)
+        r = floorDivInt(e, a, b, e.resultType());
+      else
+        return e.fail("integer floor division needs opset 10 (Mod)");
+    } else { // trunc
+      if (!isFloat)
+        r = e.n1("Div", {a, b}, {}, e.resultType()); // ONNX Div truncates
+      else {
+        Value q = e.n1("Div", {a, b});
+        r = e.n1("Mul", {e.n1("Sign", {q}), e.n1("Floor", {e.n1("Abs", {q})})},
+                 {}, e.resultType());
+      }
+    }
+    return r && e.done(r);
+  });
+  for (StringRef n : {"aten.floor_divide", "aten.floor_divide.Scalar",
+                      "aten.floordiv.int"})
+    add(n, 9, [](Emitter &e) {
+      Type t;
+      if (!needResultElem(e, t))
+        return false;
+      Value a = operandAs(e, 0, t), b = operandAs(e, 1, t), r;
+      if (isa<FloatType>(t))
+        r = e.n1("Floor", {e.n1("Div", {a, b})}, {}, e.resultType());
+      else if (e.opset() >= 10)
+        r = floorDivInt(e, a, b, e.resultType());
+      else
+        return e.fail("integer floor division needs opset 10 (Mod)");
+      return r && e.done(r);
+    });
+  for (StringRef n : {"aten.remainder.Tensor", "aten.remainder.Scalar",
+                      "aten.remainder.int"})
+    add(n, 9, [](Emitter &e) {
+      Type t;
+      if (!needResultElem(e, t))
+        return false;
+      Value a = operandAs(e, 0, t), b = operandAs(e, 1, t), r;
+      if (isa<FloatType>(t)) // a - floor(a / b) * b: the divisor's sign
+        r = e.n1("Sub", {a, e.n1("Mul", {e.n1("Floor", {e.n1("Div", {a, b})}),
+                                         b})},
+                 {}, e.resultType());
+      else if (e.opset() >= 10)
+        r = e.n1("Mod", {a, b}, {{"fmod", e.i64(0)}}, e.resultType());
+      else
+        return e.fail("integer remainder needs opset 10 (Mod)");
+      return r && e.done(r);
+    });
+  for (StringRef n : {"aten.fmod.Tensor", "aten.fmod.Scalar"})
+    add(n, 10, [](Emitter &e) {
+      Type t;
+      if (!needResultElem(e, t))
+        return false;
+      Value r = e.n1("Mod", {operandAs(e, 0, t), operandAs(e, 1, t)},
+                     {{"fmod", e.i64(isa<FloatType>(t) ? 1 : 0)}},
+                     e.resultType());
+      return r && e.done(r);
+    });
+
+  // Unary math.
+  for (auto [n, o] :
+       {std::pair{"aten.neg", "Neg"}, {"aten.abs", "Abs"}, {"aten.exp", "Exp"},
+        {"aten.log", "Log"}, {"aten.sqrt", "Sqrt"}, {"aten.sin", "Sin"},
+        {"aten.cos", "Cos"}, {"aten.tan", "Tan"}, {"aten.asin", "Asin"},
+        {"aten.acos", "Acos"}, {"aten.atan", "Atan"}, {"aten.sinh", "Sinh"},
+        {"aten.cosh", "Cosh"}, {"aten.asinh", "Asinh"},
+        {"aten.acosh", "Acosh"}, {"aten.atanh", "Atanh"},
+        {"aten.tanh", "Tanh"}, {"aten.sigmoid", "Sigmoid"},
+        {"aten.relu", "Relu"}, {"aten.reciprocal", "Reciprocal"},
+        {"aten.floor", "Floor"}, {"aten.ceil", "Ceil"}, {"aten.erf", "Erf"},
+        {"aten.sign", "Sign"}, {"aten.logical_not", "Not"},
+        {"aten.isnan", "IsNaN"}, {"aten.neg.int", "Neg"},
+        {"aten.__not__", "Not"}})
+    add(n, 9, unary(o));
+  add("aten.round", 11, unary("Round"));
+  add("aten.isinf", 10, unary("IsInf"));
+  add("aten.bitwise_not", 9, [](Emitter &e) {
+    if (!e.resultElem() || !e.resultElem().isInteger(1))
+      return e.fail("bitwise_not of integers has no ONNX operator before "
+                    "opset 18 (BitwiseNot); only bool tensors are supported");
+    return unary("Not")(e);
+  });
+  add("aten.rsqrt", 9, [](Emitter &e) {
+    Value r = e.n1("Reciprocal", {e.n1("Sqrt", {e.in(0)})}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.square", 9, [](Emitter &e) {
+    Value r = e.n1("Mul", {e.in(0), e.in(0)}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  auto logBase = [](double base) {
+    return [=](Emitter &e) {
+      Value r = e.n1("Div", {e.n1("Log", {e.in(0)}),
+                             e.scalarLike(std::log(base), e.in(0))},
+                     {}, e.resultType());
+      return r && e.done(r);
+    };
+  };
+  add("aten.log2", 9, logBase(2.0));
+  add("aten.log10", 9, logBase(10.0));
+  add("aten.log1p", 9, [](Emitter &e) {
+    Value r = e.n1("Log", {e.n1("Add", {e.in(0), e.scalarLike(1, e.in(0))})},
+                   {}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.expm1", 9, [](Emitter &e) {
+    Value r = e.n1("Sub", {e.n1("Exp", {e.in(0)}), e.scalarLike(1, e.in(0))},
+                   {}, e.resultType());
+    return r && e.done(r);
+  });
+
+  // Activations.
+  add("aten.gelu", 9, [](Emitter &e) {
+    auto mode = e.orig(1).getDefiningOp<Torch::ConstantStrOp>();
+    if (!mode)
+      return e.fail("'approximate' must be a constant string");
+    Value x = e.in(0), inner;
+    if (mode.getValue() == "tanh") {
+      Value x3 = e.n1("Mul", {x, e.n1("Mul", {x, x})});
+      Value p = e.n1("Add", {x, e.n1("Mul", {x3, e.scalarLike(0.044715, x)})});
+      inner = e.n1("Tanh",
+                   {e.n1("Mul", {p, e.scalarLike(std::sqrt(2.0 / M_PI), x)})});
+    } else {
+      inner = e.n1("Erf", {e.n1("Div", {x, e.scalarLike(M_SQRT2, x)})});
+    }
+    Value onePlus = e.n1("Add", {inner, e.scalarLike(1.0, x)});
+    Value r = e.n1("Mul", {e.n1("Mul", {x, e.scalarLike(0.5, x)}), onePlus}, {},
+                   e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.silu", 9, [](Emitter &e) {
+    Value r = e.n1("Mul", {e.in(0), e.n1("Sigmoid", {e.in(0)})}, {},
+                   e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.mish", 9, [](Emitter &e) {
+    Value sp = e.n1("Softplus", {e.in(0)});
+    Value r = e.n1("Mul", {e.in(0), e.n1("Tanh", {sp})}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.hardtanh", 9, [](Emitter &e) {
+    auto lo = e.constFloat(1, "min_val"), hi = e.constFloat(2, "max_val");
+    if (!lo || !hi)
+      return false;
+    Value r = clip(e, e.in(0), lo, hi, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.relu6", 9, [](Emitter &e) {
+    Value r = clip(e, e.in(0), 0.0, 6.0, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.clamp", 9, [](Emitter &e) { return lowerClamp(e, 1, 2); });
+  add("aten.clip", 9, [](Emitter &e) { return lowerClamp(e, 1, 2); });
+  add("aten.clamp.Tensor", 9, [](Emitter &e) { return lowerClamp(e, 1, 2); });
+  add("aten.clamp_min", 9, [](Emitter &e) { return lowerClamp(e, 1, -1); });
+  add("aten.clamp_max", 9, [](Emitter &e) { return lowerClamp(e, -1, 1); });
+  add("aten.hardsigmoid", 9, [](Emitter &e) {
+    Value r = e.n1("HardSigmoid", {e.in(0)},
+                   {{"alpha", e.f32(1.0 / 6)}, {"beta", e.f32(0.5)}},
+                   e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.hardswish", 9, [](Emitter &e) {
+    if (e.opset() >= 14)
+      return unary("HardSwish")(e);
+    Value hs = e.n1("HardSigmoid", {e.in(0)},
+                    {{"alpha", e.f32(1.0 / 6)}, {"beta", e.f32(0.5)}});
+    Value r = e.n1("Mul", {e.in(0), hs}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.leaky_relu", 9, [](Emitter &e) {
+    auto a = e.constFloat(1, "negative_slope");
+    if (!a)
+      return false;
+    Value r = e.n1("LeakyRelu", {e.in(0)}, {{"alpha", e.f32(*a)}},
+                   e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.elu", 9, [](Emitter &e) {
+    auto a = e.constFloat(1, "alpha"), s = e.constFloat(2, "scale"),
+         is = e.constFloat(3, "input_scale");
+    if (!a || !s || !is)
+      return false;
+    if (*s != 1.0 || *is != 1.0)
+      return e.fail("elu with scale or input_scale other than 1 has no "
+                    "lowering yet");
+    Value r = e.n1("Elu", {e.in(0)}, {{"alpha", e.f32(*a)}}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.selu", 9, unary("Selu"));
+  add("aten.celu", 12, [](Emitter &e) {
+    auto a = e.constFloat(1, "alpha");
+    if (!a)
+      return false;
+    Value r = e.n1("Celu", {e.in(0)}, {{"alpha", e.f32(*a)}}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.softplus", 9, [](Emitter &e) {
+    auto beta = e.constFloat(1, "beta"), th = e.constFloat(2, "threshold");
+    if (!beta || !th)
+      return false;
+    Value x = e.in(0);
+    // softplus(x) = log(1 + exp(beta x)) / beta, and x where beta x > threshold.
+    Value bx = *beta == 1.0 ? x : e.n1("Mul", {x, e.scalarLike(*beta, x)});
+    Value sp = e.n1("Softplus", {bx});
+    if (*beta != 1.0)
+      sp = e.n1("Div", {sp, e.scalarLike(*beta, x)});
+    Value big = e.n1("Greater", {bx, e.scalarLike(*th, x)}, {},
+                     UnrankedTensorType::get(IntegerType::get(e.ctx(), 1)));
+    Value r = e.n1("Where", {big, x, sp}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.prelu", 9, [](Emitter &e) {
+    auto rank = Emitter::rankOf(e.in(0));
+    if (!rank)
+      return e.fail("the input rank must be known");
+    Value w = e.in(1);
+    if (*rank > 2) { // weight [C] applies to dim 1: make it [C, 1, ..., 1]
+      SmallVector<int64_t> axes;
+      for (int64_t i = 1; i < *rank - 1; ++i)
+        axes.push_back(i);
+      w = e.unsqueeze(w, axes);
+    }
+    Value r = e.n1("PRelu", {e.in(0), w}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.glu", 9, [](Emitter &e) {
+    auto d = e.constInt(1, "dim");
+    auto shape = Emitter::shapeOf(e.in(0));
+    if (!d)
+      return false;
+    if (!shape)
+      return e.fail("the input rank must be known");
+    int64_t dim = *d < 0 ? *d + shape->size() : *d;
+    int64_t n = (*shape)[dim];
+    if (n == ShapedType::kDynamic)
+      return e.fail("the size of the halved dimension must be known");
+    Value a = e.slice(e.in(0), {0}, {n / 2}, {dim});
+    Value b = e.slice(e.in(0), {n / 2}, {n}, {dim});
+    Value r = e.n1("Mul", {a, e.n1("Sigmoid", {b})}, {}, e.resultType());
+    return r && e.done(r);
+  });
+
+  // Comparisons and logic.
+  for (StringRef n : {"aten.eq.Tensor", "aten.eq.Scalar", "aten.eq.int",
+                      "aten.eq.float", "aten.eq.bool"})
+    add(n, 9, compare("Equal"));
+  for (StringRef n : {"aten.ne.Tensor", "aten.ne.Scalar", "aten.ne.int",
+                      "aten.ne.float", "aten.ne.bool"})
+    add(n, 9, compare("Equal", /*negate=*/true));
+  for (StringRef n : {"aten.lt.Tensor", "aten.lt.Scalar", "aten.lt.int",
+                      "aten.lt.float"})
+    add(n, 9, compare("Less"));
+  for (StringRef n : {"aten.gt.Tensor", "aten.gt.Scalar", "aten.gt.int",
+                      "aten.gt.float"})
+    add(n, 9, compare("Greater"));
+  for (StringRef n : {"aten.le.Tensor", "aten.le.Scalar", "aten.le.int",
+                      "aten.le.float"})
+    add(n, 9, orEqual("LessOrEqual", "Greater"));
+  for (StringRef n : {"aten.ge.Tensor", "aten.ge.Scalar", "aten.ge.int",
+                      "aten.ge.float"})
+    add(n, 9, orEqual("GreaterOrEqual", "Less"));
+  for (auto [n, o] : {std::pair{"aten.logical_and", "And"},
+                      {"aten.logical_or", "Or"}, {"aten.logical_xor", "Xor"},
+                      {"aten.__and__.bool", "And"}, {"aten.__or__.bool", "Or"},
+                      {"aten.__and__.Tensor", "And"},
+                      {"aten.__or__.Tensor", "Or"},
+                      {"aten.bitwise_and.Tensor", "And"},
+                      {"aten.bitwise_or.Tensor", "Or"},
+                      {"aten.bitwise_xor.Tensor", "Xor"}})
+    add(n, 9, [o = StringRef(o)](Emitter &e) {
+      if (e.resultElem() && !e.resultElem().isInteger(1))
+        return e.fail("bitwise ops on integers have no ONNX operator before "
+                      "opset 18; only bool tensors are supported");
+      return logical(o)(e);
+    });
+  for (StringRef n : {"aten.where.self", "aten.where.Scalar",
+                      "aten.where.ScalarOther", "aten.where.ScalarSelf"})
+    add(n, 9, [](Emitter &e) {
+      Type t;
+      if (!needResultElem(e, t))
+        return false;
+      Type i1 = IntegerType::get(e.ctx(), 1);
+      Value r = e.n1("Where",
+                     {e.castIfNeeded(e.in(0), i1), operandAs(e, 1, t),
+                      operandAs(e, 2, t)},
+                     {}, e.resultType());
+      return r && e.done(r);
+    });
+  for (StringRef n : {"aten.masked_fill.Scalar", "aten.masked_fill.Tensor"})
+    add(n, 9, [](Emitter &e) {
+      Type t;
+      if (!needResultElem(e, t))
+        return false;
+      Type i1 = IntegerType::get(e.ctx(), 1);
+      Value r = e.n1("Where",
+                     {e.castIfNeeded(e.in(1), i1), operandAs(e, 2, t),
+                      e.in(0)},
+                     {}, e.resultType());
+      return r && e.done(r);
+    });
+
+  // Casts, copies and no-ops (inference only).
+  for (StringRef n :
+       {"aten.to.dtype", "aten.to.dtype_layout", "aten.to.device",
+        "aten.to.other", "aten.to.prim_dtype", "aten.type_as",
+        "aten.Int.Tensor", "aten.Float.Tensor", "aten.Bool.Tensor",
+        "aten.ScalarImplicit", "aten.Int.float", "aten.Int.bool",
+        "aten.Float.int", "aten.Bool.int", "aten.Bool.float",
+        "aten.Int.Scalar", "aten.Float.Scalar", "prim.NumToTensor.Scalar",
+        "aten.scalar_tensor", "aten.Float.bool"})
+    add(n, 9, lowerCast);
+  for (StringRef n : {"aten.clone", "aten.contiguous", "aten.detach",
+                      "aten.alias", "aten.to.prim_Device", "aten.copy"})
+    add(n, 9, identity());
+  for (StringRef n : {"aten.dropout", "aten.feature_dropout",
+                      "aten.alpha_dropout"})
+    add(n, 9, [](Emitter &e) {
+      auto train = Torch::getConstantBool(e.orig(2));
+      if (!train || *train)
+        return e.fail("dropout in training mode cannot be exported for "
+                      "inference; call model.eval() first");
+      return identity()(e);
+    });
+}

@@ -1,0 +1,161 @@
+//===- Emitter.h - building ONNX nodes for one opset ------------*- C++ -*-===//
+//
+// Internal to the torch->onnx conversion: the context a lowering sees (the
+// torch op, its converted operands, the target opset) and helpers that create
+// ONNX nodes by op type, picking the generated op that serves the opset.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TORCH_ONNX_LIB_CONVERSION_TORCHTOONNX_EMITTER_H
+#define TORCH_ONNX_LIB_CONVERSION_TORCHTOONNX_EMITTER_H
+
+#include "torch-onnx/Dialect/ONNX/IR/ONNXDialect.h"
+#include "torch-onnx/Dialect/Torch/Utils/Utils.h"
+
+#include "mlir/Transforms/DialectConversion.h"
+#include "llvm/ADT/StringMap.h"
+
+#include <functional>
+
+namespace mlir::torch_onnx {
+
+/// Shared by all patterns of one conversion run.
+struct ConversionState {
+  int64_t opset = 17;
+  bool fallthrough = false;
+  bool usedFallthrough = false;
+  unsigned nextConstant = 0;
+};
+
+/// Thrown-away-on-failure builder of one lowering.
+class Emitter {
+public:
+  Emitter(Operation *op, ArrayRef<Value> operands,
+          ConversionPatternRewriter &rewriter, const TypeConverter &converter,
+          ConversionState &state)
+      : op(op), operands(operands), rw(rewriter), converter(converter),
+        state(state), loc(op->getLoc()) {}
+
+  Operation *op;
+  ArrayRef<Value> operands;
+  ConversionPatternRewriter &rw;
+  const TypeConverter &converter;
+  ConversionState &state;
+  Location loc;
+  /// Why the lowering failed (reported at the op's location).
+  std::string error;
+
+  int64_t opset() const { return state.opset; }
+  MLIRContext *ctx() const { return op->getContext(); }
+
+  /// The original (torch) operand `i` and the converted one.
+  Value orig(unsigned i) const { return op->getOperand(i); }
+  Value in(unsigned i) const { return operands[i]; }
+  unsigned numOperands() const { return op->getNumOperands(); }
+  /// The converted type of result `i`.
+  Type resultType(unsigned i = 0) const {
+    return converter.convertType(op->getResult(i).getType());
+  }
+  /// Element type of a converted value (null if unknown).
+  static Type elemOf(Value v);
+  static Type elemOf(Type t);
+  /// TensorProto.DataType of an element type.
+  static int64_t onnxDataType(Type elem);
+  /// Rank of a converted value, if known.
+  static std::optional<int64_t> rankOf(Value v);
+  static std::optional<SmallVector<int64_t>> shapeOf(Value v);
+  /// Element type of the (converted) result `i`.
+  Type resultElem(unsigned i = 0) const { return elemOf(resultType(i)); }
+  /// `tensor<*xelem>`, or !onnx.any for a null element type.
+  Type unranked(Type elem) const;
+
+  bool fail(const Twine &why) {
+    if (error.empty())
+      error = why.str();
+    return false;
+  }
+
+  /// Creates ONNX `opType` as defined at the target opset. Inputs may be null
+  /// (an omitted optional input); attributes are keyed by their ONNX names.
+  /// Returns null (and sets `error`) if the opset does not define it.
+  Operation *node(StringRef opType, ArrayRef<Value> inputs,
+                  ArrayRef<std::pair<StringRef, Attribute>> attrs,
+                  TypeRange results);
+  /// Single-result form; the result type defaults to an unranked tensor of
+  /// the first input's element type.
+  Value n1(StringRef opType, ArrayRef<Value> inputs,
+           ArrayRef<std::pair<StringRef, Attribute>> attrs = {},
+           Type result = {});
+
+  // Attributes.
+  Attribute i64(int64_t v) { return rw.getI64IntegerAttr(v); }
+  Attribute f32(double v) { return rw.getF32FloatAttr(v); }
+  Attribute ints(ArrayRef<int64_t> v) { return rw.getI64ArrayAttr(v); }
+  Attribute str(StringRef s) { return rw.getStringAttr(s); }
+
+  // Constants (graph initializers).
+  Value constant(ElementsAttr value);
+  Value i64s(ArrayRef<int64_t> v);   // 1-D int64
+  Value i64Scalar(int64_t v);        // 0-d int64
+  Value scalar(double v, Type elem); // 0-d of `elem`
+  /// A 0-d constant of `like`'s element type.
+  Value scalarLike(double v, Value like) { return scalar(v, elemOf(like)); }
+
+  // Common node shapes, opset-aware.
+  Value cast(Value v, Type elem);
+  /// Casts `v` to `elem` unless it already has that element type.
+  Value castIfNeeded(Value v, Type elem);
+  Value unsqueeze(Value v, ArrayRef<int64_t> axes);
+  Value squeeze(Value v, ArrayRef<int64_t> axes);
+  Value reduce(StringRef opType, Value v, std::optional<ArrayRef<int64_t>> axes,
+               bool keepdims, Type result = {});
+  Value slice(Value v, ArrayRef<int64_t> starts, ArrayRef<int64_t> ends,
+              ArrayRef<int64_t> axes, ArrayRef<int64_t> steps = {});
+  /// Dynamic Slice (opset >= 10): all of starts/ends/axes/steps are tensors.
+  Value sliceDyn(Value v, Value starts, Value ends, Value axes, Value steps);
+  Value shape(Value v);
+  /// dim `d` of `v` as a 1-D int64 tensor of one element.
+  Value dimOf(Value v, int64_t d);
+  /// Concat of 1-D int64 tensors.
+  Value concatInts(ArrayRef<Value> parts);
+  Value softmax(StringRef opType, Value v, int64_t axis, Type result);
+
+  /// A constant int operand, or an error naming the argument.
+  std::optional<int64_t> constInt(unsigned i, StringRef what);
+  std::optional<SmallVector<int64_t>> constInts(unsigned i, StringRef what,
+                                                unsigned splat = 0);
+  std::optional<double> constFloat(unsigned i, StringRef what);
+  /// The converted int-list operand `i` as a 1-D int64 tensor (a constant
+  /// when its elements are).
+  Value intList(unsigned i);
+  /// The converted tensor elements of a list operand built by
+  /// prim.ListConstruct.
+  std::optional<SmallVector<Value>> tensorList(unsigned i);
+
+  /// Replaces the op's results.
+  bool done(ValueRange results) {
+    rw.replaceOp(op, results);
+    return true;
+  }
+};
+
+/// One lowering: the op it serves (e.g. "aten.add.Tensor"), the opset range
+/// it is valid for and the function that emits it (false: not possible, with
+/// Emitter::error saying why).
+struct Lowering {
+  StringRef opName;
+  int64_t minOpset;
+  int64_t maxOpset;
+  std::function<bool(Emitter &)> emit;
+};
+
+/// Every lowering, in registration order (lib/Conversion/TorchToONNX/*.cpp).
+const std::vector<Lowering> &getLowerings();
+/// The lowerings of one family (each defined in its own file).
+void addElementwiseLowerings(std::vector<Lowering> &list);
+void addNNLowerings(std::vector<Lowering> &list);
+void addShapeLowerings(std::vector<Lowering> &list);
+
+} // namespace mlir::torch_onnx
+
+#endif // TORCH_ONNX_LIB_CONVERSION_TORCHTOONNX_EMITTER_H

@@ -1,0 +1,698 @@
+//===- NN.cpp - neural-network aten ops -> ONNX ---------------------------===//
+//
+// Convolution, linear algebra, pooling, normalization, softmax, resampling,
+// padding, embedding and the reductions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Emitter.h"
+
+using namespace mlir;
+using namespace mlir::torch_onnx;
+
+namespace {
+
+constexpr int64_t kMax = 17;
+using Attrs = SmallVector<std::pair<StringRef, Attribute>>;
+
+SmallVector<int64_t> twice(ArrayRef<int64_t> p) {
+  SmallVector<int64_t> r(p.begin(), p.end());
+  r.append(p.begin(), p.end());
+  return r;
+}
+
+/// conv(input, weight, bias, stride, padding, dilation, [transposed,
+/// output_padding,] groups).
+bool lowerConv(Emitter &e, unsigned strideIdx, unsigned padIdx,
+               unsigned dilIdx, int transposedIdx, int outPadIdx,
+               unsigned groupsIdx) {
+  auto wshape = Emitter::shapeOf(e.in(1));
+  if (!wshape)
+    return e.fail("the weight's rank must be known");
+  unsigned n = wshape->size() - 2;
+  auto stride = e.constInts(strideIdx, "stride", n);
+  auto dil = e.constInts(dilIdx, "dilation", n);
+  auto groups = e.constInt(groupsIdx, "groups");
+  if (!stride || !dil || !groups)
+    return false;
+  Attrs attrs{{"strides", e.ints(*stride)},
+              {"dilations", e.ints(*dil)},
+              {"group", e.i64(*groups)},
+              {"kernel_shape",
+               e.ints(ArrayRef<int64_t>(*wshape).drop_front(2))}};
+  if (isa<Torch::StringType>(e.orig(padIdx).getType())) {
+    auto mode = e.orig(padIdx).getDefiningOp<Torch::ConstantStrOp>();
+    if (!mode)
+      return e.fail("'padding' must be a constant string");
+    if (mode.getValue() == "same")
+      attrs.push_back({"auto_pad", e.str("SAME_UPPER")});
+    else
+      attrs.push_back({"pads", e.ints(SmallVector<int64_t>(2 * n, 0))});
+  } else {
+    auto pad = e.constInts(padIdx, "padding", n);
+    if (!pad)
+      return false;
+    attrs.push_back({"pads", e.ints(twice(*pad))});
+  }
+  bool transposed = false;
+  if (transposedIdx >= 0) {
+    auto t = Torch::getConstantBool(e.orig(transposedIdx));
+    if (!t)
+      return e.fail("'transposed' must be constant");
+    transposed = *t;
+  }
+  Value bias = Torch::isConstantNone(e.orig(2)) ? Value() : e.in(2);
+  if (transposed) {
+    auto op = e.constInts(outPadIdx, "output_padding", n);
+    if (!op)
+      return false;
+    // ConvTranspose's kernel_shape is the weight's spatial dims too.
+    attrs.push_back({"output_padding", e.ints(*op)});
+    Value r = e.n1("ConvTranspose", {e.in(0), e.in(1), bias}, attrs,
+                   e.resultType());
+    return r && e.done(r);
+  }
+  Value r = e.n1("Conv", {e.in(0), e.in(1), bias}, attrs, e.resultType());
+  return r && e.done(r);
+}
+
+/// max/avg pooling (input, kernel, stride, padding, [dilation,] ceil_mode
+/// [, count_include_pad, divisor_override]).
+bool lowerPool(Emitter &e, bool isMax, unsigned n) {
+  auto k = e.constInts(1, "kernel_size", n);
+  auto s = e.constInts(2, "stride", n);
+  auto p = e.constInts(3, "padding", n);
+  if (!k || !p || !s)
+    return false;
+  if (s->empty())
+    s = k;
+  std::optional<SmallVector<int64_t>> d = SmallVector<int64_t>(n, 1);
+  unsigned ceilIdx = 4;
+  if (isMax) {
+    d = e.constInts(4, "dilation", n);
+    ceilIdx = 5;
+  }
+  auto ceil = Torch::getConstantBool(e.orig(ceilIdx));
+  if (!d || !ceil)
+    return e.fail("dilation and ceil_mode must be constant");
+  Attrs attrs{{"kernel_shape", e.ints(*k)},
+              {"strides", e.ints(*s)},
+              {"pads", e.ints(twice(*p))}};
+  bool nonUnitDil = llvm::any_of(*d, [](int64_t v) { return v != 1; });
+  if (e.opset() < 10 && (*ceil || nonUnitDil))
+    return e.fail("ceil_mode or dilation needs opset 10 (MaxPool/AveragePool "
+                  "before 10 lack them)");
+  if (e.opset() >= 10)
+    attrs.push_back({"ceil_mode", e.i64(*ceil)});
+  if (isMax) {
+    if (e.opset() >= 10)
+      attrs.push_back({"dilations", e.ints(*d)});
+    Value r = e.n1("MaxPool", {e.in(0)}, attrs, e.resultType());
+    return r && e.done(r);
+  }
+  auto cip = Torch::getConstantBool(e.orig(5));
+  if (!cip)
+    return e.fail("'count_include_pad' must be constant");
+  if (e.numOperands() > 6 && !Torch::isConstantNone(e.orig(6)))
+    return e.fail("avg_pool with divisor_override has no lowering yet");
+  attrs.push_back({"count_include_pad", e.i64(*cip)});
+  Value r = e.n1("AveragePool", {e.in(0)}, attrs, e.resultType());
+  return r && e.done(r);
+}
+
+bool lowerAdaptiveAvgPool(Emitter &e, unsigned n) {
+  auto out = e.constInts(1, "output_size", n);
+  if (!out)
+    return false;
+  if (llvm::all_of(*out, [](int64_t v) { return v == 1; })) {
+    Value r = e.n1("GlobalAveragePool", {e.in(0)}, {}, e.resultType());
+    return r && e.done(r);
+  }
+  auto shape = Emitter::shapeOf(e.in(0));
+  if (!shape)
+    return e.fail("the input rank must be known");
+  SmallVector<int64_t> k;
+  for (unsigned i = 0; i < n; ++i) {
+    int64_t in = (*shape)[shape->size() - n + i];
+    if (in == ShapedType::kDynamic || in % (*out)[i])
+      return e.fail("adaptive pooling to a size other than 1 needs input "
+                    "sizes known and divisible by the output size");
+    k.push_back(in / (*out)[i]);
+  }
+  Value r = e.n1("AveragePool", {e.in(0)},
+                 {{"kernel_shape", e.ints(k)}, {"strides", e.ints(k)}},
+                 e.resultType());
+  return r && e.done(r);
+}
+
+/// Normalizes `x` over `axes` (mean/variance), in float arithmetic.
+Value normalize(Emitter &e, Value x, ArrayRef<int64_t> axes, double eps) {
+  Value mean = e.reduce("ReduceMean", x, axes, true);
+  Value d = e.n1("Sub", {x, mean});
+  Value var = e.reduce("ReduceMean", e.n1("Mul", {d, d}), axes, true);
+  Value den = e.n1("Sqrt", {e.n1("Add", {var, e.scalarLike(eps, x)})});
+  return e.n1("Div", {d, den});
+}
+
+bool lowerLayerNorm(Emitter &e) {
+  auto norm = e.constInts(1, "normalized_shape");
+  auto eps = e.constFloat(4, "eps");
+  if (!norm || !eps)
+    return false;
+  Value w = Torch::isConstantNone(e.orig(2)) ? Value() : e.in(2);
+  Value b = Torch::isConstantNone(e.orig(3)) ? Value() : e.in(3);
+  int64_t k = norm->size();
+  if (e.opset() >= 17) {
+    if (!w) {
+      auto t = RankedTensorType::get(*norm, e.resultElem());
+      w = e.constant(DenseElementsAttr::get(
+          t, e.rw.getFloatAttr(e.resultElem(), 1.0)));
+    }
+    Operation *o = e.node("LayerNormalization", {e.in(0), w, b},
+                          {{"axis", e.i64(-k)}, {"epsilon", e.f32(*eps)}},
+                          {e.resultType()});
+    return o && e.done(o->getResult(0));
+  }
+  SmallVector<int64_t> axes;
+  for (int64_t i = -k; i < 0; ++i)
+    axes.push_back(i);
+  if (e.opset() < 11) { // negative axes need 11
+    auto rank = Emitter::rankOf(e.in(0));
+    if (!rank)
+      return e.fail("the input rank must be known before opset 11");
+    for (int64_t &a : axes)
+      a += *rank;
+  }
+  Value y = normalize(e, e.in(0), axes, *eps);
+  if (w)
+    y = e.n1("Mul", {y, w});
+  if (b)
+    y = e.n1("Add", {y, b});
+  Value r = e.n1("Identity", {y}, {}, e.resultType());
+  return r && e.done(r);
+}
+
+bool lowerGroupNorm(Emitter &e) {
+  auto groups = e.constInt(1, "num_groups");
+  auto eps = e.constFloat(4, "eps");
+  auto shape = Emitter::shapeOf(e.in(0));
+  if (!groups || !eps)
+    return false;
+  if (!shape || shape->size() < 2)
+    return e.fail("the input rank must be known");
+  int64_t rank = shape->size();
+  // [N, C, *] -> [N, G, C/G * prod(*)], normalize over the last axis.
+  Value x = e.n1("Reshape", {e.in(0), e.i64s({0, *groups, -1})});
+  Value y = normalize(e, x, {2}, *eps);
+  y = e.n1("Reshape", {y, e.shape(e.in(0))});
+  SmallVector<int64_t> axes;
+  for (int64_t i = 1; i < rank - 1; ++i)
+    axes.push_back(i);
+  if (!Torch::isConstantNone(e.orig(2)))
+    y = e.n1("Mul", {y, e.unsqueeze(e.in(2), axes)});
+  if (!Torch::isConstantNone(e.orig(3)))
+    y = e.n1("Add", {y, e.unsqueeze(e.in(3), axes)});
+  Value r = e.n1("Identity", {y}, {}, e.resultType());
+  return r && e.done(r);
+}
+
+/// A 1-D constant of `n` copies of `v` in `elem`.
+Value filled(Emitter &e, int64_t n, double v, Type elem) {
+  auto t = RankedTensorType::get({n}, elem);
+  return e.constant(DenseElementsAttr::get(t, e.rw.getFloatAttr(elem, v)));
+}
+
+bool lowerBatchNorm(Emitter &e) {
+  auto training = Torch::getConstantBool(e.orig(5));
+  if (!training || *training)
+    return e.fail("batch_norm in training mode cannot be exported for "
+                  "inference; call model.eval() first");
+  auto eps = e.constFloat(7, "eps");
+  auto mom = e.constFloat(6, "momentum");
+  if (!eps || !mom)
+    return false;
+  auto shape = Emitter::shapeOf(e.in(0));
+  Type t = e.resultElem();
+  Value w = e.in(1), b = e.in(2), mean = e.in(3), var = e.in(4);
+  if (Torch::isConstantNone(e.orig(3)) || Torch::isConstantNone(e.orig(4)))
+    return e.fail("batch_norm without running statistics (track_running_stats"
+                  "=False) normalizes by batch statistics: no lowering yet");
+  if (Torch::isConstantNone(e.orig(1)) || Torch::isConstantNone(e.orig(2))) {
+    if (!shape || shape->size() < 2 || (*shape)[1] == ShapedType::kDynamic)
+      return e.fail("the channel count must be known for affine=False");
+    if (Torch::isConstantNone(e.orig(1)))
+      w = filled(e, (*shape)[1], 1.0, t);
+    if (Torch::isConstantNone(e.orig(2)))
+      b = filled(e, (*shape)[1], 0.0, t);
+  }
+  Operation *o = e.node("BatchNormalization", {e.in(0), w, b, mean, var},
+                        {{"epsilon", e.f32(*eps)},
+                         {"momentum", e.f32(1.0 - *mom)}},
+                        {e.resultType()});
+  return o && e.done(o->getResult(0));
+}
+
+/// Resize/Upsample for nearest and (bi)linear interpolation.
+bool lowerUpsample(Emitter &e, bool linear, bool vec) {
+  auto shape = Emitter::shapeOf(e.in(0));
+  if (!shape)
+    return e.fail("the input rank must be known");
+  unsigned n = shape->size() - 2;
+  bool alignCorners = false;
+  unsigned sizeIdx = 1, scaleIdx;
+  if (linear) {
+    auto ac = Torch::getConstantBool(e.orig(vec ? 2 : 2));
+    if (!ac)
+      return e.fail("'align_corners' must be constant");
+    alignCorners = *ac;
+    scaleIdx = vec ? 3 : 3;
+  } else {
+    scaleIdx = vec ? 2 : 2;
+  }
+  if (linear && e.opset() < 11)
+    return e.fail("bilinear interpolation needs opset 11: Upsample and "
+                  "Resize-10 use asymmetric coordinates, which differ from "
+                  "PyTorch's (align_corners=" +
+                  Twine(alignCorners ? "True" : "False") + ")");
+  // Output sizes: given, or derived from scale factors.
+  Value sizes, scales;
+  std::optional<SmallVector<double>> scaleVals;
+  if (!Torch::isConstantNone(e.orig(sizeIdx))) {
+    Value hw = e.intList(sizeIdx);
+    sizes = e.concatInts({e.slice(e.shape(e.in(0)), {0}, {2}, {0}), hw});
+  } else {
+    auto elems = Torch::getListElements(e.orig(scaleIdx));
+    if (!vec || !elems)
+      return e.fail("interpolation needs an output size or constant scales");
+    scaleVals = SmallVector<double>{1.0, 1.0};
+    for (Value v : *elems) {
+      auto f = Torch::getConstantFloat(v);
+      if (!f)
+        return e.fail("scale factors must be constant");
+      scaleVals->push_back(*f);
+    }
+  }
+  Type f32 = Float32Type::get(e.ctx());
+  auto scalesConst = [&](ArrayRef<double> v) {
+    SmallVector<float> fv(v.begin(), v.end());
+    return e.constant(DenseElementsAttr::get(
+        RankedTensorType::get({(int64_t)fv.size()}, f32), ArrayRef<float>(fv)));
+  };
+  if (e.opset() < 11) {
+    // Scales only: derive them from static sizes.
+    if (!scaleVals) {
+      auto out = Torch::getConstantIntList(e.orig(sizeIdx));
+      if (!out)
+        return e.fail("before opset 11 the output size must be constant");
+      scaleVals = SmallVector<double>{1.0, 1.0};
+      for (unsigned i = 0; i < n; ++i) {
+        int64_t in = (*shape)[2 + i];
+        if (in == ShapedType::kDynamic)
+          return e.fail("before opset 11 the input's spatial sizes must be "
+                        "known");
+        scaleVals->push_back(double((*out)[i]) / in);
+      }
+    }
+    StringRef op = e.opset() == 10 ? "Resize" : "Upsample";
+    Value r = e.n1(op, {e.in(0), scalesConst(*scaleVals)},
+                   {{"mode", e.str("nearest")}}, e.resultType());
+    return r && e.done(r);
+  }
+  Attrs attrs{{"mode", e.str(linear ? "linear" : "nearest")}};
+  if (linear)
+    attrs.push_back({"coordinate_transformation_mode",
+                     e.str(alignCorners ? "align_corners"
+                                        : "pytorch_half_pixel")});
+  else {
+    attrs.push_back({"coordinate_transformation_mode", e.str("asymmetric")});
+    attrs.push_back({"nearest_mode", e.str("floor")});
+  }
+  Value roi = e.opset() >= 13 ? Value() : scalesConst({});
+  if (scaleVals)
+    scales = scalesConst(*scaleVals);
+  else if (e.opset() < 13)
+    scales = scalesConst({});
+  Value r = e.n1("Resize", {e.in(0), roi, scales, sizes}, attrs,
+                 e.resultType());
+  return r && e.done(r);
+}
+
+/// Pads given PyTorch-style (last dim first, [lo, hi] pairs).
+bool lowerPad(Emitter &e, StringRef mode, std::optional<double> value) {
+  auto p = e.constInts(1, "pad");
+  auto rank = Emitter::rankOf(e.in(0));
+  if (!p)
+    return false;
+  if (!rank)
+    return e.fail("the input rank must be known");
+  SmallVector<int64_t> pads(2 * *rank, 0);
+  for (size_t i = 0; i < p->size() / 2; ++i) {
+    int64_t d = *rank - 1 - i;
+    pads[d] = (*p)[2 * i];
+    pads[*rank + d] = (*p)[2 * i + 1];
+  }
+  if (e.opset() < 11) {
+    Attrs attrs{{"pads", e.ints(pads)}, {"mode", e.str(mode)}};
+    if (value)
+      attrs.push_back({"value", e.f32(*value)});
+    Value r = e.n1("Pad", {e.in(0)}, attrs, e.resultType());
+    return r && e.done(r);
+  }
+  Value cv = value ? e.scalarLike(*value, e.in(0)) : Value();
+  Value r = e.n1("Pad", {e.in(0), e.i64s(pads), cv}, {{"mode", e.str(mode)}},
+                 e.resultType());
+  return r && e.done(r);
+}
+
+/// Reductions over constant dims: (self, dims, keepdim[, dtype]).
+bool lowerReduce(Emitter &e, StringRef opType, int dimsIdx, int keepIdx,
+                 int dtypeIdx) {
+  std::optional<SmallVector<int64_t>> dims;
+  if (dimsIdx >= 0 && !Torch::isConstantNone(e.orig(dimsIdx))) {
+    dims = Torch::getConstantIntList(e.orig(dimsIdx), 0);
+    if (!dims) {
+      if (auto d = Torch::getConstantInt(e.orig(dimsIdx)))
+        dims = SmallVector<int64_t>{*d};
+      else
+        return e.fail("the reduced dims must be constant");
+    }
+  }
+  bool keep = false;
+  if (keepIdx >= 0) {
+    auto k = Torch::getConstantBool(e.orig(keepIdx));
+    if (!k)
+      return e.fail("'keepdim' must be constant");
+    keep = *k;
+  }
+  Value x = e.in(0);
+  Type t = e.resultElem();
+  if (t && Emitter::elemOf(x) != t)
+    x = e.cast(x, t);
+  (void)dtypeIdx;
+  if (dims && dims->empty())
+    dims.reset();
+  if (dims && e.opset() < 11)
+    if (auto rank = Emitter::rankOf(x))
+      for (int64_t &d : *dims)
+        if (d < 0)
+          d += *rank;
+  Value r = dims ? e.reduce(opType, x, ArrayRef<int64_t>(*dims), keep,
+                            e.resultType())
+                 : e.reduce(opType, x, std::nullopt, keep, e.resultType());
+  return r && e.done(r);
+}
+
+/// var/std: (x - mean)^2 summed over dims, divided by N - correction.
+bool lowerVar(Emitter &e, bool isStd, bool correctionForm) {
+  std::optional<SmallVector<int64_t>> dims;
+  if (!Torch::isConstantNone(e.orig(1))) {
+    dims = Torch::getConstantIntList(e.orig(1));
+    if (!dims)
+      return e.fail("the reduced dims must be constant");
+  }
+  double correction = 1;
+  if (correctionForm) {
+    if (!Torch::isConstantNone(e.orig(2))) {
+      auto c = e.constFloat(2, "correction");
+      if (!c)
+        return false;
+      correction = *c;
+    }
+  } else {
+    auto u = Torch::getConstantBool(e.orig(2));
+    if (!u)
+      return e.fail("'unbiased' must be constant");
+    correction = *u ? 1 : 0;
+  }
+  auto keep = Torch::getConstantBool(e.orig(3));
+  if (!keep)
+    return e.fail("'keepdim' must be constant");
+  Value x = e.in(0);
+  std::optional<ArrayRef<int64_t>> axes;
+  if (dims && !dims->empty())
+    axes = ArrayRef<int64_t>(*dims);
+  Value mean = e.reduce("ReduceMean", x, axes, true);
+  Value d = e.n1("Sub", {x, mean});
+  Value sum = e.reduce("ReduceSum", e.n1("Mul", {d, d}), axes, *keep);
+  // N = numel(x) / numel(mean), as a float.
+  Type t = Emitter::elemOf(x);
+  Value n = e.n1("Div", {e.cast(e.n1("Size", {x}), t),
+                         e.cast(e.n1("Size", {mean}), t)});
+  if (correction != 0)
+    n = e.n1("Sub", {n, e.scalar(correction, t)});
+  Value v = e.n1("Div", {sum, n});
+  Value r = isStd ? e.n1("Sqrt", {v}, {}, e.resultType())
+                  : e.n1("Identity", {v}, {}, e.resultType());
+  return r && e.done(r);
+}
+
+} // namespace
+
+void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
+  auto add = [&](StringRef name, int64_t lo, std::function<bool(Emitter &)> f,
+                 int64_t hi = kMax) { l.push_back({name, lo, hi, f}); };
+
+  for (StringRef n : {"aten.conv1d", "aten.conv2d", "aten.conv3d",
+                      "aten.conv1d.padding", "aten.conv2d.padding",
+                      "aten.conv3d.padding"})
+    add(n, 9, [](Emitter &e) { return lowerConv(e, 3, 4, 5, -1, -1, 6); });
+  add("aten._convolution", 9,
+      [](Emitter &e) { return lowerConv(e, 3, 4, 5, 6, 7, 8); });
+  add("aten._convolution.deprecated", 9,
+      [](Emitter &e) { return lowerConv(e, 3, 4, 5, 6, 7, 8); });
+  add("aten.convolution", 9,
+      [](Emitter &e) { return lowerConv(e, 3, 4, 5, 6, 7, 8); });
+
+  add("aten.linear", 9, [](Emitter &e) {
+    Value bias = Torch::isConstantNone(e.orig(2)) ? Value() : e.in(2);
+    if (Emitter::rankOf(e.in(0)) == 2 && Emitter::rankOf(e.in(1)) == 2) {
+      Value b = bias ? bias : e.scalarLike(0, e.in(0));
+      Value r = e.n1("Gemm", {e.in(0), e.in(1), b}, {{"transB", e.i64(1)}},
+                     e.resultType());
+      return r && e.done(r);
+    }
+    Value wt = e.n1("Transpose", {e.in(1)});
+    Value y = e.n1("MatMul", {e.in(0), wt}, {}, bias ? Type() : e.resultType());
+    if (bias)
+      y = e.n1("Add", {y, bias}, {}, e.resultType());
+    return y && e.done(y);
+  });
+  for (StringRef n : {"aten.matmul", "aten.mm", "aten.bmm", "aten.mv"})
+    add(n, 9, [](Emitter &e) {
+      Value r = e.n1("MatMul", {e.in(0), e.in(1)}, {}, e.resultType());
+      return r && e.done(r);
+    });
+  add("aten.addmm", 9, [](Emitter &e) {
+    auto beta = e.constFloat(3, "beta"), alpha = e.constFloat(4, "alpha");
+    if (!beta || !alpha)
+      return false;
+    Value r = e.n1("Gemm", {e.in(1), e.in(2), e.in(0)},
+                   {{"alpha", e.f32(*alpha)}, {"beta", e.f32(*beta)}},
+                   e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.baddbmm", 9, [](Emitter &e) {
+    auto beta = e.constFloat(3, "beta"), alpha = e.constFloat(4, "alpha");
+    if (!beta || !alpha)
+      return false;
+    Value p = e.n1("MatMul", {e.in(1), e.in(2)});
+    if (*alpha != 1)
+      p = e.n1("Mul", {p, e.scalarLike(*alpha, p)});
+    Value s = e.in(0);
+    if (*beta != 1)
+      s = e.n1("Mul", {s, e.scalarLike(*beta, s)});
+    Value r = e.n1("Add", {s, p}, {}, e.resultType());
+    return r && e.done(r);
+  });
+
+  add("aten.max_pool1d", 9, [](Emitter &e) { return lowerPool(e, true, 1); });
+  add("aten.max_pool2d", 9, [](Emitter &e) { return lowerPool(e, true, 2); });
+  add("aten.max_pool3d", 9, [](Emitter &e) { return lowerPool(e, true, 3); });
+  add("aten.avg_pool1d", 9, [](Emitter &e) { return lowerPool(e, false, 1); });
+  add("aten.avg_pool2d", 9, [](Emitter &e) { return lowerPool(e, false, 2); });
+  add("aten.avg_pool3d", 9, [](Emitter &e) { return lowerPool(e, false, 3); });
+  add("aten.adaptive_avg_pool1d", 9,
+      [](Emitter &e) { return lowerAdaptiveAvgPool(e, 1); });
+  add("aten.adaptive_avg_pool2d", 9,
+      [](Emitter &e) { return lowerAdaptiveAvgPool(e, 2); });
+  add("aten.adaptive_avg_pool3d", 9,
+      [](Emitter &e) { return lowerAdaptiveAvgPool(e, 3); });
+
+  add("aten.batch_norm", 9, lowerBatchNorm);
+  add("aten.layer_norm", 9, lowerLayerNorm);
+  add("aten.group_norm", 9, lowerGroupNorm);
+  add("aten.instance_norm", 9, [](Emitter &e) {
+    auto eps = e.constFloat(7, "eps");
+    auto shape = Emitter::shapeOf(e.in(0));
+    if (!eps)
+      return false;
+    if (!shape || shape->size() < 3 || (*shape)[1] == ShapedType::kDynamic)
+      return e.fail("the channel count must be known");
+    Type t = e.resultElem();
+    Value w = Torch::isConstantNone(e.orig(1)) ? filled(e, (*shape)[1], 1, t)
+                                                : e.in(1);
+    Value b = Torch::isConstantNone(e.orig(2)) ? filled(e, (*shape)[1], 0, t)
+                                                : e.in(2);
+    auto useInput = Torch::getConstantBool(e.orig(5));
+    if (!useInput || !*useInput)
+      return e.fail("instance_norm with running statistics has no lowering "
+                    "yet");
+    Value r = e.n1("InstanceNormalization", {e.in(0), w, b},
+                   {{"epsilon", e.f32(*eps)}}, e.resultType());
+    return r && e.done(r);
+  });
+
+  for (auto [n, o] : {std::pair{"aten.softmax.int", "Softmax"},
+                      {"aten.log_softmax.int", "LogSoftmax"}})
+    add(n, 9, [o = StringRef(o)](Emitter &e) {
+      auto d = e.constInt(1, "dim");
+      if (!d)
+        return false;
+      Value x = e.castIfNeeded(e.in(0), e.resultElem());
+      Value r = e.softmax(o, x, *d, e.resultType());
+      return r && e.done(r);
+    });
+
+  add("aten.embedding", 9, [](Emitter &e) {
+    Value r = e.n1("Gather", {e.in(0), e.in(1)}, {{"axis", e.i64(0)}},
+                   e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.upsample_nearest2d", 9,
+      [](Emitter &e) { return lowerUpsample(e, false, false); });
+  add("aten.upsample_nearest2d.vec", 9,
+      [](Emitter &e) { return lowerUpsample(e, false, true); });
+  add("aten.upsample_bilinear2d", 9,
+      [](Emitter &e) { return lowerUpsample(e, true, false); });
+  add("aten.upsample_bilinear2d.vec", 9,
+      [](Emitter &e) { return lowerUpsample(e, true, true); });
+  add("aten.constant_pad_nd", 9, [](Emitter &e) {
+    auto v = e.constFloat(2, "value");
+    return v && lowerPad(e, "constant", v);
+  });
+  for (StringRef n : {"aten.reflection_pad1d", "aten.reflection_pad2d"})
+    add(n, 9, [](Emitter &e) { return lowerPad(e, "reflect", std::nullopt); });
+  for (StringRef n : {"aten.replication_pad1d", "aten.replication_pad2d"})
+    add(n, 9, [](Emitter &e) { return lowerPad(e, "edge", std::nullopt); });
+  add("aten.pixel_shuffle", 9, [](Emitter &e) {
+    auto f = e.constInt(1, "upscale_factor");
+    if (!f)
+      return false;
+    if (e.opset() >= 11) {
+      Value r = e.n1("DepthToSpace", {e.in(0)},
+                     {{"blocksize", e.i64(*f)}, {"mode", e.str("CRD")}},
+                     e.resultType());
+      return r && e.done(r);
+    }
+    // [N, C*r*r, H, W] -> [N, C, r, r, H, W] -> [N, C, H, r, W, r] -> out.
+    auto s = Emitter::shapeOf(e.in(0));
+    if (!s || s->size() != 4 ||
+        llvm::is_contained(ArrayRef<int64_t>(*s).drop_front(),
+                           ShapedType::kDynamic))
+      return e.fail("before opset 11 (DepthToSpace CRD mode) the input's "
+                    "C, H, W must be known");
+    int64_t r = *f, c = (*s)[1] / (r * r), h = (*s)[2], w = (*s)[3];
+    Value x = e.n1("Reshape", {e.in(0), e.i64s({0, c, r, r, h, w})});
+    x = e.n1("Transpose", {x}, {{"perm", e.ints({0, 1, 4, 2, 5, 3})}});
+    Value y = e.n1("Reshape", {x, e.i64s({0, c, h * r, w * r})}, {},
+                   e.resultType());
+    return y && e.done(y);
+  });
+
+  // Reductions.
+  add("aten.mean.dim", 9,
+      [](Emitter &e) { return lowerReduce(e, "ReduceMean", 1, 2, 3); });
+  add("aten.sum.dim_IntList", 9,
+      [](Emitter &e) { return lowerReduce(e, "ReduceSum", 1, 2, 3); });
+  add("aten.mean", 9,
+      [](Emitter &e) { return lowerReduce(e, "ReduceMean", -1, -1, 1); });
+  add("aten.sum", 9,
+      [](Emitter &e) { return lowerReduce(e, "ReduceSum", -1, -1, 1); });
+  add("aten.prod", 9,
+      [](Emitter &e) { return lowerReduce(e, "ReduceProd", -1, -1, 1); });
+  add("aten.prod.dim_int", 9,
+      [](Emitter &e) { return lowerReduce(e, "ReduceProd", 1, 2, 3); });
+  add("aten.amax", 9,
+      [](Emitter &e) { return lowerReduce(e, "ReduceMax", 1, 2, -1); });
+  add("aten.max", 9,
+      [](Emitter &e) { return lowerReduce(e, "ReduceMax", -1, -1, -1); });
+  add("aten.min", 9,
+      [](Emitter &e) { return lowerReduce(e, "ReduceMin", -1, -1, -1); });
+  add("aten.logsumexp", 9,
+      [](Emitter &e) { return lowerReduce(e, "ReduceLogSumExp", 1, 2, -1); });
+  add("aten.var.dim", 9, [](Emitter &e) { return lowerVar(e, false, false); });
+  add("aten.std.dim", 9, [](Emitter &e) { return lowerVar(e, true, false); });
+  add("aten.var.correction", 9,
+      [](Emitter &e) { return lowerVar(e, false, true); });
+  add("aten.std.correction", 9,
+      [](Emitter &e) { return lowerVar(e, true, true); });
+  for (auto [n, o] : {std::pair{"aten.argmax", "ArgMax"},
+                      {"aten.argmin", "ArgMin"}})
+    add(n, 9, [o = StringRef(o)](Emitter &e) {
+      auto keep = Torch::getConstantBool(e.orig(2));
+      if (!keep)
+        return e.fail("'keepdim' must be constant");
+      Value x = e.in(0);
+      int64_t axis = 0;
+      bool k = *keep;
+      if (Torch::isConstantNone(e.orig(1))) {
+        x = e.n1("Reshape", {x, e.i64s({-1})});
+        k = false;
+      } else {
+        auto d = e.constInt(1, "dim");
+        if (!d)
+          return false;
+        axis = *d;
+        if (axis < 0 && e.opset() < 11) {
+          auto rank = Emitter::rankOf(x);
+          if (!rank)
+            return e.fail("negative dims need the rank before opset 11");
+          axis += *rank;
+        }
+      }
+      Value r = e.n1(o, {x}, {{"axis", e.i64(axis)}, {"keepdims", e.i64(k)}},
+                     e.resultType());
+      return r && e.done(r);
+    });
+  for (auto [n, o, ao] : {std::tuple{"aten.max.dim", "ReduceMax", "ArgMax"},
+                          {"aten.min.dim", "ReduceMin", "ArgMin"}})
+    add(n, 9, [o = StringRef(o), ao = StringRef(ao)](Emitter &e) {
+      auto d = e.constInt(1, "dim");
+      auto keep = Torch::getConstantBool(e.orig(2));
+      if (!d || !keep)
+        return e.fail("'dim' and 'keepdim' must be constant");
+      int64_t axis = *d;
+      if (axis < 0 && e.opset() < 11) {
+        auto rank = Emitter::rankOf(e.in(0));
+        if (!rank)
+          return e.fail("negative dims need the rank before opset 11");
+        axis += *rank;
+      }
+      Value v = e.reduce(o, e.in(0), ArrayRef<int64_t>{axis}, *keep,
+                         e.resultType(0));
+      Value i = e.n1(ao, {e.in(0)},
+                     {{"axis", e.i64(axis)}, {"keepdims", e.i64(*keep)}},
+                     e.resultType(1));
+      return v && i && e.done({v, i});
+    });
+  add("aten.topk", 10, [](Emitter &e) {
+    auto d = e.constInt(2, "dim");
+    auto largest = Torch::getConstantBool(e.orig(3));
+    auto sorted = Torch::getConstantBool(e.orig(4));
+    if (!d || !largest || !sorted)
+      return e.fail("'dim', 'largest' and 'sorted' must be constant");
+    Attrs attrs{{"axis", e.i64(*d)}};
+    if (e.opset() >= 11) {
+      attrs.push_back({"largest", e.i64(*largest)});
+      attrs.push_back({"sorted", e.i64(*sorted)});
+    } else if (!*largest) {
+      return e.fail("topk(largest=False) needs opset 11");
+    }
+    Value k = e.unsqueeze(e.castIfNeeded(e.in(1), e.rw.getI64Type()), {0});
+    if (auto c = Torch::getConstantInt(e.orig(1)))
+      k = e.i64s({*c});
+    Operation *o =
+        e.node("TopK", {e.in(0), k}, attrs, {e.resultType(0), e.resultType(1)});
+    return o && e.done(o->getResults());
+  });
+}

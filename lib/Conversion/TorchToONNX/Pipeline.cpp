@@ -1,0 +1,39 @@
+//===- Pipeline.cpp - --torch-to-onnx-pipeline ----------------------------===//
+
+#include "torch-onnx/Conversion/Passes.h"
+#include "torch-onnx/Dialect/ONNX/Transforms/Passes.h"
+#include "torch-onnx/Dialect/Torch/Transforms/Passes.h"
+
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+
+void mlir::torch_onnx::buildTorchToONNXPipeline(
+    OpPassManager &pm, const TorchToONNXPipelineOptions &options) {
+  pm.addNestedPass<func::FuncOp>(Torch::createTorchValueSemantics());
+  pm.addPass(createCanonicalizerPass());
+  pm.addNestedPass<func::FuncOp>(Torch::createTorchRefineTypes());
+  ConvertTorchToONNXOptions conv;
+  conv.opset = options.opset;
+  conv.fallthrough = options.fallthrough;
+  pm.addPass(createConvertTorchToONNX(conv));
+  pm.addPass(createCanonicalizerPass());
+  if (options.foldConstants) {
+    ONNX::ONNXFoldConstantsOptions fold;
+    fold.sizeLimit = options.foldSizeLimit;
+    pm.addNestedPass<func::FuncOp>(ONNX::createONNXFoldConstants(fold));
+    pm.addPass(createCanonicalizerPass());
+  }
+  pm.addPass(createCSEPass());
+}
+
+void mlir::torch_onnx::registerTorchToONNXPipeline() {
+  PassPipelineRegistration<TorchToONNXPipelineOptions>(
+      "torch-to-onnx-pipeline",
+      "TorchScript-imported torch dialect -> ONNX main graph for one opset: "
+      "value semantics, type refinement, conversion, constant folding, "
+      "cleanup",
+      buildTorchToONNXPipeline);
+}

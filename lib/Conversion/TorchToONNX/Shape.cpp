@@ -1,0 +1,672 @@
+//===- Shape.cpp - shape, indexing and creation aten ops -> ONNX ----------===//
+
+#include "Emitter.h"
+
+using namespace mlir;
+using namespace mlir::torch_onnx;
+
+namespace {
+
+constexpr int64_t kMax = 17;
+constexpr int64_t kInt64Max = std::numeric_limits<int64_t>::max();
+
+std::optional<int64_t> normalize(Emitter &e, int64_t d, std::optional<int64_t> rank,
+                                 bool needed = true) {
+  if (d >= 0)
+    return d;
+  if (!rank) {
+    if (needed)
+      e.fail("a negative dim needs the input rank to be known");
+    return std::nullopt;
+  }
+  return d + *rank;
+}
+
+/// Int list operand `i` mapped elementwise: constants through `f`, other
+/// elements as they are (1-D int64 result).
+Value mapIntList(Emitter &e, unsigned i, function_ref<int64_t(int64_t)> f) {
+  auto elems = Torch::getListElements(e.orig(i));
+  if (!elems)
+    return e.intList(i);
+  SmallVector<Value> parts;
+  SmallVector<int64_t> pending;
+  auto flush = [&] {
+    if (!pending.empty())
+      parts.push_back(e.i64s(pending));
+    pending.clear();
+  };
+  for (Value v : *elems) {
+    if (auto c = Torch::getConstantInt(v)) {
+      pending.push_back(f(*c));
+      continue;
+    }
+    flush();
+    parts.push_back(e.unsqueeze(
+        e.castIfNeeded(e.rw.getRemappedValue(v), e.rw.getI64Type()), {0}));
+  }
+  flush();
+  if (parts.empty())
+    return e.i64s({});
+  return e.concatInts(parts);
+}
+
+/// A tensor filled with `value` of the result's dtype and the given shape.
+bool fill(Emitter &e, Value shape, double value) {
+  Type t = e.resultElem();
+  if (!t)
+    return e.fail("the result dtype is unknown");
+  auto vt = RankedTensorType::get({1}, t);
+  Attribute v = isa<FloatType>(t)
+                    ? DenseElementsAttr::get(vt, e.rw.getFloatAttr(t, value))
+                    : t.isInteger(1)
+                          ? DenseElementsAttr::get(vt, value != 0)
+                          : DenseElementsAttr::get(
+                                vt, e.rw.getIntegerAttr(t, (int64_t)value));
+  Value r = e.n1("ConstantOfShape", {shape}, {{"value", v}}, e.resultType());
+  return r && e.done(r);
+}
+
+/// Splits `x` along `dim` into pieces of the given static sizes.
+std::optional<SmallVector<Value>> split(Emitter &e, Value x, int64_t dim,
+                                        ArrayRef<int64_t> sizes,
+                                        ArrayRef<Type> types) {
+  SmallVector<Type> ts(types.begin(), types.end());
+  Operation *o;
+  if (e.opset() >= 13)
+    o = e.node("Split", {x, e.i64s(sizes)}, {{"axis", e.i64(dim)}}, ts);
+  else
+    o = e.node("Split", {x}, {{"axis", e.i64(dim)}, {"split", e.ints(sizes)}},
+               ts);
+  if (!o)
+    return std::nullopt;
+  return SmallVector<Value>(o->getResults().begin(), o->getResults().end());
+}
+
+/// Static piece sizes of split/chunk/unbind/split_with_sizes producing the
+/// list `list`, and the (normalized) dim.
+bool splitSizes(Emitter &e, Operation *producer, SmallVector<int64_t> &sizes,
+                int64_t &dim, bool &squeezeDim) {
+  StringRef n = producer->getName().getStringRef();
+  Value x = producer->getOperand(0);
+  auto info = Torch::TensorInfo::of(x.getType());
+  if (!info.sizes)
+    return e.fail("splitting needs the input rank to be known");
+  int64_t rank = info.sizes->size();
+  unsigned dimIdx = n == "torch.aten.unbind.int" ? 1 : 2;
+  auto d = Torch::getConstantInt(producer->getOperand(dimIdx));
+  if (!d)
+    return e.fail("the split dim must be constant");
+  dim = *d < 0 ? *d + rank : *d;
+  int64_t total = (*info.sizes)[dim];
+  squeezeDim = n == "torch.aten.unbind.int";
+  if (n == "torch.aten.split_with_sizes" || n == "torch.aten.split.sizes") {
+    auto s = Torch::getConstantIntList(producer->getOperand(1));
+    if (!s)
+      return e.fail("split sizes must be constant");
+    sizes = *s;
+    return true;
+  }
+  if (total < 0)
+    return e.fail("splitting needs the size of the split dim to be known");
+  if (squeezeDim) {
+    sizes.assign(total, 1);
+    return true;
+  }
+  auto k = Torch::getConstantInt(producer->getOperand(1));
+  if (!k)
+    return e.fail("the split size must be constant");
+  if (n == "torch.aten.chunk") {
+    int64_t piece = (total + *k - 1) / *k;
+    for (int64_t done = 0; done < total; done += piece)
+      sizes.push_back(std::min(piece, total - done));
+    return true;
+  }
+  for (int64_t done = 0; done < total; done += *k)
+    sizes.push_back(std::min(*k, total - done));
+  return true;
+}
+
+bool isSplitLike(Operation *op) {
+  if (!op)
+    return false;
+  StringRef n = op->getName().getStringRef();
+  return n == "torch.aten.split.Tensor" || n == "torch.aten.split_with_sizes" ||
+         n == "torch.aten.split.sizes" || n == "torch.aten.chunk" ||
+         n == "torch.aten.unbind.int";
+}
+
+} // namespace
+
+void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
+  auto add = [&](StringRef name, int64_t lo, std::function<bool(Emitter &)> f,
+                 int64_t hi = kMax) { l.push_back({name, lo, hi, f}); };
+
+  for (StringRef n : {"aten.view", "aten.reshape"})
+    add(n, 9, [](Emitter &e) {
+      Value r = e.n1("Reshape", {e.in(0), e.intList(1)}, {}, e.resultType());
+      return r && e.done(r);
+    });
+  for (StringRef n : {"aten.view_as", "aten.reshape_as"})
+    add(n, 9, [](Emitter &e) {
+      Value r = e.n1("Reshape", {e.in(0), e.shape(e.in(1))}, {},
+                     e.resultType());
+      return r && e.done(r);
+    });
+  add("aten.flatten.using_ints", 9, [](Emitter &e) {
+    auto s = e.constInt(1, "start_dim"), en = e.constInt(2, "end_dim");
+    auto shape = Emitter::shapeOf(e.in(0));
+    if (!s || !en)
+      return false;
+    if (!shape)
+      return e.fail("the input rank must be known");
+    int64_t rank = shape->size();
+    if (rank == 0) {
+      Value r = e.n1("Reshape", {e.in(0), e.i64s({1})}, {}, e.resultType());
+      return r && e.done(r);
+    }
+    int64_t a = *s < 0 ? *s + rank : *s, b = *en < 0 ? *en + rank : *en;
+    // ONNX Reshape: 0 copies the input dim at the same index.
+    SmallVector<Value> parts{e.i64s(SmallVector<int64_t>(a, 0)),
+                             e.i64s({-1})};
+    if (b + 1 < rank) {
+      ArrayRef<int64_t> rest = ArrayRef<int64_t>(*shape).drop_front(b + 1);
+      if (!llvm::is_contained(rest, ShapedType::kDynamic))
+        parts.push_back(e.i64s(rest));
+      else
+        parts.push_back(e.slice(e.shape(e.in(0)), {b + 1}, {rank}, {0}));
+    }
+    Value r = e.n1("Reshape", {e.in(0), e.concatInts(parts)}, {},
+                   e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.permute", 9, [](Emitter &e) {
+    auto p = e.constInts(1, "dims");
+    if (!p)
+      return false;
+    for (int64_t &d : *p)
+      if (d < 0)
+        d += p->size();
+    Value r = e.n1("Transpose", {e.in(0)}, {{"perm", e.ints(*p)}},
+                   e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.transpose.int", 9, [](Emitter &e) {
+    auto a = e.constInt(1, "dim0"), b = e.constInt(2, "dim1");
+    auto rank = Emitter::rankOf(e.in(0));
+    if (!a || !b)
+      return false;
+    if (!rank)
+      return e.fail("the input rank must be known");
+    SmallVector<int64_t> perm;
+    for (int64_t i = 0; i < *rank; ++i)
+      perm.push_back(i);
+    if (*rank > 0)
+      std::swap(perm[*a < 0 ? *a + *rank : *a], perm[*b < 0 ? *b + *rank : *b]);
+    Value r = e.n1("Transpose", {e.in(0)}, {{"perm", e.ints(perm)}},
+                   e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.t", 9, [](Emitter &e) {
+    auto rank = Emitter::rankOf(e.in(0));
+    if (!rank)
+      return e.fail("the input rank must be known");
+    Value r = *rank < 2 ? e.n1("Identity", {e.in(0)}, {}, e.resultType())
+                        : e.n1("Transpose", {e.in(0)},
+                               {{"perm", e.ints({1, 0})}}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.unsqueeze", 9, [](Emitter &e) {
+    auto d = e.constInt(1, "dim");
+    if (!d)
+      return false;
+    auto rank = Emitter::rankOf(e.in(0));
+    auto nd = normalize(e, *d, rank ? std::optional<int64_t>(*rank + 1)
+                                    : std::nullopt);
+    if (!nd)
+      return false;
+    Value r = e.unsqueeze(e.in(0), {*nd});
+    if (r)
+      r.setType(e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.squeeze.dim", 9, [](Emitter &e) {
+    auto d = e.constInt(1, "dim");
+    auto shape = Emitter::shapeOf(e.in(0));
+    if (!d)
+      return false;
+    if (!shape)
+      return e.fail("the input rank must be known");
+    if (shape->empty())
+      return e.done(e.in(0));
+    int64_t dim = *d < 0 ? *d + shape->size() : *d;
+    int64_t size = (*shape)[dim];
+    if (size == ShapedType::kDynamic)
+      return e.fail("squeeze of a dim whose size is unknown: PyTorch keeps "
+                    "it unless it is 1, ONNX Squeeze requires 1");
+    Value r = size != 1 ? e.n1("Identity", {e.in(0)}, {}, e.resultType())
+                        : e.squeeze(e.in(0), {dim});
+    if (r)
+      r.setType(e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.squeeze", 9, [](Emitter &e) {
+    auto shape = Emitter::shapeOf(e.in(0));
+    if (!shape || llvm::is_contained(*shape, ShapedType::kDynamic))
+      return e.fail("squeeze() needs the input shape to be known");
+    SmallVector<int64_t> axes;
+    for (auto [i, d] : llvm::enumerate(*shape))
+      if (d == 1)
+        axes.push_back(i);
+    Value r = axes.empty() ? e.n1("Identity", {e.in(0)}, {}, e.resultType())
+                           : e.squeeze(e.in(0), axes);
+    if (r)
+      r.setType(e.resultType());
+    return r && e.done(r);
+  });
+  for (bool stack : {false, true})
+    add(stack ? "aten.stack" : "aten.cat", 9, [stack](Emitter &e) {
+      auto elems = e.tensorList(0);
+      auto d = e.constInt(1, "dim");
+      if (!elems || !d)
+        return false;
+      Type t = e.resultElem();
+      std::optional<int64_t> rank;
+      if (!elems->empty())
+        if (auto r = Emitter::rankOf((*elems)[0]))
+          rank = *r + (stack ? 1 : 0);
+      auto axis = *d;
+      if (axis < 0 && (stack || e.opset() < 11)) {
+        auto na = normalize(e, axis, rank);
+        if (!na)
+          return false;
+        axis = *na;
+      }
+      SmallVector<Value> parts;
+      for (Value v : *elems) {
+        v = e.castIfNeeded(v, t);
+        parts.push_back(stack ? e.unsqueeze(v, {axis}) : v);
+      }
+      Value r = e.n1("Concat", parts, {{"axis", e.i64(axis)}},
+                     e.resultType());
+      return r && e.done(r);
+    });
+  add("aten.slice.Tensor", 9, [](Emitter &e) {
+    auto d = e.constInt(1, "dim");
+    auto step = e.constInt(4, "step");
+    if (!d || !step)
+      return false;
+    int64_t dim = *d;
+    if (dim < 0 && e.opset() < 10) {
+      auto nd = normalize(e, dim, Emitter::rankOf(e.in(0)));
+      if (!nd)
+        return false;
+      dim = *nd;
+    }
+    std::optional<int64_t> start = 0, end = kInt64Max;
+    if (!Torch::isConstantNone(e.orig(2)))
+      start = Torch::getConstantInt(e.orig(2));
+    if (!Torch::isConstantNone(e.orig(3)))
+      end = Torch::getConstantInt(e.orig(3));
+    Value r;
+    if (start && end) {
+      if (*start == 0 && *end == kInt64Max && *step == 1)
+        return e.done(e.n1("Identity", {e.in(0)}, {}, e.resultType()));
+      r = e.slice(e.in(0), {*start}, {*end}, {dim}, {*step});
+    } else {
+      auto bound = [&](unsigned i, std::optional<int64_t> c) {
+        return c ? e.i64s({*c})
+                 : e.unsqueeze(e.castIfNeeded(e.in(i), e.rw.getI64Type()),
+                               {0});
+      };
+      r = e.sliceDyn(e.in(0), bound(2, start), bound(3, end), e.i64s({dim}),
+                     e.i64s({*step}));
+    }
+    if (r)
+      r.setType(e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.narrow", 9, [](Emitter &e) {
+    auto d = e.constInt(1, "dim"), s = e.constInt(2, "start"),
+         n = e.constInt(3, "length");
+    if (!d || !s || !n)
+      return false;
+    Value r = e.slice(e.in(0), {*s}, {*s + *n}, {*d});
+    if (r)
+      r.setType(e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.select.int", 9, [](Emitter &e) {
+    auto d = e.constInt(1, "dim");
+    if (!d)
+      return false;
+    int64_t dim = *d;
+    if (dim < 0 && e.opset() < 11) {
+      auto nd = normalize(e, dim, Emitter::rankOf(e.in(0)));
+      if (!nd)
+        return false;
+      dim = *nd;
+    }
+    Value idx = e.castIfNeeded(e.in(2), e.rw.getI64Type());
+    if (auto c = Torch::getConstantInt(e.orig(2)))
+      idx = e.i64Scalar(*c);
+    Value r = e.n1("Gather", {e.in(0), idx}, {{"axis", e.i64(dim)}},
+                   e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.index_select", 9, [](Emitter &e) {
+    auto d = e.constInt(1, "dim");
+    if (!d)
+      return false;
+    Value r = e.n1("Gather", {e.in(0), e.in(2)}, {{"axis", e.i64(*d)}},
+                   e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.gather", 11, [](Emitter &e) {
+    auto d = e.constInt(1, "dim");
+    if (!d)
+      return false;
+    Value r = e.n1("GatherElements", {e.in(0), e.in(2)},
+                   {{"axis", e.i64(*d)}}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.index.Tensor", 9, [](Emitter &e) {
+    auto idx = Torch::getListElements(e.orig(1));
+    if (!idx || idx->size() != 1 || Torch::isConstantNone((*idx)[0]))
+      return e.fail("indexing with more than one index tensor has no "
+                    "lowering yet");
+    Value i = e.rw.getRemappedValue((*idx)[0]);
+    if (Emitter::elemOf(i) && Emitter::elemOf(i).isInteger(1))
+      return e.fail("boolean mask indexing has a data-dependent shape: no "
+                    "lowering yet");
+    Value r = e.n1("Gather", {e.in(0), i}, {{"axis", e.i64(0)}},
+                   e.resultType());
+    return r && e.done(r);
+  });
+  for (StringRef n : {"aten.expand", "aten.broadcast_to"})
+    add(n, 9, [](Emitter &e) {
+      // -1 keeps the input's size: Expand's broadcasting does that with 1.
+      Value shape = mapIntList(e, 1, [](int64_t v) { return v == -1 ? 1 : v; });
+      Value r = e.n1("Expand", {e.in(0), shape}, {}, e.resultType());
+      return r && e.done(r);
+    });
+  add("aten.expand_as", 9, [](Emitter &e) {
+    Value r = e.n1("Expand", {e.in(0), e.shape(e.in(1))}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.repeat", 9, [](Emitter &e) {
+    auto reps = e.constInts(1, "repeats");
+    auto rank = Emitter::rankOf(e.in(0));
+    if (!reps)
+      return false;
+    if (!rank)
+      return e.fail("the input rank must be known");
+    Value x = e.in(0);
+    if ((int64_t)reps->size() > *rank) {
+      SmallVector<int64_t> axes;
+      for (int64_t i = 0; i < (int64_t)reps->size() - *rank; ++i)
+        axes.push_back(i);
+      x = e.unsqueeze(x, axes);
+    }
+    Value r = e.n1("Tile", {x, e.i64s(*reps)}, {}, e.resultType());
+    return r && e.done(r);
+  });
+
+  // Sizes as values.
+  add("aten.size.int", 9, [](Emitter &e) {
+    auto d = e.constInt(1, "dim");
+    if (!d)
+      return false;
+    auto shape = Emitter::shapeOf(e.in(0));
+    int64_t dim = *d;
+    if (dim < 0) {
+      if (!shape)
+        return e.fail("a negative dim needs the input rank to be known");
+      dim += shape->size();
+    }
+    if (shape && (*shape)[dim] != ShapedType::kDynamic)
+      return e.done(e.i64Scalar((*shape)[dim]));
+    Value r = e.n1("Gather", {e.shape(e.in(0)), e.i64Scalar(dim)},
+                   {{"axis", e.i64(0)}}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.size", 9, [](Emitter &e) {
+    Value r = e.shape(e.in(0));
+    return r && e.done(r);
+  });
+  add("aten.numel", 9, [](Emitter &e) {
+    Value r = e.n1("Size", {e.in(0)}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.dim", 9, [](Emitter &e) {
+    auto rank = Emitter::rankOf(e.in(0));
+    if (!rank)
+      return e.fail("the input rank must be known");
+    return e.done(e.i64Scalar(*rank));
+  });
+  add("aten.len.t", 9, [](Emitter &e) {
+    Value r = e.n1("Size", {e.in(0)}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.len.Tensor", 9, [](Emitter &e) {
+    Value r = e.n1("Gather", {e.shape(e.in(0)), e.i64Scalar(0)},
+                   {{"axis", e.i64(0)}}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.__getitem__.t", 9, [](Emitter &e) {
+    if (isa<ONNX::SeqType>(e.in(0).getType())) {
+      Value r = e.n1("SequenceAt", {e.in(0), e.in(1)}, {}, e.resultType());
+      return r && e.done(r);
+    }
+    Value r = e.n1("Gather", {e.in(0), e.in(1)}, {{"axis", e.i64(0)}},
+                   e.resultType());
+    return r && e.done(r);
+  });
+
+  // Creation.
+  for (StringRef n : {"aten.zeros", "aten.ones"})
+    add(n, 9, [isOne = n == "aten.ones"](Emitter &e) {
+      return fill(e, e.intList(0), isOne ? 1 : 0);
+    });
+  add("aten.full", 9, [](Emitter &e) {
+    auto v = e.constFloat(1, "fill_value");
+    return v && fill(e, e.intList(0), *v);
+  });
+  for (StringRef n : {"aten.new_zeros", "aten.new_ones"})
+    add(n, 9, [isOne = n == "aten.new_ones"](Emitter &e) {
+      return fill(e, e.intList(1), isOne ? 1 : 0);
+    });
+  for (StringRef n : {"aten.zeros_like", "aten.ones_like"})
+    add(n, 9, [isOne = n == "aten.ones_like"](Emitter &e) {
+      return fill(e, e.shape(e.in(0)), isOne ? 1 : 0);
+    });
+  add("aten.full_like", 9, [](Emitter &e) {
+    auto v = e.constFloat(1, "fill_value");
+    return v && fill(e, e.shape(e.in(0)), *v);
+  });
+  for (StringRef n :
+       {"aten.arange", "aten.arange.start", "aten.arange.start_step"})
+    add(n, 9, [n](Emitter &e) {
+      unsigned k = n == "aten.arange" ? 1 : n == "aten.arange.start" ? 2 : 3;
+      Type t = e.resultElem();
+      if (!t)
+        return e.fail("the result dtype is unknown");
+      double v[3] = {0, 0, 1};
+      bool allConst = true;
+      for (unsigned i = 0; i < k; ++i) {
+        auto c = Torch::getConstantFloat(e.orig(i));
+        if (!c)
+          allConst = false;
+        else
+          v[k == 1 ? 1 : i] = *c;
+      }
+      if (allConst) {
+        double start = v[0], end = v[1], step = v[2];
+        int64_t count = std::max<int64_t>(0, (int64_t)std::ceil((end - start) / step));
+        auto rt = RankedTensorType::get({count}, t);
+        SmallVector<Attribute> vals;
+        for (int64_t i = 0; i < count; ++i) {
+          double x = start + i * step;
+          vals.push_back(isa<FloatType>(t)
+                             ? Attribute(e.rw.getFloatAttr(t, x))
+                             : Attribute(e.rw.getIntegerAttr(t, (int64_t)x)));
+        }
+        return e.done(e.constant(DenseElementsAttr::get(rt, vals)));
+      }
+      if (e.opset() < 11)
+        return e.fail("arange with bounds known only at run time needs "
+                      "opset 11 (Range)");
+      auto get = [&](unsigned i, double dflt) {
+        return i < k ? e.castIfNeeded(e.in(i), t) : e.scalar(dflt, t);
+      };
+      Value start = k == 1 ? e.scalar(0, t) : get(0, 0);
+      Value end = k == 1 ? get(0, 0) : get(1, 0);
+      Value step = k == 3 ? get(2, 1) : e.scalar(1, t);
+      Value r = e.n1("Range", {start, end, step}, {}, e.resultType());
+      return r && e.done(r);
+    });
+  for (StringRef n : {"aten.tril", "aten.triu"})
+    add(n, 9, [upper = n == "aten.triu"](Emitter &e) {
+      auto k = e.constInt(1, "diagonal");
+      if (!k)
+        return false;
+      if (e.opset() >= 14) {
+        Value r = e.n1("Trilu", {e.in(0), e.i64Scalar(*k)},
+                       {{"upper", e.i64(upper)}}, e.resultType());
+        return r && e.done(r);
+      }
+      auto shape = Emitter::shapeOf(e.in(0));
+      if (!shape || shape->size() < 2)
+        return e.fail("before opset 14 (Trilu) the matrix sizes must be known");
+      int64_t rows = (*shape)[shape->size() - 2], cols = shape->back();
+      if (rows < 0 || cols < 0)
+        return e.fail("before opset 14 (Trilu) the matrix sizes must be known");
+      SmallVector<bool> mask;
+      for (int64_t i = 0; i < rows; ++i)
+        for (int64_t j = 0; j < cols; ++j)
+          mask.push_back(upper ? j - i >= *k : j - i <= *k);
+      Value m = e.constant(DenseElementsAttr::get(
+          RankedTensorType::get({rows, cols}, e.rw.getI1Type()),
+          ArrayRef<bool>(mask)));
+      Value r = e.n1("Where", {m, e.in(0), e.scalarLike(0, e.in(0))}, {},
+                     e.resultType());
+      return r && e.done(r);
+    });
+  add("aten.cumsum", 9, [](Emitter &e) {
+    auto d = e.constInt(1, "dim");
+    if (!d)
+      return false;
+    Value x = e.castIfNeeded(e.in(0), e.resultElem());
+    if (e.opset() >= 11) {
+      Value r = e.n1("CumSum", {x, e.i64Scalar(*d)}, {}, e.resultType());
+      return r && e.done(r);
+    }
+    // Before CumSum: move the axis last and multiply by an upper-triangular
+    // matrix of ones.
+    auto shape = Emitter::shapeOf(x);
+    if (!shape)
+      return e.fail("before opset 11 (CumSum) the input shape must be known");
+    int64_t rank = shape->size(), dim = *d < 0 ? *d + rank : *d;
+    int64_t n = (*shape)[dim];
+    if (n < 0)
+      return e.fail("before opset 11 (CumSum) the summed dim must be known");
+    SmallVector<int64_t> perm;
+    for (int64_t i = 0; i < rank; ++i)
+      perm.push_back(i);
+    std::swap(perm[dim], perm.back());
+    Type t = Emitter::elemOf(x);
+    SmallVector<Attribute> tri;
+    for (int64_t i = 0; i < n; ++i)
+      for (int64_t j = 0; j < n; ++j)
+        tri.push_back(isa<FloatType>(t)
+                          ? Attribute(e.rw.getFloatAttr(t, i <= j))
+                          : Attribute(e.rw.getIntegerAttr(t, i <= j)));
+    Value u = e.constant(
+        DenseElementsAttr::get(RankedTensorType::get({n, n}, t), tri));
+    Value xt = e.n1("Transpose", {x}, {{"perm", e.ints(perm)}});
+    Value m = e.n1("MatMul", {xt, u});
+    Value r = e.n1("Transpose", {m}, {{"perm", e.ints(perm)}}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.einsum", 12, [](Emitter &e) {
+    auto eq = e.orig(0).getDefiningOp<Torch::ConstantStrOp>();
+    auto ops = e.tensorList(1);
+    if (!eq || !ops)
+      return e.fail("the equation must be a constant string");
+    Value r = e.n1("Einsum", *ops, {{"equation", e.str(eq.getValue())}},
+                   e.resultType());
+    return r && e.done(r);
+  });
+
+  // Splitting into lists: the pieces are taken by prim.ListUnpack.
+  for (StringRef n : {"aten.split.Tensor", "aten.split_with_sizes",
+                      "aten.split.sizes", "aten.chunk", "aten.unbind.int"})
+    add(n, 9, [](Emitter &e) {
+      if (!llvm::all_of(e.op->getUsers(), [](Operation *u) {
+            return u->getName().getStringRef() == "torch.prim.ListUnpack";
+          }))
+        return e.fail("the pieces must be unpacked (a, b = x.split(...)); a "
+                      "list of them has no lowering yet");
+      // Placeholder; prim.ListUnpack emits the Split.
+      Value r = ONNX::NoValueOp::create(e.rw, e.loc, e.rw.getType<NoneType>());
+      return e.done(r);
+    });
+  add("prim.ListUnpack", 9, [](Emitter &e) {
+    Operation *producer = e.orig(0).getDefiningOp();
+    if (isSplitLike(producer)) {
+      SmallVector<int64_t> sizes;
+      int64_t dim;
+      bool squeezeDim;
+      if (!splitSizes(e, producer, sizes, dim, squeezeDim))
+        return false;
+      if (sizes.size() != e.op->getNumResults())
+        return e.fail("the number of pieces does not match the unpacking");
+      Value x = e.rw.getRemappedValue(producer->getOperand(0));
+      SmallVector<Type> types;
+      for (unsigned i = 0; i < sizes.size(); ++i)
+        types.push_back(squeezeDim ? e.unranked(Emitter::elemOf(x))
+                                   : e.resultType(i));
+      auto pieces = split(e, x, dim, sizes, types);
+      if (!pieces)
+        return false;
+      if (squeezeDim)
+        for (auto [i, p] : llvm::enumerate(*pieces)) {
+          p = e.squeeze(p, {dim});
+          p.setType(e.resultType(i));
+        }
+      return e.done(*pieces);
+    }
+    // An int list: one Gather per element.
+    if (isa<RankedTensorType>(e.in(0).getType())) {
+      SmallVector<Value> out;
+      for (unsigned i = 0; i < e.op->getNumResults(); ++i)
+        out.push_back(e.n1("Gather", {e.in(0), e.i64Scalar(i)},
+                           {{"axis", e.i64(0)}}, e.resultType(i)));
+      return e.done(out);
+    }
+    return e.fail("unpacking this list has no lowering yet");
+  });
+
+  // Exceptions only exist on paths that fail; inference graphs drop them
+  // (torch.onnx.export does the same).
+  add("prim.RaiseException", 9, [](Emitter &e) {
+    e.rw.eraseOp(e.op);
+    return true;
+  });
+  add("prim.Uninitialized", 9, [](Emitter &e) {
+    Type t = e.resultType();
+    auto st = dyn_cast_or_null<ShapedType>(t);
+    if (!st)
+      return e.fail("the value on the raising path has an unknown type");
+    Type elem = st.getElementType();
+    auto zero = RankedTensorType::get({}, elem);
+    Attribute z = isa<FloatType>(elem)
+                      ? Attribute(DenseElementsAttr::get(
+                            zero, e.rw.getFloatAttr(elem, 0)))
+                      : Attribute(DenseElementsAttr::get(
+                            zero, e.rw.getIntegerAttr(elem, 0)));
+    Value c = e.constant(cast<ElementsAttr>(z));
+    if (t != c.getType())
+      c = e.n1("Identity", {c}, {}, t);
+    return e.done(c);
+  });
+}

@@ -1,0 +1,889 @@
+//===- TorchToONNX.cpp - torch dialect -> onnx dialect --------------------===//
+//
+// The conversion pass: type converter, the generic pattern that dispatches to
+// the opset-ranged lowerings, control flow (prim.If/prim.Loop), constants,
+// lists and tuples.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Emitter.h"
+
+#include "torch-onnx/Conversion/Passes.h"
+#include "torch-onnx/Dialect/ONNX/IR/ONNXSchema.h"
+#include "torch-onnx/Target/ONNX/ONNXCommon.h"
+
+#include "mlir/Dialect/Func/Transforms/FuncConversions.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/BuiltinDialect.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+#include "onnx/defs/schema.h"
+
+namespace mlir::torch_onnx {
+#define GEN_PASS_DEF_CONVERTTORCHTOONNX
+#include "torch-onnx/Conversion/Passes.h.inc"
+} // namespace mlir::torch_onnx
+
+using namespace mlir;
+using namespace mlir::torch_onnx;
+using namespace mlir::Torch;
+namespace ox = mlir::ONNX;
+
+/// Domain of the nodes kept by operator_export_type=ONNX_FALLTHROUGH.
+static constexpr llvm::StringLiteral kAtenDomain = "org.pytorch.aten";
+
+//===----------------------------------------------------------------------===//
+// Emitter
+//===----------------------------------------------------------------------===//
+
+Type Emitter::elemOf(Type t) {
+  if (auto s = dyn_cast<ShapedType>(t))
+    return s.getElementType();
+  return {};
+}
+int64_t Emitter::onnxDataType(Type elem) { return ox::getDataType(elem); }
+
+Type Emitter::elemOf(Value v) { return v ? elemOf(v.getType()) : Type(); }
+
+std::optional<int64_t> Emitter::rankOf(Value v) {
+  if (auto r = dyn_cast<RankedTensorType>(v.getType()))
+    return r.getRank();
+  return std::nullopt;
+}
+
+std::optional<SmallVector<int64_t>> Emitter::shapeOf(Value v) {
+  if (auto r = dyn_cast<RankedTensorType>(v.getType()))
+    return SmallVector<int64_t>(r.getShape().begin(), r.getShape().end());
+  return std::nullopt;
+}
+
+Type Emitter::unranked(Type elem) const {
+  if (!elem)
+    return ox::AnyType::get(ctx());
+  return UnrankedTensorType::get(elem);
+}
+
+Operation *Emitter::node(StringRef opType, ArrayRef<Value> inputs,
+                         ArrayRef<std::pair<StringRef, Attribute>> attrs,
+                         TypeRange results) {
+  const ::onnx::OpSchema *schema =
+      ::onnx::OpSchemaRegistry::Schema(opType.str(), opset(), "");
+  if (!schema) {
+    fail("ONNX opset " + Twine(opset()) + " has no operator " + opType);
+    return nullptr;
+  }
+  auto name = ox::lookupGeneratedOp(opType, schema->since_version());
+  if (!name) {
+    fail("no generated op for ONNX " + opType + "-" +
+         Twine(schema->since_version()));
+    return nullptr;
+  }
+  OperationState st(loc, *name);
+  SmallVector<int32_t> segments;
+  size_t next = 0;
+  for (const auto &p : schema->inputs()) {
+    auto option = p.GetOption();
+    if (option == ::onnx::OpSchema::Variadic) {
+      int32_t n = 0;
+      for (; next < inputs.size(); ++next, ++n)
+        st.operands.push_back(inputs[next]);
+      segments.push_back(n);
+    } else if (option == ::onnx::OpSchema::Optional) {
+      bool has = next < inputs.size() && inputs[next];
+      if (has)
+        st.operands.push_back(inputs[next]);
+      segments.push_back(has ? 1 : 0);
+      ++next;
+    } else {
+      if (next >= inputs.size() || !inputs[next]) {
+        fail("internal: ONNX " + opType + " lacks input '" + p.GetName() +
+             "'");
+        return nullptr;
+      }
+      st.operands.push_back(inputs[next++]);
+      segments.push_back(1);
+    }
+  }
+  if (st.name.hasTrait<mlir::OpTrait::AttrSizedOperandSegments>())
+    st.addAttribute("operandSegmentSizes", rw.getDenseI32ArrayAttr(segments));
+  if (st.name.hasTrait<mlir::OpTrait::AttrSizedResultSegments>()) {
+    SmallVector<int32_t> rs;
+    size_t r = 0;
+    for (const auto &p : schema->outputs()) {
+      if (p.GetOption() == ::onnx::OpSchema::Variadic) {
+        rs.push_back(results.size() - r);
+        r = results.size();
+      } else if (p.GetOption() == ::onnx::OpSchema::Optional) {
+        rs.push_back(r < results.size() ? 1 : 0);
+        r += rs.back();
+      } else {
+        rs.push_back(1);
+        ++r;
+      }
+    }
+    st.addAttribute("resultSegmentSizes", rw.getDenseI32ArrayAttr(rs));
+  }
+  for (auto &[n, a] : attrs)
+    st.addAttribute(ox::getODSAttrName(*name, n), a);
+  st.addTypes(results);
+  return rw.create(st);
+}
+
+Value Emitter::n1(StringRef opType, ArrayRef<Value> inputs,
+                  ArrayRef<std::pair<StringRef, Attribute>> attrs,
+                  Type result) {
+  if (!result)
+    result = unranked(inputs.empty() ? Type() : elemOf(inputs[0]));
+  Operation *o = node(opType, inputs, attrs, result);
+  return o ? o->getResult(0) : Value();
+}
+
+Value Emitter::constant(ElementsAttr value) {
+  std::string name = "_torch_onnx_const_" + std::to_string(state.nextConstant++);
+  return ox::InitializerOp::create(rw, loc, value.getType(),
+                                   rw.getStringAttr(name), value)
+      .getResult();
+}
+
+Value Emitter::i64s(ArrayRef<int64_t> v) {
+  auto t = RankedTensorType::get({(int64_t)v.size()}, rw.getI64Type());
+  return constant(DenseElementsAttr::get(t, v));
+}
+
+Value Emitter::i64Scalar(int64_t v) {
+  auto t = RankedTensorType::get({}, rw.getI64Type());
+  return constant(DenseElementsAttr::get(t, ArrayRef<int64_t>{v}));
+}
+
+Value Emitter::scalar(double v, Type elem) {
+  if (!elem)
+    elem = rw.getF32Type();
+  auto t = RankedTensorType::get({}, elem);
+  if (auto ft = dyn_cast<FloatType>(elem)) {
+    APFloat f(v);
+    bool lost;
+    f.convert(ft.getFloatSemantics(), APFloat::rmNearestTiesToEven, &lost);
+    return constant(DenseElementsAttr::get(t, f));
+  }
+  auto it = llvm::cast<IntegerType>(elem);
+  if (it.getWidth() == 1)
+    return constant(DenseElementsAttr::get(t, v != 0));
+  return constant(
+      DenseElementsAttr::get(t, APInt(it.getWidth(), (int64_t)v, true)));
+}
+
+Value Emitter::cast(Value v, Type elem) {
+  if (!v)
+    return v;
+  return n1("Cast", {v}, {{"to", i64(ox::getDataType(elem))}}, unranked(elem));
+}
+
+Value Emitter::castIfNeeded(Value v, Type elem) {
+  if (!v || !elem || elemOf(v) == elem)
+    return v;
+  return cast(v, elem);
+}
+
+Value Emitter::unsqueeze(Value v, ArrayRef<int64_t> axes) {
+  if (!v)
+    return v;
+  if (opset() >= 13)
+    return n1("Unsqueeze", {v, i64s(axes)});
+  return n1("Unsqueeze", {v}, {{"axes", ints(axes)}});
+}
+
+Value Emitter::squeeze(Value v, ArrayRef<int64_t> axes) {
+  if (!v)
+    return v;
+  if (opset() >= 13)
+    return n1("Squeeze", {v, i64s(axes)});
+  return n1("Squeeze", {v}, {{"axes", ints(axes)}});
+}
+
+Value Emitter::reduce(StringRef opType, Value v,
+                      std::optional<ArrayRef<int64_t>> axes, bool keepdims,
+                      Type result) {
+  if (!v)
+    return v;
+  SmallVector<std::pair<StringRef, Attribute>> attrs{
+      {"keepdims", i64(keepdims ? 1 : 0)}};
+  bool axesInput = opType == "ReduceSum" ? opset() >= 13 : opset() >= 18;
+  if (axesInput) {
+    if (axes && !axes->empty())
+      return n1(opType, {v, i64s(*axes)}, attrs, result);
+    return n1(opType, {v}, attrs, result);
+  }
+  if (axes && !axes->empty())
+    attrs.push_back({"axes", ints(*axes)});
+  return n1(opType, {v}, attrs, result);
+}
+
+Value Emitter::slice(Value v, ArrayRef<int64_t> starts, ArrayRef<int64_t> ends,
+                     ArrayRef<int64_t> axes, ArrayRef<int64_t> steps) {
+  if (!v)
+    return v;
+  if (opset() < 10) {
+    if (!steps.empty() && llvm::any_of(steps, [](int64_t s) { return s != 1; })) {
+      fail("slicing with a step other than 1 needs opset 10 (Slice-10 takes "
+           "steps)");
+      return {};
+    }
+    return n1("Slice", {v},
+              {{"starts", ints(starts)}, {"ends", ints(ends)},
+               {"axes", ints(axes)}});
+  }
+  Value st = steps.empty() ? Value() : i64s(steps);
+  return n1("Slice", {v, i64s(starts), i64s(ends), i64s(axes), st});
+}
+
+Value Emitter::sliceDyn(Value v, Value starts, Value ends, Value axes,
+                        Value steps) {
+  if (opset() < 10) {
+    fail("a slice with bounds computed at run time needs opset 10 (Slice-10 "
+         "takes them as inputs)");
+    return {};
+  }
+  return n1("Slice", {v, starts, ends, axes, steps});
+}
+
+Value Emitter::shape(Value v) {
+  return n1("Shape", {v}, {},
+            RankedTensorType::get({ShapedType::kDynamic}, rw.getI64Type()));
+}
+
+Value Emitter::dimOf(Value v, int64_t d) {
+  if (auto s = shapeOf(v); s && d >= 0 && d < (int64_t)s->size() &&
+                           (*s)[d] != ShapedType::kDynamic)
+    return i64s({(*s)[d]});
+  return n1("Gather", {shape(v), i64s({d})}, {{"axis", i64(0)}},
+            RankedTensorType::get({1}, rw.getI64Type()));
+}
+
+Value Emitter::concatInts(ArrayRef<Value> parts) {
+  if (parts.size() == 1)
+    return parts[0];
+  return n1("Concat", parts, {{"axis", i64(0)}},
+            RankedTensorType::get({ShapedType::kDynamic}, rw.getI64Type()));
+}
+
+Value Emitter::softmax(StringRef opType, Value v, int64_t axis, Type result) {
+  if (!v)
+    return v;
+  auto rank = rankOf(v);
+  if (opset() >= 13)
+    return n1(opType, {v}, {{"axis", i64(axis)}}, result);
+  // Before 13, Softmax normalizes over the flattened dims [axis, rank): only
+  // the last axis means the same; move the axis last otherwise.
+  if (!rank) {
+    fail(opType + " before opset 13 needs the input rank to be known");
+    return {};
+  }
+  if (axis < 0)
+    axis += *rank;
+  if (axis == *rank - 1)
+    return n1(opType, {v}, {{"axis", i64(axis)}}, result);
+  SmallVector<int64_t> perm;
+  for (int64_t i = 0; i < *rank; ++i)
+    perm.push_back(i);
+  std::swap(perm[axis], perm.back());
+  Value t = n1("Transpose", {v}, {{"perm", ints(perm)}});
+  Value s = n1(opType, {t}, {{"axis", i64(*rank - 1)}});
+  return n1("Transpose", {s}, {{"perm", ints(perm)}}, result);
+}
+
+std::optional<int64_t> Emitter::constInt(unsigned i, StringRef what) {
+  auto v = getConstantInt(orig(i));
+  if (!v)
+    fail("'" + what + "' must be a constant int here");
+  return v;
+}
+
+std::optional<SmallVector<int64_t>>
+Emitter::constInts(unsigned i, StringRef what, unsigned splat) {
+  auto v = getConstantIntList(orig(i), splat);
+  if (!v)
+    fail("'" + what + "' must be a list of constant ints here");
+  return v;
+}
+
+std::optional<double> Emitter::constFloat(unsigned i, StringRef what) {
+  auto v = getConstantFloat(orig(i));
+  if (!v)
+    fail("'" + what + "' must be a constant number here");
+  return v;
+}
+
+Value Emitter::intList(unsigned i) {
+  if (auto c = getConstantIntList(orig(i)))
+    return i64s(*c);
+  return castIfNeeded(in(i), rw.getI64Type());
+}
+
+std::optional<SmallVector<Value>> Emitter::tensorList(unsigned i) {
+  auto elems = getListElements(orig(i));
+  if (!elems) {
+    fail("the tensor list must be built in the graph (prim.ListConstruct)");
+    return std::nullopt;
+  }
+  SmallVector<Value> out;
+  for (Value e : *elems)
+    out.push_back(rw.getRemappedValue(e));
+  return out;
+}
+
+const std::vector<Lowering> &mlir::torch_onnx::getLowerings() {
+  static const std::vector<Lowering> list = [] {
+    std::vector<Lowering> l;
+    addElementwiseLowerings(l);
+    addNNLowerings(l);
+    addShapeLowerings(l);
+    return l;
+  }();
+  return list;
+}
+
+//===----------------------------------------------------------------------===//
+// Type conversion
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+Type convertElement(Type t) {
+  if (auto i = dyn_cast<IntegerType>(t); i && i.isSigned())
+    return IntegerType::get(t.getContext(), i.getWidth());
+  return t;
+}
+
+class TorchToONNXTypeConverter : public TypeConverter {
+public:
+  TorchToONNXTypeConverter(MLIRContext *ctx) {
+    addConversion([](Type t) -> std::optional<Type> {
+      if (t.getDialect().getNamespace() == "torch")
+        return std::nullopt;
+      return t;
+    });
+    auto tensorConv = [ctx](TensorInfo info) -> Type {
+      if (!info.dtype)
+        return ox::AnyType::get(ctx);
+      Type e = convertElement(info.dtype);
+      if (!info.sizes)
+        return UnrankedTensorType::get(e);
+      SmallVector<int64_t> shape;
+      for (int64_t d : *info.sizes)
+        shape.push_back(d < 0 ? ShapedType::kDynamic : d);
+      return RankedTensorType::get(shape, e);
+    };
+    addConversion([tensorConv](ValueTensorType t) {
+      return tensorConv(TensorInfo::of(t));
+    });
+    addConversion([tensorConv](NonValueTensorType t) {
+      return tensorConv(TensorInfo::of(t));
+    });
+    addConversion([ctx](IntType) {
+      return RankedTensorType::get({}, IntegerType::get(ctx, 64));
+    });
+    addConversion([ctx](Torch::FloatType) {
+      return RankedTensorType::get({}, Float32Type::get(ctx));
+    });
+    addConversion([ctx](BoolType) {
+      return RankedTensorType::get({}, IntegerType::get(ctx, 1));
+    });
+    addConversion([ctx](Torch::NoneType) { return mlir::NoneType::get(ctx); });
+    addConversion([this, ctx](ListType t) -> std::optional<Type> {
+      Type e = t.getContainedType();
+      if (isa<IntType, BoolType>(e))
+        return RankedTensorType::get({ShapedType::kDynamic},
+                                     IntegerType::get(ctx, 64));
+      if (isa<Torch::FloatType>(e))
+        return RankedTensorType::get({ShapedType::kDynamic},
+                                     Float32Type::get(ctx));
+      if (isTorchTensorType(e)) {
+        Type c = convertType(e);
+        if (auto r = dyn_cast_or_null<RankedTensorType>(c))
+          c = UnrankedTensorType::get(r.getElementType());
+        return Type(ox::SeqType::get(ctx, c ? c : ox::AnyType::get(ctx)));
+      }
+      return std::nullopt;
+    });
+    addConversion([this](OptionalType t) -> std::optional<Type> {
+      return convertType(t.getContainedType());
+    });
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Patterns
+//===----------------------------------------------------------------------===//
+
+/// Rewrites every aten op through the lowering registered for the opset.
+class AtenLoweringPattern : public ConversionPattern {
+public:
+  AtenLoweringPattern(const TypeConverter &tc, MLIRContext *ctx,
+                      ConversionState &state,
+                      const llvm::StringMap<SmallVector<const Lowering *>> &by)
+      : ConversionPattern(tc, MatchAnyOpTypeTag(), /*benefit=*/1, ctx),
+        state(state), byName(by) {}
+
+  LogicalResult
+  matchAndRewrite(Operation *op, ArrayRef<Value> operands,
+                  ConversionPatternRewriter &rewriter) const override {
+    StringRef name = op->getName().getStringRef();
+    if (!name.consume_front("torch."))
+      return failure();
+    if (auto o = dyn_cast<OperatorOp>(op))
+      name = o.getName();
+    auto it = byName.find(name);
+    std::string why;
+    if (it == byName.end() || llvm::none_of(it->second, [&](const Lowering *l) {
+          return state.opset >= l->minOpset && state.opset <= l->maxOpset;
+        })) {
+      if (!state.fallthrough)
+        return rewriter.notifyMatchFailure(op, "no lowering at this opset");
+      return fallThrough(op, name, operands, rewriter);
+    }
+    for (const Lowering *l : it->second) {
+      if (state.opset < l->minOpset || state.opset > l->maxOpset)
+        continue;
+      Emitter e(op, operands, rewriter, *getTypeConverter(), state);
+      if (l->emit(e))
+        return success();
+      why = e.error;
+      // Created ops are rolled back by the driver.
+      break;
+    }
+    op->emitError() << "cannot convert '" << name << "' to ONNX opset "
+                    << state.opset << ": "
+                    << (why.empty() ? "no lowering for this opset" : why);
+    return failure();
+  }
+
+private:
+  /// Keeps the op as a node of the custom domain org.pytorch.aten.
+  LogicalResult fallThrough(Operation *op, StringRef name,
+                            ArrayRef<Value> operands,
+                            ConversionPatternRewriter &rewriter) const {
+    SmallVector<Type> types;
+    for (Type t : op->getResultTypes()) {
+      Type c = getTypeConverter()->convertType(t);
+      types.push_back(c ? c : ox::AnyType::get(op->getContext()));
+    }
+    SmallVector<Value> inputs;
+    for (Value v : operands)
+      inputs.push_back(v);
+    auto custom = ox::CustomOp::create(
+        rewriter, op->getLoc(), types, rewriter.getStringAttr(kAtenDomain),
+        rewriter.getStringAttr(name.str()), rewriter.getI64IntegerAttr(1),
+        rewriter.getDictionaryAttr({}), rewriter.getStrArrayAttr({}), inputs,
+        /*graphs=*/0);
+    state.usedFallthrough = true;
+    rewriter.replaceOp(op, custom->getResults());
+    return success();
+  }
+
+  ConversionState &state;
+  const llvm::StringMap<SmallVector<const Lowering *>> &byName;
+};
+
+/// torch.constant.{int,float,bool} -> 0-d initializers; none -> NoValue.
+template <typename OpTy>
+struct ConstantPattern : OpConversionPattern<OpTy> {
+  ConstantPattern(const TypeConverter &tc, MLIRContext *ctx,
+                  ConversionState &state)
+      : OpConversionPattern<OpTy>(tc, ctx), state(state) {}
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Emitter e(op, {}, rewriter, *this->getTypeConverter(), state);
+    Type t = e.resultType();
+    if (!t)
+      return failure();
+    Attribute v;
+    auto rt = cast<RankedTensorType>(t);
+    if constexpr (std::is_same_v<OpTy, ConstantIntOp>)
+      v = DenseElementsAttr::get(rt, op.getValue());
+    else if constexpr (std::is_same_v<OpTy, ConstantFloatOp>)
+      v = DenseElementsAttr::get(rt, (float)op.getValue().convertToDouble());
+    else
+      v = DenseElementsAttr::get(rt, op.getValue());
+    rewriter.replaceOp(op, e.constant(cast<ElementsAttr>(v)));
+    return success();
+  }
+  ConversionState &state;
+};
+
+struct NoneConstantPattern : OpConversionPattern<ConstantNoneOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ConstantNoneOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<ox::NoValueOp>(op,
+                                               rewriter.getType<mlir::NoneType>());
+    return success();
+  }
+};
+
+struct TensorLiteralPattern : OpConversionPattern<TensorLiteralOp> {
+  TensorLiteralPattern(const TypeConverter &tc, MLIRContext *ctx,
+                       ConversionState &state)
+      : OpConversionPattern(tc, ctx), state(state) {}
+  LogicalResult
+  matchAndRewrite(TensorLiteralOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ElementsAttr value = op.getValue();
+    auto st = cast<ShapedType>(value.getType());
+    Type e = convertElement(st.getElementType());
+    if (e != st.getElementType()) {
+      // Signed -> signless: same bytes, retyped.
+      auto t = RankedTensorType::get(st.getShape(), e);
+      if (auto dense = dyn_cast<DenseElementsAttr>(value))
+        value = dense.bitcast(e);
+      else if (auto res = dyn_cast<DenseResourceElementsAttr>(value))
+        value = DenseResourceElementsAttr::get(t, res.getRawHandle());
+      else
+        return rewriter.notifyMatchFailure(op, "unsupported literal");
+    }
+    Emitter em(op, {}, rewriter, *getTypeConverter(), state);
+    rewriter.replaceOp(op, em.constant(value));
+    return success();
+  }
+  ConversionState &state;
+};
+
+/// prim.If -> onnx.If.
+struct IfPattern : OpConversionPattern<PrimIfOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(PrimIfOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    SmallVector<Type> types;
+    if (failed(getTypeConverter()->convertTypes(op.getResultTypes(), types)))
+      return rewriter.notifyMatchFailure(op, "result types");
+    OperationState st(op.getLoc(), "onnx.If");
+    st.addOperands(adaptor.getCondition());
+    st.addTypes(types);
+    st.addRegion();
+    st.addRegion();
+    Operation *newOp = rewriter.create(st);
+    for (unsigned i = 0; i < 2; ++i) {
+      rewriter.inlineRegionBefore(op->getRegion(i), newOp->getRegion(i),
+                                  newOp->getRegion(i).end());
+    }
+    rewriter.replaceOp(op, newOp->getResults());
+    return success();
+  }
+};
+
+struct IfYieldPattern : OpConversionPattern<PrimIfYieldOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(PrimIfYieldOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<ox::YieldOp>(op, adaptor.getResults());
+    return success();
+  }
+};
+
+/// prim.Loop -> onnx.Loop. TorchScript's body block is (i, carried...) and
+/// ends in prim.Loop.condition(cond, carried...); ONNX's body is
+/// (iteration_num, cond, carried...) -> (cond, carried...).
+struct LoopPattern : OpConversionPattern<PrimLoopOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(PrimLoopOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    SmallVector<Type> types;
+    if (failed(getTypeConverter()->convertTypes(op->getResultTypes(), types)))
+      return rewriter.notifyMatchFailure(op, "result types");
+    OperationState st(op.getLoc(), "onnx.Loop");
+    ValueRange ops = adaptor.getOperands();
+    st.addOperands(ops);
+    st.addTypes(types);
+    st.addRegion();
+    Operation *newOp = rewriter.create(st);
+    Region &body = op->getRegion(0);
+    Block &old = body.front();
+    TypeConverter::SignatureConversion sig(old.getNumArguments());
+    Type i64 = RankedTensorType::get({}, rewriter.getI64Type());
+    Type i1 = RankedTensorType::get({}, rewriter.getI1Type());
+    sig.addInputs(0, i64);
+    sig.addInputs(i1); // the incoming condition (unused by TorchScript)
+    for (unsigned j = 1; j < old.getNumArguments(); ++j) {
+      Type t = getTypeConverter()->convertType(old.getArgument(j).getType());
+      if (!t)
+        return rewriter.notifyMatchFailure(op, "carried type");
+      sig.addInputs(j, t);
+    }
+    rewriter.inlineRegionBefore(body, newOp->getRegion(0),
+                                newOp->getRegion(0).end());
+    rewriter.applySignatureConversion(&newOp->getRegion(0).front(), sig,
+                                      getTypeConverter());
+    rewriter.replaceOp(op, newOp->getResults());
+    return success();
+  }
+};
+
+struct LoopConditionPattern : OpConversionPattern<PrimLoopConditionOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(PrimLoopConditionOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    SmallVector<Value> outs{adaptor.getShouldContinue()};
+    outs.append(adaptor.getIterArgs().begin(), adaptor.getIterArgs().end());
+    rewriter.replaceOpWithNewOp<ox::YieldOp>(op, outs);
+    return success();
+  }
+};
+
+/// prim.ListConstruct: int lists -> 1-D int64 tensor; tensor lists -> an ONNX
+/// sequence (their consumers usually read the elements directly).
+struct ListConstructPattern : OpConversionPattern<PrimListConstructOp> {
+  ListConstructPattern(const TypeConverter &tc, MLIRContext *ctx,
+                       ConversionState &state)
+      : OpConversionPattern(tc, ctx), state(state) {}
+  LogicalResult
+  matchAndRewrite(PrimListConstructOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    SmallVector<Value> operands(adaptor.getOperands());
+    Emitter e(op, operands, rewriter, *getTypeConverter(), state);
+    Type elem = op.getType().getContainedType();
+    if (isa<IntType, BoolType, Torch::FloatType>(elem)) {
+      if (auto c = getConstantIntList(op.getResult())) {
+        rewriter.replaceOp(op, e.i64s(*c));
+        return success();
+      }
+      Type et = isa<Torch::FloatType>(elem) ? Type(rewriter.getF32Type())
+                                            : Type(rewriter.getI64Type());
+      SmallVector<Value> parts;
+      for (Value v : adaptor.getElements())
+        parts.push_back(e.unsqueeze(e.castIfNeeded(v, et), {0}));
+      if (parts.empty()) {
+        rewriter.replaceOp(op, e.i64s({}));
+        return success();
+      }
+      Value r = parts.size() == 1
+                    ? parts[0]
+                    : e.n1("Concat", parts, {{"axis", e.i64(0)}},
+                           RankedTensorType::get({ShapedType::kDynamic}, et));
+      if (!r)
+        return op->emitError(e.error), failure();
+      rewriter.replaceOp(op, r);
+      return success();
+    }
+    // A tensor list: consumers that take elements (cat, stack, ...) read
+    // them from this op; materialize a sequence only where ONNX has them.
+    Type t = getTypeConverter()->convertType(op.getType());
+    if (state.opset < 11 || adaptor.getElements().empty()) {
+      if (llvm::all_of(op->getUsers(), [](Operation *u) {
+            return !isa<PrimLoopOp, PrimIfYieldOp, PrimLoopConditionOp,
+                        func::ReturnOp>(u);
+          })) {
+        rewriter.replaceOpWithNewOp<ox::NoValueOp>(
+            op, rewriter.getType<mlir::NoneType>());
+        return success();
+      }
+      if (state.opset < 11)
+        return op->emitError("a tensor list that flows into control flow "
+                             "needs ONNX sequences (opset 11 or later)"),
+               failure();
+      Operation *n = e.node("SequenceEmpty", {}, {}, t);
+      if (!n)
+        return op->emitError(e.error), failure();
+      rewriter.replaceOp(op, n->getResults());
+      return success();
+    }
+    SmallVector<Value> elems(adaptor.getElements());
+    Operation *n = e.node("SequenceConstruct", elems, {}, t);
+    if (!n)
+      return op->emitError(e.error), failure();
+    rewriter.replaceOp(op, n->getResults());
+    return success();
+  }
+  ConversionState &state;
+};
+
+//===----------------------------------------------------------------------===//
+// Pre-conversion cleanup on the torch dialect
+//===----------------------------------------------------------------------===//
+
+/// Returns of tuples become multiple results (ONNX graphs have many outputs).
+void flattenTupleResults(func::FuncOp func) {
+  auto ret = cast<func::ReturnOp>(func.getBody().front().getTerminator());
+  SmallVector<Value> outs;
+  bool changed = false;
+  std::function<void(Value)> add = [&](Value v) {
+    if (auto t = v.getDefiningOp<PrimTupleConstructOp>()) {
+      changed = true;
+      for (Value e : t.getElements())
+        add(e);
+      return;
+    }
+    outs.push_back(v);
+  };
+  for (Value v : ret.getOperands())
+    add(v);
+  if (!changed)
+    return;
+  OpBuilder b(ret);
+  func::ReturnOp::create(b, ret.getLoc(), outs);
+  ret.erase();
+  func.setType(FunctionType::get(func.getContext(), func.getArgumentTypes(),
+                                 ValueRange(outs).getTypes()));
+}
+
+/// Folds TupleIndex/TupleUnpack/ListUnpack of a construct in the same graph.
+void foldAggregates(func::FuncOp func) {
+  func.walk([&](Operation *op) {
+    if (auto u = dyn_cast<PrimTupleUnpackOp>(op))
+      if (auto c = u.getTuple().getDefiningOp<PrimTupleConstructOp>()) {
+        u->replaceAllUsesWith(c.getElements());
+        u->erase();
+        return;
+      }
+    if (auto u = dyn_cast<PrimListUnpackOp>(op))
+      if (auto c = u.getList().getDefiningOp<PrimListConstructOp>())
+        if (c.getElements().size() == u->getNumResults()) {
+          u->replaceAllUsesWith(c.getElements());
+          u->erase();
+          return;
+        }
+    if (auto t = dyn_cast<PrimTupleIndexOp>(op))
+      if (auto c = t.getTuple().getDefiningOp<PrimTupleConstructOp>())
+        if (auto i = getConstantInt(t.getIndex());
+            i && *i >= 0 && *i < (int64_t)c.getElements().size()) {
+          t.getResult().replaceAllUsesWith(c.getElements()[*i]);
+          t->erase();
+        }
+  });
+}
+
+//===----------------------------------------------------------------------===//
+// The pass
+//===----------------------------------------------------------------------===//
+
+struct ConvertTorchToONNXPass
+    : torch_onnx::impl::ConvertTorchToONNXBase<ConvertTorchToONNXPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    MLIRContext *ctx = &getContext();
+    if (opset < 9 || opset > 17) {
+      module.emitError() << "opset " << opset
+                         << " is outside the supported range 9..17";
+      return signalPassFailure();
+    }
+    func::FuncOp func;
+    for (auto f : module.getOps<func::FuncOp>())
+      if (!func || f.getSymName() == "forward")
+        func = f;
+    if (!func) {
+      module.emitError("no function to convert (expected @forward)");
+      return signalPassFailure();
+    }
+    flattenTupleResults(func);
+    foldAggregates(func);
+
+    // Ops without a lowering at this opset: one diagnostic each.
+    llvm::StringMap<SmallVector<const Lowering *>> byName;
+    for (const Lowering &l : getLowerings())
+      byName[l.opName].push_back(&l);
+    bool missing = false;
+    func.walk([&](Operation *op) {
+      StringRef name = op->getName().getStringRef();
+      if (!name.consume_front("torch.aten.") && name != "torch.operator")
+        return;
+      StringRef key = op->getName().getStringRef().drop_front(6);
+      if (auto o = dyn_cast<OperatorOp>(op))
+        key = o.getName();
+      auto it = byName.find(key);
+      int64_t lowest = -1;
+      if (it != byName.end()) {
+        for (const Lowering *l : it->second) {
+          if (opset >= l->minOpset && opset <= l->maxOpset)
+            return;
+          if (l->minOpset > opset && (lowest < 0 || l->minOpset < lowest))
+            lowest = l->minOpset;
+        }
+      }
+      if (fallthrough)
+        return;
+      missing = true;
+      auto diag = op->emitError() << "'" << key << "' cannot be exported to "
+                                  << "ONNX opset " << opset << ": ";
+      if (lowest > 0)
+        diag << "it needs opset " << lowest
+             << " or later (export with opset_version=" << lowest << ")";
+      else
+        diag << "no lowering yet (operator_export_type=ONNX_FALLTHROUGH "
+                "keeps it as a custom op)";
+    });
+    if (missing)
+      return signalPassFailure();
+
+    TorchToONNXTypeConverter converter(ctx);
+    converter.addSourceMaterialization(
+        [](OpBuilder &b, Type t, ValueRange in, Location loc) -> Value {
+          return UnrealizedConversionCastOp::create(b, loc, t, in).getResult(
+              0);
+        });
+    converter.addTargetMaterialization(
+        [](OpBuilder &b, Type t, ValueRange in, Location loc) -> Value {
+          return UnrealizedConversionCastOp::create(b, loc, t, in).getResult(
+              0);
+        });
+
+    ConversionState state;
+    state.opset = opset;
+    state.fallthrough = fallthrough;
+    ConversionTarget target(*ctx);
+    target.addLegalDialect<ONNX::ONNXDialect>();
+    target.addIllegalDialect<TorchDialect>();
+    target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp f) {
+      return converter.isSignatureLegal(f.getFunctionType());
+    });
+    target.addDynamicallyLegalOp<func::ReturnOp>(
+        [&](func::ReturnOp r) { return converter.isLegal(r); });
+
+    RewritePatternSet patterns(ctx);
+    populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
+                                                                   converter);
+    populateReturnOpTypeConversionPattern(patterns, converter);
+    patterns.add<AtenLoweringPattern>(converter, ctx, state, byName);
+    patterns.add<ConstantPattern<ConstantIntOp>, ConstantPattern<ConstantFloatOp>,
+                 ConstantPattern<ConstantBoolOp>, TensorLiteralPattern,
+                 ListConstructPattern>(converter, ctx, state);
+    patterns.add<NoneConstantPattern, IfPattern, IfYieldPattern, LoopPattern,
+                 LoopConditionPattern>(converter, ctx);
+    if (failed(applyPartialConversion(func, target, std::move(patterns))))
+      return signalPassFailure();
+
+    // The ONNX model's shape: graph name, input/output names, opset.
+    func.setSymName(ONNX::attr::kMainGraph);
+    func->setAttr(ONNX::attr::kGraphName, StringAttr::get(ctx, "main_graph"));
+    for (unsigned i = 0; i < func.getNumArguments(); ++i) {
+      if (auto n = func.getArgAttrOfType<StringAttr>(i, "torch.name")) {
+        func.removeArgAttr(i, StringAttr::get(ctx, "torch.name"));
+        func.setArgAttr(i, ONNX::attr::kName, n);
+      }
+      if (auto d = func.getArgAttrOfType<ArrayAttr>(i, "torch.dim_names")) {
+        func.removeArgAttr(i, StringAttr::get(ctx, "torch.dim_names"));
+        func.setArgAttr(i, ONNX::attr::kDimParams, d);
+      }
+    }
+    // IR version: the one ONNX released with the opset.
+    int64_t ir = opset <= 9 ? 4 : opset == 10 ? 5 : opset == 11 ? 6
+                 : opset <= 14 ? 7 : 8;
+    Builder b(ctx);
+    module->setAttr(ONNX::attr::kIrVersion, b.getI64IntegerAttr(ir));
+    SmallVector<Attribute> imports{b.getArrayAttr(
+        {b.getStringAttr(""), b.getI64IntegerAttr(opset)})};
+    if (state.usedFallthrough)
+      imports.push_back(b.getArrayAttr(
+          {b.getStringAttr(kAtenDomain), b.getI64IntegerAttr(1)}));
+    module->setAttr(ONNX::attr::kOpsetImport, b.getArrayAttr(imports));
+    module->setAttr(ONNX::attr::kProducerName, b.getStringAttr("torch-onnx"));
+  }
+};
+
+} // namespace

@@ -1,0 +1,1151 @@
+//===- RefineTypes.cpp - size and dtype inference on the torch dialect ----===//
+//
+// A forward dataflow over each function: every tensor-producing op whose
+// transfer function is known gets the most precise type derivable from its
+// operands (joined with what it already declared). prim.If results join their
+// branches; prim.Loop carried values are generalized until a fixpoint.
+//
+//===----------------------------------------------------------------------===//
+
+#include "torch-onnx/Dialect/Torch/Transforms/Passes.h"
+#include "torch-onnx/Dialect/Torch/Utils/Utils.h"
+
+#include "llvm/ADT/StringSet.h"
+
+namespace mlir::Torch {
+#define GEN_PASS_DEF_TORCHREFINETYPES
+#include "torch-onnx/Dialect/Torch/Transforms/Passes.h.inc"
+} // namespace mlir::Torch
+
+using namespace mlir;
+using namespace mlir::Torch;
+
+namespace {
+
+constexpr int64_t kUnknown = ValueTensorType::kUnknownSize;
+using Sizes = SmallVector<int64_t>;
+
+//===----------------------------------------------------------------------===//
+// Lattice helpers
+//===----------------------------------------------------------------------===//
+
+/// The least precise type that both `a` and `b` refine (control-flow merge).
+TensorInfo join(const TensorInfo &a, const TensorInfo &b) {
+  TensorInfo r;
+  if (a.dtype == b.dtype)
+    r.dtype = a.dtype;
+  if (a.sizes && b.sizes && a.sizes->size() == b.sizes->size()) {
+    r.sizes = Sizes();
+    for (auto [x, y] : llvm::zip(*a.sizes, *b.sizes))
+      r.sizes->push_back(x == y ? x : kUnknown);
+  }
+  return r;
+}
+
+/// Combines two facts about the same value (both hold).
+TensorInfo meet(const TensorInfo &a, const TensorInfo &b) {
+  TensorInfo r;
+  r.dtype = a.dtype ? a.dtype : b.dtype;
+  if (a.sizes && b.sizes && a.sizes->size() == b.sizes->size()) {
+    r.sizes = Sizes();
+    for (auto [x, y] : llvm::zip(*a.sizes, *b.sizes))
+      r.sizes->push_back(x != kUnknown ? x : y);
+  } else {
+    r.sizes = a.sizes ? a.sizes : b.sizes;
+  }
+  return r;
+}
+
+Type withInfo(Type original, const TensorInfo &info) {
+  std::optional<ArrayRef<int64_t>> sizes;
+  if (info.sizes)
+    sizes = ArrayRef<int64_t>(*info.sizes);
+  if (isa<NonValueTensorType>(original))
+    return NonValueTensorType::get(original.getContext(), sizes, info.dtype);
+  return ValueTensorType::get(original.getContext(), sizes, info.dtype);
+}
+
+//===----------------------------------------------------------------------===//
+// Dtype promotion (torch/csrc/jit/... result_type rules)
+//===----------------------------------------------------------------------===//
+
+int category(Type t) {
+  if (!t)
+    return -1;
+  if (t.isInteger(1))
+    return 0;
+  if (isa<IntegerType>(t))
+    return 1;
+  return 2;
+}
+
+unsigned rankOf(Type t) {
+  if (t.isInteger(1))
+    return 0;
+  if (auto i = dyn_cast<IntegerType>(t))
+    return i.isUnsigned() ? 1 : i.getWidth() * 2;
+  if (t.isBF16())
+    return 30;
+  return t.getIntOrFloatBitWidth() * 2 + 1;
+}
+
+Type promote(Type a, Type b) {
+  if (!a || !b)
+    return {};
+  if (a == b)
+    return a;
+  if (category(a) != category(b))
+    return category(a) > category(b) ? a : b;
+  if ((a.isF16() && b.isBF16()) || (a.isBF16() && b.isF16()))
+    return Float32Type::get(a.getContext());
+  return rankOf(a) >= rankOf(b) ? a : b;
+}
+
+/// An operand of a binary op: a tensor (dimensioned or zero-dim) or a scalar.
+struct Operand {
+  Type dtype;
+  int kind; // 0 scalar, 1 zero-dim tensor, 2 dimensioned (or unknown rank)
+};
+
+Operand describe(Value v) {
+  MLIRContext *ctx = v.getContext();
+  Type t = v.getType();
+  if (isTorchTensorType(t)) {
+    TensorInfo i = TensorInfo::of(t);
+    return {i.dtype, i.sizes && i.sizes->empty() ? 1 : 2};
+  }
+  if (isa<IntType>(t))
+    return {IntegerType::get(ctx, 64, IntegerType::Signed), 0};
+  if (isa<Torch::FloatType>(t))
+    return {Float64Type::get(ctx), 0};
+  if (isa<BoolType>(t))
+    return {IntegerType::get(ctx, 1), 0};
+  return {Type(), 0};
+}
+
+/// torch.result_type over tensors and scalars.
+Type resultType(ArrayRef<Value> operands) {
+  SmallVector<Operand> ops;
+  for (Value v : operands) {
+    ops.push_back(describe(v));
+    if (!ops.back().dtype)
+      return {};
+  }
+  Type best[3];
+  for (const Operand &o : ops)
+    best[o.kind] = best[o.kind] ? promote(best[o.kind], o.dtype) : o.dtype;
+  Type r = best[2];
+  for (int k : {1, 0}) {
+    if (!best[k])
+      continue;
+    if (!r) {
+      r = best[k];
+      if (k == 0) { // only scalars: Python float -> default dtype
+        if (isa<mlir::FloatType>(r))
+          r = Float32Type::get(r.getContext());
+      }
+      continue;
+    }
+    if (category(best[k]) > category(r)) {
+      r = best[k];
+      if (k == 0 && isa<mlir::FloatType>(r))
+        r = Float32Type::get(r.getContext());
+      else if (k == 0 && category(r) == 1)
+        r = IntegerType::get(r.getContext(), 64, IntegerType::Signed);
+    }
+  }
+  return r;
+}
+
+//===----------------------------------------------------------------------===//
+// Shape helpers
+//===----------------------------------------------------------------------===//
+
+std::optional<Sizes> broadcast(ArrayRef<std::optional<Sizes>> shapes) {
+  Sizes out;
+  for (const auto &s : shapes) {
+    if (!s)
+      return std::nullopt;
+    if (s->size() > out.size())
+      out.insert(out.begin(), s->size() - out.size(), 1);
+  }
+  for (const auto &s : shapes) {
+    size_t off = out.size() - s->size();
+    for (size_t i = 0; i < s->size(); ++i) {
+      int64_t d = (*s)[i], &o = out[off + i];
+      if (d == 1)
+        continue;
+      if (o == 1)
+        o = d;
+      else if (o != d)
+        o = (o == kUnknown || d == kUnknown) ? kUnknown : o;
+    }
+  }
+  // A dim that is 1 in a known shape and unknown elsewhere is unknown.
+  for (size_t i = 0; i < out.size(); ++i)
+    for (const auto &s : shapes) {
+      size_t off = out.size() - s->size();
+      if (i >= off && (*s)[i - off] == kUnknown && out[i] == 1)
+        out[i] = kUnknown;
+    }
+  return out;
+}
+
+std::optional<int64_t> normDim(int64_t d, int64_t rank) {
+  if (d < 0)
+    d += rank;
+  if (d < 0 || d >= rank)
+    return std::nullopt;
+  return d;
+}
+
+int64_t convOut(int64_t in, int64_t k, int64_t s, int64_t p0, int64_t p1,
+                int64_t d, bool ceil = false) {
+  if (in == kUnknown || k == kUnknown)
+    return kUnknown;
+  int64_t num = in + p0 + p1 - d * (k - 1) - 1;
+  int64_t out = (ceil ? (num + s - 1) / s : num / s) + 1;
+  if (ceil && (out - 1) * s >= in + p0)
+    --out;
+  return out;
+}
+
+//===----------------------------------------------------------------------===//
+// Transfer functions
+//===----------------------------------------------------------------------===//
+
+struct Inference {
+  Operation *op;
+  MLIRContext *ctx;
+
+  TensorInfo in(unsigned i) const {
+    return TensorInfo::of(op->getOperand(i).getType());
+  }
+  Type i1() const { return IntegerType::get(ctx, 1); }
+  Type si64() const { return IntegerType::get(ctx, 64, IntegerType::Signed); }
+  Type f32() const { return Float32Type::get(ctx); }
+
+  TensorInfo same(unsigned i = 0) const { return in(i); }
+  TensorInfo unknown() const { return {}; }
+
+  TensorInfo elementwise(ArrayRef<unsigned> idx, Type dtype = {}) const {
+    SmallVector<std::optional<Sizes>> shapes;
+    SmallVector<Value> vals;
+    for (unsigned i : idx) {
+      Value v = op->getOperand(i);
+      vals.push_back(v);
+      if (isTorchTensorType(v.getType()))
+        shapes.push_back(TensorInfo::of(v.getType()).sizes);
+    }
+    TensorInfo r;
+    r.sizes = broadcast(shapes);
+    r.dtype = dtype ? dtype : resultType(vals);
+    return r;
+  }
+
+  /// Like elementwise but integer results become float (true division etc.).
+  TensorInfo floating(ArrayRef<unsigned> idx) const {
+    TensorInfo r = elementwise(idx);
+    if (r.dtype && category(r.dtype) < 2)
+      r.dtype = f32();
+    return r;
+  }
+
+  TensorInfo withDtypeArg(TensorInfo r, unsigned idx) const {
+    if (idx < op->getNumOperands())
+      if (auto code = getConstantInt(op->getOperand(idx)))
+        r.dtype = getTypeForScalarTypeCode(ctx, *code);
+    return r;
+  }
+
+  TensorInfo reduce(std::optional<Sizes> dims, bool keep,
+                    Type dtype = {}) const {
+    TensorInfo a = in(0), r;
+    r.dtype = dtype ? dtype : a.dtype;
+    if (!a.sizes)
+      return r;
+    int64_t rank = a.sizes->size();
+    if (!dims) { // all dims
+      r.sizes = keep ? Sizes(rank, 1) : Sizes();
+      return r;
+    }
+    SmallVector<bool> drop(rank, false);
+    for (int64_t d : *dims) {
+      auto n = normDim(d, rank);
+      if (!n)
+        return r;
+      drop[*n] = true;
+    }
+    if (dims->empty())
+      drop.assign(rank, true);
+    r.sizes = Sizes();
+    for (int64_t i = 0; i < rank; ++i)
+      if (!drop[i])
+        r.sizes->push_back((*a.sizes)[i]);
+      else if (keep)
+        r.sizes->push_back(1);
+    return r;
+  }
+
+  TensorInfo conv(unsigned strideIdx, unsigned padIdx, unsigned dilIdx,
+                  bool transposed = false) const {
+    TensorInfo x = in(0), w = in(1), r;
+    r.dtype = x.dtype;
+    if (!x.sizes || !w.sizes || transposed)
+      return r;
+    unsigned n = x.sizes->size() - 2;
+    auto stride = getConstantIntList(op->getOperand(strideIdx), n);
+    auto dil = getConstantIntList(op->getOperand(dilIdx), n);
+    std::optional<Sizes> pad;
+    bool same = false;
+    if (isa<StringType>(op->getOperand(padIdx).getType())) {
+      auto s = op->getOperand(padIdx).getDefiningOp<ConstantStrOp>();
+      if (!s)
+        return r;
+      same = s.getValue() == "same";
+      pad = Sizes(n, 0);
+    } else {
+      pad = getConstantIntList(op->getOperand(padIdx), n);
+    }
+    if (!stride || !dil || !pad || stride->size() != n || pad->size() != n)
+      return r;
+    r.sizes = Sizes{(*x.sizes)[0], (*w.sizes)[0]};
+    for (unsigned i = 0; i < n; ++i)
+      r.sizes->push_back(same ? (*x.sizes)[2 + i]
+                              : convOut((*x.sizes)[2 + i], (*w.sizes)[2 + i],
+                                        (*stride)[i], (*pad)[i], (*pad)[i],
+                                        (*dil)[i]));
+    return r;
+  }
+
+  TensorInfo pool(unsigned n, unsigned kIdx, unsigned sIdx, unsigned pIdx,
+                  int dIdx, int ceilIdx) const {
+    TensorInfo x = in(0), r;
+    r.dtype = x.dtype;
+    if (!x.sizes || x.sizes->size() < n)
+      return r;
+    auto k = getConstantIntList(op->getOperand(kIdx), n);
+    auto s = getConstantIntList(op->getOperand(sIdx), n);
+    auto p = getConstantIntList(op->getOperand(pIdx), n);
+    std::optional<Sizes> d = Sizes(n, 1);
+    if (dIdx >= 0)
+      d = getConstantIntList(op->getOperand(dIdx), n);
+    bool ceil = false;
+    if (ceilIdx >= 0) {
+      auto c = getConstantBool(op->getOperand(ceilIdx));
+      if (!c)
+        return r;
+      ceil = *c;
+    }
+    if (!k || !p || !d || k->size() != n)
+      return r;
+    if (!s || s->empty())
+      s = k;
+    r.sizes = Sizes(x.sizes->begin(), x.sizes->end() - n);
+    for (unsigned i = 0; i < n; ++i)
+      r.sizes->push_back(convOut((*x.sizes)[x.sizes->size() - n + i], (*k)[i],
+                                 (*s)[i], (*p)[i], (*p)[i], (*d)[i], ceil));
+    return r;
+  }
+
+  TensorInfo matmul() const {
+    TensorInfo a = in(0), b = in(1), r;
+    r.dtype = promote(a.dtype, b.dtype);
+    if (!a.sizes || !b.sizes || a.sizes->empty() || b.sizes->empty())
+      return r;
+    Sizes x = *a.sizes, y = *b.sizes;
+    bool va = x.size() == 1, vb = y.size() == 1;
+    if (va)
+      x.insert(x.begin(), 1);
+    if (vb)
+      y.push_back(1);
+    auto batch = broadcast({Sizes(x.begin(), x.end() - 2),
+                            Sizes(y.begin(), y.end() - 2)});
+    if (!batch)
+      return r;
+    r.sizes = *batch;
+    if (!va)
+      r.sizes->push_back(x[x.size() - 2]);
+    if (!vb)
+      r.sizes->push_back(y.back());
+    return r;
+  }
+
+  TensorInfo reshape(unsigned listIdx) const {
+    TensorInfo a = in(0), r;
+    r.dtype = a.dtype;
+    Value list = op->getOperand(listIdx);
+    auto elems = getListElements(list);
+    if (!elems)
+      return r;
+    Sizes out;
+    int64_t inferred = -1, known = 1;
+    for (auto [i, e] : llvm::enumerate(*elems)) {
+      auto c = getConstantInt(e);
+      if (!c) {
+        out.push_back(kUnknown);
+        known = kUnknown;
+        continue;
+      }
+      if (*c == -1)
+        inferred = i;
+      else if (known != kUnknown)
+        known *= *c;
+      out.push_back(*c);
+    }
+    if (inferred >= 0) {
+      out[inferred] = kUnknown;
+      if (a.sizes && known != kUnknown && known != 0 &&
+          llvm::none_of(*a.sizes, [](int64_t d) { return d == kUnknown; })) {
+        int64_t total = 1;
+        for (int64_t d : *a.sizes)
+          total *= d;
+        out[inferred] = total / known;
+      }
+    }
+    r.sizes = out;
+    return r;
+  }
+
+  TensorInfo transpose(unsigned d0, unsigned d1) const {
+    TensorInfo a = in(0), r;
+    r.dtype = a.dtype;
+    auto x = getConstantInt(op->getOperand(d0));
+    auto y = getConstantInt(op->getOperand(d1));
+    if (!a.sizes || !x || !y)
+      return r;
+    int64_t rank = a.sizes->size();
+    auto nx = normDim(*x, rank), ny = normDim(*y, rank);
+    if (!nx || !ny)
+      return r;
+    r.sizes = a.sizes;
+    std::swap((*r.sizes)[*nx], (*r.sizes)[*ny]);
+    return r;
+  }
+
+  TensorInfo permute() const {
+    TensorInfo a = in(0), r;
+    r.dtype = a.dtype;
+    auto perm = getConstantIntList(op->getOperand(1));
+    if (!a.sizes || !perm || perm->size() != a.sizes->size())
+      return r;
+    r.sizes = Sizes();
+    for (int64_t p : *perm) {
+      auto n = normDim(p, a.sizes->size());
+      if (!n)
+        return TensorInfo{std::nullopt, a.dtype};
+      r.sizes->push_back((*a.sizes)[*n]);
+    }
+    return r;
+  }
+
+  TensorInfo unsqueeze() const {
+    TensorInfo a = in(0), r;
+    r.dtype = a.dtype;
+    auto d = getConstantInt(op->getOperand(1));
+    if (!a.sizes || !d)
+      return r;
+    auto n = normDim(*d, a.sizes->size() + 1);
+    if (!n)
+      return r;
+    r.sizes = a.sizes;
+    r.sizes->insert(r.sizes->begin() + *n, 1);
+    return r;
+  }
+
+  TensorInfo squeeze(bool hasDim) const {
+    TensorInfo a = in(0), r;
+    r.dtype = a.dtype;
+    if (!a.sizes)
+      return r;
+    if (!hasDim) {
+      if (llvm::is_contained(*a.sizes, kUnknown))
+        return r;
+      r.sizes = Sizes();
+      for (int64_t d : *a.sizes)
+        if (d != 1)
+          r.sizes->push_back(d);
+      return r;
+    }
+    auto d = getConstantInt(op->getOperand(1));
+    if (!d)
+      return r;
+    auto n = normDim(*d, a.sizes->size());
+    if (a.sizes->empty())
+      return a;
+    if (!n || (*a.sizes)[*n] == kUnknown)
+      return r;
+    r.sizes = a.sizes;
+    if ((*a.sizes)[*n] == 1)
+      r.sizes->erase(r.sizes->begin() + *n);
+    return r;
+  }
+
+  TensorInfo flatten() const {
+    TensorInfo a = in(0), r;
+    r.dtype = a.dtype;
+    auto s = getConstantInt(op->getOperand(1));
+    auto e = getConstantInt(op->getOperand(2));
+    if (!a.sizes || !s || !e)
+      return r;
+    int64_t rank = a.sizes->size();
+    if (rank == 0) {
+      r.sizes = Sizes{1};
+      return r;
+    }
+    auto ns = normDim(*s, rank), ne = normDim(*e, rank);
+    if (!ns || !ne)
+      return r;
+    r.sizes = Sizes(a.sizes->begin(), a.sizes->begin() + *ns);
+    int64_t prod = 1;
+    for (int64_t i = *ns; i <= *ne; ++i)
+      prod = ((*a.sizes)[i] == kUnknown || prod == kUnknown)
+                 ? kUnknown
+                 : prod * (*a.sizes)[i];
+    r.sizes->push_back(prod);
+    r.sizes->append(a.sizes->begin() + *ne + 1, a.sizes->end());
+    return r;
+  }
+
+  TensorInfo cat(bool stack) const {
+    auto elems = getListElements(op->getOperand(0));
+    auto d = getConstantInt(op->getOperand(1));
+    TensorInfo r;
+    if (!elems || elems->empty())
+      return r;
+    SmallVector<Value> vals(elems->begin(), elems->end());
+    r.dtype = resultType(vals);
+    TensorInfo first = TensorInfo::of((*elems)[0].getType());
+    if (!d || !first.sizes)
+      return r;
+    int64_t rank = first.sizes->size() + (stack ? 1 : 0);
+    auto n = normDim(*d, rank);
+    if (!n)
+      return r;
+    Sizes out = *first.sizes;
+    if (stack) {
+      out.insert(out.begin() + *n, elems->size());
+    } else {
+      out[*n] = 0;
+      for (Value e : *elems) {
+        TensorInfo t = TensorInfo::of(e.getType());
+        if (!t.sizes || t.sizes->size() != out.size()) {
+          out[*n] = kUnknown;
+          continue;
+        }
+        int64_t v = (*t.sizes)[*n];
+        out[*n] = (out[*n] == kUnknown || v == kUnknown) ? kUnknown
+                                                         : out[*n] + v;
+        for (size_t i = 0; i < out.size(); ++i)
+          if (i != (size_t)*n && out[i] == kUnknown)
+            out[i] = (*t.sizes)[i];
+      }
+    }
+    r.sizes = out;
+    return r;
+  }
+
+  TensorInfo slice() const {
+    TensorInfo a = in(0), r;
+    r.dtype = a.dtype;
+    auto d = getConstantInt(op->getOperand(1));
+    if (!a.sizes || !d)
+      return r;
+    auto n = normDim(*d, a.sizes->size());
+    if (!n)
+      return r;
+    r.sizes = a.sizes;
+    int64_t dim = (*a.sizes)[*n];
+    std::optional<int64_t> start = 0, end = INT64_MAX;
+    if (!isConstantNone(op->getOperand(2)))
+      start = getConstantInt(op->getOperand(2));
+    if (!isConstantNone(op->getOperand(3)))
+      end = getConstantInt(op->getOperand(3));
+    auto step = getConstantInt(op->getOperand(4));
+    if (!start || !end || !step || *step <= 0 || dim == kUnknown) {
+      (*r.sizes)[*n] = kUnknown;
+      return r;
+    }
+    auto clampIdx = [&](int64_t i) {
+      if (i < 0)
+        i += dim;
+      return std::clamp<int64_t>(i, 0, dim);
+    };
+    int64_t s = clampIdx(*start), e = clampIdx(*end);
+    (*r.sizes)[*n] = e > s ? (e - s + *step - 1) / *step : 0;
+    return r;
+  }
+
+  TensorInfo select() const {
+    TensorInfo a = in(0), r;
+    r.dtype = a.dtype;
+    auto d = getConstantInt(op->getOperand(1));
+    if (!a.sizes || !d)
+      return r;
+    auto n = normDim(*d, a.sizes->size());
+    if (!n)
+      return r;
+    r.sizes = a.sizes;
+    r.sizes->erase(r.sizes->begin() + *n);
+    return r;
+  }
+
+  TensorInfo linear() const {
+    TensorInfo x = in(0), w = in(1), r;
+    r.dtype = x.dtype;
+    if (!x.sizes || !w.sizes || x.sizes->empty())
+      return r;
+    r.sizes = x.sizes;
+    if (w.sizes->size() == 2)
+      r.sizes->back() = (*w.sizes)[0];
+    else
+      r.sizes->pop_back();
+    return r;
+  }
+
+  TensorInfo adaptivePool(unsigned n) const {
+    TensorInfo x = in(0), r;
+    r.dtype = x.dtype;
+    auto out = getConstantIntList(op->getOperand(1), n);
+    if (!x.sizes || !out || out->size() != n || x.sizes->size() < n)
+      return r;
+    r.sizes = Sizes(x.sizes->begin(), x.sizes->end() - n);
+    r.sizes->append(out->begin(), out->end());
+    return r;
+  }
+
+  TensorInfo sizesFromList(unsigned idx, Type dtype) const {
+    TensorInfo r;
+    r.dtype = dtype;
+    auto elems = getListElements(op->getOperand(idx));
+    if (!elems)
+      return r;
+    r.sizes = Sizes();
+    for (Value e : *elems)
+      r.sizes->push_back(getConstantInt(e).value_or(kUnknown));
+    return r;
+  }
+
+  TensorInfo expand() const {
+    TensorInfo a = in(0), r = sizesFromList(1, a.dtype);
+    if (!r.sizes || !a.sizes || a.sizes->size() > r.sizes->size())
+      return r;
+    size_t off = r.sizes->size() - a.sizes->size();
+    for (size_t i = 0; i < r.sizes->size(); ++i)
+      if ((*r.sizes)[i] == -1 && i >= off)
+        (*r.sizes)[i] = (*a.sizes)[i - off];
+    return r;
+  }
+
+  TensorInfo embedding() const {
+    TensorInfo w = in(0), idx = in(1), r;
+    r.dtype = w.dtype;
+    if (!w.sizes || !idx.sizes || w.sizes->size() != 2)
+      return r;
+    r.sizes = idx.sizes;
+    r.sizes->push_back((*w.sizes)[1]);
+    return r;
+  }
+
+  TensorInfo upsample() const {
+    TensorInfo x = in(0), r;
+    r.dtype = x.dtype;
+    auto out = getConstantIntList(op->getOperand(1));
+    if (!x.sizes || !out || x.sizes->size() != out->size() + 2)
+      return r;
+    r.sizes = Sizes(x.sizes->begin(), x.sizes->begin() + 2);
+    r.sizes->append(out->begin(), out->end());
+    return r;
+  }
+
+  TensorInfo pad() const {
+    TensorInfo x = in(0), r;
+    r.dtype = x.dtype;
+    auto p = getConstantIntList(op->getOperand(1));
+    if (!x.sizes || !p || p->size() % 2 || p->size() / 2 > x.sizes->size())
+      return r;
+    r.sizes = x.sizes;
+    for (size_t i = 0; i < p->size() / 2; ++i) {
+      int64_t &d = (*r.sizes)[r.sizes->size() - 1 - i];
+      if (d != kUnknown)
+        d += (*p)[2 * i] + (*p)[2 * i + 1];
+    }
+    return r;
+  }
+
+  std::optional<TensorInfo> infer() const {
+    StringRef name = op->getName().getStringRef();
+    if (!name.consume_front("torch."))
+      return std::nullopt;
+    Type boolT = i1();
+    // Elementwise ops that keep their input's type.
+    static const llvm::StringSet<> unary = {
+        "aten.relu", "aten.relu6", "aten.sigmoid", "aten.tanh", "aten.neg",
+        "aten.exp", "aten.log", "aten.sqrt", "aten.rsqrt", "aten.abs",
+        "aten.gelu", "aten.silu", "aten.hardtanh", "aten.hardswish",
+        "aten.hardsigmoid", "aten.leaky_relu", "aten.elu", "aten.selu",
+        "aten.celu", "aten.mish", "aten.softplus", "aten.dropout",
+        "aten.feature_dropout", "aten.alpha_dropout", "aten.clone",
+        "aten.contiguous", "aten.detach", "aten.erf", "aten.sin", "aten.cos",
+        "aten.tan", "aten.asin", "aten.acos", "aten.atan", "aten.sinh",
+        "aten.cosh", "aten.asinh", "aten.acosh", "aten.atanh",
+        "aten.reciprocal", "aten.floor", "aten.ceil", "aten.round",
+        "aten.clamp", "aten.clamp_min", "aten.clamp_max", "aten.clip",
+        "aten.sign", "aten.tril", "aten.triu", "aten.masked_fill.Scalar",
+        "aten.masked_fill.Tensor", "aten.batch_norm", "aten.layer_norm",
+        "aten.group_norm", "aten.instance_norm", "aten.square",
+        "aten.bitwise_not", "aten.flip", "aten.roll", "aten.log2",
+        "aten.log10", "aten.log1p", "aten.expm1", "aten.fill.Scalar",
+        "aten.zeros_like", "aten.ones_like", "aten.empty_like",
+        "aten.full_like", "aten.glu", "aten.prelu", "aten.copy",
+        "aten.alias", "aten.cumsum", "aten.cumprod", "aten.index_put",
+        "aten.index_put.hacked_twin", "aten.scatter.src", "aten.scatter.value",
+        "aten.scatter_add", "aten.lerp.Scalar", "aten.addcmul",
+        "aten.addcdiv", "aten.native_layer_norm"};
+    if (unary.contains(name)) {
+      TensorInfo r = same();
+      if (name == "aten.cumsum" || name == "aten.cumprod")
+        return withDtypeArg(r, 2);
+      if (name.ends_with("_like"))
+        return withDtypeArg(r, 1);
+      if (name == "aten.square" && r.dtype && r.dtype.isInteger(1))
+        r.dtype = si64();
+      return r;
+    }
+    static const llvm::StringSet<> floatUnary = {
+        "aten.softmax.int", "aten.log_softmax.int"};
+    if (floatUnary.contains(name))
+      return withDtypeArg(same(), 2);
+    static const llvm::StringSet<> binary = {
+        "aten.add.Tensor", "aten.add.Scalar", "aten.sub.Tensor",
+        "aten.sub.Scalar", "aten.mul.Tensor", "aten.mul.Scalar",
+        "aten.rsub.Scalar", "aten.rsub.Tensor", "aten.maximum",
+        "aten.minimum", "aten.pow.Tensor_Tensor", "aten.pow.Tensor_Scalar",
+        "aten.remainder.Tensor", "aten.remainder.Scalar", "aten.fmod.Tensor",
+        "aten.fmod.Scalar", "aten.floor_divide", "aten.floor_divide.Scalar",
+        "aten.bitwise_and.Tensor", "aten.bitwise_or.Tensor",
+        "aten.bitwise_xor.Tensor", "aten.bitwise_and.Scalar",
+        "aten.bitwise_or.Scalar", "aten.bitwise_xor.Scalar",
+        "aten.__and__.Tensor", "aten.__or__.Tensor", "aten.max.other",
+        "aten.min.other", "aten.lerp.Tensor", "aten.atan2"};
+    if (binary.contains(name))
+      return elementwise({0, 1});
+    if (name == "aten.div.Tensor" || name == "aten.div.Scalar" ||
+        name == "aten.true_divide.Tensor" || name == "aten.true_divide.Scalar")
+      return floating({0, 1});
+    if (name == "aten.div.Tensor_mode" || name == "aten.div.Scalar_mode") {
+      auto mode = op->getOperand(2).getDefiningOp<ConstantStrOp>();
+      return mode ? elementwise({0, 1}) : floating({0, 1});
+    }
+    if (name == "aten.pow.Scalar")
+      return elementwise({0, 1});
+    static const llvm::StringSet<> compare = {
+        "aten.eq.Tensor", "aten.eq.Scalar", "aten.ne.Tensor", "aten.ne.Scalar",
+        "aten.lt.Tensor", "aten.lt.Scalar", "aten.le.Tensor", "aten.le.Scalar",
+        "aten.gt.Tensor", "aten.gt.Scalar", "aten.ge.Tensor", "aten.ge.Scalar",
+        "aten.logical_and", "aten.logical_or", "aten.logical_xor"};
+    if (compare.contains(name))
+      return elementwise({0, 1}, boolT);
+    if (name == "aten.logical_not" || name == "aten.isnan" ||
+        name == "aten.isinf") {
+      TensorInfo r = same();
+      r.dtype = boolT;
+      return r;
+    }
+    if (name == "aten.where.self" || name == "aten.where.Scalar" ||
+        name == "aten.where.ScalarOther" || name == "aten.where.ScalarSelf") {
+      TensorInfo r = elementwise({0, 1, 2});
+      SmallVector<Value> vals{op->getOperand(1), op->getOperand(2)};
+      r.dtype = resultType(vals);
+      return r;
+    }
+    if (name == "aten.conv1d" || name == "aten.conv2d" ||
+        name == "aten.conv3d" || name == "aten.conv1d.padding" ||
+        name == "aten.conv2d.padding" || name == "aten.conv3d.padding")
+      return conv(3, 4, 5);
+    if (name == "aten._convolution" || name == "aten.convolution" ||
+        name == "aten._convolution.deprecated") {
+      auto t = getConstantBool(op->getOperand(6));
+      return conv(3, 4, 5, !t || *t);
+    }
+    if (name == "aten.linear")
+      return linear();
+    if (name == "aten.matmul" || name == "aten.mm" || name == "aten.bmm" ||
+        name == "aten.mv")
+      return matmul();
+    if (name == "aten.addmm" || name == "aten.baddbmm") {
+      TensorInfo a = in(1), b = in(2), r;
+      r.dtype = a.dtype;
+      if (a.sizes && b.sizes && a.sizes->size() >= 2 &&
+          a.sizes->size() == b.sizes->size()) {
+        r.sizes = a.sizes;
+        r.sizes->back() = b.sizes->back();
+      }
+      return r;
+    }
+    if (name == "aten.max_pool1d")
+      return pool(1, 1, 2, 3, 4, 5);
+    if (name == "aten.max_pool2d")
+      return pool(2, 1, 2, 3, 4, 5);
+    if (name == "aten.max_pool3d")
+      return pool(3, 1, 2, 3, 4, 5);
+    if (name == "aten.avg_pool1d")
+      return pool(1, 1, 2, 3, -1, 4);
+    if (name == "aten.avg_pool2d")
+      return pool(2, 1, 2, 3, -1, 4);
+    if (name == "aten.avg_pool3d")
+      return pool(3, 1, 2, 3, -1, 4);
+    if (name == "aten.adaptive_avg_pool1d")
+      return adaptivePool(1);
+    if (name == "aten.adaptive_avg_pool2d")
+      return adaptivePool(2);
+    if (name == "aten.adaptive_avg_pool3d")
+      return adaptivePool(3);
+    if (name == "aten.view" || name == "aten.reshape")
+      return reshape(1);
+    if (name == "aten.flatten.using_ints")
+      return flatten();
+    if (name == "aten.transpose.int")
+      return transpose(1, 2);
+    if (name == "aten.t") {
+      TensorInfo a = same();
+      if (a.sizes && a.sizes->size() == 2)
+        std::swap((*a.sizes)[0], (*a.sizes)[1]);
+      return a;
+    }
+    if (name == "aten.permute")
+      return permute();
+    if (name == "aten.unsqueeze")
+      return unsqueeze();
+    if (name == "aten.squeeze")
+      return squeeze(false);
+    if (name == "aten.squeeze.dim")
+      return squeeze(true);
+    if (name == "aten.cat")
+      return cat(false);
+    if (name == "aten.stack")
+      return cat(true);
+    if (name == "aten.slice.Tensor")
+      return slice();
+    if (name == "aten.select.int")
+      return select();
+    if (name == "aten.narrow") {
+      TensorInfo a = same();
+      auto d = getConstantInt(op->getOperand(1));
+      auto len = getConstantInt(op->getOperand(3));
+      if (a.sizes && d)
+        if (auto n = normDim(*d, a.sizes->size()))
+          (*a.sizes)[*n] = len.value_or(kUnknown);
+      if (a.sizes && !d)
+        a.sizes.reset();
+      return a;
+    }
+    if (name == "aten.mean.dim" || name == "aten.sum.dim_IntList") {
+      std::optional<Sizes> dims;
+      if (!isConstantNone(op->getOperand(1))) {
+        dims = getConstantIntList(op->getOperand(1));
+        if (!dims)
+          return TensorInfo{std::nullopt, in(0).dtype};
+      }
+      auto keep = getConstantBool(op->getOperand(2));
+      if (!keep)
+        return TensorInfo{std::nullopt, in(0).dtype};
+      TensorInfo r = reduce(dims, *keep);
+      if (name == "aten.sum.dim_IntList" && r.dtype &&
+          category(r.dtype) < 2)
+        r.dtype = si64();
+      return withDtypeArg(r, 3);
+    }
+    if (name == "aten.sum" || name == "aten.mean" || name == "aten.prod") {
+      TensorInfo r = reduce(std::nullopt, false);
+      if (name != "aten.mean" && r.dtype && category(r.dtype) < 2)
+        r.dtype = si64();
+      return withDtypeArg(r, 1);
+    }
+    if (name == "aten.amax" || name == "aten.logsumexp" ||
+        name == "aten.std.dim" || name == "aten.var.dim" ||
+        name == "aten.std.correction" || name == "aten.var.correction") {
+      auto keepIdx = (name == "aten.amax" || name == "aten.logsumexp") ? 2 : 3;
+      std::optional<Sizes> dims;
+      if (!isConstantNone(op->getOperand(1)))
+        if (!(dims = getConstantIntList(op->getOperand(1))))
+          return TensorInfo{std::nullopt, in(0).dtype};
+      auto keep = getConstantBool(op->getOperand(keepIdx));
+      if (!keep)
+        return TensorInfo{std::nullopt, in(0).dtype};
+      return reduce(dims, *keep);
+    }
+    if (name == "aten.std" || name == "aten.var" || name == "aten.max" ||
+        name == "aten.min" || name == "aten.all" || name == "aten.any") {
+      TensorInfo r = reduce(std::nullopt, false);
+      if (name == "aten.all" || name == "aten.any")
+        r.dtype = boolT;
+      return r;
+    }
+    if (name == "aten.argmax" || name == "aten.argmin") {
+      std::optional<Sizes> dims;
+      if (!isConstantNone(op->getOperand(1))) {
+        auto d = getConstantInt(op->getOperand(1));
+        if (!d)
+          return TensorInfo{std::nullopt, si64()};
+        dims = Sizes{*d};
+      }
+      auto keep = getConstantBool(op->getOperand(2));
+      if (!keep)
+        return TensorInfo{std::nullopt, si64()};
+      return reduce(dims, *keep && dims, si64());
+    }
+    if (name == "aten.to.dtype" || name == "aten.to.dtype_layout" ||
+        name == "aten.to.prim_dtype")
+      return withDtypeArg(same(), 1);
+    if (name == "aten.to.device")
+      return withDtypeArg(same(), 2);
+    if (name == "aten.to.other" || name == "aten.type_as") {
+      TensorInfo r = same();
+      r.dtype = in(1).dtype;
+      return r;
+    }
+    if (name == "aten.expand" || name == "aten.broadcast_to")
+      return expand();
+    if (name == "aten.expand_as" || name == "aten.view_as") {
+      TensorInfo r = in(1);
+      r.dtype = in(0).dtype;
+      return r;
+    }
+    if (name == "aten.embedding")
+      return embedding();
+    if (name == "aten.upsample_nearest2d" ||
+        name == "aten.upsample_bilinear2d")
+      return upsample();
+    if (name == "aten.constant_pad_nd" || name == "aten.reflection_pad1d" ||
+        name == "aten.reflection_pad2d" || name == "aten.replication_pad1d" ||
+        name == "aten.replication_pad2d")
+      return pad();
+    if (name == "aten.zeros" || name == "aten.ones" ||
+        name == "aten.empty.memory_format") {
+      Type dt = isConstantNone(op->getOperand(1)) ? f32() : Type();
+      return withDtypeArg(sizesFromList(0, dt), 1);
+    }
+    if (name == "aten.full") {
+      Type dt;
+      if (isConstantNone(op->getOperand(2)))
+        dt = resultType({op->getOperand(1)});
+      return withDtypeArg(sizesFromList(0, dt), 2);
+    }
+    if (name == "aten.new_zeros" || name == "aten.new_ones" ||
+        name == "aten.new_empty") {
+      Type dt = isConstantNone(op->getOperand(2)) ? in(0).dtype : Type();
+      return withDtypeArg(sizesFromList(1, dt), 2);
+    }
+    if (name == "aten.arange" || name == "aten.arange.start" ||
+        name == "aten.arange.start_step") {
+      unsigned nScalars = name == "aten.arange" ? 1
+                          : name == "aten.arange.start" ? 2
+                                                        : 3;
+      SmallVector<Value> vals;
+      for (unsigned i = 0; i < nScalars; ++i)
+        vals.push_back(op->getOperand(i));
+      TensorInfo r;
+      r.sizes = Sizes{kUnknown};
+      if (isConstantNone(op->getOperand(nScalars))) {
+        r.dtype = resultType(vals);
+        if (r.dtype && category(r.dtype) == 1)
+          r.dtype = si64();
+      }
+      return withDtypeArg(r, nScalars);
+    }
+    if (name == "aten.scalar_tensor") {
+      TensorInfo r;
+      r.sizes = Sizes();
+      r.dtype = isConstantNone(op->getOperand(1)) ? f32() : Type();
+      return withDtypeArg(r, 1);
+    }
+    if (name == "prim.NumToTensor.Scalar") {
+      TensorInfo r;
+      r.sizes = Sizes();
+      r.dtype = describe(op->getOperand(0)).dtype;
+      return r;
+    }
+    if (name == "aten.repeat") {
+      TensorInfo a = same(), r;
+      r.dtype = a.dtype;
+      auto reps = getConstantIntList(op->getOperand(1));
+      if (!a.sizes || !reps || reps->size() < a.sizes->size())
+        return r;
+      Sizes s(reps->size() - a.sizes->size(), 1);
+      s.append(*a.sizes);
+      for (size_t i = 0; i < s.size(); ++i)
+        s[i] = s[i] == kUnknown ? kUnknown : s[i] * (*reps)[i];
+      r.sizes = s;
+      return r;
+    }
+    if (name == "aten.pixel_shuffle") {
+      TensorInfo a = same(), r;
+      r.dtype = a.dtype;
+      auto f = getConstantInt(op->getOperand(1));
+      if (!a.sizes || !f || a.sizes->size() != 4)
+        return r;
+      auto mul = [](int64_t d, int64_t k) {
+        return d == kUnknown ? kUnknown : d * k;
+      };
+      Sizes &s = *a.sizes;
+      r.sizes = Sizes{s[0], s[1] == kUnknown ? kUnknown : s[1] / (*f * *f),
+                      mul(s[2], *f), mul(s[3], *f)};
+      return r;
+    }
+    if (name == "aten.gather" || name == "aten.index_select") {
+      TensorInfo r;
+      r.dtype = in(0).dtype;
+      if (name == "aten.gather")
+        r.sizes = in(2).sizes;
+      return r;
+    }
+    if (name == "aten.einsum" || name == "aten.index.Tensor" ||
+        name == "aten.index.Tensor_hacked_twin" || name == "aten.nonzero" ||
+        name == "aten.masked_select" || name == "aten.repeat_interleave.self_int") {
+      TensorInfo r;
+      if (name == "aten.nonzero")
+        r.dtype = si64();
+      else if (name == "aten.einsum") {
+        if (auto e = getListElements(op->getOperand(1)))
+          r.dtype = resultType(*e);
+      } else
+        r.dtype = in(0).dtype;
+      return r;
+    }
+    return std::nullopt;
+  }
+};
+
+struct TorchRefineTypesPass
+    : Torch::impl::TorchRefineTypesBase<TorchRefineTypesPass> {
+  /// The type each value had before the pass; results never lose it.
+  DenseMap<Value, TensorInfo> declared;
+
+  TensorInfo declaredOf(Value v) {
+    auto it = declared.find(v);
+    return it == declared.end() ? TensorInfo::of(v.getType()) : it->second;
+  }
+
+  /// Sets `v`'s type from `info` (meet the declared type); true if it changed.
+  bool update(Value v, const TensorInfo &info) {
+    if (!isTorchTensorType(v.getType()))
+      return false;
+    Type t = withInfo(v.getType(), meet(declaredOf(v), info));
+    if (t == v.getType())
+      return false;
+    v.setType(t);
+    return true;
+  }
+
+  bool visit(Block &block) {
+    bool changed = false;
+    for (Operation &op : block) {
+      if (auto ifOp = dyn_cast<PrimIfOp>(op)) {
+        for (Region &r : ifOp->getRegions())
+          changed |= visit(r.front());
+        Operation *t = ifOp.getThenRegion().front().getTerminator();
+        Operation *e = ifOp.getElseRegion().front().getTerminator();
+        for (auto [i, res] : llvm::enumerate(ifOp.getResults()))
+          changed |= update(res, join(TensorInfo::of(t->getOperand(i).getType()),
+                                      TensorInfo::of(e->getOperand(i).getType())));
+        continue;
+      }
+      if (auto loop = dyn_cast<PrimLoopOp>(op)) {
+        Block &body = loop->getRegion(0).front();
+        Operation *term = body.getTerminator();
+        unsigned nInit = loop->getNumOperands() - 2;
+        // Generalize the carried block arguments until they are stable.
+        for (int iter = 0; iter < 8; ++iter) {
+          bool argChanged = false;
+          for (unsigned j = 0; j < nInit; ++j) {
+            BlockArgument arg = body.getArgument(j + 1);
+            if (!isTorchTensorType(arg.getType()))
+              continue;
+            TensorInfo init =
+                TensorInfo::of(loop->getOperand(j + 2).getType());
+            TensorInfo yielded =
+                TensorInfo::of(term->getOperand(j + 1).getType());
+            TensorInfo cur = TensorInfo::of(arg.getType());
+            // First visit: start from the initial value.
+            TensorInfo want = iter == 0 ? init : join(init, yielded);
+            if (iter > 0)
+              want = join(want, cur);
+            Type t = withInfo(arg.getType(), meet(declaredOf(arg), want));
+            if (t != arg.getType()) {
+              arg.setType(t);
+              argChanged = true;
+            }
+          }
+          bool bodyChanged = visit(body);
+          changed |= argChanged | bodyChanged;
+          if (!argChanged && iter > 0)
+            break;
+        }
+        for (auto [j, res] : llvm::enumerate(loop->getResults()))
+          changed |= update(
+              res, TensorInfo::of(body.getArgument(j + 1).getType()));
+        continue;
+      }
+      for (Region &r : op.getRegions())
+        for (Block &b : r)
+          changed |= visit(b);
+      if (op.getNumResults() == 0 ||
+          !isTorchTensorType(op.getResult(0).getType()))
+        continue;
+      Inference inf{&op, op.getContext()};
+      if (auto info = inf.infer())
+        changed |= update(op.getResult(0), *info);
+      // Ops with an (values, indices) result pair.
+      StringRef n = op.getName().getStringRef();
+      if ((n == "torch.aten.max.dim" || n == "torch.aten.min.dim" ||
+           n == "torch.aten.topk" || n == "torch.aten.sort") &&
+          op.getNumResults() == 2) {
+        TensorInfo r;
+        TensorInfo a = TensorInfo::of(op.getOperand(0).getType());
+        r.dtype = a.dtype;
+        if (n == "torch.aten.max.dim" || n == "torch.aten.min.dim") {
+          auto d = getConstantInt(op.getOperand(1));
+          auto keep = getConstantBool(op.getOperand(2));
+          if (d && keep && a.sizes)
+            if (auto nd = normDim(*d, a.sizes->size())) {
+              r.sizes = a.sizes;
+              if (*keep)
+                (*r.sizes)[*nd] = 1;
+              else
+                r.sizes->erase(r.sizes->begin() + *nd);
+            }
+        } else if (n == "torch.aten.sort") {
+          r.sizes = a.sizes;
+        }
+        changed |= update(op.getResult(0), r);
+        r.dtype = IntegerType::get(op.getContext(), 64, IntegerType::Signed);
+        changed |= update(op.getResult(1), r);
+      }
+    }
+    return changed;
+  }
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    func.walk([&](Operation *op) {
+      for (Value r : op->getResults())
+        if (isTorchTensorType(r.getType()))
+          declared[r] = TensorInfo::of(r.getType());
+      for (Region &region : op->getRegions())
+        for (Block &b : region)
+          for (BlockArgument a : b.getArguments())
+            if (isTorchTensorType(a.getType()))
+              declared[a] = TensorInfo::of(a.getType());
+    });
+    for (int i = 0; i < 16 && visit(func.getBody().front()); ++i) {
+    }
+    // The signature follows the returned values.
+    auto ret = func.getBody().front().getTerminator();
+    func.setType(FunctionType::get(func.getContext(),
+                                   func.getArgumentTypes(),
+                                   ret->getOperandTypes()));
+  }
+};
+
+} // namespace

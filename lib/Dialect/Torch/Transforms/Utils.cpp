@@ -1,0 +1,52 @@
+//===- Utils.cpp - Helpers for reading torch-dialect IR -------------------===//
+
+#include "torch-onnx/Dialect/Torch/Utils/Utils.h"
+
+#include "mlir/IR/BuiltinTypes.h"
+
+using namespace mlir;
+using namespace mlir::Torch;
+
+Type mlir::Torch::getTypeForScalarTypeCode(MLIRContext *ctx, int64_t code) {
+  auto si = [&](unsigned w) {
+    return IntegerType::get(ctx, w, IntegerType::Signed);
+  };
+  switch (code) {
+  case 0:
+    return IntegerType::get(ctx, 8, IntegerType::Unsigned);
+  case 1:
+    return si(8);
+  case 2:
+    return si(16);
+  case 3:
+    return si(32);
+  case 4:
+    return si(64);
+  case 5:
+    return Float16Type::get(ctx);
+  case 6:
+    return Float32Type::get(ctx);
+  case 7:
+    return Float64Type::get(ctx);
+  case 11:
+    return IntegerType::get(ctx, 1);
+  case 15:
+    return BFloat16Type::get(ctx);
+  default:
+    return {};
+  }
+}
+
+TensorInfo TensorInfo::of(Type t) {
+  TensorInfo info;
+  if (auto v = dyn_cast<ValueTensorType>(t)) {
+    if (auto s = v.getOptionalSizes())
+      info.sizes = llvm::SmallVector<int64_t>(s->begin(), s->end());
+    info.dtype = v.getDtype();
+  } else if (auto nv = dyn_cast<NonValueTensorType>(t)) {
+    if (auto s = nv.getOptionalSizes())
+      info.sizes = llvm::SmallVector<int64_t>(s->begin(), s->end());
+    info.dtype = nv.getDtype();
+  }
+  return info;
+}

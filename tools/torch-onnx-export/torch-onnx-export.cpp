@@ -1,0 +1,348 @@
+//===- torch-onnx-export.cpp - TorchScript archive -> ONNX model ----------===//
+//
+// The user-facing exporter: the options mirror torch.onnx.export.
+//
+//   torch-onnx-export model.pt -o model.onnx --opset=17 \
+//       --input-shapes='[batch,3,224,224]:f32' --output-names=logits
+//
+//===----------------------------------------------------------------------===//
+
+#include "torch-onnx/Conversion/Passes.h"
+#include "torch-onnx/InitAll.h"
+#include "torch-onnx/Target/ONNX/ONNXCommon.h"
+#include "torch-onnx/Target/ONNX/ONNXTranslation.h"
+#include "torch-onnx/Target/TorchScript/TorchScriptImport.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/BuiltinDialect.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include "onnx/checker.h"
+#include "onnx/shape_inference/implementation.h"
+
+using namespace mlir;
+namespace cl = llvm::cl;
+
+static cl::OptionCategory cat("torch-onnx-export options");
+
+static cl::opt<std::string> inputFile(cl::Positional, cl::desc("<model.pt>"),
+                                      cl::Required, cl::cat(cat));
+static cl::opt<std::string> outputFile("o", cl::desc("Output ONNX file"),
+                                       cl::value_desc("file"), cl::Required,
+                                       cl::cat(cat));
+static cl::opt<int> opsetVersion("opset",
+                                 cl::desc("Default-domain opset (9..17)"),
+                                 cl::init(17), cl::cat(cat));
+static cl::opt<std::string> inputShapes(
+    "input-shapes",
+    cl::desc("Shapes and dtypes of forward()'s tensor inputs, e.g. "
+             "'[batch,3,224,224]:f32;[?]:si64' (a name = a dynamic axis)"),
+    cl::cat(cat));
+static cl::list<std::string>
+    inputNames("input-names", cl::desc("Graph input names, in order"),
+               cl::CommaSeparated, cl::cat(cat));
+static cl::list<std::string>
+    outputNames("output-names", cl::desc("Graph output names, in order"),
+                cl::CommaSeparated, cl::cat(cat));
+static cl::list<std::string> dynamicAxes(
+    "dynamic-axes",
+    cl::desc("NAME:DIM[=LABEL] marks dim DIM of input/output NAME dynamic "
+             "(as dynamic_axes of torch.onnx.export)"),
+    cl::CommaSeparated, cl::cat(cat));
+static cl::opt<bool> exportParams(
+    "export-params", cl::desc("Store the weights in the model (default on)"),
+    cl::init(true), cl::cat(cat));
+static cl::opt<bool> keepInitializersAsInputs(
+    "keep-initializers-as-inputs",
+    cl::desc("Also list the initializers as graph inputs"), cl::init(false),
+    cl::cat(cat));
+static cl::opt<bool>
+    constantFolding("constant-folding",
+                    cl::desc("Fold constant subgraphs (default on)"),
+                    cl::init(true), cl::cat(cat));
+static cl::opt<std::string> externalData(
+    "use-external-data-format",
+    cl::desc("Store weights in one external data file (default name: the "
+             "model's + .data); automatic past 2 GiB"),
+    cl::ValueOptional, cl::cat(cat));
+static cl::opt<std::string> operatorExportType(
+    "operator-export-type",
+    cl::desc("ONNX (unsupported ops are errors) or ONNX_FALLTHROUGH (kept as "
+             "org.pytorch.aten custom nodes)"),
+    cl::init("ONNX"), cl::cat(cat));
+static cl::opt<bool> verbose("verbose",
+                             cl::desc("Print the resulting graph (MLIR)"),
+                             cl::init(false), cl::cat(cat));
+static cl::opt<bool> shapeInference(
+    "onnx-shape-inference",
+    cl::desc("Fill value_info with ONNX's shape inference (default on)"),
+    cl::init(true), cl::cat(cat));
+
+namespace {
+
+/// Applies --dynamic-axes to the inputs' shape spec and collects the labels
+/// for the outputs.
+struct DynamicAxis {
+  std::string name;
+  int64_t dim;
+  std::string label;
+};
+
+LogicalResult parseDynamicAxes(std::vector<DynamicAxis> &out) {
+  for (const std::string &s : dynamicAxes) {
+    StringRef spec(s);
+    auto [name, rest] = spec.rsplit(':');
+    auto [dimStr, label] = rest.split('=');
+    int64_t dim;
+    if (name.empty() || dimStr.getAsInteger(10, dim) || dim < 0) {
+      llvm::errs() << "error: bad --dynamic-axes entry '" << s
+                   << "'; expected NAME:DIM or NAME:DIM=LABEL\n";
+      return failure();
+    }
+    out.push_back({name.str(), dim, label.str()});
+  }
+  return success();
+}
+
+std::string defaultLabel(const std::string &name, int64_t dim) {
+  return name + "_dynamic_axes_" + std::to_string(dim + 1);
+}
+
+/// Graph-level options that act on the ModelProto.
+void moveInitializersToInputs(::onnx::ModelProto &model, bool keepData) {
+  ::onnx::GraphProto &g = *model.mutable_graph();
+  std::set<std::string> inputs;
+  for (const auto &i : g.input())
+    inputs.insert(i.name());
+  for (const auto &t : g.initializer()) {
+    if (inputs.count(t.name()))
+      continue;
+    auto *in = g.add_input();
+    in->set_name(t.name());
+    auto *tt = in->mutable_type()->mutable_tensor_type();
+    tt->set_elem_type(t.data_type());
+    auto *shape = tt->mutable_shape();
+    for (int64_t d : t.dims())
+      shape->add_dim()->set_dim_value(d);
+  }
+  if (!keepData)
+    g.clear_initializer();
+}
+
+/// Outputs keep the names/dims of ONNX's inference where ours were unknown.
+void runShapeInference(::onnx::ModelProto &model) {
+  ::onnx::ShapeInferenceOptions opts{/*check_type=*/false, /*error_mode=*/0,
+                                     /*enable_data_propagation=*/true};
+  try {
+    ::onnx::shape_inference::InferShapes(
+        model, ::onnx::OpSchemaRegistry::Instance(), opts);
+  } catch (const std::exception &e) {
+    // Inference is best effort: the exported graph is still valid.
+    llvm::errs() << "warning: ONNX shape inference stopped: " << e.what()
+                 << "\n";
+  }
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM y(argc, argv);
+  registerAsmPrinterCLOptions();
+  registerMLIRContextCLOptions();
+  registerPassManagerCLOptions();
+  cl::HideUnrelatedOptions({&cat, &cl::getGeneralCategory()});
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "torch-onnx-export: a TorchScript archive (torch.jit.save) to an ONNX "
+      "model\n");
+
+  DialectRegistry registry;
+  torch_onnx::registerAllDialects(registry);
+  MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+  llvm::SourceMgr sourceMgr;
+  SourceMgrDiagnosticHandler diagHandler(sourceMgr, &context);
+
+  std::vector<DynamicAxis> axes;
+  if (failed(parseDynamicAxes(axes)))
+    return 1;
+  if (operatorExportType != "ONNX" && operatorExportType != "ONNX_FALLTHROUGH") {
+    llvm::errs() << "error: --operator-export-type must be ONNX or "
+                    "ONNX_FALLTHROUGH (got '"
+                 << operatorExportType << "')\n";
+    return 1;
+  }
+  if (opsetVersion < 9 || opsetVersion > 17) {
+    llvm::errs() << "error: opset " << opsetVersion
+                 << " is not supported; use 9..17\n";
+    return 1;
+  }
+
+  Torch::TorchScriptImportOptions importOptions;
+  if (!inputShapes.empty()) {
+    std::string err;
+    auto shapes = Torch::parseInputShapes(inputShapes, err);
+    if (failed(shapes)) {
+      llvm::errs() << "error: --input-shapes: " << err << "\n";
+      return 1;
+    }
+    importOptions.inputShapes = *shapes;
+  }
+  OwningOpRef<ModuleOp> module =
+      Torch::importTorchScriptFile(inputFile, &context, importOptions);
+  if (!module)
+    return 1;
+
+  // Input names (torch.name) and dynamic axes of inputs, before conversion.
+  func::FuncOp forward;
+  for (auto f : module->getOps<func::FuncOp>())
+    forward = f;
+  if (!forward) {
+    llvm::errs() << "error: the archive has no forward function\n";
+    return 1;
+  }
+  if (inputNames.size() > forward.getNumArguments()) {
+    llvm::errs() << "error: " << inputNames.size()
+                 << " input names given, but forward() takes "
+                 << forward.getNumArguments() << " inputs\n";
+    return 1;
+  }
+  Builder b(&context);
+  for (unsigned i = 0; i < inputNames.size(); ++i)
+    forward.setArgAttr(i, "torch.name", b.getStringAttr(inputNames[i]));
+
+  PassManager pm(&context);
+  if (failed(applyPassManagerCLOptions(pm)))
+    return 1;
+  torch_onnx::TorchToONNXPipelineOptions pipeline;
+  pipeline.opset = opsetVersion;
+  pipeline.foldConstants = constantFolding;
+  pipeline.fallthrough = operatorExportType == "ONNX_FALLTHROUGH";
+  torch_onnx::buildTorchToONNXPipeline(pm, pipeline);
+  if (failed(pm.run(*module)))
+    return 1;
+
+  func::FuncOp graph;
+  for (auto f : module->getOps<func::FuncOp>())
+    graph = f;
+  if (outputNames.size() > graph.getNumResults()) {
+    llvm::errs() << "error: " << outputNames.size()
+                 << " output names given, but the model has "
+                 << graph.getNumResults() << " outputs\n";
+    return 1;
+  }
+  for (unsigned i = 0; i < outputNames.size(); ++i)
+    graph.setResultAttr(i, ONNX::attr::kName, b.getStringAttr(outputNames[i]));
+
+  // dynamic_axes: label the dims of named inputs and outputs.
+  auto nameOfArg = [&](unsigned i) -> std::string {
+    if (auto n = graph.getArgAttrOfType<StringAttr>(i, ONNX::attr::kName))
+      return n.str();
+    return "input_" + std::to_string(i);
+  };
+  auto nameOfResult = [&](unsigned i) -> std::string {
+    if (auto n = graph.getResultAttrOfType<StringAttr>(i, ONNX::attr::kName))
+      return n.str();
+    return "";
+  };
+  for (const DynamicAxis &a : axes) {
+    bool found = false;
+    auto label = [&](Type t, ArrayAttr old, auto set) {
+      auto rt = dyn_cast<RankedTensorType>(t);
+      if (!rt || a.dim >= rt.getRank()) {
+        llvm::errs() << "error: --dynamic-axes: '" << a.name
+                     << "' has no dim " << a.dim << "\n";
+        return false;
+      }
+      SmallVector<Attribute> names(rt.getRank(), b.getStringAttr(""));
+      if (old)
+        names.assign(old.begin(), old.end());
+      names[a.dim] =
+          b.getStringAttr(a.label.empty() ? defaultLabel(a.name, a.dim)
+                                          : a.label);
+      set(b.getArrayAttr(names));
+      return true;
+    };
+    for (unsigned i = 0; i < graph.getNumArguments() && !found; ++i)
+      if (nameOfArg(i) == a.name) {
+        found = true;
+        if (!label(graph.getArgument(i).getType(),
+                   graph.getArgAttrOfType<ArrayAttr>(i, ONNX::attr::kDimParams),
+                   [&](ArrayAttr v) {
+                     graph.setArgAttr(i, ONNX::attr::kDimParams, v);
+                   }))
+          return 1;
+        if (auto rt = dyn_cast<RankedTensorType>(graph.getArgument(i).getType());
+            rt && !rt.isDynamicDim(a.dim))
+          llvm::errs() << "warning: --dynamic-axes: input '" << a.name
+                       << "' dim " << a.dim
+                       << " was given a fixed size in --input-shapes; the "
+                          "graph is specialized to it\n";
+      }
+    for (unsigned i = 0; i < graph.getNumResults() && !found; ++i)
+      if (nameOfResult(i) == a.name) {
+        found = true;
+        Type t = graph.getResultTypes()[i];
+        if (auto rt = dyn_cast<RankedTensorType>(t)) {
+          // The output's dim is dynamic whatever we inferred.
+          SmallVector<int64_t> shape(rt.getShape());
+          shape[a.dim] = ShapedType::kDynamic;
+          graph.setResultAttr(
+              i, ONNX::attr::kType,
+              TypeAttr::get(RankedTensorType::get(shape, rt.getElementType())));
+        }
+        if (!label(t,
+                   graph.getResultAttrOfType<ArrayAttr>(i,
+                                                        ONNX::attr::kDimParams),
+                   [&](ArrayAttr v) {
+                     graph.setResultAttr(i, ONNX::attr::kDimParams, v);
+                   }))
+          return 1;
+      }
+    if (!found) {
+      llvm::errs() << "error: --dynamic-axes names '" << a.name
+                   << "', which is neither an input nor an output name\n";
+      return 1;
+    }
+  }
+
+  if (verbose)
+    module->print(llvm::outs());
+
+  ONNX::ExportOptions exportOptions;
+  exportOptions.runChecker = false;
+  if (externalData.getNumOccurrences()) {
+    exportOptions.externalData = true;
+    exportOptions.externalDataFile = externalData;
+  }
+  ::onnx::ModelProto model;
+  if (failed(ONNX::exportModel(*module, model, exportOptions)))
+    return 1;
+  // The weights now live in the ModelProto: release the IR's copies (the
+  // blobs own the loaded libtorch tensors).
+  module = nullptr;
+  DenseResourceElementsHandle::getManagerInterface(&context).setBlobManager(
+      std::make_shared<DialectResourceBlobManager>());
+  if (shapeInference)
+    runShapeInference(model);
+  if (!exportParams || keepInitializersAsInputs)
+    moveInitializersToInputs(model, exportParams);
+  try {
+    ::onnx::checker::check_model(model);
+  } catch (const std::exception &e) {
+    llvm::errs() << "error: the exported model fails ONNX's checker: "
+                 << e.what() << "\n";
+    return 1;
+  }
+  if (failed(ONNX::writeModelProtoFile(model, outputFile, exportOptions,
+                                       UnknownLoc::get(&context))))
+    return 1;
+  return 0;
+}
