@@ -3,7 +3,8 @@
 //
 //   node ort_run.js MANIFEST.json RESULTS.jsonl
 //
-// MANIFEST: [{id, models: {orig, rt}, sets: [{inputs: [...], outputs: [...]}]}]
+// MANIFEST: [{id, models: {orig, rt}, sets: [{inputs: [...], outputs: [...]}],
+// rtol?, atol?}]
 // where each tensor is {name, type, dims, file | strings}. One JSON line per
 // (id, which) is appended to RESULTS as soon as it is known, so a crash of the
 // runtime loses only the model that crashed it.
@@ -37,7 +38,7 @@ function halfToFloat(h) {
   return s * Math.pow(2, e - 15) * (1 + f / 1024);
 }
 
-function compare(got, want) {
+function compare(got, want, rtol = RTOL, atol = ATOL) {
   const ref = load(want);
   if (got.type !== ref.type && !(got.type === 'bool' && ref.type === 'bool'))
     return `output ${want.name}: type ${got.type}, expected ${ref.type}`;
@@ -53,7 +54,7 @@ function compare(got, want) {
     if (isFloat) {
       if (Number.isNaN(a) && Number.isNaN(b)) continue;
       if (a === b) continue;
-      if (!(Math.abs(a - b) <= ATOL + RTOL * Math.abs(b)))
+      if (!(Math.abs(a - b) <= atol + rtol * Math.abs(b)))
         return `output ${want.name}[${i}]: ${a}, expected ${b}`;
     } else if (a !== b) {
       return `output ${want.name}[${i}]: ${a}, expected ${b}`;
@@ -62,7 +63,7 @@ function compare(got, want) {
   return null;
 }
 
-async function runOne(modelPath, sets) {
+async function runOne(modelPath, sets, rtol, atol) {
   const session = await ort.InferenceSession.create(modelPath, {
     intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all',
   });
@@ -73,7 +74,7 @@ async function runOne(modelPath, sets) {
     for (const [i, want] of set.outputs.entries()) {
       const name = session.outputNames[i];
       if (!(name in out)) return `data set ${k}: output ${name} missing`;
-      const err = compare(out[name], want);
+      const err = compare(out[name], want, rtol, atol);
       if (err) return `data set ${k}: ${err}`;
     }
   }
@@ -97,7 +98,7 @@ async function main() {
       let error = null;
       if (m.skip) error = m.skip;
       else {
-        try { error = await runOne(m.models[which], m.sets); }
+        try { error = await runOne(m.models[which], m.sets, m.rtol ?? RTOL, m.atol ?? ATOL); }
         catch (e) { error = String(e && e.message || e).split('\n')[0].slice(0, 300); }
       }
       fs.appendFileSync(resultsPath, JSON.stringify({id: m.id, which, ok: error === null, error}) + '\n');

@@ -456,6 +456,8 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
                       "aten.conv1d.padding", "aten.conv2d.padding",
                       "aten.conv3d.padding"})
     add(n, 9, [](Emitter &e) { return lowerConv(e, 3, 4, 5, -1, -1, 6); });
+  add("aten._convolution_mode", 9,
+      [](Emitter &e) { return lowerConv(e, 3, 4, 5, -1, -1, 6); });
   add("aten._convolution", 9,
       [](Emitter &e) { return lowerConv(e, 3, 4, 5, 6, 7, 8); });
   add("aten._convolution.deprecated", 9,
@@ -569,6 +571,28 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
   add("aten.constant_pad_nd", 9, [](Emitter &e) {
     auto v = e.constFloat(2, "value");
     return v && lowerPad(e, "constant", v);
+  });
+  add("aten.pad", 9, [](Emitter &e) {
+    auto mode = e.orig(2).getDefiningOp<Torch::ConstantStrOp>();
+    if (!mode)
+      return e.fail("the padding mode must be a constant string");
+    StringRef m = mode.getValue();
+    if (m == "constant") {
+      double v = 0;
+      if (!Torch::isConstantNone(e.orig(3))) {
+        auto c = e.constFloat(3, "value");
+        if (!c)
+          return false;
+        v = *c;
+      }
+      return lowerPad(e, "constant", v);
+    }
+    if (m == "reflect")
+      return lowerPad(e, "reflect", std::nullopt);
+    if (m == "replicate")
+      return lowerPad(e, "edge", std::nullopt);
+    return e.fail("padding mode '" + m + "' has no ONNX equivalent before "
+                  "opset 19 (Pad wrap mode)");
   });
   for (StringRef n : {"aten.reflection_pad1d", "aten.reflection_pad2d"})
     add(n, 9, [](Emitter &e) { return lowerPad(e, "reflect", std::nullopt); });

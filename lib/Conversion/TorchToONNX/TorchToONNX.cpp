@@ -17,6 +17,7 @@
 #include "mlir/IR/BuiltinDialect.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/Transforms/DialectConversion.h"
+#include "llvm/ADT/StringSet.h"
 
 #include "onnx/defs/schema.h"
 
@@ -133,8 +134,19 @@ Operation *Emitter::node(StringRef opType, ArrayRef<Value> inputs,
 Value Emitter::n1(StringRef opType, ArrayRef<Value> inputs,
                   ArrayRef<std::pair<StringRef, Attribute>> attrs,
                   Type result) {
-  if (!result)
-    result = unranked(inputs.empty() ? Type() : elemOf(inputs[0]));
+  if (!result) {
+    static const llvm::StringSet<> boolOps = {
+        "Equal", "Less", "Greater", "LessOrEqual", "GreaterOrEqual", "Not",
+        "And", "Or", "Xor", "IsNaN", "IsInf"};
+    static const llvm::StringSet<> indexOps = {"Shape", "Size", "ArgMax",
+                                               "ArgMin", "NonZero"};
+    if (boolOps.contains(opType))
+      result = unranked(rw.getI1Type());
+    else if (indexOps.contains(opType))
+      result = unranked(rw.getI64Type());
+    else
+      result = unranked(inputs.empty() ? Type() : elemOf(inputs[0]));
+  }
   Operation *o = node(opType, inputs, attrs, result);
   return o ? o->getResult(0) : Value();
 }
@@ -390,6 +402,9 @@ public:
       return RankedTensorType::get({}, IntegerType::get(ctx, 1));
     });
     addConversion([ctx](Torch::NoneType) { return mlir::NoneType::get(ctx); });
+    addConversion([ctx](StringType) { return mlir::NoneType::get(ctx); });
+    addConversion([ctx](DeviceType) { return mlir::NoneType::get(ctx); });
+    addConversion([ctx](GeneratorType) { return mlir::NoneType::get(ctx); });
     addConversion([this, ctx](ListType t) -> std::optional<Type> {
       Type e = t.getContainedType();
       if (isa<IntType, BoolType>(e))
@@ -416,6 +431,15 @@ public:
 // Patterns
 //===----------------------------------------------------------------------===//
 
+/// "aten::amax" (a torch.operator) -> "aten.amax", the lowering table's key.
+std::string operatorKey(OperatorOp op) {
+  std::string n = op.getName().str();
+  size_t p = n.find("::");
+  if (p != std::string::npos)
+    n.replace(p, 2, ".");
+  return n;
+}
+
 /// Rewrites every aten op through the lowering registered for the opset.
 class AtenLoweringPattern : public ConversionPattern {
 public:
@@ -431,8 +455,10 @@ public:
     StringRef name = op->getName().getStringRef();
     if (!name.consume_front("torch."))
       return failure();
+    std::string opName = name.str();
     if (auto o = dyn_cast<OperatorOp>(op))
-      name = o.getName();
+      opName = operatorKey(o);
+    name = opName;
     auto it = byName.find(name);
     std::string why;
     if (it == byName.end() || llvm::none_of(it->second, [&](const Lowering *l) {
@@ -523,6 +549,20 @@ struct NoneConstantPattern : OpConversionPattern<ConstantNoneOp> {
   }
 };
 
+/// Strings, devices and generators only parametrize the ops that read them
+/// (from the torch IR); they have no ONNX value.
+template <typename OpTy>
+struct ErasedConstantPattern : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<ox::NoValueOp>(
+        op, rewriter.getType<mlir::NoneType>());
+    return success();
+  }
+};
+
 struct TensorLiteralPattern : OpConversionPattern<TensorLiteralOp> {
   TensorLiteralPattern(const TypeConverter &tc, MLIRContext *ctx,
                        ConversionState &state)
@@ -565,9 +605,10 @@ struct IfPattern : OpConversionPattern<PrimIfOp> {
     st.addRegion();
     st.addRegion();
     Operation *newOp = rewriter.create(st);
+    // ONNX If's regions are (else_branch, then_branch).
     for (unsigned i = 0; i < 2; ++i) {
-      rewriter.inlineRegionBefore(op->getRegion(i), newOp->getRegion(i),
-                                  newOp->getRegion(i).end());
+      Region &dst = newOp->getRegion(1 - i);
+      rewriter.inlineRegionBefore(op->getRegion(i), dst, dst.end());
     }
     rewriter.replaceOp(op, newOp->getResults());
     return success();
@@ -598,6 +639,9 @@ struct LoopPattern : OpConversionPattern<PrimLoopOp> {
     OperationState st(op.getLoc(), "onnx.Loop");
     ValueRange ops = adaptor.getOperands();
     st.addOperands(ops);
+    st.addAttribute("operandSegmentSizes",
+                    rewriter.getDenseI32ArrayAttr(
+                        {1, 1, static_cast<int32_t>(ops.size() - 2)}));
     st.addTypes(types);
     st.addRegion();
     Operation *newOp = rewriter.create(st);
@@ -673,15 +717,16 @@ struct ListConstructPattern : OpConversionPattern<PrimListConstructOp> {
     // A tensor list: consumers that take elements (cat, stack, ...) read
     // them from this op; materialize a sequence only where ONNX has them.
     Type t = getTypeConverter()->convertType(op.getType());
+    if (llvm::all_of(op->getUsers(), [](Operation *u) {
+          return !isa<PrimLoopOp, PrimIfYieldOp, PrimLoopConditionOp,
+                      func::ReturnOp>(u) &&
+                 u->getName().getStringRef() != "torch.aten.append.t";
+        })) {
+      rewriter.replaceOpWithNewOp<ox::NoValueOp>(
+          op, rewriter.getType<mlir::NoneType>());
+      return success();
+    }
     if (state.opset < 11 || adaptor.getElements().empty()) {
-      if (llvm::all_of(op->getUsers(), [](Operation *u) {
-            return !isa<PrimLoopOp, PrimIfYieldOp, PrimLoopConditionOp,
-                        func::ReturnOp>(u);
-          })) {
-        rewriter.replaceOpWithNewOp<ox::NoValueOp>(
-            op, rewriter.getType<mlir::NoneType>());
-        return success();
-      }
       if (state.opset < 11)
         return op->emitError("a tensor list that flows into control flow "
                              "needs ONNX sequences (opset 11 or later)"),
@@ -726,7 +771,21 @@ void flattenTupleResults(func::FuncOp func) {
     return;
   OpBuilder b(ret);
   func::ReturnOp::create(b, ret.getLoc(), outs);
+  SmallVector<Operation *> tuples;
+  for (Value v : ret.getOperands())
+    if (auto t = v.getDefiningOp<PrimTupleConstructOp>())
+      tuples.push_back(t);
   ret.erase();
+  // Dead tuples (outermost first) would be illegal leftovers.
+  while (!tuples.empty()) {
+    Operation *t = tuples.pop_back_val();
+    if (!t->use_empty())
+      continue;
+    for (Value e : t->getOperands())
+      if (auto inner = e.getDefiningOp<PrimTupleConstructOp>())
+        tuples.push_back(inner);
+    t->erase();
+  }
   func.setType(FunctionType::get(func.getContext(), func.getArgumentTypes(),
                                  ValueRange(outs).getTypes()));
 }
@@ -769,7 +828,7 @@ struct ConvertTorchToONNXPass
     ModuleOp module = getOperation();
     MLIRContext *ctx = &getContext();
     if (opset < 9 || opset > 17) {
-      module.emitError() << "opset " << opset
+      module.emitError() << "opset " << int64_t(opset)
                          << " is outside the supported range 9..17";
       return signalPassFailure();
     }
@@ -793,9 +852,9 @@ struct ConvertTorchToONNXPass
       StringRef name = op->getName().getStringRef();
       if (!name.consume_front("torch.aten.") && name != "torch.operator")
         return;
-      StringRef key = op->getName().getStringRef().drop_front(6);
+      std::string key = op->getName().getStringRef().drop_front(6).str();
       if (auto o = dyn_cast<OperatorOp>(op))
-        key = o.getName();
+        key = operatorKey(o);
       auto it = byName.find(key);
       int64_t lowest = -1;
       if (it != byName.end()) {
@@ -810,7 +869,7 @@ struct ConvertTorchToONNXPass
         return;
       missing = true;
       auto diag = op->emitError() << "'" << key << "' cannot be exported to "
-                                  << "ONNX opset " << opset << ": ";
+                                  << "ONNX opset " << int64_t(opset) << ": ";
       if (lowest > 0)
         diag << "it needs opset " << lowest
              << " or later (export with opset_version=" << lowest << ")";
@@ -853,6 +912,8 @@ struct ConvertTorchToONNXPass
     patterns.add<ConstantPattern<ConstantIntOp>, ConstantPattern<ConstantFloatOp>,
                  ConstantPattern<ConstantBoolOp>, TensorLiteralPattern,
                  ListConstructPattern>(converter, ctx, state);
+    patterns.add<ErasedConstantPattern<ConstantStrOp>,
+                 ErasedConstantPattern<ConstantDeviceOp>>(converter, ctx);
     patterns.add<NoneConstantPattern, IfPattern, IfYieldPattern, LoopPattern,
                  LoopConditionPattern>(converter, ctx);
     if (failed(applyPartialConversion(func, target, std::move(patterns))))

@@ -468,12 +468,18 @@ OwningOpRef<ModuleOp> Importer::run(tj::Graph &graph) {
     }
     inputs.push_back(in);
   }
+  // The shape spec lists the tensor inputs (numbers, lists, ... are not
+  // refined).
+  size_t numTensors = llvm::count_if(inputs, [](const torch::jit::Value *v) {
+    return v->type()->kind() == c10::TypeKind::TensorType;
+  });
   if (!options.inputShapes.empty() &&
-      options.inputShapes.size() != inputs.size()) {
+      options.inputShapes.size() != numTensors) {
     error(fileLoc) << "--input-shapes gives " << options.inputShapes.size()
-                   << " inputs but forward() takes " << inputs.size();
+                   << " tensor inputs but forward() takes " << numTensors;
     return {};
   }
+  size_t nextSpec = 0;
 
   SmallVector<Type> argTypes;
   SmallVector<DictionaryAttr> argAttrs;
@@ -483,13 +489,8 @@ OwningOpRef<ModuleOp> Importer::run(tj::Graph &graph) {
       return {};
     NamedAttrList attrs;
     attrs.set("torch.name", b.getStringAttr(in->debugNameBase()));
-    if (!options.inputShapes.empty()) {
-      const TorchScriptInputShape &spec = options.inputShapes[i];
-      if (!isTorchTensorType(*t)) {
-        error(fileLoc) << "--input-shapes: input #" << i << " ('"
-                       << in->debugNameBase() << "') is not a tensor";
-        return {};
-      }
+    if (!options.inputShapes.empty() && isTorchTensorType(*t)) {
+      const TorchScriptInputShape &spec = options.inputShapes[nextSpec++];
       Type dtype = cast<NonValueTensorType>(*t).getDtype();
       if (!spec.dtype.empty()) {
         dtype = parseDtypeName(spec.dtype, ctx);

@@ -12,6 +12,8 @@
 
 #include "llvm/ADT/StringSet.h"
 
+#include <cmath>
+
 namespace mlir::Torch {
 #define GEN_PASS_DEF_TORCHREFINETYPES
 #include "torch-onnx/Dialect/Torch/Transforms/Passes.h.inc"
@@ -674,7 +676,14 @@ struct Inference {
   }
 
   std::optional<TensorInfo> infer() const {
-    StringRef name = op->getName().getStringRef();
+    std::string key = op->getName().getStringRef().str();
+    if (auto o = dyn_cast<OperatorOp>(op)) { // "aten::amax" -> "aten.amax"
+      key = "torch." + o.getName().str();
+      size_t p = key.find("::");
+      if (p != std::string::npos)
+        key.replace(p, 2, ".");
+    }
+    StringRef name = key;
     if (!name.consume_front("torch."))
       return std::nullopt;
     Type boolT = i1();
@@ -763,6 +772,12 @@ struct Inference {
         name == "aten.conv3d" || name == "aten.conv1d.padding" ||
         name == "aten.conv2d.padding" || name == "aten.conv3d.padding")
       return conv(3, 4, 5);
+    if (name == "aten._convolution_mode")
+      return conv(3, 4, 5);
+    if (name == "aten.pad") {
+      TensorInfo r = pad();
+      return r;
+    }
     if (name == "aten._convolution" || name == "aten.convolution" ||
         name == "aten._convolution.deprecated") {
       auto t = getConstantBool(op->getOperand(6));
@@ -917,6 +932,27 @@ struct Inference {
     if (name == "aten.upsample_nearest2d" ||
         name == "aten.upsample_bilinear2d")
       return upsample();
+    if (name == "aten.upsample_nearest2d.vec" ||
+        name == "aten.upsample_bilinear2d.vec") {
+      TensorInfo x = in(0), r;
+      r.dtype = x.dtype;
+      if (!x.sizes || x.sizes->size() < 3)
+        return r;
+      if (!isConstantNone(op->getOperand(1)))
+        return upsample();
+      unsigned scaleIdx = name == "aten.upsample_nearest2d.vec" ? 2 : 3;
+      auto elems = getListElements(op->getOperand(scaleIdx));
+      if (!elems || elems->size() + 2 != x.sizes->size())
+        return r;
+      r.sizes = Sizes(x.sizes->begin(), x.sizes->begin() + 2);
+      for (auto [i, e] : llvm::enumerate(*elems)) {
+        auto f = getConstantFloat(e);
+        int64_t d = (*x.sizes)[i + 2];
+        r.sizes->push_back(f && d != kUnknown ? (int64_t)std::floor(d * *f)
+                                              : kUnknown);
+      }
+      return r;
+    }
     if (name == "aten.constant_pad_nd" || name == "aten.reflection_pad1d" ||
         name == "aten.reflection_pad2d" || name == "aten.replication_pad1d" ||
         name == "aten.replication_pad2d")
@@ -1038,6 +1074,49 @@ struct TorchRefineTypesPass
     return true;
   }
 
+  /// Pieces of split/chunk/unbind: the input's dtype, and sizes where the
+  /// split is static.
+  void refineUnpack(PrimListUnpackOp unpack, bool &changed) {
+    Operation *src = unpack.getList().getDefiningOp();
+    if (!src || src->getNumOperands() < 2)
+      return;
+    StringRef n = src->getName().getStringRef();
+    bool isUnbind = n == "torch.aten.unbind.int";
+    if (n != "torch.aten.split.Tensor" && n != "torch.aten.chunk" &&
+        n != "torch.aten.split_with_sizes" && !isUnbind)
+      return;
+    TensorInfo in = TensorInfo::of(src->getOperand(0).getType());
+    unsigned count = unpack->getNumResults();
+    SmallVector<TensorInfo> out(count, TensorInfo{std::nullopt, in.dtype});
+    auto d = getConstantInt(src->getOperand(isUnbind ? 1 : 2));
+    if (in.sizes && d) {
+      if (auto nd = normDim(*d, in.sizes->size())) {
+        int64_t total = (*in.sizes)[*nd];
+        SmallVector<int64_t> sizes;
+        if (isUnbind) {
+          sizes.assign(count, 1);
+        } else if (n == "torch.aten.split_with_sizes") {
+          if (auto s = getConstantIntList(src->getOperand(1)))
+            sizes = *s;
+        } else if (auto k = getConstantInt(src->getOperand(1));
+                   k && total != kUnknown && *k > 0) {
+          int64_t piece = n == "torch.aten.chunk" ? (total + *k - 1) / *k : *k;
+          for (int64_t done = 0; done < total; done += piece)
+            sizes.push_back(std::min(piece, total - done));
+        }
+        for (unsigned i = 0; i < count; ++i) {
+          out[i].sizes = in.sizes;
+          if (isUnbind)
+            out[i].sizes->erase(out[i].sizes->begin() + *nd);
+          else
+            (*out[i].sizes)[*nd] = sizes.size() == count ? sizes[i] : kUnknown;
+        }
+      }
+    }
+    for (unsigned i = 0; i < count; ++i)
+      changed |= update(unpack.getResult(i), out[i]);
+  }
+
   bool visit(Block &block) {
     bool changed = false;
     for (Operation &op : block) {
@@ -1096,6 +1175,8 @@ struct TorchRefineTypesPass
       Inference inf{&op, op.getContext()};
       if (auto info = inf.infer())
         changed |= update(op.getResult(0), *info);
+      if (auto unpack = dyn_cast<PrimListUnpackOp>(op))
+        refineUnpack(unpack, changed);
       // Ops with an (values, indices) result pair.
       StringRef n = op.getName().getStringRef();
       if ((n == "torch.aten.max.dim" || n == "torch.aten.min.dim" ||

@@ -1,0 +1,418 @@
+"""The end-to-end model zoo: PyTorch modules exported by torch_onnx.export
+and checked against PyTorch in ONNX Runtime (test/e2e/run_e2e.py).
+
+Each case: name, a module factory, example args, a second set of args for the
+dynamic axes (or None), mode ("trace"/"script"), dynamic_axes, and
+`not_at`: {opset: reason} where the model is not expressible at that opset
+(the exporter must then fail with a diagnostic, never export wrong numbers).
+"""
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+@dataclass
+class Case:
+    name: str
+    make: Callable[[], nn.Module]
+    args: Tuple[Any, ...]
+    args2: Optional[Tuple[Any, ...]] = None
+    mode: str = "trace"
+    input_names: Optional[List[str]] = None
+    dynamic_axes: Optional[Dict[str, Any]] = None
+    not_at: Dict[int, str] = field(default_factory=dict)
+
+
+def r(*shape, dtype=torch.float32):
+    if dtype.is_floating_point:
+        return torch.randn(*shape, dtype=dtype)
+    return torch.randint(0, 10, shape, dtype=dtype)
+
+
+# ---------------------------------------------------------------------------
+# Modules
+# ---------------------------------------------------------------------------
+
+class MLP(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.net = nn.Sequential(nn.Linear(16, 32), nn.ReLU(), nn.Linear(32, 8))
+
+    def forward(self, x):
+        return self.net(x).softmax(-1)
+
+
+class SmallCNN(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 8, 3, padding=1)
+        self.bn = nn.BatchNorm2d(8)
+        self.pool = nn.MaxPool2d(2)
+        self.fc = nn.Linear(8 * 4 * 4, 10)
+
+    def forward(self, x):
+        y = self.pool(F.relu(self.bn(self.conv(x))))
+        y = F.adaptive_avg_pool2d(y, 4)
+        return self.fc(y.view(y.size(0), -1))
+
+
+class ForLoop(nn.Module):
+    def forward(self, x: torch.Tensor, n: int) -> torch.Tensor:
+        for i in range(n):
+            x = x * 0.5 + float(i)
+        return x
+
+
+class WhileLoop(nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        steps = 0
+        while bool(x.abs().sum() < 100.0) and steps < 50:
+            x = x * 2.0 + 1.0
+            steps += 1
+        return x
+
+
+class DataIf(nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if bool(x.sum() > 0):
+            y = x.relu() * 2.0
+        else:
+            y = x.sigmoid() - 1.0
+        return y + 1.0
+
+
+class NestedControl(nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        for i in range(3):
+            if bool(x.mean() > float(i)):
+                x = x - 1.0
+            else:
+                for _ in range(2):
+                    x = x * 1.5
+        return x
+
+
+class ListAppend(nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        outs = []
+        for i in range(x.size(0)):
+            outs.append(x[i] * float(i + 1))
+        return torch.stack(outs, 0)
+
+
+class Elementwise(nn.Module):
+    def forward(self, a, b):
+        y = (a + b) * (a - b) / (b.abs() + 1.0)
+        y = y + torch.exp(-a.abs()) + torch.log(b.abs() + 1.0) + torch.sqrt(a * a)
+        y = y + torch.pow(a, 2) - torch.clamp(b, -0.5, 0.5) + torch.floor(a) + torch.ceil(b)
+        y = y + torch.where(a > b, a, b) + torch.maximum(a, b) - torch.minimum(a, b)
+        y = y + torch.rsqrt(b.abs() + 1.0) + torch.reciprocal(a.abs() + 2.0)
+        return y + torch.remainder(a, 1.5) - torch.neg(b) + torch.sign(a)
+
+
+class Activations(nn.Module):
+    def forward(self, x):
+        ys = [F.gelu(x), F.gelu(x, approximate="tanh"), F.silu(x), F.hardswish(x),
+              F.hardsigmoid(x), F.leaky_relu(x, 0.1), F.elu(x), F.softplus(x),
+              F.relu6(x), F.mish(x), F.selu(x), torch.sigmoid(x), torch.tanh(x),
+              F.hardtanh(x, -0.5, 0.5), F.log_softmax(x, 1), F.softmax(x, 0)]
+        return torch.stack(ys, 0)
+
+
+class Reductions(nn.Module):
+    def forward(self, x):
+        v, i = x.max(dim=1)
+        return (x.sum(dim=(1, 2)), x.mean(dim=-1, keepdim=True), x.amax(dim=2),
+                x.argmax(dim=1), x.var(dim=1), x.std(dim=2, unbiased=False),
+                torch.logsumexp(x, dim=1), v, i, x.sum(), x.min(dim=0)[0],
+                x.prod(dim=1))
+
+
+class ShapeOps(nn.Module):
+    def forward(self, x):
+        b = x.size(0)
+        y = x.view(b, 4, -1).permute(0, 2, 1).transpose(1, 2)
+        y = torch.flatten(y, 1).unsqueeze(1).squeeze(1)
+        z = torch.cat([y, y * 2.0], dim=1)
+        s = torch.stack([z, z + 1.0], dim=-1)
+        p, q = torch.chunk(x, 2, dim=1)
+        e = x[:, :1].expand(b, 8, 3, 3).reshape(b, -1)
+        t = x[:, 2:6:2, 1].repeat(1, 2, 1)
+        return (s[:, 1::3, 0], p - q, e, t, x.select(1, 3), x.narrow(2, 1, 2))
+
+
+class Norms(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.ln = nn.LayerNorm(12)
+        self.gn = nn.GroupNorm(2, 4)
+        self.inorm = nn.InstanceNorm2d(4, affine=True)
+        self.bn = nn.BatchNorm1d(4)
+        for m in (self.ln, self.gn, self.inorm):
+            nn.init.normal_(m.weight)
+            nn.init.normal_(m.bias)
+        self.bn.running_mean.normal_()
+        self.bn.running_var.uniform_(0.5, 2.0)
+
+    def forward(self, x):
+        y = self.ln(x.flatten(2))
+        return (y, self.gn(x), self.inorm(x), self.bn(x.flatten(2)))
+
+
+class Pooling(nn.Module):
+    def forward(self, x):
+        return (F.max_pool2d(x, 3, 2, ceil_mode=True),
+                F.avg_pool2d(x, 3, 2, padding=1, count_include_pad=False),
+                F.adaptive_avg_pool2d(x, 3), F.max_pool2d(x, 2, dilation=2),
+                F.avg_pool1d(x.flatten(2), 4))
+
+
+class UpsampleNearest(nn.Module):
+    def forward(self, x):
+        return (F.interpolate(x, scale_factor=2.0, mode="nearest"),
+                F.interpolate(x, size=(5, 7), mode="nearest"))
+
+
+class UpsampleBilinear(nn.Module):
+    def forward(self, x):
+        return (F.interpolate(x, scale_factor=2.0, mode="bilinear",
+                              align_corners=False),
+                F.interpolate(x, size=(5, 7), mode="bilinear",
+                              align_corners=True))
+
+
+class PixelShufflePad(nn.Module):
+    def forward(self, x):
+        y = F.pixel_shuffle(x, 2)
+        return (F.pad(y, (1, 2, 0, 1), value=0.5), F.pad(y, (2, 2, 1, 1), mode="reflect"),
+                F.pad(y, (1, 1, 1, 1), mode="replicate"))
+
+
+class EmbedCumsum(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.emb = nn.Embedding(20, 6)
+
+    def forward(self, ids):
+        e = self.emb(ids)
+        return (e.cumsum(1), torch.tril(e), torch.triu(e, 1))
+
+
+class Attention(nn.Module):
+    """Hand-written scaled dot-product attention with a causal mask."""
+    def __init__(self, d=16):
+        super().__init__()
+        self.qkv = nn.Linear(d, 3 * d)
+        self.out = nn.Linear(d, d)
+        self.d = d
+
+    def forward(self, x):
+        q, k, v = self.qkv(x).chunk(3, dim=-1)
+        s = torch.matmul(q, k.transpose(-2, -1)) / math.sqrt(self.d)
+        n = x.size(1)
+        mask = torch.ones(n, n).triu(1) > 0
+        s = s.masked_fill(mask, float("-inf"))
+        return self.out(torch.matmul(s.softmax(-1), v))
+
+
+class Einsum(nn.Module):
+    def forward(self, a, b):
+        return torch.einsum("bij,bjk->bik", a, b) + torch.bmm(a, b)
+
+
+class ConvVariants(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.dw = nn.Conv2d(4, 4, 3, padding=1, groups=4)
+        self.dil = nn.Conv2d(4, 6, 3, padding=2, dilation=2, stride=2)
+        self.c1 = nn.Conv1d(4, 5, 3, padding="same")
+        self.tr = nn.ConvTranspose2d(4, 3, 3, stride=2, padding=1, output_padding=1)
+
+    def forward(self, x):
+        return (self.dw(x), self.dil(x), self.c1(x.flatten(2)), self.tr(x))
+
+
+class Logic(nn.Module):
+    def forward(self, a, b):
+        m = (a > 0) & (b < 0.5) | (a == b)
+        n = torch.logical_xor(a >= 0, b <= 0)
+        return (torch.where(m, a, b), m, ~n, a.masked_fill(n, 3.0),
+                (a != b).float(), (a > 0.3).to(torch.int64))
+
+
+class DynamicReshape(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(12, 5)
+
+    def forward(self, x):
+        b, c = x.size(0), x.size(1)
+        y = x.reshape(b * c, -1)
+        y = self.fc(y).view(b, c, 5)
+        return y.mean(1)
+
+
+class TopK(nn.Module):
+    def forward(self, x):
+        v, i = torch.topk(x, 3, dim=1)
+        return v, i
+
+
+class Scalars(nn.Module):
+    def forward(self, x: torch.Tensor, k: int, s: float) -> torch.Tensor:
+        n = x.size(1) // 2 + k
+        return x[:, :n] * s + float(n)
+
+
+class LSTMModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(8, 16, num_layers=2, batch_first=True)
+
+    def forward(self, x):
+        y, (h, c) = self.lstm(x)
+        return y, h, c
+
+
+class GRUModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.gru = nn.GRU(8, 12, bidirectional=True)
+
+    def forward(self, x):
+        y, h = self.gru(x)
+        return y, h
+
+
+def _eval(m):
+    torch.manual_seed(0)
+    return m.eval()
+
+
+def resnet18():
+    import torchvision
+    torch.manual_seed(0)
+    return torchvision.models.resnet18().eval()
+
+
+def mobilenet_v2():
+    import torchvision
+    torch.manual_seed(0)
+    return torchvision.models.mobilenet_v2().eval()
+
+
+def encoder_layer_fast():
+    torch.manual_seed(0)
+    return nn.TransformerEncoderLayer(32, 4, 64, dropout=0.0,
+                                      batch_first=True).eval()
+
+
+def encoder_layer():
+    torch.manual_seed(0)
+    return nn.TransformerEncoderLayer(32, 4, 64, dropout=0.0,
+                                      activation="gelu").eval()
+
+
+def mha():
+    torch.manual_seed(0)
+    m = nn.MultiheadAttention(16, 2, batch_first=True).eval()
+
+    class Self(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.m = m
+
+        def forward(self, x):
+            return self.m(x, x, x, need_weights=False)[0]
+    return Self().eval()
+
+
+BATCH = {"x": {0: "batch"}}
+NOT_BEFORE_11_BILINEAR = ("bilinear interpolation needs opset 11 (Upsample/"
+                          "Resize-10 use asymmetric coordinates)")
+
+
+def cases() -> List[Case]:
+    torch.manual_seed(0)
+    return [
+        Case("mlp", lambda: _eval(MLP()), (r(4, 16),), (r(7, 16),),
+             input_names=["x"], dynamic_axes=BATCH),
+        Case("small_cnn", lambda: _eval(SmallCNN()), (r(2, 3, 16, 16),),
+             (r(5, 3, 16, 16),), input_names=["x"], dynamic_axes=BATCH),
+        Case("small_cnn_script", lambda: _eval(SmallCNN()), (r(2, 3, 16, 16),),
+             (r(3, 3, 16, 16),), mode="script", input_names=["x"],
+             dynamic_axes=BATCH),
+        Case("resnet18", resnet18, (r(1, 3, 224, 224),), (r(2, 3, 224, 224),),
+             input_names=["x"], dynamic_axes=BATCH),
+        Case("mobilenet_v2", mobilenet_v2, (r(1, 3, 224, 224),),
+             (r(2, 3, 224, 224),), input_names=["x"], dynamic_axes=BATCH),
+        Case("transformer_encoder_fast", encoder_layer_fast, (r(2, 10, 32),),
+             (r(3, 7, 32),), input_names=["x"],
+             dynamic_axes={"x": {0: "batch", 1: "seq"}}),
+        Case("transformer_encoder", encoder_layer, (r(10, 2, 32),),
+             (r(6, 2, 32),), input_names=["x"], dynamic_axes={"x": {0: "seq"}}),
+        Case("mha", mha, (r(2, 5, 16),), (r(2, 9, 16),), input_names=["x"],
+             dynamic_axes={"x": {1: "seq"}}),
+        Case("attention", lambda: _eval(Attention()), (r(2, 6, 16),),
+             (r(3, 4, 16),), input_names=["x"],
+             dynamic_axes={"x": {0: "batch", 1: "seq"}}),
+        Case("lstm", lambda: _eval(LSTMModel()), (r(2, 5, 8),), (r(3, 7, 8),),
+             input_names=["x"], dynamic_axes={"x": {0: "batch", 1: "seq"}}),
+        Case("gru", lambda: _eval(GRUModel()), (r(5, 2, 8),), (r(3, 4, 8),),
+             input_names=["x"], dynamic_axes={"x": {0: "seq", 1: "batch"}}),
+        Case("for_loop", lambda: _eval(ForLoop()), (r(3, 4), 5), (r(2, 4), 9),
+             mode="script", input_names=["x", "n"],
+             dynamic_axes={"x": {0: "rows"}}),
+        Case("while_loop", lambda: _eval(WhileLoop()), (r(3, 4),), (r(5, 2),),
+             mode="script", input_names=["x"],
+             dynamic_axes={"x": {0: "a", 1: "b"}}),
+        Case("data_if", lambda: _eval(DataIf()), (r(3, 4),), (-r(3, 4).abs(),),
+             mode="script", input_names=["x"]),
+        Case("nested_control", lambda: _eval(NestedControl()), (r(3, 4),),
+             (r(3, 4) + 2.0,), mode="script", input_names=["x"]),
+        Case("list_append", lambda: _eval(ListAppend()), (r(4, 3),), (r(6, 3),),
+             mode="script", input_names=["x"], dynamic_axes={"x": {0: "n"}},
+             not_at={9: "ONNX sequences need opset 11"}),
+        Case("elementwise", lambda: _eval(Elementwise()), (r(3, 5), r(3, 5)),
+             input_names=["a", "b"]),
+        Case("activations", lambda: _eval(Activations()), (r(4, 6),),
+             input_names=["x"]),
+        Case("reductions", lambda: _eval(Reductions()), (r(3, 4, 5),),
+             input_names=["x"]),
+        Case("shape_ops", lambda: _eval(ShapeOps()), (r(2, 8, 3, 3),),
+             (r(5, 8, 3, 3),), input_names=["x"], dynamic_axes=BATCH),
+        Case("norms", lambda: _eval(Norms()), (r(2, 4, 3, 4),), (r(3, 4, 3, 4),),
+             input_names=["x"], dynamic_axes=BATCH),
+        Case("pooling", lambda: _eval(Pooling()), (r(2, 3, 9, 9),),
+             input_names=["x"], not_at={9: "ceil_mode and dilation need "
+                                           "opset 10"}),
+        Case("upsample_nearest", lambda: _eval(UpsampleNearest()),
+             (r(1, 2, 3, 4),), input_names=["x"]),
+        Case("upsample_bilinear", lambda: _eval(UpsampleBilinear()),
+             (r(1, 2, 3, 4),), input_names=["x"],
+             not_at={9: NOT_BEFORE_11_BILINEAR}),
+        Case("pixel_shuffle_pad", lambda: _eval(PixelShufflePad()),
+             (r(1, 8, 3, 3),), input_names=["x"]),
+        Case("embedding_cumsum", lambda: _eval(EmbedCumsum()),
+             (r(2, 5, dtype=torch.int64),), input_names=["ids"]),
+        Case("einsum", lambda: _eval(Einsum()), (r(2, 3, 4), r(2, 4, 5)),
+             input_names=["a", "b"],
+             not_at={9: "Einsum needs opset 12", 11: "Einsum needs opset 12"}),
+        Case("conv_variants", lambda: _eval(ConvVariants()), (r(2, 4, 8, 8),),
+             input_names=["x"]),
+        Case("logic", lambda: _eval(Logic()), (r(3, 4), r(3, 4)),
+             input_names=["a", "b"],
+             not_at={9: "Equal on floats needs opset 11"}),
+        Case("dynamic_reshape", lambda: _eval(DynamicReshape()),
+             (r(2, 3, 12),), (r(4, 5, 12),), input_names=["x"],
+             dynamic_axes={"x": {0: "batch", 1: "chan"}}),
+        Case("topk", lambda: _eval(TopK()), (r(3, 7),), input_names=["x"],
+             not_at={9: "TopK with k as an input needs opset 10"}),
+        Case("scalars", lambda: _eval(Scalars()), (r(2, 8), 1, 0.5),
+             (r(2, 8), 2, 2.0), mode="script", input_names=["x", "k", "s"]),
+    ]

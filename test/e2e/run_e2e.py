@@ -1,0 +1,202 @@
+#!/usr/bin/python3
+"""End-to-end export suite: every case of models.py is exported with
+torch_onnx.export at each opset, checked by onnx.checker and run in ONNX
+Runtime (onnxruntime-node); outputs must match PyTorch (rtol 1e-3,
+atol 1e-4), at a second input shape too where the case has dynamic axes.
+
+    run_e2e.py [--opsets 9,11,13,17] [--only a,b] [--doc docs/ExportSupport.md]
+
+Exit status 0 iff every (case, opset) passes or is declared not expressible
+at that opset (and then the exporter refused it with a diagnostic).
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "python"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import onnx  # noqa: E402
+import torch  # noqa: E402
+
+import torch_onnx  # noqa: E402
+from models import cases  # noqa: E402
+
+ORT_TYPES = {torch.float32: "float32", torch.float64: "float64",
+             torch.int64: "int64", torch.int32: "int32", torch.bool: "bool",
+             torch.uint8: "uint8", torch.int8: "int8"}
+
+
+def flatten(out):
+    if isinstance(out, torch.Tensor):
+        return [out]
+    if isinstance(out, (tuple, list)):
+        res = []
+        for o in out:
+            res.extend(flatten(o))
+        return res
+    if isinstance(out, (int, float, bool)):
+        return [torch.tensor(out)]
+    raise TypeError(f"unsupported output {type(out)}")
+
+
+def as_tensor(a):
+    if isinstance(a, torch.Tensor):
+        return a
+    if isinstance(a, bool):
+        return torch.tensor(a)
+    if isinstance(a, int):
+        return torch.tensor(a, dtype=torch.int64)
+    if isinstance(a, float):
+        return torch.tensor(a, dtype=torch.float32)
+    raise TypeError(type(a))
+
+
+def write_tensor(t, path, name):
+    t = t.detach().contiguous()
+    if t.dtype not in ORT_TYPES:
+        raise TypeError(f"dtype {t.dtype}")
+    t.numpy().tofile(path)
+    return {"name": name, "type": ORT_TYPES[t.dtype], "dims": list(t.shape),
+            "file": path}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--opsets", default="9,11,13,17")
+    ap.add_argument("--only", default="")
+    ap.add_argument("--doc", default="")
+    ap.add_argument("--workdir", default="")
+    opts = ap.parse_args()
+    opsets = [int(o) for o in opts.opsets.split(",")]
+    only = set(filter(None, opts.only.split(",")))
+    work = opts.workdir or tempfile.mkdtemp(prefix="torch_onnx_e2e_")
+    os.makedirs(work, exist_ok=True)
+
+    manifest, status = [], {}
+    t0 = time.time()
+    for case in cases():
+        if only and case.name not in only:
+            continue
+        torch.manual_seed(0)
+        model = case.make()
+        sets_args = [case.args] + ([case.args2] if case.args2 else [])
+        with torch.no_grad():
+            refs = [flatten(model(*a)) for a in sets_args]
+        for opset in opsets:
+            key = f"{case.name}@{opset}"
+            path = os.path.join(work, f"{case.name}_{opset}.onnx")
+            try:
+                torch_onnx.export(model, case.args, path, opset_version=opset,
+                                  input_names=case.input_names,
+                                  dynamic_axes=case.dynamic_axes,
+                                  mode=case.mode)
+                onnx.checker.check_model(path)
+            except Exception as e:  # noqa: BLE001
+                msg = str(e).strip().splitlines()
+                msg = " ".join(msg[:3])[:400]
+                if opset in case.not_at:
+                    status[key] = ("n/a", case.not_at[opset] + " — exporter: "
+                                   + msg[:160])
+                else:
+                    status[key] = ("FAIL", "export: " + msg)
+                continue
+            g = onnx.load(path, load_external_data=False).graph
+            inits = {i.name for i in g.initializer}
+            in_names = [i.name for i in g.input if i.name not in inits]
+            sets = []
+            for k, (a, ref) in enumerate(zip(sets_args, refs)):
+                tensors = [as_tensor(x) for x in a
+                           if not (case.mode == "trace" and
+                                   not isinstance(x, torch.Tensor))]
+                if len(tensors) != len(in_names):
+                    status[key] = ("FAIL", f"{len(in_names)} graph inputs for "
+                                           f"{len(tensors)} arguments")
+                    break
+                ins = [write_tensor(t, os.path.join(work, f"{key}_{k}_in{i}.bin"),
+                                    in_names[i]) for i, t in enumerate(tensors)]
+                outs = [write_tensor(t, os.path.join(work, f"{key}_{k}_out{i}.bin"),
+                                     f"out{i}") for i, t in enumerate(ref)]
+                sets.append({"inputs": ins, "outputs": outs})
+            if key in status:
+                continue
+            manifest.append({"id": key, "models": {"rt": path}, "sets": sets,
+                             "rtol": 1e-3, "atol": 1e-4})
+            status[key] = ("pending", "")
+    export_s = time.time() - t0
+
+    man_path = os.path.join(work, "manifest.json")
+    res_path = os.path.join(work, "results.jsonl")
+    with open(man_path, "w") as fh:
+        json.dump(manifest, fh)
+    if os.path.exists(res_path):
+        os.remove(res_path)
+    runner = os.path.join(ROOT, "utils", "conformance", "ort_run.js")
+    for _ in range(len(manifest) + 1):  # restart after a runtime crash
+        subprocess.run(["node", runner, man_path, res_path])
+        seen = {}
+        if os.path.exists(res_path):
+            for line in open(res_path):
+                rec = json.loads(line)
+                seen[rec["id"]] = rec
+        crashed = [k for k, v in seen.items() if v.get("started")]
+        for k in crashed:  # mark a crash as a result so the rerun skips it
+            with open(res_path, "a") as fh:
+                fh.write(json.dumps({"id": k, "which": "rt", "ok": False,
+                                     "error": "ONNX Runtime crashed"}) + "\n")
+        if len(seen) >= len(manifest) and not crashed:
+            break
+    for line in open(res_path) if os.path.exists(res_path) else []:
+        rec = json.loads(line)
+        if "ok" in rec:
+            status[rec["id"]] = ("pass", "") if rec["ok"] else (
+                "FAIL", "ort: " + (rec.get("error") or ""))
+
+    names = []
+    for case in cases():
+        if (not only or case.name in only) and case.name not in names:
+            names.append(case.name)
+    counts = {o: [0, 0, 0] for o in opsets}  # pass, n/a, fail
+    lines = ["| model | mode | " + " | ".join(f"opset {o}" for o in opsets) + " |",
+             "|---|---|" + "---|" * len(opsets)]
+    details = []
+    modes = {c.name: c.mode for c in cases()}
+    for n in names:
+        row = [n, modes[n]]
+        for o in opsets:
+            st, msg = status.get(f"{n}@{o}", ("FAIL", "not run"))
+            if st == "pending":
+                st, msg = "FAIL", "no ORT result"
+            counts[o][0 if st == "pass" else 1 if st == "n/a" else 2] += 1
+            row.append({"pass": "pass", "n/a": "n/a"}.get(st, "FAIL"))
+            if st != "pass":
+                details.append(f"- {n} @ opset {o}: {st}: {msg}")
+        lines.append("| " + " | ".join(row) + " |")
+    summary = ", ".join(f"opset {o}: {c[0]} pass, {c[1]} n/a, {c[2]} fail"
+                        for o, c in counts.items())
+    print("\n".join(lines))
+    print("\n".join(details))
+    print(f"\n{summary} (export {export_s:.0f} s, total {time.time() - t0:.0f} s)")
+    if opts.doc:
+        with open(opts.doc, "w") as fh:
+            fh.write("# What exports at which opset\n\n"
+                     "Generated by `test/e2e/run_e2e.py --doc` (the end-to-end "
+                     "suite: torch_onnx.export, onnx.checker, ONNX Runtime vs "
+                     "PyTorch, rtol 1e-3, atol 1e-4, a second input shape for "
+                     "dynamic axes). `n/a`: the model is not expressible at "
+                     "that opset and the exporter says why.\n\n")
+            fh.write("\n".join(lines) + "\n\n")
+            if details:
+                fh.write("Notes:\n\n" + "\n".join(details) + "\n\n")
+            fh.write(summary + "\n")
+    return 0 if all(c[2] == 0 for c in counts.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
