@@ -30,7 +30,7 @@ struct TorchToONNXPipelineOptions
   Option<int64_t> foldSizeLimit{
       *this, "fold-size-limit",
       llvm::cl::desc("Largest tensor (elements) constant folding creates"),
-      llvm::cl::init(1 << 16)};
+      llvm::cl::init(1 << 22)};
 };
 
 /// value semantics -> type refinement -> torch-to-onnx -> folding/cleanup.

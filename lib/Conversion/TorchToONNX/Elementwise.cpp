@@ -186,10 +186,18 @@ bool lowerClamp(Emitter &e, int loIdx, int hiIdx) {
   return r && e.done(r);
 }
 
-/// Python-style floor division of integers: (a - a mod b) / b, exact.
+/// Python-style floor division of integers from ONNX's truncating Div:
+/// q = a / b; q - 1 where the remainder is non-zero and its sign differs
+/// from the divisor's.
 Value floorDivInt(Emitter &e, Value a, Value b, Type result) {
-  Value m = e.n1("Mod", {a, b}, {{"fmod", e.i64(0)}});
-  return e.n1("Div", {e.n1("Sub", {a, m}), b}, {}, result);
+  Value q = e.n1("Div", {a, b});
+  Value rem = e.n1("Sub", {a, e.n1("Mul", {q, b})});
+  Value zero = e.scalarLike(0, a);
+  Value nonZero = e.n1("Not", {e.n1("Equal", {rem, zero})});
+  Value signsDiffer = e.n1("Xor", {e.n1("Less", {rem, zero}),
+                                   e.n1("Less", {b, zero})});
+  Value adjust = e.cast(e.n1("And", {nonZero, signsDiffer}), Emitter::elemOf(a));
+  return e.n1("Sub", {q, adjust}, {}, result);
 }
 
 bool lowerCast(Emitter &e) {
@@ -256,10 +264,8 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
     if (mode.getValue() == "floor") {
       if (isFloat)
         r = e.n1("Floor", {e.n1("Div", {a, b})}, {}, e.resultType());
-      else if (e.opset() >= 10)
-        r = floorDivInt(e, a, b, e.resultType());
       else
-        return e.fail("integer floor division needs opset 10 (Mod)");
+        r = floorDivInt(e, a, b, e.resultType());
     } else { // trunc
       if (!isFloat)
         r = e.n1("Div", {a, b}, {}, e.resultType()); // ONNX Div truncates
@@ -280,10 +286,8 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
       Value a = operandAs(e, 0, t), b = operandAs(e, 1, t), r;
       if (isa<FloatType>(t))
         r = e.n1("Floor", {e.n1("Div", {a, b})}, {}, e.resultType());
-      else if (e.opset() >= 10)
-        r = floorDivInt(e, a, b, e.resultType());
       else
-        return e.fail("integer floor division needs opset 10 (Mod)");
+        r = floorDivInt(e, a, b, e.resultType());
       return r && e.done(r);
     });
   for (StringRef n : {"aten.remainder.Tensor", "aten.remainder.Scalar",

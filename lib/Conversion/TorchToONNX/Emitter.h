@@ -155,6 +155,7 @@ const std::vector<Lowering> &getLowerings();
 void addElementwiseLowerings(std::vector<Lowering> &list);
 void addNNLowerings(std::vector<Lowering> &list);
 void addShapeLowerings(std::vector<Lowering> &list);
+void addRecurrentLowerings(std::vector<Lowering> &list);
 
 } // namespace mlir::torch_onnx
 

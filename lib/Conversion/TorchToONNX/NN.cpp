@@ -7,6 +7,9 @@
 
 #include "Emitter.h"
 
+#include <cmath>
+#include <limits>
+
 using namespace mlir;
 using namespace mlir::torch_onnx;
 
@@ -310,7 +313,12 @@ bool lowerUpsample(Emitter &e, bool linear, bool vec) {
         if (in == ShapedType::kDynamic)
           return e.fail("before opset 11 the input's spatial sizes must be "
                         "known");
-        scaleVals->push_back(double((*out)[i]) / in);
+        // The smallest float32 scale with floor(in * scale) == out, as the
+        // runtime computes the output size.
+        float sc = float((*out)[i]) / float(in);
+        while (std::floor(float(in) * sc) < float((*out)[i]))
+          sc = std::nextafter(sc, std::numeric_limits<float>::infinity());
+        scaleVals->push_back(sc);
       }
     }
     StringRef op = e.opset() == 10 ? "Resize" : "Upsample";

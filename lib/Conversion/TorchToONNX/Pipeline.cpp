@@ -14,6 +14,7 @@ void mlir::torch_onnx::buildTorchToONNXPipeline(
     OpPassManager &pm, const TorchToONNXPipelineOptions &options) {
   pm.addNestedPass<func::FuncOp>(Torch::createTorchValueSemantics());
   pm.addPass(createCanonicalizerPass());
+  pm.addNestedPass<func::FuncOp>(Torch::createTorchFunctionalizeLists());
   pm.addNestedPass<func::FuncOp>(Torch::createTorchRefineTypes());
   ConvertTorchToONNXOptions conv;
   conv.opset = options.opset;

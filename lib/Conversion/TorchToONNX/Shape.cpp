@@ -265,6 +265,15 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
   });
   for (bool stack : {false, true})
     add(stack ? "aten.stack" : "aten.cat", 9, [stack](Emitter &e) {
+      if (!Torch::getListElements(e.orig(0))) { // a list built in a loop
+        auto d = e.constInt(1, "dim");
+        if (!d)
+          return false;
+        Value r = e.n1("ConcatFromSequence", {e.in(0)},
+                       {{"axis", e.i64(*d)}, {"new_axis", e.i64(stack)}},
+                       e.resultType());
+        return r && e.done(r);
+      }
       auto elems = e.tensorList(0);
       auto d = e.constInt(1, "dim");
       if (!elems || !d)
@@ -443,7 +452,19 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
       return e.fail("the input rank must be known");
     return e.done(e.i64Scalar(*rank));
   });
+  add("aten.append.t", 11, [](Emitter &e) {
+    auto seq = dyn_cast<ONNX::SeqType>(e.in(0).getType());
+    if (!seq)
+      return e.fail("only lists of tensors can be appended to");
+    Value el = e.castIfNeeded(e.in(1), Emitter::elemOf(seq.getElementType()));
+    Value r = e.n1("SequenceInsert", {e.in(0), el}, {}, e.resultType());
+    return r && e.done(r);
+  });
   add("aten.len.t", 9, [](Emitter &e) {
+    if (isa<ONNX::SeqType>(e.in(0).getType())) {
+      Value r = e.n1("SequenceLength", {e.in(0)}, {}, e.resultType());
+      return r && e.done(r);
+    }
     Value r = e.n1("Size", {e.in(0)}, {}, e.resultType());
     return r && e.done(r);
   });
@@ -536,10 +557,29 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
       }
       auto shape = Emitter::shapeOf(e.in(0));
       if (!shape || shape->size() < 2)
-        return e.fail("before opset 14 (Trilu) the matrix sizes must be known");
+        return e.fail("before opset 14 (Trilu) the input rank must be known");
       int64_t rows = (*shape)[shape->size() - 2], cols = shape->back();
-      if (rows < 0 || cols < 0)
-        return e.fail("before opset 14 (Trilu) the matrix sizes must be known");
+      if (rows < 0 || cols < 0) {
+        // Sizes known at run time: mask = (col - row) >= k (or <= k).
+        if (e.opset() < 11)
+          return e.fail("before opset 11 (Range) tril/triu need the matrix "
+                        "sizes to be known");
+        int64_t rank = shape->size();
+        Type i64 = e.rw.getI64Type();
+        auto range = [&](int64_t d) {
+          Value n = e.squeeze(e.dimOf(e.in(0), d), {0});
+          return e.n1("Range", {e.i64Scalar(0), n, e.i64Scalar(1)}, {},
+                      RankedTensorType::get({ShapedType::kDynamic}, i64));
+        };
+        Value r = e.unsqueeze(range(rank - 2), {1});
+        Value c = e.unsqueeze(range(rank - 1), {0});
+        Value diff = e.n1("Sub", {c, r});
+        Value m = upper ? e.n1("Less", {diff, e.i64Scalar(*k)})
+                        : e.n1("Greater", {diff, e.i64Scalar(*k)});
+        Value res = e.n1("Where", {m, e.scalarLike(0, e.in(0)), e.in(0)}, {},
+                         e.resultType());
+        return res && e.done(res);
+      }
       SmallVector<bool> mask;
       for (int64_t i = 0; i < rows; ++i)
         for (int64_t j = 0; j < cols; ++j)

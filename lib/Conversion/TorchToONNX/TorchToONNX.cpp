@@ -283,7 +283,7 @@ Value Emitter::softmax(StringRef opType, Value v, int64_t axis, Type result) {
   if (!v)
     return v;
   auto rank = rankOf(v);
-  if (opset() >= 13)
+  if (opset() >= 13 || (axis == -1 && opset() >= 11))
     return n1(opType, {v}, {{"axis", i64(axis)}}, result);
   // Before 13, Softmax normalizes over the flattened dims [axis, rank): only
   // the last axis means the same; move the axis last otherwise.
@@ -350,6 +350,7 @@ const std::vector<Lowering> &mlir::torch_onnx::getLowerings() {
     addElementwiseLowerings(l);
     addNNLowerings(l);
     addShapeLowerings(l);
+    addRecurrentLowerings(l);
     return l;
   }();
   return list;
@@ -629,13 +630,20 @@ struct IfYieldPattern : OpConversionPattern<PrimIfYieldOp> {
 /// ends in prim.Loop.condition(cond, carried...); ONNX's body is
 /// (iteration_num, cond, carried...) -> (cond, carried...).
 struct LoopPattern : OpConversionPattern<PrimLoopOp> {
-  using OpConversionPattern::OpConversionPattern;
+  LoopPattern(const TypeConverter &tc, MLIRContext *ctx, int64_t opset)
+      : OpConversionPattern(tc, ctx), opset(opset) {}
+  int64_t opset;
   LogicalResult
   matchAndRewrite(PrimLoopOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<Type> types;
     if (failed(getTypeConverter()->convertTypes(op->getResultTypes(), types)))
       return rewriter.notifyMatchFailure(op, "result types");
+    if (opset < 13 && llvm::any_of(types, llvm::IsaPred<ox::SeqType>))
+      return op->emitError("a list appended to in a loop is carried as an "
+                           "ONNX sequence, which Loop accepts from opset 13 "
+                           "(export with opset_version=13)"),
+             failure();
     OperationState st(op.getLoc(), "onnx.Loop");
     ValueRange ops = adaptor.getOperands();
     st.addOperands(ops);
@@ -731,7 +739,11 @@ struct ListConstructPattern : OpConversionPattern<PrimListConstructOp> {
         return op->emitError("a tensor list that flows into control flow "
                              "needs ONNX sequences (opset 11 or later)"),
                failure();
-      Operation *n = e.node("SequenceEmpty", {}, {}, t);
+      SmallVector<std::pair<StringRef, Attribute>> attrs;
+      if (auto seq = dyn_cast<ox::SeqType>(t))
+        if (Type el = Emitter::elemOf(seq.getElementType()))
+          attrs.push_back({"dtype", e.i64(Emitter::onnxDataType(el))});
+      Operation *n = e.node("SequenceEmpty", {}, attrs, t);
       if (!n)
         return op->emitError(e.error), failure();
       rewriter.replaceOp(op, n->getResults());
@@ -914,8 +926,9 @@ struct ConvertTorchToONNXPass
                  ListConstructPattern>(converter, ctx, state);
     patterns.add<ErasedConstantPattern<ConstantStrOp>,
                  ErasedConstantPattern<ConstantDeviceOp>>(converter, ctx);
-    patterns.add<NoneConstantPattern, IfPattern, IfYieldPattern, LoopPattern,
+    patterns.add<NoneConstantPattern, IfPattern, IfYieldPattern,
                  LoopConditionPattern>(converter, ctx);
+    patterns.add<LoopPattern>(converter, ctx, int64_t(opset));
     if (failed(applyPartialConversion(func, target, std::move(patterns))))
       return signalPassFailure();
 

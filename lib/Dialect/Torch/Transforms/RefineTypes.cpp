@@ -27,6 +27,8 @@ namespace {
 constexpr int64_t kUnknown = ValueTensorType::kUnknownSize;
 using Sizes = SmallVector<int64_t>;
 
+std::optional<TensorInfo> listElementInfo(Type t);
+
 //===----------------------------------------------------------------------===//
 // Lattice helpers
 //===----------------------------------------------------------------------===//
@@ -513,7 +515,24 @@ struct Inference {
     auto elems = getListElements(op->getOperand(0));
     auto d = getConstantInt(op->getOperand(1));
     TensorInfo r;
-    if (!elems || elems->empty())
+    if (!elems) { // a list built at run time: its element type
+      auto e = listElementInfo(op->getOperand(0).getType());
+      if (!e)
+        return r;
+      r.dtype = e->dtype;
+      if (e->sizes && d) {
+        int64_t rank = e->sizes->size() + (stack ? 1 : 0);
+        if (auto n = normDim(*d, rank)) {
+          r.sizes = *e->sizes;
+          if (stack)
+            r.sizes->insert(r.sizes->begin() + *n, kUnknown);
+          else
+            (*r.sizes)[*n] = kUnknown;
+        }
+      }
+      return r;
+    }
+    if (elems->empty())
       return r;
     SmallVector<Value> vals(elems->begin(), elems->end());
     r.dtype = resultType(vals);
@@ -871,6 +890,16 @@ struct Inference {
         r.dtype = si64();
       return withDtypeArg(r, 3);
     }
+    if (name == "aten.prod.dim_int") {
+      auto d = getConstantInt(op->getOperand(1));
+      auto keep = getConstantBool(op->getOperand(2));
+      if (!d || !keep)
+        return TensorInfo{std::nullopt, in(0).dtype};
+      TensorInfo r = reduce(Sizes{*d}, *keep);
+      if (r.dtype && category(r.dtype) < 2)
+        r.dtype = si64();
+      return withDtypeArg(r, 3);
+    }
     if (name == "aten.sum" || name == "aten.mean" || name == "aten.prod") {
       TensorInfo r = reduce(std::nullopt, false);
       if (name != "aten.mean" && r.dtype && category(r.dtype) < 2)
@@ -1053,6 +1082,29 @@ struct Inference {
   }
 };
 
+/// A list of tensors: its element type, as a TensorInfo.
+std::optional<TensorInfo> listElementInfo(Type t) {
+  auto l = dyn_cast<ListType>(t);
+  if (!l || !isTorchTensorType(l.getContainedType()))
+    return std::nullopt;
+  return TensorInfo::of(l.getContainedType());
+}
+
+/// An empty list, or a loop-carried list that starts empty, whose element
+/// type is still unknown: the bottom of the lattice for appends and merges.
+bool isBottomList(Value v) {
+  auto info = listElementInfo(v.getType());
+  if (!info || info->dtype || info->sizes)
+    return false;
+  if (auto l = v.getDefiningOp<PrimListConstructOp>())
+    return l.getElements().empty();
+  if (auto arg = dyn_cast<BlockArgument>(v))
+    if (auto loop = dyn_cast<PrimLoopOp>(arg.getOwner()->getParentOp()))
+      if (arg.getArgNumber() > 0)
+        return isBottomList(loop->getOperand(arg.getArgNumber() + 1));
+  return false;
+}
+
 struct TorchRefineTypesPass
     : Torch::impl::TorchRefineTypesBase<TorchRefineTypesPass> {
   /// The type each value had before the pass; results never lose it.
@@ -1060,11 +1112,32 @@ struct TorchRefineTypesPass
 
   TensorInfo declaredOf(Value v) {
     auto it = declared.find(v);
-    return it == declared.end() ? TensorInfo::of(v.getType()) : it->second;
+    if (it != declared.end())
+      return it->second;
+    if (auto e = listElementInfo(v.getType()))
+      return *e;
+    return TensorInfo::of(v.getType());
+  }
+
+  /// Element info of a list value for a merge (nullopt: bottom).
+  std::optional<TensorInfo> listJoinInput(Value v) {
+    if (isBottomList(v))
+      return std::nullopt;
+    return listElementInfo(v.getType());
   }
 
   /// Sets `v`'s type from `info` (meet the declared type); true if it changed.
   bool update(Value v, const TensorInfo &info) {
+    if (auto elem = listElementInfo(v.getType())) {
+      Type contained = cast<ListType>(v.getType()).getContainedType();
+      TensorInfo base = declaredOf(v);
+      Type t = ListType::get(v.getContext(),
+                             withInfo(contained, meet(base, info)));
+      if (t == v.getType())
+        return false;
+      v.setType(t);
+      return true;
+    }
     if (!isTorchTensorType(v.getType()))
       return false;
     Type t = withInfo(v.getType(), meet(declaredOf(v), info));
@@ -1072,6 +1145,49 @@ struct TorchRefineTypesPass
       return false;
     v.setType(t);
     return true;
+  }
+
+  /// Recurrent layers and fused attention (several tensor results).
+  void refineMultiResult(Operation *op, bool &changed) {
+    StringRef n = op->getName().getStringRef();
+    bool lstm = n == "torch.aten.lstm.input", gru = n == "torch.aten.gru.input";
+    if (lstm || gru) {
+      TensorInfo x = TensorInfo::of(op->getOperand(0).getType());
+      auto params = getListElements(op->getOperand(2));
+      auto layers = getConstantInt(op->getOperand(4));
+      auto bidir = getConstantBool(op->getOperand(7));
+      auto batchFirst = getConstantBool(op->getOperand(8));
+      if (!params || params->size() < 2 || !layers || !bidir || !batchFirst)
+        return;
+      TensorInfo whh = TensorInfo::of((*params)[1].getType());
+      int64_t dirs = *bidir ? 2 : 1;
+      TensorInfo y{std::nullopt, x.dtype}, h{std::nullopt, x.dtype};
+      if (whh.sizes && whh.sizes->size() == 2 && x.sizes &&
+          x.sizes->size() == 3) {
+        int64_t hidden = (*whh.sizes)[1];
+        y.sizes = Sizes{(*x.sizes)[0], (*x.sizes)[1], dirs * hidden};
+        int64_t batch = (*x.sizes)[*batchFirst ? 0 : 1];
+        h.sizes = Sizes{*layers * dirs, batch, hidden};
+      }
+      changed |= update(op->getResult(0), y);
+      for (unsigned i = 1; i < op->getNumResults(); ++i)
+        changed |= update(op->getResult(i), h);
+      return;
+    }
+    if (n == "torch.aten._transformer_encoder_layer_fwd") {
+      changed |= update(op->getResult(0),
+                        TensorInfo::of(op->getOperand(0).getType()));
+      return;
+    }
+    if (n == "torch.aten._native_multi_head_attention") {
+      TensorInfo q = TensorInfo::of(op->getOperand(0).getType());
+      TensorInfo k = TensorInfo::of(op->getOperand(1).getType());
+      changed |= update(op->getResult(0), q);
+      TensorInfo w{std::nullopt, q.dtype};
+      if (q.sizes && k.sizes && q.sizes->size() == 3 && k.sizes->size() == 3)
+        w.sizes = Sizes{(*q.sizes)[0], (*q.sizes)[1], (*k.sizes)[1]};
+      changed |= update(op->getResult(1), w);
+    }
   }
 
   /// Pieces of split/chunk/unbind: the input's dtype, and sizes where the
@@ -1125,9 +1241,17 @@ struct TorchRefineTypesPass
           changed |= visit(r.front());
         Operation *t = ifOp.getThenRegion().front().getTerminator();
         Operation *e = ifOp.getElseRegion().front().getTerminator();
-        for (auto [i, res] : llvm::enumerate(ifOp.getResults()))
+        for (auto [i, res] : llvm::enumerate(ifOp.getResults())) {
+          if (listElementInfo(res.getType())) {
+            auto a = listJoinInput(t->getOperand(i));
+            auto c = listJoinInput(e->getOperand(i));
+            if (a || c)
+              changed |= update(res, a && c ? join(*a, *c) : a ? *a : *c);
+            continue;
+          }
           changed |= update(res, join(TensorInfo::of(t->getOperand(i).getType()),
                                       TensorInfo::of(e->getOperand(i).getType())));
+        }
         continue;
       }
       if (auto loop = dyn_cast<PrimLoopOp>(op)) {
@@ -1139,6 +1263,16 @@ struct TorchRefineTypesPass
           bool argChanged = false;
           for (unsigned j = 0; j < nInit; ++j) {
             BlockArgument arg = body.getArgument(j + 1);
+            if (listElementInfo(arg.getType())) {
+              auto init = listJoinInput(loop->getOperand(j + 2));
+              auto yielded = listJoinInput(term->getOperand(j + 1));
+              std::optional<TensorInfo> want = init;
+              if (iter > 0 && yielded)
+                want = want ? join(*want, *yielded) : *yielded;
+              if (want && update(arg, *want))
+                argChanged = true;
+              continue;
+            }
             if (!isTorchTensorType(arg.getType()))
               continue;
             TensorInfo init =
@@ -1161,14 +1295,35 @@ struct TorchRefineTypesPass
           if (!argChanged && iter > 0)
             break;
         }
-        for (auto [j, res] : llvm::enumerate(loop->getResults()))
-          changed |= update(
-              res, TensorInfo::of(body.getArgument(j + 1).getType()));
+        for (auto [j, res] : llvm::enumerate(loop->getResults())) {
+          Type t = body.getArgument(j + 1).getType();
+          if (auto e = listElementInfo(t))
+            changed |= update(res, *e);
+          else
+            changed |= update(res, TensorInfo::of(t));
+        }
         continue;
       }
       for (Region &r : op.getRegions())
         for (Block &b : r)
           changed |= visit(b);
+      if (auto a = dyn_cast<AtenAppendTOp>(op)) {
+        if (isTorchTensorType(a.getEl().getType())) {
+          TensorInfo e = TensorInfo::of(a.getEl().getType());
+          auto l = listJoinInput(a.getSelf_());
+          changed |= update(a.getResult(), l ? join(*l, e) : e);
+        }
+        continue;
+      }
+      if (auto l = dyn_cast<PrimListConstructOp>(op)) {
+        if (listElementInfo(l.getType()) && !l.getElements().empty()) {
+          TensorInfo e = TensorInfo::of(l.getElements()[0].getType());
+          for (Value v : l.getElements())
+            e = join(e, TensorInfo::of(v.getType()));
+          changed |= update(l.getResult(), e);
+        }
+        continue;
+      }
       if (op.getNumResults() == 0 ||
           !isTorchTensorType(op.getResult(0).getType()))
         continue;
@@ -1177,6 +1332,7 @@ struct TorchRefineTypesPass
         changed |= update(op.getResult(0), *info);
       if (auto unpack = dyn_cast<PrimListUnpackOp>(op))
         refineUnpack(unpack, changed);
+      refineMultiResult(&op, changed);
       // Ops with an (values, indices) result pair.
       StringRef n = op.getName().getStringRef();
       if ((n == "torch.aten.max.dim" || n == "torch.aten.min.dim" ||
@@ -1210,17 +1366,39 @@ struct TorchRefineTypesPass
   void runOnOperation() override {
     func::FuncOp func = getOperation();
     func.walk([&](Operation *op) {
-      for (Value r : op->getResults())
+      for (Value r : op->getResults()) {
         if (isTorchTensorType(r.getType()))
           declared[r] = TensorInfo::of(r.getType());
+        else if (auto e = listElementInfo(r.getType()))
+          declared[r] = *e;
+      }
       for (Region &region : op->getRegions())
         for (Block &b : region)
           for (BlockArgument a : b.getArguments())
             if (isTorchTensorType(a.getType()))
               declared[a] = TensorInfo::of(a.getType());
+            else if (auto e = listElementInfo(a.getType()))
+              declared[a] = *e;
     });
     for (int i = 0; i < 16 && visit(func.getBody().front()); ++i) {
     }
+    // An empty list takes the element type of what it becomes (the loop or
+    // branch that appends to it).
+    func.walk([&](PrimListConstructOp l) {
+      if (!isBottomList(l.getResult()))
+        return;
+      for (OpOperand &use : l->getUses())
+        if (auto loop = dyn_cast<PrimLoopOp>(use.getOwner()))
+          if (use.getOperandNumber() >= 2) {
+            Value arg = loop->getRegion(0).front().getArgument(
+                use.getOperandNumber() - 1);
+            if (auto e = listElementInfo(arg.getType());
+                e && (e->dtype || e->sizes)) {
+              update(l.getResult(), *e);
+              return;
+            }
+          }
+    });
     // The signature follows the returned values.
     auto ret = func.getBody().front().getTerminator();
     func.setType(FunctionType::get(func.getContext(),

@@ -19,7 +19,7 @@ def ONNXFoldConstants : Pass<"onnx-fold-constants", "func::FuncOp"> {
     Unused nodes and initializers are removed afterwards by canonicalize.
   }];
   let options = [
-    Option<"sizeLimit", "size-limit", "int64_t", "65536",
+    Option<"sizeLimit", "size-limit", "int64_t", "4194304",
            "Largest result (in elements) to materialize">,
   ];
   let dependentDialects = ["::mlir::ONNX::ONNXDialect"];

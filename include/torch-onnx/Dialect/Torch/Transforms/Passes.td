@@ -44,4 +44,22 @@ def TorchRefineTypes : Pass<"torch-refine-types", "func::FuncOp"> {
   let dependentDialects = ["::mlir::Torch::TorchDialect"];
 }
 
+def TorchFunctionalizeLists : Pass<"torch-functionalize-lists", "func::FuncOp"> {
+  let summary = "Thread appended lists through loops and branches as values";
+  let description = [{
+    TorchScript mutates lists in place: `xs.append(y)` inside a loop body
+    changes the list created before the loop, and nothing in the IR says the
+    loop produces a new list. This pass gives every `aten.append.t` a value
+    result that later uses see, and turns each list appended to inside a
+    `prim.Loop` (or a `prim.If` branch) into a loop-carried value (an extra
+    `prim.If` result), nested to any depth. The result is what ONNX
+    sequences need: `SequenceInsert` chains carried through `Loop`.
+
+    A list whose mutation it cannot follow (a list passed in from outside,
+    stored in another list, or mutated by an op other than `append`) is left
+    alone; the conversion then reports the op.
+  }];
+  let dependentDialects = ["::mlir::Torch::TorchDialect"];
+}
+
 #endif // TORCH_ONNX_TORCH_PASSES

@@ -1,0 +1,285 @@
+//===- Recurrent.cpp - RNNs and fused attention -> ONNX -------------------===//
+//
+// aten.lstm.input / aten.gru.input -> one ONNX LSTM/GRU per layer (gates
+// reordered from PyTorch's layout), and the fused inference kernels that
+// nn.MultiheadAttention / nn.TransformerEncoderLayer take in eval mode
+// (_native_multi_head_attention, _transformer_encoder_layer_fwd) decomposed
+// into MatMul/Softmax/LayerNormalization.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Emitter.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace mlir::torch_onnx;
+
+namespace {
+
+constexpr int64_t kMax = 17;
+
+/// Rows [k*h, (k+1)*h) of `w` for each k in `order`, concatenated.
+Value reorderGates(Emitter &e, Value w, int64_t h, ArrayRef<int64_t> order) {
+  SmallVector<Value> parts;
+  for (int64_t k : order)
+    parts.push_back(e.slice(w, {k * h}, {(k + 1) * h}, {0}));
+  return e.n1("Concat", parts, {{"axis", e.i64(0)}});
+}
+
+/// One LSTM/GRU (ONNX) per layer over a sequence-first input.
+bool lowerRNN(Emitter &e, bool lstm) {
+  auto params = e.tensorList(2);
+  auto hasBias = Torch::getConstantBool(e.orig(3));
+  auto layers = e.constInt(4, "num_layers");
+  auto train = Torch::getConstantBool(e.orig(6));
+  auto bidir = Torch::getConstantBool(e.orig(7));
+  auto batchFirst = Torch::getConstantBool(e.orig(8));
+  if (!params || !layers)
+    return false;
+  if (!hasBias || !train || !bidir || !batchFirst)
+    return e.fail("has_biases, train, bidirectional and batch_first must be "
+                  "constant");
+  if (*train)
+    return e.fail("a recurrent layer in training mode (dropout between "
+                  "layers) cannot be exported for inference");
+  int64_t dirs = *bidir ? 2 : 1;
+  unsigned perDir = *hasBias ? 4 : 2;
+  if ((int64_t)params->size() != *layers * dirs * perDir)
+    return e.fail("unexpected number of weights (projections, proj_size > 0, "
+                  "have no lowering yet)");
+  auto whhShape = Emitter::shapeOf((*params)[1]);
+  if (!whhShape || whhShape->size() != 2)
+    return e.fail("the recurrent weights' shapes must be known");
+  int64_t hidden = (*whhShape)[1];
+  unsigned gates = lstm ? 4 : 3;
+  // PyTorch: LSTM (i, f, g, o), GRU (r, z, n); ONNX: LSTM (i, o, f, c),
+  // GRU (z, r, h).
+  SmallVector<int64_t> order =
+      lstm ? SmallVector<int64_t>{0, 3, 1, 2} : SmallVector<int64_t>{1, 0, 2};
+
+  Value x = e.in(0);
+  if (*batchFirst)
+    x = e.n1("Transpose", {x}, {{"perm", e.ints({1, 0, 2})}});
+  // Initial states: [layers * dirs, batch, hidden].
+  Value h0, c0;
+  if (lstm) {
+    auto hx = e.tensorList(1);
+    if (!hx || hx->size() != 2)
+      return e.fail("hx must be a list of (h0, c0) built in the graph");
+    h0 = (*hx)[0];
+    c0 = (*hx)[1];
+  } else {
+    h0 = e.in(1);
+  }
+  SmallVector<Value> hs, cs;
+  for (int64_t l = 0; l < *layers; ++l) {
+    SmallVector<Value> ws, rs, bs;
+    for (int64_t d = 0; d < dirs; ++d) {
+      unsigned base = (l * dirs + d) * perDir;
+      Value w = reorderGates(e, (*params)[base], hidden, order);
+      Value r = reorderGates(e, (*params)[base + 1], hidden, order);
+      ws.push_back(e.unsqueeze(w, {0}));
+      rs.push_back(e.unsqueeze(r, {0}));
+      if (*hasBias) {
+        Value b = e.n1("Concat",
+                       {reorderGates(e, (*params)[base + 2], hidden, order),
+                        reorderGates(e, (*params)[base + 3], hidden, order)},
+                       {{"axis", e.i64(0)}});
+        bs.push_back(e.unsqueeze(b, {0}));
+      }
+    }
+    auto cat0 = [&](ArrayRef<Value> v) {
+      return v.size() == 1 ? v[0] : e.n1("Concat", v, {{"axis", e.i64(0)}});
+    };
+    Value W = cat0(ws), R = cat0(rs), B = bs.empty() ? Value() : cat0(bs);
+    Value ih = e.slice(h0, {l * dirs}, {(l + 1) * dirs}, {0});
+    Value ic = lstm ? e.slice(c0, {l * dirs}, {(l + 1) * dirs}, {0}) : Value();
+    SmallVector<std::pair<StringRef, Attribute>> attrs{
+        {"hidden_size", e.i64(hidden)},
+        {"direction", e.str(*bidir ? "bidirectional" : "forward")}};
+    if (!lstm)
+      attrs.push_back({"linear_before_reset", e.i64(1)});
+    Type t = e.unranked(Emitter::elemOf(x));
+    SmallVector<Value> inputs{x, W, R, B, Value(), ih};
+    SmallVector<Type> results{t, t};
+    if (lstm) {
+      inputs.push_back(ic);
+      results.push_back(t);
+    }
+    Operation *n = e.node(lstm ? "LSTM" : "GRU", inputs, attrs, results);
+    if (!n)
+      return false;
+    // Y: [seq, dirs, batch, hidden] -> [seq, batch, dirs * hidden].
+    Value y = e.n1("Transpose", {n->getResult(0)},
+                   {{"perm", e.ints({0, 2, 1, 3})}});
+    x = e.n1("Reshape", {y, e.i64s({0, 0, -1})});
+    hs.push_back(n->getResult(1));
+    if (lstm)
+      cs.push_back(n->getResult(2));
+    (void)gates;
+  }
+  Value out = x;
+  if (*batchFirst)
+    out = e.n1("Transpose", {out}, {{"perm", e.ints({1, 0, 2})}});
+  auto catStates = [&](ArrayRef<Value> v, unsigned i) {
+    return v.size() == 1
+               ? e.n1("Identity", {v[0]}, {}, e.resultType(i))
+               : e.n1("Concat", v, {{"axis", e.i64(0)}}, e.resultType(i));
+  };
+  SmallVector<Value> results{e.n1("Identity", {out}, {}, e.resultType(0)),
+                             catStates(hs, 1)};
+  if (lstm)
+    results.push_back(catStates(cs, 2));
+  if (llvm::any_of(results, [](Value v) { return !v; }))
+    return false;
+  return e.done(results);
+}
+
+/// x @ w^T + b for a weight [out, in].
+Value linear(Emitter &e, Value x, Value w, Value b) {
+  Value y = e.n1("MatMul", {x, e.n1("Transpose", {w})});
+  return b ? e.n1("Add", {y, b}) : y;
+}
+
+/// Multi-head attention of q [B, L, E] over k, v [B, S, E] with the packed
+/// in-projection; returns the projected output and the head-averaged
+/// attention weights [B, L, S].
+std::pair<Value, Value> attention(Emitter &e, Value q, Value k, Value v,
+                                  int64_t embed, int64_t heads, Value qkvW,
+                                  Value qkvB, Value projW, Value projB,
+                                  bool selfAttention) {
+  int64_t d = embed / heads;
+  Value qp, kp, vp;
+  if (selfAttention) {
+    Value qkv = linear(e, q, qkvW, qkvB);
+    qp = e.slice(qkv, {0}, {embed}, {2});
+    kp = e.slice(qkv, {embed}, {2 * embed}, {2});
+    vp = e.slice(qkv, {2 * embed}, {3 * embed}, {2});
+  } else {
+    auto part = [&](Value x, int64_t i) {
+      Value w = e.slice(qkvW, {i * embed}, {(i + 1) * embed}, {0});
+      Value b = e.slice(qkvB, {i * embed}, {(i + 1) * embed}, {0});
+      return linear(e, x, w, b);
+    };
+    qp = part(q, 0);
+    kp = part(k, 1);
+    vp = part(v, 2);
+  }
+  // [B, S, E] -> [B, H, S, D]
+  auto split = [&](Value x) {
+    Value r = e.n1("Reshape", {x, e.i64s({0, 0, heads, d})});
+    return e.n1("Transpose", {r}, {{"perm", e.ints({0, 2, 1, 3})}});
+  };
+  Value qh = split(qp), kh = split(kp), vh = split(vp);
+  Value scores = e.n1("MatMul", {qh, e.n1("Transpose", {kh},
+                                          {{"perm", e.ints({0, 1, 3, 2})}})});
+  scores = e.n1("Div", {scores, e.scalarLike(std::sqrt((double)d), scores)});
+  // Scores are [B, H, L, S]: the last axis is also what Softmax before 13
+  // normalizes over.
+  Value probs = e.n1("Softmax", {scores}, {{"axis", e.i64(3)}});
+  Value ctx = e.n1("MatMul", {probs, vh});
+  ctx = e.n1("Transpose", {ctx}, {{"perm", e.ints({0, 2, 1, 3})}});
+  ctx = e.n1("Reshape", {ctx, e.i64s({0, 0, embed})});
+  Value out = linear(e, ctx, projW, projB);
+  Value avg = e.reduce("ReduceMean", probs, ArrayRef<int64_t>{1}, false);
+  return {out, avg};
+}
+
+Value layerNorm(Emitter &e, Value x, Value w, Value b, double eps,
+                int64_t rank) {
+  if (e.opset() >= 17) {
+    Operation *o = e.node("LayerNormalization", {x, w, b},
+                          {{"axis", e.i64(-1)}, {"epsilon", e.f32(eps)}},
+                          {e.unranked(Emitter::elemOf(x))});
+    return o ? o->getResult(0) : Value();
+  }
+  int64_t axis = rank - 1;
+  Value mean = e.reduce("ReduceMean", x, ArrayRef<int64_t>{axis}, true);
+  Value d = e.n1("Sub", {x, mean});
+  Value var = e.reduce("ReduceMean", e.n1("Mul", {d, d}),
+                       ArrayRef<int64_t>{axis}, true);
+  Value y = e.n1("Div", {d, e.n1("Sqrt", {e.n1("Add", {var,
+                                                       e.scalarLike(eps, x)})})});
+  return e.n1("Add", {e.n1("Mul", {y, w}), b});
+}
+
+Value gelu(Emitter &e, Value x) {
+  Value inner = e.n1("Erf", {e.n1("Div", {x, e.scalarLike(M_SQRT2, x)})});
+  return e.n1("Mul", {e.n1("Mul", {x, e.scalarLike(0.5, x)}),
+                      e.n1("Add", {inner, e.scalarLike(1.0, x)})});
+}
+
+bool noMask(Emitter &e, unsigned i) {
+  if (Torch::isConstantNone(e.orig(i)))
+    return true;
+  return e.fail("attention with a mask in the fused kernel has no lowering "
+                "yet");
+}
+
+} // namespace
+
+void mlir::torch_onnx::addRecurrentLowerings(std::vector<Lowering> &l) {
+  auto add = [&](StringRef name, int64_t lo, std::function<bool(Emitter &)> f,
+                 int64_t hi = kMax) { l.push_back({name, lo, hi, f}); };
+  add("aten.lstm.input", 9, [](Emitter &e) { return lowerRNN(e, true); });
+  add("aten.gru.input", 9, [](Emitter &e) { return lowerRNN(e, false); });
+
+  add("aten._native_multi_head_attention", 9, [](Emitter &e) {
+    auto embed = e.constInt(3, "embed_dim"), heads = e.constInt(4, "num_head");
+    if (!embed || !heads || !noMask(e, 9))
+      return false;
+    if (e.opset() < 11 && (!Emitter::rankOf(e.in(0))))
+      return e.fail("the query rank must be known");
+    bool self = e.orig(0) == e.orig(1) && e.orig(1) == e.orig(2);
+    auto [out, weights] =
+        attention(e, e.in(0), e.in(1), e.in(2), *embed, *heads, e.in(5),
+                  e.in(6), e.in(7), e.in(8), self);
+    if (!out || !weights)
+      return false;
+    Value r0 = e.n1("Identity", {out}, {}, e.resultType(0));
+    Value r1 = e.n1("Identity", {weights}, {}, e.resultType(1));
+    return r0 && r1 && e.done({r0, r1});
+  });
+
+  add("aten._transformer_encoder_layer_fwd", 9, [](Emitter &e) {
+    auto embed = e.constInt(1, "embed_dim"), heads = e.constInt(2, "num_heads");
+    auto useGelu = Torch::getConstantBool(e.orig(7));
+    auto normFirst = Torch::getConstantBool(e.orig(8));
+    auto eps = e.constFloat(9, "eps");
+    if (!embed || !heads || !eps || !noMask(e, 18))
+      return false;
+    if (!useGelu || !normFirst)
+      return e.fail("use_gelu and norm_first must be constant");
+    Value x = e.in(0);
+    auto rank = Emitter::rankOf(x);
+    if (!rank)
+      return e.fail("the input rank must be known");
+    auto mha = [&](Value h) {
+      return attention(e, h, h, h, *embed, *heads, e.in(3), e.in(4), e.in(5),
+                       e.in(6), true)
+          .first;
+    };
+    auto ffn = [&](Value h) {
+      Value a = linear(e, h, e.in(14), e.in(15));
+      a = *useGelu ? gelu(e, a) : e.n1("Relu", {a});
+      return linear(e, a, e.in(16), e.in(17));
+    };
+    auto ln1 = [&](Value h) {
+      return layerNorm(e, h, e.in(10), e.in(11), *eps, *rank);
+    };
+    auto ln2 = [&](Value h) {
+      return layerNorm(e, h, e.in(12), e.in(13), *eps, *rank);
+    };
+    Value y;
+    if (*normFirst) {
+      x = e.n1("Add", {x, mha(ln1(x))});
+      y = e.n1("Add", {x, ffn(ln2(x))});
+    } else {
+      x = ln1(e.n1("Add", {x, mha(x)}));
+      y = ln2(e.n1("Add", {x, ffn(x)}));
+    }
+    Value r = e.n1("Identity", {y}, {}, e.resultType());
+    return r && e.done(r);
+  });
+}
