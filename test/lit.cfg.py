@@ -20,5 +20,6 @@ config.substitutions.append(("%src_root", config.torch_onnx_src_root))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 
 tool_dirs = [config.torch_onnx_tools_dir, config.llvm_tools_dir]
-tools = ["torch-onnx-opt", "torch-onnx-translate", "onnx-structural-diff"]
+tools = ["torch-onnx-opt", "torch-onnx-translate", "torch-onnx-export",
+         "onnx-structural-diff"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)

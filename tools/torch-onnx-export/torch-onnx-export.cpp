@@ -8,10 +8,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "torch-onnx/Conversion/Passes.h"
+#include "torch-onnx/Dialect/ONNX/IR/ONNXDialect.h"
 #include "torch-onnx/InitAll.h"
 #include "torch-onnx/Target/ONNX/ONNXCommon.h"
 #include "torch-onnx/Target/ONNX/ONNXTranslation.h"
 #include "torch-onnx/Target/TorchScript/TorchScriptImport.h"
+#include "torch-onnx/Dialect/Torch/IR/TorchDialect.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/AsmState.h"
@@ -19,7 +21,10 @@
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Support/Timing.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
@@ -157,6 +162,7 @@ int main(int argc, char **argv) {
   registerAsmPrinterCLOptions();
   registerMLIRContextCLOptions();
   registerPassManagerCLOptions();
+  registerDefaultTimingManagerCLOptions();
   cl::HideUnrelatedOptions({&cat, &cl::getGeneralCategory()});
   cl::ParseCommandLineOptions(
       argc, argv,
@@ -165,7 +171,8 @@ int main(int argc, char **argv) {
 
   DialectRegistry registry;
   torch_onnx::registerAllDialects(registry);
-  MLIRContext context(registry);
+  // One function: threads would only add start-up cost.
+  MLIRContext context(registry, MLIRContext::Threading::DISABLED);
   context.loadAllAvailableDialects();
   llvm::SourceMgr sourceMgr;
   SourceMgrDiagnosticHandler diagHandler(sourceMgr, &context);
@@ -185,6 +192,10 @@ int main(int argc, char **argv) {
     return 1;
   }
 
+  DefaultTimingManager tm;
+  applyDefaultTimingManagerCLOptions(tm);
+  TimingScope timing = tm.getRootScope();
+
   Torch::TorchScriptImportOptions importOptions;
   if (!inputShapes.empty()) {
     std::string err;
@@ -195,8 +206,10 @@ int main(int argc, char **argv) {
     }
     importOptions.inputShapes = *shapes;
   }
+  TimingScope importTiming = timing.nest("TorchScript import");
   OwningOpRef<ModuleOp> module =
       Torch::importTorchScriptFile(inputFile, &context, importOptions);
+  importTiming.stop();
   if (!module)
     return 1;
 
@@ -214,6 +227,21 @@ int main(int argc, char **argv) {
                  << forward.getNumArguments() << " inputs\n";
     return 1;
   }
+  // ONNX graph inputs need an element type: TorchScript archives do not
+  // record one for tensors.
+  for (unsigned i = 0; i < forward.getNumArguments(); ++i) {
+    auto t = dyn_cast<Torch::NonValueTensorType>(forward.getArgument(i).getType());
+    if (t && !t.hasDtype()) {
+      std::string name = "#" + std::to_string(i);
+      if (auto n = forward.getArgAttrOfType<StringAttr>(i, "torch.name"))
+        name = "'" + n.str() + "'";
+      llvm::errs() << "error: tensor input " << name
+                   << " of forward() has no known dtype; give the shapes and "
+                      "dtypes of the tensor inputs with --input-shapes (e.g. "
+                      "--input-shapes='[batch,3,224,224]:f32')\n";
+      return 1;
+    }
+  }
   Builder b(&context);
   for (unsigned i = 0; i < inputNames.size(); ++i)
     forward.setArgAttr(i, "torch.name", b.getStringAttr(inputNames[i]));
@@ -226,6 +254,8 @@ int main(int argc, char **argv) {
   pipeline.foldConstants = constantFolding;
   pipeline.fallthrough = operatorExportType == "ONNX_FALLTHROUGH";
   torch_onnx::buildTorchToONNXPipeline(pm, pipeline);
+  TimingScope pipelineTiming = timing.nest("Pipeline");
+  pm.enableTiming(pipelineTiming);
   if (failed(pm.run(*module)))
     return 1;
 
@@ -318,31 +348,91 @@ int main(int argc, char **argv) {
 
   ONNX::ExportOptions exportOptions;
   exportOptions.runChecker = false;
-  if (externalData.getNumOccurrences()) {
-    exportOptions.externalData = true;
-    exportOptions.externalDataFile = externalData;
+  exportOptions.releaseResources = true;
+  // Weights go to one external data file on request, or when the model would
+  // pass protobuf's 2 GiB limit. They are streamed there from the loaded
+  // tensors, never copied into the ModelProto.
+  uint64_t weightBytes = 0;
+  module->walk([&](ONNX::InitializerOp init) {
+    if (auto r = dyn_cast<DenseResourceElementsAttr>(init.getValue()))
+      if (AsmResourceBlob *blob = r.getRawHandle().getBlob())
+        weightBytes += blob->getData().size();
+  });
+  bool external = externalData.getNumOccurrences() ||
+                  weightBytes >= (uint64_t(1) << 31) - (uint64_t(1) << 26);
+  std::string dataPath;
+  if (external) {
+    std::string file = externalData.empty()
+                           ? (llvm::sys::path::filename(outputFile) + ".data").str()
+                           : externalData.getValue();
+    SmallString<256> path(llvm::sys::path::parent_path(outputFile));
+    llvm::sys::path::append(path, file);
+    dataPath = path.str().str();
+    exportOptions.externalDataFile = file;
+    exportOptions.streamExternalDataTo = dataPath;
   }
+  // On failure nothing is left behind (the model goes through a temporary
+  // file; the data file is removed).
+  auto cleanup = [&] {
+    if (!dataPath.empty())
+      llvm::sys::fs::remove(dataPath);
+  };
+  TimingScope exportTiming = timing.nest("Export to ModelProto");
   ::onnx::ModelProto model;
-  if (failed(ONNX::exportModel(*module, model, exportOptions)))
+  if (failed(ONNX::exportModel(*module, model, exportOptions))) {
+    cleanup();
     return 1;
+  }
+  exportTiming.stop();
   // The weights now live in the ModelProto: release the IR's copies (the
   // blobs own the loaded libtorch tensors).
   module = nullptr;
   DenseResourceElementsHandle::getManagerInterface(&context).setBlobManager(
       std::make_shared<DialectResourceBlobManager>());
-  if (shapeInference)
+  if (shapeInference) {
+    TimingScope t = timing.nest("ONNX shape inference");
     runShapeInference(model);
+  }
+  // The dynamic axes asked for on outputs stay named, whatever inference
+  // derived from a specialized input.
+  for (const DynamicAxis &a : axes)
+    for (auto &out : *model.mutable_graph()->mutable_output())
+      if (out.name() == a.name && out.type().has_tensor_type() &&
+          out.type().tensor_type().shape().dim_size() > a.dim) {
+        auto *dim = out.mutable_type()
+                        ->mutable_tensor_type()
+                        ->mutable_shape()
+                        ->mutable_dim(a.dim);
+        dim->set_dim_param(a.label.empty() ? defaultLabel(a.name, a.dim)
+                                           : a.label);
+      }
   if (!exportParams || keepInitializersAsInputs)
     moveInitializersToInputs(model, exportParams);
-  try {
-    ::onnx::checker::check_model(model);
-  } catch (const std::exception &e) {
-    llvm::errs() << "error: the exported model fails ONNX's checker: "
-                 << e.what() << "\n";
+  TimingScope checkTiming = timing.nest("Checker and write");
+  auto check = [&](auto &&what) {
+    try {
+      ::onnx::checker::check_model(what);
+      return true;
+    } catch (const std::exception &e) {
+      llvm::errs() << "error: the exported model fails ONNX's checker: "
+                   << e.what() << "\n";
+      return false;
+    }
+  };
+  // With external data the checker must see the data file: check the
+  // written model by path (it resolves the data beside it).
+  if (dataPath.empty() && !check(model))
+    return 1;
+  ONNX::ExportOptions writeOptions;
+  if (failed(ONNX::writeModelProtoFile(model, outputFile, writeOptions,
+                                       UnknownLoc::get(&context)))) {
+    cleanup();
     return 1;
   }
-  if (failed(ONNX::writeModelProtoFile(model, outputFile, exportOptions,
-                                       UnknownLoc::get(&context))))
+  if (!dataPath.empty() && !check(std::string(outputFile))) {
+    llvm::sys::fs::remove(outputFile);
+    cleanup();
     return 1;
+  }
   return 0;
 }

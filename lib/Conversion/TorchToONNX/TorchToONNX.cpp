@@ -929,6 +929,17 @@ struct ConvertTorchToONNXPass
     patterns.add<NoneConstantPattern, IfPattern, IfYieldPattern,
                  LoopConditionPattern>(converter, ctx);
     patterns.add<LoopPattern>(converter, ctx, int64_t(opset));
+    // A pattern that cannot convert its op says why at the op; the driver's
+    // generic "failed to legalize" that follows would only repeat it.
+    bool reported = false;
+    ScopedDiagnosticHandler filter(ctx, [&](Diagnostic &d) {
+      if (d.getSeverity() != DiagnosticSeverity::Error)
+        return failure();
+      if (StringRef(d.str()).starts_with("failed to legalize"))
+        return success(reported); // drop it once a reason was given
+      reported = true;
+      return failure();
+    });
     if (failed(applyPartialConversion(func, target, std::move(patterns))))
       return signalPassFailure();
 

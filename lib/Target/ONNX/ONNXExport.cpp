@@ -34,7 +34,10 @@ namespace {
 
 class Exporter {
 public:
-  explicit Exporter(ModuleOp module) : module(module) {}
+  Exporter(ModuleOp module, const ExportOptions &options)
+      : module(module), options(options) {}
+  /// Closes the streamed external data file; false on a write error.
+  bool finishExternalData();
   LogicalResult run(::onnx::ModelProto &model);
 
 private:
@@ -59,6 +62,9 @@ private:
   void addValueInfo(Operation *holder, ::onnx::GraphProto &graph, Location loc);
 
   ModuleOp module;
+  const ExportOptions &options;
+  std::unique_ptr<llvm::raw_fd_ostream> dataOut;
+  uint64_t dataOffset = 0;
   llvm::DenseMap<Value, std::string> names;
   /// Every name the module mentions (fresh names avoid them all).
   llvm::StringSet<> usedNames;
@@ -143,7 +149,35 @@ LogicalResult Exporter::exportTensor(Attribute value, ::onnx::TensorProto &out,
       return emitError(loc)
              << "resource '" << res.getRawHandle().getKey() << "' has no data";
     ArrayRef<char> data = blob->getData();
-    out.set_raw_data(data.data(), data.size());
+    if (!options.streamExternalDataTo.empty() &&
+        data.size() >= options.externalDataThreshold) {
+      if (!dataOut) {
+        std::error_code ec;
+        dataOut = std::make_unique<llvm::raw_fd_ostream>(
+            options.streamExternalDataTo, ec);
+        if (ec)
+          return emitError(loc) << "cannot write external data file '"
+                                << options.streamExternalDataTo
+                                << "': " << ec.message();
+      }
+      uint64_t aligned = (dataOffset + 4095) / 4096 * 4096;
+      dataOut->write_zeros(aligned - dataOffset);
+      dataOut->write(data.data(), data.size());
+      dataOffset = aligned + data.size();
+      out.set_data_location(::onnx::TensorProto::EXTERNAL);
+      auto add = [&](const char *k, std::string v) {
+        auto *e = out.add_external_data();
+        e->set_key(k);
+        e->set_value(std::move(v));
+      };
+      add("location", options.externalDataFile);
+      add("offset", std::to_string(aligned));
+      add("length", std::to_string(data.size()));
+    } else {
+      out.set_raw_data(data.data(), data.size());
+    }
+    if (options.releaseResources)
+      res.getRawHandle().getResource()->setBlob(AsmResourceBlob());
     return success();
   }
   auto dense = dyn_cast<DenseElementsAttr>(value);
@@ -777,11 +811,25 @@ LogicalResult Exporter::run(::onnx::ModelProto &model) {
 // Entry points
 //===----------------------------------------------------------------------===//
 
+bool Exporter::finishExternalData() {
+  if (!dataOut)
+    return true;
+  dataOut->close();
+  if (dataOut->has_error()) {
+    emitError(module.getLoc())
+        << "cannot write external data file '" << options.streamExternalDataTo
+        << "': " << dataOut->error().message();
+    dataOut->clear_error();
+    return false;
+  }
+  return true;
+}
+
 LogicalResult mlir::ONNX::exportModel(ModuleOp module,
                                       ::onnx::ModelProto &model,
                                       const ExportOptions &options) {
-  Exporter exporter(module);
-  if (failed(exporter.run(model)))
+  Exporter exporter(module, options);
+  if (failed(exporter.run(model)) || !exporter.finishExternalData())
     return failure();
   if (options.runChecker) {
     try {

@@ -44,6 +44,14 @@ struct ExportOptions {
   size_t externalDataThreshold = 1024;
   /// Run onnx::checker::check_model on the result (always on in the tools).
   bool runChecker = true;
+  /// exportModel only: write resource tensors of at least
+  /// `externalDataThreshold` bytes straight to this file (instead of copying
+  /// them into the ModelProto), recorded with location
+  /// `externalDataFile`. Keeps peak memory at one copy of the weights.
+  std::string streamExternalDataTo;
+  /// exportModel only: drop each resource blob once its bytes are exported
+  /// (frees weights owned by the blobs; the module must not be used after).
+  bool releaseResources = false;
 };
 
 /// Builds a ModelProto from `module`. Tensors stay inline; see

@@ -622,7 +622,21 @@ struct ONNXFoldConstantsPass
         if (op->getNumResults() != 1 || op->getNumRegions() != 0)
           return;
         auto opType = lookupONNXOpType(op->getName().getStringRef());
-        if (!opType)
+        static const llvm::StringSet<> foldable = {
+            "Shape", "Size", "ConstantOfShape", "Identity", "Cast",
+            "Unsqueeze", "Squeeze", "Reshape", "Concat", "Gather",
+            "Transpose", "Slice", "Range", "Add", "Sub", "Mul", "Div", "Max",
+            "Min", "Equal", "Less", "Greater", "LessOrEqual",
+            "GreaterOrEqual", "And", "Or", "Xor", "Not", "Neg", "Abs", "Sqrt",
+            "Floor", "Ceil", "Where"};
+        if (!opType || !foldable.contains(*opType))
+          return;
+        // Only nodes whose inputs are all initializers (or that read
+        // static shapes) can fold.
+        if (*opType != "Shape" && *opType != "Size" &&
+            llvm::any_of(op->getOperands(), [](Value v) {
+              return !v.getDefiningOp<InitializerOp>();
+            }))
           return;
         Folder f{op, *opType, {}, sizeLimit};
         for (Value v : op->getOperands()) {

@@ -1,0 +1,121 @@
+#!/usr/bin/python3
+"""Export benchmark: torch_onnx.export vs torch.onnx.export, same run.
+
+For each model it runs every exporter in a fresh process (so peak RSS is the
+exporter's own) `--repeat` times and prints the median wall time and the
+median peak RSS of the exporting process(es): for torch_onnx that is the
+larger of the Python process (tracing + torch.jit.save) and the C++
+torch-onnx-export process.
+
+    bench/export_bench.py [--models resnet18,mlp1g,mlp2_5g] [--repeat 3]
+
+Models: torchvision resnet18; deep MLPs of 4096x4096 Linear layers holding
+1 GiB (16 layers) and 2.5 GiB (40 layers) of float32 weights. The 2.5 GiB
+model is past protobuf's 2 GiB limit, so both exporters write external data.
+"""
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PY = "/usr/bin/python3"
+
+CHILD = r'''
+import json, os, resource, sys, time
+sys.path.insert(0, os.path.join(sys.argv[1], "python"))
+import torch
+which, model_name, out = sys.argv[2], sys.argv[3], sys.argv[4]
+torch.manual_seed(0)
+if model_name == "resnet18":
+    import torchvision
+    model = torchvision.models.resnet18().eval()
+    args = (torch.randn(1, 3, 224, 224),)
+else:
+    layers = {"mlp1g": 16, "mlp2_5g": 40}[model_name]
+    with torch.no_grad():
+        mods = []
+        for _ in range(layers):
+            lin = torch.nn.Linear(4096, 4096, bias=False)
+            mods += [lin, torch.nn.ReLU()]
+        model = torch.nn.Sequential(*mods).eval()
+    args = (torch.randn(2, 4096),)
+t0 = time.time()
+if which == "torch.onnx":
+    big = model_name == "mlp2_5g"
+    torch.onnx.export(model, args, out, opset_version=17,
+                      input_names=["x"], dynamic_axes={"x": {0: "batch"}})
+else:
+    import torch_onnx
+    torch_onnx.export(model, args, out, opset_version=17,
+                      input_names=["x"], dynamic_axes={"x": {0: "batch"}})
+dt = time.time() - t0
+self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+print(json.dumps({"time": dt, "self_rss": self_rss, "child_rss": child_rss}))
+'''
+
+WEIGHTS = {"resnet18": 11_689_512 * 4, "mlp1g": 16 * 4096 * 4096 * 4,
+           "mlp2_5g": 40 * 4096 * 4096 * 4}
+
+
+def run(which, model, tmp):
+    out = os.path.join(tmp, f"{model}_{which}.onnx")
+    for f in os.listdir(tmp):
+        os.remove(os.path.join(tmp, f))
+    p = subprocess.run([PY, "-c", CHILD, ROOT, which, model, out],
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        return None, p.stderr.strip().splitlines()[-1:] or ["failed"]
+    rec = json.loads(p.stdout.strip().splitlines()[-1])
+    size = sum(os.path.getsize(os.path.join(tmp, f)) for f in os.listdir(tmp))
+    rec["size"] = size
+    return rec, None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--models", default="resnet18,mlp1g,mlp2_5g")
+    ap.add_argument("--repeat", type=int, default=3)
+    opts = ap.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="export_bench_") as tmp:
+        for model in opts.models.split(","):
+            for which in ("torch.onnx", "torch_onnx"):
+                recs, err = [], None
+                for _ in range(opts.repeat):
+                    rec, err = run(which, model, tmp)
+                    if rec is None:
+                        break
+                    recs.append(rec)
+                if not recs:
+                    rows.append((model, which, "failed: " + " ".join(err)[:60],
+                                 "", "", ""))
+                    continue
+                t = statistics.median(r["time"] for r in recs)
+                py = statistics.median(r["self_rss"] for r in recs)
+                cxx = statistics.median(r["child_rss"] for r in recs)
+                peak = max(py, cxx)
+                w = WEIGHTS[model]
+                rows.append((model, which, f"{t:.2f}",
+                             f"{peak / 2**30:.2f} (py {py / 2**30:.2f}, "
+                             f"c++ {cxx / 2**30:.2f})",
+                             f"{cxx / w:.2f}" if which == "torch_onnx" else
+                             f"{py / w:.2f}",
+                             f"{recs[0]['size'] / 2**20:.0f}"))
+                print(" | ".join(rows[-1]), file=sys.stderr)
+    print("| model | exporter | wall s (median) | peak RSS GiB | "
+          "exporter RSS / weights | output MiB |")
+    print("|---|---|---|---|---|---|")
+    for r in rows:
+        print("| " + " | ".join(r) + " |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,37 @@
+// RUN: torch-onnx-opt %s --convert-torch-to-onnx=opset=11 --split-input-file -verify-diagnostics
+
+func.func @forward(%a: !torch.vtensor<[2,3,4],f32>, %b: !torch.vtensor<[2,4,5],f32>) -> !torch.vtensor<[2,3,5],f32> {
+  %eq = torch.constant.str "bij,bjk->bik"
+  %none = torch.constant.none
+  %l = torch.prim.ListConstruct %a, %b : (!torch.vtensor<[2,3,4],f32>, !torch.vtensor<[2,4,5],f32>) -> !torch.list<tensor>
+  // expected-error @+1 {{'aten.einsum' cannot be exported to ONNX opset 11: it needs opset 12 or later (export with opset_version=12)}}
+  %r = torch.aten.einsum %eq, %l, %none : (!torch.str, !torch.list<tensor>, !torch.none) -> !torch.vtensor<[2,3,5],f32>
+  return %r : !torch.vtensor<[2,3,5],f32>
+}
+
+// -----
+
+func.func @forward(%x: !torch.vtensor<[2],f32>) -> !torch.vtensor<[2],f32> {
+  // expected-error @+1 {{'aten.mystery' cannot be exported to ONNX opset 11: no lowering yet (operator_export_type=ONNX_FALLTHROUGH keeps it as a custom op)}}
+  %r = torch.operator "aten::mystery"(%x) : (!torch.vtensor<[2],f32>) -> !torch.vtensor<[2],f32>
+  return %r : !torch.vtensor<[2],f32>
+}
+
+// -----
+
+func.func @forward(%x: !torch.vtensor<[2],f32>) -> !torch.vtensor<[2],f32> {
+  %p = torch.constant.float 5.000000e-01
+  %true = torch.constant.bool true
+  // expected-error @+1 {{cannot convert 'aten.dropout' to ONNX opset 11: dropout in training mode cannot be exported for inference; call model.eval() first}}
+  %r = torch.aten.dropout %x, %p, %true : (!torch.vtensor<[2],f32>, !torch.float, !torch.bool) -> !torch.vtensor<[2],f32>
+  return %r : !torch.vtensor<[2],f32>
+}
+
+// -----
+
+func.func @forward(%x: !torch.vtensor<[2,3],unk>) -> !torch.vtensor {
+  %one = torch.constant.int 1
+  // expected-error @+1 {{cannot convert 'aten.add.Tensor' to ONNX opset 11: the result dtype is unknown}}
+  %r = torch.aten.add.Tensor %x, %x, %one : (!torch.vtensor<[2,3],unk>, !torch.vtensor<[2,3],unk>, !torch.int) -> !torch.vtensor
+  return %r : !torch.vtensor
+}
