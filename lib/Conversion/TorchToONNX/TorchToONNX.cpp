@@ -495,13 +495,47 @@ private:
       Type c = getTypeConverter()->convertType(t);
       types.push_back(c ? c : ox::AnyType::get(op->getContext()));
     }
+    // Tensors (and tensor list elements) are inputs; constant numbers,
+    // strings and int lists are attributes arg<i>; None is omitted.
     SmallVector<Value> inputs;
-    for (Value v : operands)
-      inputs.push_back(v);
+    NamedAttrList attrs;
+    for (auto [i, v] : llvm::enumerate(op->getOperands())) {
+      std::string key = "arg" + std::to_string(i);
+      Type t = v.getType();
+      if (isa<Torch::NoneType>(t))
+        continue;
+      if (auto elems = getListElements(v);
+          elems && isa<ListType>(t) &&
+          isTorchTensorType(cast<ListType>(t).getContainedType())) {
+        for (Value el : *elems)
+          inputs.push_back(rewriter.getRemappedValue(el));
+        continue;
+      }
+      if (auto c = v.getDefiningOp<ConstantStrOp>()) {
+        attrs.set(key, c.getValueAttr());
+        continue;
+      }
+      if (isa<IntType, BoolType>(t))
+        if (auto c = getConstantInt(v)) {
+          attrs.set(key, rewriter.getI64IntegerAttr(*c));
+          continue;
+        }
+      if (isa<Torch::FloatType>(t))
+        if (auto c = getConstantFloat(v)) {
+          attrs.set(key, rewriter.getF32FloatAttr(*c));
+          continue;
+        }
+      if (auto c = getConstantIntList(v)) {
+        attrs.set(key, rewriter.getI64ArrayAttr(*c));
+        continue;
+      }
+      inputs.push_back(operands[i]);
+    }
     auto custom = ox::CustomOp::create(
         rewriter, op->getLoc(), types, rewriter.getStringAttr(kAtenDomain),
         rewriter.getStringAttr(name.str()), rewriter.getI64IntegerAttr(1),
-        rewriter.getDictionaryAttr({}), rewriter.getStrArrayAttr({}), inputs,
+        attrs.getDictionary(op->getContext()), rewriter.getStrArrayAttr({}),
+        inputs,
         /*graphs=*/0);
     state.usedFallthrough = true;
     rewriter.replaceOp(op, custom->getResults());

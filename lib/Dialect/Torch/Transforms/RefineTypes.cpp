@@ -694,6 +694,31 @@ struct Inference {
     return r;
   }
 
+  /// Output sizes of an explicit einsum equation ("bij,bjk->bik").
+  static std::optional<Sizes> einsumSizes(StringRef eq, ArrayRef<Value> ops) {
+    auto [lhs, out] = eq.split("->");
+    if (out.data() == nullptr || eq.find("->") == StringRef::npos ||
+        eq.contains("..."))
+      return std::nullopt;
+    llvm::DenseMap<char, int64_t> size;
+    SmallVector<StringRef> terms;
+    lhs.split(terms, ',');
+    if (terms.size() != ops.size())
+      return std::nullopt;
+    for (auto [term, v] : llvm::zip(terms, ops)) {
+      TensorInfo t = TensorInfo::of(v.getType());
+      term = term.trim();
+      if (t.sizes && t.sizes->size() == term.size())
+        for (auto [c, d] : llvm::zip(term, *t.sizes))
+          if (d != kUnknown)
+            size[c] = d;
+    }
+    Sizes r;
+    for (char c : out.trim())
+      r.push_back(size.count(c) ? size[c] : kUnknown);
+    return r;
+  }
+
   std::optional<TensorInfo> infer() const {
     std::string key = op->getName().getStringRef().str();
     if (auto o = dyn_cast<OperatorOp>(op)) { // "aten::amax" -> "aten.amax"
@@ -1072,8 +1097,11 @@ struct Inference {
       if (name == "aten.nonzero")
         r.dtype = si64();
       else if (name == "aten.einsum") {
-        if (auto e = getListElements(op->getOperand(1)))
+        if (auto e = getListElements(op->getOperand(1))) {
           r.dtype = resultType(*e);
+          if (auto eq = op->getOperand(0).getDefiningOp<ConstantStrOp>())
+            r.sizes = einsumSizes(eq.getValue(), *e);
+        }
       } else
         r.dtype = in(0).dtype;
       return r;
