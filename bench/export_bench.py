@@ -83,11 +83,12 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--models", default="resnet18,mlp1g,mlp2_5g")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--exporters", default="torch.onnx,torch_onnx")
     opts = ap.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="export_bench_") as tmp:
         for model in opts.models.split(","):
-            for which in ("torch.onnx", "torch_onnx"):
+            for which in opts.exporters.split(","):
                 recs, err = [], None
                 for _ in range(opts.repeat):
                     rec, err = run(which, model, tmp)

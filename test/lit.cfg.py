@@ -8,7 +8,8 @@ from lit.llvm.subst import ToolSubst
 config.name = "TORCH_ONNX"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
 config.suffixes = [".mlir", ".onnxtxt", ".test"]
-config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py",
+                   "export_api.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.torch_onnx_obj_root, "test")
 
@@ -23,3 +24,4 @@ tool_dirs = [config.torch_onnx_tools_dir, config.llvm_tools_dir]
 tools = ["torch-onnx-opt", "torch-onnx-translate", "torch-onnx-export",
          "onnx-structural-diff"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
+config.substitutions.append(("%tools_dir", config.torch_onnx_tools_dir))

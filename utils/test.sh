@@ -1,10 +1,13 @@
 #!/bin/sh
 # README command 2: build and run every test: the lit suite (dialect, passes,
-# translations, bad input) and the ONNX backend-suite round trip through ONNX
-# Runtime.
+# translations, drivers, bad input), the end-to-end export suite (PyTorch
+# models exported at opsets 9/11/13/17 and run in ONNX Runtime against
+# PyTorch) and the ONNX backend-suite round trip through ONNX Runtime.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 "$ROOT/utils/install-deps.sh"
 "$ROOT/utils/build.sh"
 "$ROOT/utils/build.sh" check-torch-onnx
+TORCH_ONNX_EXPORT="$ROOT/build/bin/torch-onnx-export" \
+  /usr/bin/python3 "$ROOT/test/e2e/run_e2e.py" --opsets 9,11,13,17
 /usr/bin/python3 "$ROOT/utils/conformance/roundtrip.py" --bin "$ROOT/build/bin"

@@ -344,7 +344,9 @@ int main(int argc, char **argv) {
   }
 
   if (verbose)
-    module->print(llvm::outs());
+    module->print(llvm::outs(), OpPrintingFlags()
+                                    .elideLargeElementsAttrs(16)
+                                    .elideLargeResourceString(64));
 
   ONNX::ExportOptions exportOptions;
   exportOptions.runChecker = false;
