@@ -100,10 +100,11 @@ def main():
                 onnx.checker.check_model(path)
             except Exception as e:  # noqa: BLE001
                 msg = str(e).strip().splitlines()
-                msg = " ".join(msg[:3])[:400]
+                msg = " ".join(msg[:1])[:400].replace(ROOT + "/", "")
+                msg = msg.replace("/usr/lib/python3/dist-packages/", "")
                 if opset in case.not_at:
                     status[key] = ("n/a", case.not_at[opset] + " — exporter: "
-                                   + msg[:160])
+                                   + msg)
                 else:
                     status[key] = ("FAIL", "export: " + msg)
                 continue

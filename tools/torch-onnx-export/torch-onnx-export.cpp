@@ -9,11 +9,11 @@
 
 #include "torch-onnx/Conversion/Passes.h"
 #include "torch-onnx/Dialect/ONNX/IR/ONNXDialect.h"
+#include "torch-onnx/Dialect/Torch/IR/TorchDialect.h"
 #include "torch-onnx/InitAll.h"
 #include "torch-onnx/Target/ONNX/ONNXCommon.h"
 #include "torch-onnx/Target/ONNX/ONNXTranslation.h"
 #include "torch-onnx/Target/TorchScript/TorchScriptImport.h"
-#include "torch-onnx/Dialect/Torch/IR/TorchDialect.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/AsmState.h"
@@ -24,8 +24,8 @@
 #include "mlir/Support/Timing.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -50,9 +50,9 @@ static cl::opt<std::string> inputShapes(
     cl::desc("Shapes and dtypes of forward()'s tensor inputs, e.g. "
              "'[batch,3,224,224]:f32;[?]:si64' (a name = a dynamic axis)"),
     cl::cat(cat));
-static cl::list<std::string>
-    inputNames("input-names", cl::desc("Graph input names, in order"),
-               cl::CommaSeparated, cl::cat(cat));
+static cl::list<std::string> inputNames("input-names",
+                                        cl::desc("Graph input names, in order"),
+                                        cl::CommaSeparated, cl::cat(cat));
 static cl::list<std::string>
     outputNames("output-names", cl::desc("Graph output names, in order"),
                 cl::CommaSeparated, cl::cat(cat));
@@ -61,9 +61,10 @@ static cl::list<std::string> dynamicAxes(
     cl::desc("NAME:DIM[=LABEL] marks dim DIM of input/output NAME dynamic "
              "(as dynamic_axes of torch.onnx.export)"),
     cl::CommaSeparated, cl::cat(cat));
-static cl::opt<bool> exportParams(
-    "export-params", cl::desc("Store the weights in the model (default on)"),
-    cl::init(true), cl::cat(cat));
+static cl::opt<bool>
+    exportParams("export-params",
+                 cl::desc("Store the weights in the model (default on)"),
+                 cl::init(true), cl::cat(cat));
 static cl::opt<bool> keepInitializersAsInputs(
     "keep-initializers-as-inputs",
     cl::desc("Also list the initializers as graph inputs"), cl::init(false),
@@ -180,7 +181,8 @@ int main(int argc, char **argv) {
   std::vector<DynamicAxis> axes;
   if (failed(parseDynamicAxes(axes)))
     return 1;
-  if (operatorExportType != "ONNX" && operatorExportType != "ONNX_FALLTHROUGH") {
+  if (operatorExportType != "ONNX" &&
+      operatorExportType != "ONNX_FALLTHROUGH") {
     llvm::errs() << "error: --operator-export-type must be ONNX or "
                     "ONNX_FALLTHROUGH (got '"
                  << operatorExportType << "')\n";
@@ -230,7 +232,8 @@ int main(int argc, char **argv) {
   // ONNX graph inputs need an element type: TorchScript archives do not
   // record one for tensors.
   for (unsigned i = 0; i < forward.getNumArguments(); ++i) {
-    auto t = dyn_cast<Torch::NonValueTensorType>(forward.getArgument(i).getType());
+    auto t =
+        dyn_cast<Torch::NonValueTensorType>(forward.getArgument(i).getType());
     if (t && !t.hasDtype()) {
       std::string name = "#" + std::to_string(i);
       if (auto n = forward.getArgAttrOfType<StringAttr>(i, "torch.name"))
@@ -287,16 +290,15 @@ int main(int argc, char **argv) {
     auto label = [&](Type t, ArrayAttr old, auto set) {
       auto rt = dyn_cast<RankedTensorType>(t);
       if (!rt || a.dim >= rt.getRank()) {
-        llvm::errs() << "error: --dynamic-axes: '" << a.name
-                     << "' has no dim " << a.dim << "\n";
+        llvm::errs() << "error: --dynamic-axes: '" << a.name << "' has no dim "
+                     << a.dim << "\n";
         return false;
       }
       SmallVector<Attribute> names(rt.getRank(), b.getStringAttr(""));
       if (old)
         names.assign(old.begin(), old.end());
-      names[a.dim] =
-          b.getStringAttr(a.label.empty() ? defaultLabel(a.name, a.dim)
-                                          : a.label);
+      names[a.dim] = b.getStringAttr(
+          a.label.empty() ? defaultLabel(a.name, a.dim) : a.label);
       set(b.getArrayAttr(names));
       return true;
     };
@@ -309,7 +311,8 @@ int main(int argc, char **argv) {
                      graph.setArgAttr(i, ONNX::attr::kDimParams, v);
                    }))
           return 1;
-        if (auto rt = dyn_cast<RankedTensorType>(graph.getArgument(i).getType());
+        if (auto rt =
+                dyn_cast<RankedTensorType>(graph.getArgument(i).getType());
             rt && !rt.isDynamicDim(a.dim))
           llvm::errs() << "warning: --dynamic-axes: input '" << a.name
                        << "' dim " << a.dim
@@ -328,12 +331,12 @@ int main(int argc, char **argv) {
               i, ONNX::attr::kType,
               TypeAttr::get(RankedTensorType::get(shape, rt.getElementType())));
         }
-        if (!label(t,
-                   graph.getResultAttrOfType<ArrayAttr>(i,
-                                                        ONNX::attr::kDimParams),
-                   [&](ArrayAttr v) {
-                     graph.setResultAttr(i, ONNX::attr::kDimParams, v);
-                   }))
+        if (!label(
+                t,
+                graph.getResultAttrOfType<ArrayAttr>(i, ONNX::attr::kDimParams),
+                [&](ArrayAttr v) {
+                  graph.setResultAttr(i, ONNX::attr::kDimParams, v);
+                }))
           return 1;
       }
     if (!found) {
@@ -344,9 +347,10 @@ int main(int argc, char **argv) {
   }
 
   if (verbose)
-    module->print(llvm::outs(), OpPrintingFlags()
-                                    .elideLargeElementsAttrs(16)
-                                    .elideLargeResourceString(64));
+    module->print(
+        llvm::outs(),
+        OpPrintingFlags().elideLargeElementsAttrs(16).elideLargeResourceString(
+            64));
 
   ONNX::ExportOptions exportOptions;
   exportOptions.runChecker = false;
@@ -364,9 +368,10 @@ int main(int argc, char **argv) {
                   weightBytes >= (uint64_t(1) << 31) - (uint64_t(1) << 26);
   std::string dataPath;
   if (external) {
-    std::string file = externalData.empty()
-                           ? (llvm::sys::path::filename(outputFile) + ".data").str()
-                           : externalData.getValue();
+    std::string file =
+        externalData.empty()
+            ? (llvm::sys::path::filename(outputFile) + ".data").str()
+            : externalData.getValue();
     SmallString<256> path(llvm::sys::path::parent_path(outputFile));
     llvm::sys::path::append(path, file);
     dataPath = path.str().str();

@@ -125,9 +125,9 @@ std::function<bool(Emitter &)> orEqual(StringRef direct, StringRef inverse) {
 std::function<bool(Emitter &)> logical(StringRef opType) {
   return [=](Emitter &e) {
     Type i1 = IntegerType::get(e.ctx(), 1);
-    Value r = e.n1(opType,
-                   {e.castIfNeeded(e.in(0), i1), e.castIfNeeded(e.in(1), i1)},
-                   {}, e.resultType());
+    Value r =
+        e.n1(opType, {e.castIfNeeded(e.in(0), i1), e.castIfNeeded(e.in(1), i1)},
+             {}, e.resultType());
     return r && e.done(r);
   };
 }
@@ -194,9 +194,10 @@ Value floorDivInt(Emitter &e, Value a, Value b, Type result) {
   Value rem = e.n1("Sub", {a, e.n1("Mul", {q, b})});
   Value zero = e.scalarLike(0, a);
   Value nonZero = e.n1("Not", {e.n1("Equal", {rem, zero})});
-  Value signsDiffer = e.n1("Xor", {e.n1("Less", {rem, zero}),
-                                   e.n1("Less", {b, zero})});
-  Value adjust = e.cast(e.n1("And", {nonZero, signsDiffer}), Emitter::elemOf(a));
+  Value signsDiffer =
+      e.n1("Xor", {e.n1("Less", {rem, zero}), e.n1("Less", {b, zero})});
+  Value adjust =
+      e.cast(e.n1("And", {nonZero, signsDiffer}), Emitter::elemOf(a));
   return e.n1("Sub", {q, adjust}, {}, result);
 }
 
@@ -204,10 +205,11 @@ bool lowerCast(Emitter &e) {
   Type t = e.resultElem();
   if (!t)
     return e.fail("the target dtype is unknown");
-  Value r = Emitter::elemOf(e.in(0)) == t
-                ? e.n1("Identity", {e.in(0)}, {}, e.resultType())
-                : e.n1("Cast", {e.in(0)}, {{"to", e.i64(Emitter::onnxDataType(t))}},
-                       e.resultType());
+  Value r =
+      Emitter::elemOf(e.in(0)) == t
+          ? e.n1("Identity", {e.in(0)}, {}, e.resultType())
+          : e.n1("Cast", {e.in(0)}, {{"to", e.i64(Emitter::onnxDataType(t))}},
+                 e.resultType());
   return r && e.done(r);
 }
 
@@ -215,23 +217,32 @@ bool lowerCast(Emitter &e) {
 
 void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
   auto add = [&](StringRef name, int64_t lo, std::function<bool(Emitter &)> f,
-                 int64_t hi = kMax) { l.push_back({name, lo, hi, f}); };
+                 int64_t hi = kMax) {
+    l.push_back({name, lo, hi, f});
+  };
 
   // Arithmetic.
-  for (auto [n, o, alpha] :
-       {std::tuple{"aten.add.Tensor", "Add", true},
-        {"aten.add.Scalar", "Add", true}, {"aten.sub.Tensor", "Sub", true},
-        {"aten.sub.Scalar", "Sub", true}, {"aten.mul.Tensor", "Mul", false},
-        {"aten.mul.Scalar", "Mul", false}, {"aten.div.Tensor", "Div", false},
-        {"aten.div.Scalar", "Div", false},
-        {"aten.true_divide.Tensor", "Div", false},
-        {"aten.true_divide.Scalar", "Div", false},
-        {"aten.add.int", "Add", false}, {"aten.sub.int", "Sub", false},
-        {"aten.mul.int", "Mul", false}, {"aten.add.float", "Add", false},
-        {"aten.sub.float", "Sub", false}, {"aten.mul.float", "Mul", false},
-        {"aten.div.float", "Div", false}, {"aten.maximum", "Max", false},
-        {"aten.minimum", "Min", false}, {"aten.max.other", "Max", false},
-        {"aten.min.other", "Min", false}})
+  for (auto [n, o, alpha] : {std::tuple{"aten.add.Tensor", "Add", true},
+                             {"aten.add.Scalar", "Add", true},
+                             {"aten.sub.Tensor", "Sub", true},
+                             {"aten.sub.Scalar", "Sub", true},
+                             {"aten.mul.Tensor", "Mul", false},
+                             {"aten.mul.Scalar", "Mul", false},
+                             {"aten.div.Tensor", "Div", false},
+                             {"aten.div.Scalar", "Div", false},
+                             {"aten.true_divide.Tensor", "Div", false},
+                             {"aten.true_divide.Scalar", "Div", false},
+                             {"aten.add.int", "Add", false},
+                             {"aten.sub.int", "Sub", false},
+                             {"aten.mul.int", "Mul", false},
+                             {"aten.add.float", "Add", false},
+                             {"aten.sub.float", "Sub", false},
+                             {"aten.mul.float", "Mul", false},
+                             {"aten.div.float", "Div", false},
+                             {"aten.maximum", "Max", false},
+                             {"aten.minimum", "Min", false},
+                             {"aten.max.other", "Max", false},
+                             {"aten.min.other", "Min", false}})
     add(n, 9, binary(o, alpha));
   add("aten.rsub.Scalar", 9, binary("Sub", true, /*reversed=*/true));
   add("aten.rsub.Tensor", 9, binary("Sub", true, /*reversed=*/true));
@@ -277,8 +288,8 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
     }
     return r && e.done(r);
   });
-  for (StringRef n : {"aten.floor_divide", "aten.floor_divide.Scalar",
-                      "aten.floordiv.int"})
+  for (StringRef n :
+       {"aten.floor_divide", "aten.floor_divide.Scalar", "aten.floordiv.int"})
     add(n, 9, [](Emitter &e) {
       Type t;
       if (!needResultElem(e, t))
@@ -290,16 +301,16 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
         r = floorDivInt(e, a, b, e.resultType());
       return r && e.done(r);
     });
-  for (StringRef n : {"aten.remainder.Tensor", "aten.remainder.Scalar",
-                      "aten.remainder.int"})
+  for (StringRef n :
+       {"aten.remainder.Tensor", "aten.remainder.Scalar", "aten.remainder.int"})
     add(n, 9, [](Emitter &e) {
       Type t;
       if (!needResultElem(e, t))
         return false;
       Value a = operandAs(e, 0, t), b = operandAs(e, 1, t), r;
       if (isa<FloatType>(t)) // a - floor(a / b) * b: the divisor's sign
-        r = e.n1("Sub", {a, e.n1("Mul", {e.n1("Floor", {e.n1("Div", {a, b})}),
-                                         b})},
+        r = e.n1("Sub",
+                 {a, e.n1("Mul", {e.n1("Floor", {e.n1("Div", {a, b})}), b})},
                  {}, e.resultType());
       else if (e.opset() >= 10)
         r = e.n1("Mod", {a, b}, {{"fmod", e.i64(0)}}, e.resultType());
@@ -312,26 +323,28 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
       Type t;
       if (!needResultElem(e, t))
         return false;
-      Value r = e.n1("Mod", {operandAs(e, 0, t), operandAs(e, 1, t)},
-                     {{"fmod", e.i64(isa<FloatType>(t) ? 1 : 0)}},
-                     e.resultType());
+      Value r =
+          e.n1("Mod", {operandAs(e, 0, t), operandAs(e, 1, t)},
+               {{"fmod", e.i64(isa<FloatType>(t) ? 1 : 0)}}, e.resultType());
       return r && e.done(r);
     });
 
   // Unary math.
   for (auto [n, o] :
-       {std::pair{"aten.neg", "Neg"}, {"aten.abs", "Abs"}, {"aten.exp", "Exp"},
-        {"aten.log", "Log"}, {"aten.sqrt", "Sqrt"}, {"aten.sin", "Sin"},
-        {"aten.cos", "Cos"}, {"aten.tan", "Tan"}, {"aten.asin", "Asin"},
-        {"aten.acos", "Acos"}, {"aten.atan", "Atan"}, {"aten.sinh", "Sinh"},
-        {"aten.cosh", "Cosh"}, {"aten.asinh", "Asinh"},
-        {"aten.acosh", "Acosh"}, {"aten.atanh", "Atanh"},
-        {"aten.tanh", "Tanh"}, {"aten.sigmoid", "Sigmoid"},
-        {"aten.relu", "Relu"}, {"aten.reciprocal", "Reciprocal"},
-        {"aten.floor", "Floor"}, {"aten.ceil", "Ceil"}, {"aten.erf", "Erf"},
-        {"aten.sign", "Sign"}, {"aten.logical_not", "Not"},
-        {"aten.isnan", "IsNaN"}, {"aten.neg.int", "Neg"},
-        {"aten.__not__", "Not"}})
+       {std::pair{"aten.neg", "Neg"}, {"aten.abs", "Abs"},
+        {"aten.exp", "Exp"},          {"aten.log", "Log"},
+        {"aten.sqrt", "Sqrt"},        {"aten.sin", "Sin"},
+        {"aten.cos", "Cos"},          {"aten.tan", "Tan"},
+        {"aten.asin", "Asin"},        {"aten.acos", "Acos"},
+        {"aten.atan", "Atan"},        {"aten.sinh", "Sinh"},
+        {"aten.cosh", "Cosh"},        {"aten.asinh", "Asinh"},
+        {"aten.acosh", "Acosh"},      {"aten.atanh", "Atanh"},
+        {"aten.tanh", "Tanh"},        {"aten.sigmoid", "Sigmoid"},
+        {"aten.relu", "Relu"},        {"aten.reciprocal", "Reciprocal"},
+        {"aten.floor", "Floor"},      {"aten.ceil", "Ceil"},
+        {"aten.erf", "Erf"},          {"aten.sign", "Sign"},
+        {"aten.logical_not", "Not"},  {"aten.isnan", "IsNaN"},
+        {"aten.neg.int", "Neg"},      {"aten.__not__", "Not"}})
     add(n, 9, unary(o));
   add("aten.round", 11, unary("Round"));
   add("aten.isinf", 10, unary("IsInf"));
@@ -351,9 +364,10 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
   });
   auto logBase = [](double base) {
     return [=](Emitter &e) {
-      Value r = e.n1("Div", {e.n1("Log", {e.in(0)}),
-                             e.scalarLike(std::log(base), e.in(0))},
-                     {}, e.resultType());
+      Value r =
+          e.n1("Div",
+               {e.n1("Log", {e.in(0)}), e.scalarLike(std::log(base), e.in(0))},
+               {}, e.resultType());
       return r && e.done(r);
     };
   };
@@ -390,8 +404,8 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
     return r && e.done(r);
   });
   add("aten.silu", 9, [](Emitter &e) {
-    Value r = e.n1("Mul", {e.in(0), e.n1("Sigmoid", {e.in(0)})}, {},
-                   e.resultType());
+    Value r =
+        e.n1("Mul", {e.in(0), e.n1("Sigmoid", {e.in(0)})}, {}, e.resultType());
     return r && e.done(r);
   });
   add("aten.mish", 9, [](Emitter &e) {
@@ -416,9 +430,9 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
   add("aten.clamp_min", 9, [](Emitter &e) { return lowerClamp(e, 1, -1); });
   add("aten.clamp_max", 9, [](Emitter &e) { return lowerClamp(e, -1, 1); });
   add("aten.hardsigmoid", 9, [](Emitter &e) {
-    Value r = e.n1("HardSigmoid", {e.in(0)},
-                   {{"alpha", e.f32(1.0 / 6)}, {"beta", e.f32(0.5)}},
-                   e.resultType());
+    Value r =
+        e.n1("HardSigmoid", {e.in(0)},
+             {{"alpha", e.f32(1.0 / 6)}, {"beta", e.f32(0.5)}}, e.resultType());
     return r && e.done(r);
   });
   add("aten.hardswish", 9, [](Emitter &e) {
@@ -433,8 +447,8 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
     auto a = e.constFloat(1, "negative_slope");
     if (!a)
       return false;
-    Value r = e.n1("LeakyRelu", {e.in(0)}, {{"alpha", e.f32(*a)}},
-                   e.resultType());
+    Value r =
+        e.n1("LeakyRelu", {e.in(0)}, {{"alpha", e.f32(*a)}}, e.resultType());
     return r && e.done(r);
   });
   add("aten.elu", 9, [](Emitter &e) {
@@ -461,7 +475,8 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
     if (!beta || !th)
       return false;
     Value x = e.in(0);
-    // softplus(x) = log(1 + exp(beta x)) / beta, and x where beta x > threshold.
+    // softplus(x) = log(1 + exp(beta x)) / beta, and x where beta x >
+    // threshold.
     Value bx = *beta == 1.0 ? x : e.n1("Mul", {x, e.scalarLike(*beta, x)});
     Value sp = e.n1("Softplus", {bx});
     if (*beta != 1.0)
@@ -509,21 +524,23 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
   for (StringRef n : {"aten.ne.Tensor", "aten.ne.Scalar", "aten.ne.int",
                       "aten.ne.float", "aten.ne.bool"})
     add(n, 9, compare("Equal", /*negate=*/true));
-  for (StringRef n : {"aten.lt.Tensor", "aten.lt.Scalar", "aten.lt.int",
-                      "aten.lt.float"})
+  for (StringRef n :
+       {"aten.lt.Tensor", "aten.lt.Scalar", "aten.lt.int", "aten.lt.float"})
     add(n, 9, compare("Less"));
-  for (StringRef n : {"aten.gt.Tensor", "aten.gt.Scalar", "aten.gt.int",
-                      "aten.gt.float"})
+  for (StringRef n :
+       {"aten.gt.Tensor", "aten.gt.Scalar", "aten.gt.int", "aten.gt.float"})
     add(n, 9, compare("Greater"));
-  for (StringRef n : {"aten.le.Tensor", "aten.le.Scalar", "aten.le.int",
-                      "aten.le.float"})
+  for (StringRef n :
+       {"aten.le.Tensor", "aten.le.Scalar", "aten.le.int", "aten.le.float"})
     add(n, 9, orEqual("LessOrEqual", "Greater"));
-  for (StringRef n : {"aten.ge.Tensor", "aten.ge.Scalar", "aten.ge.int",
-                      "aten.ge.float"})
+  for (StringRef n :
+       {"aten.ge.Tensor", "aten.ge.Scalar", "aten.ge.int", "aten.ge.float"})
     add(n, 9, orEqual("GreaterOrEqual", "Less"));
   for (auto [n, o] : {std::pair{"aten.logical_and", "And"},
-                      {"aten.logical_or", "Or"}, {"aten.logical_xor", "Xor"},
-                      {"aten.__and__.bool", "And"}, {"aten.__or__.bool", "Or"},
+                      {"aten.logical_or", "Or"},
+                      {"aten.logical_xor", "Xor"},
+                      {"aten.__and__.bool", "And"},
+                      {"aten.__or__.bool", "Or"},
                       {"aten.__and__.Tensor", "And"},
                       {"aten.__or__.Tensor", "Or"},
                       {"aten.bitwise_and.Tensor", "And"},
@@ -542,10 +559,10 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
       if (!needResultElem(e, t))
         return false;
       Type i1 = IntegerType::get(e.ctx(), 1);
-      Value r = e.n1("Where",
-                     {e.castIfNeeded(e.in(0), i1), operandAs(e, 1, t),
-                      operandAs(e, 2, t)},
-                     {}, e.resultType());
+      Value r = e.n1(
+          "Where",
+          {e.castIfNeeded(e.in(0), i1), operandAs(e, 1, t), operandAs(e, 2, t)},
+          {}, e.resultType());
       return r && e.done(r);
     });
   for (StringRef n : {"aten.masked_fill.Scalar", "aten.masked_fill.Tensor"})
@@ -555,27 +572,28 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
         return false;
       Type i1 = IntegerType::get(e.ctx(), 1);
       Value r = e.n1("Where",
-                     {e.castIfNeeded(e.in(1), i1), operandAs(e, 2, t),
-                      e.in(0)},
+                     {e.castIfNeeded(e.in(1), i1), operandAs(e, 2, t), e.in(0)},
                      {}, e.resultType());
       return r && e.done(r);
     });
 
   // Casts, copies and no-ops (inference only).
-  for (StringRef n :
-       {"aten.to.dtype", "aten.to.dtype_layout", "aten.to.device",
-        "aten.to.other", "aten.to.prim_dtype", "aten.type_as",
-        "aten.Int.Tensor", "aten.Float.Tensor", "aten.Bool.Tensor",
-        "aten.ScalarImplicit", "aten.Int.float", "aten.Int.bool",
-        "aten.Float.int", "aten.Bool.int", "aten.Bool.float",
-        "aten.Int.Scalar", "aten.Float.Scalar", "prim.NumToTensor.Scalar",
-        "aten.scalar_tensor", "aten.Float.bool"})
+  for (StringRef n : {"aten.to.dtype",      "aten.to.dtype_layout",
+                      "aten.to.device",     "aten.to.other",
+                      "aten.to.prim_dtype", "aten.type_as",
+                      "aten.Int.Tensor",    "aten.Float.Tensor",
+                      "aten.Bool.Tensor",   "aten.ScalarImplicit",
+                      "aten.Int.float",     "aten.Int.bool",
+                      "aten.Float.int",     "aten.Bool.int",
+                      "aten.Bool.float",    "aten.Int.Scalar",
+                      "aten.Float.Scalar",  "prim.NumToTensor.Scalar",
+                      "aten.scalar_tensor", "aten.Float.bool"})
     add(n, 9, lowerCast);
   for (StringRef n : {"aten.clone", "aten.contiguous", "aten.detach",
                       "aten.alias", "aten.to.prim_Device", "aten.copy"})
     add(n, 9, identity());
-  for (StringRef n : {"aten.dropout", "aten.feature_dropout",
-                      "aten.alpha_dropout"})
+  for (StringRef n :
+       {"aten.dropout", "aten.feature_dropout", "aten.alpha_dropout"})
     add(n, 9, [](Emitter &e) {
       auto train = Torch::getConstantBool(e.orig(2));
       if (!train || *train)

@@ -26,9 +26,8 @@ SmallVector<int64_t> twice(ArrayRef<int64_t> p) {
 
 /// conv(input, weight, bias, stride, padding, dilation, [transposed,
 /// output_padding,] groups).
-bool lowerConv(Emitter &e, unsigned strideIdx, unsigned padIdx,
-               unsigned dilIdx, int transposedIdx, int outPadIdx,
-               unsigned groupsIdx) {
+bool lowerConv(Emitter &e, unsigned strideIdx, unsigned padIdx, unsigned dilIdx,
+               int transposedIdx, int outPadIdx, unsigned groupsIdx) {
   auto wshape = Emitter::shapeOf(e.in(1));
   if (!wshape)
     return e.fail("the weight's rank must be known");
@@ -38,11 +37,11 @@ bool lowerConv(Emitter &e, unsigned strideIdx, unsigned padIdx,
   auto groups = e.constInt(groupsIdx, "groups");
   if (!stride || !dil || !groups)
     return false;
-  Attrs attrs{{"strides", e.ints(*stride)},
-              {"dilations", e.ints(*dil)},
-              {"group", e.i64(*groups)},
-              {"kernel_shape",
-               e.ints(ArrayRef<int64_t>(*wshape).drop_front(2))}};
+  Attrs attrs{
+      {"strides", e.ints(*stride)},
+      {"dilations", e.ints(*dil)},
+      {"group", e.i64(*groups)},
+      {"kernel_shape", e.ints(ArrayRef<int64_t>(*wshape).drop_front(2))}};
   if (isa<Torch::StringType>(e.orig(padIdx).getType())) {
     auto mode = e.orig(padIdx).getDefiningOp<Torch::ConstantStrOp>();
     if (!mode)
@@ -71,8 +70,8 @@ bool lowerConv(Emitter &e, unsigned strideIdx, unsigned padIdx,
       return false;
     // ConvTranspose's kernel_shape is the weight's spatial dims too.
     attrs.push_back({"output_padding", e.ints(*op)});
-    Value r = e.n1("ConvTranspose", {e.in(0), e.in(1), bias}, attrs,
-                   e.resultType());
+    Value r =
+        e.n1("ConvTranspose", {e.in(0), e.in(1), bias}, attrs, e.resultType());
     return r && e.done(r);
   }
   Value r = e.n1("Conv", {e.in(0), e.in(1), bias}, attrs, e.resultType());
@@ -168,8 +167,8 @@ bool lowerLayerNorm(Emitter &e) {
   if (e.opset() >= 17) {
     if (!w) {
       auto t = RankedTensorType::get(*norm, e.resultElem());
-      w = e.constant(DenseElementsAttr::get(
-          t, e.rw.getFloatAttr(e.resultElem(), 1.0)));
+      w = e.constant(
+          DenseElementsAttr::get(t, e.rw.getFloatAttr(e.resultElem(), 1.0)));
     }
     Operation *o = e.node("LayerNormalization", {e.in(0), w, b},
                           {{"axis", e.i64(-k)}, {"epsilon", e.f32(*eps)}},
@@ -248,10 +247,10 @@ bool lowerBatchNorm(Emitter &e) {
     if (Torch::isConstantNone(e.orig(2)))
       b = filled(e, (*shape)[1], 0.0, t);
   }
-  Operation *o = e.node("BatchNormalization", {e.in(0), w, b, mean, var},
-                        {{"epsilon", e.f32(*eps)},
-                         {"momentum", e.f32(1.0 - *mom)}},
-                        {e.resultType()});
+  Operation *o =
+      e.node("BatchNormalization", {e.in(0), w, b, mean, var},
+             {{"epsilon", e.f32(*eps)}, {"momentum", e.f32(1.0 - *mom)}},
+             {e.resultType()});
   return o && e.done(o->getResult(0));
 }
 
@@ -328,9 +327,9 @@ bool lowerUpsample(Emitter &e, bool linear, bool vec) {
   }
   Attrs attrs{{"mode", e.str(linear ? "linear" : "nearest")}};
   if (linear)
-    attrs.push_back({"coordinate_transformation_mode",
-                     e.str(alignCorners ? "align_corners"
-                                        : "pytorch_half_pixel")});
+    attrs.push_back(
+        {"coordinate_transformation_mode",
+         e.str(alignCorners ? "align_corners" : "pytorch_half_pixel")});
   else {
     attrs.push_back({"coordinate_transformation_mode", e.str("asymmetric")});
     attrs.push_back({"nearest_mode", e.str("floor")});
@@ -340,8 +339,8 @@ bool lowerUpsample(Emitter &e, bool linear, bool vec) {
     scales = scalesConst(*scaleVals);
   else if (e.opset() < 13)
     scales = scalesConst({});
-  Value r = e.n1("Resize", {e.in(0), roi, scales, sizes}, attrs,
-                 e.resultType());
+  Value r =
+      e.n1("Resize", {e.in(0), roi, scales, sizes}, attrs, e.resultType());
   return r && e.done(r);
 }
 
@@ -404,9 +403,9 @@ bool lowerReduce(Emitter &e, StringRef opType, int dimsIdx, int keepIdx,
       for (int64_t &d : *dims)
         if (d < 0)
           d += *rank;
-  Value r = dims ? e.reduce(opType, x, ArrayRef<int64_t>(*dims), keep,
-                            e.resultType())
-                 : e.reduce(opType, x, std::nullopt, keep, e.resultType());
+  Value r =
+      dims ? e.reduce(opType, x, ArrayRef<int64_t>(*dims), keep, e.resultType())
+           : e.reduce(opType, x, std::nullopt, keep, e.resultType());
   return r && e.done(r);
 }
 
@@ -444,8 +443,8 @@ bool lowerVar(Emitter &e, bool isStd, bool correctionForm) {
   Value sum = e.reduce("ReduceSum", e.n1("Mul", {d, d}), axes, *keep);
   // N = numel(x) / numel(mean), as a float.
   Type t = Emitter::elemOf(x);
-  Value n = e.n1("Div", {e.cast(e.n1("Size", {x}), t),
-                         e.cast(e.n1("Size", {mean}), t)});
+  Value n = e.n1(
+      "Div", {e.cast(e.n1("Size", {x}), t), e.cast(e.n1("Size", {mean}), t)});
   if (correction != 0)
     n = e.n1("Sub", {n, e.scalar(correction, t)});
   Value v = e.n1("Div", {sum, n});
@@ -458,11 +457,13 @@ bool lowerVar(Emitter &e, bool isStd, bool correctionForm) {
 
 void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
   auto add = [&](StringRef name, int64_t lo, std::function<bool(Emitter &)> f,
-                 int64_t hi = kMax) { l.push_back({name, lo, hi, f}); };
+                 int64_t hi = kMax) {
+    l.push_back({name, lo, hi, f});
+  };
 
-  for (StringRef n : {"aten.conv1d", "aten.conv2d", "aten.conv3d",
-                      "aten.conv1d.padding", "aten.conv2d.padding",
-                      "aten.conv3d.padding"})
+  for (StringRef n :
+       {"aten.conv1d", "aten.conv2d", "aten.conv3d", "aten.conv1d.padding",
+        "aten.conv2d.padding", "aten.conv3d.padding"})
     add(n, 9, [](Emitter &e) { return lowerConv(e, 3, 4, 5, -1, -1, 6); });
   add("aten._convolution_mode", 9,
       [](Emitter &e) { return lowerConv(e, 3, 4, 5, -1, -1, 6); });
@@ -540,9 +541,9 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
       return e.fail("the channel count must be known");
     Type t = e.resultElem();
     Value w = Torch::isConstantNone(e.orig(1)) ? filled(e, (*shape)[1], 1, t)
-                                                : e.in(1);
+                                               : e.in(1);
     Value b = Torch::isConstantNone(e.orig(2)) ? filled(e, (*shape)[1], 0, t)
-                                                : e.in(2);
+                                               : e.in(2);
     auto useInput = Torch::getConstantBool(e.orig(5));
     if (!useInput || !*useInput)
       return e.fail("instance_norm with running statistics has no lowering "
@@ -599,7 +600,8 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
       return lowerPad(e, "reflect", std::nullopt);
     if (m == "replicate")
       return lowerPad(e, "edge", std::nullopt);
-    return e.fail("padding mode '" + m + "' has no ONNX equivalent before "
+    return e.fail("padding mode '" + m +
+                  "' has no ONNX equivalent before "
                   "opset 19 (Pad wrap mode)");
   });
   for (StringRef n : {"aten.reflection_pad1d", "aten.reflection_pad2d"})
@@ -626,8 +628,8 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
     int64_t r = *f, c = (*s)[1] / (r * r), h = (*s)[2], w = (*s)[3];
     Value x = e.n1("Reshape", {e.in(0), e.i64s({0, c, r, r, h, w})});
     x = e.n1("Transpose", {x}, {{"perm", e.ints({0, 1, 4, 2, 5, 3})}});
-    Value y = e.n1("Reshape", {x, e.i64s({0, c, h * r, w * r})}, {},
-                   e.resultType());
+    Value y =
+        e.n1("Reshape", {x, e.i64s({0, c, h * r, w * r})}, {}, e.resultType());
     return y && e.done(y);
   });
 
@@ -658,8 +660,8 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
       [](Emitter &e) { return lowerVar(e, false, true); });
   add("aten.std.correction", 9,
       [](Emitter &e) { return lowerVar(e, true, true); });
-  for (auto [n, o] : {std::pair{"aten.argmax", "ArgMax"},
-                      {"aten.argmin", "ArgMin"}})
+  for (auto [n, o] :
+       {std::pair{"aten.argmax", "ArgMax"}, {"aten.argmin", "ArgMin"}})
     add(n, 9, [o = StringRef(o)](Emitter &e) {
       auto keep = Torch::getConstantBool(e.orig(2));
       if (!keep)
@@ -700,8 +702,8 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
           return e.fail("negative dims need the rank before opset 11");
         axis += *rank;
       }
-      Value v = e.reduce(o, e.in(0), ArrayRef<int64_t>{axis}, *keep,
-                         e.resultType(0));
+      Value v =
+          e.reduce(o, e.in(0), ArrayRef<int64_t>{axis}, *keep, e.resultType(0));
       Value i = e.n1(ao, {e.in(0)},
                      {{"axis", e.i64(axis)}, {"keepdims", e.i64(*keep)}},
                      e.resultType(1));

@@ -111,8 +111,8 @@ bool lowerRNN(Emitter &e, bool lstm) {
     if (!n)
       return false;
     // Y: [seq, dirs, batch, hidden] -> [seq, batch, dirs * hidden].
-    Value y = e.n1("Transpose", {n->getResult(0)},
-                   {{"perm", e.ints({0, 2, 1, 3})}});
+    Value y =
+        e.n1("Transpose", {n->getResult(0)}, {{"perm", e.ints({0, 2, 1, 3})}});
     x = e.n1("Reshape", {y, e.i64s({0, 0, -1})});
     hs.push_back(n->getResult(1));
     if (lstm)
@@ -172,8 +172,9 @@ std::pair<Value, Value> attention(Emitter &e, Value q, Value k, Value v,
     return e.n1("Transpose", {r}, {{"perm", e.ints({0, 2, 1, 3})}});
   };
   Value qh = split(qp), kh = split(kp), vh = split(vp);
-  Value scores = e.n1("MatMul", {qh, e.n1("Transpose", {kh},
-                                          {{"perm", e.ints({0, 1, 3, 2})}})});
+  Value scores =
+      e.n1("MatMul",
+           {qh, e.n1("Transpose", {kh}, {{"perm", e.ints({0, 1, 3, 2})}})});
   scores = e.n1("Div", {scores, e.scalarLike(std::sqrt((double)d), scores)});
   // Scores are [B, H, L, S]: the last axis is also what Softmax before 13
   // normalizes over.
@@ -199,8 +200,8 @@ Value layerNorm(Emitter &e, Value x, Value w, Value b, double eps,
   Value d = e.n1("Sub", {x, mean});
   Value var = e.reduce("ReduceMean", e.n1("Mul", {d, d}),
                        ArrayRef<int64_t>{axis}, true);
-  Value y = e.n1("Div", {d, e.n1("Sqrt", {e.n1("Add", {var,
-                                                       e.scalarLike(eps, x)})})});
+  Value y = e.n1("Div",
+                 {d, e.n1("Sqrt", {e.n1("Add", {var, e.scalarLike(eps, x)})})});
   return e.n1("Add", {e.n1("Mul", {y, w}), b});
 }
 
@@ -221,7 +222,9 @@ bool noMask(Emitter &e, unsigned i) {
 
 void mlir::torch_onnx::addRecurrentLowerings(std::vector<Lowering> &l) {
   auto add = [&](StringRef name, int64_t lo, std::function<bool(Emitter &)> f,
-                 int64_t hi = kMax) { l.push_back({name, lo, hi, f}); };
+                 int64_t hi = kMax) {
+    l.push_back({name, lo, hi, f});
+  };
   add("aten.lstm.input", 9, [](Emitter &e) { return lowerRNN(e, true); });
   add("aten.gru.input", 9, [](Emitter &e) { return lowerRNN(e, false); });
 

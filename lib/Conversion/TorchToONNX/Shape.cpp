@@ -10,7 +10,8 @@ namespace {
 constexpr int64_t kMax = 17;
 constexpr int64_t kInt64Max = std::numeric_limits<int64_t>::max();
 
-std::optional<int64_t> normalize(Emitter &e, int64_t d, std::optional<int64_t> rank,
+std::optional<int64_t> normalize(Emitter &e, int64_t d,
+                                 std::optional<int64_t> rank,
                                  bool needed = true) {
   if (d >= 0)
     return d;
@@ -56,12 +57,12 @@ bool fill(Emitter &e, Value shape, double value) {
   if (!t)
     return e.fail("the result dtype is unknown");
   auto vt = RankedTensorType::get({1}, t);
-  Attribute v = isa<FloatType>(t)
-                    ? DenseElementsAttr::get(vt, e.rw.getFloatAttr(t, value))
-                    : t.isInteger(1)
-                          ? DenseElementsAttr::get(vt, value != 0)
-                          : DenseElementsAttr::get(
-                                vt, e.rw.getIntegerAttr(t, (int64_t)value));
+  Attribute v =
+      isa<FloatType>(t)
+          ? DenseElementsAttr::get(vt, e.rw.getFloatAttr(t, value))
+      : t.isInteger(1)
+          ? DenseElementsAttr::get(vt, value != 0)
+          : DenseElementsAttr::get(vt, e.rw.getIntegerAttr(t, (int64_t)value));
   Value r = e.n1("ConstantOfShape", {shape}, {{"value", v}}, e.resultType());
   return r && e.done(r);
 }
@@ -126,6 +127,112 @@ bool splitSizes(Emitter &e, Operation *producer, SmallVector<int64_t> &sizes,
   return true;
 }
 
+/// einsum without the Einsum op (opset < 12): sums over indices only one
+/// operand has, then one batched MatMul over [batch, left, contracted] x
+/// [batch, contracted, right], reshaped and transposed to the output.
+/// Needs static shapes and an explicit output ("ij,jk->ik").
+bool lowerEinsumAsMatMul(Emitter &e, StringRef eq, ArrayRef<Value> ops) {
+  size_t arrow = eq.find("->");
+  if (arrow == StringRef::npos || eq.contains("..."))
+    return e.fail("before opset 12 (Einsum) only explicit equations without "
+                  "'...' are decomposed (e.g. 'bij,bjk->bik')");
+  SmallVector<StringRef> terms;
+  eq.substr(0, arrow).split(terms, ',');
+  std::string out = eq.substr(arrow + 2).trim().str();
+  if (terms.size() != ops.size() || ops.empty() || ops.size() > 2)
+    return e.fail("before opset 12 (Einsum) only one or two operands are "
+                  "decomposed");
+  llvm::DenseMap<char, int64_t> size;
+  SmallVector<std::string> letters;
+  SmallVector<Value> vals(ops.begin(), ops.end());
+  for (auto [t, v] : llvm::zip(terms, ops)) {
+    std::string term = t.trim().str();
+    auto shape = Emitter::shapeOf(v);
+    if (!shape || shape->size() != term.size() ||
+        llvm::is_contained(*shape, ShapedType::kDynamic))
+      return e.fail("before opset 12 (Einsum) the operands' shapes must be "
+                    "known");
+    for (auto [c, d] : llvm::zip(term, *shape)) {
+      if (llvm::count(term, c) > 1)
+        return e.fail("before opset 12 (Einsum) repeated indices in one "
+                      "operand (diagonals) are not decomposed");
+      if (size.count(c) && size[c] != d)
+        return e.fail("before opset 12 (Einsum) broadcasting index sizes are "
+                      "not decomposed");
+      size[c] = d;
+    }
+    letters.push_back(term);
+  }
+  auto inOut = [&](char c) { return out.find(c) != std::string::npos; };
+  // Sum away indices that appear in one operand only and not in the output.
+  for (size_t k = 0; k < vals.size(); ++k) {
+    std::string &term = letters[k];
+    SmallVector<int64_t> axes;
+    std::string kept;
+    for (auto [i, c] : llvm::enumerate(term)) {
+      bool elsewhere = false;
+      for (size_t j = 0; j < letters.size(); ++j)
+        if (j != k && letters[j].find(c) != std::string::npos)
+          elsewhere = true;
+      if (!inOut(c) && !elsewhere)
+        axes.push_back(i);
+      else
+        kept.push_back(c);
+    }
+    if (!axes.empty())
+      vals[k] = e.reduce("ReduceSum", vals[k], ArrayRef<int64_t>(axes), false);
+    term = kept;
+  }
+  auto permOf = [](const std::string &from, const std::string &to) {
+    SmallVector<int64_t> p;
+    for (char c : to)
+      p.push_back(from.find(c));
+    return p;
+  };
+  auto product = [&](const std::string &ls) {
+    int64_t n = 1;
+    for (char c : ls)
+      n *= size[c];
+    return n;
+  };
+  if (vals.size() == 1) {
+    Value r = e.n1("Transpose", {vals[0]},
+                   {{"perm", e.ints(permOf(letters[0], out))}}, e.resultType());
+    return r && e.done(r);
+  }
+  const std::string &a = letters[0], &b = letters[1];
+  std::string batch, left, right, contract;
+  for (char c : a) {
+    bool inB = b.find(c) != std::string::npos;
+    if (inB && inOut(c))
+      batch.push_back(c);
+    else if (inB)
+      contract.push_back(c);
+    else
+      left.push_back(c);
+  }
+  for (char c : b)
+    if (a.find(c) == std::string::npos)
+      right.push_back(c);
+  Value A = e.n1("Transpose", {vals[0]},
+                 {{"perm", e.ints(permOf(a, batch + left + contract))}});
+  A = e.n1("Reshape", {A, e.i64s({product(batch), product(left),
+                                  product(contract)})});
+  Value B = e.n1("Transpose", {vals[1]},
+                 {{"perm", e.ints(permOf(b, batch + contract + right))}});
+  B = e.n1("Reshape", {B, e.i64s({product(batch), product(contract),
+                                  product(right)})});
+  Value m = e.n1("MatMul", {A, B});
+  std::string got = batch + left + right;
+  SmallVector<int64_t> dims;
+  for (char c : got)
+    dims.push_back(size[c]);
+  m = e.n1("Reshape", {m, e.i64s(dims)});
+  Value r = e.n1("Transpose", {m}, {{"perm", e.ints(permOf(got, out))}},
+                 e.resultType());
+  return r && e.done(r);
+}
+
 bool isSplitLike(Operation *op) {
   if (!op)
     return false;
@@ -139,7 +246,9 @@ bool isSplitLike(Operation *op) {
 
 void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
   auto add = [&](StringRef name, int64_t lo, std::function<bool(Emitter &)> f,
-                 int64_t hi = kMax) { l.push_back({name, lo, hi, f}); };
+                 int64_t hi = kMax) {
+    l.push_back({name, lo, hi, f});
+  };
 
   for (StringRef n : {"aten.view", "aten.reshape"})
     add(n, 9, [](Emitter &e) {
@@ -148,8 +257,8 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     });
   for (StringRef n : {"aten.view_as", "aten.reshape_as"})
     add(n, 9, [](Emitter &e) {
-      Value r = e.n1("Reshape", {e.in(0), e.shape(e.in(1))}, {},
-                     e.resultType());
+      Value r =
+          e.n1("Reshape", {e.in(0), e.shape(e.in(1))}, {}, e.resultType());
       return r && e.done(r);
     });
   add("aten.flatten.using_ints", 9, [](Emitter &e) {
@@ -166,8 +275,7 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     }
     int64_t a = *s < 0 ? *s + rank : *s, b = *en < 0 ? *en + rank : *en;
     // ONNX Reshape: 0 copies the input dim at the same index.
-    SmallVector<Value> parts{e.i64s(SmallVector<int64_t>(a, 0)),
-                             e.i64s({-1})};
+    SmallVector<Value> parts{e.i64s(SmallVector<int64_t>(a, 0)), e.i64s({-1})};
     if (b + 1 < rank) {
       ArrayRef<int64_t> rest = ArrayRef<int64_t>(*shape).drop_front(b + 1);
       if (!llvm::is_contained(rest, ShapedType::kDynamic))
@@ -175,8 +283,8 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
       else
         parts.push_back(e.slice(e.shape(e.in(0)), {b + 1}, {rank}, {0}));
     }
-    Value r = e.n1("Reshape", {e.in(0), e.concatInts(parts)}, {},
-                   e.resultType());
+    Value r =
+        e.n1("Reshape", {e.in(0), e.concatInts(parts)}, {}, e.resultType());
     return r && e.done(r);
   });
   add("aten.permute", 9, [](Emitter &e) {
@@ -186,8 +294,8 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     for (int64_t &d : *p)
       if (d < 0)
         d += p->size();
-    Value r = e.n1("Transpose", {e.in(0)}, {{"perm", e.ints(*p)}},
-                   e.resultType());
+    Value r =
+        e.n1("Transpose", {e.in(0)}, {{"perm", e.ints(*p)}}, e.resultType());
     return r && e.done(r);
   });
   add("aten.transpose.int", 9, [](Emitter &e) {
@@ -202,8 +310,8 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
       perm.push_back(i);
     if (*rank > 0)
       std::swap(perm[*a < 0 ? *a + *rank : *a], perm[*b < 0 ? *b + *rank : *b]);
-    Value r = e.n1("Transpose", {e.in(0)}, {{"perm", e.ints(perm)}},
-                   e.resultType());
+    Value r =
+        e.n1("Transpose", {e.in(0)}, {{"perm", e.ints(perm)}}, e.resultType());
     return r && e.done(r);
   });
   add("aten.t", 9, [](Emitter &e) {
@@ -220,8 +328,8 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     if (!d)
       return false;
     auto rank = Emitter::rankOf(e.in(0));
-    auto nd = normalize(e, *d, rank ? std::optional<int64_t>(*rank + 1)
-                                    : std::nullopt);
+    auto nd = normalize(
+        e, *d, rank ? std::optional<int64_t>(*rank + 1) : std::nullopt);
     if (!nd)
       return false;
     Value r = e.unsqueeze(e.in(0), {*nd});
@@ -295,8 +403,7 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
         v = e.castIfNeeded(v, t);
         parts.push_back(stack ? e.unsqueeze(v, {axis}) : v);
       }
-      Value r = e.n1("Concat", parts, {{"axis", e.i64(axis)}},
-                     e.resultType());
+      Value r = e.n1("Concat", parts, {{"axis", e.i64(axis)}}, e.resultType());
       return r && e.done(r);
     });
   add("aten.slice.Tensor", 9, [](Emitter &e) {
@@ -324,8 +431,7 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     } else {
       auto bound = [&](unsigned i, std::optional<int64_t> c) {
         return c ? e.i64s({*c})
-                 : e.unsqueeze(e.castIfNeeded(e.in(i), e.rw.getI64Type()),
-                               {0});
+                 : e.unsqueeze(e.castIfNeeded(e.in(i), e.rw.getI64Type()), {0});
       };
       r = e.sliceDyn(e.in(0), bound(2, start), bound(3, end), e.i64s({dim}),
                      e.i64s({*step}));
@@ -358,8 +464,8 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     Value idx = e.castIfNeeded(e.in(2), e.rw.getI64Type());
     if (auto c = Torch::getConstantInt(e.orig(2)))
       idx = e.i64Scalar(*c);
-    Value r = e.n1("Gather", {e.in(0), idx}, {{"axis", e.i64(dim)}},
-                   e.resultType());
+    Value r =
+        e.n1("Gather", {e.in(0), idx}, {{"axis", e.i64(dim)}}, e.resultType());
     return r && e.done(r);
   });
   add("aten.index_select", 9, [](Emitter &e) {
@@ -374,8 +480,8 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     auto d = e.constInt(1, "dim");
     if (!d)
       return false;
-    Value r = e.n1("GatherElements", {e.in(0), e.in(2)},
-                   {{"axis", e.i64(*d)}}, e.resultType());
+    Value r = e.n1("GatherElements", {e.in(0), e.in(2)}, {{"axis", e.i64(*d)}},
+                   e.resultType());
     return r && e.done(r);
   });
   add("aten.index.Tensor", 9, [](Emitter &e) {
@@ -387,8 +493,8 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     if (Emitter::elemOf(i) && Emitter::elemOf(i).isInteger(1))
       return e.fail("boolean mask indexing has a data-dependent shape: no "
                     "lowering yet");
-    Value r = e.n1("Gather", {e.in(0), i}, {{"axis", e.i64(0)}},
-                   e.resultType());
+    Value r =
+        e.n1("Gather", {e.in(0), i}, {{"axis", e.i64(0)}}, e.resultType());
     return r && e.done(r);
   });
   for (StringRef n : {"aten.expand", "aten.broadcast_to"})
@@ -522,7 +628,8 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
       }
       if (allConst) {
         double start = v[0], end = v[1], step = v[2];
-        int64_t count = std::max<int64_t>(0, (int64_t)std::ceil((end - start) / step));
+        int64_t count =
+            std::max<int64_t>(0, (int64_t)std::ceil((end - start) / step));
         auto rt = RankedTensorType::get({count}, t);
         SmallVector<Attribute> vals;
         for (int64_t i = 0; i < count; ++i) {
@@ -627,6 +734,16 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     Value r = e.n1("Transpose", {m}, {{"perm", e.ints(perm)}}, e.resultType());
     return r && e.done(r);
   });
+  add(
+      "aten.einsum", 9,
+      [](Emitter &e) {
+        auto eq = e.orig(0).getDefiningOp<Torch::ConstantStrOp>();
+        auto ops = e.tensorList(1);
+        if (!eq || !ops)
+          return e.fail("the equation must be a constant string");
+        return lowerEinsumAsMatMul(e, eq.getValue(), *ops);
+      },
+      11);
   add("aten.einsum", 12, [](Emitter &e) {
     auto eq = e.orig(0).getDefiningOp<Torch::ConstantStrOp>();
     auto ops = e.tensorList(1);
@@ -699,11 +816,12 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
       return e.fail("the value on the raising path has an unknown type");
     Type elem = st.getElementType();
     auto zero = RankedTensorType::get({}, elem);
-    Attribute z = isa<FloatType>(elem)
-                      ? Attribute(DenseElementsAttr::get(
-                            zero, e.rw.getFloatAttr(elem, 0)))
-                      : Attribute(DenseElementsAttr::get(
-                            zero, e.rw.getIntegerAttr(elem, 0)));
+    Attribute z =
+        isa<FloatType>(elem)
+            ? Attribute(
+                  DenseElementsAttr::get(zero, e.rw.getFloatAttr(elem, 0)))
+            : Attribute(
+                  DenseElementsAttr::get(zero, e.rw.getIntegerAttr(elem, 0)));
     Value c = e.constant(cast<ElementsAttr>(z));
     if (t != c.getType())
       c = e.n1("Identity", {c}, {}, t);

@@ -98,8 +98,7 @@ Operation *Emitter::node(StringRef opType, ArrayRef<Value> inputs,
       ++next;
     } else {
       if (next >= inputs.size() || !inputs[next]) {
-        fail("internal: ONNX " + opType + " lacks input '" + p.GetName() +
-             "'");
+        fail("internal: ONNX " + opType + " lacks input '" + p.GetName() + "'");
         return nullptr;
       }
       st.operands.push_back(inputs[next++]);
@@ -137,7 +136,7 @@ Value Emitter::n1(StringRef opType, ArrayRef<Value> inputs,
   if (!result) {
     static const llvm::StringSet<> boolOps = {
         "Equal", "Less", "Greater", "LessOrEqual", "GreaterOrEqual", "Not",
-        "And", "Or", "Xor", "IsNaN", "IsInf"};
+        "And",   "Or",   "Xor",     "IsNaN",       "IsInf"};
     static const llvm::StringSet<> indexOps = {"Shape", "Size", "ArgMax",
                                                "ArgMin", "NonZero"};
     if (boolOps.contains(opType))
@@ -152,7 +151,8 @@ Value Emitter::n1(StringRef opType, ArrayRef<Value> inputs,
 }
 
 Value Emitter::constant(ElementsAttr value) {
-  std::string name = "_torch_onnx_const_" + std::to_string(state.nextConstant++);
+  std::string name =
+      "_torch_onnx_const_" + std::to_string(state.nextConstant++);
   return ox::InitializerOp::create(rw, loc, value.getType(),
                                    rw.getStringAttr(name), value)
       .getResult();
@@ -236,14 +236,15 @@ Value Emitter::slice(Value v, ArrayRef<int64_t> starts, ArrayRef<int64_t> ends,
   if (!v)
     return v;
   if (opset() < 10) {
-    if (!steps.empty() && llvm::any_of(steps, [](int64_t s) { return s != 1; })) {
+    if (!steps.empty() &&
+        llvm::any_of(steps, [](int64_t s) { return s != 1; })) {
       fail("slicing with a step other than 1 needs opset 10 (Slice-10 takes "
            "steps)");
       return {};
     }
-    return n1("Slice", {v},
-              {{"starts", ints(starts)}, {"ends", ints(ends)},
-               {"axes", ints(axes)}});
+    return n1(
+        "Slice", {v},
+        {{"starts", ints(starts)}, {"ends", ints(ends)}, {"axes", ints(axes)}});
   }
   Value st = steps.empty() ? Value() : i64s(steps);
   return n1("Slice", {v, i64s(starts), i64s(ends), i64s(axes), st});
@@ -265,8 +266,8 @@ Value Emitter::shape(Value v) {
 }
 
 Value Emitter::dimOf(Value v, int64_t d) {
-  if (auto s = shapeOf(v); s && d >= 0 && d < (int64_t)s->size() &&
-                           (*s)[d] != ShapedType::kDynamic)
+  if (auto s = shapeOf(v);
+      s && d >= 0 && d < (int64_t)s->size() && (*s)[d] != ShapedType::kDynamic)
     return i64s({(*s)[d]});
   return n1("Gather", {shape(v), i64s({d})}, {{"axis", i64(0)}},
             RankedTensorType::get({1}, rw.getI64Type()));
@@ -547,8 +548,7 @@ private:
 };
 
 /// torch.constant.{int,float,bool} -> 0-d initializers; none -> NoValue.
-template <typename OpTy>
-struct ConstantPattern : OpConversionPattern<OpTy> {
+template <typename OpTy> struct ConstantPattern : OpConversionPattern<OpTy> {
   ConstantPattern(const TypeConverter &tc, MLIRContext *ctx,
                   ConversionState &state)
       : OpConversionPattern<OpTy>(tc, ctx), state(state) {}
@@ -578,8 +578,8 @@ struct NoneConstantPattern : OpConversionPattern<ConstantNoneOp> {
   LogicalResult
   matchAndRewrite(ConstantNoneOp op, OpAdaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    rewriter.replaceOpWithNewOp<ox::NoValueOp>(op,
-                                               rewriter.getType<mlir::NoneType>());
+    rewriter.replaceOpWithNewOp<ox::NoValueOp>(
+        op, rewriter.getType<mlir::NoneType>());
     return success();
   }
 };
@@ -929,13 +929,11 @@ struct ConvertTorchToONNXPass
     TorchToONNXTypeConverter converter(ctx);
     converter.addSourceMaterialization(
         [](OpBuilder &b, Type t, ValueRange in, Location loc) -> Value {
-          return UnrealizedConversionCastOp::create(b, loc, t, in).getResult(
-              0);
+          return UnrealizedConversionCastOp::create(b, loc, t, in).getResult(0);
         });
     converter.addTargetMaterialization(
         [](OpBuilder &b, Type t, ValueRange in, Location loc) -> Value {
-          return UnrealizedConversionCastOp::create(b, loc, t, in).getResult(
-              0);
+          return UnrealizedConversionCastOp::create(b, loc, t, in).getResult(0);
         });
 
     ConversionState state;
@@ -955,9 +953,10 @@ struct ConvertTorchToONNXPass
                                                                    converter);
     populateReturnOpTypeConversionPattern(patterns, converter);
     patterns.add<AtenLoweringPattern>(converter, ctx, state, byName);
-    patterns.add<ConstantPattern<ConstantIntOp>, ConstantPattern<ConstantFloatOp>,
-                 ConstantPattern<ConstantBoolOp>, TensorLiteralPattern,
-                 ListConstructPattern>(converter, ctx, state);
+    patterns
+        .add<ConstantPattern<ConstantIntOp>, ConstantPattern<ConstantFloatOp>,
+             ConstantPattern<ConstantBoolOp>, TensorLiteralPattern,
+             ListConstructPattern>(converter, ctx, state);
     patterns.add<ErasedConstantPattern<ConstantStrOp>,
                  ErasedConstantPattern<ConstantDeviceOp>>(converter, ctx);
     patterns.add<NoneConstantPattern, IfPattern, IfYieldPattern,
@@ -991,12 +990,15 @@ struct ConvertTorchToONNXPass
       }
     }
     // IR version: the one ONNX released with the opset.
-    int64_t ir = opset <= 9 ? 4 : opset == 10 ? 5 : opset == 11 ? 6
-                 : opset <= 14 ? 7 : 8;
+    int64_t ir = opset <= 9    ? 4
+                 : opset == 10 ? 5
+                 : opset == 11 ? 6
+                 : opset <= 14 ? 7
+                               : 8;
     Builder b(ctx);
     module->setAttr(ONNX::attr::kIrVersion, b.getI64IntegerAttr(ir));
-    SmallVector<Attribute> imports{b.getArrayAttr(
-        {b.getStringAttr(""), b.getI64IntegerAttr(opset)})};
+    SmallVector<Attribute> imports{
+        b.getArrayAttr({b.getStringAttr(""), b.getI64IntegerAttr(opset)})};
     if (state.usedFallthrough)
       imports.push_back(b.getArrayAttr(
           {b.getStringAttr(kAtenDomain), b.getI64IntegerAttr(1)}));

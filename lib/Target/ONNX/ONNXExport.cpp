@@ -156,9 +156,9 @@ LogicalResult Exporter::exportTensor(Attribute value, ::onnx::TensorProto &out,
         dataOut = std::make_unique<llvm::raw_fd_ostream>(
             options.streamExternalDataTo, ec);
         if (ec)
-          return emitError(loc) << "cannot write external data file '"
-                                << options.streamExternalDataTo
-                                << "': " << ec.message();
+          return emitError(loc)
+                 << "cannot write external data file '"
+                 << options.streamExternalDataTo << "': " << ec.message();
       }
       uint64_t aligned = (dataOffset + 4095) / 4096 * 4096;
       dataOut->write_zeros(aligned - dataOffset);
@@ -521,10 +521,9 @@ LogicalResult Exporter::exportRegion(Region &region, ::onnx::GraphProto &graph,
   if (auto n = yield->getAttrOfType<StringAttr>(attr::kGraphName))
     graph.set_name(n.getValue().str());
   else // ONNX requires every graph to be named.
-    graph.set_name(freshName(region.getParentOp()->getName().getStringRef()
-                                 .drop_front(5)
-                                 .str() +
-                             "_subgraph"));
+    graph.set_name(freshName(
+        region.getParentOp()->getName().getStringRef().drop_front(5).str() +
+        "_subgraph"));
   if (auto d = yield->getAttrOfType<StringAttr>(attr::kGraphDocString))
     graph.set_doc_string(d.getValue().str());
   auto dims = yield->getAttrOfType<DictionaryAttr>(attr::kDimParams);
@@ -962,8 +961,8 @@ LogicalResult mlir::ONNX::writeModelProtoFile(::onnx::ModelProto &model,
     std::error_code ec;
     llvm::raw_fd_ostream os(tmp, ec);
     if (ec)
-      return emitError(loc) << "cannot write '" << path << "': "
-                            << ec.message();
+      return emitError(loc)
+             << "cannot write '" << path << "': " << ec.message();
     if (failed(writeModelProto(model, os, path, options, loc))) {
       os.close();
       llvm::sys::fs::remove(tmp);
@@ -972,8 +971,8 @@ LogicalResult mlir::ONNX::writeModelProtoFile(::onnx::ModelProto &model,
     os.close();
     if (os.has_error()) {
       llvm::sys::fs::remove(tmp);
-      return emitError(loc) << "cannot write '" << path
-                            << "': " << os.error().message();
+      return emitError(loc)
+             << "cannot write '" << path << "': " << os.error().message();
     }
   }
   if (auto err = llvm::sys::fs::rename(tmp, path)) {

@@ -19,11 +19,12 @@ namespace {
 /// library without them may define their own options).
 llvm::cl::opt<std::string> &externalDataOption() {
   static llvm::cl::opt<std::string> opt(
-    "external-data", llvm::cl::ValueOptional,
-    llvm::cl::desc("With --export-onnx: write tensors of 1 KiB or more to one "
-                   "external data file (default name: OUTPUT.data; always on "
-                   "past 2 GiB)"),
-    llvm::cl::value_desc("file"));
+      "external-data", llvm::cl::ValueOptional,
+      llvm::cl::desc(
+          "With --export-onnx: write tensors of 1 KiB or more to one "
+          "external data file (default name: OUTPUT.data; always on "
+          "past 2 GiB)"),
+      llvm::cl::value_desc("file"));
   return opt;
 }
 

@@ -693,12 +693,12 @@ namespace {
 /// that link this library may define their own --input-shapes).
 llvm::cl::opt<std::string> &inputShapesOption() {
   static llvm::cl::opt<std::string> opt(
-    "input-shapes",
-    llvm::cl::desc("With --import-torchscript: refine forward()'s tensor "
-                   "inputs, ';'-separated, e.g. "
-                   "'[batch,3,224,224]:f32;[?]:si64' (a name is a dynamic "
-                   "dimension that keeps its name, '?' an anonymous one)"),
-    llvm::cl::init(""));
+      "input-shapes",
+      llvm::cl::desc("With --import-torchscript: refine forward()'s tensor "
+                     "inputs, ';'-separated, e.g. "
+                     "'[batch,3,224,224]:f32;[?]:si64' (a name is a dynamic "
+                     "dimension that keeps its name, '?' an anonymous one)"),
+      llvm::cl::init(""));
   return opt;
 }
 } // namespace

@@ -1,12 +1,10 @@
 // RUN: torch-onnx-opt %s --convert-torch-to-onnx=opset=11 --split-input-file -verify-diagnostics
 
-func.func @forward(%a: !torch.vtensor<[2,3,4],f32>, %b: !torch.vtensor<[2,4,5],f32>) -> !torch.vtensor<[2,3,5],f32> {
-  %eq = torch.constant.str "bij,bjk->bik"
-  %none = torch.constant.none
-  %l = torch.prim.ListConstruct %a, %b : (!torch.vtensor<[2,3,4],f32>, !torch.vtensor<[2,4,5],f32>) -> !torch.list<tensor>
-  // expected-error @+1 {{'aten.einsum' cannot be exported to ONNX opset 11: it needs opset 12 or later (export with opset_version=12)}}
-  %r = torch.aten.einsum %eq, %l, %none : (!torch.str, !torch.list<tensor>, !torch.none) -> !torch.vtensor<[2,3,5],f32>
-  return %r : !torch.vtensor<[2,3,5],f32>
+func.func @forward(%a: !torch.vtensor<[2,3],f32>) -> !torch.vtensor<[2,3],f32> {
+  %alpha = torch.constant.float 1.000000e+00
+  // expected-error @+1 {{'aten.celu' cannot be exported to ONNX opset 11: it needs opset 12 or later (export with opset_version=12)}}
+  %r = torch.aten.celu %a, %alpha : (!torch.vtensor<[2,3],f32>, !torch.float) -> !torch.vtensor<[2,3],f32>
+  return %r : !torch.vtensor<[2,3],f32>
 }
 
 // -----

@@ -92,8 +92,8 @@ std::optional<Tensor> readElements(ElementsAttr attr, int64_t limit) {
         t.f[k++] = v.convertToDouble();
       }
     } else {
-      bool isUnsigned = cast<IntegerType>(t.elem).isUnsigned() ||
-                        t.elem.isInteger(1);
+      bool isUnsigned =
+          cast<IntegerType>(t.elem).isUnsigned() || t.elem.isInteger(1);
       int64_t k = 0;
       for (APInt v : dense.getValues<APInt>())
         t.i[k++] = isUnsigned ? (int64_t)v.getZExtValue() : v.getSExtValue();
@@ -623,12 +623,18 @@ struct ONNXFoldConstantsPass
           return;
         auto opType = lookupONNXOpType(op->getName().getStringRef());
         static const llvm::StringSet<> foldable = {
-            "Shape", "Size", "ConstantOfShape", "Identity", "Cast",
-            "Unsqueeze", "Squeeze", "Reshape", "Concat", "Gather",
-            "Transpose", "Slice", "Range", "Add", "Sub", "Mul", "Div", "Max",
-            "Min", "Equal", "Less", "Greater", "LessOrEqual",
-            "GreaterOrEqual", "And", "Or", "Xor", "Not", "Neg", "Abs", "Sqrt",
-            "Floor", "Ceil", "Where"};
+            "Shape",    "Size",        "ConstantOfShape",
+            "Identity", "Cast",        "Unsqueeze",
+            "Squeeze",  "Reshape",     "Concat",
+            "Gather",   "Transpose",   "Slice",
+            "Range",    "Add",         "Sub",
+            "Mul",      "Div",         "Max",
+            "Min",      "Equal",       "Less",
+            "Greater",  "LessOrEqual", "GreaterOrEqual",
+            "And",      "Or",          "Xor",
+            "Not",      "Neg",         "Abs",
+            "Sqrt",     "Floor",       "Ceil",
+            "Where"};
         if (!opType || !foldable.contains(*opType))
           return;
         // Only nodes whose inputs are all initializers (or that read
@@ -651,8 +657,7 @@ struct ONNXFoldConstantsPass
         DenseElementsAttr value = toAttr(*r);
         Value old = op->getResult(0);
         bool typeChanges = value.getType() != old.getType();
-        if (typeChanges &&
-            llvm::any_of(old.getUsers(), [](Operation *u) {
+        if (typeChanges && llvm::any_of(old.getUsers(), [](Operation *u) {
               return u->hasTrait<OpTrait::IsTerminator>();
             }))
           return;

@@ -53,8 +53,8 @@ public:
   /// Walks `block` from `begin`, replacing uses of the root by `cur`;
   /// returns the list value at the end of the block.
   Value rewrite(Block &block, Block::iterator begin, Value cur) {
-    for (Operation &op : llvm::make_early_inc_range(
-             llvm::make_range(begin, block.end()))) {
+    for (Operation &op :
+         llvm::make_early_inc_range(llvm::make_range(begin, block.end()))) {
       if (auto a = dyn_cast<AtenAppendTOp>(op); a && a.getSelf_() == root) {
         a->setOperand(0, cur);
         cur = a.getResult();
@@ -85,9 +85,9 @@ private:
     inits.push_back(cur);
     SmallVector<Type> types(loop->getResultTypes());
     types.push_back(cur.getType());
-    auto newLoop = PrimLoopOp::create(b, loop.getLoc(), types,
-                                      loop.getMaxTripCount(),
-                                      loop.getInitialCondition(), inits);
+    auto newLoop =
+        PrimLoopOp::create(b, loop.getLoc(), types, loop.getMaxTripCount(),
+                           loop.getInitialCondition(), inits);
     newLoop->setAttrs(loop->getAttrs());
     newLoop.getRegion().takeBody(loop.getRegion());
     Block &body = newLoop.getRegion().front();
@@ -105,8 +105,7 @@ private:
     OpBuilder b(ifOp);
     SmallVector<Type> types(ifOp->getResultTypes());
     types.push_back(cur.getType());
-    auto newIf = PrimIfOp::create(b, ifOp.getLoc(), types,
-                                  ifOp.getCondition());
+    auto newIf = PrimIfOp::create(b, ifOp.getLoc(), types, ifOp.getCondition());
     newIf->setAttrs(ifOp->getAttrs());
     for (unsigned i = 0; i < 2; ++i) {
       newIf->getRegion(i).takeBody(ifOp->getRegion(i));
@@ -138,9 +137,8 @@ struct TorchFunctionalizeListsPass
     for (PrimListConstructOp l : roots) {
       ListThreader t(l.getResult());
       bool hasAppend = false;
-      getOperation().walk([&](AtenAppendTOp a) {
-        hasAppend |= a.getSelf_() == l.getResult();
-      });
+      getOperation().walk(
+          [&](AtenAppendTOp a) { hasAppend |= a.getSelf_() == l.getResult(); });
       if (!hasAppend || !t.supported())
         continue;
       Block &block = *l->getBlock();

@@ -363,8 +363,8 @@ struct Inference {
       x.insert(x.begin(), 1);
     if (vb)
       y.push_back(1);
-    auto batch = broadcast({Sizes(x.begin(), x.end() - 2),
-                            Sizes(y.begin(), y.end() - 2)});
+    auto batch = broadcast(
+        {Sizes(x.begin(), x.end() - 2), Sizes(y.begin(), y.end() - 2)});
     if (!batch)
       return r;
     r.sizes = *batch;
@@ -555,8 +555,8 @@ struct Inference {
           continue;
         }
         int64_t v = (*t.sizes)[*n];
-        out[*n] = (out[*n] == kUnknown || v == kUnknown) ? kUnknown
-                                                         : out[*n] + v;
+        out[*n] =
+            (out[*n] == kUnknown || v == kUnknown) ? kUnknown : out[*n] + v;
         for (size_t i = 0; i < out.size(); ++i)
           if (i != (size_t)*n && out[i] == kUnknown)
             out[i] = (*t.sizes)[i];
@@ -732,29 +732,90 @@ struct Inference {
       return std::nullopt;
     Type boolT = i1();
     // Elementwise ops that keep their input's type.
-    static const llvm::StringSet<> unary = {
-        "aten.relu", "aten.relu6", "aten.sigmoid", "aten.tanh", "aten.neg",
-        "aten.exp", "aten.log", "aten.sqrt", "aten.rsqrt", "aten.abs",
-        "aten.gelu", "aten.silu", "aten.hardtanh", "aten.hardswish",
-        "aten.hardsigmoid", "aten.leaky_relu", "aten.elu", "aten.selu",
-        "aten.celu", "aten.mish", "aten.softplus", "aten.dropout",
-        "aten.feature_dropout", "aten.alpha_dropout", "aten.clone",
-        "aten.contiguous", "aten.detach", "aten.erf", "aten.sin", "aten.cos",
-        "aten.tan", "aten.asin", "aten.acos", "aten.atan", "aten.sinh",
-        "aten.cosh", "aten.asinh", "aten.acosh", "aten.atanh",
-        "aten.reciprocal", "aten.floor", "aten.ceil", "aten.round",
-        "aten.clamp", "aten.clamp_min", "aten.clamp_max", "aten.clip",
-        "aten.sign", "aten.tril", "aten.triu", "aten.masked_fill.Scalar",
-        "aten.masked_fill.Tensor", "aten.batch_norm", "aten.layer_norm",
-        "aten.group_norm", "aten.instance_norm", "aten.square",
-        "aten.bitwise_not", "aten.flip", "aten.roll", "aten.log2",
-        "aten.log10", "aten.log1p", "aten.expm1", "aten.fill.Scalar",
-        "aten.zeros_like", "aten.ones_like", "aten.empty_like",
-        "aten.full_like", "aten.glu", "aten.prelu", "aten.copy",
-        "aten.alias", "aten.cumsum", "aten.cumprod", "aten.index_put",
-        "aten.index_put.hacked_twin", "aten.scatter.src", "aten.scatter.value",
-        "aten.scatter_add", "aten.lerp.Scalar", "aten.addcmul",
-        "aten.addcdiv", "aten.native_layer_norm"};
+    static const llvm::StringSet<> unary = {"aten.relu",
+                                            "aten.relu6",
+                                            "aten.sigmoid",
+                                            "aten.tanh",
+                                            "aten.neg",
+                                            "aten.exp",
+                                            "aten.log",
+                                            "aten.sqrt",
+                                            "aten.rsqrt",
+                                            "aten.abs",
+                                            "aten.gelu",
+                                            "aten.silu",
+                                            "aten.hardtanh",
+                                            "aten.hardswish",
+                                            "aten.hardsigmoid",
+                                            "aten.leaky_relu",
+                                            "aten.elu",
+                                            "aten.selu",
+                                            "aten.celu",
+                                            "aten.mish",
+                                            "aten.softplus",
+                                            "aten.dropout",
+                                            "aten.feature_dropout",
+                                            "aten.alpha_dropout",
+                                            "aten.clone",
+                                            "aten.contiguous",
+                                            "aten.detach",
+                                            "aten.erf",
+                                            "aten.sin",
+                                            "aten.cos",
+                                            "aten.tan",
+                                            "aten.asin",
+                                            "aten.acos",
+                                            "aten.atan",
+                                            "aten.sinh",
+                                            "aten.cosh",
+                                            "aten.asinh",
+                                            "aten.acosh",
+                                            "aten.atanh",
+                                            "aten.reciprocal",
+                                            "aten.floor",
+                                            "aten.ceil",
+                                            "aten.round",
+                                            "aten.clamp",
+                                            "aten.clamp_min",
+                                            "aten.clamp_max",
+                                            "aten.clip",
+                                            "aten.sign",
+                                            "aten.tril",
+                                            "aten.triu",
+                                            "aten.masked_fill.Scalar",
+                                            "aten.masked_fill.Tensor",
+                                            "aten.batch_norm",
+                                            "aten.layer_norm",
+                                            "aten.group_norm",
+                                            "aten.instance_norm",
+                                            "aten.square",
+                                            "aten.bitwise_not",
+                                            "aten.flip",
+                                            "aten.roll",
+                                            "aten.log2",
+                                            "aten.log10",
+                                            "aten.log1p",
+                                            "aten.expm1",
+                                            "aten.fill.Scalar",
+                                            "aten.zeros_like",
+                                            "aten.ones_like",
+                                            "aten.empty_like",
+                                            "aten.full_like",
+                                            "aten.glu",
+                                            "aten.prelu",
+                                            "aten.copy",
+                                            "aten.alias",
+                                            "aten.cumsum",
+                                            "aten.cumprod",
+                                            "aten.index_put",
+                                            "aten.index_put.hacked_twin",
+                                            "aten.scatter.src",
+                                            "aten.scatter.value",
+                                            "aten.scatter_add",
+                                            "aten.lerp.Scalar",
+                                            "aten.addcmul",
+                                            "aten.addcdiv",
+                                            "aten.native_layer_norm"};
     if (unary.contains(name)) {
       TensorInfo r = same();
       if (name == "aten.cumsum" || name == "aten.cumprod")
@@ -765,22 +826,40 @@ struct Inference {
         r.dtype = si64();
       return r;
     }
-    static const llvm::StringSet<> floatUnary = {
-        "aten.softmax.int", "aten.log_softmax.int"};
+    static const llvm::StringSet<> floatUnary = {"aten.softmax.int",
+                                                 "aten.log_softmax.int"};
     if (floatUnary.contains(name))
       return withDtypeArg(same(), 2);
-    static const llvm::StringSet<> binary = {
-        "aten.add.Tensor", "aten.add.Scalar", "aten.sub.Tensor",
-        "aten.sub.Scalar", "aten.mul.Tensor", "aten.mul.Scalar",
-        "aten.rsub.Scalar", "aten.rsub.Tensor", "aten.maximum",
-        "aten.minimum", "aten.pow.Tensor_Tensor", "aten.pow.Tensor_Scalar",
-        "aten.remainder.Tensor", "aten.remainder.Scalar", "aten.fmod.Tensor",
-        "aten.fmod.Scalar", "aten.floor_divide", "aten.floor_divide.Scalar",
-        "aten.bitwise_and.Tensor", "aten.bitwise_or.Tensor",
-        "aten.bitwise_xor.Tensor", "aten.bitwise_and.Scalar",
-        "aten.bitwise_or.Scalar", "aten.bitwise_xor.Scalar",
-        "aten.__and__.Tensor", "aten.__or__.Tensor", "aten.max.other",
-        "aten.min.other", "aten.lerp.Tensor", "aten.atan2"};
+    static const llvm::StringSet<> binary = {"aten.add.Tensor",
+                                             "aten.add.Scalar",
+                                             "aten.sub.Tensor",
+                                             "aten.sub.Scalar",
+                                             "aten.mul.Tensor",
+                                             "aten.mul.Scalar",
+                                             "aten.rsub.Scalar",
+                                             "aten.rsub.Tensor",
+                                             "aten.maximum",
+                                             "aten.minimum",
+                                             "aten.pow.Tensor_Tensor",
+                                             "aten.pow.Tensor_Scalar",
+                                             "aten.remainder.Tensor",
+                                             "aten.remainder.Scalar",
+                                             "aten.fmod.Tensor",
+                                             "aten.fmod.Scalar",
+                                             "aten.floor_divide",
+                                             "aten.floor_divide.Scalar",
+                                             "aten.bitwise_and.Tensor",
+                                             "aten.bitwise_or.Tensor",
+                                             "aten.bitwise_xor.Tensor",
+                                             "aten.bitwise_and.Scalar",
+                                             "aten.bitwise_or.Scalar",
+                                             "aten.bitwise_xor.Scalar",
+                                             "aten.__and__.Tensor",
+                                             "aten.__or__.Tensor",
+                                             "aten.max.other",
+                                             "aten.min.other",
+                                             "aten.lerp.Tensor",
+                                             "aten.atan2"};
     if (binary.contains(name))
       return elementwise({0, 1});
     if (name == "aten.div.Tensor" || name == "aten.div.Scalar" ||
@@ -793,9 +872,10 @@ struct Inference {
     if (name == "aten.pow.Scalar")
       return elementwise({0, 1});
     static const llvm::StringSet<> compare = {
-        "aten.eq.Tensor", "aten.eq.Scalar", "aten.ne.Tensor", "aten.ne.Scalar",
-        "aten.lt.Tensor", "aten.lt.Scalar", "aten.le.Tensor", "aten.le.Scalar",
-        "aten.gt.Tensor", "aten.gt.Scalar", "aten.ge.Tensor", "aten.ge.Scalar",
+        "aten.eq.Tensor",   "aten.eq.Scalar",  "aten.ne.Tensor",
+        "aten.ne.Scalar",   "aten.lt.Tensor",  "aten.lt.Scalar",
+        "aten.le.Tensor",   "aten.le.Scalar",  "aten.gt.Tensor",
+        "aten.gt.Scalar",   "aten.ge.Tensor",  "aten.ge.Scalar",
         "aten.logical_and", "aten.logical_or", "aten.logical_xor"};
     if (compare.contains(name))
       return elementwise({0, 1}, boolT);
@@ -910,8 +990,7 @@ struct Inference {
       if (!keep)
         return TensorInfo{std::nullopt, in(0).dtype};
       TensorInfo r = reduce(dims, *keep);
-      if (name == "aten.sum.dim_IntList" && r.dtype &&
-          category(r.dtype) < 2)
+      if (name == "aten.sum.dim_IntList" && r.dtype && category(r.dtype) < 2)
         r.dtype = si64();
       return withDtypeArg(r, 3);
     }
@@ -983,8 +1062,7 @@ struct Inference {
     }
     if (name == "aten.embedding")
       return embedding();
-    if (name == "aten.upsample_nearest2d" ||
-        name == "aten.upsample_bilinear2d")
+    if (name == "aten.upsample_nearest2d" || name == "aten.upsample_bilinear2d")
       return upsample();
     if (name == "aten.upsample_nearest2d.vec" ||
         name == "aten.upsample_bilinear2d.vec") {
@@ -1029,7 +1107,7 @@ struct Inference {
     }
     if (name == "aten.arange" || name == "aten.arange.start" ||
         name == "aten.arange.start_step") {
-      unsigned nScalars = name == "aten.arange" ? 1
+      unsigned nScalars = name == "aten.arange"         ? 1
                           : name == "aten.arange.start" ? 2
                                                         : 3;
       SmallVector<Value> vals;
@@ -1092,7 +1170,8 @@ struct Inference {
     }
     if (name == "aten.einsum" || name == "aten.index.Tensor" ||
         name == "aten.index.Tensor_hacked_twin" || name == "aten.nonzero" ||
-        name == "aten.masked_select" || name == "aten.repeat_interleave.self_int") {
+        name == "aten.masked_select" ||
+        name == "aten.repeat_interleave.self_int") {
       TensorInfo r;
       if (name == "aten.nonzero")
         r.dtype = si64();
@@ -1159,8 +1238,8 @@ struct TorchRefineTypesPass
     if (auto elem = listElementInfo(v.getType())) {
       Type contained = cast<ListType>(v.getType()).getContainedType();
       TensorInfo base = declaredOf(v);
-      Type t = ListType::get(v.getContext(),
-                             withInfo(contained, meet(base, info)));
+      Type t =
+          ListType::get(v.getContext(), withInfo(contained, meet(base, info)));
       if (t == v.getType())
         return false;
       v.setType(t);
@@ -1203,8 +1282,8 @@ struct TorchRefineTypesPass
       return;
     }
     if (n == "torch.aten._transformer_encoder_layer_fwd") {
-      changed |= update(op->getResult(0),
-                        TensorInfo::of(op->getOperand(0).getType()));
+      changed |=
+          update(op->getResult(0), TensorInfo::of(op->getOperand(0).getType()));
       return;
     }
     if (n == "torch.aten._native_multi_head_attention") {
@@ -1277,8 +1356,9 @@ struct TorchRefineTypesPass
               changed |= update(res, a && c ? join(*a, *c) : a ? *a : *c);
             continue;
           }
-          changed |= update(res, join(TensorInfo::of(t->getOperand(i).getType()),
-                                      TensorInfo::of(e->getOperand(i).getType())));
+          changed |=
+              update(res, join(TensorInfo::of(t->getOperand(i).getType()),
+                               TensorInfo::of(e->getOperand(i).getType())));
         }
         continue;
       }
@@ -1303,8 +1383,7 @@ struct TorchRefineTypesPass
             }
             if (!isTorchTensorType(arg.getType()))
               continue;
-            TensorInfo init =
-                TensorInfo::of(loop->getOperand(j + 2).getType());
+            TensorInfo init = TensorInfo::of(loop->getOperand(j + 2).getType());
             TensorInfo yielded =
                 TensorInfo::of(term->getOperand(j + 1).getType());
             TensorInfo cur = TensorInfo::of(arg.getType());
@@ -1429,8 +1508,7 @@ struct TorchRefineTypesPass
     });
     // The signature follows the returned values.
     auto ret = func.getBody().front().getTerminator();
-    func.setType(FunctionType::get(func.getContext(),
-                                   func.getArgumentTypes(),
+    func.setType(FunctionType::get(func.getContext(), func.getArgumentTypes(),
                                    ret->getOperandTypes()));
   }
 };
