@@ -3,7 +3,7 @@ and checked against PyTorch in ONNX Runtime (test/e2e/run_e2e.py).
 
 Each case: name, a module factory, example args, a second set of args for the
 dynamic axes (or None), mode ("trace"/"script"), dynamic_axes, and
-`not_at`: {opset: reason} where the model is not expressible at that opset
+`needs`: [(opset, reason)]: below that opset the model is not expressible
 (the exporter must then fail with a diagnostic, never export wrong numbers).
 """
 
@@ -25,7 +25,13 @@ class Case:
     mode: str = "trace"
     input_names: Optional[List[str]] = None
     dynamic_axes: Optional[Dict[str, Any]] = None
-    not_at: Dict[int, str] = field(default_factory=dict)
+    needs: List[Tuple[int, str]] = field(default_factory=list)
+
+    def not_expressible(self, opset: int) -> Optional[str]:
+        for need, reason in self.needs:
+            if opset < need:
+                return reason
+        return None
 
 
 def r(*shape, dtype=torch.float32):
@@ -361,8 +367,7 @@ def cases() -> List[Case]:
         Case("attention", lambda: _eval(Attention()), (r(2, 6, 16),),
              (r(3, 4, 16),), input_names=["x"],
              dynamic_axes={"x": {0: "batch", 1: "seq"}},
-             not_at={9: "a causal mask of run-time size needs Range "
-                        "(opset 11)"}),
+             needs=[(11, "a causal mask of run-time size needs Range")]),
         Case("lstm", lambda: _eval(LSTMModel()), (r(2, 5, 8),), (r(3, 7, 8),),
              input_names=["x"], dynamic_axes={"x": {0: "batch", 1: "seq"}}),
         Case("gru", lambda: _eval(GRUModel()), (r(5, 2, 8),), (r(3, 4, 8),),
@@ -379,8 +384,8 @@ def cases() -> List[Case]:
              (r(3, 4) + 2.0,), mode="script", input_names=["x"]),
         Case("list_append", lambda: _eval(ListAppend()), (r(4, 3),), (r(6, 3),),
              mode="script", input_names=["x"], dynamic_axes={"x": {0: "n"}},
-             not_at={9: "ONNX sequences need opset 11",
-                     11: "Loop carries sequences from opset 13"}),
+             needs=[(11, "ONNX sequences need opset 11"),
+                    (13, "Loop carries sequences from opset 13")]),
         Case("elementwise", lambda: _eval(Elementwise()), (r(3, 5), r(3, 5)),
              input_names=["a", "b"]),
         Case("activations", lambda: _eval(Activations()), (r(4, 6),),
@@ -389,17 +394,17 @@ def cases() -> List[Case]:
              input_names=["x"]),
         Case("shape_ops", lambda: _eval(ShapeOps()), (r(2, 8, 3, 3),),
              (r(5, 8, 3, 3),), input_names=["x"], dynamic_axes=BATCH,
-             not_at={9: "strided slicing needs Slice-10"}),
+             needs=[(10, "strided slicing needs Slice-10")]),
         Case("norms", lambda: _eval(Norms()), (r(2, 4, 3, 4),), (r(3, 4, 3, 4),),
              input_names=["x"], dynamic_axes=BATCH),
         Case("pooling", lambda: _eval(Pooling()), (r(2, 3, 9, 9),),
-             input_names=["x"], not_at={9: "ceil_mode and dilation need "
-                                           "opset 10"}),
+             input_names=["x"],
+             needs=[(10, "ceil_mode and dilation need opset 10")]),
         Case("upsample_nearest", lambda: _eval(UpsampleNearest()),
              (r(1, 2, 3, 4),), input_names=["x"]),
         Case("upsample_bilinear", lambda: _eval(UpsampleBilinear()),
              (r(1, 2, 3, 4),), input_names=["x"],
-             not_at={9: NOT_BEFORE_11_BILINEAR}),
+             needs=[(11, NOT_BEFORE_11_BILINEAR)]),
         Case("pixel_shuffle_pad", lambda: _eval(PixelShufflePad()),
              (r(1, 8, 3, 3),), input_names=["x"]),
         Case("embedding_cumsum", lambda: _eval(EmbedCumsum()),
@@ -410,13 +415,13 @@ def cases() -> List[Case]:
              input_names=["x"]),
         Case("logic", lambda: _eval(Logic()), (r(3, 4), r(3, 4)),
              input_names=["a", "b"],
-             not_at={9: "Equal on floats needs opset 11"}),
+             needs=[(11, "Equal on floats needs opset 11")]),
         Case("dynamic_reshape", lambda: _eval(DynamicReshape()),
              (r(2, 3, 12),), (r(4, 5, 12),), input_names=["x"],
              dynamic_axes={"x": {0: "batch", 1: "chan"}}),
         Case("topk", lambda: _eval(TopK()), (r(3, 7),), input_names=["x"],
-             not_at={9: "TopK with k as an input needs opset 10"}),
+             needs=[(10, "TopK with k as an input needs opset 10")]),
         Case("scalars", lambda: _eval(Scalars()), (r(2, 8), 1, 0.5),
              (r(2, 8), 2, 2.0), mode="script", input_names=["x", "k", "s"],
-             not_at={9: "slice bounds computed at run time need Slice-10"}),
+             needs=[(10, "slice bounds computed at run time need Slice-10")]),
     ]

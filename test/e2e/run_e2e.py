@@ -102,9 +102,9 @@ def main():
                 msg = str(e).strip().splitlines()
                 msg = " ".join(msg[:1])[:400].replace(ROOT + "/", "")
                 msg = msg.replace("/usr/lib/python3/dist-packages/", "")
-                if opset in case.not_at:
-                    status[key] = ("n/a", case.not_at[opset] + " — exporter: "
-                                   + msg)
+                reason = case.not_expressible(opset)
+                if reason:
+                    status[key] = ("n/a", reason + " — exporter: " + msg)
                 else:
                     status[key] = ("FAIL", "export: " + msg)
                 continue
