@@ -501,18 +501,17 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
     return r && e.done(r);
   });
   add("aten.glu", 9, [](Emitter &e) {
-    auto d = e.constInt(1, "dim");
+    auto dim = e.dimArg(1, e.in(0));
     auto shape = Emitter::shapeOf(e.in(0));
-    if (!d)
+    if (!dim)
       return false;
     if (!shape)
       return e.fail("the input rank must be known");
-    int64_t dim = *d < 0 ? *d + shape->size() : *d;
-    int64_t n = (*shape)[dim];
+    int64_t n = (*shape)[*dim];
     if (n == ShapedType::kDynamic)
       return e.fail("the size of the halved dimension must be known");
-    Value a = e.slice(e.in(0), {0}, {n / 2}, {dim});
-    Value b = e.slice(e.in(0), {n / 2}, {n}, {dim});
+    Value a = e.slice(e.in(0), {0}, {n / 2}, {*dim});
+    Value b = e.slice(e.in(0), {n / 2}, {n}, {*dim});
     Value r = e.n1("Mul", {a, e.n1("Sigmoid", {b})}, {}, e.resultType());
     return r && e.done(r);
   });

@@ -125,6 +125,9 @@ public:
   std::optional<SmallVector<int64_t>> constInts(unsigned i, StringRef what,
                                                 unsigned splat = 0);
   std::optional<double> constFloat(unsigned i, StringRef what);
+  /// A constant dim operand normalized against `v`'s rank (plus `extra`,
+  /// for ops that add a dim); an error if either is unknown.
+  std::optional<int64_t> dimArg(unsigned i, Value v, int64_t extra = 0);
   /// The converted int-list operand `i` as a 1-D int64 tensor (a constant
   /// when its elements are).
   Value intList(unsigned i);

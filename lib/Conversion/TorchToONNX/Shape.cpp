@@ -216,12 +216,12 @@ bool lowerEinsumAsMatMul(Emitter &e, StringRef eq, ArrayRef<Value> ops) {
       right.push_back(c);
   Value A = e.n1("Transpose", {vals[0]},
                  {{"perm", e.ints(permOf(a, batch + left + contract))}});
-  A = e.n1("Reshape", {A, e.i64s({product(batch), product(left),
-                                  product(contract)})});
+  A = e.n1("Reshape",
+           {A, e.i64s({product(batch), product(left), product(contract)})});
   Value B = e.n1("Transpose", {vals[1]},
                  {{"perm", e.ints(permOf(b, batch + contract + right))}});
-  B = e.n1("Reshape", {B, e.i64s({product(batch), product(contract),
-                                  product(right)})});
+  B = e.n1("Reshape",
+           {B, e.i64s({product(batch), product(contract), product(right)})});
   Value m = e.n1("MatMul", {A, B});
   std::string got = batch + left + right;
   SmallVector<int64_t> dims;
@@ -338,16 +338,15 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     return r && e.done(r);
   });
   add("aten.squeeze.dim", 9, [](Emitter &e) {
-    auto d = e.constInt(1, "dim");
     auto shape = Emitter::shapeOf(e.in(0));
-    if (!d)
-      return false;
     if (!shape)
       return e.fail("the input rank must be known");
     if (shape->empty())
       return e.done(e.in(0));
-    int64_t dim = *d < 0 ? *d + shape->size() : *d;
-    int64_t size = (*shape)[dim];
+    auto d = e.dimArg(1, e.in(0));
+    if (!d)
+      return false;
+    int64_t dim = *d, size = (*shape)[dim];
     if (size == ShapedType::kDynamic)
       return e.fail("squeeze of a dim whose size is unknown: PyTorch keeps "
                     "it unless it is 1, ONNX Squeeze requires 1");

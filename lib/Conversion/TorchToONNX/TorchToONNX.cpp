@@ -327,6 +327,20 @@ std::optional<double> Emitter::constFloat(unsigned i, StringRef what) {
   return v;
 }
 
+std::optional<int64_t> Emitter::dimArg(unsigned i, Value v, int64_t extra) {
+  auto d = constInt(i, "dim");
+  if (!d)
+    return std::nullopt;
+  if (*d >= 0)
+    return *d;
+  auto rank = rankOf(v);
+  if (!rank) {
+    fail("a negative dim needs the input rank to be known");
+    return std::nullopt;
+  }
+  return *d + *rank + extra;
+}
+
 Value Emitter::intList(unsigned i) {
   if (auto c = getConstantIntList(orig(i)))
     return i64s(*c);

@@ -985,29 +985,8 @@ LogicalResult mlir::ONNX::writeModelProtoFile(::onnx::ModelProto &model,
 
 LogicalResult mlir::ONNX::writeModelFile(ModuleOp module, StringRef path,
                                          const ExportOptions &options) {
-  std::string tmp = (path + ".tmp").str();
-  {
-    std::error_code ec;
-    llvm::raw_fd_ostream os(tmp, ec);
-    if (ec)
-      return emitError(module.getLoc())
-             << "cannot write '" << path << "': " << ec.message();
-    if (failed(writeModel(module, os, path, options))) {
-      os.close();
-      llvm::sys::fs::remove(tmp);
-      return failure();
-    }
-    os.close();
-    if (os.has_error()) {
-      llvm::sys::fs::remove(tmp);
-      return emitError(module.getLoc())
-             << "cannot write '" << path << "': " << os.error().message();
-    }
-  }
-  if (auto err = llvm::sys::fs::rename(tmp, path)) {
-    llvm::sys::fs::remove(tmp);
-    return emitError(module.getLoc())
-           << "cannot create '" << path << "': " << err.message();
-  }
-  return success();
+  ::onnx::ModelProto model;
+  if (failed(exportModel(module, model, options)))
+    return failure();
+  return writeModelProtoFile(model, path, options, module.getLoc());
 }

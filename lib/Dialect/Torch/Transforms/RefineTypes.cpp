@@ -446,10 +446,7 @@ struct Inference {
   TensorInfo unsqueeze() const {
     TensorInfo a = in(0), r;
     r.dtype = a.dtype;
-    auto d = getConstantInt(op->getOperand(1));
-    if (!a.sizes || !d)
-      return r;
-    auto n = normDim(*d, a.sizes->size() + 1);
+    auto n = dimArg(1, a.sizes, /*extra=*/1);
     if (!n)
       return r;
     r.sizes = a.sizes;
@@ -566,13 +563,19 @@ struct Inference {
     return r;
   }
 
+  /// The constant dim operand `idx` normalized for `rank`, if both known.
+  std::optional<int64_t> dimArg(unsigned idx, const std::optional<Sizes> &sizes,
+                                int64_t extra = 0) const {
+    auto d = getConstantInt(op->getOperand(idx));
+    if (!sizes || !d)
+      return std::nullopt;
+    return normDim(*d, sizes->size() + extra);
+  }
+
   TensorInfo slice() const {
     TensorInfo a = in(0), r;
     r.dtype = a.dtype;
-    auto d = getConstantInt(op->getOperand(1));
-    if (!a.sizes || !d)
-      return r;
-    auto n = normDim(*d, a.sizes->size());
+    auto n = dimArg(1, a.sizes);
     if (!n)
       return r;
     r.sizes = a.sizes;
@@ -600,10 +603,7 @@ struct Inference {
   TensorInfo select() const {
     TensorInfo a = in(0), r;
     r.dtype = a.dtype;
-    auto d = getConstantInt(op->getOperand(1));
-    if (!a.sizes || !d)
-      return r;
-    auto n = normDim(*d, a.sizes->size());
+    auto n = dimArg(1, a.sizes);
     if (!n)
       return r;
     r.sizes = a.sizes;
