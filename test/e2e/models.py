@@ -111,6 +111,17 @@ class ListAppend(nn.Module):
         return torch.stack(outs, 0)
 
 
+class ListAppendIf(nn.Module):
+    """Appends only some rows: the list's length is data-dependent, so it
+    stays an ONNX sequence (not a scan output)."""
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        outs = [x[0]]
+        for i in range(1, x.size(0)):
+            if bool(x[i].sum() > 0):
+                outs.append(x[i] * 2.0)
+        return torch.cat(outs, 0)
+
+
 class Elementwise(nn.Module):
     def forward(self, a, b):
         y = (a + b) * (a - b) / (b.abs() + 1.0)
@@ -383,9 +394,14 @@ def cases() -> List[Case]:
         Case("nested_control", lambda: _eval(NestedControl()), (r(3, 4),),
              (r(3, 4) + 2.0,), mode="script", input_names=["x"]),
         Case("list_append", lambda: _eval(ListAppend()), (r(4, 3),), (r(6, 3),),
-             mode="script", input_names=["x"], dynamic_axes={"x": {0: "n"}},
+             mode="script", input_names=["x"], dynamic_axes={"x": {0: "n"}}),
+        Case("list_append_if", lambda: _eval(ListAppendIf()), (r(5, 3),),
+             (r(8, 3),), mode="script", input_names=["x"],
+             dynamic_axes={"x": {0: "n"}},
              needs=[(11, "ONNX sequences need opset 11"),
-                    (13, "Loop carries sequences from opset 13")]),
+                    (13, "Loop carries sequences from opset 13"),
+                    (14, "Identity on sequences (an unchanged branch) needs "
+                         "opset 14")]),
         Case("elementwise", lambda: _eval(Elementwise()), (r(3, 5), r(3, 5)),
              input_names=["a", "b"]),
         Case("activations", lambda: _eval(Activations()), (r(4, 6),),

@@ -190,6 +190,8 @@ bool lowerClamp(Emitter &e, int loIdx, int hiIdx) {
 /// q = a / b; q - 1 where the remainder is non-zero and its sign differs
 /// from the divisor's.
 Value floorDivInt(Emitter &e, Value a, Value b, Type result) {
+  if (!result)
+    result = e.unranked(Emitter::elemOf(a));
   Value q = e.n1("Div", {a, b});
   Value rem = e.n1("Sub", {a, e.n1("Mul", {q, b})});
   Value zero = e.scalarLike(0, a);
@@ -328,6 +330,32 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
                {{"fmod", e.i64(isa<FloatType>(t) ? 1 : 0)}}, e.resultType());
       return r && e.done(r);
     });
+
+  // for i in range(lo, hi, step): TorchScript's trip count and index.
+  add("aten.__range_length", 9, [](Emitter &e) {
+    auto step = e.constInt(2, "step");
+    if (!step)
+      return false;
+    if (*step <= 0)
+      return e.fail("range() with a non-positive step has no lowering yet");
+    Type i64 = e.rw.getI64Type();
+    Value lo = e.castIfNeeded(e.in(0), i64), hi = e.castIfNeeded(e.in(1), i64);
+    Value span = e.n1("Add", {e.n1("Sub", {hi, lo}), e.i64Scalar(*step - 1)});
+    Value n = floorDivInt(e, span, e.i64Scalar(*step), Type());
+    Value zero = e.i64Scalar(0);
+    Value r =
+        e.n1("Where", {e.n1("Less", {n, zero}), zero, n}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.__derive_index", 9, [](Emitter &e) {
+    Type i64 = e.rw.getI64Type();
+    Value r = e.n1("Add",
+                   {e.castIfNeeded(e.in(1), i64),
+                    e.n1("Mul", {e.castIfNeeded(e.in(0), i64),
+                                 e.castIfNeeded(e.in(2), i64)})},
+                   {}, e.resultType());
+    return r && e.done(r);
+  });
 
   // Unary math.
   for (auto [n, o] :

@@ -665,10 +665,13 @@ struct IfPattern : OpConversionPattern<PrimIfOp> {
 };
 
 struct IfYieldPattern : OpConversionPattern<PrimIfYieldOp> {
-  using OpConversionPattern::OpConversionPattern;
+  IfYieldPattern(const TypeConverter &tc, MLIRContext *ctx, int64_t opset)
+      : OpConversionPattern(tc, ctx), opset(opset) {}
+  int64_t opset;
   LogicalResult
   matchAndRewrite(PrimIfYieldOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
+
     rewriter.replaceOpWithNewOp<ox::YieldOp>(op, adaptor.getResults());
     return success();
   }
@@ -876,6 +879,161 @@ void foldAggregates(func::FuncOp func) {
   });
 }
 
+/// A list that a loop only appends one element to per iteration, starting
+/// empty, and that is only stacked or concatenated along dim 0 afterwards, is
+/// an ONNX Loop scan output: the loop yields the element and ONNX stacks the
+/// iterations. Such a prim.Loop gets the element as a trailing
+/// `prim.Loop.condition` operand and a tensor result, and keeps the number of
+/// these in `torch_onnx.scan_outputs` for the conversion (which then needs
+/// no sequences, at any opset).
+static constexpr llvm::StringLiteral kScanOutputs = "torch_onnx.scan_outputs";
+
+bool isScanCandidate(PrimLoopOp loop, unsigned j) {
+  auto init = loop.getIterArgsInit()[j].getDefiningOp<PrimListConstructOp>();
+  if (!init || !init.getElements().empty() || !init->hasOneUse())
+    return false;
+  Block &body = loop.getRegion().front();
+  BlockArgument arg = body.getArgument(j + 1);
+  if (!arg.hasOneUse())
+    return false;
+  auto append = dyn_cast<AtenAppendTOp>(*arg.getUsers().begin());
+  if (!append || append->getBlock() != &body || !append->hasOneUse() ||
+      !isTorchTensorType(append.getEl().getType()))
+    return false;
+  OpOperand &use = *append->getUses().begin();
+  if (use.getOwner() != body.getTerminator() || use.getOperandNumber() != j + 1)
+    return false;
+  for (Operation *user : loop.getResult(j).getUsers()) {
+    StringRef n = user->getName().getStringRef();
+    if (n != "torch.aten.stack" && n != "torch.aten.cat")
+      return false;
+    auto d = getConstantInt(user->getOperand(1));
+    if (!d || *d != 0 || user->getOperand(0) != loop.getResult(j))
+      return false;
+  }
+  return true;
+}
+
+void formScanOutputs(func::FuncOp func) {
+  SmallVector<PrimLoopOp> loops;
+  func.walk([&](PrimLoopOp l) { loops.push_back(l); });
+  for (PrimLoopOp loop : loops) {
+    SmallVector<unsigned> scans;
+    for (unsigned j = 0; j < loop.getIterArgsInit().size(); ++j)
+      if (isScanCandidate(loop, j))
+        scans.push_back(j);
+    if (scans.empty())
+      continue;
+    Block &body = loop.getRegion().front();
+    Operation *term = body.getTerminator();
+    SmallVector<Value> inits, scanElems;
+    SmallVector<Type> types;
+    for (unsigned j = 0; j < loop.getIterArgsInit().size(); ++j)
+      if (!llvm::is_contained(scans, j)) {
+        inits.push_back(loop.getIterArgsInit()[j]);
+        types.push_back(loop.getResult(j).getType());
+      }
+    for (unsigned j : scans) {
+      auto append =
+          cast<AtenAppendTOp>(*body.getArgument(j + 1).getUsers().begin());
+      Value el = append.getEl();
+      scanElems.push_back(el);
+      TensorInfo e = TensorInfo::of(el.getType());
+      std::optional<SmallVector<int64_t>> sizes;
+      if (e.sizes) {
+        sizes = SmallVector<int64_t>{ValueTensorType::kUnknownSize};
+        sizes->append(e.sizes->begin(), e.sizes->end());
+      }
+      std::optional<ArrayRef<int64_t>> sz;
+      if (sizes)
+        sz = ArrayRef<int64_t>(*sizes);
+      types.push_back(ValueTensorType::get(loop.getContext(), sz, e.dtype));
+    }
+    // The new terminator: carried values without the lists, then elements.
+    SmallVector<Value> yielded{term->getOperand(0)};
+    for (unsigned j = 0; j < loop.getIterArgsInit().size(); ++j)
+      if (!llvm::is_contained(scans, j))
+        yielded.push_back(term->getOperand(j + 1));
+    yielded.append(scanElems.begin(), scanElems.end());
+    term->setOperands(yielded);
+    for (unsigned j : llvm::reverse(scans)) {
+      Operation *append = *body.getArgument(j + 1).getUsers().begin();
+      append->erase();
+      body.eraseArgument(j + 1);
+    }
+    OpBuilder b(loop);
+    auto newLoop =
+        PrimLoopOp::create(b, loop.getLoc(), types, loop.getMaxTripCount(),
+                           loop.getInitialCondition(), inits);
+    newLoop->setAttrs(loop->getAttrs());
+    newLoop->setAttr(kScanOutputs, b.getI64IntegerAttr(scans.size()));
+    newLoop.getRegion().takeBody(loop.getRegion());
+    unsigned carried = 0, scan = inits.size();
+    for (unsigned j = 0; j < loop->getNumResults(); ++j) {
+      Value old = loop.getResult(j);
+      if (!llvm::is_contained(scans, j)) {
+        old.replaceAllUsesWith(newLoop.getResult(carried++));
+        continue;
+      }
+      Value stacked = newLoop.getResult(scan++);
+      for (Operation *user : llvm::make_early_inc_range(old.getUsers())) {
+        OpBuilder ub(user);
+        Value r = stacked;
+        if (user->getName().getStringRef() == "torch.aten.cat") {
+          // cat along 0 of the pieces = the stacked result with its first two
+          // dims merged.
+          auto intTy = IntType::get(ub.getContext());
+          Value zero = ConstantIntOp::create(ub, user->getLoc(), intTy,
+                                             ub.getI64IntegerAttr(0));
+          Value one = ConstantIntOp::create(ub, user->getLoc(), intTy,
+                                            ub.getI64IntegerAttr(1));
+          r = AtenFlattenUsing_IntsOp::create(ub, user->getLoc(),
+                                              user->getResult(0).getType(),
+                                              stacked, zero, one)
+                  .getResult();
+        }
+        user->getResult(0).replaceAllUsesWith(r);
+        user->erase();
+      }
+    }
+    SmallVector<Operation *> deadInits;
+    for (unsigned j : scans)
+      deadInits.push_back(loop.getIterArgsInit()[j].getDefiningOp());
+    loop->erase();
+    for (Operation *d : deadInits)
+      if (d->use_empty())
+        d->erase();
+  }
+}
+
+/// Loop before opset 11 needs at least one loop-carried value: a loop that
+/// has none (only scan outputs, or only side effects) carries its initial
+/// condition through unchanged.
+void padEmptyCarried(func::FuncOp func) {
+  SmallVector<PrimLoopOp> loops;
+  func.walk([&](PrimLoopOp l) {
+    if (l.getIterArgsInit().empty())
+      loops.push_back(l);
+  });
+  for (PrimLoopOp loop : loops) {
+    OpBuilder b(loop);
+    Value init = loop.getInitialCondition();
+    SmallVector<Type> types{init.getType()};
+    types.append(loop->getResultTypes().begin(), loop->getResultTypes().end());
+    auto newLoop =
+        PrimLoopOp::create(b, loop.getLoc(), types, loop.getMaxTripCount(),
+                           init, ValueRange{init});
+    newLoop->setAttrs(loop->getAttrs());
+    newLoop.getRegion().takeBody(loop.getRegion());
+    Block &body = newLoop.getRegion().front();
+    BlockArgument arg = body.insertArgument(1u, init.getType(), loop.getLoc());
+    Operation *term = body.getTerminator();
+    term->insertOperands(1, arg);
+    loop->replaceAllUsesWith(newLoop.getResults().drop_front());
+    loop->erase();
+  }
+}
+
 //===----------------------------------------------------------------------===//
 // The pass
 //===----------------------------------------------------------------------===//
@@ -902,6 +1060,9 @@ struct ConvertTorchToONNXPass
     }
     flattenTupleResults(func);
     foldAggregates(func);
+    formScanOutputs(func);
+    if (opset < 11)
+      padEmptyCarried(func);
 
     // Ops without a lowering at this opset: one diagnostic each.
     llvm::StringMap<SmallVector<const Lowering *>> byName;
@@ -937,6 +1098,22 @@ struct ConvertTorchToONNXPass
         diag << "no lowering yet (operator_export_type=ONNX_FALLTHROUGH "
                 "keeps it as a custom op)";
     });
+    // A branch output taken from the enclosing graph is copied by Identity
+    // on export (runtimes require it), which takes sequences from 14.
+    if (opset < 14)
+      func.walk([&](PrimIfYieldOp y) {
+        Region *branch = y->getParentRegion();
+        for (Value v : y.getResults())
+          if (isa<ListType>(v.getType()) &&
+              !branch->isAncestor(v.getParentRegion())) {
+            y->emitError("a list that one branch of an if leaves unchanged "
+                         "is an ONNX sequence passed through Identity, which "
+                         "takes sequences from opset 14 (export with "
+                         "opset_version=14)");
+            missing = true;
+            return;
+          }
+      });
     if (missing)
       return signalPassFailure();
 
@@ -973,9 +1150,9 @@ struct ConvertTorchToONNXPass
              ListConstructPattern>(converter, ctx, state);
     patterns.add<ErasedConstantPattern<ConstantStrOp>,
                  ErasedConstantPattern<ConstantDeviceOp>>(converter, ctx);
-    patterns.add<NoneConstantPattern, IfPattern, IfYieldPattern,
-                 LoopConditionPattern>(converter, ctx);
-    patterns.add<LoopPattern>(converter, ctx, int64_t(opset));
+    patterns.add<NoneConstantPattern, IfPattern, LoopConditionPattern>(
+        converter, ctx);
+    patterns.add<LoopPattern, IfYieldPattern>(converter, ctx, int64_t(opset));
     // A pattern that cannot convert its op says why at the op; the driver's
     // generic "failed to legalize" that follows would only repeat it.
     bool reported = false;

@@ -33,3 +33,19 @@ func.func @forward(%x: !torch.vtensor<[2,3],unk>) -> !torch.vtensor {
   %r = torch.aten.add.Tensor %x, %x, %one : (!torch.vtensor<[2,3],unk>, !torch.vtensor<[2,3],unk>, !torch.int) -> !torch.vtensor
   return %r : !torch.vtensor
 }
+
+// -----
+
+func.func @forward(%x: !torch.vtensor<[3],f32>, %c: !torch.bool) -> !torch.vtensor {
+  %zero = torch.constant.int 0
+  %l = torch.prim.ListConstruct %x : (!torch.vtensor<[3],f32>) -> !torch.list<vtensor<[3],f32>>
+  %r = torch.prim.If %c -> (!torch.list<vtensor<[3],f32>>) {
+    %a = torch.aten.append.t %l, %x : (!torch.list<vtensor<[3],f32>>, !torch.vtensor<[3],f32>) -> !torch.list<vtensor<[3],f32>>
+    torch.prim.If.yield %a : !torch.list<vtensor<[3],f32>>
+  } else {
+    // expected-error @+1 {{a list that one branch of an if leaves unchanged is an ONNX sequence passed through Identity, which takes sequences from opset 14 (export with opset_version=14)}}
+    torch.prim.If.yield %l : !torch.list<vtensor<[3],f32>>
+  }
+  %s = torch.aten.cat %r, %zero : (!torch.list<vtensor<[3],f32>>, !torch.int) -> !torch.vtensor
+  return %s : !torch.vtensor
+}
