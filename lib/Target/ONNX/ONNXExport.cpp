@@ -700,6 +700,23 @@ LogicalResult Exporter::run(::onnx::ModelProto &model) {
       claimed.insert(n);
       names[f.getArgument(i)] = n;
     }
+  // A graph output named by the module (output_names) names the node output
+  // that produces it, when nothing else names that value (no extra Identity).
+  if (main.getBody().hasOneBlock()) {
+    Operation *ret = main.getBody().front().getTerminator();
+    for (auto [i, v] : llvm::enumerate(ret->getOperands())) {
+      auto want = main.getResultAttrOfType<StringAttr>(i, attr::kName);
+      auto *def = v.getDefiningOp();
+      if (!want || !def || isa<InitializerOp>(def) || names.count(v) ||
+          def->hasAttr(attr::kNames) ||
+          llvm::count(ret->getOperands(), v) != 1 ||
+          claimed.contains(want.getValue()))
+        continue;
+      names[v] = want.str();
+      claimed.insert(want.getValue());
+      usedNames.insert(want.getValue());
+    }
+  }
   assignNames(main);
 
   // Main graph.
