@@ -665,9 +665,7 @@ struct IfPattern : OpConversionPattern<PrimIfOp> {
 };
 
 struct IfYieldPattern : OpConversionPattern<PrimIfYieldOp> {
-  IfYieldPattern(const TypeConverter &tc, MLIRContext *ctx, int64_t opset)
-      : OpConversionPattern(tc, ctx), opset(opset) {}
-  int64_t opset;
+  using OpConversionPattern::OpConversionPattern;
   LogicalResult
   matchAndRewrite(PrimIfYieldOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
@@ -1150,9 +1148,9 @@ struct ConvertTorchToONNXPass
              ListConstructPattern>(converter, ctx, state);
     patterns.add<ErasedConstantPattern<ConstantStrOp>,
                  ErasedConstantPattern<ConstantDeviceOp>>(converter, ctx);
-    patterns.add<NoneConstantPattern, IfPattern, LoopConditionPattern>(
-        converter, ctx);
-    patterns.add<LoopPattern, IfYieldPattern>(converter, ctx, int64_t(opset));
+    patterns.add<NoneConstantPattern, IfPattern, IfYieldPattern,
+                 LoopConditionPattern>(converter, ctx);
+    patterns.add<LoopPattern>(converter, ctx, int64_t(opset));
     // A pattern that cannot convert its op says why at the op; the driver's
     // generic "failed to legalize" that follows would only repeat it.
     bool reported = false;

@@ -29,6 +29,25 @@ using Sizes = SmallVector<int64_t>;
 
 std::optional<TensorInfo> listElementInfo(Type t);
 
+/// An int known before run time: a constant, or x.size(d) of a dim whose size
+/// the type knows.
+std::optional<int64_t> knownInt(Value v) {
+  if (auto c = getConstantInt(v))
+    return c;
+  Operation *def = v.getDefiningOp();
+  if (!def || def->getName().getStringRef() != "torch.aten.size.int")
+    return std::nullopt;
+  TensorInfo t = TensorInfo::of(def->getOperand(0).getType());
+  auto d = getConstantInt(def->getOperand(1));
+  if (!t.sizes || !d)
+    return std::nullopt;
+  int64_t rank = t.sizes->size(), dim = *d < 0 ? *d + rank : *d;
+  if (dim < 0 || dim >= rank ||
+      (*t.sizes)[dim] == ValueTensorType::kUnknownSize)
+    return std::nullopt;
+  return (*t.sizes)[dim];
+}
+
 //===----------------------------------------------------------------------===//
 // Lattice helpers
 //===----------------------------------------------------------------------===//
@@ -385,7 +404,7 @@ struct Inference {
     Sizes out;
     int64_t inferred = -1, known = 1;
     for (auto [i, e] : llvm::enumerate(*elems)) {
-      auto c = getConstantInt(e);
+      auto c = knownInt(e);
       if (!c) {
         out.push_back(kUnknown);
         known = kUnknown;
@@ -643,7 +662,7 @@ struct Inference {
       return r;
     r.sizes = Sizes();
     for (Value e : *elems)
-      r.sizes->push_back(getConstantInt(e).value_or(kUnknown));
+      r.sizes->push_back(knownInt(e).value_or(kUnknown));
     return r;
   }
 
