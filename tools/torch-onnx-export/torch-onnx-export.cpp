@@ -368,13 +368,8 @@ int main(int argc, char **argv) {
                   weightBytes >= (uint64_t(1) << 31) - (uint64_t(1) << 26);
   std::string dataPath;
   if (external) {
-    std::string file =
-        externalData.empty()
-            ? (llvm::sys::path::filename(outputFile) + ".data").str()
-            : externalData.getValue();
-    SmallString<256> path(llvm::sys::path::parent_path(outputFile));
-    llvm::sys::path::append(path, file);
-    dataPath = path.str().str();
+    auto [file, path] = ONNX::getExternalDataFile(outputFile, externalData);
+    dataPath = path;
     exportOptions.externalDataFile = file;
     exportOptions.streamExternalDataTo = dataPath;
   }

@@ -207,11 +207,9 @@ bool lowerCast(Emitter &e) {
   Type t = e.resultElem();
   if (!t)
     return e.fail("the target dtype is unknown");
-  Value r =
-      Emitter::elemOf(e.in(0)) == t
-          ? e.n1("Identity", {e.in(0)}, {}, e.resultType())
-          : e.n1("Cast", {e.in(0)}, {{"to", e.i64(Emitter::onnxDataType(t))}},
-                 e.resultType());
+  Value r = Emitter::elemOf(e.in(0)) == t
+                ? e.n1("Identity", {e.in(0)}, {}, e.resultType())
+                : e.cast(e.in(0), t, e.resultType());
   return r && e.done(r);
 }
 

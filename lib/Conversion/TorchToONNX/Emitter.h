@@ -102,7 +102,8 @@ public:
   Value scalarLike(double v, Value like) { return scalar(v, elemOf(like)); }
 
   // Common node shapes, opset-aware.
-  Value cast(Value v, Type elem);
+  /// Cast to `elem`; the result type defaults to an unranked tensor.
+  Value cast(Value v, Type elem, Type result = {});
   /// Casts `v` to `elem` unless it already has that element type.
   Value castIfNeeded(Value v, Type elem);
   Value unsqueeze(Value v, ArrayRef<int64_t> axes);

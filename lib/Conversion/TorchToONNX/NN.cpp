@@ -260,16 +260,14 @@ bool lowerUpsample(Emitter &e, bool linear, bool vec) {
   if (!shape)
     return e.fail("the input rank must be known");
   unsigned n = shape->size() - 2;
+  // (input, output_size, [align_corners,] scale...).
   bool alignCorners = false;
-  unsigned sizeIdx = 1, scaleIdx;
+  unsigned sizeIdx = 1, scaleIdx = linear ? 3 : 2;
   if (linear) {
-    auto ac = Torch::getConstantBool(e.orig(vec ? 2 : 2));
+    auto ac = Torch::getConstantBool(e.orig(2));
     if (!ac)
       return e.fail("'align_corners' must be constant");
     alignCorners = *ac;
-    scaleIdx = vec ? 3 : 3;
-  } else {
-    scaleIdx = vec ? 2 : 2;
   }
   if (linear && e.opset() < 11)
     return e.fail("bilinear interpolation needs opset 11: Upsample and "
@@ -371,9 +369,9 @@ bool lowerPad(Emitter &e, StringRef mode, std::optional<double> value) {
   return r && e.done(r);
 }
 
-/// Reductions over constant dims: (self, dims, keepdim[, dtype]).
-bool lowerReduce(Emitter &e, StringRef opType, int dimsIdx, int keepIdx,
-                 int dtypeIdx) {
+/// Reductions over constant dims: (self, dims, keepdim[, dtype]); a dtype
+/// argument is in the refined result type, to which the input is cast.
+bool lowerReduce(Emitter &e, StringRef opType, int dimsIdx, int keepIdx) {
   std::optional<SmallVector<int64_t>> dims;
   if (dimsIdx >= 0 && !Torch::isConstantNone(e.orig(dimsIdx))) {
     dims = Torch::getConstantIntList(e.orig(dimsIdx), 0);
@@ -395,7 +393,6 @@ bool lowerReduce(Emitter &e, StringRef opType, int dimsIdx, int keepIdx,
   Type t = e.resultElem();
   if (t && Emitter::elemOf(x) != t)
     x = e.cast(x, t);
-  (void)dtypeIdx;
   if (dims && dims->empty())
     dims.reset();
   if (dims && e.opset() < 11)
@@ -635,25 +632,25 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
 
   // Reductions.
   add("aten.mean.dim", 9,
-      [](Emitter &e) { return lowerReduce(e, "ReduceMean", 1, 2, 3); });
+      [](Emitter &e) { return lowerReduce(e, "ReduceMean", 1, 2); });
   add("aten.sum.dim_IntList", 9,
-      [](Emitter &e) { return lowerReduce(e, "ReduceSum", 1, 2, 3); });
+      [](Emitter &e) { return lowerReduce(e, "ReduceSum", 1, 2); });
   add("aten.mean", 9,
-      [](Emitter &e) { return lowerReduce(e, "ReduceMean", -1, -1, 1); });
+      [](Emitter &e) { return lowerReduce(e, "ReduceMean", -1, -1); });
   add("aten.sum", 9,
-      [](Emitter &e) { return lowerReduce(e, "ReduceSum", -1, -1, 1); });
+      [](Emitter &e) { return lowerReduce(e, "ReduceSum", -1, -1); });
   add("aten.prod", 9,
-      [](Emitter &e) { return lowerReduce(e, "ReduceProd", -1, -1, 1); });
+      [](Emitter &e) { return lowerReduce(e, "ReduceProd", -1, -1); });
   add("aten.prod.dim_int", 9,
-      [](Emitter &e) { return lowerReduce(e, "ReduceProd", 1, 2, 3); });
+      [](Emitter &e) { return lowerReduce(e, "ReduceProd", 1, 2); });
   add("aten.amax", 9,
-      [](Emitter &e) { return lowerReduce(e, "ReduceMax", 1, 2, -1); });
+      [](Emitter &e) { return lowerReduce(e, "ReduceMax", 1, 2); });
   add("aten.max", 9,
-      [](Emitter &e) { return lowerReduce(e, "ReduceMax", -1, -1, -1); });
+      [](Emitter &e) { return lowerReduce(e, "ReduceMax", -1, -1); });
   add("aten.min", 9,
-      [](Emitter &e) { return lowerReduce(e, "ReduceMin", -1, -1, -1); });
+      [](Emitter &e) { return lowerReduce(e, "ReduceMin", -1, -1); });
   add("aten.logsumexp", 9,
-      [](Emitter &e) { return lowerReduce(e, "ReduceLogSumExp", 1, 2, -1); });
+      [](Emitter &e) { return lowerReduce(e, "ReduceLogSumExp", 1, 2); });
   add("aten.var.dim", 9, [](Emitter &e) { return lowerVar(e, false, false); });
   add("aten.std.dim", 9, [](Emitter &e) { return lowerVar(e, true, false); });
   add("aten.var.correction", 9,

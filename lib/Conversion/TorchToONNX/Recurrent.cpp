@@ -52,7 +52,6 @@ bool lowerRNN(Emitter &e, bool lstm) {
   if (!whhShape || whhShape->size() != 2)
     return e.fail("the recurrent weights' shapes must be known");
   int64_t hidden = (*whhShape)[1];
-  unsigned gates = lstm ? 4 : 3;
   // PyTorch: LSTM (i, f, g, o), GRU (r, z, n); ONNX: LSTM (i, o, f, c),
   // GRU (z, r, h).
   SmallVector<int64_t> order =
@@ -117,7 +116,6 @@ bool lowerRNN(Emitter &e, bool lstm) {
     hs.push_back(n->getResult(1));
     if (lstm)
       cs.push_back(n->getResult(2));
-    (void)gates;
   }
   Value out = x;
   if (*batchFirst)

@@ -185,10 +185,11 @@ Value Emitter::scalar(double v, Type elem) {
       DenseElementsAttr::get(t, APInt(it.getWidth(), (int64_t)v, true)));
 }
 
-Value Emitter::cast(Value v, Type elem) {
+Value Emitter::cast(Value v, Type elem, Type result) {
   if (!v)
     return v;
-  return n1("Cast", {v}, {{"to", i64(ox::getDataType(elem))}}, unranked(elem));
+  return n1("Cast", {v}, {{"to", i64(ox::getDataType(elem))}},
+            result ? result : unranked(elem));
 }
 
 Value Emitter::castIfNeeded(Value v, Type elem) {
@@ -447,56 +448,54 @@ public:
 // Patterns
 //===----------------------------------------------------------------------===//
 
-/// "aten::amax" (a torch.operator) -> "aten.amax", the lowering table's key.
-std::string operatorKey(OperatorOp op) {
-  std::string n = op.getName().str();
-  size_t p = n.find("::");
-  if (p != std::string::npos)
-    n.replace(p, 2, ".");
-  return n;
+using LoweringMap = llvm::StringMap<SmallVector<const Lowering *>>;
+
+/// The lowering of op `key` that serves `opset` (the first registered), or
+/// null; `lowest` gets the lowest newer opset that has one (0 if none).
+const Lowering *findLowering(const LoweringMap &byName, StringRef key,
+                             int64_t opset, int64_t *lowest = nullptr) {
+  if (lowest)
+    *lowest = 0;
+  auto it = byName.find(key);
+  if (it == byName.end())
+    return nullptr;
+  for (const Lowering *l : it->second) {
+    if (opset >= l->minOpset && opset <= l->maxOpset)
+      return l;
+    if (lowest && l->minOpset > opset && (!*lowest || l->minOpset < *lowest))
+      *lowest = l->minOpset;
+  }
+  return nullptr;
 }
 
 /// Rewrites every aten op through the lowering registered for the opset.
 class AtenLoweringPattern : public ConversionPattern {
 public:
   AtenLoweringPattern(const TypeConverter &tc, MLIRContext *ctx,
-                      ConversionState &state,
-                      const llvm::StringMap<SmallVector<const Lowering *>> &by)
+                      ConversionState &state, const LoweringMap &by)
       : ConversionPattern(tc, MatchAnyOpTypeTag(), /*benefit=*/1, ctx),
         state(state), byName(by) {}
 
   LogicalResult
   matchAndRewrite(Operation *op, ArrayRef<Value> operands,
                   ConversionPatternRewriter &rewriter) const override {
-    StringRef name = op->getName().getStringRef();
-    if (!name.consume_front("torch."))
+    if (!isa<TorchDialect>(op->getDialect()))
       return failure();
-    std::string opName = name.str();
-    if (auto o = dyn_cast<OperatorOp>(op))
-      opName = operatorKey(o);
-    name = opName;
-    auto it = byName.find(name);
-    std::string why;
-    if (it == byName.end() || llvm::none_of(it->second, [&](const Lowering *l) {
-          return state.opset >= l->minOpset && state.opset <= l->maxOpset;
-        })) {
+    std::string name = getOpKey(op);
+    const Lowering *l = findLowering(byName, name, state.opset);
+    if (!l) {
       if (!state.fallthrough)
         return rewriter.notifyMatchFailure(op, "no lowering at this opset");
       return fallThrough(op, name, operands, rewriter);
     }
-    for (const Lowering *l : it->second) {
-      if (state.opset < l->minOpset || state.opset > l->maxOpset)
-        continue;
-      Emitter e(op, operands, rewriter, *getTypeConverter(), state);
-      if (l->emit(e))
-        return success();
-      why = e.error;
-      // Created ops are rolled back by the driver.
-      break;
-    }
+    Emitter e(op, operands, rewriter, *getTypeConverter(), state);
+    if (l->emit(e))
+      return success();
+    // Created ops are rolled back by the driver.
     op->emitError() << "cannot convert '" << name << "' to ONNX opset "
                     << state.opset << ": "
-                    << (why.empty() ? "no lowering for this opset" : why);
+                    << (e.error.empty() ? "no lowering for this opset"
+                                        : e.error);
     return failure();
   }
 
@@ -558,7 +557,7 @@ private:
   }
 
   ConversionState &state;
-  const llvm::StringMap<SmallVector<const Lowering *>> &byName;
+  const LoweringMap &byName;
 };
 
 /// torch.constant.{int,float,bool} -> 0-d initializers; none -> NoValue.
@@ -881,10 +880,8 @@ void foldAggregates(func::FuncOp func) {
 /// empty, and that is only stacked or concatenated along dim 0 afterwards, is
 /// an ONNX Loop scan output: the loop yields the element and ONNX stacks the
 /// iterations. Such a prim.Loop gets the element as a trailing
-/// `prim.Loop.condition` operand and a tensor result, and keeps the number of
-/// these in `torch_onnx.scan_outputs` for the conversion (which then needs
-/// no sequences, at any opset).
-static constexpr llvm::StringLiteral kScanOutputs = "torch_onnx.scan_outputs";
+/// `prim.Loop.condition` operand and a tensor result after the carried ones,
+/// which is exactly ONNX Loop's scan-output layout (no sequences, any opset).
 
 bool isScanCandidate(PrimLoopOp loop, unsigned j) {
   auto init = loop.getIterArgsInit()[j].getDefiningOp<PrimListConstructOp>();
@@ -964,7 +961,6 @@ void formScanOutputs(func::FuncOp func) {
         PrimLoopOp::create(b, loop.getLoc(), types, loop.getMaxTripCount(),
                            loop.getInitialCondition(), inits);
     newLoop->setAttrs(loop->getAttrs());
-    newLoop->setAttr(kScanOutputs, b.getI64IntegerAttr(scans.size()));
     newLoop.getRegion().takeBody(loop.getRegion());
     unsigned carried = 0, scan = inits.size();
     for (unsigned j = 0; j < loop->getNumResults(); ++j) {
@@ -1063,7 +1059,7 @@ struct ConvertTorchToONNXPass
       padEmptyCarried(func);
 
     // Ops without a lowering at this opset: one diagnostic each.
-    llvm::StringMap<SmallVector<const Lowering *>> byName;
+    LoweringMap byName;
     for (const Lowering &l : getLowerings())
       byName[l.opName].push_back(&l);
     bool missing = false;
@@ -1071,20 +1067,9 @@ struct ConvertTorchToONNXPass
       StringRef name = op->getName().getStringRef();
       if (!name.consume_front("torch.aten.") && name != "torch.operator")
         return;
-      std::string key = op->getName().getStringRef().drop_front(6).str();
-      if (auto o = dyn_cast<OperatorOp>(op))
-        key = operatorKey(o);
-      auto it = byName.find(key);
-      int64_t lowest = -1;
-      if (it != byName.end()) {
-        for (const Lowering *l : it->second) {
-          if (opset >= l->minOpset && opset <= l->maxOpset)
-            return;
-          if (l->minOpset > opset && (lowest < 0 || l->minOpset < lowest))
-            lowest = l->minOpset;
-        }
-      }
-      if (fallthrough)
+      std::string key = getOpKey(op);
+      int64_t lowest;
+      if (findLowering(byName, key, opset, &lowest) || fallthrough)
         return;
       missing = true;
       auto diag = op->emitError() << "'" << key << "' cannot be exported to "

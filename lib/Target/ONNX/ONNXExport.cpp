@@ -921,6 +921,17 @@ static LogicalResult externalize(::onnx::ModelProto &model, StringRef dataPath,
 /// Protobuf refuses to serialize messages of 2 GiB or more.
 static constexpr size_t kProtobufLimit = (size_t(1) << 31) - (size_t(1) << 24);
 
+std::pair<std::string, std::string>
+mlir::ONNX::getExternalDataFile(StringRef outputPath, StringRef requested) {
+  std::string file =
+      requested.empty()
+          ? (llvm::sys::path::filename(outputPath) + ".data").str()
+          : requested.str();
+  SmallString<256> path(llvm::sys::path::parent_path(outputPath));
+  llvm::sys::path::append(path, file);
+  return {file, path.str().str()};
+}
+
 LogicalResult mlir::ONNX::writeModelProto(::onnx::ModelProto &model,
                                           llvm::raw_ostream &os,
                                           StringRef outputPath,
@@ -929,16 +940,13 @@ LogicalResult mlir::ONNX::writeModelProto(::onnx::ModelProto &model,
   bool external =
       options.externalData || model.ByteSizeLong() >= kProtobufLimit;
   if (external) {
-    std::string file = options.externalDataFile;
-    if (file.empty()) {
-      if (outputPath.empty() || outputPath == "-")
-        return emitError(loc)
-               << "external data needs an output file (-o FILE) or an "
-                  "explicit data file name";
-      file = (llvm::sys::path::filename(outputPath) + ".data").str();
-    }
-    SmallString<256> dataPath(llvm::sys::path::parent_path(outputPath));
-    llvm::sys::path::append(dataPath, file);
+    if (options.externalDataFile.empty() &&
+        (outputPath.empty() || outputPath == "-"))
+      return emitError(loc)
+             << "external data needs an output file (-o FILE) or an "
+                "explicit data file name";
+    auto [file, dataPath] =
+        getExternalDataFile(outputPath, options.externalDataFile);
     if (failed(externalize(model, dataPath, file, options.externalDataThreshold,
                            loc)))
       return failure();

@@ -13,6 +13,7 @@
 #include "mlir/IR/OwningOpRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
+#include <utility>
 
 namespace onnx {
 class ModelProto;
@@ -53,6 +54,12 @@ struct ExportOptions {
   /// (frees weights owned by the blobs; the module must not be used after).
   bool releaseResources = false;
 };
+
+/// The external data file for a model written to `outputPath`: its location
+/// as recorded in the model (`requested`, or the model's file name +
+/// ".data") and its path (beside the model).
+std::pair<std::string, std::string>
+getExternalDataFile(llvm::StringRef outputPath, llvm::StringRef requested);
 
 /// Builds a ModelProto from `module`. Tensors stay inline; see
 /// writeModelFile for external data.

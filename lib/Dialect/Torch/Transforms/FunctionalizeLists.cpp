@@ -1,6 +1,7 @@
 //===- FunctionalizeLists.cpp - in-place list appends -> values -----------===//
 
 #include "torch-onnx/Dialect/Torch/Transforms/Passes.h"
+#include "torch-onnx/Dialect/Torch/Utils/Utils.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
@@ -40,11 +41,11 @@ public:
         return false; // the list itself appended to another list
       if (isa<PrimListConstructOp, PrimTupleConstructOp, func::ReturnOp>(user))
         return false;
-      StringRef n = user->getName().getStringRef();
-      if (!isa<AtenAppendTOp>(user) && n.contains("_") &&
-          n.ends_with("_")) // an in-place list op other than append
-        return false;
       if (isa<OperatorOp>(user))
+        return false;
+      // An in-place list op other than append.
+      if (!isa<AtenAppendTOp>(user) &&
+          isInPlaceOpName(user->getName().getStringRef()))
         return false;
     }
     return true;
@@ -126,20 +127,18 @@ private:
 struct TorchFunctionalizeListsPass
     : Torch::impl::TorchFunctionalizeListsBase<TorchFunctionalizeListsPass> {
   void runOnOperation() override {
+    // Lists appended to (before this pass every append names its list).
     SmallVector<PrimListConstructOp> roots;
     getOperation().walk([&](PrimListConstructOp l) {
-      for (Operation *u : l->getUsers())
-        if (isa<AtenAppendTOp>(u) || u->getParentOp() != l->getParentOp()) {
-          roots.push_back(l);
-          return;
-        }
+      if (llvm::any_of(l->getUses(), [](OpOperand &use) {
+            return isa<AtenAppendTOp>(use.getOwner()) &&
+                   use.getOperandNumber() == 0;
+          }))
+        roots.push_back(l);
     });
     for (PrimListConstructOp l : roots) {
       ListThreader t(l.getResult());
-      bool hasAppend = false;
-      getOperation().walk(
-          [&](AtenAppendTOp a) { hasAppend |= a.getSelf_() == l.getResult(); });
-      if (!hasAppend || !t.supported())
+      if (!t.supported())
         continue;
       Block &block = *l->getBlock();
       t.rewrite(block, std::next(l->getIterator()), l.getResult());

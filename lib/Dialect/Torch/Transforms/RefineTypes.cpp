@@ -739,16 +739,10 @@ struct Inference {
   }
 
   std::optional<TensorInfo> infer() const {
-    std::string key = op->getName().getStringRef().str();
-    if (auto o = dyn_cast<OperatorOp>(op)) { // "aten::amax" -> "aten.amax"
-      key = "torch." + o.getName().str();
-      size_t p = key.find("::");
-      if (p != std::string::npos)
-        key.replace(p, 2, ".");
-    }
-    StringRef name = key;
-    if (!name.consume_front("torch."))
+    if (!isa<TorchDialect>(op->getDialect()))
       return std::nullopt;
+    std::string key = getOpKey(op);
+    StringRef name = key;
     Type boolT = i1();
     // Elementwise ops that keep their input's type.
     static const llvm::StringSet<> unary = {"aten.relu",

@@ -1,6 +1,7 @@
 //===- ValueSemantics.cpp - in-place ops -> value semantics ---------------===//
 
 #include "torch-onnx/Dialect/Torch/Transforms/Passes.h"
+#include "torch-onnx/Dialect/Torch/Utils/Utils.h"
 
 #include "mlir/IR/Builders.h"
 
@@ -117,9 +118,7 @@ struct TorchValueSemanticsPass
     // mutate: keep mutable tensors then.
     bool unknownMutation = false;
     func.walk([&](OperatorOp op) {
-      StringRef n = op.getName();
-      auto base = n.split('.').first;
-      if (base.ends_with("_") && !base.ends_with("__"))
+      if (isInPlaceOpName(op.getName()))
         unknownMutation = true;
     });
     if (unknownMutation)

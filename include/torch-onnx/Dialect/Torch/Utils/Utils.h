@@ -12,6 +12,7 @@
 
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
+#include <string>
 
 namespace mlir::Torch {
 
@@ -67,6 +68,32 @@ inline std::optional<llvm::SmallVector<Value>> getListElements(Value v) {
     return std::nullopt;
   return llvm::SmallVector<Value>(list.getElements().begin(),
                                   list.getElements().end());
+}
+
+/// The schema key of a torch-dialect op as the passes' tables name it:
+/// "aten.add.Tensor" for torch.aten.add.Tensor, "prim.ListUnpack" for
+/// torch.prim.ListUnpack, "aten.amax" for torch.operator "aten::amax".
+inline std::string getOpKey(Operation *op) {
+  if (auto o = dyn_cast<OperatorOp>(op)) {
+    std::string n = o.getName().str();
+    size_t p = n.find("::");
+    if (p != std::string::npos)
+      n.replace(p, 2, ".");
+    return n;
+  }
+  StringRef n = op->getName().getStringRef();
+  n.consume_front("torch.");
+  return n.str();
+}
+
+/// True for the name of an in-place operator ("aten::relu_",
+/// "torch.aten.add_.t"): its base name ends in one '_' (not a dunder).
+inline bool isInPlaceOpName(StringRef name) {
+  name.consume_front("torch.");
+  StringRef base =
+      name.contains("::") ? name.split("::").second : name.split('.').second;
+  base = base.split('.').first;
+  return base.ends_with("_") && !base.ends_with("__");
 }
 
 /// PyTorch ScalarType codes (c10/core/ScalarType.h) <-> MLIR element types.
