@@ -11,19 +11,29 @@
 #include "torch-onnx/Target/TorchScript/TorchScriptImport.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/InitAllPasses.h"
+#include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "mlir/Transforms/Passes.h"
 
 void mlir::torch_onnx::registerAllDialects(DialectRegistry &registry) {
   registry.insert<ONNX::ONNXDialect, Torch::TorchDialect, func::FuncDialect>();
+  // Upstream dialects, their interface models (bufferization, ...) and the
+  // LLVM IR translations: the native code paths lower through them.
+  mlir::registerAllDialects(registry);
+  mlir::registerAllExtensions(registry);
+  mlir::registerAllToLLVMIRTranslations(registry);
 }
 
 void mlir::torch_onnx::registerAllPasses() {
-  // Upstream: canonicalize (folds, DCE), cse, symbol-dce, ...
-  registerTransformsPasses();
+  // Upstream: canonicalize, cse, bufferization, conversions to LLVM, ...
+  mlir::registerAllPasses();
   Torch::registerTorchPasses();
   ONNX::registerONNXPasses();
   torch_onnx::registerConversionPasses();
   torch_onnx::registerTorchToONNXPipeline();
+  torch_onnx::registerONNXToLLVMPipeline();
 }
 
 void mlir::torch_onnx::registerAllTranslations() {

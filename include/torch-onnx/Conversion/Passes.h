@@ -3,7 +3,14 @@
 #ifndef TORCH_ONNX_CONVERSION_PASSES_H
 #define TORCH_ONNX_CONVERSION_PASSES_H
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Pass/Pass.h"
 #include "torch-onnx/Dialect/ONNX/IR/ONNXDialect.h"
 
@@ -37,6 +44,25 @@ struct TorchToONNXPipelineOptions
 void buildTorchToONNXPipeline(OpPassManager &pm,
                               const TorchToONNXPipelineOptions &options);
 void registerTorchToONNXPipeline();
+
+/// Options of the onnx -> LLVM pipeline (--onnx-to-llvm-pipeline).
+struct ONNXToLLVMPipelineOptions
+    : public PassPipelineOptions<ONNXToLLVMPipelineOptions> {
+  Option<bool> openmp{*this, "openmp",
+                      llvm::cl::desc("Run parallel loops with OpenMP threads"),
+                      llvm::cl::init(true)};
+  Option<bool> vectorize{
+      *this, "vectorize",
+      llvm::cl::desc("Tile and vectorize contractions and convolutions"),
+      llvm::cl::init(false)};
+};
+
+/// onnx -> linalg -> bufferized loops (OpenMP) -> LLVM dialect.
+void buildONNXToLLVMPipeline(OpPassManager &pm,
+                             const ONNXToLLVMPipelineOptions &options);
+/// The pipeline as a textual pass pipeline (for --mlir-print-ir and docs).
+std::string getONNXToLLVMPipelineText(const ONNXToLLVMPipelineOptions &options);
+void registerONNXToLLVMPipeline();
 } // namespace mlir::torch_onnx
 
 #endif // TORCH_ONNX_CONVERSION_PASSES_H

@@ -39,4 +39,38 @@ def ConvertTorchToONNX : Pass<"convert-torch-to-onnx", "ModuleOp"> {
                            "::mlir::func::FuncDialect"];
 }
 
+def ConvertONNXToLinalg : Pass<"convert-onnx-to-linalg", "ModuleOp"> {
+  let summary = "Lower the onnx dialect to linalg, tensor, arith, math and scf";
+  let description = [{
+    Lowers every function of the module (the ONNX main graph) op by op, in
+    program order, so each lowering sees its operands' refined types and can
+    compute its result shape even where the ONNX type was unranked or had
+    dynamic dims:
+
+    * elementwise math, logic, comparisons and activations become
+      `linalg.generic` with ONNX (numpy) broadcasting; dynamic dims must match
+      unless statically 1 (checked at run time with `cf.assert`);
+    * MatMul/Gemm become `linalg.matmul` (or a broadcast batched contraction),
+      Conv `linalg.conv_2d_nchw_fchw` (or a grouped/N-d generic), pooling,
+      normalizations, reductions, Softmax family, ArgMax/TopK/CumSum and
+      Einsum become `linalg.generic` reductions;
+    * shape ops become `tensor` ops (reshape/expand/collapse, extract/insert
+      slices, pad) or index-computing generics (Gather, Tile, Pad modes);
+    * `Loop` becomes `scf.while` (carried values, scan outputs), `If`
+      `scf.if`;
+    * ONNX's unsigned integer types become signless (the signedness picks
+      the arith ops).
+
+    An op without a lowering, or with attributes the lowering cannot honour,
+    is an error at the op naming the op, its opset and the reason; nothing is
+    approximated.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect", "::mlir::math::MathDialect",
+    "::mlir::scf::SCFDialect", "::mlir::cf::ControlFlowDialect",
+    "::mlir::bufferization::BufferizationDialect"
+  ];
+}
+
 #endif // TORCH_ONNX_CONVERSION_PASSES

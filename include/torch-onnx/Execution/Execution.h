@@ -1,0 +1,62 @@
+//===- Execution.h - compile ONNX models to native code ---------*- C++ -*-===//
+//
+// What torch-onnx-run (JIT) and torch-onnx-compile (AOT) share: loading a
+// model (.onnx or .mlir), its entry signature, the lowering to the LLVM
+// dialect and the host target machine.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TORCH_ONNX_EXECUTION_EXECUTION_H
+#define TORCH_ONNX_EXECUTION_EXECUTION_H
+
+#include "torch-onnx/Conversion/Passes.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
+#include "llvm/Target/TargetMachine.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace mlir::torch_onnx {
+
+/// One graph input or output: ONNX dtype code and dims (-1 = dynamic).
+struct TensorSpec {
+  std::string name;
+  int32_t dtype = 0;
+  std::vector<int64_t> shape;
+};
+
+struct ModelSignature {
+  std::string entry; // the func symbol (main_graph)
+  std::vector<TensorSpec> inputs, outputs;
+};
+
+/// Parses `path` (.onnx binary/text ModelProto, or .mlir in the onnx
+/// dialect); errors go to the context's diagnostic handler.
+OwningOpRef<ModuleOp> loadModel(llvm::StringRef path, MLIRContext *ctx);
+
+/// Lowers the model to the LLVM dialect and returns its signature (dtypes
+/// from the ONNX types, ranks from the lowered function). The entry gets a
+/// C interface (`_mlir_ciface_<entry>`).
+FailureOr<ModelSignature>
+lowerModelToLLVM(ModuleOp module, const ONNXToLLVMPipelineOptions &options,
+                 bool printIRAfterAll = false, bool timing = false);
+
+/// A target machine for this host (CPU name and features detected), or for
+/// `cpu` when given.
+std::unique_ptr<llvm::TargetMachine>
+createTargetMachine(llvm::StringRef cpu = "", std::string *error = nullptr);
+
+/// Path of the OpenMP runtime the lowered code calls (configured at build
+/// time).
+llvm::StringRef getOpenMPLibraryPath();
+
+/// Path of our runtime library (runtime/) beside the tool: `bin/../lib/
+/// libtorch_onnx_runtime.{so,a}`; `argv0` locates the tool.
+std::string getRuntimeLibraryPath(const char *argv0, bool shared);
+
+} // namespace mlir::torch_onnx
+
+#endif // TORCH_ONNX_EXECUTION_EXECUTION_H

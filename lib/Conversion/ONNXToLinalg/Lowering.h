@@ -1,0 +1,147 @@
+//===- Lowering.h - onnx -> linalg lowering helpers -------------*- C++ -*-===//
+//
+// Shared state of convert-onnx-to-linalg: the per-op context handed to each
+// lowering (operands by ONNX input index, attributes by ONNX name, the
+// original ONNX types for signedness) and the tensor-building helpers
+// (dims, broadcasting, elementwise linalg.generic, scalar casts).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TORCH_ONNX_LIB_CONVERSION_ONNXTOLINALG_LOWERING_H
+#define TORCH_ONNX_LIB_CONVERSION_ONNXTOLINALG_LOWERING_H
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include <functional>
+#include <optional>
+
+namespace mlir::ONNX::lowering {
+
+/// Element type of the lowered IR: ONNX's unsigned ints become signless
+/// (the signedness stays available from the original ONNX types).
+Type toSignless(Type t);
+/// Tensor type with a signless element type.
+Type toSignlessTensor(Type t);
+
+struct Ctx;
+using LowerFn = std::function<FailureOr<SmallVector<Value>>(Ctx &)>;
+
+/// The lowering table: ONNX op_type -> lowering (versions are handled by the
+/// lowering, which reads the op's since-version from `Ctx::version`).
+const llvm::StringMap<LowerFn> &getLoweringTable();
+void registerElementwise(llvm::StringMap<LowerFn> &t);
+void registerShape(llvm::StringMap<LowerFn> &t);
+void registerReduce(llvm::StringMap<LowerFn> &t);
+void registerNN(llvm::StringMap<LowerFn> &t);
+void registerControlFlow(llvm::StringMap<LowerFn> &t);
+
+struct Ctx {
+  Operation *op;
+  OpBuilder &b;
+  Location loc;
+  StringRef opType;
+  int64_t version;
+  /// ONNX types of the operands / results before lowering (signedness).
+  SmallVector<Type> origOperandTypes;
+  SmallVector<Type> origResultTypes;
+  /// Recursively lowers the ops of a region (control flow).
+  std::function<LogicalResult(Region &)> lowerRegion;
+
+  Ctx(Operation *op, OpBuilder &b, StringRef opType, int64_t version)
+      : op(op), b(b), loc(op->getLoc()), opType(opType), version(version) {}
+
+  //===--- inputs ---------------------------------------------------------===//
+  /// ONNX input `i` (null when absent or NoValue). Uses operandSegmentSizes
+  /// when the op has optional/variadic inputs.
+  Value in(unsigned i);
+  /// All operands of a variadic input list (e.g. Concat, Sum).
+  SmallVector<Value> allInputs();
+  unsigned numInputs();
+  /// Original ONNX element type of input `i` / result `i`.
+  Type origInElem(unsigned i);
+  Type origOutElem(unsigned i);
+  bool inUnsigned(unsigned i);
+  bool outUnsigned(unsigned i);
+  /// Lowered result type for result `i` (ranked when the ONNX type is).
+  Type resultType(unsigned i);
+  Type resultElem(unsigned i);
+
+  //===--- attributes (by ONNX name) --------------------------------------===//
+  Attribute attr(StringRef onnxName);
+  bool has(StringRef onnxName) { return (bool)attr(onnxName); }
+  int64_t i(StringRef name, int64_t dflt);
+  double f(StringRef name, double dflt);
+  std::string s(StringRef name, StringRef dflt);
+  std::optional<SmallVector<int64_t>> ints(StringRef name);
+  std::optional<SmallVector<double>> floats(StringRef name);
+
+  //===--- diagnostics ----------------------------------------------------===//
+  /// Emits "onnx.X (opset N): <msg>" at the op and returns failure.
+  LogicalResult fail(const Twine &msg);
+  FailureOr<SmallVector<Value>> failure(const Twine &msg) {
+    (void)fail(msg);
+    return mlir::failure();
+  }
+
+  //===--- tensors --------------------------------------------------------===//
+  /// Operand as a ranked tensor (fails on unranked).
+  FailureOr<Value> ranked(unsigned i);
+  Value index(int64_t v);
+  Value i64(int64_t v);
+  Value constF(Type t, double v);
+  Value constI(Type t, int64_t v);
+  /// Scalar constant of element type `t` (float or int).
+  Value constOf(Type t, double v);
+  OpFoldResult dim(Value t, int64_t d);
+  SmallVector<OpFoldResult> dims(Value t);
+  Value dimValue(Value t, int64_t d);
+  Value empty(ArrayRef<OpFoldResult> dims, Type elem);
+  Value fill(ArrayRef<OpFoldResult> dims, Type elem, Value scalar);
+  /// Value of an OpFoldResult as an index.
+  Value ofr(OpFoldResult r);
+
+  /// Elementwise linalg.generic over `inputs` broadcast as ONNX (numpy)
+  /// specifies. Dynamic dims must match unless statically 1 (checked at run
+  /// time with cf.assert). `body` maps the scalar inputs to the result.
+  Value elementwise(ValueRange inputs, Type resultElem,
+                    function_ref<Value(OpBuilder &, Location, ValueRange)> body,
+                    ArrayRef<OpFoldResult> outDims = {});
+  /// Broadcast shape of `inputs` (numpy rules).
+  SmallVector<OpFoldResult> broadcastDims(ValueRange inputs);
+
+  /// Integer constant values of a constant tensor operand.
+  std::optional<SmallVector<int64_t>> constInts(Value v);
+  std::optional<SmallVector<double>> constFloats(Value v);
+  /// Element `k` of 1-D int tensor `v` as an index (folded when constant).
+  OpFoldResult extractIndex(Value v, int64_t k);
+  /// Scalar (0-d or 1-element) tensor value as its element.
+  Value extractScalar(Value v);
+
+  /// Casts scalar `v` (of ONNX element type `from`) to ONNX element type `to`.
+  Value castScalar(Value v, Type from, Type to);
+  /// Reshape `v` to `dims` (any static/dynamic mix) via tensor.reshape.
+  Value reshape(Value v, ArrayRef<OpFoldResult> dims);
+  /// Sum / max / ... reduction of `v` over `axes` (keepdims).
+  Value reduce(Value v, ArrayRef<int64_t> axes, bool keepDims, Value init,
+               function_ref<Value(OpBuilder &, Location, Value, Value)> combine,
+               function_ref<Value(OpBuilder &, Location, Value)> pre = nullptr);
+  /// Casts `v` to tensor type `t` when the types differ (tensor.cast).
+  Value castTo(Value v, Type t);
+};
+
+/// Normalizes a possibly negative axis for rank `rank`.
+inline int64_t normAxis(int64_t a, int64_t rank) {
+  return a < 0 ? a + rank : a;
+}
+bool isFloatLike(Type t);
+
+} // namespace mlir::ONNX::lowering
+
+#endif // TORCH_ONNX_LIB_CONVERSION_ONNXTOLINALG_LOWERING_H

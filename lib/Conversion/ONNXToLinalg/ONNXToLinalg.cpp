@@ -1,0 +1,734 @@
+//===- ONNXToLinalg.cpp - onnx -> linalg/tensor/arith/math/scf ------------===//
+//
+// convert-onnx-to-linalg lowers the onnx dialect in program order: each op's
+// operands are already lowered (ranked, refined types), so a lowering can
+// compute its own result shape even where the ONNX type was unranked or
+// dynamic. The lowerings live in a table keyed by ONNX op_type and handle
+// their op's versions (attribute vs input forms). An op without a lowering,
+// or with attributes a lowering cannot honour, is a located error; nothing
+// is lowered approximately.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Lowering.h"
+
+#include "torch-onnx/Conversion/Passes.h"
+#include "torch-onnx/Dialect/ONNX/IR/ONNXDialect.h"
+#include "torch-onnx/Dialect/ONNX/IR/ONNXSchema.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/Matchers.h"
+
+namespace mlir::torch_onnx {
+#define GEN_PASS_DEF_CONVERTONNXTOLINALG
+#include "torch-onnx/Conversion/Passes.h.inc"
+} // namespace mlir::torch_onnx
+
+using namespace mlir;
+using namespace mlir::ONNX;
+using namespace mlir::ONNX::lowering;
+
+//===----------------------------------------------------------------------===//
+// Types
+//===----------------------------------------------------------------------===//
+
+Type lowering::toSignless(Type t) {
+  if (auto it = dyn_cast<IntegerType>(t); it && !it.isSignless())
+    return IntegerType::get(t.getContext(), it.getWidth());
+  return t;
+}
+
+Type lowering::toSignlessTensor(Type t) {
+  if (auto rt = dyn_cast<RankedTensorType>(t))
+    return RankedTensorType::get(rt.getShape(),
+                                 toSignless(rt.getElementType()));
+  if (auto ut = dyn_cast<UnrankedTensorType>(t))
+    return UnrankedTensorType::get(toSignless(ut.getElementType()));
+  return t;
+}
+
+bool lowering::isFloatLike(Type t) { return isa<FloatType>(t); }
+
+static Type elemOf(Type t) {
+  if (auto st = dyn_cast<ShapedType>(t))
+    return st.getElementType();
+  return t;
+}
+
+//===----------------------------------------------------------------------===//
+// Ctx: inputs and attributes
+//===----------------------------------------------------------------------===//
+
+static std::optional<std::pair<unsigned, unsigned>> segment(Operation *op,
+                                                            unsigned i) {
+  auto seg = op->getAttrOfType<DenseI32ArrayAttr>("operandSegmentSizes");
+  if (!seg)
+    return std::make_pair(i, i < op->getNumOperands() ? 1u : 0u);
+  if (i >= seg.size())
+    return std::nullopt;
+  unsigned start = 0;
+  for (unsigned k = 0; k < i; ++k)
+    start += seg[k];
+  return std::make_pair(start, (unsigned)seg[i]);
+}
+
+Value Ctx::in(unsigned i) {
+  auto s = segment(op, i);
+  if (!s || s->second == 0)
+    return {};
+  Value v = op->getOperand(s->first);
+  if (isa<NoneType>(v.getType()))
+    return {};
+  return v;
+}
+
+SmallVector<Value> Ctx::allInputs() {
+  SmallVector<Value> r;
+  for (Value v : op->getOperands())
+    if (!isa<NoneType>(v.getType()))
+      r.push_back(v);
+  return r;
+}
+
+unsigned Ctx::numInputs() { return op->getNumOperands(); }
+
+Type Ctx::origInElem(unsigned i) {
+  auto s = segment(op, i);
+  if (!s || s->second == 0 || s->first >= origOperandTypes.size())
+    return {};
+  return elemOf(origOperandTypes[s->first]);
+}
+Type Ctx::origOutElem(unsigned i) { return elemOf(origResultTypes[i]); }
+bool Ctx::inUnsigned(unsigned i) {
+  Type t = origInElem(i);
+  return t && (t.isUnsignedInteger() || t.isInteger(1));
+}
+bool Ctx::outUnsigned(unsigned i) {
+  Type t = origOutElem(i);
+  return t && (t.isUnsignedInteger() || t.isInteger(1));
+}
+Type Ctx::resultType(unsigned i) { return toSignlessTensor(origResultTypes[i]); }
+Type Ctx::resultElem(unsigned i) { return toSignless(origOutElem(i)); }
+
+Attribute Ctx::attr(StringRef onnxName) {
+  return op->getAttr(getODSAttrName(op->getName().getStringRef(), onnxName));
+}
+
+int64_t Ctx::i(StringRef name, int64_t dflt) {
+  if (auto a = dyn_cast_or_null<IntegerAttr>(attr(name)))
+    return a.getValue().getSExtValue();
+  return dflt;
+}
+
+double Ctx::f(StringRef name, double dflt) {
+  Attribute a = attr(name);
+  if (auto fa = dyn_cast_or_null<FloatAttr>(a))
+    return fa.getValueAsDouble();
+  if (auto ia = dyn_cast_or_null<IntegerAttr>(a))
+    return (double)ia.getValue().getSExtValue();
+  return dflt;
+}
+
+std::string Ctx::s(StringRef name, StringRef dflt) {
+  if (auto a = dyn_cast_or_null<StringAttr>(attr(name)))
+    return a.getValue().str();
+  return dflt.str();
+}
+
+std::optional<SmallVector<int64_t>> Ctx::ints(StringRef name) {
+  Attribute a = attr(name);
+  if (!a)
+    return std::nullopt;
+  SmallVector<int64_t> r;
+  if (auto arr = dyn_cast<ArrayAttr>(a)) {
+    for (Attribute e : arr)
+      if (auto ia = dyn_cast<IntegerAttr>(e))
+        r.push_back(ia.getValue().getSExtValue());
+    return r;
+  }
+  if (auto da = dyn_cast<DenseI64ArrayAttr>(a))
+    return SmallVector<int64_t>(da.asArrayRef());
+  return std::nullopt;
+}
+
+std::optional<SmallVector<double>> Ctx::floats(StringRef name) {
+  auto arr = dyn_cast_or_null<ArrayAttr>(attr(name));
+  if (!arr)
+    return std::nullopt;
+  SmallVector<double> r;
+  for (Attribute e : arr)
+    if (auto fa = dyn_cast<FloatAttr>(e))
+      r.push_back(fa.getValueAsDouble());
+  return r;
+}
+
+LogicalResult Ctx::fail(const Twine &msg) {
+  return op->emitError() << "cannot lower onnx." << opType << " (opset "
+                         << version << ") to native code: " << msg;
+}
+
+//===----------------------------------------------------------------------===//
+// Ctx: tensor helpers
+//===----------------------------------------------------------------------===//
+
+FailureOr<Value> Ctx::ranked(unsigned i) {
+  Value v = in(i);
+  if (!v) {
+    (void)fail("input " + Twine(i) + " is required");
+    return mlir::failure();
+  }
+  if (!isa<RankedTensorType>(v.getType())) {
+    (void)fail("input " + Twine(i) + " has no known rank (type " +
+               llvm::formatv("{0}", v.getType()).str() + ")");
+    return mlir::failure();
+  }
+  return v;
+}
+
+Value Ctx::index(int64_t v) {
+  return arith::ConstantIndexOp::create(b, loc, v);
+}
+Value Ctx::i64(int64_t v) {
+  return arith::ConstantIntOp::create(b, loc, b.getI64Type(), v);
+}
+Value Ctx::constF(Type t, double v) {
+  return arith::ConstantOp::create(b, loc, t, b.getFloatAttr(t, v));
+}
+Value Ctx::constI(Type t, int64_t v) {
+  return arith::ConstantOp::create(b, loc, t, b.getIntegerAttr(t, v));
+}
+Value Ctx::constOf(Type t, double v) {
+  if (isa<FloatType>(t))
+    return constF(t, v);
+  if (t.isIndex())
+    return index((int64_t)v);
+  return constI(t, (int64_t)v);
+}
+
+OpFoldResult Ctx::dim(Value t, int64_t d) {
+  auto rt = cast<RankedTensorType>(t.getType());
+  if (!rt.isDynamicDim(d))
+    return b.getIndexAttr(rt.getDimSize(d));
+  return tensor::DimOp::create(b, loc, t, d).getResult();
+}
+
+SmallVector<OpFoldResult> Ctx::dims(Value t) {
+  SmallVector<OpFoldResult> r;
+  for (int64_t d = 0, e = cast<RankedTensorType>(t.getType()).getRank(); d < e;
+       ++d)
+    r.push_back(dim(t, d));
+  return r;
+}
+
+Value Ctx::ofr(OpFoldResult r) {
+  if (auto v = dyn_cast<Value>(r))
+    return v;
+  return index(cast<IntegerAttr>(cast<Attribute>(r)).getInt());
+}
+
+Value Ctx::dimValue(Value t, int64_t d) { return ofr(dim(t, d)); }
+
+Value Ctx::empty(ArrayRef<OpFoldResult> dims, Type elem) {
+  return tensor::EmptyOp::create(b, loc, dims, elem);
+}
+
+Value Ctx::fill(ArrayRef<OpFoldResult> dims, Type elem, Value scalar) {
+  return linalg::FillOp::create(b, loc, ValueRange{scalar},
+                                ValueRange{empty(dims, elem)})
+      .getResult(0);
+}
+
+Value Ctx::castTo(Value v, Type t) {
+  if (v.getType() == t)
+    return v;
+  return tensor::CastOp::create(b, loc, t, v);
+}
+
+SmallVector<OpFoldResult> Ctx::broadcastDims(ValueRange inputs) {
+  int64_t rank = 0;
+  for (Value v : inputs)
+    rank = std::max(rank, cast<RankedTensorType>(v.getType()).getRank());
+  SmallVector<OpFoldResult> out;
+  for (int64_t d = 0; d < rank; ++d) {
+    std::optional<int64_t> stat;
+    SmallVector<Value> dyn;
+    for (Value v : inputs) {
+      auto rt = cast<RankedTensorType>(v.getType());
+      int64_t k = d - (rank - rt.getRank());
+      if (k < 0)
+        continue;
+      if (rt.isDynamicDim(k))
+        dyn.push_back(tensor::DimOp::create(b, loc, v, k));
+      else if (rt.getDimSize(k) != 1 || !stat)
+        stat = stat && rt.getDimSize(k) == 1 ? rt.getDimSize(k)
+               : stat                        ? *stat
+                                             : rt.getDimSize(k);
+    }
+    if (stat && *stat != 1) {
+      out.push_back(b.getIndexAttr(*stat));
+      continue;
+    }
+    if (dyn.empty()) {
+      out.push_back(b.getIndexAttr(stat.value_or(1)));
+      continue;
+    }
+    Value m = dyn[0];
+    for (Value v : ArrayRef(dyn).drop_front())
+      m = arith::MaxUIOp::create(b, loc, m, v);
+    out.push_back(m);
+  }
+  return out;
+}
+
+Value Ctx::elementwise(
+    ValueRange inputs, Type resultElem,
+    function_ref<Value(OpBuilder &, Location, ValueRange)> body,
+    ArrayRef<OpFoldResult> outDimsIn) {
+  SmallVector<OpFoldResult> outDims =
+      outDimsIn.empty() ? broadcastDims(inputs) : SmallVector<OpFoldResult>(
+                                                      outDimsIn);
+  int64_t rank = outDims.size();
+  MLIRContext *ctx = b.getContext();
+  SmallVector<AffineMap> maps;
+  for (Value v : inputs) {
+    auto rt = cast<RankedTensorType>(v.getType());
+    SmallVector<AffineExpr> exprs;
+    for (int64_t k = 0; k < rt.getRank(); ++k) {
+      int64_t d = k + rank - rt.getRank();
+      std::optional<int64_t> od = getConstantIntValue(outDims[d]);
+      if (!rt.isDynamicDim(k) && rt.getDimSize(k) == 1 && od != 1) {
+        exprs.push_back(getAffineConstantExpr(0, ctx));
+        continue;
+      }
+      if (rt.isDynamicDim(k)) {
+        // A dynamic dim must equal the broadcast dim (size-1 broadcasting of
+        // a dynamic dim is not supported): checked at run time.
+        Value actual = tensor::DimOp::create(b, loc, v, k);
+        Value want = ofr(outDims[d]);
+        if (actual != want) {
+          Value ok = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
+                                           actual, want);
+          cf::AssertOp::create(
+              b, loc, ok,
+              b.getStringAttr(
+                  "onnx." + opType.str() +
+                  ": dynamic dimension does not match the broadcast shape"));
+        }
+      }
+      exprs.push_back(getAffineDimExpr(d, ctx));
+    }
+    maps.push_back(AffineMap::get(rank, 0, exprs, ctx));
+  }
+  maps.push_back(AffineMap::getMultiDimIdentityMap(rank, ctx));
+  Value init = empty(outDims, resultElem);
+  SmallVector<utils::IteratorType> iters(rank, utils::IteratorType::parallel);
+  auto g = linalg::GenericOp::create(
+      b, loc, TypeRange{init.getType()}, inputs, ValueRange{init}, maps, iters,
+      [&](OpBuilder &nb, Location nl, ValueRange args) {
+        Value r = body(nb, nl, args.drop_back());
+        linalg::YieldOp::create(nb, nl, r);
+      });
+  return g.getResult(0);
+}
+
+static std::optional<SmallVector<APInt>> constAPInts(Value v) {
+  Attribute a;
+  if (!matchPattern(v, m_Constant(&a)))
+    return std::nullopt;
+  SmallVector<APInt> r;
+  if (auto d = dyn_cast<DenseIntElementsAttr>(a)) {
+    for (APInt x : d.getValues<APInt>())
+      r.push_back(x);
+    return r;
+  }
+  auto res = dyn_cast<DenseResourceElementsAttr>(a);
+  if (!res || !res.getRawHandle().getBlob())
+    return std::nullopt;
+  auto type = res.getType();
+  unsigned bits = type.getElementType().getIntOrFloatBitWidth();
+  if (!type.getElementType().isInteger() || bits % 8)
+    return std::nullopt;
+  ArrayRef<char> data = res.getRawHandle().getBlob()->getData();
+  int64_t n = type.getNumElements();
+  if ((int64_t)data.size() < n * (bits / 8))
+    return std::nullopt;
+  for (int64_t k = 0; k < n; ++k) {
+    uint64_t x = 0;
+    memcpy(&x, data.data() + k * (bits / 8), bits / 8);
+    r.push_back(APInt(bits, x));
+  }
+  return r;
+}
+
+std::optional<SmallVector<int64_t>> Ctx::constInts(Value v) {
+  if (!v)
+    return std::nullopt;
+  auto a = constAPInts(v);
+  if (!a)
+    return std::nullopt;
+  SmallVector<int64_t> r;
+  bool isBool = elemOf(v.getType()).isInteger(1);
+  for (const APInt &x : *a)
+    r.push_back(isBool ? (int64_t)x.getZExtValue() : x.getSExtValue());
+  return r;
+}
+
+std::optional<SmallVector<double>> Ctx::constFloats(Value v) {
+  Attribute a;
+  if (!v || !matchPattern(v, m_Constant(&a)))
+    return std::nullopt;
+  if (auto d = dyn_cast<DenseFPElementsAttr>(a)) {
+    SmallVector<double> r;
+    for (APFloat x : d.getValues<APFloat>()) {
+      bool lost;
+      x.convert(APFloat::IEEEdouble(), APFloat::rmNearestTiesToEven, &lost);
+      r.push_back(x.convertToDouble());
+    }
+    return r;
+  }
+  if (auto ints = constInts(v)) {
+    SmallVector<double> r(ints->begin(), ints->end());
+    return r;
+  }
+  return std::nullopt;
+}
+
+OpFoldResult Ctx::extractIndex(Value v, int64_t k) {
+  if (auto c = constInts(v))
+    return b.getIndexAttr((*c)[k]);
+  auto rt = cast<RankedTensorType>(v.getType());
+  SmallVector<Value> idx;
+  if (rt.getRank() == 1)
+    idx.push_back(index(k));
+  Value e = tensor::ExtractOp::create(b, loc, v, idx);
+  return arith::IndexCastOp::create(b, loc, b.getIndexType(), e).getResult();
+}
+
+Value Ctx::extractScalar(Value v) {
+  auto rt = cast<RankedTensorType>(v.getType());
+  SmallVector<Value> idx(rt.getRank(), index(0));
+  return tensor::ExtractOp::create(b, loc, v, idx);
+}
+
+Value Ctx::castScalar(Value v, Type from, Type to) {
+  if (from == to)
+    return v;
+  Type sf = toSignless(from), st = toSignless(to);
+  bool fromU = from.isUnsignedInteger() || from.isInteger(1);
+  auto ff = dyn_cast<FloatType>(sf), tf = dyn_cast<FloatType>(st);
+  if (st.isInteger(1)) { // x != 0
+    if (ff)
+      return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE, v,
+                                   constF(sf, 0));
+    return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, v,
+                                 constI(sf, 0));
+  }
+  if (ff && tf) {
+    if (ff.getWidth() < tf.getWidth())
+      return arith::ExtFOp::create(b, loc, st, v);
+    if (ff.getWidth() > tf.getWidth())
+      return arith::TruncFOp::create(b, loc, st, v);
+    if (sf == st)
+      return v;
+    Value w = arith::ExtFOp::create(b, loc, b.getF32Type(), v);
+    return arith::TruncFOp::create(b, loc, st, w);
+  }
+  if (ff) {
+    if (to.isUnsignedInteger())
+      return arith::FPToUIOp::create(b, loc, st, v);
+    return arith::FPToSIOp::create(b, loc, st, v);
+  }
+  if (tf) {
+    if (fromU)
+      return arith::UIToFPOp::create(b, loc, st, v);
+    return arith::SIToFPOp::create(b, loc, st, v);
+  }
+  unsigned wf = sf.getIntOrFloatBitWidth(), wt = st.getIntOrFloatBitWidth();
+  if (wf == wt)
+    return v;
+  if (wf > wt)
+    return arith::TruncIOp::create(b, loc, st, v);
+  if (fromU)
+    return arith::ExtUIOp::create(b, loc, st, v);
+  return arith::ExtSIOp::create(b, loc, st, v);
+}
+
+Value Ctx::reshape(Value v, ArrayRef<OpFoldResult> outDims) {
+  auto src = cast<RankedTensorType>(v.getType());
+  SmallVector<int64_t> shape;
+  for (OpFoldResult d : outDims)
+    shape.push_back(getConstantIntValue(d).value_or(ShapedType::kDynamic));
+  auto dst = RankedTensorType::get(shape, src.getElementType());
+  if (src == dst)
+    return v;
+  if (src.hasStaticShape() && dst.hasStaticShape()) {
+    if (src.getRank() > dst.getRank()) {
+      if (auto re = getReassociationIndicesForCollapse(src.getShape(),
+                                                       dst.getShape()))
+        return tensor::CollapseShapeOp::create(b, loc, dst, v, *re);
+    } else if (src.getRank() < dst.getRank()) {
+      if (auto re = getReassociationIndicesForCollapse(dst.getShape(),
+                                                       src.getShape()))
+        return tensor::ExpandShapeOp::create(b, loc, dst, v, *re);
+    }
+  }
+  SmallVector<Value> elems;
+  for (OpFoldResult d : outDims)
+    elems.push_back(
+        arith::IndexCastOp::create(b, loc, b.getI64Type(), ofr(d)));
+  Value shapeT = tensor::FromElementsOp::create(
+      b, loc, RankedTensorType::get({(int64_t)elems.size()}, b.getI64Type()),
+      elems);
+  return tensor::ReshapeOp::create(b, loc, dst, v, shapeT);
+}
+
+Value Ctx::reduce(
+    Value v, ArrayRef<int64_t> axes, bool keepDims, Value init,
+    function_ref<Value(OpBuilder &, Location, Value, Value)> combine,
+    function_ref<Value(OpBuilder &, Location, Value)> pre) {
+  auto rt = cast<RankedTensorType>(v.getType());
+  int64_t rank = rt.getRank();
+  llvm::SmallDenseSet<int64_t> red(axes.begin(), axes.end());
+  SmallVector<OpFoldResult> outDims, keptDims;
+  SmallVector<AffineExpr> outExprs;
+  SmallVector<utils::IteratorType> iters;
+  for (int64_t d = 0; d < rank; ++d) {
+    if (red.count(d)) {
+      iters.push_back(utils::IteratorType::reduction);
+      keptDims.push_back(b.getIndexAttr(1));
+      continue;
+    }
+    iters.push_back(utils::IteratorType::parallel);
+    outDims.push_back(dim(v, d));
+    keptDims.push_back(outDims.back());
+    outExprs.push_back(b.getAffineDimExpr(d));
+  }
+  Value acc = linalg::FillOp::create(b, loc, ValueRange{init},
+                                     ValueRange{empty(outDims, init.getType())})
+                  .getResult(0);
+  SmallVector<AffineMap> maps{
+      AffineMap::getMultiDimIdentityMap(rank, b.getContext()),
+      AffineMap::get(rank, 0, outExprs, b.getContext())};
+  auto g = linalg::GenericOp::create(
+      b, loc, TypeRange{acc.getType()}, ValueRange{v}, ValueRange{acc}, maps,
+      iters, [&](OpBuilder &nb, Location nl, ValueRange args) {
+        Value x = pre ? pre(nb, nl, args[0]) : args[0];
+        linalg::YieldOp::create(nb, nl, combine(nb, nl, x, args[1]));
+      });
+  Value r = g.getResult(0);
+  return keepDims ? reshape(r, keptDims) : r;
+}
+
+//===----------------------------------------------------------------------===//
+// Constants
+//===----------------------------------------------------------------------===//
+
+/// The attribute as a signless-typed ElementsAttr (same bytes).
+static ElementsAttr signlessElements(ElementsAttr a) {
+  auto type = cast<ShapedType>(a.getType());
+  Type elem = toSignless(type.getElementType());
+  if (elem == type.getElementType())
+    return a;
+  auto nt = RankedTensorType::get(type.getShape(), elem);
+  if (auto d = dyn_cast<DenseElementsAttr>(a))
+    return d.bitcast(elem).reshape(nt);
+  if (auto r = dyn_cast<DenseResourceElementsAttr>(a))
+    return DenseResourceElementsAttr::get(nt, r.getRawHandle());
+  return a;
+}
+
+static FailureOr<SmallVector<Value>> lowerConstant(Ctx &c) {
+  Attribute a = c.attr("value");
+  Type rt = c.resultType(0);
+  if (auto ea = dyn_cast_or_null<ElementsAttr>(a)) {
+    if (isa<StringAttr>(*ea.getValues<Attribute>().begin()) ||
+        !ea.getElementType().isIntOrFloat())
+      return c.failure("string tensors are not supported natively");
+    ElementsAttr s = signlessElements(ea);
+    return SmallVector<Value>{arith::ConstantOp::create(c.b, c.loc, s)};
+  }
+  OpBuilder &b = c.b;
+  if (auto fa = dyn_cast_or_null<FloatAttr>(c.attr("value_float"))) {
+    auto t = RankedTensorType::get({}, b.getF32Type());
+    return SmallVector<Value>{arith::ConstantOp::create(
+        b, c.loc, DenseElementsAttr::get(t, (float)fa.getValueAsDouble()))};
+  }
+  if (auto ia = dyn_cast_or_null<IntegerAttr>(c.attr("value_int"))) {
+    auto t = RankedTensorType::get({}, b.getI64Type());
+    return SmallVector<Value>{arith::ConstantOp::create(
+        b, c.loc, DenseElementsAttr::get(t, ia.getValue().getSExtValue()))};
+  }
+  if (auto fl = c.floats("value_floats"); fl && c.has("value_floats")) {
+    SmallVector<float> v(fl->begin(), fl->end());
+    auto t = RankedTensorType::get({(int64_t)v.size()}, b.getF32Type());
+    return SmallVector<Value>{arith::ConstantOp::create(
+        b, c.loc, DenseElementsAttr::get(t, ArrayRef<float>(v)))};
+  }
+  if (auto il = c.ints("value_ints")) {
+    auto t = RankedTensorType::get({(int64_t)il->size()}, b.getI64Type());
+    return SmallVector<Value>{arith::ConstantOp::create(
+        b, c.loc, DenseElementsAttr::get(t, ArrayRef<int64_t>(*il)))};
+  }
+  (void)rt;
+  return c.failure("only tensor, float(s) and int(s) constants are supported "
+                   "(not sparse or string values)");
+}
+
+//===----------------------------------------------------------------------===//
+// Table and driver
+//===----------------------------------------------------------------------===//
+
+const llvm::StringMap<LowerFn> &lowering::getLoweringTable() {
+  static const llvm::StringMap<LowerFn> table = [] {
+    llvm::StringMap<LowerFn> t;
+    t["Constant"] = lowerConstant;
+    registerElementwise(t);
+    registerShape(t);
+    registerReduce(t);
+    registerNN(t);
+    registerControlFlow(t);
+    return t;
+  }();
+  return table;
+}
+
+/// Since-version of a generated op ("onnx.SqueezeV11" -> 11).
+static int64_t sinceVersion(StringRef name) {
+  size_t v = name.rfind('V');
+  int64_t n;
+  if (v != StringRef::npos && !name.substr(v + 1).getAsInteger(10, n))
+    return n;
+  return getLatestSinceVersion(name);
+}
+
+namespace {
+class Lowerer {
+public:
+  explicit Lowerer(MLIRContext *ctx) : builder(ctx) {}
+
+  LogicalResult lowerRegion(Region &region) {
+    for (Block &block : region) {
+      for (BlockArgument arg : block.getArguments())
+        arg.setType(toSignlessTensor(arg.getType()));
+      for (Operation &op : llvm::make_early_inc_range(block))
+        if (failed(lowerOp(&op)))
+          return failure();
+    }
+    return success();
+  }
+
+  LogicalResult lowerOp(Operation *op) {
+    if (!isa<ONNXDialect>(op->getDialect())) {
+      for (Region &r : op->getRegions())
+        if (failed(lowerRegion(r)))
+          return failure();
+      return success();
+    }
+    if (isa<NoValueOp, YieldOp>(op))
+      return success(); // consumed by their users / control flow
+    builder.setInsertionPoint(op);
+    if (auto init = dyn_cast<InitializerOp>(op)) {
+      auto c = arith::ConstantOp::create(builder, op->getLoc(),
+                                         signlessElements(init.getValue()));
+      op->getResult(0).replaceAllUsesWith(c);
+      op->erase();
+      return success();
+    }
+    if (auto custom = dyn_cast<CustomOp>(op))
+      return op->emitError()
+             << "cannot lower custom op " << custom.getDomain()
+             << "::" << custom.getOpType()
+             << " to native code: only the default ONNX domain is supported";
+    StringRef name = op->getName().getStringRef();
+    std::optional<StringRef> opType = lookupONNXOpType(name);
+    int64_t version = sinceVersion(name);
+    const auto &table = getLoweringTable();
+    auto it = opType ? table.find(*opType) : table.end();
+    if (it == table.end())
+      return op->emitError()
+             << "no native lowering for onnx." << opType.value_or(name)
+             << " (opset " << version
+             << ") yet; see docs/SupportedOps.md for the ops that run natively";
+    Ctx c(op, builder, *opType, version);
+    for (Type t : op->getOperandTypes())
+      c.origOperandTypes.push_back(t);
+    for (Type t : op->getResultTypes())
+      c.origResultTypes.push_back(t);
+    c.lowerRegion = [this](Region &r) {
+      OpBuilder::InsertionGuard g(builder);
+      return lowerRegion(r);
+    };
+    FailureOr<SmallVector<Value>> results = it->second(c);
+    if (failed(results))
+      return failure();
+    assert(results->size() == op->getNumResults() && "result count mismatch");
+    for (auto [old, repl] : llvm::zip(op->getResults(), *results)) {
+      if (!repl) {
+        if (!old.use_empty())
+          return c.fail("an optional output that is used is not produced");
+        continue;
+      }
+      // Keep a more static declared type where ours is dynamic.
+      Type declared = toSignlessTensor(old.getType());
+      auto dt = dyn_cast<RankedTensorType>(declared);
+      auto rt = dyn_cast<RankedTensorType>(repl.getType());
+      if (dt && rt && dt != rt && dt.getElementType() == rt.getElementType() &&
+          dt.getRank() == rt.getRank() &&
+          succeeded(verifyCompatibleShape(dt, rt)) &&
+          llvm::count(dt.getShape(), ShapedType::kDynamic) <
+              llvm::count(rt.getShape(), ShapedType::kDynamic))
+        repl = tensor::CastOp::create(builder, op->getLoc(), dt, repl);
+      old.replaceAllUsesWith(repl);
+    }
+    op->erase();
+    return success();
+  }
+
+  OpBuilder builder;
+};
+} // namespace
+
+namespace {
+struct ConvertONNXToLinalgPass
+    : public torch_onnx::impl::ConvertONNXToLinalgBase<
+          ConvertONNXToLinalgPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    Lowerer lowerer(&getContext());
+    for (auto func : llvm::make_early_inc_range(module.getOps<func::FuncOp>())) {
+      if (func.isExternal())
+        continue;
+      if (failed(lowerer.lowerRegion(func.getBody())))
+        return signalPassFailure();
+      // Drop the now unused NoValue placeholders.
+      func.walk([](NoValueOp nv) {
+        if (nv->use_empty())
+          nv->erase();
+      });
+      // The signature follows the lowered values (signless, refined).
+      auto ret = cast<func::ReturnOp>(func.getBody().back().getTerminator());
+      SmallVector<Type> resultTypes(ret.getOperandTypes());
+      SmallVector<Type> argTypes(func.getBody().getArgumentTypes());
+      func.setType(FunctionType::get(&getContext(), argTypes, resultTypes));
+    }
+    // Anything of the onnx dialect left (e.g. a NoValue still used) is a bug
+    // in a lowering: report it rather than emitting wrong code.
+    WalkResult r = module.walk([&](Operation *op) {
+      if (isa<ONNXDialect>(op->getDialect())) {
+        op->emitError("internal error: op survived convert-onnx-to-linalg");
+        return WalkResult::interrupt();
+      }
+      return WalkResult::advance();
+    });
+    if (r.wasInterrupted())
+      signalPassFailure();
+  }
+};
+} // namespace

@@ -1,0 +1,58 @@
+//===- Pipeline.cpp - --onnx-to-llvm-pipeline -----------------------------===//
+//
+// onnx -> linalg (convert-onnx-to-linalg), elementwise fusion, optional
+// tiling + vectorization of contractions/convolutions, one-shot
+// bufferization with ownership-based deallocation, parallel loops (OpenMP
+// when enabled) and the upstream conversions to the LLVM dialect. Built from
+// upstream passes only, apart from our conversion and tiling passes.
+//
+//===----------------------------------------------------------------------===//
+
+#include "torch-onnx/Conversion/Passes.h"
+
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+
+std::string torch_onnx::getONNXToLLVMPipelineText(
+    const ONNXToLLVMPipelineOptions &o) {
+  std::string s = "convert-onnx-to-linalg,canonicalize,cse,"
+                  "func.func(linalg-fuse-elementwise-ops),canonicalize,cse,";
+  if (o.vectorize)
+    s += "onnx-linalg-tile-and-vectorize,canonicalize,cse,";
+  s += "one-shot-bufferize{bufferize-function-boundaries "
+       "function-boundary-type-conversion=identity-layout-map},"
+       "canonicalize,buffer-deallocation-pipeline,convert-bufferization-to-memref,"
+       "func.func(convert-linalg-to-parallel-loops),";
+  if (o.vectorize)
+    s += "func.func(convert-vector-to-scf{full-unroll}),";
+  if (o.openmp)
+    s += "convert-scf-to-openmp{num-threads=0},canonicalize,";
+  s += "lower-affine,expand-strided-metadata,lower-affine,convert-scf-to-cf,";
+  if (o.vectorize)
+    s += "convert-vector-to-llvm,";
+  s += "convert-math-to-libm,convert-math-to-llvm,convert-arith-to-llvm,"
+       "convert-index-to-llvm,finalize-memref-to-llvm,convert-cf-to-llvm,";
+  if (o.openmp)
+    s += "convert-openmp-to-llvm,";
+  s += "convert-func-to-llvm,convert-arith-to-llvm,convert-cf-to-llvm,"
+       "reconcile-unrealized-casts";
+  return s;
+}
+
+void torch_onnx::buildONNXToLLVMPipeline(OpPassManager &pm,
+                                         const ONNXToLLVMPipelineOptions &o) {
+  if (failed(parsePassPipeline(getONNXToLLVMPipelineText(o), pm,
+                               llvm::errs())))
+    llvm::report_fatal_error("invalid onnx-to-llvm pipeline");
+}
+
+void torch_onnx::registerONNXToLLVMPipeline() {
+  PassPipelineRegistration<ONNXToLLVMPipelineOptions>(
+      "onnx-to-llvm-pipeline",
+      "Lower the onnx dialect to the LLVM dialect (linalg, bufferization, "
+      "OpenMP parallel loops)",
+      buildONNXToLLVMPipeline);
+}

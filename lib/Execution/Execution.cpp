@@ -1,0 +1,201 @@
+//===- Execution.cpp - compile ONNX models to native code -----------------===//
+
+#include "torch-onnx/Execution/Execution.h"
+
+#include "torch-onnx/Dialect/ONNX/IR/ONNXDialect.h"
+#include "torch-onnx/Target/ONNX/ONNXCommon.h"
+#include "torch-onnx/Target/ONNX/ONNXTranslation.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/TargetParser/Host.h"
+
+using namespace mlir;
+using namespace mlir::torch_onnx;
+
+OwningOpRef<ModuleOp> torch_onnx::loadModel(StringRef path, MLIRContext *ctx) {
+  if (path.ends_with(".mlir")) {
+    llvm::SourceMgr sm;
+    std::string err;
+    auto buf = llvm::MemoryBuffer::getFileOrSTDIN(path);
+    if (!buf) {
+      emitError(UnknownLoc::get(ctx))
+          << "cannot read '" << path << "': " << buf.getError().message();
+      return {};
+    }
+    sm.AddNewSourceBuffer(std::move(*buf), llvm::SMLoc());
+    return parseSourceFile<ModuleOp>(sm, ctx);
+  }
+  return ONNX::importModelFile(path, ctx);
+}
+
+static func::FuncOp findEntry(ModuleOp m) {
+  func::FuncOp first;
+  for (auto f : m.getOps<func::FuncOp>()) {
+    if (f.isExternal() || f.isPrivate())
+      continue;
+    if (f.getSymName() == ONNX::attr::kMainGraph)
+      return f;
+    if (!first)
+      first = f;
+  }
+  return first;
+}
+
+static TensorSpec specOf(Type t, StringRef name) {
+  TensorSpec s;
+  s.name = name.str();
+  if (auto st = dyn_cast<ShapedType>(t)) {
+    s.dtype = ONNX::getDataType(st.getElementType());
+    if (st.hasRank())
+      for (int64_t d : st.getShape())
+        s.shape.push_back(ShapedType::isDynamic(d) ? -1 : d);
+  }
+  return s;
+}
+
+FailureOr<ModelSignature>
+torch_onnx::lowerModelToLLVM(ModuleOp module,
+                             const ONNXToLLVMPipelineOptions &options,
+                             bool printIRAfterAll, bool timing) {
+  MLIRContext *ctx = module.getContext();
+  func::FuncOp entry = findEntry(module);
+  if (!entry)
+    return module.emitError("the model has no public function to run"),
+           failure();
+  ModelSignature sig;
+  sig.entry = entry.getSymName().str();
+  FunctionType ft = entry.getFunctionType();
+  for (auto [k, t] : llvm::enumerate(ft.getInputs())) {
+    auto name = entry.getArgAttrOfType<StringAttr>(k, ONNX::attr::kName);
+    sig.inputs.push_back(
+        specOf(t, name ? name.getValue() : ("input_" + Twine(k)).str()));
+    if (!isa<TensorType>(t) || !sig.inputs.back().dtype)
+      return emitError(entry.getLoc())
+                 << "input " << k << " has type " << t
+                 << "; only tensors of numeric types can be run natively",
+             failure();
+  }
+  for (auto [k, t] : llvm::enumerate(ft.getResults())) {
+    auto name = entry.getResultAttrOfType<StringAttr>(k, ONNX::attr::kName);
+    sig.outputs.push_back(
+        specOf(t, name ? name.getValue() : ("output_" + Twine(k)).str()));
+    if (!isa<TensorType>(t) || !sig.outputs.back().dtype)
+      return emitError(entry.getLoc())
+                 << "output " << k << " has type " << t
+                 << "; only tensors of numeric types can be run natively",
+             failure();
+  }
+  entry->setAttr("llvm.emit_c_interface", UnitAttr::get(ctx));
+
+  auto configure = [&](PassManager &pm) {
+    if (printIRAfterAll) {
+      ctx->disableMultithreading();
+      pm.enableIRPrinting([](Pass *, Operation *) { return false; },
+                          [](Pass *, Operation *) { return true; },
+                          /*printModuleScope=*/true,
+                          /*printAfterOnlyOnChange=*/true);
+    }
+    if (timing)
+      pm.enableTiming();
+  };
+  // Stage 1: onnx -> linalg, then the result ranks are known.
+  {
+    PassManager pm(ctx);
+    configure(pm);
+    pm.addPass(createConvertONNXToLinalg());
+    if (failed(pm.run(module)))
+      return failure();
+  }
+  FunctionType lowered = entry.getFunctionType();
+  for (auto [k, t] : llvm::enumerate(lowered.getResults())) {
+    auto rt = dyn_cast<RankedTensorType>(t);
+    if (!rt)
+      return emitError(entry.getLoc())
+                 << "the rank of output " << k << " is unknown after lowering",
+             failure();
+    TensorSpec &s = sig.outputs[k];
+    s.shape.clear();
+    for (int64_t d : rt.getShape())
+      s.shape.push_back(ShapedType::isDynamic(d) ? -1 : d);
+  }
+  for (auto [k, t] : llvm::enumerate(lowered.getInputs())) {
+    auto rt = dyn_cast<RankedTensorType>(t);
+    if (!rt)
+      return emitError(entry.getLoc())
+                 << "input " << k << " has no rank; give it a shape",
+             failure();
+  }
+  // ONNX bookkeeping attributes mean nothing to LLVM: drop them.
+  for (auto f : module.getOps<func::FuncOp>()) {
+    for (unsigned k = 0; k < f.getNumArguments(); ++k)
+      f.setArgAttrs(k, ArrayRef<NamedAttribute>{});
+    for (unsigned k = 0; k < f.getNumResults(); ++k)
+      f.setResultAttrs(k, ArrayRef<NamedAttribute>{});
+    for (NamedAttribute a : llvm::to_vector(f->getDiscardableAttrs()))
+      if (a.getName().getValue().starts_with("onnx."))
+        f->removeAttr(a.getName());
+  }
+  for (NamedAttribute a : llvm::to_vector(module->getDiscardableAttrs()))
+    if (a.getName().getValue().starts_with("onnx."))
+      module->removeAttr(a.getName());
+  // Stage 2: the rest of the pipeline.
+  PassManager pm(ctx);
+  configure(pm);
+  std::string text = getONNXToLLVMPipelineText(options);
+  text = text.substr(text.find(',') + 1); // drop convert-onnx-to-linalg
+  if (failed(parsePassPipeline(text, pm, llvm::errs())) ||
+      failed(pm.run(module)))
+    return failure();
+  return sig;
+}
+
+std::unique_ptr<llvm::TargetMachine>
+torch_onnx::createTargetMachine(StringRef cpu, std::string *error) {
+  llvm::InitializeNativeTarget();
+  llvm::InitializeNativeTargetAsmPrinter();
+  llvm::Triple triple(llvm::sys::getProcessTriple());
+  std::string err;
+  const llvm::Target *target =
+      llvm::TargetRegistry::lookupTarget(triple, err);
+  if (!target) {
+    if (error)
+      *error = err;
+    return nullptr;
+  }
+  std::string cpuName = cpu.empty() ? llvm::sys::getHostCPUName().str()
+                                    : cpu.str();
+  std::string features;
+  if (cpu.empty()) {
+    llvm::StringMap<bool> host = llvm::sys::getHostCPUFeatures();
+    for (auto &f : host)
+      features += (f.second ? "+" : "-") + f.first().str() + ",";
+  }
+  llvm::TargetOptions opts;
+  std::unique_ptr<llvm::TargetMachine> tm(target->createTargetMachine(
+      triple, cpuName, features, opts, llvm::Reloc::PIC_, std::nullopt,
+      llvm::CodeGenOptLevel::Aggressive));
+  if (!tm && error)
+    *error = "cannot create a target machine for CPU '" + cpuName + "'";
+  return tm;
+}
+
+StringRef torch_onnx::getOpenMPLibraryPath() { return TORCH_ONNX_LIBOMP; }
+
+std::string torch_onnx::getRuntimeLibraryPath(const char *argv0, bool shared) {
+  std::string exe = llvm::sys::fs::getMainExecutable(
+      argv0, (void *)&torch_onnx::getOpenMPLibraryPath);
+  SmallString<256> p(llvm::sys::path::parent_path(exe));
+  llvm::sys::path::append(p, "..", "lib",
+                          shared ? "libtorch_onnx_runtime.so"
+                                 : "libtorch_onnx_runtime.a");
+  return std::string(p);
+}

@@ -1,0 +1,213 @@
+/*===- Runtime.c - torch-onnx native runtime -------------------------------===*/
+
+#include "torch-onnx/Runtime.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+size_t tonnx_dtype_size(int32_t dtype) {
+  switch (dtype) {
+  case TONNX_UINT8:
+  case TONNX_INT8:
+  case TONNX_BOOL:
+    return 1;
+  case TONNX_UINT16:
+  case TONNX_INT16:
+  case TONNX_FLOAT16:
+  case TONNX_BFLOAT16:
+    return 2;
+  case TONNX_FLOAT:
+  case TONNX_INT32:
+  case TONNX_UINT32:
+    return 4;
+  case TONNX_INT64:
+  case TONNX_DOUBLE:
+  case TONNX_UINT64:
+    return 8;
+  default:
+    return 0;
+  }
+}
+
+const char *tonnx_dtype_name(int32_t dtype) {
+  switch (dtype) {
+  case TONNX_FLOAT: return "float32";
+  case TONNX_UINT8: return "uint8";
+  case TONNX_INT8: return "int8";
+  case TONNX_UINT16: return "uint16";
+  case TONNX_INT16: return "int16";
+  case TONNX_INT32: return "int32";
+  case TONNX_INT64: return "int64";
+  case TONNX_BOOL: return "bool";
+  case TONNX_FLOAT16: return "float16";
+  case TONNX_DOUBLE: return "float64";
+  case TONNX_UINT32: return "uint32";
+  case TONNX_UINT64: return "uint64";
+  case TONNX_BFLOAT16: return "bfloat16";
+  default: return "unknown";
+  }
+}
+
+int64_t tonnx_numel(const tonnx_tensor *t) {
+  int64_t n = 1;
+  for (int32_t i = 0; i < t->rank; ++i)
+    n *= t->shape[i];
+  return n;
+}
+
+size_t tonnx_descriptor_size(int32_t rank) {
+  return sizeof(void *) * 2 + sizeof(int64_t) * (1 + 2 * (size_t)rank);
+}
+
+void tonnx_descriptor_from_tensor(const tonnx_tensor *t, void *desc) {
+  void **p = (void **)desc;
+  p[0] = t->data;
+  p[1] = t->data;
+  int64_t *d = (int64_t *)(p + 2);
+  d[0] = 0;
+  int64_t stride = 1;
+  for (int32_t i = t->rank - 1; i >= 0; --i) {
+    d[1 + i] = t->shape[i];
+    d[1 + t->rank + i] = stride;
+    stride *= t->shape[i];
+  }
+}
+
+int tonnx_tensor_from_descriptor(const void *desc, int32_t rank, int32_t dtype,
+                                 const tonnx_tensor *inputs, size_t numInputs,
+                                 tonnx_tensor *out) {
+  void *const *p = (void *const *)desc;
+  const int64_t *d = (const int64_t *)(p + 2);
+  size_t esz = tonnx_dtype_size(dtype);
+  out->dtype = dtype;
+  out->rank = rank;
+  int contiguous = d[0] == 0, aliased = 0;
+  int64_t n = 1, stride = 1;
+  for (int32_t i = rank - 1; i >= 0; --i) {
+    out->shape[i] = d[1 + i];
+    if (d[1 + i] != 1 && d[1 + rank + i] != stride)
+      contiguous = 0;
+    stride *= d[1 + i];
+    n *= d[1 + i];
+  }
+  for (size_t k = 0; k < numInputs; ++k)
+    if (inputs[k].data == p[0] || inputs[k].data == p[1])
+      aliased = 1;
+  if (contiguous && !aliased) {
+    out->data = p[1];
+    out->owner = p[0];
+    return 0;
+  }
+  /* Strided or aliasing result: make a dense copy (the allocation, if ours,
+   * is released: results never share an input's storage). */
+  char *dst = (char *)malloc(n * esz > 0 ? n * esz : 1);
+  if (!dst)
+    return 1;
+  const char *base = (const char *)p[1] + d[0] * esz;
+  int64_t idx[TONNX_MAX_RANK] = {0};
+  for (int64_t k = 0; k < n; ++k) {
+    int64_t off = 0;
+    for (int32_t i = 0; i < rank; ++i)
+      off += idx[i] * d[1 + rank + i];
+    memcpy(dst + k * esz, base + off * esz, esz);
+    for (int32_t i = rank - 1; i >= 0; --i) {
+      if (++idx[i] < d[1 + i])
+        break;
+      idx[i] = 0;
+    }
+  }
+  out->data = dst;
+  out->owner = dst;
+  return 0;
+}
+
+void tonnx_tensor_free(tonnx_tensor *t) {
+  free(t->owner);
+  t->owner = NULL;
+  t->data = NULL;
+}
+
+int tonnx_check_tensor(const tonnx_tensor *t, const char *name, int32_t dtype,
+                       int32_t rank, const int64_t *shape, char *err,
+                       size_t errSize) {
+  if (t->dtype != dtype) {
+    snprintf(err, errSize, "input '%s' has dtype %s, the model expects %s",
+             name, tonnx_dtype_name(t->dtype), tonnx_dtype_name(dtype));
+    return 1;
+  }
+  int bad = t->rank != rank;
+  for (int32_t i = 0; !bad && i < rank; ++i)
+    bad = shape[i] >= 0 && shape[i] != t->shape[i];
+  if (!bad)
+    return 0;
+  char have[256] = "", want[256] = "";
+  size_t h = 0, w = 0;
+  for (int32_t i = 0; i < t->rank && h < sizeof(have) - 24; ++i)
+    h += snprintf(have + h, sizeof(have) - h, "%s%lld", i ? "x" : "",
+                  (long long)t->shape[i]);
+  for (int32_t i = 0; i < rank && w < sizeof(want) - 24; ++i) {
+    if (shape[i] < 0)
+      w += snprintf(want + w, sizeof(want) - w, "%s?", i ? "x" : "");
+    else
+      w += snprintf(want + w, sizeof(want) - w, "%s%lld", i ? "x" : "",
+                    (long long)shape[i]);
+  }
+  snprintf(err, errSize,
+           "input '%s' has shape [%s], the model expects [%s] (? = any size)",
+           name, have, want);
+  return 1;
+}
+
+/* memref.copy of non-contiguous memrefs lowers to a call of
+ * `memrefCopy(elemSize, UnrankedMemRef *src, UnrankedMemRef *dst)`; this is
+ * the runtime's implementation (so compiled models need no MLIR library). */
+typedef struct {
+  int64_t rank;
+  void *descriptor;
+} tonnx_unranked_memref;
+
+void memrefCopy(int64_t elemSize, tonnx_unranked_memref *src,
+                tonnx_unranked_memref *dst) {
+  int64_t rank = src->rank;
+  char *const *sp = (char *const *)src->descriptor;
+  char *const *dp = (char *const *)dst->descriptor;
+  const int64_t *sd = (const int64_t *)(sp + 2);
+  const int64_t *dd = (const int64_t *)(dp + 2);
+  const char *s = sp[1] + sd[0] * elemSize;
+  char *d = dp[1] + dd[0] * elemSize;
+  const int64_t *sizes = sd + 1, *sstr = sd + 1 + rank, *dstr = dd + 1 + rank;
+  int64_t n = 1;
+  for (int64_t i = 0; i < rank; ++i)
+    n *= sizes[i];
+  if (n == 0)
+    return;
+  if (rank == 0) {
+    memcpy(d, s, elemSize);
+    return;
+  }
+  /* Copy runs of the innermost dim when both are contiguous there. */
+  int64_t inner = sizes[rank - 1];
+  int contig = sstr[rank - 1] == 1 && dstr[rank - 1] == 1;
+  int64_t idx[TONNX_MAX_RANK] = {0};
+  int64_t outer = n / inner;
+  for (int64_t k = 0; k < outer; ++k) {
+    int64_t so = 0, doff = 0;
+    for (int64_t i = 0; i + 1 < rank; ++i) {
+      so += idx[i] * sstr[i];
+      doff += idx[i] * dstr[i];
+    }
+    if (contig) {
+      memcpy(d + doff * elemSize, s + so * elemSize, inner * elemSize);
+    } else {
+      for (int64_t j = 0; j < inner; ++j)
+        memcpy(d + (doff + j * dstr[rank - 1]) * elemSize,
+               s + (so + j * sstr[rank - 1]) * elemSize, elemSize);
+    }
+    for (int64_t i = rank - 2; i >= 0; --i) {
+      if (++idx[i] < sizes[i])
+        break;
+      idx[i] = 0;
+    }
+  }
+}

@@ -1,0 +1,440 @@
+//===- torch-onnx-run.cpp - JIT-run an ONNX model natively ----------------===//
+//
+//   torch-onnx-run MODEL.(onnx|mlir) [--input-pb F]... [--input-npy F]...
+//                  [--output-dir DIR] [--print] [--benchmark N]
+//
+// Lowers the model through --onnx-to-llvm-pipeline, JIT-compiles it with
+// MLIR's ExecutionEngine (host CPU, -O3) and runs it on the given inputs
+// (ONNX TensorProto or .npy files, in graph-input order). Outputs are
+// written as output_<i>.pb (TensorProto) into --output-dir and/or printed.
+//
+//===----------------------------------------------------------------------===//
+
+#include "torch-onnx/Execution/Execution.h"
+#include "torch-onnx/InitAll.h"
+#include "torch-onnx/Runtime.h"
+#include "torch-onnx/Target/ONNX/ONNXCommon.h"
+
+#include "mlir/ExecutionEngine/ExecutionEngine.h"
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Target/LLVMIR/Dialect/All.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+
+using namespace mlir;
+using namespace mlir::torch_onnx;
+namespace cl = llvm::cl;
+
+static cl::opt<std::string> modelPath(cl::Positional, cl::Required,
+                                      cl::desc("<model.onnx|model.mlir>"));
+static cl::list<std::string>
+    inputPb("input-pb", cl::desc("Input as an ONNX TensorProto file (in graph "
+                                 "input order; repeatable)"));
+static cl::list<std::string>
+    inputNpy("input-npy", cl::desc("Input as a .npy file (in graph input "
+                                   "order; repeatable)"));
+static cl::list<std::string>
+    inputAny("input", cl::desc("Input file, .pb or .npy by extension "
+                               "(repeatable)"));
+static cl::opt<std::string>
+    outputDir("output-dir",
+              cl::desc("Write outputs as output_<i>.pb (TensorProto) here"));
+static cl::opt<bool> printOutputs("print", cl::desc("Print the outputs"));
+static cl::opt<unsigned> printLimit("print-limit", cl::init(32),
+                                    cl::desc("Values printed per output"));
+static cl::opt<unsigned>
+    benchmark("benchmark", cl::init(0),
+              cl::desc("Time N runs after warm-up and print the median"));
+static cl::opt<unsigned> warmup("warmup", cl::init(3),
+                                cl::desc("Warm-up runs before --benchmark"));
+static cl::opt<unsigned> threads("num-threads", cl::init(0),
+                                 cl::desc("OpenMP threads (0: all cores)"));
+static cl::opt<bool> openmp("openmp", cl::init(true),
+                            cl::desc("Parallel loops on OpenMP threads"));
+static cl::opt<bool> vectorize("vectorize", cl::init(false),
+                               cl::desc("Tile and vectorize contractions"));
+static cl::opt<bool> printIR("mlir-print-ir-after-all",
+                             cl::desc("Print the IR after each pass"));
+static cl::opt<bool> timing("mlir-timing", cl::desc("Time the passes"));
+static cl::opt<bool> zeroInputs(
+    "zero-inputs",
+    cl::desc("Run on zero-filled inputs (static shapes only; for --benchmark)"));
+
+namespace {
+/// A host tensor with owned storage.
+struct HostTensor {
+  int32_t dtype = 0;
+  std::vector<int64_t> shape;
+  std::string bytes;
+  tonnx_tensor view() {
+    tonnx_tensor t{};
+    t.dtype = dtype;
+    t.rank = shape.size();
+    for (size_t i = 0; i < shape.size(); ++i)
+      t.shape[i] = shape[i];
+    t.data = bytes.data();
+    return t;
+  }
+};
+} // namespace
+
+static bool fail(const Twine &msg) {
+  llvm::errs() << "torch-onnx-run: error: " << msg << "\n";
+  return false;
+}
+
+static bool readPb(StringRef path, HostTensor &t) {
+  auto buf = llvm::MemoryBuffer::getFile(path);
+  if (!buf)
+    return fail("cannot read '" + path + "': " + buf.getError().message());
+  ::onnx::TensorProto tp;
+  if (!tp.ParseFromArray((*buf)->getBufferStart(), (*buf)->getBufferSize()) ||
+      !tp.has_data_type())
+    return fail("'" + path + "' is not an ONNX TensorProto");
+  if (tp.data_location() == ::onnx::TensorProto::EXTERNAL)
+    return fail("'" + path + "': external data in input tensors is not "
+                             "supported");
+  t.dtype = tp.data_type();
+  if (!tonnx_dtype_size(t.dtype))
+    return fail("'" + path + "' has dtype " +
+                ONNX::dataTypeName(t.dtype) + ", which cannot be run natively");
+  t.shape.assign(tp.dims().begin(), tp.dims().end());
+  t.bytes = tp.has_raw_data() ? tp.raw_data() : ONNX::getTypedFieldBytes(tp);
+  int64_t n = 1;
+  for (int64_t d : t.shape)
+    n *= d;
+  if ((int64_t)t.bytes.size() != n * (int64_t)tonnx_dtype_size(t.dtype))
+    return fail("'" + path + "' holds " + Twine(t.bytes.size()) +
+                " bytes, its shape needs " +
+                Twine(n * tonnx_dtype_size(t.dtype)));
+  return true;
+}
+
+static bool readNpy(StringRef path, HostTensor &t) {
+  auto buf = llvm::MemoryBuffer::getFile(path);
+  if (!buf)
+    return fail("cannot read '" + path + "': " + buf.getError().message());
+  StringRef data = (*buf)->getBuffer();
+  if (!data.starts_with("\x93NUMPY") || data.size() < 10)
+    return fail("'" + path + "' is not a .npy file");
+  uint8_t major = data[6];
+  size_t hlen, off;
+  if (major == 1) {
+    hlen = (uint8_t)data[8] | ((uint8_t)data[9] << 8);
+    off = 10;
+  } else {
+    if (data.size() < 12)
+      return fail("'" + path + "' is truncated");
+    hlen = (uint8_t)data[8] | ((uint8_t)data[9] << 8) |
+           ((size_t)(uint8_t)data[10] << 16) | ((size_t)(uint8_t)data[11] << 24);
+    off = 12;
+  }
+  if (off + hlen > data.size())
+    return fail("'" + path + "' is truncated");
+  StringRef header = data.substr(off, hlen);
+  auto field = [&](StringRef key) -> StringRef {
+    size_t p = header.find("'" + key.str() + "'");
+    if (p == StringRef::npos)
+      return "";
+    StringRef rest = header.substr(p + key.size() + 2).ltrim(" :");
+    if (rest.starts_with("'"))
+      return rest.substr(1, rest.find('\'', 1) - 1);
+    if (rest.starts_with("("))
+      return rest.substr(1, rest.find(')') - 1);
+    return rest.substr(0, rest.find_first_of(",}"));
+  };
+  StringRef descr = field("descr");
+  if (field("fortran_order").trim() == "True")
+    return fail("'" + path + "': Fortran-order arrays are not supported");
+  static const std::pair<const char *, int32_t> kinds[] = {
+      {"f4", TONNX_FLOAT},  {"f8", TONNX_DOUBLE}, {"f2", TONNX_FLOAT16},
+      {"i1", TONNX_INT8},   {"i2", TONNX_INT16},  {"i4", TONNX_INT32},
+      {"i8", TONNX_INT64},  {"u1", TONNX_UINT8},  {"u2", TONNX_UINT16},
+      {"u4", TONNX_UINT32}, {"u8", TONNX_UINT64}, {"b1", TONNX_BOOL}};
+  t.dtype = 0;
+  if (descr.size() == 3 && (descr[0] == '<' || descr[0] == '|'))
+    for (auto &[k, v] : kinds)
+      if (descr.substr(1) == k)
+        t.dtype = v;
+  if (!t.dtype)
+    return fail("'" + path + "' has dtype '" + descr +
+                "' (little-endian numeric dtypes only)");
+  t.shape.clear();
+  for (StringRef d : llvm::split(field("shape"), ',')) {
+    d = d.trim();
+    if (d.empty())
+      continue;
+    int64_t v;
+    if (d.getAsInteger(10, v))
+      return fail("'" + path + "' has a bad shape");
+    t.shape.push_back(v);
+  }
+  int64_t n = 1;
+  for (int64_t d : t.shape)
+    n *= d;
+  size_t bytes = n * tonnx_dtype_size(t.dtype);
+  if (off + hlen + bytes > data.size())
+    return fail("'" + path + "' is truncated");
+  t.bytes = data.substr(off + hlen, bytes).str();
+  return true;
+}
+
+static std::string shapeStr(ArrayRef<int64_t> s) {
+  std::string r = "[";
+  for (size_t i = 0; i < s.size(); ++i)
+    r += (i ? "x" : "") + (s[i] < 0 ? std::string("?") : std::to_string(s[i]));
+  return r + "]";
+}
+
+static void printTensor(const TensorSpec &spec, const tonnx_tensor &t) {
+  llvm::outs() << spec.name << ": " << tonnx_dtype_name(t.dtype) << " "
+               << shapeStr(ArrayRef<int64_t>(t.shape, t.rank)) << "\n  [";
+  int64_t n = tonnx_numel(&t);
+  for (int64_t k = 0; k < n && k < (int64_t)printLimit; ++k) {
+    if (k)
+      llvm::outs() << ", ";
+    const char *p = (const char *)t.data + k * tonnx_dtype_size(t.dtype);
+    switch (t.dtype) {
+    case TONNX_FLOAT: llvm::outs() << *(const float *)p; break;
+    case TONNX_DOUBLE: llvm::outs() << *(const double *)p; break;
+    case TONNX_INT64: llvm::outs() << *(const int64_t *)p; break;
+    case TONNX_INT32: llvm::outs() << *(const int32_t *)p; break;
+    case TONNX_INT16: llvm::outs() << *(const int16_t *)p; break;
+    case TONNX_INT8: llvm::outs() << (int)*(const int8_t *)p; break;
+    case TONNX_UINT8: llvm::outs() << (unsigned)*(const uint8_t *)p; break;
+    case TONNX_UINT16: llvm::outs() << *(const uint16_t *)p; break;
+    case TONNX_UINT32: llvm::outs() << *(const uint32_t *)p; break;
+    case TONNX_UINT64: llvm::outs() << *(const uint64_t *)p; break;
+    case TONNX_BOOL: llvm::outs() << (*p ? "true" : "false"); break;
+    default: llvm::outs() << "?"; break;
+    }
+  }
+  if (n > (int64_t)printLimit)
+    llvm::outs() << ", ... (" << n << " values)";
+  llvm::outs() << "]\n";
+}
+
+static bool writePb(const std::string &path, const TensorSpec &spec,
+                    const tonnx_tensor &t) {
+  ::onnx::TensorProto tp;
+  tp.set_name(spec.name);
+  tp.set_data_type(t.dtype);
+  for (int32_t i = 0; i < t.rank; ++i)
+    tp.add_dims(t.shape[i]);
+  tp.set_raw_data(std::string((const char *)t.data,
+                              tonnx_numel(&t) * tonnx_dtype_size(t.dtype)));
+  std::error_code ec;
+  llvm::ToolOutputFile out(path, ec, llvm::sys::fs::OF_None);
+  if (ec)
+    return fail("cannot write '" + path + "': " + ec.message());
+  std::string bytes;
+  tp.SerializeToString(&bytes);
+  out.os() << bytes;
+  out.keep();
+  return true;
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM y(argc, argv);
+  cl::ParseCommandLineOptions(argc, argv,
+                              "torch-onnx native runner (JIT)\n");
+  if (threads)
+    setenv("OMP_NUM_THREADS", std::to_string(threads).c_str(), 1);
+
+  // Inputs first: bad files are reported before compiling.
+  std::vector<HostTensor> inputs;
+  for (auto &p : inputPb) {
+    inputs.emplace_back();
+    if (!readPb(p, inputs.back()))
+      return 1;
+  }
+  for (auto &p : inputNpy) {
+    inputs.emplace_back();
+    if (!readNpy(p, inputs.back()))
+      return 1;
+  }
+  for (auto &p : inputAny) {
+    inputs.emplace_back();
+    bool ok = StringRef(p).ends_with(".npy") ? readNpy(p, inputs.back())
+                                             : readPb(p, inputs.back());
+    if (!ok)
+      return 1;
+  }
+
+  DialectRegistry registry;
+  registerAllDialects(registry);
+  registerAllPasses();
+  registerAllToLLVMIRTranslations(registry);
+  MLIRContext ctx(registry);
+  ctx.loadAllAvailableDialects();
+  llvm::SourceMgr sourceMgr;
+  SourceMgrDiagnosticHandler diag(sourceMgr, &ctx);
+
+  OwningOpRef<ModuleOp> module = loadModel(modelPath, &ctx);
+  if (!module)
+    return 1;
+  ONNXToLLVMPipelineOptions popts;
+  popts.openmp = openmp;
+  popts.vectorize = vectorize;
+  auto compileStart = std::chrono::steady_clock::now();
+  FailureOr<ModelSignature> sig =
+      lowerModelToLLVM(*module, popts, printIR, timing);
+  if (failed(sig))
+    return 1;
+
+  // Check the inputs against the signature.
+  if (zeroInputs && inputs.empty()) {
+    for (auto &s : sig->inputs) {
+      HostTensor t;
+      t.dtype = s.dtype;
+      int64_t n = 1;
+      for (int64_t d : s.shape) {
+        if (d < 0)
+          return fail("--zero-inputs needs static input shapes ('" + s.name +
+                      "' is " + shapeStr(s.shape) + ")"),
+                 1;
+        t.shape.push_back(d);
+        n *= d;
+      }
+      t.bytes.assign(n * tonnx_dtype_size(s.dtype), '\0');
+      inputs.push_back(std::move(t));
+    }
+  }
+  if (inputs.size() != sig->inputs.size()) {
+    std::string names;
+    for (auto &s : sig->inputs)
+      names += (names.empty() ? "" : ", ") + s.name + " " +
+               tonnx_dtype_name(s.dtype) + shapeStr(s.shape);
+    fail("the model takes " + Twine(sig->inputs.size()) + " input(s) (" +
+         names + "), " + Twine(inputs.size()) + " given");
+    return 1;
+  }
+  std::vector<tonnx_tensor> views;
+  for (size_t k = 0; k < inputs.size(); ++k) {
+    views.push_back(inputs[k].view());
+    auto &s = sig->inputs[k];
+    char err[512];
+    if (tonnx_check_tensor(&views.back(), s.name.c_str(), s.dtype,
+                           s.shape.size(), s.shape.data(), err, sizeof err)) {
+      fail(err);
+      return 1;
+    }
+  }
+
+  // JIT.
+  std::string tmErr;
+  auto tm = createTargetMachine("", &tmErr);
+  if (!tm)
+    return fail(tmErr), 1;
+  auto transformer = makeOptimizingTransformer(3, 0, tm.get());
+  ExecutionEngineOptions eopts;
+  eopts.transformer = transformer;
+  eopts.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
+  SmallVector<StringRef> libs;
+  if (openmp)
+    libs.push_back(getOpenMPLibraryPath());
+  std::string runtimeLib = getRuntimeLibraryPath(argv[0], /*shared=*/true);
+  libs.push_back(runtimeLib);
+  eopts.sharedLibPaths = libs;
+  auto engine = ExecutionEngine::create(*module, eopts,
+                                        createTargetMachine("", &tmErr));
+  if (!engine) {
+    fail("JIT compilation failed: " + llvm::toString(engine.takeError()));
+    return 1;
+  }
+  double compileMs = std::chrono::duration<double, std::milli>(
+                         std::chrono::steady_clock::now() - compileStart)
+                         .count();
+
+  // Descriptors: results (one struct) then one per input.
+  size_t resultBytes = 0;
+  for (auto &s : sig->outputs)
+    resultBytes += tonnx_descriptor_size(s.shape.size());
+  std::vector<int64_t> resultBuf(resultBytes / 8 + 1);
+  std::vector<std::vector<int64_t>> inDescs;
+  for (auto &v : views) {
+    inDescs.emplace_back(tonnx_descriptor_size(v.rank) / 8);
+    tonnx_descriptor_from_tensor(&v, inDescs.back().data());
+  }
+  std::vector<void *> ptrs{resultBuf.data()};
+  for (auto &d : inDescs)
+    ptrs.push_back(d.data());
+  std::vector<void *> args;
+  for (auto &p : ptrs)
+    args.push_back(&p);
+  std::string fn = "_mlir_ciface_" + sig->entry;
+
+  std::vector<tonnx_tensor> outs(sig->outputs.size());
+  auto runOnce = [&]() -> bool {
+    if (llvm::Error e = (*engine)->invokePacked(fn, args)) {
+      fail("cannot call the model: " + llvm::toString(std::move(e)));
+      return false;
+    }
+    const char *p = (const char *)resultBuf.data();
+    for (size_t k = 0; k < outs.size(); ++k) {
+      int32_t rank = sig->outputs[k].shape.size();
+      if (tonnx_tensor_from_descriptor(p, rank, sig->outputs[k].dtype,
+                                       views.data(), views.size(), &outs[k]))
+        return fail("out of memory");
+      p += tonnx_descriptor_size(rank);
+    }
+    return true;
+  };
+  auto freeOuts = [&]() {
+    for (auto &o : outs)
+      tonnx_tensor_free(&o);
+  };
+
+  if (benchmark) {
+    for (unsigned i = 0; i < warmup; ++i) {
+      if (!runOnce())
+        return 1;
+      freeOuts();
+    }
+    std::vector<double> ms;
+    for (unsigned i = 0; i < benchmark; ++i) {
+      auto t0 = std::chrono::steady_clock::now();
+      bool ok = runOnce();
+      auto t1 = std::chrono::steady_clock::now();
+      if (!ok)
+        return 1;
+      freeOuts();
+      ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    llvm::outs() << llvm::formatv(
+        "benchmark: {0} runs, median {1:F3} ms, min {2:F3} ms, max {3:F3} ms "
+        "(compile {4:F0} ms)\n",
+        ms.size(), ms[ms.size() / 2], ms.front(), ms.back(), compileMs);
+  }
+  if (!runOnce())
+    return 1;
+  if (!outputDir.empty()) {
+    if (auto ec = llvm::sys::fs::create_directories(outputDir))
+      return fail("cannot create '" + outputDir + "': " + ec.message()), 1;
+    for (size_t k = 0; k < outs.size(); ++k) {
+      SmallString<256> p(outputDir);
+      llvm::sys::path::append(p, "output_" + std::to_string(k) + ".pb");
+      if (!writePb(p.str().str(), sig->outputs[k], outs[k]))
+        return 1;
+    }
+  }
+  if (printOutputs || (outputDir.empty() && !benchmark))
+    for (size_t k = 0; k < outs.size(); ++k)
+      printTensor(sig->outputs[k], outs[k]);
+  freeOuts();
+  return 0;
+}
