@@ -71,6 +71,25 @@ torch_onnx::lowerModelToLLVM(ModuleOp module,
   if (!entry)
     return module.emitError("the model has no public function to run"),
            failure();
+  // Graph inputs with an initializer (old exporters list the weights as
+  // inputs) are the weights: they become constants, not run-time inputs.
+  {
+    OpBuilder b(entry.getBody());
+    llvm::BitVector erase(entry.getNumArguments());
+    for (unsigned k = 0; k < entry.getNumArguments(); ++k) {
+      auto init = entry.getArgAttrOfType<ElementsAttr>(k, ONNX::attr::kInitializer);
+      if (!init)
+        continue;
+      auto name = entry.getArgAttrOfType<StringAttr>(k, ONNX::attr::kName);
+      Value c = ONNX::InitializerOp::create(
+          b, entry.getLoc(), entry.getArgument(k).getType(),
+          name ? name : b.getStringAttr("init_" + Twine(k)), init);
+      entry.getArgument(k).replaceAllUsesWith(c);
+      erase.set(k);
+    }
+    if (erase.any() && failed(entry.eraseArguments(erase)))
+      return failure();
+  }
   ModelSignature sig;
   sig.entry = entry.getSymName().str();
   FunctionType ft = entry.getFunctionType();
@@ -111,8 +130,9 @@ torch_onnx::lowerModelToLLVM(ModuleOp module,
   {
     PassManager pm(ctx);
     configure(pm);
-    pm.addPass(createConvertONNXToLinalg());
-    if (failed(pm.run(module)))
+    if (failed(parsePassPipeline(getONNXToLinalgStageText(), pm,
+                                 llvm::errs())) ||
+        failed(pm.run(module)))
       return failure();
   }
   FunctionType lowered = entry.getFunctionType();
@@ -150,9 +170,8 @@ torch_onnx::lowerModelToLLVM(ModuleOp module,
   // Stage 2: the rest of the pipeline.
   PassManager pm(ctx);
   configure(pm);
-  std::string text = getONNXToLLVMPipelineText(options);
-  text = text.substr(text.find(',') + 1); // drop convert-onnx-to-linalg
-  if (failed(parsePassPipeline(text, pm, llvm::errs())) ||
+  if (failed(parsePassPipeline(getLinalgToLLVMStageText(options), pm,
+                               llvm::errs())) ||
       failed(pm.run(module)))
     return failure();
   return sig;

@@ -60,8 +60,10 @@ struct ONNXToLLVMPipelineOptions
 /// onnx -> linalg -> bufferized loops (OpenMP) -> LLVM dialect.
 void buildONNXToLLVMPipeline(OpPassManager &pm,
                              const ONNXToLLVMPipelineOptions &options);
-/// The pipeline as a textual pass pipeline (for --mlir-print-ir and docs).
-std::string getONNXToLLVMPipelineText(const ONNXToLLVMPipelineOptions &options);
+/// The pipeline's two stages as textual pass pipelines: onnx -> linalg
+/// (constant folding + conversion), then linalg -> LLVM dialect.
+std::string getONNXToLinalgStageText();
+std::string getLinalgToLLVMStageText(const ONNXToLLVMPipelineOptions &options);
 void registerONNXToLLVMPipeline();
 } // namespace mlir::torch_onnx
 

@@ -122,20 +122,34 @@ static FailureOr<SmallVector<Value>> lowerLoop(Ctx &c) {
   auto yield = cast<YieldOp>(blk.getTerminator());
   unsigned nScan = yield.getNumOperands() - 1 - nCarried;
   // Scan outputs need a static bound and static element shapes.
-  std::optional<int64_t> bound;
-  if (maxTrip)
-    if (auto v = c.constInts(maxTrip))
-      bound = (*v)[0];
+  // Scan buffers have M rows (M <= 2^24, checked at run time when M is
+  // not a constant).
+  constexpr int64_t kMaxScanRows = 1 << 24;
   SmallVector<RankedTensorType> scanElem;
+  Value rows;
   for (unsigned k = 0; k < nScan; ++k) {
     auto t = dyn_cast<RankedTensorType>(
         yield.getOperand(1 + nCarried + k).getType());
     if (!t || !t.hasStaticShape())
       return c.failure("scan outputs need a static element shape");
-    if (!bound || *bound > (1 << 24))
-      return c.failure("scan outputs need a constant trip count M (at most "
-                       "2^24)");
+    if (!maxTrip)
+      return c.failure("scan outputs need a trip count M");
+    if (auto v = c.constInts(maxTrip); v && (*v)[0] > kMaxScanRows)
+      return c.failure("scan outputs need a trip count M of at most 2^24");
     scanElem.push_back(t);
+  }
+  if (nScan) {
+    Value m = c.extractScalar(maxTrip);
+    Value ok = arith::CmpIOp::create(
+        b, loc, arith::CmpIPredicate::ule, m,
+        arith::ConstantIntOp::create(b, loc, b.getI64Type(), kMaxScanRows));
+    cf::AssertOp::create(
+        b, loc, ok,
+        b.getStringAttr("onnx.Loop: scan outputs need M <= 2^24"));
+    rows = arith::IndexCastOp::create(
+        b, loc, b.getIndexType(),
+        arith::MaxSIOp::create(
+            b, loc, m, arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0)));
   }
   // State: i, cond, carried..., scan buffers...
   SmallVector<Value> state{c.i64(0),
@@ -144,8 +158,9 @@ static FailureOr<SmallVector<Value>> lowerLoop(Ctx &c) {
   for (unsigned k = 0; k < nCarried; ++k)
     state.push_back(c.castTo(init[k], carriedTypes[k]));
   for (auto t : scanElem) {
-    SmallVector<int64_t> s{*bound};
-    s.append(t.getShape().begin(), t.getShape().end());
+    SmallVector<OpFoldResult> s{getAsOpFoldResult(rows)};
+    for (int64_t d : t.getShape())
+      s.push_back(b.getIndexAttr(d));
     state.push_back(tensor::EmptyOp::create(b, loc, s, t.getElementType()));
   }
   SmallVector<Type> stateTypes;

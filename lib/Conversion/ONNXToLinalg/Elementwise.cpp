@@ -43,6 +43,18 @@ static LowerFn elementwiseFn(Kinds kinds, Body body) {
       if (failed(v))
         return failure();
     }
+    // Before opset 7, binary ops broadcast B into A only with broadcast=1,
+    // aligned at `axis` (default: trailing).
+    if (c.version < 7 && ins.size() == 2 && c.i("broadcast", 0)) {
+      auto at = cast<RankedTensorType>(ins[0].getType());
+      auto bt = cast<RankedTensorType>(ins[1].getType());
+      int64_t axis = c.has("axis") ? normAxis(c.i("axis", 0), at.getRank())
+                                   : at.getRank() - bt.getRank();
+      SmallVector<OpFoldResult> d(at.getRank() - axis, c.b.getIndexAttr(1));
+      for (int64_t k = 0; k < bt.getRank(); ++k)
+        d[k] = c.dim(ins[1], k);
+      ins[1] = c.reshape(ins[1], d);
+    }
     Type elem = c.origInElem(0);
     if (!accepts(kinds, elem))
       return c.failure("element type " +

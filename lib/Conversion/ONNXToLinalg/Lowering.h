@@ -40,6 +40,7 @@ void registerElementwise(llvm::StringMap<LowerFn> &t);
 void registerShape(llvm::StringMap<LowerFn> &t);
 void registerReduce(llvm::StringMap<LowerFn> &t);
 void registerNN(llvm::StringMap<LowerFn> &t);
+void registerLosses(llvm::StringMap<LowerFn> &t);
 void registerControlFlow(llvm::StringMap<LowerFn> &t);
 
 struct Ctx {

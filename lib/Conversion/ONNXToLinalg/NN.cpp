@@ -552,7 +552,9 @@ static FailureOr<SmallVector<Value>> lowerBatchNorm(Ctx &c) {
   Value e = c.constOf(elem, eps);
   Value y = c.elementwise(ins, elem, [&](OpBuilder &b, Location l,
                                          ValueRange a) -> Value {
-    Value inv = math::RsqrtOp::create(b, l, arith::AddFOp::create(b, l, a[4], e));
+    Value inv = arith::DivFOp::create(
+        b, l, c.constF(elem, 1.0),
+        math::SqrtOp::create(b, l, arith::AddFOp::create(b, l, a[4], e)));
     Value n = arith::MulFOp::create(b, l, arith::SubFOp::create(b, l, a[0], a[3]),
                                     arith::MulFOp::create(b, l, inv, a[1]));
     return arith::AddFOp::create(b, l, n, a[2]);
@@ -595,7 +597,9 @@ static std::tuple<Value, Value, Value> normalize(Ctx &c, Value x,
   Value inv = c.elementwise({sq}, elem, [&](OpBuilder &b, Location l,
                                             ValueRange a) -> Value {
     Value var = arith::DivFOp::create(b, l, a[0], nf);
-    return math::RsqrtOp::create(b, l, arith::AddFOp::create(b, l, var, e));
+    return arith::DivFOp::create(
+        b, l, arith::ConstantOp::create(b, l, elem, b.getFloatAttr(elem, 1.0)),
+        math::SqrtOp::create(b, l, arith::AddFOp::create(b, l, var, e)));
   });
   Value y = c.elementwise({centered, inv}, elem,
                           [](OpBuilder &b, Location l, ValueRange a) -> Value {
@@ -891,9 +895,10 @@ static FailureOr<SmallVector<Value>> lowerResize(Ctx &c) {
   std::string nm = c.s("nearest_mode", upsample || c.version < 11
                                            ? "floor"
                                            : "round_prefer_floor");
-  if (ctm == "tf_crop_and_resize")
-    return c.failure("coordinate_transformation_mode=tf_crop_and_resize is "
-                     "not supported");
+  if (ctm != "asymmetric" && ctm != "align_corners" && ctm != "half_pixel" &&
+      ctm != "pytorch_half_pixel" && ctm != "half_pixel_symmetric")
+    return c.failure("coordinate_transformation_mode=" + ctm +
+                     " is not supported");
   if (c.has("axes") || c.i("keep_aspect_ratio_policy", 0))
     return c.failure("axes / keep_aspect_ratio_policy are not supported");
   // Scales and output sizes (static input dims).
@@ -906,7 +911,8 @@ static FailureOr<SmallVector<Value>> lowerResize(Ctx &c) {
   } else {
     Value sv = c.in(upsample || c.version < 11 ? 1 : 2);
     Value zv = (upsample || c.version < 11) ? Value() : c.in(3);
-    if (sv && cast<ShapedType>(sv.getType()).getNumElements() > 0) {
+    auto st = sv ? dyn_cast<RankedTensorType>(sv.getType()) : nullptr;
+    if (sv && (!st || !st.hasStaticShape() || st.getNumElements() > 0)) {
       auto s = c.constFloats(sv);
       if (!s)
         return c.failure("scales must be constant");
@@ -981,7 +987,7 @@ static FailureOr<SmallVector<Value>> lowerResize(Ctx &c) {
                     fc(off)),
                 fc(0.5));
           } else {
-            xo = arith::DivFOp::create(b, l, fi, fc(sc)); // unreachable
+            llvm_unreachable("checked above");
           }
           Value maxI = arith::ConstantIndexOp::create(b, l, in - 1);
           Value zero = arith::ConstantIndexOp::create(b, l, 0);
@@ -1080,4 +1086,264 @@ void mlir::ONNX::lowering::registerNN(llvm::StringMap<LowerFn> &t) {
   t["Einsum"] = lowerEinsum;
   t["Resize"] = lowerResize;
   t["Upsample"] = lowerResize;
+}
+
+//===----------------------------------------------------------------------===//
+// Losses: NegativeLogLikelihoodLoss, SoftmaxCrossEntropyLoss
+//===----------------------------------------------------------------------===//
+
+/// NLL of log-probabilities `logp` [N, C, d...] at int `target` [N, d...]
+/// with optional class weights, ignore_index and reduction.
+static FailureOr<Value> nllLoss(Ctx &c, Value logp, Value target,
+                                Value weight) {
+  auto lt = cast<RankedTensorType>(logp.getType());
+  auto tt = cast<RankedTensorType>(target.getType());
+  Type elem = lt.getElementType();
+  std::string reduction = c.s("reduction", "mean");
+  std::optional<int64_t> ignore;
+  if (c.has("ignore_index"))
+    ignore = c.i("ignore_index", 0);
+  int64_t r = tt.getRank();
+  SmallVector<OpFoldResult> out = c.dims(target);
+  Value lossInit = c.empty(out, elem), wInit = c.empty(out, elem);
+  auto id = AffineMap::getMultiDimIdentityMap(r, c.b.getContext());
+  Type te = tt.getElementType();
+  auto g = linalg::GenericOp::create(
+      c.b, c.loc, TypeRange{lossInit.getType(), wInit.getType()},
+      ValueRange{target}, ValueRange{lossInit, wInit}, {id, id, id},
+      SmallVector<utils::IteratorType>(r, utils::IteratorType::parallel),
+      [&](OpBuilder &b, Location l, ValueRange a) {
+        Value t = a[0];
+        Value ignored = arith::ConstantIntOp::create(b, l, b.getI1Type(), 0);
+        if (ignore)
+          ignored = arith::CmpIOp::create(
+              b, l, arith::CmpIPredicate::eq, t,
+              arith::ConstantOp::create(b, l, te,
+                                        b.getIntegerAttr(te, *ignore)));
+        Value safe = arith::SelectOp::create(
+            b, l, ignored,
+            arith::ConstantOp::create(b, l, te, b.getIntegerAttr(te, 0)), t);
+        Value ti = arith::IndexCastOp::create(b, l, b.getIndexType(), safe);
+        SmallVector<Value> idx{linalg::IndexOp::create(b, l, 0), ti};
+        for (int64_t d = 1; d < r; ++d)
+          idx.push_back(linalg::IndexOp::create(b, l, d));
+        Value x = tensor::ExtractOp::create(b, l, logp, idx);
+        Value w = weight ? (Value)tensor::ExtractOp::create(b, l, weight,
+                                                            ValueRange{ti})
+                         : arith::ConstantOp::create(
+                               b, l, elem, b.getFloatAttr(elem, 1.0));
+        Value zero = arith::ConstantOp::create(b, l, elem,
+                                               b.getFloatAttr(elem, 0.0));
+        w = arith::SelectOp::create(b, l, ignored, zero, w);
+        Value loss = arith::NegFOp::create(b, l, arith::MulFOp::create(b, l, x, w));
+        linalg::YieldOp::create(b, l, ValueRange{loss, w});
+      });
+  Value loss = g.getResult(0), w = g.getResult(1);
+  if (reduction == "none")
+    return loss;
+  SmallVector<int64_t> all;
+  for (int64_t d = 0; d < r; ++d)
+    all.push_back(d);
+  auto add = [](OpBuilder &b, Location l, Value v, Value acc) -> Value {
+    return arith::AddFOp::create(b, l, v, acc);
+  };
+  Value sum = c.reduce(loss, all, false, c.constF(elem, 0), add);
+  if (reduction == "sum")
+    return sum;
+  if (reduction != "mean") {
+    (void)c.fail("unknown reduction '" + reduction + "'");
+    return failure();
+  }
+  Value wsum = c.reduce(w, all, false, c.constF(elem, 0), add);
+  return c.elementwise({sum, wsum}, elem,
+                       [](OpBuilder &b, Location l, ValueRange a) -> Value {
+                         return arith::DivFOp::create(b, l, a[0], a[1]);
+                       });
+}
+
+static FailureOr<SmallVector<Value>> lowerNLL(Ctx &c) {
+  if (failed(c.ranked(0)) || failed(c.ranked(1)))
+    return failure();
+  auto r = nllLoss(c, c.in(0), c.in(1), c.in(2));
+  if (failed(r))
+    return failure();
+  return SmallVector<Value>{*r};
+}
+
+static FailureOr<SmallVector<Value>> lowerSCE(Ctx &c) {
+  if (failed(c.ranked(0)) || failed(c.ranked(1)))
+    return failure();
+  Value x = c.in(0);
+  Type elem = cast<RankedTensorType>(x.getType()).getElementType();
+  // log_softmax over the class axis 1.
+  Value m = c.reduce(x, {1}, true,
+                     c.constF(elem, -std::numeric_limits<double>::infinity()),
+                     [](OpBuilder &b, Location l, Value v, Value acc) -> Value {
+                       return arith::MaximumFOp::create(b, l, v, acc);
+                     });
+  Value sh = c.elementwise({x, m}, elem,
+                           [](OpBuilder &b, Location l, ValueRange a) -> Value {
+                             return arith::SubFOp::create(b, l, a[0], a[1]);
+                           });
+  Value s = c.reduce(sh, {1}, true, c.constF(elem, 0),
+                     [](OpBuilder &b, Location l, Value v, Value acc) -> Value {
+                       return arith::AddFOp::create(b, l, v, acc);
+                     },
+                     [](OpBuilder &b, Location l, Value v) -> Value {
+                       return math::ExpOp::create(b, l, v);
+                     });
+  Value logp = c.elementwise(
+      {sh, s}, elem, [](OpBuilder &b, Location l, ValueRange a) -> Value {
+        return arith::SubFOp::create(b, l, a[0], math::LogOp::create(b, l, a[1]));
+      });
+  auto r = nllLoss(c, logp, c.in(1), c.in(2));
+  if (failed(r))
+    return failure();
+  SmallVector<Value> res{*r};
+  if (c.op->getNumResults() > 1)
+    res.push_back(logp);
+  return res;
+}
+
+//===----------------------------------------------------------------------===//
+// ConvTranspose
+//===----------------------------------------------------------------------===//
+
+static FailureOr<SmallVector<Value>> lowerConvTranspose(Ctx &c) {
+  auto x0 = c.ranked(0), w0 = c.ranked(1);
+  if (failed(x0) || failed(w0))
+    return failure();
+  Value x = *x0, w = *w0;
+  auto xt = cast<RankedTensorType>(x.getType());
+  auto wt = cast<RankedTensorType>(w.getType());
+  Type elem = xt.getElementType();
+  int64_t k = xt.getRank() - 2;
+  if (!xt.hasStaticShape() || !wt.hasStaticShape())
+    return c.failure("static shapes are required");
+  int64_t groups = c.i("group", 1);
+  auto ints = [&](StringRef n, int64_t d) {
+    auto v = c.ints(n).value_or(SmallVector<int64_t>{});
+    if (v.empty())
+      v.assign(k, d);
+    return v;
+  };
+  SmallVector<int64_t> strides = ints("strides", 1), dil = ints("dilations", 1),
+                       outPad = ints("output_padding", 0);
+  SmallVector<int64_t> kernel(wt.getShape().drop_front(2));
+  SmallVector<int64_t> pads = c.ints("pads").value_or(SmallVector<int64_t>{});
+  if (pads.empty())
+    pads.assign(2 * k, 0);
+  std::string autoPad = c.s("auto_pad", "NOTSET");
+  auto outShape = c.ints("output_shape");
+  SmallVector<int64_t> out(k);
+  for (int64_t d = 0; d < k; ++d) {
+    int64_t in = xt.getDimSize(d + 2);
+    int64_t full = strides[d] * (in - 1) + outPad[d] +
+                   (kernel[d] - 1) * dil[d] + 1;
+    if (outShape && !outShape->empty()) {
+      int64_t o = (*outShape)[outShape->size() - k + d];
+      int64_t total = full - o;
+      if (autoPad == "SAME_UPPER") {
+        pads[d] = total / 2;
+        pads[d + k] = total - total / 2;
+      } else {
+        pads[d] = total - total / 2;
+        pads[d + k] = total / 2;
+      }
+    } else if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER") {
+      int64_t total = full - in * strides[d];
+      if (autoPad == "SAME_UPPER") {
+        pads[d] = total / 2;
+        pads[d + k] = total - total / 2;
+      } else {
+        pads[d] = total - total / 2;
+        pads[d + k] = total / 2;
+      }
+    } else if (autoPad == "VALID") {
+      pads[d] = pads[d + k] = 0;
+    }
+    out[d] = full - pads[d] - pads[d + k];
+  }
+  int64_t C = xt.getDimSize(1), Mg = wt.getDimSize(1), Cg = C / groups;
+  SmallVector<OpFoldResult> outDims{c.dim(x, 0), c.b.getIndexAttr(Mg * groups)};
+  for (int64_t v : out)
+    outDims.push_back(c.b.getIndexAttr(v));
+  Value init;
+  if (Value bias = c.in(2)) {
+    SmallVector<OpFoldResult> bd(k + 1, c.b.getIndexAttr(1));
+    bd[0] = c.dim(bias, 0);
+    init = c.elementwise({c.reshape(bias, bd)}, elem,
+                         [](OpBuilder &, Location, ValueRange a) {
+                           return a[0];
+                         },
+                         outDims);
+  } else {
+    init = c.fill(outDims, elem, c.constOf(elem, 0));
+  }
+  // Loops (n, g, m, o.., c, kk..): y[n, g, m, o] += x[n, g, c, i] *
+  // w[g, c, m, kk] where o + pad = i * s + kk * d.
+  SmallVector<OpFoldResult> wg{c.b.getIndexAttr(groups), c.b.getIndexAttr(Cg),
+                               c.b.getIndexAttr(Mg)};
+  SmallVector<OpFoldResult> og{outDims[0], c.b.getIndexAttr(groups),
+                               c.b.getIndexAttr(Mg)};
+  for (int64_t d = 0; d < k; ++d) {
+    wg.push_back(c.b.getIndexAttr(kernel[d]));
+    og.push_back(outDims[d + 2]);
+  }
+  Value wr = c.reshape(w, wg), ir = c.reshape(init, og);
+  MLIRContext *ctx = c.b.getContext();
+  int64_t loops = 3 + k + 1 + k;
+  auto D = [&](int64_t i) { return getAffineDimExpr(i, ctx); };
+  SmallVector<AffineExpr> we{D(1), D(3 + k), D(2)}, oe{D(0), D(1), D(2)};
+  for (int64_t d = 0; d < k; ++d) {
+    we.push_back(D(4 + k + d));
+    oe.push_back(D(3 + d));
+  }
+  auto g = linalg::GenericOp::create(
+      c.b, c.loc, TypeRange{ir.getType()}, ValueRange{wr}, ValueRange{ir},
+      {AffineMap::get(loops, 0, we, ctx), AffineMap::get(loops, 0, oe, ctx)},
+      iterTypes(3 + k, 1 + k), [&](OpBuilder &b, Location l, ValueRange a) {
+        auto idx = [&](int64_t i) { return linalg::IndexOp::create(b, l, i); };
+        auto cst = [&](int64_t v) {
+          return arith::ConstantIndexOp::create(b, l, v);
+        };
+        Value valid = arith::ConstantIntOp::create(b, l, b.getI1Type(), 1);
+        SmallVector<Value> xi{idx(0),
+                              arith::AddIOp::create(
+                                  b, l, arith::MulIOp::create(b, l, idx(1), cst(Cg)),
+                                  idx(3 + k))};
+        for (int64_t d = 0; d < k; ++d) {
+          // num = o + pad - kk * dil; i = num / s when divisible.
+          Value num = arith::SubIOp::create(
+              b, l, arith::AddIOp::create(b, l, idx(3 + d), cst(pads[d])),
+              arith::MulIOp::create(b, l, idx(4 + k + d), cst(dil[d])));
+          Value nonneg = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge,
+                                               num, cst(0));
+          Value safe = arith::SelectOp::create(b, l, nonneg, num, cst(0));
+          Value q = arith::DivUIOp::create(b, l, safe, cst(strides[d]));
+          Value rem = arith::RemUIOp::create(b, l, safe, cst(strides[d]));
+          Value ok = arith::AndIOp::create(
+              b, l, nonneg,
+              arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, rem, cst(0)));
+          ok = arith::AndIOp::create(
+              b, l, ok,
+              arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, q,
+                                    cst(xt.getDimSize(d + 2))));
+          valid = arith::AndIOp::create(b, l, valid, ok);
+          xi.push_back(arith::SelectOp::create(b, l, ok, q, cst(0)));
+        }
+        Value xv = tensor::ExtractOp::create(b, l, x, xi);
+        Value p = arith::MulFOp::create(b, l, xv, a[0]);
+        Value zero =
+            arith::ConstantOp::create(b, l, elem, b.getFloatAttr(elem, 0.0));
+        p = arith::SelectOp::create(b, l, valid, p, zero);
+        linalg::YieldOp::create(b, l, arith::AddFOp::create(b, l, a[1], p).getResult());
+      });
+  return SmallVector<Value>{c.reshape(g.getResult(0), outDims)};
+}
+
+void mlir::ONNX::lowering::registerLosses(llvm::StringMap<LowerFn> &t) {
+  t["NegativeLogLikelihoodLoss"] = lowerNLL;
+  t["SoftmaxCrossEntropyLoss"] = lowerSCE;
+  t["ConvTranspose"] = lowerConvTranspose;
 }

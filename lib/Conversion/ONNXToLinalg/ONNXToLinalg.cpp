@@ -266,10 +266,10 @@ SmallVector<OpFoldResult> Ctx::broadcastDims(ValueRange inputs) {
         continue;
       if (rt.isDynamicDim(k))
         dyn.push_back(tensor::DimOp::create(b, loc, v, k));
-      else if (rt.getDimSize(k) != 1 || !stat)
-        stat = stat && rt.getDimSize(k) == 1 ? rt.getDimSize(k)
-               : stat                        ? *stat
-                                             : rt.getDimSize(k);
+      else if (rt.getDimSize(k) != 1)
+        stat = rt.getDimSize(k);
+      else if (!stat)
+        stat = 1;
     }
     if (stat && *stat != 1) {
       out.push_back(b.getIndexAttr(*stat));
@@ -548,7 +548,7 @@ static FailureOr<SmallVector<Value>> lowerConstant(Ctx &c) {
   Attribute a = c.attr("value");
   Type rt = c.resultType(0);
   if (auto ea = dyn_cast_or_null<ElementsAttr>(a)) {
-    if (isa<StringAttr>(*ea.getValues<Attribute>().begin()) ||
+    if (isa<DenseStringElementsAttr>(ea) ||
         !ea.getElementType().isIntOrFloat())
       return c.failure("string tensors are not supported natively");
     ElementsAttr s = signlessElements(ea);
@@ -593,6 +593,7 @@ const llvm::StringMap<LowerFn> &lowering::getLoweringTable() {
     registerShape(t);
     registerReduce(t);
     registerNN(t);
+    registerLosses(t);
     registerControlFlow(t);
     return t;
   }();

@@ -16,9 +16,14 @@
 
 using namespace mlir;
 
-std::string torch_onnx::getONNXToLLVMPipelineText(
+std::string torch_onnx::getONNXToLinalgStageText() {
+  // Shape computations on static shapes fold away before the lowering.
+  return "func.func(onnx-fold-constants),canonicalize,convert-onnx-to-linalg";
+}
+
+std::string torch_onnx::getLinalgToLLVMStageText(
     const ONNXToLLVMPipelineOptions &o) {
-  std::string s = "convert-onnx-to-linalg,canonicalize,cse,"
+  std::string s = "canonicalize,cse,"
                   "func.func(linalg-fuse-elementwise-ops),canonicalize,cse,";
   if (o.vectorize)
     s += "onnx-linalg-tile-and-vectorize,canonicalize,cse,";
@@ -44,7 +49,9 @@ std::string torch_onnx::getONNXToLLVMPipelineText(
 
 void torch_onnx::buildONNXToLLVMPipeline(OpPassManager &pm,
                                          const ONNXToLLVMPipelineOptions &o) {
-  if (failed(parsePassPipeline(getONNXToLLVMPipelineText(o), pm,
+  if (failed(parsePassPipeline(getONNXToLinalgStageText() + "," +
+                                   getLinalgToLLVMStageText(o),
+                               pm,
                                llvm::errs())))
     llvm::report_fatal_error("invalid onnx-to-llvm pipeline");
 }
