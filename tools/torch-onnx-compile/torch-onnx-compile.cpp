@@ -125,7 +125,14 @@ static std::string header(const ModelSignature &sig, StringRef name,
         "*error,\n"
      << "    size_t errorSize);\n\n/* Name of input/output `i`. */\n"
      << "const char *" << name << "_input_name(int i);\nconst char *" << name
-     << "_output_name(int i);\n\n#ifdef __cplusplus\n}\n#endif\n\n#endif\n";
+     << "_output_name(int i);\n\n/* Signature of input/output `i`: dtype "
+     << "(enum tonnx_dtype), rank and\n * dims (-1 = any size). */\n"
+     << "int32_t " << name << "_input_dtype(int i);\nint32_t " << name
+     << "_input_rank(int i);\nconst int64_t *" << name
+     << "_input_shape(int i);\nint32_t " << name
+     << "_output_dtype(int i);\nint32_t " << name
+     << "_output_rank(int i);\nconst int64_t *" << name
+     << "_output_shape(int i);\n\n#ifdef __cplusplus\n}\n#endif\n\n#endif\n";
   return h;
 }
 
@@ -141,6 +148,32 @@ static std::string wrapper(const ModelSignature &sig, StringRef name,
   for (auto [k, s] : llvm::enumerate(sig.inputs))
     os << "static const int64_t in_shape_" << k << "[] = {" << shapeList(s)
        << "};\n";
+  for (auto [k, s] : llvm::enumerate(sig.outputs))
+    os << "static const int64_t out_shape_" << k << "[] = {" << shapeList(s)
+       << "};\n";
+  auto table = [&](StringRef what, ArrayRef<TensorSpec> specs) {
+    os << "static const int32_t " << what << "_dtype[] = {";
+    for (auto &s : specs)
+      os << s.dtype << ", ";
+    os << "0};\nstatic const int32_t " << what << "_rank[] = {";
+    for (auto &s : specs)
+      os << s.shape.size() << ", ";
+    os << "0};\nstatic const int64_t *const " << what << "_shape[] = {";
+    for (size_t k = 0; k < specs.size(); ++k)
+      os << what << "_shape_" << k << ", ";
+    os << "0};\n";
+    std::string n = std::to_string(specs.size());
+    std::string pub = what == "in" ? "input" : "output";
+    os << "int32_t " << name << "_" << pub << "_dtype(int i) {\n  return i >= 0 && i < "
+       << n << " ? " << what << "_dtype[i] : 0;\n}\n"
+       << "int32_t " << name << "_" << pub << "_rank(int i) {\n  return i >= 0 && i < "
+       << n << " ? " << what << "_rank[i] : -1;\n}\n"
+       << "const int64_t *" << name << "_" << pub
+       << "_shape(int i) {\n  return i >= 0 && i < " << n << " ? " << what
+       << "_shape[i] : 0;\n}\n";
+  };
+  table("in", sig.inputs);
+  table("out", sig.outputs);
   os << "static const char *const in_names[] = {";
   for (auto &s : sig.inputs)
     os << "\"" << s.name << "\", ";
