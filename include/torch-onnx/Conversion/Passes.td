@@ -73,4 +73,47 @@ def ConvertONNXToLinalg : Pass<"convert-onnx-to-linalg", "ModuleOp"> {
   ];
 }
 
+def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
+  let summary = "Tile contractions for threads and registers, then vectorize";
+  let description = [{
+    CPU code generation for the compute-bound linalg ops (on tensors, before
+    bufferization):
+
+    * `linalg.conv_2d_nchw_fchw` is rewritten as im2col + a matmul-like
+      contraction (upstream `linalg::rewriteInIm2Col`);
+    * every contraction with static loop ranges (matmul, batched matmul,
+      Gemm's transposed forms, im2col matmuls) is tiled twice: parallel
+      dims into `scf.forall` tiles of `thread-tile-m` x `thread-tile-n`
+      (one task per tile, run on the OpenMP threads), then into
+      register tiles of `reg-tile-m` x `reg-tile-n` x 1 (`scf.for`), which
+      are vectorized (masked at the edges) to `vector.contract` and lowered
+      to outer products / FMAs;
+    * `cpu-hoist-vector-transfers` (after bufferization) keeps the
+      accumulator tile in registers across the reduction loop.
+  }];
+  let options = [
+    Option<"threadTileM", "thread-tile-m", "int64_t", "64", "Rows per task">,
+    Option<"threadTileN", "thread-tile-n", "int64_t", "256", "Cols per task">,
+    Option<"regTileM", "reg-tile-m", "int64_t", "6", "Register tile rows">,
+    Option<"regTileN", "reg-tile-n", "int64_t", "32",
+           "Register tile columns (2 AVX-512 vectors of f32)">,
+  ];
+  let dependentDialects = [
+    "::mlir::scf::SCFDialect", "::mlir::vector::VectorDialect",
+    "::mlir::affine::AffineDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::arith::ArithDialect"
+  ];
+}
+
+def CPUHoistVectorTransfers : Pass<"cpu-hoist-vector-transfers",
+                                   "func::FuncOp"> {
+  let summary = "Hoist loop-invariant vector transfers out of scf.for loops";
+  let description = [{
+    After bufferization: moves the read/write of an accumulator tile that is
+    loop invariant out of the enclosing `scf.for` (upstream
+    `linalg::hoistRedundantVectorTransfers`, only for loops that run at
+    least once), so it stays in registers.
+  }];
+}
+
 #endif // TORCH_ONNX_CONVERSION_PASSES

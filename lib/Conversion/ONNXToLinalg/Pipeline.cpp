@@ -26,13 +26,14 @@ std::string torch_onnx::getLinalgToLLVMStageText(
   std::string s = "canonicalize,cse,"
                   "func.func(linalg-fuse-elementwise-ops),canonicalize,cse,";
   if (o.vectorize)
-    s += "onnx-linalg-tile-and-vectorize,canonicalize,cse,";
+    s += "func.func(cpu-tile-and-vectorize),canonicalize,cse,";
   s += "one-shot-bufferize{bufferize-function-boundaries "
        "function-boundary-type-conversion=identity-layout-map},"
        "canonicalize,buffer-deallocation-pipeline,convert-bufferization-to-memref,"
-       "func.func(convert-linalg-to-parallel-loops),";
+       "scf-forall-to-parallel,func.func(convert-linalg-to-parallel-loops),";
   if (o.vectorize)
-    s += "func.func(convert-vector-to-scf{full-unroll}),";
+    s += "func.func(cpu-hoist-vector-transfers),canonicalize,"
+         "func.func(convert-vector-to-scf{full-unroll}),";
   if (o.openmp)
     s += "convert-scf-to-openmp{num-threads=0},canonicalize,";
   s += "lower-affine,expand-strided-metadata,lower-affine,convert-scf-to-cf,";

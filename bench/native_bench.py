@@ -1,0 +1,130 @@
+#!/usr/bin/python3
+"""Native CPU path vs ONNX Runtime vs PyTorch eager: median latency, same
+run, same machine, 2 threads each.
+
+  bench/native_bench.py [--runs N] [--only NAME] [--threads 2]
+
+Models (random weights, batch 1): torchvision resnet18 and mobilenet_v2
+(224x224), nn.TransformerEncoderLayer (d=256, 8 heads, seq 128), a 4096x4096
+MLP (2 layers, batch 64); plus a square f32 matmul in GFLOP/s against the
+machine's FMA peak. Models are exported once with torch.onnx.export (opset
+17). Prints a markdown table."""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+import torch
+import torchvision
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RUN = os.environ.get("TORCH_ONNX_RUN",
+                     os.path.join(ROOT, "build", "bin", "torch-onnx-run"))
+
+
+class MLP(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.l1 = torch.nn.Linear(4096, 4096)
+        self.l2 = torch.nn.Linear(4096, 4096)
+
+    def forward(self, x):
+        return self.l2(torch.relu(self.l1(x)))
+
+
+class MatMul(torch.nn.Module):
+    def forward(self, a, b):
+        return a @ b
+
+
+def cases(mm):
+    torch.manual_seed(0)
+    yield "resnet18", torchvision.models.resnet18().eval(), (torch.randn(1, 3, 224, 224),), None
+    yield "mobilenet_v2", torchvision.models.mobilenet_v2().eval(), (torch.randn(1, 3, 224, 224),), None
+    enc = torch.nn.TransformerEncoderLayer(256, 8, dim_feedforward=1024,
+                                           batch_first=True).eval()
+    yield "transformer_layer", enc, (torch.randn(1, 128, 256),), None
+    yield "mlp_4096", MLP().eval(), (torch.randn(64, 4096),), None
+    yield "matmul_%d" % mm, MatMul(), (torch.randn(mm, mm), torch.randn(mm, mm)), 2.0 * mm ** 3
+
+
+def peak_gflops(threads):
+    """2 FMA units x 16 f32 lanes x 2 flops per core-cycle (AVX-512)."""
+    mhz = 0.0
+    for line in open("/proc/cpuinfo"):
+        if line.startswith("cpu MHz"):
+            mhz = max(mhz, float(line.split(":")[1]))
+    flags = open("/proc/cpuinfo").read()
+    lanes = 16 if "avx512f" in flags else 8
+    return threads * 2 * lanes * 2 * mhz / 1e3, mhz
+
+
+def median_torch(model, args, runs):
+    with torch.no_grad():
+        for _ in range(3):
+            model(*args)
+        ts = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            model(*args)
+            ts.append((time.perf_counter() - t0) * 1e3)
+    return float(np.median(ts))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=20)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--only", default="")
+    ap.add_argument("--matmul", type=int, default=1024)
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+    tmp = tempfile.mkdtemp(prefix="tonnx-bench-")
+    peak, mhz = peak_gflops(args.threads)
+    rows = []
+    for name, model, inputs, flops in cases(args.matmul):
+        if args.only and args.only not in name:
+            continue
+        path = os.path.join(tmp, name + ".onnx")
+        torch.onnx.export(model, inputs, path, opset_version=17)
+        p = subprocess.run([RUN, path, "--zero-inputs", "--benchmark",
+                            str(args.runs), "--num-threads", str(args.threads)],
+                           capture_output=True, text=True)
+        m = re.search(r"median ([\d.]+) ms.*compile (\d+) ms", p.stdout)
+        ours = float(m.group(1)) if m else None
+        compile_ms = int(m.group(2)) if m else None
+        if not m:
+            print("%s: torch-onnx-run failed: %s" % (name, p.stderr.strip()[-300:]),
+                  file=sys.stderr)
+        o = subprocess.run(["node", os.path.join(ROOT, "bench", "ort_bench.js"),
+                            path, str(args.runs), str(args.threads)],
+                           capture_output=True, text=True)
+        ort_ms = float(o.stdout.strip()) if o.returncode == 0 else None
+        zeros = tuple(torch.zeros_like(t) for t in inputs)
+        pt_ms = median_torch(model, zeros, args.runs)
+        rows.append((name, ours, ort_ms, pt_ms, compile_ms, flops))
+    print("\n%d threads, median of %d runs; peak %.0f GFLOP/s (%d cores-threads x "
+          "2 FMA x 16 f32 x 2 at %.0f MHz)\n" % (args.threads, args.runs, peak,
+                                                   args.threads, mhz))
+    print("| model | torch-onnx (ms) | ONNX Runtime (ms) | PyTorch eager (ms) "
+          "| ours / ORT | ours / PyTorch | JIT compile (ms) |")
+    print("|---|---|---|---|---|---|---|")
+    fmt = lambda v: "%.2f" % v if v is not None else "fail"
+    ratio = lambda a, b: "%.2fx" % (a / b) if a and b else "-"
+    for name, ours, ort_ms, pt_ms, cms, flops in rows:
+        print("| %s | %s | %s | %s | %s | %s | %s |" % (
+            name, fmt(ours), fmt(ort_ms), fmt(pt_ms), ratio(ours, ort_ms),
+            ratio(ours, pt_ms), cms if cms is not None else "-"))
+        if flops:
+            g = lambda ms: "%.1f GFLOP/s (%.0f%% of peak)" % (
+                flops / ms / 1e6, 100 * flops / ms / 1e6 / peak) if ms else "fail"
+            print("\n%s: torch-onnx %s; ORT %s; PyTorch %s\n" % (
+                name, g(ours), g(ort_ms), g(pt_ms)))
+
+
+if __name__ == "__main__":
+    main()
