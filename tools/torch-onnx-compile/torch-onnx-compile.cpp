@@ -55,7 +55,7 @@ static cl::opt<std::string>
     mcpu("mcpu", cl::desc("Target CPU (default: this host's CPU)"));
 static cl::opt<bool> openmp("openmp", cl::init(true),
                             cl::desc("Parallel loops on OpenMP threads"));
-static cl::opt<bool> vectorize("vectorize", cl::init(false),
+static cl::opt<bool> vectorize("vectorize", cl::init(true),
                                cl::desc("Tile and vectorize contractions"));
 static cl::opt<std::string> cc("cc", cl::init("cc"),
                                cl::desc("C compiler/linker driver"));

@@ -64,7 +64,7 @@ static cl::opt<unsigned> threads("num-threads", cl::init(0),
                                  cl::desc("OpenMP threads (0: all cores)"));
 static cl::opt<bool> openmp("openmp", cl::init(true),
                             cl::desc("Parallel loops on OpenMP threads"));
-static cl::opt<bool> vectorize("vectorize", cl::init(false),
+static cl::opt<bool> vectorize("vectorize", cl::init(true),
                                cl::desc("Tile and vectorize contractions"));
 static cl::opt<bool> printIR("mlir-print-ir-after-all",
                              cl::desc("Print the IR after each pass"));

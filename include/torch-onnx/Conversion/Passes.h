@@ -56,7 +56,7 @@ struct ONNXToLLVMPipelineOptions
   Option<bool> vectorize{
       *this, "vectorize",
       llvm::cl::desc("Tile and vectorize contractions and convolutions"),
-      llvm::cl::init(false)};
+      llvm::cl::init(true)};
 };
 
 /// onnx -> linalg -> bufferized loops (OpenMP) -> LLVM dialect.

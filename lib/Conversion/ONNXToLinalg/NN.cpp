@@ -1236,6 +1236,9 @@ static FailureOr<SmallVector<Value>> lowerConvTranspose(Ctx &c) {
   std::string autoPad = c.s("auto_pad", "NOTSET");
   auto outShape = c.ints("output_shape");
   SmallVector<int64_t> out(k);
+  // Python's floor division (total padding may be negative: then the output
+  // grows at the end), as in ONNX's reference.
+  auto half = [](int64_t t) { return t >= 0 ? t / 2 : -((-t + 1) / 2); };
   for (int64_t d = 0; d < k; ++d) {
     int64_t in = xt.getDimSize(d + 2);
     int64_t full = strides[d] * (in - 1) + outPad[d] +
@@ -1244,11 +1247,11 @@ static FailureOr<SmallVector<Value>> lowerConvTranspose(Ctx &c) {
       int64_t o = (*outShape)[outShape->size() - k + d];
       int64_t total = full - o;
       if (autoPad == "SAME_UPPER") {
-        pads[d] = total / 2;
-        pads[d + k] = total - total / 2;
+        pads[d] = half(total);
+        pads[d + k] = total - half(total);
       } else {
-        pads[d] = total - total / 2;
-        pads[d + k] = total / 2;
+        pads[d] = total - half(total);
+        pads[d + k] = half(total);
       }
     } else if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER") {
       int64_t total = full - in * strides[d];

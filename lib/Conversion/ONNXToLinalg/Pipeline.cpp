@@ -30,10 +30,11 @@ std::string torch_onnx::getLinalgToLLVMStageText(
   s += "one-shot-bufferize{bufferize-function-boundaries "
        "function-boundary-type-conversion=identity-layout-map},"
        "canonicalize,buffer-deallocation-pipeline,convert-bufferization-to-memref,"
-       "scf-forall-to-parallel,func.func(convert-linalg-to-parallel-loops),";
+       ;
   if (o.vectorize)
     s += "func.func(cpu-hoist-vector-transfers),canonicalize,"
          "func.func(convert-vector-to-scf{full-unroll}),";
+  s += "scf-forall-to-parallel,func.func(convert-linalg-to-parallel-loops),";
   if (o.openmp)
     s += "convert-scf-to-openmp{num-threads=0},canonicalize,";
   s += "lower-affine,expand-strided-metadata,lower-affine,convert-scf-to-cf,";
@@ -43,8 +44,10 @@ std::string torch_onnx::getLinalgToLLVMStageText(
        "convert-index-to-llvm,finalize-memref-to-llvm,convert-cf-to-llvm,";
   if (o.openmp)
     s += "convert-openmp-to-llvm,";
+  if (o.vectorize) // n-D vectors carried through blocks: after cf lowering
+    s += "convert-vector-to-llvm,";
   s += "convert-func-to-llvm,convert-arith-to-llvm,convert-cf-to-llvm,"
-       "reconcile-unrealized-casts";
+       "reconcile-unrealized-casts,canonicalize";
   return s;
 }
 

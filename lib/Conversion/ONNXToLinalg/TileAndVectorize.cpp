@@ -58,7 +58,7 @@ struct CPUTileAndVectorizePass
     if (!classify(op, par, red))
       return;
     if (!op.hasPureTensorSemantics() ||
-        !op.getDpsInits()[0].getType().isa<RankedTensorType>())
+        !isa<RankedTensorType>(op.getDpsInits()[0].getType()))
       return;
     Type elem = cast<ShapedType>(op.getDpsInits()[0].getType()).getElementType();
     if (!elem.isF32())
@@ -73,12 +73,40 @@ struct CPUTileAndVectorizePass
     auto idx = [&](int64_t v) -> OpFoldResult {
       return IntegerAttr::get(IndexType::get(ctx), v);
     };
-    // Level 1: tasks.
+    // Register tile sizes that divide the extents (no masked/partial
+    // vectors): m from regTileM down, n from regTileN down to 8 (or the whole
+    // extent when it is at most 64).
+    auto divisor = [](int64_t extent, int64_t start, int64_t minimum) {
+      for (int64_t t = std::min(start, extent); t >= minimum; --t)
+        if (extent % t == 0)
+          return t;
+      return int64_t(0);
+    };
+    int64_t rm = divisor(ranges[m], regTileM, 1);
+    int64_t rn = 0;
+    int64_t rN = regTileN;
+    for (int64_t t : {rN, rN / 2, rN / 4})
+      if (t >= 8 && ranges[n] % t == 0) {
+        rn = t;
+        break;
+      }
+    if (!rn && ranges[n] <= 64)
+      rn = ranges[n];
+    if (!rn)
+      return;
+    // Level 1: tasks of whole register tiles.
+    auto taskTile = [](int64_t extent, int64_t reg, int64_t want) {
+      int64_t best = reg;
+      for (int64_t t = reg; t <= std::min(want, extent); t += reg)
+        if (extent % t == 0)
+          best = t;
+      return best;
+    };
     SmallVector<OpFoldResult> t1(ranges.size(), idx(0));
     for (int64_t p : par)
       t1[p] = idx(1);
-    t1[m] = idx(std::min<int64_t>(threadTileM, ranges[m]));
-    t1[n] = idx(std::min<int64_t>(threadTileN, ranges[n]));
+    t1[m] = idx(taskTile(ranges[m], rm, threadTileM));
+    t1[n] = idx(taskTile(ranges[n], rn, threadTileN));
     scf::SCFTilingOptions o1;
     o1.setTileSizes(t1);
     o1.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
@@ -88,26 +116,23 @@ struct CPUTileAndVectorizePass
       return;
     rewriter.replaceOp(op, r1->replacements);
     auto inner = cast<linalg::LinalgOp>(r1->tiledOps.back());
-    // Level 2: register tiles, k by 1.
-    SmallVector<int64_t> vec(ranges.size(), 1);
-    vec[m] = std::min<int64_t>(regTileM, ranges[m]);
-    vec[n] = std::min<int64_t>(regTileN, ranges[n]);
-    SmallVector<OpFoldResult> t2;
-    for (int64_t v : vec)
-      t2.push_back(idx(v));
-    scf::SCFTilingOptions o2;
-    o2.setTileSizes(t2);
+    // Loop order (batch.., m, k, n): the innermost loop walks a row of B and
+    // of the output contiguously, which LLVM vectorizes (AVX-512 FMAs).
     rewriter.setInsertionPoint(inner);
-    auto r2 = scf::tileUsingSCF(rewriter,
-                                cast<TilingInterface>(inner.getOperation()), o2);
-    if (failed(r2))
-      return;
-    rewriter.replaceOp(inner, r2->replacements);
-    Operation *tile = r2->tiledOps.back();
-    rewriter.setInsertionPoint(tile);
-    auto v = linalg::vectorize(rewriter, tile, vec);
-    if (succeeded(v))
-      rewriter.replaceOp(tile, v->replacements);
+    linalg::GenericOp generic = dyn_cast<linalg::GenericOp>(inner.getOperation());
+    if (!generic) {
+      auto g = linalg::generalizeNamedOp(rewriter, inner);
+      if (failed(g))
+        return;
+      generic = *g;
+    }
+    SmallVector<unsigned> perm;
+    for (int64_t p : par)
+      if (p != n)
+        perm.push_back(p);
+    perm.push_back(red);
+    perm.push_back(n);
+    (void)linalg::interchangeGenericOp(rewriter, generic, perm);
   }
 
   void runOnOperation() override {
@@ -150,6 +175,19 @@ struct CPUHoistVectorTransfersPass
     : public torch_onnx::impl::CPUHoistVectorTransfersBase<
           CPUHoistVectorTransfersPass> {
   void runOnOperation() override {
+    // Linalg ops inside a task (scf.forall) become sequential loops: the
+    // parallelism is the tasks'.
+    IRRewriter rewriter(&getContext());
+    SmallVector<linalg::LinalgOp> inner;
+    getOperation().walk([&](linalg::LinalgOp op) {
+      if (op->getParentOfType<scf::ForallOp>() && op.hasPureBufferSemantics())
+        inner.push_back(op);
+    });
+    for (auto op : inner) {
+      rewriter.setInsertionPoint(op);
+      if (succeeded(linalg::linalgOpToLoops(rewriter, op)))
+        rewriter.eraseOp(op);
+    }
     linalg::hoistRedundantVectorTransfers(getOperation(),
                                           /*verifyNonZeroTrip=*/true);
   }
