@@ -94,9 +94,9 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
   let options = [
     Option<"threadTileM", "thread-tile-m", "int64_t", "64", "Rows per task">,
     Option<"threadTileN", "thread-tile-n", "int64_t", "256", "Cols per task">,
-    Option<"regTileM", "reg-tile-m", "int64_t", "6", "Register tile rows">,
-    Option<"regTileN", "reg-tile-n", "int64_t", "32",
-           "Register tile columns (2 AVX-512 vectors of f32)">,
+    Option<"regTileM", "reg-tile-m", "int64_t", "4", "Register tile rows">,
+    Option<"regTileN", "reg-tile-n", "int64_t", "16",
+           "Register tile columns (2 AVX2 / 1 AVX-512 vectors of f32)">,
   ];
   let dependentDialects = [
     "::mlir::scf::SCFDialect", "::mlir::vector::VectorDialect",

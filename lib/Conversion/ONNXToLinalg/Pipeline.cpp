@@ -32,7 +32,8 @@ std::string torch_onnx::getLinalgToLLVMStageText(
        "canonicalize,buffer-deallocation-pipeline,convert-bufferization-to-memref,"
        ;
   if (o.vectorize)
-    s += "func.func(cpu-hoist-vector-transfers),canonicalize,"
+    s += "func.func(loop-invariant-code-motion,cpu-hoist-vector-transfers),"
+         "canonicalize,"
          "func.func(convert-vector-to-scf{full-unroll}),";
   s += "scf-forall-to-parallel,func.func(convert-linalg-to-parallel-loops),";
   if (o.openmp)
@@ -46,7 +47,8 @@ std::string torch_onnx::getLinalgToLLVMStageText(
     s += "convert-openmp-to-llvm,";
   if (o.vectorize) // n-D vectors carried through blocks: after cf lowering
     s += "convert-vector-to-llvm,";
-  s += "convert-func-to-llvm,convert-arith-to-llvm,convert-cf-to-llvm,"
+  s += "convert-ub-to-llvm,convert-func-to-llvm,convert-arith-to-llvm,"
+       "convert-cf-to-llvm,"
        "reconcile-unrealized-casts,canonicalize";
   return s;
 }

@@ -19,6 +19,7 @@
 #include "mlir/Dialect/Vector/Transforms/VectorTransforms.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
 
 namespace mlir::torch_onnx {
 #define GEN_PASS_DEF_CPUTILEANDVECTORIZE
@@ -27,6 +28,72 @@ namespace mlir::torch_onnx {
 } // namespace mlir::torch_onnx
 
 using namespace mlir;
+
+/// conv_2d_nchw_fchw (static shapes) as an affine im2col copy
+/// [N, C, KH, KW, OH, OW] (no index arithmetic per element) and a batched
+/// contraction [F, C*KH*KW] x [N, C*KH*KW, OH*OW].
+static LogicalResult im2col(RewriterBase &rewriter,
+                            linalg::Conv2DNchwFchwOp conv) {
+  Value x = conv.getInputs()[0], w = conv.getInputs()[1],
+        init = conv.getOutputs()[0];
+  auto xt = dyn_cast<RankedTensorType>(x.getType());
+  auto wt = dyn_cast<RankedTensorType>(w.getType());
+  auto ot = dyn_cast<RankedTensorType>(init.getType());
+  if (!xt || !wt || !ot || !xt.hasStaticShape() || !wt.hasStaticShape() ||
+      !ot.hasStaticShape())
+    return failure();
+  SmallVector<int64_t> st(conv.getStrides().getValues<int64_t>()),
+      dl(conv.getDilations().getValues<int64_t>());
+  int64_t N = xt.getDimSize(0), C = xt.getDimSize(1), F = wt.getDimSize(0),
+          KH = wt.getDimSize(2), KW = wt.getDimSize(3), OH = ot.getDimSize(2),
+          OW = ot.getDimSize(3);
+  Location loc = conv.getLoc();
+  MLIRContext *ctx = conv.getContext();
+  Type elem = xt.getElementType();
+  auto D = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+  Value colInit =
+      tensor::EmptyOp::create(rewriter, loc, {N, C, KH, KW, OH, OW}, elem);
+  auto id6 = AffineMap::getMultiDimIdentityMap(6, ctx);
+  auto xmap = AffineMap::get(
+      6, 0, {D(0), D(1), D(4) * st[0] + D(2) * dl[0], D(5) * st[1] + D(3) * dl[1]},
+      ctx);
+  Value col =
+      linalg::GenericOp::create(
+          rewriter, loc, TypeRange{colInit.getType()}, ValueRange{x},
+          ValueRange{colInit}, {xmap, id6},
+          SmallVector<utils::IteratorType>(6, utils::IteratorType::parallel),
+          [](OpBuilder &b, Location l, ValueRange a) {
+            linalg::YieldOp::create(b, l, a[0]);
+          })
+          .getResult(0);
+  auto colT = RankedTensorType::get({N, C * KH * KW, OH * OW}, elem);
+  Value colR = tensor::CollapseShapeOp::create(rewriter, loc, colT, col,
+                                               {{0}, {1, 2, 3}, {4, 5}});
+  Value wR = tensor::CollapseShapeOp::create(
+      rewriter, loc, RankedTensorType::get({F, C * KH * KW}, elem), w,
+      {{0}, {1, 2, 3}});
+  Value iR = tensor::CollapseShapeOp::create(
+      rewriter, loc, RankedTensorType::get({N, F, OH * OW}, elem), init,
+      {{0}, {1}, {2, 3}});
+  // Loops (n, f, p, k).
+  auto mm = linalg::GenericOp::create(
+      rewriter, loc, TypeRange{iR.getType()}, ValueRange{wR, colR},
+      ValueRange{iR},
+      {AffineMap::get(4, 0, {D(1), D(3)}, ctx),
+       AffineMap::get(4, 0, {D(0), D(3), D(2)}, ctx),
+       AffineMap::get(4, 0, {D(0), D(1), D(2)}, ctx)},
+      {utils::IteratorType::parallel, utils::IteratorType::parallel,
+       utils::IteratorType::parallel, utils::IteratorType::reduction},
+      [](OpBuilder &b, Location l, ValueRange a) {
+        Value p = arith::MulFOp::create(b, l, a[0], a[1]);
+        linalg::YieldOp::create(b, l,
+                                arith::AddFOp::create(b, l, a[2], p).getResult());
+      });
+  Value out = tensor::ExpandShapeOp::create(rewriter, loc, ot, mm.getResult(0),
+                                            {{0}, {1}, {2, 3}});
+  rewriter.replaceOp(conv, out);
+  return success();
+}
 
 namespace {
 struct CPUTileAndVectorizePass
@@ -90,10 +157,9 @@ struct CPUTileAndVectorizePass
         rn = t;
         break;
       }
-    if (!rn && ranges[n] <= 64)
-      rn = ranges[n];
+    bool vectorizable = rn != 0;
     if (!rn)
-      return;
+      rn = 1;
     // Level 1: tasks of whole register tiles.
     auto taskTile = [](int64_t extent, int64_t reg, int64_t want) {
       int64_t best = reg;
@@ -116,23 +182,53 @@ struct CPUTileAndVectorizePass
       return;
     rewriter.replaceOp(op, r1->replacements);
     auto inner = cast<linalg::LinalgOp>(r1->tiledOps.back());
-    // Loop order (batch.., m, k, n): the innermost loop walks a row of B and
-    // of the output contiguously, which LLVM vectorizes (AVX-512 FMAs).
-    rewriter.setInsertionPoint(inner);
-    linalg::GenericOp generic = dyn_cast<linalg::GenericOp>(inner.getOperation());
-    if (!generic) {
-      auto g = linalg::generalizeNamedOp(rewriter, inner);
-      if (failed(g))
-        return;
-      generic = *g;
+    if (!vectorizable) {
+      // Loop order (batch.., m, k, n): the innermost loop walks rows of B and
+      // of the output contiguously, which LLVM's loop vectorizer handles.
+      rewriter.setInsertionPoint(inner);
+      auto generic = dyn_cast<linalg::GenericOp>(inner.getOperation());
+      if (!generic) {
+        auto g = linalg::generalizeNamedOp(rewriter, inner);
+        if (failed(g))
+          return;
+        generic = *g;
+      }
+      SmallVector<unsigned> perm;
+      for (int64_t p : par)
+        if (p != n)
+          perm.push_back(p);
+      perm.push_back(red);
+      perm.push_back(n);
+      (void)linalg::interchangeGenericOp(rewriter, generic, perm);
+      return;
     }
-    SmallVector<unsigned> perm;
-    for (int64_t p : par)
-      if (p != n)
-        perm.push_back(p);
-    perm.push_back(red);
-    perm.push_back(n);
-    (void)linalg::interchangeGenericOp(rewriter, generic, perm);
+    // Level 2: register tiles (k by 1), vectorized to vector.contract, which
+    // the patterns below lower to broadcasts + FMAs; the accumulator tile is
+    // hoisted out of the k loop after bufferization.
+    SmallVector<int64_t> vec(ranges.size(), 1);
+    vec[m] = rm;
+    vec[n] = rn;
+    SmallVector<OpFoldResult> t2;
+    for (int64_t v : vec)
+      t2.push_back(idx(v));
+    scf::SCFTilingOptions o2;
+    o2.setTileSizes(t2);
+    rewriter.setInsertionPoint(inner);
+    auto r2 = scf::tileUsingSCF(rewriter,
+                                cast<TilingInterface>(inner.getOperation()), o2);
+    if (failed(r2))
+      return;
+    rewriter.replaceOp(inner, r2->replacements);
+    Operation *tile = r2->tiledOps.back();
+    rewriter.setInsertionPoint(tile);
+    auto v = linalg::vectorize(rewriter, tile, /*inputVectorSizes=*/{},
+                               /*inputScalableVecDims=*/{},
+                               /*vectorizeNDExtract=*/false,
+                               /*flatten1DDepthwiseConv=*/false,
+                               /*assumeDynamicDimsMatchVecSizes=*/false,
+                               /*createNamedContraction=*/true);
+    if (succeeded(v))
+      rewriter.replaceOp(tile, v->replacements);
   }
 
   void runOnOperation() override {
@@ -143,7 +239,7 @@ struct CPUTileAndVectorizePass
     func.walk([&](linalg::Conv2DNchwFchwOp c) { convs.push_back(c); });
     for (auto c : convs) {
       rewriter.setInsertionPoint(c);
-      (void)linalg::rewriteInIm2Col(rewriter, c);
+      (void)im2col(rewriter, c);
     }
     SmallVector<linalg::LinalgOp> contractions;
     func.walk([&](linalg::LinalgOp op) {
@@ -168,6 +264,15 @@ struct CPUTileAndVectorizePass
     vector::populateVectorMaskOpLoweringPatterns(patterns);
     if (failed(applyPatternsGreedily(func, std::move(patterns))))
       return signalPassFailure();
+    // Keep accumulator tiles in registers across the reduction loops: hoist
+    // loop-invariant extract/insert_slice and transfer_read/write pairs.
+    SmallVector<scf::ForOp> loops;
+    func.walk([&](scf::ForOp f) { loops.push_back(f); });
+    for (scf::ForOp f : loops) {
+      moveLoopInvariantCode(cast<LoopLikeOpInterface>(f.getOperation()));
+      (void)hoistLoopInvariantSubsets(rewriter,
+                                      cast<LoopLikeOpInterface>(f.getOperation()));
+    }
   }
 };
 
