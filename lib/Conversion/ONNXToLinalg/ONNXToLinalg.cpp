@@ -616,8 +616,10 @@ public:
 
   LogicalResult lowerRegion(Region &region) {
     for (Block &block : region) {
-      for (BlockArgument arg : block.getArguments())
+      for (BlockArgument arg : block.getArguments()) {
+        onnxTypes.try_emplace(arg, arg.getType());
         arg.setType(toSignlessTensor(arg.getType()));
+      }
       for (Operation &op : llvm::make_early_inc_range(block))
         if (failed(lowerOp(&op)))
           return failure();
@@ -638,6 +640,7 @@ public:
     if (auto init = dyn_cast<InitializerOp>(op)) {
       auto c = arith::ConstantOp::create(builder, op->getLoc(),
                                          signlessElements(init.getValue()));
+      onnxTypes[c] = op->getResult(0).getType();
       op->getResult(0).replaceAllUsesWith(c);
       op->erase();
       return success();
@@ -658,8 +661,11 @@ public:
              << " (opset " << version
              << ") yet; see docs/SupportedOps.md for the ops that run natively";
     Ctx c(op, builder, *opType, version);
-    for (Type t : op->getOperandTypes())
-      c.origOperandTypes.push_back(t);
+    for (Value v : op->getOperands()) {
+      auto it = onnxTypes.find(v);
+      c.origOperandTypes.push_back(it != onnxTypes.end() ? it->second
+                                                         : v.getType());
+    }
     for (Type t : op->getResultTypes())
       c.origResultTypes.push_back(t);
     c.lowerRegion = [this](Region &r) {
@@ -686,6 +692,8 @@ public:
           llvm::count(dt.getShape(), ShapedType::kDynamic) <
               llvm::count(rt.getShape(), ShapedType::kDynamic))
         repl = tensor::CastOp::create(builder, op->getLoc(), dt, repl);
+      // Remember the ONNX type (signedness) of the value for its users.
+      onnxTypes[repl] = old.getType();
       old.replaceAllUsesWith(repl);
     }
     op->erase();
@@ -693,6 +701,9 @@ public:
   }
 
   OpBuilder builder;
+  /// ONNX type of lowered values and block arguments (before the signless
+  /// conversion), so that lowerings see unsigned operands as unsigned.
+  DenseMap<Value, Type> onnxTypes;
 };
 } // namespace
 
