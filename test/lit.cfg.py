@@ -22,6 +22,6 @@ config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "I
 
 tool_dirs = [config.torch_onnx_tools_dir, config.llvm_tools_dir]
 tools = ["torch-onnx-opt", "torch-onnx-translate", "torch-onnx-export",
-         "onnx-structural-diff"]
+         "onnx-structural-diff", "torch-onnx-run", "torch-onnx-compile"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 config.substitutions.append(("%tools_dir", config.torch_onnx_tools_dir))
