@@ -7,7 +7,7 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
 
 PKGS="cmake ninja-build ccache g++ git
-  llvm-22-dev libmlir-22-dev mlir-22-tools
+  llvm-22-dev libmlir-22-dev mlir-22-tools libomp-22-dev
   libonnx-dev libprotobuf-dev protobuf-compiler libonnx-testdata python3-onnx
   libtorch-dev python3-torch python3-torchvision"
 MISSING=""

@@ -19,6 +19,10 @@ echo "== PyTorch -> ONNX: examples/small_cnn.py -> $OUT/small_cnn.onnx"
   --verbose
 echo "== ONNX Runtime on $OUT/small_cnn.onnx (batch 2)"
 node "$ROOT/utils/run_ort.js" "$OUT/small_cnn.onnx"
+echo "== native (JIT, torch-onnx-run) on the same input: same probabilities"
+/usr/bin/python3 -c "import numpy as np; n = 2 * 3 * 32 * 32; \
+np.save('$OUT/x.npy', (((np.arange(n) % 7) - 3) / 4).astype(np.float32).reshape(2, 3, 32, 32))"
+"$BIN/torch-onnx-run" "$OUT/small_cnn.onnx" --input-npy "$OUT/x.npy" --print
 
 echo "== ONNX -> MLIR -> ONNX: examples/mlp.onnxtxt"
 "$BIN/torch-onnx-translate" --import-onnx "$ROOT/examples/mlp.onnxtxt" -o "$OUT/mlp.mlir"

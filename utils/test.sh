@@ -2,7 +2,10 @@
 # README command 2: build and run every test: the lit suite (dialect, passes,
 # translations, drivers, bad input), the end-to-end export suite (PyTorch
 # models exported at opsets 9/11/13/17 and run in ONNX Runtime against
-# PyTorch) and the ONNX backend-suite round trip through ONNX Runtime.
+# PyTorch), the ONNX backend-suite round trip through ONNX Runtime and the
+# native conformance run (every backend-suite model through torch-onnx-run
+# against its reference outputs; fails on a change to the expected-failure
+# list utils/conformance/native-xfail.txt).
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 "$ROOT/utils/install-deps.sh"
@@ -11,3 +14,5 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TORCH_ONNX_EXPORT="$ROOT/build/bin/torch-onnx-export" \
   /usr/bin/python3 "$ROOT/test/e2e/run_e2e.py" --opsets 9,11,13,17
 /usr/bin/python3 "$ROOT/utils/conformance/roundtrip.py" --bin "$ROOT/build/bin"
+/usr/bin/python3 "$ROOT/utils/conformance/native.py" \
+  --runner "$ROOT/build/bin/torch-onnx-run"

@@ -607,6 +607,20 @@ struct Folder {
   }
 };
 
+/// The value of an initializer or of a Constant node's tensor `value`.
+static ElementsAttr constantValue(Value v) {
+  Operation *def = v.getDefiningOp();
+  if (!def)
+    return {};
+  if (auto init = dyn_cast<InitializerOp>(def))
+    return init.getValue();
+  StringRef name = def->getName().getStringRef();
+  std::optional<StringRef> type = lookupONNXOpType(name);
+  if (type && *type == "Constant")
+    return def->getAttrOfType<ElementsAttr>(getODSAttrName(name, "value"));
+  return {};
+}
+
 struct ONNXFoldConstantsPass
     : ONNX::impl::ONNXFoldConstantsBase<ONNXFoldConstantsPass> {
   using Base::Base;
@@ -640,15 +654,14 @@ struct ONNXFoldConstantsPass
         // Only nodes whose inputs are all initializers (or that read
         // static shapes) can fold.
         if (*opType != "Shape" && *opType != "Size" &&
-            llvm::any_of(op->getOperands(), [](Value v) {
-              return !v.getDefiningOp<InitializerOp>();
-            }))
+            llvm::any_of(op->getOperands(),
+                         [](Value v) { return !constantValue(v); }))
           return;
         Folder f{op, *opType, {}, sizeLimit};
         for (Value v : op->getOperands()) {
           std::optional<Tensor> t;
-          if (auto init = v.getDefiningOp<InitializerOp>())
-            t = readElements(init.getValue(), sizeLimit);
+          if (ElementsAttr c = constantValue(v))
+            t = readElements(c, sizeLimit);
           f.in.push_back(t);
         }
         std::optional<Tensor> r = f.eval();
