@@ -187,17 +187,23 @@ def main():
                                                     "native-xfail.txt"))
     ap.add_argument("--write-xfail", action="store_true")
     ap.add_argument("--doc", default="")
-    ap.add_argument("--json", default="")
+    ap.add_argument("--json", default="", help="write the results here")
+    ap.add_argument("--from-json", default="",
+                    help="use the results of an earlier run (with --json)")
     args = ap.parse_args()
     todo = [m for m in models() if args.only in m[1]]
     dirs = {m[1]: m[2] for m in todo}
     results = {}
     t0 = time.time()
-    with cf.ThreadPoolExecutor(args.jobs) as ex:
-        futs = {ex.submit(run_one, args.runner, n, d, s, args.timeout): n
-                for _, n, d, s in todo}
-        for f in cf.as_completed(futs):
-            results[futs[f]] = f.result()
+    if args.from_json:
+        results = {k: tuple(v) for k, v in json.load(open(args.from_json)).items()
+                   if k in dirs}
+    else:
+        with cf.ThreadPoolExecutor(args.jobs) as ex:
+            futs = {ex.submit(run_one, args.runner, n, d, s, args.timeout): n
+                    for _, n, d, s in todo}
+            for f in cf.as_completed(futs):
+                results[futs[f]] = f.result()
     xfail = read_xfail(args.xfail)
     npass = sum(1 for s, _ in results.values() if s == "pass")
     unexpected_fail = sorted(n for n, (s, _) in results.items()
