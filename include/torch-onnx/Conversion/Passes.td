@@ -116,4 +116,18 @@ def CPUHoistVectorTransfers : Pass<"cpu-hoist-vector-transfers",
   }];
 }
 
+def CPUOuterParallelLoops : Pass<"cpu-outer-parallel-loops", "func::FuncOp"> {
+  let summary = "Run one dim of each multi-dim scf.parallel on threads";
+  let description = [{
+    A multi-dimensional `scf.parallel` (what `convert-linalg-to-parallel-loops`
+    makes of an N-d elementwise op) would become one collapsed OpenMP loop
+    whose every iteration recomputes its N indices with divisions, which
+    defeats vectorization. This pass keeps the first dimension with more than
+    one iteration parallel and turns the others into `scf.for` loops inside
+    it (in their original order, so the innermost loop still walks
+    contiguous memory).
+  }];
+  let dependentDialects = ["::mlir::scf::SCFDialect"];
+}
+
 #endif // TORCH_ONNX_CONVERSION_PASSES

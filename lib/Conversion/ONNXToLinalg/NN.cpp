@@ -904,6 +904,7 @@ static FailureOr<SmallVector<Value>> lowerResize(Ctx &c) {
   // Scales and output sizes (static input dims).
   SmallVector<double> scales;
   SmallVector<int64_t> outSizes;
+  SmallVector<Value> runtimeScales; // f32 scalars, when not constant
   if (!xt.hasStaticShape())
     return c.failure("dynamic input shapes are not supported");
   if (upsample && c.version < 9) {
@@ -912,19 +913,37 @@ static FailureOr<SmallVector<Value>> lowerResize(Ctx &c) {
     Value sv = c.in(upsample || c.version < 11 ? 1 : 2);
     Value zv = (upsample || c.version < 11) ? Value() : c.in(3);
     auto st = sv ? dyn_cast<RankedTensorType>(sv.getType()) : nullptr;
+    auto declared = dyn_cast<RankedTensorType>(c.resultType(0));
     if (sv && (!st || !st.hasStaticShape() || st.getNumElements() > 0)) {
-      auto s = c.constFloats(sv);
-      if (!s)
-        return c.failure("scales must be constant");
-      scales = *s;
+      if (auto s = c.constFloats(sv)) {
+        scales = *s;
+      } else if (declared && declared.hasStaticShape() && st &&
+                 st.hasStaticShape() && st.getNumElements() == r) {
+        // Run-time scales: the output shape is the declared one; the
+        // coordinate transform reads the scales at run time.
+        outSizes.assign(declared.getShape().begin(), declared.getShape().end());
+        for (int64_t d = 0; d < r; ++d)
+          runtimeScales.push_back(tensor::ExtractOp::create(
+              c.b, c.loc, sv, ValueRange{c.index(d)}));
+      } else {
+        return c.failure("scales must be constant (or the output shape "
+                         "static)");
+      }
     } else if (zv) {
-      auto z = c.constInts(zv);
-      if (!z)
-        return c.failure("sizes must be constant");
-      outSizes = *z;
+      if (auto z = c.constInts(zv))
+        outSizes = *z;
+      else if (declared && declared.hasStaticShape())
+        outSizes.assign(declared.getShape().begin(), declared.getShape().end());
+      else
+        return c.failure("sizes must be constant (or the output shape "
+                         "static)");
     }
   }
-  if (outSizes.empty()) {
+  if (!runtimeScales.empty()) {
+    if (ctm == "half_pixel_symmetric")
+      return c.failure("half_pixel_symmetric needs constant scales");
+    scales.assign(r, 0.0);
+  } else if (outSizes.empty()) {
     if ((int64_t)scales.size() != r)
       return c.failure("scales must have one value per dim");
     for (int64_t d = 0; d < r; ++d)
@@ -959,9 +978,10 @@ static FailureOr<SmallVector<Value>> lowerResize(Ctx &c) {
           Value fi = arith::UIToFPOp::create(
               b, l, f32, arith::IndexCastOp::create(b, l, b.getI64Type(), i));
           float sc = (float)scales[d];
+          Value scV = runtimeScales.empty() ? fc(sc) : runtimeScales[d];
           Value xo;
           if (ctm == "asymmetric") {
-            xo = arith::DivFOp::create(b, l, fi, fc(sc));
+            xo = arith::DivFOp::create(b, l, fi, scV);
           } else if (ctm == "align_corners") {
             xo = on == 1 ? fc(0)
                          : (Value)arith::MulFOp::create(
@@ -971,7 +991,7 @@ static FailureOr<SmallVector<Value>> lowerResize(Ctx &c) {
                 b, l,
                 arith::DivFOp::create(b, l,
                                       arith::AddFOp::create(b, l, fi, fc(0.5)),
-                                      fc(sc)),
+                                      scV),
                 fc(0.5));
             if (ctm == "pytorch_half_pixel" && on <= 1)
               xo = fc(0);
@@ -1015,7 +1035,8 @@ static FailureOr<SmallVector<Value>> lowerResize(Ctx &c) {
             interp.push_back(false);
             continue;
           }
-          if (in == on && ctm != "align_corners") {
+          if (in == on && ctm != "align_corners" && runtimeScales.empty() &&
+              sc == 1.0f) {
             lo.push_back(i);
             hi.push_back(Value());
             wt.push_back(Value());

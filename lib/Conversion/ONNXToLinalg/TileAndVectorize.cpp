@@ -24,6 +24,7 @@
 namespace mlir::torch_onnx {
 #define GEN_PASS_DEF_CPUTILEANDVECTORIZE
 #define GEN_PASS_DEF_CPUHOISTVECTORTRANSFERS
+#define GEN_PASS_DEF_CPUOUTERPARALLELLOOPS
 #include "torch-onnx/Conversion/Passes.h.inc"
 } // namespace mlir::torch_onnx
 
@@ -295,6 +296,60 @@ struct CPUHoistVectorTransfersPass
     }
     linalg::hoistRedundantVectorTransfers(getOperation(),
                                           /*verifyNonZeroTrip=*/true);
+  }
+};
+
+struct CPUOuterParallelLoopsPass
+    : public torch_onnx::impl::CPUOuterParallelLoopsBase<
+          CPUOuterParallelLoopsPass> {
+  void runOnOperation() override {
+    SmallVector<scf::ParallelOp> loops;
+    getOperation().walk([&](scf::ParallelOp p) {
+      if (p.getNumLoops() > 1 && !p->getParentOfType<scf::ParallelOp>())
+        loops.push_back(p);
+    });
+    IRRewriter rewriter(&getContext());
+    for (scf::ParallelOp p : loops) {
+      if (!p.getInitVals().empty())
+        continue;
+      unsigned n = p.getNumLoops();
+      // The parallel dim: the first one that does not have a single trip.
+      unsigned par = 0;
+      for (unsigned d = 0; d < n; ++d) {
+        auto lb = getConstantIntValue(p.getLowerBound()[d]);
+        auto ub = getConstantIntValue(p.getUpperBound()[d]);
+        auto st = getConstantIntValue(p.getStep()[d]);
+        if (!lb || !ub || !st || (*ub - *lb + *st - 1) / *st > 1) {
+          par = d;
+          break;
+        }
+      }
+      Location loc = p.getLoc();
+      rewriter.setInsertionPoint(p);
+      auto outer = scf::ParallelOp::create(
+          rewriter, loc, ValueRange{p.getLowerBound()[par]},
+          ValueRange{p.getUpperBound()[par]}, ValueRange{p.getStep()[par]});
+      rewriter.setInsertionPointToStart(outer.getBody());
+      SmallVector<Value> ivs(n);
+      ivs[par] = outer.getInductionVars()[0];
+      for (unsigned d = 0; d < n; ++d) {
+        if (d == par)
+          continue;
+        auto f = scf::ForOp::create(rewriter, loc, p.getLowerBound()[d],
+                                    p.getUpperBound()[d], p.getStep()[d]);
+        ivs[d] = f.getInductionVar();
+        rewriter.setInsertionPointToStart(f.getBody());
+      }
+      // Move the body (minus its terminator) into the innermost loop.
+      Block *body = p.getBody();
+      Operation *insertBefore = &*rewriter.getInsertionPoint();
+      for (Operation &op : llvm::make_early_inc_range(
+               body->without_terminator()))
+        op.moveBefore(insertBefore);
+      for (unsigned d = 0; d < n; ++d)
+        body->getArgument(d).replaceAllUsesWith(ivs[d]);
+      rewriter.eraseOp(p);
+    }
   }
 };
 } // namespace
