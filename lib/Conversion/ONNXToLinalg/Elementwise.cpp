@@ -124,11 +124,13 @@ static Value sigmoid(OpBuilder &b, Location l, Value x) {
                                arith::AddFOp::create(b, l, fcst(b, l, t, 1.0), e));
 }
 
+/// Cast (to the result type) and CastLike (to input 1's type).
 static FailureOr<SmallVector<Value>> lowerCast(Ctx &c) {
   auto x = c.ranked(0);
   if (failed(x))
     return failure();
-  Type from = c.origInElem(0), to = c.origOutElem(0);
+  Type from = c.origInElem(0);
+  Type to = c.opType == "CastLike" ? c.origInElem(1) : c.origOutElem(0);
   if (!from.isIntOrFloat() || !to.isIntOrFloat())
     return c.failure("casts from/to string are not supported natively");
   Value r = c.elementwise({*x}, toSignless(to),
@@ -348,20 +350,6 @@ static FailureOr<SmallVector<Value>> lowerPRelu(Ctx &c) {
   return SmallVector<Value>{r};
 }
 
-static FailureOr<SmallVector<Value>> lowerCastLike(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
-  Type from = c.origInElem(0), to = c.origInElem(1);
-  if (!from.isIntOrFloat() || !to.isIntOrFloat())
-    return c.failure("casts from/to string are not supported natively");
-  Value r = c.elementwise({*x}, toSignless(to),
-                          [&](OpBuilder &, Location, ValueRange a) {
-                            return c.castScalar(a[0], from, to);
-                          });
-  return SmallVector<Value>{r};
-}
-
 void mlir::ONNX::lowering::registerElementwise(llvm::StringMap<LowerFn> &t) {
   using B = OpBuilder;
   using L = Location;
@@ -575,7 +563,7 @@ void mlir::ONNX::lowering::registerElementwise(llvm::StringMap<LowerFn> &t) {
   t["Sum"] = lowerVariadic;
   t["Mean"] = lowerVariadic;
   t["Cast"] = lowerCast;
-  t["CastLike"] = lowerCastLike;
+  t["CastLike"] = lowerCast;
   t["Clip"] = lowerClip;
   t["Where"] = lowerWhere;
   t["Identity"] = lowerIdentity;

@@ -142,6 +142,9 @@ inline int64_t normAxis(int64_t a, int64_t rank) {
   return a < 0 ? a + rank : a;
 }
 bool isFloatLike(Type t);
+/// (x - max(x), sum(exp(x - max(x)))) over `axes` (keepdims): the parts of
+/// Softmax/LogSoftmax, shared with SoftmaxCrossEntropyLoss.
+std::pair<Value, Value> softmaxParts(Ctx &c, Value x, ArrayRef<int64_t> axes);
 
 } // namespace mlir::ONNX::lowering
 

@@ -282,6 +282,19 @@ static OpFoldResult outSize(Ctx &c, Value padded, int64_t d, int64_t k,
   return arith::AddIOp::create(c.b, c.loc, v, c.index(1)).getResult();
 }
 
+/// The accumulator of a convolution with output dims `out` ([N, M, ...]):
+/// the bias [M] broadcast along the channels, or zeros.
+static Value biasInit(Ctx &c, Value bias, ArrayRef<OpFoldResult> out,
+                      Type elem) {
+  if (!bias)
+    return c.fill(out, elem, c.constOf(elem, 0));
+  SmallVector<OpFoldResult> bd(out.size() - 1, c.b.getIndexAttr(1));
+  bd[0] = c.dim(bias, 0);
+  return c.elementwise({c.reshape(bias, bd)}, elem,
+                       [](OpBuilder &, Location, ValueRange a) { return a[0]; },
+                       out);
+}
+
 static FailureOr<SmallVector<Value>> lowerConv(Ctx &c) {
   auto x0 = c.ranked(0), w0 = c.ranked(1);
   if (failed(x0) || failed(w0))
@@ -308,20 +321,7 @@ static FailureOr<SmallVector<Value>> lowerConv(Ctx &c) {
   for (int64_t d = 0; d < k; ++d)
     out.push_back(outSize(c, x, d + 2, kernel[d], win->strides[d],
                           win->dilations[d]));
-  // Init: the bias broadcast along the channels (or zeros).
-  Value init;
-  if (Value bias = c.in(2)) {
-    SmallVector<OpFoldResult> bd(k + 1, c.b.getIndexAttr(1));
-    bd[0] = c.dim(bias, 0);
-    Value b2 = c.reshape(bias, bd);
-    init = c.elementwise({b2}, elem,
-                         [](OpBuilder &, Location, ValueRange a) {
-                           return a[0];
-                         },
-                         out);
-  } else {
-    init = c.fill(out, elem, c.constOf(elem, 0));
-  }
+  Value init = biasInit(c, c.in(2), out, elem);
   MLIRContext *ctx = c.b.getContext();
   if (k == 2 && groups == 1) {
     auto attr = [&](ArrayRef<int64_t> v) {
@@ -1197,24 +1197,9 @@ static FailureOr<SmallVector<Value>> lowerSCE(Ctx &c) {
   Value x = c.in(0);
   Type elem = cast<RankedTensorType>(x.getType()).getElementType();
   // log_softmax over the class axis 1.
-  Value m = c.reduce(x, {1}, true,
-                     c.constF(elem, -std::numeric_limits<double>::infinity()),
-                     [](OpBuilder &b, Location l, Value v, Value acc) -> Value {
-                       return arith::MaximumFOp::create(b, l, v, acc);
-                     });
-  Value sh = c.elementwise({x, m}, elem,
-                           [](OpBuilder &b, Location l, ValueRange a) -> Value {
-                             return arith::SubFOp::create(b, l, a[0], a[1]);
-                           });
-  Value s = c.reduce(sh, {1}, true, c.constF(elem, 0),
-                     [](OpBuilder &b, Location l, Value v, Value acc) -> Value {
-                       return arith::AddFOp::create(b, l, v, acc);
-                     },
-                     [](OpBuilder &b, Location l, Value v) -> Value {
-                       return math::ExpOp::create(b, l, v);
-                     });
+  auto [sh, sumExp] = softmaxParts(c, x, {1});
   Value logp = c.elementwise(
-      {sh, s}, elem, [](OpBuilder &b, Location l, ValueRange a) -> Value {
+      {sh, sumExp}, elem, [](OpBuilder &b, Location l, ValueRange a) -> Value {
         return arith::SubFOp::create(b, l, a[0], math::LogOp::create(b, l, a[1]));
       });
   auto r = nllLoss(c, logp, c.in(1), c.in(2));
@@ -1292,18 +1277,7 @@ static FailureOr<SmallVector<Value>> lowerConvTranspose(Ctx &c) {
   SmallVector<OpFoldResult> outDims{c.dim(x, 0), c.b.getIndexAttr(Mg * groups)};
   for (int64_t v : out)
     outDims.push_back(c.b.getIndexAttr(v));
-  Value init;
-  if (Value bias = c.in(2)) {
-    SmallVector<OpFoldResult> bd(k + 1, c.b.getIndexAttr(1));
-    bd[0] = c.dim(bias, 0);
-    init = c.elementwise({c.reshape(bias, bd)}, elem,
-                         [](OpBuilder &, Location, ValueRange a) {
-                           return a[0];
-                         },
-                         outDims);
-  } else {
-    init = c.fill(outDims, elem, c.constOf(elem, 0));
-  }
+  Value init = biasInit(c, c.in(2), outDims, elem);
   // Loops (n, g, m, o.., c, kk..): y[n, g, m, o] += x[n, g, c, i] *
   // w[g, c, m, kk] where o + pad = i * s + kk * d.
   SmallVector<OpFoldResult> wg{c.b.getIndexAttr(groups), c.b.getIndexAttr(Cg),

@@ -248,20 +248,14 @@ static SmallVector<int64_t> softmaxAxes(Ctx &c, int64_t rank) {
   return axes;
 }
 
-static FailureOr<SmallVector<Value>> lowerSoftmax(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
-  auto xt = cast<RankedTensorType>((*x).getType());
-  Type elem = xt.getElementType();
-  if (!isa<FloatType>(elem))
-    return c.failure("input must be floating point");
-  SmallVector<int64_t> axes = softmaxAxes(c, xt.getRank());
-  Value m = c.reduce(*x, axes, true, lowestOf(c, elem, false),
+std::pair<Value, Value>
+mlir::ONNX::lowering::softmaxParts(Ctx &c, Value x, ArrayRef<int64_t> axes) {
+  Type elem = cast<RankedTensorType>(x.getType()).getElementType();
+  Value m = c.reduce(x, axes, true, lowestOf(c, elem, false),
                      [](OpBuilder &b, Location l, Value v, Value acc) -> Value {
                        return arith::MaximumFOp::create(b, l, v, acc);
                      });
-  Value sh = c.elementwise({*x, m}, elem,
+  Value sh = c.elementwise({x, m}, elem,
                            [](OpBuilder &b, Location l, ValueRange a) -> Value {
                              return arith::SubFOp::create(b, l, a[0], a[1]);
                            });
@@ -272,6 +266,19 @@ static FailureOr<SmallVector<Value>> lowerSoftmax(Ctx &c) {
                      [](OpBuilder &b, Location l, Value v) -> Value {
                        return math::ExpOp::create(b, l, v);
                      });
+  return {sh, s};
+}
+
+static FailureOr<SmallVector<Value>> lowerSoftmax(Ctx &c) {
+  auto x = c.ranked(0);
+  if (failed(x))
+    return failure();
+  auto xt = cast<RankedTensorType>((*x).getType());
+  Type elem = xt.getElementType();
+  if (!isa<FloatType>(elem))
+    return c.failure("input must be floating point");
+  SmallVector<int64_t> axes = softmaxAxes(c, xt.getRank());
+  auto [sh, s] = softmaxParts(c, *x, axes);
   bool isLog = c.opType == "LogSoftmax";
   Value r = c.elementwise(
       {sh, s}, elem, [&](OpBuilder &b, Location l, ValueRange a) -> Value {
