@@ -53,14 +53,15 @@ def cases(mm):
 
 
 def peak_gflops(threads):
-    """2 FMA units x 16 f32 lanes x 2 flops per core-cycle (AVX-512)."""
+    """2 FMA units x f32 lanes (16 with AVX-512, else 8) x 2 flops per
+    core-cycle."""
     mhz = 0.0
     for line in open("/proc/cpuinfo"):
         if line.startswith("cpu MHz"):
             mhz = max(mhz, float(line.split(":")[1]))
     flags = open("/proc/cpuinfo").read()
     lanes = 16 if "avx512f" in flags else 8
-    return threads * 2 * lanes * 2 * mhz / 1e3, mhz
+    return threads * 2 * lanes * 2 * mhz / 1e3, mhz, lanes
 
 
 def median_torch(model, args, runs):
@@ -84,7 +85,7 @@ def main():
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     tmp = tempfile.mkdtemp(prefix="tonnx-bench-")
-    peak, mhz = peak_gflops(args.threads)
+    peak, mhz, lanes = peak_gflops(args.threads)
     rows = []
     for name, model, inputs, flops in cases(args.matmul):
         if args.only and args.only not in name:
@@ -107,9 +108,9 @@ def main():
         zeros = tuple(torch.zeros_like(t) for t in inputs)
         pt_ms = median_torch(model, zeros, args.runs)
         rows.append((name, ours, ort_ms, pt_ms, compile_ms, flops))
-    print("\n%d threads, median of %d runs; peak %.0f GFLOP/s (%d cores-threads x "
-          "2 FMA x 16 f32 x 2 at %.0f MHz)\n" % (args.threads, args.runs, peak,
-                                                   args.threads, mhz))
+    print("\n%d threads, median of %d runs; peak %.0f GFLOP/s (%d cores x "
+          "2 FMA x %d f32 x 2 at %.0f MHz)\n" % (args.threads, args.runs, peak,
+                                                  args.threads, lanes, mhz))
     print("| model | torch-onnx (ms) | ONNX Runtime (ms) | PyTorch eager (ms) "
           "| ours / ORT | ours / PyTorch | JIT compile (ms) |")
     print("|---|---|---|---|---|---|---|")

@@ -163,8 +163,17 @@ static FailureOr<SmallVector<Value>> lowerGemm(Ctx &c) {
              k = getAffineDimExpr(2, ctx);
   OpFoldResult M = c.dim(*a, ta ? 1 : 0), N = c.dim(*b, tb ? 0 : 1);
   Value r;
-  if (!ta && !tb) {
-    r = matmul2d(c, *a, *b);
+  if (!ta) {
+    // A transposed B is materialized once (a contiguous copy) so that the
+    // matmul's vectorized inner loop reads rows of B.
+    Value bm = *b;
+    if (tb) {
+      Value init = c.empty({c.dim(*b, 1), c.dim(*b, 0)}, elem);
+      bm = linalg::TransposeOp::create(c.b, c.loc, *b, init,
+                                       ArrayRef<int64_t>{1, 0})
+               .getResult()[0];
+    }
+    r = matmul2d(c, *a, bm);
   } else {
     r = contraction(c, {*a, *b},
                     {AffineMap::get(3, 0, ta ? SmallVector<AffineExpr>{k, m}
