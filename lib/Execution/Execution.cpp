@@ -3,6 +3,7 @@
 #include "torch-onnx/Execution/Execution.h"
 
 #include "torch-onnx/Dialect/ONNX/IR/ONNXDialect.h"
+#include "torch-onnx/InitAll.h"
 #include "torch-onnx/Target/ONNX/ONNXCommon.h"
 #include "torch-onnx/Target/ONNX/ONNXTranslation.h"
 
@@ -11,6 +12,7 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -20,6 +22,19 @@
 
 using namespace mlir;
 using namespace mlir::torch_onnx;
+
+static DialectRegistry nativeToolRegistry() {
+  DialectRegistry registry;
+  registerAllDialects(registry);
+  registerAllToLLVMIRTranslations(registry);
+  registerAllPasses();
+  return registry;
+}
+
+NativeToolContext::NativeToolContext()
+    : context(nativeToolRegistry()), diagnostics(sourceMgr, &context) {
+  context.loadAllAvailableDialects();
+}
 
 OwningOpRef<ModuleOp> torch_onnx::loadModel(StringRef path, MLIRContext *ctx) {
   if (path.ends_with(".mlir")) {

@@ -235,14 +235,8 @@ int main(int argc, char **argv) {
     hdr = std::string(p);
   }
 
-  DialectRegistry registry;
-  registerAllDialects(registry);
-  registerAllPasses();
-  registerAllToLLVMIRTranslations(registry);
-  MLIRContext ctx(registry);
-  ctx.loadAllAvailableDialects();
-  llvm::SourceMgr sourceMgr;
-  SourceMgrDiagnosticHandler diag(sourceMgr, &ctx);
+  NativeToolContext tool;
+  MLIRContext &ctx = tool.get();
 
   OwningOpRef<ModuleOp> module = loadModel(modelPath, &ctx);
   if (!module)

@@ -12,7 +12,10 @@
 #include "torch-onnx/Conversion/Passes.h"
 
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/OwningOpRef.h"
+#include "llvm/Support/SourceMgr.h"
 #include "llvm/Target/TargetMachine.h"
 
 #include <memory>
@@ -31,6 +34,20 @@ struct TensorSpec {
 struct ModelSignature {
   std::string entry; // the func symbol (main_graph)
   std::vector<TensorSpec> inputs, outputs;
+};
+
+/// The context of the native tools: every dialect, pass and LLVM IR
+/// translation registered, all dialects loaded, diagnostics printed with
+/// their locations.
+class NativeToolContext {
+public:
+  NativeToolContext();
+  MLIRContext &get() { return context; }
+
+private:
+  MLIRContext context;
+  llvm::SourceMgr sourceMgr;
+  SourceMgrDiagnosticHandler diagnostics;
 };
 
 /// Parses `path` (.onnx binary/text ModelProto, or .mlir in the onnx

@@ -495,7 +495,6 @@ void mlir::ONNX::lowering::registerElementwise(llvm::StringMap<LowerFn> &t) {
     return (Value)arith::SelectOp::create(b, l, gt, a[0], fcst(b, l, ty, 0));
   });
   t["Shrink"] = elementwiseFn(Kinds::Any, [](Ctx &c, B &b, L l, V a) -> Value {
-    Type ty = a[0].getType();
     Type f = b.getF64Type();
     Value x = c.castScalar(a[0], c.origInElem(0), f);
     double lambd = c.f("lambd", 0.5), bias = c.f("bias", 0.0);
@@ -508,7 +507,6 @@ void mlir::ONNX::lowering::registerElementwise(llvm::StringMap<LowerFn> &t) {
         fcst(b, l, f, 0));
     r = arith::SelectOp::create(
         b, l, gt, arith::SubFOp::create(b, l, x, fcst(b, l, f, bias)), r);
-    (void)ty;
     return c.castScalar(r, f, c.origInElem(0));
   });
   t["Not"] = elementwiseFn(Kinds::Bool, [](Ctx &, B &b, L l, V a) -> Value {

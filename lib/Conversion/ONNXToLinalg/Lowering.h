@@ -133,6 +133,9 @@ struct Ctx {
   Value reduce(Value v, ArrayRef<int64_t> axes, bool keepDims, Value init,
                function_ref<Value(OpBuilder &, Location, Value, Value)> combine,
                function_ref<Value(OpBuilder &, Location, Value)> pre = nullptr);
+  /// Number of elements of `v` along `axes` (run time), as a scalar of
+  /// element type `elem` (the divisor of means).
+  Value count(Value v, ArrayRef<int64_t> axes, Type elem);
   /// Casts `v` to tensor type `t` when the types differ (tensor.cast).
   Value castTo(Value v, Type t);
 };

@@ -87,17 +87,11 @@ static FailureOr<SmallVector<Value>> lowerMatMul(Ctx &c) {
   } else {
     // Batched contraction with broadcast batch dims: loops (batch.., m, n, k).
     int64_t batch = std::max(ra, rb) - 2;
-    SmallVector<Value> aBatch, bBatch;
     auto batchOf = [&](Value v) {
-      auto t = cast<RankedTensorType>(v.getType());
       auto d = c.dims(v);
-      d.resize(t.getRank() - 2);
-      RankedTensorType bt2 = RankedTensorType::get(
-          SmallVector<int64_t>(t.getShape().drop_back(2)), t.getElementType());
-      (void)bt2;
+      d.resize(d.size() - 2);
       return d;
     };
-    // Broadcast dims from placeholder shapes.
     SmallVector<OpFoldResult> ab = batchOf(a), bb = batchOf(b);
     MLIRContext *ctx = c.b.getContext();
     int64_t loops = batch + 3;
@@ -216,8 +210,7 @@ struct Window {
 
 /// Kernel/strides/dilations/pads of a conv or pool over `spatial` dims of
 /// `x` (static spatial dims needed for auto_pad SAME_*).
-static FailureOr<Window> windowOf(Ctx &c, Value x, ArrayRef<int64_t> kernel,
-                                  bool ceilMode = false) {
+static FailureOr<Window> windowOf(Ctx &c, Value x, ArrayRef<int64_t> kernel) {
   auto xt = cast<RankedTensorType>(x.getType());
   int64_t k = kernel.size();
   Window w;
@@ -255,7 +248,6 @@ static FailureOr<Window> windowOf(Ctx &c, Value x, ArrayRef<int64_t> kernel,
     (void)c.fail("unknown auto_pad '" + autoPad + "'");
     return failure();
   }
-  (void)ceilMode;
   return w;
 }
 
@@ -515,12 +507,7 @@ static FailureOr<SmallVector<Value>> lowerGlobalPool(Ctx &c) {
         return arith::AddFOp::create(b, l, v, acc);
       });
   if (!isMax) {
-    Value n = c.index(1);
-    for (int64_t a : axes)
-      n = arith::MulIOp::create(c.b, c.loc, n, c.dimValue(*x, a));
-    Value nf = arith::UIToFPOp::create(
-        c.b, c.loc, elem,
-        arith::IndexCastOp::create(c.b, c.loc, c.b.getI64Type(), n));
+    Value nf = c.count(*x, axes, elem);
     r = c.elementwise({r}, elem, [&](OpBuilder &b, Location l, ValueRange a) {
       return (Value)arith::DivFOp::create(b, l, a[0], nf);
     });
@@ -580,12 +567,7 @@ static std::tuple<Value, Value, Value> normalize(Ctx &c, Value x,
                                                  ArrayRef<int64_t> axes,
                                                  double eps) {
   Type elem = cast<RankedTensorType>(x.getType()).getElementType();
-  Value n = c.index(1);
-  for (int64_t a : axes)
-    n = arith::MulIOp::create(c.b, c.loc, n, c.dimValue(x, a));
-  Value nf = arith::UIToFPOp::create(
-      c.b, c.loc, elem,
-      arith::IndexCastOp::create(c.b, c.loc, c.b.getI64Type(), n));
+  Value nf = c.count(x, axes, elem);
   auto add = [](OpBuilder &b, Location l, Value v, Value acc) -> Value {
     return arith::AddFOp::create(b, l, v, acc);
   };
@@ -690,12 +672,7 @@ static FailureOr<SmallVector<Value>> lowerMVN(Ctx &c) {
       c.ints("axes").value_or(SmallVector<int64_t>{0, 2, 3});
   for (int64_t &a : axes)
     a = normAxis(a, rank);
-  Value n = c.index(1);
-  for (int64_t a : axes)
-    n = arith::MulIOp::create(c.b, c.loc, n, c.dimValue(*x, a));
-  Value nf = arith::UIToFPOp::create(
-      c.b, c.loc, elem,
-      arith::IndexCastOp::create(c.b, c.loc, c.b.getI64Type(), n));
+  Value nf = c.count(*x, axes, elem);
   auto add = [](OpBuilder &b, Location l, Value v, Value acc) -> Value {
     return arith::AddFOp::create(b, l, v, acc);
   };
@@ -966,8 +943,6 @@ static FailureOr<SmallVector<Value>> lowerResize(Ctx &c) {
   for (int64_t v : outSizes)
     out.push_back(c.b.getIndexAttr(v));
   Value init = c.empty(out, elem);
-  double cubicA = c.f("cubic_coeff_a", -0.75);
-  (void)cubicA;
   auto g = linalg::GenericOp::create(
       c.b, c.loc, TypeRange{init.getType()}, ValueRange{}, ValueRange{init},
       {AffineMap::getMultiDimIdentityMap(r, c.b.getContext())},

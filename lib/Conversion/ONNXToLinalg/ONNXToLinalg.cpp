@@ -245,6 +245,14 @@ Value Ctx::fill(ArrayRef<OpFoldResult> dims, Type elem, Value scalar) {
       .getResult(0);
 }
 
+Value Ctx::count(Value v, ArrayRef<int64_t> axes, Type elem) {
+  Value n = index(1);
+  for (int64_t a : axes)
+    n = arith::MulIOp::create(b, loc, n, dimValue(v, a));
+  Value n64 = arith::IndexCastOp::create(b, loc, b.getI64Type(), n);
+  return castScalar(n64, b.getI64Type(), elem);
+}
+
 Value Ctx::castTo(Value v, Type t) {
   if (v.getType() == t)
     return v;
@@ -546,7 +554,6 @@ static ElementsAttr signlessElements(ElementsAttr a) {
 
 static FailureOr<SmallVector<Value>> lowerConstant(Ctx &c) {
   Attribute a = c.attr("value");
-  Type rt = c.resultType(0);
   if (auto ea = dyn_cast_or_null<ElementsAttr>(a)) {
     if (isa<DenseStringElementsAttr>(ea) ||
         !ea.getElementType().isIntOrFloat())
@@ -576,7 +583,6 @@ static FailureOr<SmallVector<Value>> lowerConstant(Ctx &c) {
     return SmallVector<Value>{arith::ConstantOp::create(
         b, c.loc, DenseElementsAttr::get(t, ArrayRef<int64_t>(*il)))};
   }
-  (void)rt;
   return c.failure("only tensor, float(s) and int(s) constants are supported "
                    "(not sparse or string values)");
 }

@@ -133,12 +133,7 @@ static FailureOr<SmallVector<Value>> lowerReduce(Ctx &c) {
     return c.failure("unknown reduction");
   }
   if (t == "ReduceMean") {
-    Value n = c.index(1);
-    for (int64_t a : axes)
-      n = arith::MulIOp::create(c.b, c.loc, n, c.dimValue(*x, a));
-    Value ni = arith::IndexCastOp::create(c.b, c.loc, c.b.getI64Type(), n);
-    Value nf = fl ? (Value)arith::SIToFPOp::create(c.b, c.loc, elem, ni)
-                  : c.castScalar(ni, c.b.getI64Type(), elem);
+    Value nf = c.count(*x, axes, elem);
     r = c.elementwise({r}, elem, [&](OpBuilder &b, Location l, ValueRange a) {
       if (fl)
         return (Value)arith::DivFOp::create(b, l, a[0], nf);
@@ -390,7 +385,7 @@ static FailureOr<SmallVector<Value>> lowerTopK(Ctx &c) {
   bool fl = isa<FloatType>(elem), isU = c.inUnsigned(0);
   MLIRContext *ctx = c.b.getContext();
   // rank[.., i, ..] = #{ j : x_j before x_i in the sorted order }.
-  SmallVector<AffineExpr> xi, xj, id;
+  SmallVector<AffineExpr> xi, xj;
   for (int64_t d = 0; d < r; ++d) {
     xi.push_back(c.b.getAffineDimExpr(d));
     xj.push_back(c.b.getAffineDimExpr(d == axis ? r : d));
