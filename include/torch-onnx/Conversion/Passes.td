@@ -87,9 +87,8 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
       (one task per tile, run on the OpenMP threads), then into
       register tiles of `reg-tile-m` x `reg-tile-n` x 1 (`scf.for`), which
       are vectorized (masked at the edges) to `vector.contract` and lowered
-      to outer products / FMAs;
-    * `cpu-hoist-vector-transfers` (after bufferization) keeps the
-      accumulator tile in registers across the reduction loop.
+      to outer products / FMAs, the accumulator tile hoisted out of the
+      reduction loop (kept in registers).
   }];
   let options = [
     Option<"threadTileM", "thread-tile-m", "int64_t", "64", "Rows per task">,
@@ -107,12 +106,12 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
 
 def CPUHoistVectorTransfers : Pass<"cpu-hoist-vector-transfers",
                                    "func::FuncOp"> {
-  let summary = "Hoist loop-invariant vector transfers out of scf.for loops";
+  let summary = "Sequential loops inside tasks; hoist invariant transfers";
   let description = [{
-    After bufferization: moves the read/write of an accumulator tile that is
-    loop invariant out of the enclosing `scf.for` (upstream
-    `linalg::hoistRedundantVectorTransfers`, only for loops that run at
-    least once), so it stays in registers.
+    After bufferization: linalg ops inside an `scf.forall` task become
+    sequential `scf.for` loops (the parallelism is the tasks'), then
+    loop-invariant vector transfers are hoisted out of `scf.for` loops that
+    run at least once (upstream `linalg::hoistRedundantVectorTransfers`).
   }];
 }
 
