@@ -34,6 +34,7 @@ void mlir::torch_onnx::registerAllPasses() {
   torch_onnx::registerConversionPasses();
   torch_onnx::registerTorchToONNXPipeline();
   torch_onnx::registerONNXToLLVMPipeline();
+  torch_onnx::registerONNXToNVVMPipeline();
 }
 
 void mlir::torch_onnx::registerAllTranslations() {

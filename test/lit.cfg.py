@@ -25,3 +25,16 @@ tools = ["torch-onnx-opt", "torch-onnx-translate", "torch-onnx-export",
          "onnx-structural-diff", "torch-onnx-run", "torch-onnx-compile"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 config.substitutions.append(("%tools_dir", config.torch_onnx_tools_dir))
+
+# The CUDA target: ptxas from a CUDA toolkit makes cubin/fatbin binaries
+# (PTX needs none); a real driver (libcuda) means tests may run kernels.
+def _find_ptxas():
+    for root in [os.environ.get(v) for v in ("CUDA_ROOT", "CUDA_HOME", "CUDA_PATH")] + ["/usr/local/cuda"]:
+        if root and os.access(os.path.join(root, "bin", "ptxas"), os.X_OK):
+            return True
+    return False
+if _find_ptxas():
+    config.available_features.add("cuda-toolkit")
+import ctypes.util
+if ctypes.util.find_library("cuda"):
+    config.available_features.add("cuda-driver")

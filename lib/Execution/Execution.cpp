@@ -80,6 +80,7 @@ static TensorSpec specOf(Type t, StringRef name) {
 FailureOr<ModelSignature>
 torch_onnx::lowerModelToLLVM(ModuleOp module,
                              const ONNXToLLVMPipelineOptions &options,
+                             const ONNXToNVVMPipelineOptions *cuda,
                              bool printIRAfterAll, bool timing) {
   MLIRContext *ctx = module.getContext();
   func::FuncOp entry = findEntry(module);
@@ -185,8 +186,9 @@ torch_onnx::lowerModelToLLVM(ModuleOp module,
   // Stage 2: the rest of the pipeline.
   PassManager pm(ctx);
   configure(pm);
-  if (failed(parsePassPipeline(getLinalgToLLVMStageText(options), pm,
-                               llvm::errs())) ||
+  std::string stage2 = cuda ? getLinalgToNVVMStageText(*cuda)
+                            : getLinalgToLLVMStageText(options);
+  if (failed(parsePassPipeline(stage2, pm, llvm::errs())) ||
       failed(pm.run(module)))
     return failure();
   return sig;

@@ -11,7 +11,11 @@
 //                  char *error, size_t errorSize);
 //
 // The library needs libc, libm and (with --openmp, the default) the OpenMP
-// runtime; nothing from LLVM or MLIR.
+// runtime; nothing from LLVM or MLIR. With --target=cuda the kernels are
+// embedded for --cuda-chip (cubin + PTX when a CUDA toolkit is found, PTX
+// otherwise) and the library needs libc and, when it runs, libcuda (loaded
+// with dlopen: it loads on machines without a GPU, and <name>_run then
+// fails with "no CUDA driver/device found").
 //
 //===----------------------------------------------------------------------===//
 
@@ -57,6 +61,21 @@ static cl::opt<bool> openmp("openmp", cl::init(true),
                             cl::desc("Parallel loops on OpenMP threads"));
 static cl::opt<bool> vectorize("vectorize", cl::init(true),
                                cl::desc("Tile and vectorize contractions"));
+static cl::opt<std::string>
+    target("target", cl::init("cpu"),
+           cl::desc("cpu (this host, or --mcpu) or cuda (NVIDIA GPU kernels "
+                    "+ host code)"));
+static cl::opt<std::string>
+    cudaChip("cuda-chip", cl::init("sm_90"),
+             cl::desc("GPU architecture for --target=cuda"));
+static cl::opt<std::string>
+    cudaFormat("cuda-format", cl::init("auto"),
+               cl::desc("GPU binary: auto (fatbin with a CUDA toolkit, else "
+                        "isa), fatbin, bin (cubin) or isa (PTX)"));
+static cl::opt<std::string>
+    cudaToolkit("cuda-toolkit",
+                cl::desc("CUDA toolkit with ptxas (default: $CUDA_ROOT, "
+                         "/usr/local/cuda)"));
 static cl::opt<std::string> cc("cc", cl::init("cc"),
                                cl::desc("C compiler/linker driver"));
 static cl::opt<bool> keepTemps("keep-temps",
@@ -96,7 +115,7 @@ static std::string shapeStr(const TensorSpec &s) {
 }
 
 static std::string header(const ModelSignature &sig, StringRef name,
-                          StringRef model) {
+                          StringRef model, StringRef target) {
   std::string h;
   llvm::raw_string_ostream os(h);
   std::string guard = "TORCH_ONNX_MODEL_" + StringRef(name).upper() + "_H";
@@ -119,7 +138,14 @@ static std::string header(const ModelSignature &sig, StringRef name,
      << " * (caller-owned data, dense row-major); on success (0) `outputs`\n"
      << " * holds the outputs, each to be released with tonnx_tensor_free.\n"
      << " * On a wrong input count, dtype or shape returns non-zero with a\n"
-     << " * message in `error` (may be NULL). Thread-safe: no global state.\n"
+     << " * message in `error` (may be NULL). Thread-safe.\n"
+     << (target.empty()
+             ? std::string()
+             : " *\n * Compiled for CUDA " + target.str() +
+                   ": the kernels run on the GPU $TORCH_ONNX_CUDA_DEVICE\n"
+                   " * (default 0); without a CUDA driver or device, or "
+                   "on an incompatible\n * GPU, returns non-zero with the "
+                   "reason in `error`.\n")
      << " */\nint " << name
      << "_run(const tonnx_tensor *inputs, tonnx_tensor *outputs, char "
         "*error,\n"
@@ -137,7 +163,7 @@ static std::string header(const ModelSignature &sig, StringRef name,
 }
 
 static std::string wrapper(const ModelSignature &sig, StringRef name,
-                           StringRef headerFile) {
+                           StringRef headerFile, bool cuda) {
   std::string w;
   llvm::raw_string_ostream os(w);
   os << "#include \"" << headerFile << "\"\n#include <stdio.h>\n\n"
@@ -184,7 +210,15 @@ static std::string wrapper(const ModelSignature &sig, StringRef name,
      << sig.inputs.size() << " ? in_names[i] : 0;\n}\n"
      << "const char *" << name << "_output_name(int i) {\n  return i >= 0 && i < "
      << sig.outputs.size() << " ? out_names[i] : 0;\n}\n\n"
-     << "int " << name
+     ;
+  if (cuda) {
+    os << "static void run_entry(void *p) {\n  void **a = (void **)p;\n"
+       << "  _mlir_ciface_" << sig.entry << "(a[0]";
+    for (size_t k = 0; k < sig.inputs.size(); ++k)
+      os << ", a[" << k + 1 << "]";
+    os << ");\n}\n\n";
+  }
+  os << "int " << name
      << "_run(const tonnx_tensor *inputs, tonnx_tensor *outputs, char *error,\n"
      << "    size_t errorSize) {\n  char buf[512];\n"
      << "  if (!error) {\n    error = buf;\n    errorSize = sizeof buf;\n  }\n";
@@ -199,11 +233,20 @@ static std::string wrapper(const ModelSignature &sig, StringRef name,
        << "];\n  tonnx_descriptor_from_tensor(&inputs[" << k << "], d" << k
        << ");\n";
   }
-  os << "  int64_t res[" << resWords << "];\n  _mlir_ciface_" << sig.entry
-     << "(res";
-  for (size_t k = 0; k < sig.inputs.size(); ++k)
-    os << ", d" << k;
-  os << ");\n";
+  os << "  int64_t res[" << resWords << "];\n";
+  if (cuda) {
+    // Through the runtime's guard: CUDA failures become error returns.
+    os << "  void *call[] = {res";
+    for (size_t k = 0; k < sig.inputs.size(); ++k)
+      os << ", d" << k;
+    os << "};\n  if (tonnx_cuda_invoke(run_entry, call, error, errorSize))\n"
+       << "    return 1;\n";
+  } else {
+    os << "  _mlir_ciface_" << sig.entry << "(res";
+    for (size_t k = 0; k < sig.inputs.size(); ++k)
+      os << ", d" << k;
+    os << ");\n";
+  }
   size_t off = 0;
   for (auto [k, s] : llvm::enumerate(sig.outputs)) {
     os << "  if (tonnx_tensor_from_descriptor(res + " << off << ", "
@@ -241,10 +284,23 @@ int main(int argc, char **argv) {
   OwningOpRef<ModuleOp> module = loadModel(modelPath, &ctx);
   if (!module)
     return 1;
+  bool cuda = target == "cuda";
+  if (!cuda && target != "cpu")
+    return fail("unknown --target '" + target + "'; use cpu or cuda");
   ONNXToLLVMPipelineOptions popts;
-  popts.openmp = openmp;
+  popts.openmp = openmp && !cuda;
   popts.vectorize = vectorize;
-  FailureOr<ModelSignature> sig = lowerModelToLLVM(*module, popts);
+  ONNXToNVVMPipelineOptions nvvm;
+  if (cuda) {
+    nvvm.chip = cudaChip;
+    nvvm.format = cudaFormat;
+    nvvm.toolkit = cudaToolkit;
+    if (failed(resolveNVVMPipelineOptions(
+            nvvm, [](const Twine &m) { return failure(fail(m) != 0); })))
+      return 1;
+  }
+  FailureOr<ModelSignature> sig =
+      lowerModelToLLVM(*module, popts, cuda ? &nvvm : nullptr);
   if (failed(sig))
     return 1;
 
@@ -287,13 +343,14 @@ int main(int argc, char **argv) {
       return fail("the target cannot emit object files");
     pm.run(*llvmModule);
   }
-  std::string headerText = header(*sig, name, modelPath);
+  std::string headerText =
+      header(*sig, name, modelPath, cuda ? nvvm.chip.getValue() : "");
   {
     std::error_code ec;
     llvm::raw_fd_ostream h(hTmp, ec);
     h << headerText;
     llvm::raw_fd_ostream c(cPath, ec);
-    c << wrapper(*sig, name, llvm::sys::path::filename(hTmp));
+    c << wrapper(*sig, name, llvm::sys::path::filename(hTmp), cuda);
     if (ec)
       return fail("cannot write the C wrapper: " + ec.message());
   }
@@ -307,12 +364,16 @@ int main(int argc, char **argv) {
                                "-o",          std::string(soTmp),
                                std::string(objPath), std::string(cPath),
                                runtime};
-  if (openmp) {
+  if (popts.openmp) {
     StringRef omp = getOpenMPLibraryPath();
     cmd.push_back(omp.str());
     cmd.push_back("-Wl,-rpath," + llvm::sys::path::parent_path(omp).str());
   }
   cmd.push_back("-lm");
+  if (cuda) {
+    cmd.push_back("-ldl");
+    cmd.push_back("-lpthread");
+  }
   SmallVector<StringRef> argsRef(cmd.begin(), cmd.end());
   std::string errMsg;
   if (llvm::sys::ExecuteAndWait(*ccPath, argsRef, std::nullopt, {}, 0, 0,

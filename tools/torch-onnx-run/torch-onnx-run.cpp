@@ -7,6 +7,9 @@
 // MLIR's ExecutionEngine (host CPU, -O3) and runs it on the given inputs
 // (ONNX TensorProto or .npy files, in graph-input order). Outputs are
 // written as output_<i>.pb (TensorProto) into --output-dir and/or printed.
+// With --target=cuda the model goes through --onnx-to-nvvm-pipeline for the
+// device's chip and its kernels run on the GPU (runtime/: CUDA driver API,
+// loaded at run time).
 //
 //===----------------------------------------------------------------------===//
 
@@ -31,6 +34,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <dlfcn.h>
 #include <cstdlib>
 #include <cstring>
 
@@ -69,6 +73,22 @@ static cl::opt<bool> vectorize("vectorize", cl::init(true),
 static cl::opt<bool> printIR("mlir-print-ir-after-all",
                              cl::desc("Print the IR after each pass"));
 static cl::opt<bool> timing("mlir-timing", cl::desc("Time the passes"));
+static cl::opt<std::string>
+    target("target", cl::init("cpu"),
+           cl::desc("Where the model runs: cpu (this host, JIT) or cuda "
+                    "(kernels on an NVIDIA GPU)"));
+static cl::opt<std::string>
+    cudaChip("cuda-chip",
+             cl::desc("GPU architecture for --target=cuda (default: the "
+                      "device's, sm_XY)"));
+static cl::opt<std::string>
+    cudaFormat("cuda-format", cl::init("auto"),
+               cl::desc("GPU binary: auto, fatbin, bin (cubin) or isa "
+                        "(PTX)"));
+static cl::opt<std::string>
+    cudaToolkit("cuda-toolkit",
+                cl::desc("CUDA toolkit with ptxas (default: $CUDA_ROOT, "
+                         "/usr/local/cuda)"));
 static cl::opt<bool> zeroInputs(
     "zero-inputs",
     cl::desc("Run on zero-filled inputs (static shapes only; for --benchmark)"));
@@ -247,6 +267,42 @@ static bool writePb(const std::string &path, const TensorSpec &spec,
   return true;
 }
 
+namespace {
+/// The CUDA entry points of our runtime library, taken from the very copy
+/// the JIT'd code links against (loaded first, RTLD_GLOBAL), so both see
+/// one driver state.
+struct CudaRuntime {
+  int (*init)(char *, size_t) = nullptr;
+  const char *(*deviceName)() = nullptr;
+  int (*computeCapability)() = nullptr;
+  int (*invoke)(void (*)(void *), void *, char *, size_t) = nullptr;
+
+  bool load(const std::string &path) {
+    void *lib = dlopen(path.c_str(), RTLD_NOW | RTLD_GLOBAL);
+    if (!lib)
+      return fail("cannot load the runtime library '" + path +
+                  "': " + dlerror());
+    *(void **)&init = dlsym(lib, "tonnx_cuda_init");
+    *(void **)&deviceName = dlsym(lib, "tonnx_cuda_device_name");
+    *(void **)&computeCapability =
+        dlsym(lib, "tonnx_cuda_compute_capability");
+    *(void **)&invoke = dlsym(lib, "tonnx_cuda_invoke");
+    if (!init || !deviceName || !computeCapability || !invoke)
+      return fail("'" + path + "' lacks the CUDA runtime entry points");
+    return true;
+  }
+};
+
+struct PackedCall {
+  void (*fn)(void **);
+  void **args;
+  static void thunk(void *p) {
+    auto *c = static_cast<PackedCall *>(p);
+    c->fn(c->args);
+  }
+};
+} // namespace
+
 int main(int argc, char **argv) {
   llvm::InitLLVM y(argc, argv);
   cl::ParseCommandLineOptions(argc, argv,
@@ -274,6 +330,31 @@ int main(int argc, char **argv) {
       return 1;
   }
 
+  bool cuda = target == "cuda";
+  if (!cuda && target != "cpu")
+    return fail("unknown --target '" + target + "'; use cpu or cuda"), 1;
+  std::string runtimeLib = getRuntimeLibraryPath(argv[0], /*shared=*/true);
+  CudaRuntime cudaRt;
+  ONNXToNVVMPipelineOptions nvvm;
+  if (cuda) {
+    // The device first: its chip is the default target, and without one
+    // there is nothing to compile for.
+    char err[512];
+    if (!cudaRt.load(runtimeLib))
+      return 1;
+    if (cudaRt.init(err, sizeof err))
+      return fail(err), 1;
+    int cc = cudaRt.computeCapability();
+    nvvm.chip = cudaChip.empty()
+                    ? "sm_" + std::to_string(cc / 10) + std::to_string(cc % 10)
+                    : cudaChip.getValue();
+    nvvm.format = cudaFormat;
+    nvvm.toolkit = cudaToolkit;
+    if (failed(resolveNVVMPipelineOptions(
+            nvvm, [](const Twine &m) { return failure(!fail(m)); })))
+      return 1;
+  }
+
   NativeToolContext tool;
   MLIRContext &ctx = tool.get();
 
@@ -281,11 +362,11 @@ int main(int argc, char **argv) {
   if (!module)
     return 1;
   ONNXToLLVMPipelineOptions popts;
-  popts.openmp = openmp;
+  popts.openmp = openmp && !cuda;
   popts.vectorize = vectorize;
   auto compileStart = std::chrono::steady_clock::now();
-  FailureOr<ModelSignature> sig =
-      lowerModelToLLVM(*module, popts, printIR, timing);
+  FailureOr<ModelSignature> sig = lowerModelToLLVM(
+      *module, popts, cuda ? &nvvm : nullptr, printIR, timing);
   if (failed(sig))
     return 1;
 
@@ -338,9 +419,8 @@ int main(int argc, char **argv) {
   eopts.transformer = transformer;
   eopts.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
   SmallVector<StringRef> libs;
-  if (openmp)
+  if (popts.openmp)
     libs.push_back(getOpenMPLibraryPath());
-  std::string runtimeLib = getRuntimeLibraryPath(argv[0], /*shared=*/true);
   libs.push_back(runtimeLib);
   eopts.sharedLibPaths = libs;
   auto engine = ExecutionEngine::create(*module, eopts,
@@ -372,8 +452,24 @@ int main(int argc, char **argv) {
   std::string fn = "_mlir_ciface_" + sig->entry;
 
   std::vector<tonnx_tensor> outs(sig->outputs.size());
+  PackedCall packed{nullptr, args.data()};
+  if (cuda) {
+    // Global constructors register the embedded GPU binaries.
+    (*engine)->initialize();
+    auto f = (*engine)->lookupPacked(fn);
+    if (!f)
+      return fail("cannot find the model entry: " +
+                  llvm::toString(f.takeError())),
+             1;
+    packed.fn = *f;
+  }
   auto runOnce = [&]() -> bool {
-    if (llvm::Error e = (*engine)->invokePacked(fn, args)) {
+    if (cuda) {
+      // CUDA failures inside the run come back here as messages.
+      char err[1024];
+      if (cudaRt.invoke(&PackedCall::thunk, &packed, err, sizeof err))
+        return fail(err);
+    } else if (llvm::Error e = (*engine)->invokePacked(fn, args)) {
       fail("cannot call the model: " + llvm::toString(std::move(e)));
       return false;
     }
@@ -411,8 +507,9 @@ int main(int argc, char **argv) {
     std::sort(ms.begin(), ms.end());
     llvm::outs() << llvm::formatv(
         "benchmark: {0} runs, median {1:F3} ms, min {2:F3} ms, max {3:F3} ms "
-        "(compile {4:F0} ms)\n",
-        ms.size(), ms[ms.size() / 2], ms.front(), ms.back(), compileMs);
+        "(compile {4:F0} ms){5}\n",
+        ms.size(), ms[ms.size() / 2], ms.front(), ms.back(), compileMs,
+        cuda ? std::string(" on ") + cudaRt.deviceName() : std::string());
   }
   if (!runOnce())
     return 1;

@@ -7,6 +7,9 @@
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -67,6 +70,55 @@ void buildONNXToLLVMPipeline(OpPassManager &pm,
 std::string getONNXToLinalgStageText();
 std::string getLinalgToLLVMStageText(const ONNXToLLVMPipelineOptions &options);
 void registerONNXToLLVMPipeline();
+
+/// Options of the onnx -> NVVM pipeline (--onnx-to-nvvm-pipeline): CUDA
+/// kernels in a GPU binary plus host code in the LLVM dialect that calls
+/// the mgpu* runtime.
+struct ONNXToNVVMPipelineOptions
+    : public PassPipelineOptions<ONNXToNVVMPipelineOptions> {
+  Option<std::string> chip{*this, "chip",
+                           llvm::cl::desc("GPU architecture (sm_XY[a])"),
+                           llvm::cl::init("sm_90")};
+  Option<std::string> format{
+      *this, "format",
+      llvm::cl::desc("GPU binary: auto (fatbin when a CUDA toolkit is found, "
+                     "else isa), fatbin (cubin + PTX), bin (cubin), isa "
+                     "(PTX, compiled by the driver) or offloading (LLVM IR)"),
+      llvm::cl::init("auto")};
+  Option<std::string> toolkit{
+      *this, "toolkit",
+      llvm::cl::desc("CUDA toolkit (ptxas, fatbinary, libdevice); default: "
+                     "$CUDA_ROOT, /usr/local/cuda"),
+      llvm::cl::init("")};
+  Option<int64_t> optLevel{*this, "O",
+                           llvm::cl::desc("Optimization level of the GPU code"),
+                           llvm::cl::init(3)};
+  Option<int64_t> blockSize{*this, "block-size",
+                            llvm::cl::desc("Threads per block (at most)"),
+                            llvm::cl::init(256)};
+};
+
+/// onnx -> linalg -> managed buffers -> GPU kernels (NVVM, binary) + host
+/// code (LLVM dialect).
+LogicalResult
+buildONNXToNVVMPipeline(OpPassManager &pm,
+                        const ONNXToNVVMPipelineOptions &options,
+                        function_ref<LogicalResult(const Twine &)> error);
+/// Resolves format=auto (fatbin with a toolkit, else isa) and checks the
+/// chip and format; `error` receives the message.
+LogicalResult resolveNVVMPipelineOptions(
+    ONNXToNVVMPipelineOptions &options,
+    function_ref<LogicalResult(const Twine &)> error);
+/// The second stage (linalg -> GPU binary + LLVM dialect) as text.
+std::string getLinalgToNVVMStageText(const ONNXToNVVMPipelineOptions &options);
+/// Checks a chip name against the NVPTX backend ("sm_90"); returns an
+/// error message naming the valid ones, or "" when valid.
+std::string checkCUDAChip(llvm::StringRef chip);
+/// The CUDA toolkit gpu-module-to-binary uses: `toolkit` if set, else
+/// $CUDA_ROOT, else /usr/local/cuda when it has ptxas; "" when none (then
+/// only PTX can be emitted).
+std::string findCUDAToolkit(llvm::StringRef toolkit = "");
+void registerONNXToNVVMPipeline();
 } // namespace mlir::torch_onnx
 
 #endif // TORCH_ONNX_CONVERSION_PASSES_H

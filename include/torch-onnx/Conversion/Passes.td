@@ -129,4 +129,87 @@ def CPUOuterParallelLoops : Pass<"cpu-outer-parallel-loops", "func::FuncOp"> {
   let dependentDialects = ["::mlir::scf::SCFDialect"];
 }
 
+
+//===----------------------------------------------------------------------===//
+// CUDA target (--onnx-to-nvvm-pipeline)
+//===----------------------------------------------------------------------===//
+
+def CUDAManagedBuffers : Pass<"cuda-managed-buffers", "ModuleOp"> {
+  let summary = "Put the buffers kernels touch in CUDA managed memory";
+  let description = [{
+    After bufferization and deallocation, for the CUDA target:
+
+    * every `memref.alloc` becomes `gpu.alloc host_shared` (managed memory:
+      kernels and the host code between them see the same pointer), except
+      buffers that only host code reads and writes element by element
+      (deallocation bookkeeping);
+    * every `memref.dealloc` becomes a `gpu.dealloc` (the runtime frees host
+      pointers it did not allocate with `free`);
+    * the inputs of public functions are copied into managed buffers on
+      entry, and their results are copied into ordinary host buffers before
+      returning, so callers pass and receive plain host memory;
+    * copies between buffers become `linalg.copy` (kernels, not host
+      loops);
+    * constant `memref.global`s are listed in the module attribute
+      `torch_onnx.cuda_constants` for `cuda-device-constants`.
+  }];
+  let dependentDialects = ["::mlir::gpu::GPUDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
+def GPUTileParallelLoops : Pass<"gpu-tile-parallel-loops", "func::FuncOp"> {
+  let summary = "Tile scf.parallel nests into blocks and threads";
+  let description = [{
+    Tiles each outermost `scf.parallel` (what
+    `convert-linalg-to-parallel-loops` makes of a linalg op: one dimension
+    per parallel iterator, reductions as `scf.for` inside) so that a tile
+    holds at most `block-size` iterations, and attaches the
+    `mapping` attribute `convert-parallel-loops-to-gpu` reads: the innermost
+    dimension goes to `x` (consecutive threads touch consecutive elements),
+    the next ones to `y` and `z`, tiles to blocks and iterations within a
+    tile to threads; dimensions beyond three, and block dimensions that
+    could exceed the grid limits, run sequentially in each thread. Tiles are
+    guarded (`scf.if`), not clamped, so block sizes stay constant.
+  }];
+  let options = [
+    Option<"blockSize", "block-size", "int64_t", "256",
+           "Threads per block (at most)">,
+  ];
+  let dependentDialects = ["::mlir::gpu::GPUDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::affine::AffineDialect"];
+}
+
+def PromoteLoopAccumulators : Pass<"promote-loop-accumulators",
+                                   "func::FuncOp"> {
+  let summary = "Carry reduction accumulators in registers across scf.for";
+  let description = [{
+    `convert-linalg-to-parallel-loops` lowers a reduction (matmul, conv,
+    reduce) to an `scf.for` whose body loads the output element, updates it
+    and stores it back on every iteration; the backend cannot keep it in a
+    register because the store might alias the loop's other loads. When a
+    loop loads and stores exactly one element of a buffer at loop-invariant
+    indices, and every other buffer the loop reads or writes provably comes
+    from a different allocation (or a constant global), the element is
+    loaded once before the loop, carried as an `iter_args` value and stored
+    once after it. Innermost loops first, so nests (convolution windows)
+    promote all the way out.
+  }];
+  let dependentDialects = ["::mlir::scf::SCFDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
+def CUDADeviceConstants : Pass<"cuda-device-constants", "ModuleOp"> {
+  let summary = "Read weights through device copies made once per process";
+  let description = [{
+    On the LLVM dialect (host code): each address of a constant global
+    listed in `torch_onnx.cuda_constants` becomes a call
+    `tonnx_cuda_constant(address, bytes)`, which returns a managed-memory
+    copy made on first use and cached by the runtime, so the weights move
+    to the GPU once instead of on every run.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
 #endif // TORCH_ONNX_CONVERSION_PASSES

@@ -56,9 +56,13 @@ OwningOpRef<ModuleOp> loadModel(llvm::StringRef path, MLIRContext *ctx);
 
 /// Lowers the model to the LLVM dialect and returns its signature (dtypes
 /// from the ONNX types, ranks from the lowered function). The entry gets a
-/// C interface (`_mlir_ciface_<entry>`).
+/// C interface (`_mlir_ciface_<entry>`). With `cuda` (resolved options, see
+/// resolveNVVMPipelineOptions) the compute runs in CUDA kernels embedded as
+/// a gpu.binary and the host code calls the mgpu* runtime; the entry still
+/// takes and returns host memory.
 FailureOr<ModelSignature>
 lowerModelToLLVM(ModuleOp module, const ONNXToLLVMPipelineOptions &options,
+                 const ONNXToNVVMPipelineOptions *cuda = nullptr,
                  bool printIRAfterAll = false, bool timing = false);
 
 /// A target machine for this host (CPU name and features detected), or for

@@ -36,7 +36,7 @@ std::string torch_onnx::getLinalgToLLVMStageText(
          "canonicalize,"
          "func.func(convert-vector-to-scf{full-unroll}),";
   s += "scf-forall-to-parallel,func.func(convert-linalg-to-parallel-loops),"
-       "func.func(cpu-outer-parallel-loops),";
+       "func.func(promote-loop-accumulators,cpu-outer-parallel-loops),";
   if (o.openmp)
     s += "convert-scf-to-openmp{num-threads=0},canonicalize,";
   s += "lower-affine,expand-strided-metadata,lower-affine,convert-scf-to-cf,";

@@ -74,6 +74,34 @@ int tonnx_check_tensor(const tonnx_tensor *t, const char *name, int32_t dtype,
 /* Name of a dtype ("float32", ...). */
 const char *tonnx_dtype_name(int32_t dtype);
 
+/*===- CUDA ------------------------------------------------------------===*
+ * Models compiled for the CUDA target (--target=cuda) call these, and the
+ * mgpu* entry points MLIR's gpu-to-llvm lowering emits (module load, kernel
+ * launch, streams, events, allocation, copies), implemented over the CUDA
+ * driver API. libcuda is loaded at run time (dlopen of libcuda.so.1, or
+ * $TORCH_ONNX_LIBCUDA), so everything links and starts on machines without
+ * a GPU; $TORCH_ONNX_CUDA_DEVICE picks the device (default 0).
+ *===--------------------------------------------------------------------===*/
+
+/* Loads the driver and makes the device's primary context current.
+ * Returns 0, or non-zero with a message in `err` ("no CUDA driver/device
+ * found: ..."). Idempotent and thread-safe. */
+int tonnx_cuda_init(char *err, size_t errSize);
+/* "NVIDIA H100 80GB HBM3 (sm_90)" after a successful tonnx_cuda_init. */
+const char *tonnx_cuda_device_name(void);
+/* The device's compute capability as major * 10 + minor (90 for sm_90);
+ * 0 before a successful tonnx_cuda_init. */
+int tonnx_cuda_compute_capability(void);
+/* Runs fn(arg) (a compiled model's entry) with the context current and
+ * every CUDA failure inside it (launch, kernel fault, out of memory, wrong
+ * chip) turned into a non-zero return with a message in `err`, instead of
+ * an abort. Waits for the device before returning. */
+int tonnx_cuda_invoke(void (*fn)(void *), void *arg, char *err,
+                      size_t errSize);
+/* A device-visible (managed) copy of `bytes` bytes of read-only host data,
+ * made once per address and kept for the life of the process (weights). */
+void *tonnx_cuda_constant(const void *host, int64_t bytes);
+
 #ifdef __cplusplus
 }
 #endif
