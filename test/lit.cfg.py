@@ -35,6 +35,14 @@ def _find_ptxas():
     return False
 if _find_ptxas():
     config.available_features.add("cuda-toolkit")
-import ctypes.util
-if ctypes.util.find_library("cuda"):
+def _have_cuda_device():
+    import ctypes
+    try:
+        cuda = ctypes.CDLL("libcuda.so.1")
+        count = ctypes.c_int(0)
+        return cuda.cuInit(0) == 0 and \
+            cuda.cuDeviceGetCount(ctypes.byref(count)) == 0 and count.value > 0
+    except OSError:
+        return False
+if _have_cuda_device():
     config.available_features.add("cuda-driver")
