@@ -89,6 +89,10 @@ static cl::opt<std::string>
     cudaToolkit("cuda-toolkit",
                 cl::desc("CUDA toolkit with ptxas (default: $CUDA_ROOT, "
                          "/usr/local/cuda)"));
+static cl::opt<bool> compileOnly(
+    "compile-only",
+    cl::desc("Lower and JIT-compile, then stop: checks that a model compiles "
+             "for the target (no inputs, no device needed)"));
 static cl::opt<bool> zeroInputs(
     "zero-inputs",
     cl::desc("Run on zero-filled inputs (static shapes only; for --benchmark)"));
@@ -338,16 +342,18 @@ int main(int argc, char **argv) {
   ONNXToNVVMPipelineOptions nvvm;
   if (cuda) {
     // The device first: its chip is the default target, and without one
-    // there is nothing to compile for.
-    char err[512];
-    if (!cudaRt.load(runtimeLib))
-      return 1;
-    if (cudaRt.init(err, sizeof err))
-      return fail(err), 1;
-    int cc = cudaRt.computeCapability();
-    nvvm.chip = cudaChip.empty()
-                    ? "sm_" + std::to_string(cc / 10) + std::to_string(cc % 10)
-                    : cudaChip.getValue();
+    // there is nothing to run on.
+    nvvm.chip = cudaChip.empty() ? "sm_90" : cudaChip.getValue();
+    if (!compileOnly) {
+      char err[512];
+      if (!cudaRt.load(runtimeLib))
+        return 1;
+      if (cudaRt.init(err, sizeof err))
+        return fail(err), 1;
+      int cc = cudaRt.computeCapability();
+      if (cudaChip.empty())
+        nvvm.chip = "sm_" + std::to_string(cc / 10) + std::to_string(cc % 10);
+    }
     nvvm.format = cudaFormat;
     nvvm.toolkit = cudaToolkit;
     if (failed(resolveNVVMPipelineOptions(
@@ -388,7 +394,7 @@ int main(int argc, char **argv) {
       inputs.push_back(std::move(t));
     }
   }
-  if (inputs.size() != sig->inputs.size()) {
+  if (!compileOnly && inputs.size() != sig->inputs.size()) {
     std::string names;
     for (auto &s : sig->inputs)
       names += (names.empty() ? "" : ", ") + s.name + " " +
@@ -432,6 +438,18 @@ int main(int argc, char **argv) {
   double compileMs = std::chrono::duration<double, std::milli>(
                          std::chrono::steady_clock::now() - compileStart)
                          .count();
+  if (compileOnly) {
+    // Materializes the host code.
+    auto f = (*engine)->lookupPacked("_mlir_ciface_" + sig->entry);
+    if (!f)
+      return fail("JIT compilation failed: " + llvm::toString(f.takeError())),
+             1;
+    llvm::outs() << llvm::formatv(
+        "compiled for {0} in {1:F0} ms\n",
+        cuda ? "cuda " + nvvm.chip.getValue() : std::string("this CPU"),
+        compileMs);
+    return 0;
+  }
 
   // Descriptors: results (one struct) then one per input.
   size_t resultBytes = 0;

@@ -4,6 +4,11 @@ and compares with their reference outputs (rtol 1e-3, atol 1e-7).
 
   native.py [--only SUBSTR] [--jobs N] [--xfail FILE] [--doc docs/SupportedOps.md]
             [--write-xfail]
+  native.py --cuda-compile [...]
+
+With --cuda-compile, each model that passes on the CPU is instead lowered
+for the CUDA target (torch-onnx-run --target=cuda --compile-only, PTX for
+sm_90: no GPU needed), against utils/conformance/cuda-compile-xfail.txt.
 
 Exit status 1 on an unexpected failure or an unexpected pass (the
 expected-failure list must stay honest)."""
@@ -55,6 +60,17 @@ def compare(ref, got):
     return None
 
 
+def error_message(p):
+    """The first error line of a failed tool run, without its prefix."""
+    lines = [l for l in p.stderr.splitlines() if "error" in l]
+    msg = lines[0] if lines else (p.stderr.strip().splitlines() or
+                                  ["exit %d" % p.returncode])[-1]
+    msg = re.sub(r"^.*?error: ", "", msg)
+    if p.returncode < 0:
+        msg = "crashed (signal %d): %s" % (-p.returncode, msg)
+    return msg[:300]
+
+
 def run_one(runner, name, d, sets, timeout):
     tmp = tempfile.mkdtemp(prefix="tonnx-")
     try:
@@ -73,13 +89,7 @@ def run_one(runner, name, d, sets, timeout):
             except subprocess.TimeoutExpired:
                 return "fail", "timeout (%d s)" % timeout
             if p.returncode != 0:
-                lines = [l for l in p.stderr.splitlines() if "error" in l]
-                msg = lines[0] if lines else (p.stderr.strip().splitlines() or
-                                              ["exit %d" % p.returncode])[-1]
-                msg = re.sub(r"^.*?error: ", "", msg)
-                if p.returncode < 0:
-                    msg = "crashed (signal %d): %s" % (-p.returncode, msg)
-                return "fail", msg[:300]
+                return "fail", error_message(p)
             for k, r in enumerate(refs):
                 ref = numpy_helper.to_array(onnx.load_tensor(r))
                 gp = os.path.join(out, "output_%d.pb" % k)
@@ -92,6 +102,16 @@ def run_one(runner, name, d, sets, timeout):
         return "pass", ""
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def compile_one(runner, name, d, sets, timeout):
+    cmd = [runner, os.path.join(d, "model.onnx"), "--target=cuda",
+           "--compile-only", "--cuda-format=isa"]
+    try:
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return "fail", "timeout (%d s)" % timeout
+    return ("pass", "") if p.returncode == 0 else ("fail", error_message(p))
 
 
 def read_xfail(path):
@@ -183,15 +203,25 @@ def main():
     ap.add_argument("--only", default="")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--timeout", type=int, default=120)
-    ap.add_argument("--xfail", default=os.path.join(ROOT, "utils", "conformance",
-                                                    "native-xfail.txt"))
+    ap.add_argument("--xfail", default="")
+    ap.add_argument("--cuda-compile", action="store_true",
+                    help="lower the CPU-passing models for CUDA instead")
     ap.add_argument("--write-xfail", action="store_true")
     ap.add_argument("--doc", default="")
     ap.add_argument("--json", default="", help="write the results here")
     ap.add_argument("--from-json", default="",
                     help="use the results of an earlier run (with --json)")
     args = ap.parse_args()
+    here = os.path.join(ROOT, "utils", "conformance")
+    cpu_xfail = os.path.join(here, "native-xfail.txt")
+    if not args.xfail:
+        args.xfail = os.path.join(here, "cuda-compile-xfail.txt") \
+            if args.cuda_compile else cpu_xfail
     todo = [m for m in models() if args.only in m[1]]
+    if args.cuda_compile:
+        cpu_fail = read_xfail(cpu_xfail)
+        todo = [m for m in todo if m[1] not in cpu_fail]
+    job = compile_one if args.cuda_compile else run_one
     dirs = {m[1]: m[2] for m in todo}
     results = {}
     t0 = time.time()
@@ -200,7 +230,7 @@ def main():
                    if k in dirs}
     else:
         with cf.ThreadPoolExecutor(args.jobs) as ex:
-            futs = {ex.submit(run_one, args.runner, n, d, s, args.timeout): n
+            futs = {ex.submit(job, args.runner, n, d, s, args.timeout): n
                     for _, n, d, s in todo}
             for f in cf.as_completed(futs):
                 results[futs[f]] = f.result()
@@ -214,14 +244,23 @@ def main():
         print("UNEXPECTED FAIL %s: %s" % (n, results[n][1]))
     for n in unexpected_pass:
         print("UNEXPECTED PASS %s (remove it from %s)" % (n, args.xfail))
-    print("native conformance: %d of %d models pass (%.0f s)" %
-          (npass, len(results), time.time() - t0))
+    print("%s: %d of %d models %s (%.0f s)" %
+          ("cuda compile" if args.cuda_compile else "native conformance",
+           npass, len(results),
+           "lower to GPU code" if args.cuda_compile else "pass",
+           time.time() - t0))
     if args.write_xfail:
         with open(args.xfail, "w") as f:
-            f.write("# ONNX backend test models the native CPU path does not "
-                    "pass yet, with the reason\n# (the runner's error or the "
-                    "mismatch). Regenerate: utils/conformance/native.py "
-                    "--write-xfail\n")
+            if args.cuda_compile:
+                f.write("# ONNX backend test models that pass on the CPU but "
+                        "do not lower for CUDA yet,\n# with the compiler's "
+                        "error. Regenerate: utils/conformance/native.py "
+                        "--cuda-compile --write-xfail\n")
+            else:
+                f.write("# ONNX backend test models the native CPU path does "
+                        "not pass yet, with the reason\n# (the runner's error "
+                        "or the mismatch). Regenerate: utils/conformance/"
+                        "native.py --write-xfail\n")
             for n in sorted(results):
                 if results[n][0] != "pass":
                     f.write("%s  # %s\n" % (n, results[n][1].replace("\n", " ")))
