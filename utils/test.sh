@@ -5,7 +5,9 @@
 # PyTorch), the ONNX backend-suite round trip through ONNX Runtime and the
 # native conformance run (every backend-suite model through torch-onnx-run
 # against its reference outputs; fails on a change to the expected-failure
-# list utils/conformance/native-xfail.txt).
+# list utils/conformance/native-xfail.txt), then every model that passes on
+# the CPU lowered for CUDA (sm_90 PTX, no GPU needed; against
+# utils/conformance/cuda-compile-xfail.txt).
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 "$ROOT/utils/install-deps.sh"
@@ -15,4 +17,6 @@ TORCH_ONNX_EXPORT="$ROOT/build/bin/torch-onnx-export" \
   /usr/bin/python3 "$ROOT/test/e2e/run_e2e.py" --opsets 9,11,13,17
 /usr/bin/python3 "$ROOT/utils/conformance/roundtrip.py" --bin "$ROOT/build/bin"
 /usr/bin/python3 "$ROOT/utils/conformance/native.py" \
+  --runner "$ROOT/build/bin/torch-onnx-run"
+/usr/bin/python3 "$ROOT/utils/conformance/native.py" --cuda-compile \
   --runner "$ROOT/build/bin/torch-onnx-run"

@@ -14,6 +14,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "llvm/MC/TargetRegistry.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
@@ -234,4 +235,45 @@ std::string torch_onnx::getRuntimeLibraryPath(const char *argv0, bool shared) {
                           shared ? "libtorch_onnx_runtime.so"
                                  : "libtorch_onnx_runtime.a");
   return std::string(p);
+}
+
+static llvm::cl::opt<std::string>
+    targetOpt("target", llvm::cl::init("cpu"),
+              llvm::cl::desc("Where the model runs: cpu (this host) or cuda "
+                             "(kernels on an NVIDIA GPU + host code)"));
+static llvm::cl::opt<std::string> cudaChipOpt(
+    "cuda-chip",
+    llvm::cl::desc("GPU architecture for --target=cuda, sm_XY (default: the "
+                   "device's for torch-onnx-run, sm_90 for torch-onnx-compile)"));
+static llvm::cl::opt<std::string> cudaFormatOpt(
+    "cuda-format", llvm::cl::init("auto"),
+    llvm::cl::desc("GPU binary: auto (fatbin with a CUDA toolkit, else isa), "
+                   "fatbin, bin (cubin) or isa (PTX)"));
+static llvm::cl::opt<std::string> cudaToolkitOpt(
+    "cuda-toolkit", llvm::cl::desc("CUDA toolkit with ptxas (default: "
+                                   "$CUDA_ROOT, /usr/local/cuda)"));
+
+FailureOr<torch_onnx::NativeTarget>
+torch_onnx::getNativeTarget(function_ref<void(const Twine &)> error) {
+  NativeTarget t;
+  t.cuda = targetOpt == "cuda";
+  if (!t.cuda && targetOpt != "cpu")
+    return error("unknown --target '" + targetOpt + "'; use cpu or cuda"),
+           failure();
+  t.chip = cudaChipOpt;
+  t.format = cudaFormatOpt;
+  t.toolkit = cudaToolkitOpt;
+  return t;
+}
+
+LogicalResult torch_onnx::NativeTarget::configure(
+    ONNXToNVVMPipelineOptions &options, StringRef defaultChip,
+    function_ref<void(const Twine &)> error) const {
+  options.chip = chip.empty() ? defaultChip.str() : chip;
+  options.format = format;
+  options.toolkit = toolkit;
+  return resolveNVVMPipelineOptions(options, [&](const Twine &m) {
+    error(m);
+    return failure();
+  });
 }

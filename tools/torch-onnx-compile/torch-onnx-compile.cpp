@@ -61,21 +61,6 @@ static cl::opt<bool> openmp("openmp", cl::init(true),
                             cl::desc("Parallel loops on OpenMP threads"));
 static cl::opt<bool> vectorize("vectorize", cl::init(true),
                                cl::desc("Tile and vectorize contractions"));
-static cl::opt<std::string>
-    target("target", cl::init("cpu"),
-           cl::desc("cpu (this host, or --mcpu) or cuda (NVIDIA GPU kernels "
-                    "+ host code)"));
-static cl::opt<std::string>
-    cudaChip("cuda-chip", cl::init("sm_90"),
-             cl::desc("GPU architecture for --target=cuda"));
-static cl::opt<std::string>
-    cudaFormat("cuda-format", cl::init("auto"),
-               cl::desc("GPU binary: auto (fatbin with a CUDA toolkit, else "
-                        "isa), fatbin, bin (cubin) or isa (PTX)"));
-static cl::opt<std::string>
-    cudaToolkit("cuda-toolkit",
-                cl::desc("CUDA toolkit with ptxas (default: $CUDA_ROOT, "
-                         "/usr/local/cuda)"));
 static cl::opt<std::string> cc("cc", cl::init("cc"),
                                cl::desc("C compiler/linker driver"));
 static cl::opt<bool> keepTemps("keep-temps",
@@ -284,21 +269,17 @@ int main(int argc, char **argv) {
   OwningOpRef<ModuleOp> module = loadModel(modelPath, &ctx);
   if (!module)
     return 1;
-  bool cuda = target == "cuda";
-  if (!cuda && target != "cpu")
-    return fail("unknown --target '" + target + "'; use cpu or cuda");
+  auto target = getNativeTarget([](const Twine &m) { fail(m); });
+  if (failed(target))
+    return 1;
+  bool cuda = target->cuda;
   ONNXToLLVMPipelineOptions popts;
   popts.openmp = openmp && !cuda;
   popts.vectorize = vectorize;
   ONNXToNVVMPipelineOptions nvvm;
-  if (cuda) {
-    nvvm.chip = cudaChip;
-    nvvm.format = cudaFormat;
-    nvvm.toolkit = cudaToolkit;
-    if (failed(resolveNVVMPipelineOptions(
-            nvvm, [](const Twine &m) { return failure(fail(m) != 0); })))
-      return 1;
-  }
+  if (cuda && failed(target->configure(nvvm, "sm_90",
+                                       [](const Twine &m) { fail(m); })))
+    return 1;
   FailureOr<ModelSignature> sig =
       lowerModelToLLVM(*module, popts, cuda ? &nvvm : nullptr);
   if (failed(sig))

@@ -73,22 +73,6 @@ static cl::opt<bool> vectorize("vectorize", cl::init(true),
 static cl::opt<bool> printIR("mlir-print-ir-after-all",
                              cl::desc("Print the IR after each pass"));
 static cl::opt<bool> timing("mlir-timing", cl::desc("Time the passes"));
-static cl::opt<std::string>
-    target("target", cl::init("cpu"),
-           cl::desc("Where the model runs: cpu (this host, JIT) or cuda "
-                    "(kernels on an NVIDIA GPU)"));
-static cl::opt<std::string>
-    cudaChip("cuda-chip",
-             cl::desc("GPU architecture for --target=cuda (default: the "
-                      "device's, sm_XY)"));
-static cl::opt<std::string>
-    cudaFormat("cuda-format", cl::init("auto"),
-               cl::desc("GPU binary: auto, fatbin, bin (cubin) or isa "
-                        "(PTX)"));
-static cl::opt<std::string>
-    cudaToolkit("cuda-toolkit",
-                cl::desc("CUDA toolkit with ptxas (default: $CUDA_ROOT, "
-                         "/usr/local/cuda)"));
 static cl::opt<bool> compileOnly(
     "compile-only",
     cl::desc("Lower and JIT-compile, then stop: checks that a model compiles "
@@ -334,16 +318,17 @@ int main(int argc, char **argv) {
       return 1;
   }
 
-  bool cuda = target == "cuda";
-  if (!cuda && target != "cpu")
-    return fail("unknown --target '" + target + "'; use cpu or cuda"), 1;
+  auto target = getNativeTarget([](const Twine &m) { fail(m); });
+  if (failed(target))
+    return 1;
+  bool cuda = target->cuda;
   std::string runtimeLib = getRuntimeLibraryPath(argv[0], /*shared=*/true);
   CudaRuntime cudaRt;
   ONNXToNVVMPipelineOptions nvvm;
   if (cuda) {
     // The device first: its chip is the default target, and without one
     // there is nothing to run on.
-    nvvm.chip = cudaChip.empty() ? "sm_90" : cudaChip.getValue();
+    std::string deviceChip = "sm_90";
     if (!compileOnly) {
       char err[512];
       if (!cudaRt.load(runtimeLib))
@@ -351,13 +336,10 @@ int main(int argc, char **argv) {
       if (cudaRt.init(err, sizeof err))
         return fail(err), 1;
       int cc = cudaRt.computeCapability();
-      if (cudaChip.empty())
-        nvvm.chip = "sm_" + std::to_string(cc / 10) + std::to_string(cc % 10);
+      deviceChip = "sm_" + std::to_string(cc / 10) + std::to_string(cc % 10);
     }
-    nvvm.format = cudaFormat;
-    nvvm.toolkit = cudaToolkit;
-    if (failed(resolveNVVMPipelineOptions(
-            nvvm, [](const Twine &m) { return failure(!fail(m)); })))
+    if (failed(target->configure(nvvm, deviceChip,
+                                 [](const Twine &m) { fail(m); })))
       return 1;
   }
 

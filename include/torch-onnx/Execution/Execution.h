@@ -74,6 +74,24 @@ createTargetMachine(llvm::StringRef cpu = "", std::string *error = nullptr);
 /// time).
 llvm::StringRef getOpenMPLibraryPath();
 
+/// What both native tools take: --target=cpu|cuda, --cuda-chip,
+/// --cuda-format, --cuda-toolkit (command-line options registered by this
+/// library).
+struct NativeTarget {
+  bool cuda = false;
+  std::string chip; // empty when --cuda-chip is absent
+  std::string format, toolkit;
+
+  /// The pipeline options for `chip` (or --cuda-chip when given), resolved
+  /// (format=auto) and checked; errors go to `error`.
+  LogicalResult configure(ONNXToNVVMPipelineOptions &options,
+                          llvm::StringRef defaultChip,
+                          function_ref<void(const llvm::Twine &)> error) const;
+};
+/// Reads the options above; an unknown --target is an error.
+FailureOr<NativeTarget>
+getNativeTarget(function_ref<void(const llvm::Twine &)> error);
+
 /// Path of our runtime library (runtime/) beside the tool: `bin/../lib/
 /// libtorch_onnx_runtime.{so,a}`; `argv0` locates the tool.
 std::string getRuntimeLibraryPath(const char *argv0, bool shared);
