@@ -26,14 +26,16 @@ tools = ["torch-onnx-opt", "torch-onnx-translate", "torch-onnx-export",
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 config.substitutions.append(("%tools_dir", config.torch_onnx_tools_dir))
 
-# The CUDA target: ptxas from a CUDA toolkit makes cubin/fatbin binaries
-# (PTX needs none); a real driver (libcuda) means tests may run kernels.
-def _find_ptxas():
+# The CUDA target needs a CUDA toolkit (libdevice; ptxas/fatbinary for
+# cubin/fatbin), found where the compiler looks; a real driver (libcuda with
+# a device) means tests may run kernels.
+def _find_cuda_toolkit():
     for root in [os.environ.get(v) for v in ("CUDA_ROOT", "CUDA_HOME", "CUDA_PATH")] + ["/usr/local/cuda"]:
-        if root and os.access(os.path.join(root, "bin", "ptxas"), os.X_OK):
+        if root and os.path.exists(os.path.join(root, "nvvm", "libdevice", "libdevice.10.bc")) \
+                and os.access(os.path.join(root, "bin", "ptxas"), os.X_OK):
             return True
     return False
-if _find_ptxas():
+if _find_cuda_toolkit():
     config.available_features.add("cuda-toolkit")
 def _have_cuda_device():
     import ctypes

@@ -329,6 +329,12 @@ int main(int argc, char **argv) {
     // The device first: its chip is the default target, and without one
     // there is nothing to run on.
     std::string deviceChip = "sm_90";
+    // A wrong --cuda-chip is reported before looking for a device.
+    if (!target->chip.empty()) {
+      std::string chipErr = checkCUDAChip(target->chip);
+      if (!chipErr.empty())
+        return fail(chipErr), 1;
+    }
     if (!compileOnly) {
       char err[512];
       if (!cudaRt.load(runtimeLib))

@@ -219,6 +219,13 @@ def main():
             if args.cuda_compile else cpu_xfail
     todo = [m for m in models() if args.only in m[1]]
     if args.cuda_compile:
+        roots = [os.environ.get(v) for v in ("CUDA_ROOT", "CUDA_HOME",
+                                             "CUDA_PATH")] + ["/usr/local/cuda"]
+        if not any(r and os.path.exists(os.path.join(
+                r, "nvvm", "libdevice", "libdevice.10.bc")) for r in roots):
+            print("cuda compile: skipped (no CUDA toolkit with libdevice at "
+                  "$CUDA_ROOT or /usr/local/cuda; see docs/CUDA.md)")
+            return 0
         cpu_fail = read_xfail(cpu_xfail)
         todo = [m for m in todo if m[1] not in cpu_fail]
     job = compile_one if args.cuda_compile else run_one

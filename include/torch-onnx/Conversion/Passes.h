@@ -81,9 +81,10 @@ struct ONNXToNVVMPipelineOptions
                            llvm::cl::init("sm_90")};
   Option<std::string> format{
       *this, "format",
-      llvm::cl::desc("GPU binary: auto (fatbin when a CUDA toolkit is found, "
-                     "else isa), fatbin (cubin + PTX), bin (cubin), isa "
-                     "(PTX, compiled by the driver) or offloading (LLVM IR)"),
+      llvm::cl::desc("GPU binary: auto (fatbin when the CUDA toolkit has "
+                     "ptxas and fatbinary, else bin or isa), fatbin (cubin + "
+                     "PTX), bin (cubin), isa (PTX, compiled by the driver) "
+                     "or offloading (LLVM IR)"),
       llvm::cl::init("auto")};
   Option<std::string> toolkit{
       *this, "toolkit",
@@ -114,9 +115,9 @@ std::string getLinalgToNVVMStageText(const ONNXToNVVMPipelineOptions &options);
 /// Checks a chip name against the NVPTX backend ("sm_90"); returns an
 /// error message naming the valid ones, or "" when valid.
 std::string checkCUDAChip(llvm::StringRef chip);
-/// The CUDA toolkit gpu-module-to-binary uses: `toolkit` if set, else
-/// $CUDA_ROOT, else /usr/local/cuda when it has ptxas; "" when none (then
-/// only PTX can be emitted).
+/// The CUDA toolkit gpu-module-to-binary uses (libdevice, ptxas,
+/// fatbinary): `toolkit` if set, else $CUDA_ROOT, $CUDA_HOME, $CUDA_PATH or
+/// /usr/local/cuda, the first with nvvm/libdevice; "" when none.
 std::string findCUDAToolkit(llvm::StringRef toolkit = "");
 void registerONNXToNVVMPipeline();
 } // namespace mlir::torch_onnx

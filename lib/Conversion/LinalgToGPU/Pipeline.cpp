@@ -35,31 +35,48 @@ std::string torch_onnx::checkCUDAChip(StringRef chip) {
   const llvm::Target *target = llvm::TargetRegistry::lookupTarget(triple, err);
   if (!target)
     return "this LLVM has no NVPTX backend: " + err;
+  // The generic subtarget answers for every chip without warning about
+  // unknown ones.
   std::unique_ptr<llvm::MCSubtargetInfo> sti(
-      target->createMCSubtargetInfo(triple, chip, ""));
-  if (sti && chip.starts_with("sm_") && sti->isCPUStringValid(chip))
+      target->createMCSubtargetInfo(triple, "", ""));
+  if (!sti)
+    return "cannot query the NVPTX backend's chips";
+  if (chip.starts_with("sm_") && sti->isCPUStringValid(chip))
     return "";
-  std::string valid;
-  if (sti)
-    for (const llvm::SubtargetSubTypeKV &kv :
-         sti->getAllProcessorDescriptions())
-      if (StringRef(kv.Key).starts_with("sm_"))
-        valid += (valid.empty() ? "" : ", ") + std::string(kv.Key);
-  return "unsupported CUDA chip '" + chip.str() + "'; valid chips: " + valid;
+  // sm_20 ... sm_121f in numeric order.
+  auto number = [](StringRef c) {
+    unsigned n = 0;
+    c.drop_front(3).consumeInteger(10, n);
+    return n;
+  };
+  SmallVector<StringRef> chips;
+  for (const llvm::SubtargetSubTypeKV &kv : sti->getAllProcessorDescriptions())
+    if (StringRef(kv.Key).starts_with("sm_"))
+      chips.push_back(kv.Key);
+  llvm::stable_sort(chips, [&](StringRef a, StringRef b) {
+    return std::make_pair(number(a), a) < std::make_pair(number(b), b);
+  });
+  return "unsupported CUDA chip '" + chip.str() +
+         "'; valid chips: " + llvm::join(chips, ", ");
+}
+
+static bool hasFile(StringRef dir, ArrayRef<StringRef> parts) {
+  SmallString<256> p(dir);
+  for (StringRef part : parts)
+    llvm::sys::path::append(p, part);
+  return llvm::sys::fs::exists(p);
 }
 
 std::string torch_onnx::findCUDAToolkit(StringRef toolkit) {
-  auto hasPtxas = [](StringRef dir) {
-    SmallString<256> p(dir);
-    llvm::sys::path::append(p, "bin", "ptxas");
-    return llvm::sys::fs::can_execute(p);
+  auto usable = [](StringRef dir) {
+    return hasFile(dir, {"nvvm", "libdevice", "libdevice.10.bc"});
   };
   if (!toolkit.empty())
-    return hasPtxas(toolkit) ? toolkit.str() : "";
+    return usable(toolkit) ? toolkit.str() : "";
   for (const char *env : {"CUDA_ROOT", "CUDA_HOME", "CUDA_PATH"})
-    if (const char *v = std::getenv(env); v && *v && hasPtxas(v))
+    if (const char *v = std::getenv(env); v && *v && usable(v))
       return v;
-  return hasPtxas("/usr/local/cuda") ? "/usr/local/cuda" : "";
+  return usable("/usr/local/cuda") ? "/usr/local/cuda" : "";
 }
 
 std::string torch_onnx::getLinalgToNVVMStageText(
@@ -107,20 +124,33 @@ resolveOptions(torch_onnx::ONNXToNVVMPipelineOptions &o,
   std::string chipErr = torch_onnx::checkCUDAChip(o.chip);
   if (!chipErr.empty())
     return error(chipErr);
-  bool haveToolkit = !torch_onnx::findCUDAToolkit(o.toolkit).empty();
+  // libdevice (math functions in kernels) always comes from the toolkit;
+  // ptxas and fatbinary make cubins and fatbins.
+  std::string toolkit = torch_onnx::findCUDAToolkit(o.toolkit);
+  if (toolkit.empty())
+    return error("the CUDA target needs a CUDA toolkit (libdevice; ptxas for "
+                 "cubin): none found " +
+                 (o.toolkit.empty()
+                      ? std::string("at $CUDA_ROOT, $CUDA_HOME, $CUDA_PATH or "
+                                    "/usr/local/cuda")
+                      : "at '" + o.toolkit + "'") +
+                 "; install one or name it with --cuda-toolkit");
+  bool havePtxas = hasFile(toolkit, {"bin", "ptxas"});
+  bool haveFatbinary = hasFile(toolkit, {"bin", "fatbinary"});
   if (o.format == "auto")
-    o.format = haveToolkit ? "fatbin" : "isa";
+    o.format = havePtxas && haveFatbinary ? "fatbin" : havePtxas ? "bin" : "isa";
   if (!llvm::is_contained({"fatbin", "bin", "isa", "offloading", "llvm"},
                           StringRef(o.format)))
     return error("unknown GPU binary format '" + o.format +
                  "'; use auto, fatbin, bin, isa or offloading");
-  if ((o.format == "fatbin" || o.format == "bin") && !haveToolkit)
-    return error("format=" + o.format +
-                 " needs ptxas from a CUDA toolkit (" +
-                 (o.toolkit.empty() ? std::string("$CUDA_ROOT or "
-                                                  "/usr/local/cuda")
-                                    : "'" + o.toolkit + "'") +
-                 "); use format=isa to emit PTX for the driver to compile");
+  if ((o.format == "fatbin" || o.format == "bin") && !havePtxas)
+    return error("format=" + o.format + " needs ptxas, which the CUDA toolkit "
+                 "at '" + toolkit +
+                 "' lacks; use format=isa to emit PTX for the driver to "
+                 "compile");
+  if (o.format == "fatbin" && !haveFatbinary)
+    return error("format=fatbin needs fatbinary, which the CUDA toolkit at '" +
+                 toolkit + "' lacks; use format=bin or isa");
   return success();
 }
 

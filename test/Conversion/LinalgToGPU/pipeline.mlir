@@ -1,6 +1,7 @@
 // The whole CUDA pipeline, PTX emitted (format=isa) so the kernels can be
 // read: onnx -> linalg -> managed buffers -> gpu.launch -> NVVM -> PTX, and
 // the host code in the LLVM dialect.
+// REQUIRES: cuda-toolkit
 // RUN: torch-onnx-opt --onnx-to-nvvm-pipeline="format=isa" %s | FileCheck %s
 // RUN: torch-onnx-opt --onnx-to-nvvm-pipeline="format=isa chip=sm_80" %s | FileCheck %s --check-prefix=SM80
 // RUN: torch-onnx-opt --onnx-to-nvvm-pipeline="format=isa block-size=128" %s | FileCheck %s --check-prefix=B128
