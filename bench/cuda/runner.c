@@ -34,11 +34,25 @@ static void *sym(void *lib, const char *name, const char *suffix) {
 
 static size_t dtypeSize(int32_t d) {
   switch (d) {
-  case 1: case 6: case 12: return 4;
-  case 2: case 3: case 9: return 1;
-  case 4: case 5: case 10: case 16: return 2;
-  case 7: case 11: case 13: return 8;
-  default: return 0;
+  case 1:
+  case 6:
+  case 12:
+    return 4;
+  case 2:
+  case 3:
+  case 9:
+    return 1;
+  case 4:
+  case 5:
+  case 10:
+  case 16:
+    return 2;
+  case 7:
+  case 11:
+  case 13:
+    return 8;
+  default:
+    return 0;
   }
 }
 

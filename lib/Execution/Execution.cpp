@@ -78,11 +78,9 @@ static TensorSpec specOf(Type t, StringRef name) {
   return s;
 }
 
-FailureOr<ModelSignature>
-torch_onnx::lowerModelToLLVM(ModuleOp module,
-                             const ONNXToLLVMPipelineOptions &options,
-                             const ONNXToNVVMPipelineOptions *cuda,
-                             bool printIRAfterAll, bool timing) {
+FailureOr<ModelSignature> torch_onnx::lowerModelToLLVM(
+    ModuleOp module, const ONNXToLLVMPipelineOptions &options,
+    const ONNXToNVVMPipelineOptions *cuda, bool printIRAfterAll, bool timing) {
   MLIRContext *ctx = module.getContext();
   func::FuncOp entry = findEntry(module);
   if (!entry)
@@ -94,7 +92,8 @@ torch_onnx::lowerModelToLLVM(ModuleOp module,
     OpBuilder b(entry.getBody());
     llvm::BitVector erase(entry.getNumArguments());
     for (unsigned k = 0; k < entry.getNumArguments(); ++k) {
-      auto init = entry.getArgAttrOfType<ElementsAttr>(k, ONNX::attr::kInitializer);
+      auto init =
+          entry.getArgAttrOfType<ElementsAttr>(k, ONNX::attr::kInitializer);
       if (!init)
         continue;
       auto name = entry.getArgAttrOfType<StringAttr>(k, ONNX::attr::kName);
@@ -147,8 +146,8 @@ torch_onnx::lowerModelToLLVM(ModuleOp module,
   {
     PassManager pm(ctx);
     configure(pm);
-    if (failed(parsePassPipeline(getONNXToLinalgStageText(), pm,
-                                 llvm::errs())) ||
+    if (failed(
+            parsePassPipeline(getONNXToLinalgStageText(), pm, llvm::errs())) ||
         failed(pm.run(module)))
       return failure();
   }
@@ -201,15 +200,14 @@ torch_onnx::createTargetMachine(StringRef cpu, std::string *error) {
   llvm::InitializeNativeTargetAsmPrinter();
   llvm::Triple triple(llvm::sys::getProcessTriple());
   std::string err;
-  const llvm::Target *target =
-      llvm::TargetRegistry::lookupTarget(triple, err);
+  const llvm::Target *target = llvm::TargetRegistry::lookupTarget(triple, err);
   if (!target) {
     if (error)
       *error = err;
     return nullptr;
   }
-  std::string cpuName = cpu.empty() ? llvm::sys::getHostCPUName().str()
-                                    : cpu.str();
+  std::string cpuName =
+      cpu.empty() ? llvm::sys::getHostCPUName().str() : cpu.str();
   std::string features;
   if (cpu.empty()) {
     llvm::StringMap<bool> host = llvm::sys::getHostCPUFeatures();
@@ -243,15 +241,17 @@ static llvm::cl::opt<std::string>
                              "(kernels on an NVIDIA GPU + host code)"));
 static llvm::cl::opt<std::string> cudaChipOpt(
     "cuda-chip",
-    llvm::cl::desc("GPU architecture for --target=cuda, sm_XY (default: the "
-                   "device's for torch-onnx-run, sm_90 for torch-onnx-compile)"));
+    llvm::cl::desc(
+        "GPU architecture for --target=cuda, sm_XY (default: the "
+        "device's for torch-onnx-run, sm_90 for torch-onnx-compile)"));
 static llvm::cl::opt<std::string> cudaFormatOpt(
     "cuda-format", llvm::cl::init("auto"),
     llvm::cl::desc("GPU binary: auto (fatbin with a CUDA toolkit, else isa), "
                    "fatbin, bin (cubin) or isa (PTX)"));
-static llvm::cl::opt<std::string> cudaToolkitOpt(
-    "cuda-toolkit", llvm::cl::desc("CUDA toolkit with ptxas (default: "
-                                   "$CUDA_ROOT, /usr/local/cuda)"));
+static llvm::cl::opt<std::string>
+    cudaToolkitOpt("cuda-toolkit",
+                   llvm::cl::desc("CUDA toolkit with ptxas (default: "
+                                  "$CUDA_ROOT, /usr/local/cuda)"));
 
 FailureOr<torch_onnx::NativeTarget>
 torch_onnx::getNativeTarget(function_ref<void(const Twine &)> error) {

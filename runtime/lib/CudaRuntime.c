@@ -125,7 +125,8 @@ static const char *cuErr(CUresult r) {
   return "unknown CUDA error";
 }
 
-static void fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+static void fatal(const char *fmt, ...)
+    __attribute__((noreturn, format(printf, 1, 2)));
 static void fatal(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
@@ -181,8 +182,7 @@ static int initLocked(void) {
   if (r == CUDA_SUCCESS)
     r = cu.cuDeviceGetCount(&count);
   if (r != CUDA_SUCCESS || count == 0) {
-    snprintf(cu.err, sizeof cu.err,
-             "no CUDA driver/device found: %s",
+    snprintf(cu.err, sizeof cu.err, "no CUDA driver/device found: %s",
              r != CUDA_SUCCESS ? cuErr(r) : "the driver reports no device");
     return 0;
   }
@@ -200,12 +200,12 @@ static int initLocked(void) {
   char devName[256] = "";
   if ((r = cu.cuDeviceGet(&cu.device, ordinal)) ||
       (r = cu.cuDeviceGetName(devName, sizeof devName, cu.device)) ||
-      (r = cu.cuDeviceGetAttribute(
-           &cu.ccMajor, CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR,
-           cu.device)) ||
-      (r = cu.cuDeviceGetAttribute(
-           &cu.ccMinor, CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR,
-           cu.device)) ||
+      (r = cu.cuDeviceGetAttribute(&cu.ccMajor,
+                                   CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR,
+                                   cu.device)) ||
+      (r = cu.cuDeviceGetAttribute(&cu.ccMinor,
+                                   CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR,
+                                   cu.device)) ||
       (r = cu.cuDevicePrimaryCtxRetain(&cu.context, cu.device)) ||
       (r = cu.cuCtxSetCurrent(cu.context)) ||
       (r = cu.cuStreamCreate(&cu.stream, CU_STREAM_NON_BLOCKING))) {
@@ -544,8 +544,7 @@ void *mgpuStreamCreate(void) {
 void mgpuStreamDestroy(void *stream) { (void)stream; }
 
 void mgpuStreamSynchronize(void *stream) {
-  CHECK(cu.cuStreamSynchronize((CUstream)stream),
-        "a kernel failed on the GPU");
+  CHECK(cu.cuStreamSynchronize((CUstream)stream), "a kernel failed on the GPU");
 }
 
 void mgpuStreamWaitEvent(void *stream, void *event) {
@@ -595,8 +594,7 @@ void mgpuMemset32(void *dst, unsigned value, size_t count, void *stream) {
         "cuMemsetD32");
 }
 
-void mgpuMemset16(void *dst, unsigned short value, size_t count,
-                  void *stream) {
+void mgpuMemset16(void *dst, unsigned short value, size_t count, void *stream) {
   ensureReady();
   CHECK(cu.cuMemsetD16Async((CUdeviceptr)(uintptr_t)dst, value, count,
                             (CUstream)stream),

@@ -34,9 +34,9 @@
 
 #include <algorithm>
 #include <chrono>
-#include <dlfcn.h>
 #include <cstdlib>
 #include <cstring>
+#include <dlfcn.h>
 
 using namespace mlir;
 using namespace mlir::torch_onnx;
@@ -79,7 +79,8 @@ static cl::opt<bool> compileOnly(
              "for the target (no inputs, no device needed)"));
 static cl::opt<bool> zeroInputs(
     "zero-inputs",
-    cl::desc("Run on zero-filled inputs (static shapes only; for --benchmark)"));
+    cl::desc(
+        "Run on zero-filled inputs (static shapes only; for --benchmark)"));
 
 namespace {
 /// A host tensor with owned storage.
@@ -113,12 +114,13 @@ static bool readPb(StringRef path, HostTensor &t) {
       !tp.has_data_type())
     return fail("'" + path + "' is not an ONNX TensorProto");
   if (tp.data_location() == ::onnx::TensorProto::EXTERNAL)
-    return fail("'" + path + "': external data in input tensors is not "
-                             "supported");
+    return fail("'" + path +
+                "': external data in input tensors is not "
+                "supported");
   t.dtype = tp.data_type();
   if (!tonnx_dtype_size(t.dtype))
-    return fail("'" + path + "' has dtype " +
-                ONNX::dataTypeName(t.dtype) + ", which cannot be run natively");
+    return fail("'" + path + "' has dtype " + ONNX::dataTypeName(t.dtype) +
+                ", which cannot be run natively");
   t.shape.assign(tp.dims().begin(), tp.dims().end());
   t.bytes = tp.has_raw_data() ? tp.raw_data() : ONNX::getTypedFieldBytes(tp);
   int64_t n = 1;
@@ -147,7 +149,8 @@ static bool readNpy(StringRef path, HostTensor &t) {
     if (data.size() < 12)
       return fail("'" + path + "' is truncated");
     hlen = (uint8_t)data[8] | ((uint8_t)data[9] << 8) |
-           ((size_t)(uint8_t)data[10] << 16) | ((size_t)(uint8_t)data[11] << 24);
+           ((size_t)(uint8_t)data[10] << 16) |
+           ((size_t)(uint8_t)data[11] << 24);
     off = 12;
   }
   if (off + hlen > data.size())
@@ -216,18 +219,42 @@ static void printTensor(const TensorSpec &spec, const tonnx_tensor &t) {
       llvm::outs() << ", ";
     const char *p = (const char *)t.data + k * tonnx_dtype_size(t.dtype);
     switch (t.dtype) {
-    case TONNX_FLOAT: llvm::outs() << *(const float *)p; break;
-    case TONNX_DOUBLE: llvm::outs() << *(const double *)p; break;
-    case TONNX_INT64: llvm::outs() << *(const int64_t *)p; break;
-    case TONNX_INT32: llvm::outs() << *(const int32_t *)p; break;
-    case TONNX_INT16: llvm::outs() << *(const int16_t *)p; break;
-    case TONNX_INT8: llvm::outs() << (int)*(const int8_t *)p; break;
-    case TONNX_UINT8: llvm::outs() << (unsigned)*(const uint8_t *)p; break;
-    case TONNX_UINT16: llvm::outs() << *(const uint16_t *)p; break;
-    case TONNX_UINT32: llvm::outs() << *(const uint32_t *)p; break;
-    case TONNX_UINT64: llvm::outs() << *(const uint64_t *)p; break;
-    case TONNX_BOOL: llvm::outs() << (*p ? "true" : "false"); break;
-    default: llvm::outs() << "?"; break;
+    case TONNX_FLOAT:
+      llvm::outs() << *(const float *)p;
+      break;
+    case TONNX_DOUBLE:
+      llvm::outs() << *(const double *)p;
+      break;
+    case TONNX_INT64:
+      llvm::outs() << *(const int64_t *)p;
+      break;
+    case TONNX_INT32:
+      llvm::outs() << *(const int32_t *)p;
+      break;
+    case TONNX_INT16:
+      llvm::outs() << *(const int16_t *)p;
+      break;
+    case TONNX_INT8:
+      llvm::outs() << (int)*(const int8_t *)p;
+      break;
+    case TONNX_UINT8:
+      llvm::outs() << (unsigned)*(const uint8_t *)p;
+      break;
+    case TONNX_UINT16:
+      llvm::outs() << *(const uint16_t *)p;
+      break;
+    case TONNX_UINT32:
+      llvm::outs() << *(const uint32_t *)p;
+      break;
+    case TONNX_UINT64:
+      llvm::outs() << *(const uint64_t *)p;
+      break;
+    case TONNX_BOOL:
+      llvm::outs() << (*p ? "true" : "false");
+      break;
+    default:
+      llvm::outs() << "?";
+      break;
     }
   }
   if (n > (int64_t)printLimit)
@@ -272,8 +299,7 @@ struct CudaRuntime {
                   "': " + dlerror());
     *(void **)&init = dlsym(lib, "tonnx_cuda_init");
     *(void **)&deviceName = dlsym(lib, "tonnx_cuda_device_name");
-    *(void **)&computeCapability =
-        dlsym(lib, "tonnx_cuda_compute_capability");
+    *(void **)&computeCapability = dlsym(lib, "tonnx_cuda_compute_capability");
     *(void **)&invoke = dlsym(lib, "tonnx_cuda_invoke");
     if (!init || !deviceName || !computeCapability || !invoke)
       return fail("'" + path + "' lacks the CUDA runtime entry points");
@@ -293,8 +319,7 @@ struct PackedCall {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM y(argc, argv);
-  cl::ParseCommandLineOptions(argc, argv,
-                              "torch-onnx native runner (JIT)\n");
+  cl::ParseCommandLineOptions(argc, argv, "torch-onnx native runner (JIT)\n");
   if (threads)
     setenv("OMP_NUM_THREADS", std::to_string(threads).c_str(), 1);
 
@@ -359,8 +384,8 @@ int main(int argc, char **argv) {
   popts.openmp = openmp && !cuda;
   popts.vectorize = vectorize;
   auto compileStart = std::chrono::steady_clock::now();
-  FailureOr<ModelSignature> sig = lowerModelToLLVM(
-      *module, popts, cuda ? &nvvm : nullptr, printIR, timing);
+  FailureOr<ModelSignature> sig =
+      lowerModelToLLVM(*module, popts, cuda ? &nvvm : nullptr, printIR, timing);
   if (failed(sig))
     return 1;
 
@@ -417,8 +442,8 @@ int main(int argc, char **argv) {
     libs.push_back(getOpenMPLibraryPath());
   libs.push_back(runtimeLib);
   eopts.sharedLibPaths = libs;
-  auto engine = ExecutionEngine::create(*module, eopts,
-                                        createTargetMachine("", &tmErr));
+  auto engine =
+      ExecutionEngine::create(*module, eopts, createTargetMachine("", &tmErr));
   if (!engine) {
     fail("JIT compilation failed: " + llvm::toString(engine.takeError()));
     return 1;
@@ -432,10 +457,10 @@ int main(int argc, char **argv) {
     if (!f)
       return fail("JIT compilation failed: " + llvm::toString(f.takeError())),
              1;
-    llvm::outs() << llvm::formatv(
-        "compiled for {0} in {1:F0} ms\n",
-        cuda ? "cuda " + nvvm.chip.getValue() : std::string("this CPU"),
-        compileMs);
+    llvm::outs() << llvm::formatv("compiled for {0} in {1:F0} ms\n",
+                                  cuda ? "cuda " + nvvm.chip.getValue()
+                                       : std::string("this CPU"),
+                                  compileMs);
     return 0;
   }
 

@@ -39,9 +39,8 @@ namespace {
 void freeOnDevice(OpBuilder &b, Location loc, Value memref) {
   Type token = gpu::AsyncTokenType::get(b.getContext());
   Value t0 = gpu::WaitOp::create(b, loc, token, ValueRange{}).getAsyncToken();
-  Value t1 =
-      gpu::DeallocOp::create(b, loc, token, ValueRange{t0}, memref)
-          .getAsyncToken();
+  Value t1 = gpu::DeallocOp::create(b, loc, token, ValueRange{t0}, memref)
+                 .getAsyncToken();
   gpu::WaitOp::create(b, loc, Type(), ValueRange{t1});
 }
 
@@ -103,10 +102,9 @@ struct CUDAManagedBuffersPass
       if (!alloc.getType().getLayout().isIdentity())
         return;
       b.setInsertionPoint(alloc);
-      auto g = gpu::AllocOp::create(
-          b, alloc.getLoc(), alloc.getType(), Type(), ValueRange{},
-          alloc.getDynamicSizes(), alloc.getSymbolOperands(),
-          b.getUnitAttr());
+      auto g = gpu::AllocOp::create(b, alloc.getLoc(), alloc.getType(), Type(),
+                                    ValueRange{}, alloc.getDynamicSizes(),
+                                    alloc.getSymbolOperands(), b.getUnitAttr());
       alloc.replaceAllUsesWith(g.getMemref());
       alloc.erase();
     });
@@ -128,10 +126,10 @@ struct CUDAManagedBuffersPass
           continue;
         Location loc = arg.getLoc();
         SmallVector<Value> sizes = dynamicSizes(b, loc, arg);
-        Value m = gpu::AllocOp::create(b, loc, identityOf(t), Type(),
-                                       ValueRange{}, sizes, ValueRange{},
-                                       b.getUnitAttr())
-                      .getMemref();
+        Value m =
+            gpu::AllocOp::create(b, loc, identityOf(t), Type(), ValueRange{},
+                                 sizes, ValueRange{}, b.getUnitAttr())
+                .getMemref();
         inputCopies.push_back(m);
         if (m.getType() != t)
           m = memref::CastOp::create(b, loc, t, m);
@@ -141,9 +139,8 @@ struct CUDAManagedBuffersPass
         SmallPtrSet<Operation *, 8> keep{copy};
         for (Value s : sizes)
           keep.insert(s.getDefiningOp());
-        arg.replaceUsesWithIf(m, [&](OpOperand &use) {
-          return !keep.contains(use.getOwner());
-        });
+        arg.replaceUsesWithIf(
+            m, [&](OpOperand &use) { return !keep.contains(use.getOwner()); });
       }
       func.walk([&](func::ReturnOp ret) {
         b.setInsertionPoint(ret);
@@ -153,8 +150,8 @@ struct CUDAManagedBuffersPass
             continue;
           Location loc = ret.getLoc();
           Value device = operand.get();
-          Value host = memref::AllocOp::create(
-              b, loc, identityOf(t), dynamicSizes(b, loc, device));
+          Value host = memref::AllocOp::create(b, loc, identityOf(t),
+                                               dynamicSizes(b, loc, device));
           memref::CopyOp::create(b, loc, device, host);
           if (!comesFromGlobal(device)) {
             Value base =
@@ -189,7 +186,8 @@ std::optional<int64_t> tripCount(scf::ParallelOp p, unsigned d) {
 }
 
 struct GPUTileParallelLoopsPass
-    : public torch_onnx::impl::GPUTileParallelLoopsBase<GPUTileParallelLoopsPass> {
+    : public torch_onnx::impl::GPUTileParallelLoopsBase<
+          GPUTileParallelLoopsPass> {
   using Base::Base;
 
   void runOnOperation() override {
@@ -215,9 +213,10 @@ struct GPUTileParallelLoopsPass
     const int64_t maxPerDim[3] = {1024, 1024, 64};
     for (unsigned k = 0; k < std::min(n, 3u) && left > 1; ++k) {
       unsigned d = n - 1 - k;
-      int64_t want = trips[d] ? int64_t(llvm::PowerOf2Ceil(
-                                    std::max<int64_t>(1, *trips[d])))
-                              : left;
+      int64_t want =
+          trips[d]
+              ? int64_t(llvm::PowerOf2Ceil(std::max<int64_t>(1, *trips[d])))
+              : left;
       tiles[d] = std::min({want, left, maxPerDim[k]});
       left /= tiles[d];
     }
@@ -228,9 +227,8 @@ struct GPUTileParallelLoopsPass
     auto dim = [&](gpu::Processor proc) {
       return gpu::ParallelLoopDimMappingAttr::get(ctx, proc, id, id);
     };
-    const gpu::Processor blocks[3] = {gpu::Processor::BlockX,
-                                      gpu::Processor::BlockY,
-                                      gpu::Processor::BlockZ};
+    const gpu::Processor blocks[3] = {
+        gpu::Processor::BlockX, gpu::Processor::BlockY, gpu::Processor::BlockZ};
     const gpu::Processor threads[3] = {gpu::Processor::ThreadX,
                                        gpu::Processor::ThreadY,
                                        gpu::Processor::ThreadZ};
@@ -240,15 +238,15 @@ struct GPUTileParallelLoopsPass
       gpu::Processor bp = gpu::Processor::Sequential;
       if (k < 3) {
         // y/z grid sizes are limited: unknown or larger dims loop instead.
-        bool fits = k == 0 || (trips[d] && llvm::divideCeil(*trips[d],
-                                                            tiles[d]) <=
-                                               kMaxGridYZ);
+        bool fits =
+            k == 0 ||
+            (trips[d] && llvm::divideCeil(*trips[d], tiles[d]) <= kMaxGridYZ);
         if (fits)
           bp = blocks[k];
       }
       outerMap.push_back(dim(bp));
-      innerMap.push_back(dim(k < 3 && tiles[d] > 1 ? threads[k]
-                                                   : gpu::Processor::Sequential));
+      innerMap.push_back(
+          dim(k < 3 && tiles[d] > 1 ? threads[k] : gpu::Processor::Sequential));
     }
     (void)gpu::setMappingAttr(outer, outerMap);
     (void)gpu::setMappingAttr(inner, innerMap);
@@ -260,7 +258,8 @@ struct GPUTileParallelLoopsPass
 //===----------------------------------------------------------------------===//
 
 struct CUDADeviceConstantsPass
-    : public torch_onnx::impl::CUDADeviceConstantsBase<CUDADeviceConstantsPass> {
+    : public torch_onnx::impl::CUDADeviceConstantsBase<
+          CUDADeviceConstantsPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
     auto list = module->getAttrOfType<ArrayAttr>(kConstantsAttr);
@@ -297,8 +296,8 @@ struct CUDADeviceConstantsPass
         uint64_t bytes = layout.getTypeSize(it->second.getGlobalType());
         b.setInsertionPointAfter(addr);
         Location loc = addr.getLoc();
-        Value size = LLVM::ConstantOp::create(b, loc, i64,
-                                              b.getI64IntegerAttr(bytes));
+        Value size =
+            LLVM::ConstantOp::create(b, loc, i64, b.getI64IntegerAttr(bytes));
         auto call = LLVM::CallOp::create(b, loc, fn,
                                          ValueRange{addr.getResult(), size});
         addr.getResult().replaceAllUsesExcept(call.getResult(), call);

@@ -79,8 +79,8 @@ std::string torch_onnx::findCUDAToolkit(StringRef toolkit) {
   return usable("/usr/local/cuda") ? "/usr/local/cuda" : "";
 }
 
-std::string torch_onnx::getLinalgToNVVMStageText(
-    const ONNXToNVVMPipelineOptions &o) {
+std::string
+torch_onnx::getLinalgToNVVMStageText(const ONNXToNVVMPipelineOptions &o) {
   std::string toolkit = findCUDAToolkit(o.toolkit);
   std::string s;
   llvm::raw_string_ostream os(s);
@@ -138,14 +138,18 @@ resolveOptions(torch_onnx::ONNXToNVVMPipelineOptions &o,
   bool havePtxas = hasFile(toolkit, {"bin", "ptxas"});
   bool haveFatbinary = hasFile(toolkit, {"bin", "fatbinary"});
   if (o.format == "auto")
-    o.format = havePtxas && haveFatbinary ? "fatbin" : havePtxas ? "bin" : "isa";
+    o.format = havePtxas && haveFatbinary ? "fatbin"
+               : havePtxas                ? "bin"
+                                          : "isa";
   if (!llvm::is_contained({"fatbin", "bin", "isa", "offloading", "llvm"},
                           StringRef(o.format)))
     return error("unknown GPU binary format '" + o.format +
                  "'; use auto, fatbin, bin, isa or offloading");
   if ((o.format == "fatbin" || o.format == "bin") && !havePtxas)
-    return error("format=" + o.format + " needs ptxas, which the CUDA toolkit "
-                 "at '" + toolkit +
+    return error("format=" + o.format +
+                 " needs ptxas, which the CUDA toolkit "
+                 "at '" +
+                 toolkit +
                  "' lacks; use format=isa to emit PTX for the driver to "
                  "compile");
   if (o.format == "fatbin" && !haveFatbinary)

@@ -93,9 +93,8 @@ scf::ForOp promoteOne(RewriterBase &rewriter, scf::ForOp loop) {
   for (auto st : body->getOps<memref::StoreOp>()) {
     Value m = st.getMemRef();
     if (!loop.isDefinedOutsideOfLoop(m) ||
-        !llvm::all_of(st.getIndices(), [&](Value i) {
-          return loop.isDefinedOutsideOfLoop(i);
-        }))
+        !llvm::all_of(st.getIndices(),
+                      [&](Value i) { return loop.isDefinedOutsideOfLoop(i); }))
       continue;
     memref::LoadOp load;
     bool ok = true;
@@ -122,12 +121,11 @@ scf::ForOp promoteOne(RewriterBase &rewriter, scf::ForOp loop) {
     rewriter.setInsertionPoint(loop);
     Value init = memref::LoadOp::create(rewriter, loc, m, indices);
     Value updated = st.getValueToStore();
-    auto newLoop = cast<scf::ForOp>(
-        *loop.replaceWithAdditionalYields(
-            rewriter, init, /*replaceInitOperandUsesInLoop=*/false,
-            [&](OpBuilder &, Location, ArrayRef<BlockArgument>) {
-              return SmallVector<Value>{updated};
-            }));
+    auto newLoop = cast<scf::ForOp>(*loop.replaceWithAdditionalYields(
+        rewriter, init, /*replaceInitOperandUsesInLoop=*/false,
+        [&](OpBuilder &, Location, ArrayRef<BlockArgument>) {
+          return SmallVector<Value>{updated};
+        }));
     BlockArgument acc = newLoop.getRegionIterArgs().back();
     rewriter.replaceOp(load, acc);
     rewriter.eraseOp(st);

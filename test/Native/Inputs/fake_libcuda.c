@@ -43,16 +43,30 @@ CUresult cuInit(unsigned flags) {
 
 CUresult cuGetErrorString(CUresult r, const char **s) {
   switch (r) {
-  case 100: *s = "no CUDA-capable device is detected"; break;
-  case 209: *s = "no kernel image is available for execution on the device"; break;
-  case 701: *s = "too many resources requested for launch"; break;
-  default: *s = "fake CUDA error"; break;
+  case 100:
+    *s = "no CUDA-capable device is detected";
+    break;
+  case 209:
+    *s = "no kernel image is available for execution on the device";
+    break;
+  case 701:
+    *s = "too many resources requested for launch";
+    break;
+  default:
+    *s = "fake CUDA error";
+    break;
   }
   return 0;
 }
 
-CUresult cuDeviceGetCount(int *n) { *n = 1; return 0; }
-CUresult cuDeviceGet(int *d, int ordinal) { *d = ordinal; return 0; }
+CUresult cuDeviceGetCount(int *n) {
+  *n = 1;
+  return 0;
+}
+CUresult cuDeviceGet(int *d, int ordinal) {
+  *d = ordinal;
+  return 0;
+}
 CUresult cuDeviceGetName(char *name, int len, int d) {
   (void)d;
   snprintf(name, len, "Fake GPU");
@@ -139,7 +153,10 @@ CUresult cuStreamCreate(void **s, unsigned flags) {
   *s = &theStream;
   return 0;
 }
-CUresult cuStreamSynchronize(void *s) { (void)s; return 0; }
+CUresult cuStreamSynchronize(void *s) {
+  (void)s;
+  return 0;
+}
 CUresult cuStreamWaitEvent(void *s, void *e, unsigned f) {
   (void)s, (void)e, (void)f;
   return 0;
@@ -149,9 +166,18 @@ CUresult cuEventCreate(void **e, unsigned f) {
   *e = &theEvent;
   return 0;
 }
-CUresult cuEventDestroy_v2(void *e) { (void)e; return 0; }
-CUresult cuEventRecord(void *e, void *s) { (void)e, (void)s; return 0; }
-CUresult cuEventSynchronize(void *e) { (void)e; return 0; }
+CUresult cuEventDestroy_v2(void *e) {
+  (void)e;
+  return 0;
+}
+CUresult cuEventRecord(void *e, void *s) {
+  (void)e, (void)s;
+  return 0;
+}
+CUresult cuEventSynchronize(void *e) {
+  (void)e;
+  return 0;
+}
 
 static CUresult alloc(unsigned long long *p, size_t size) {
   void *m = NULL;
