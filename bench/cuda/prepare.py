@@ -174,9 +174,11 @@ def main():
     out = os.path.abspath(args.out)
     shutil.rmtree(out, ignore_errors=True)
     os.makedirs(out)
+    runtime = os.path.join(os.path.dirname(os.path.dirname(COMPILE)), "lib",
+                           "libtorch_onnx_runtime.a")
     subprocess.run(["cc", "-O2", "-I", os.path.join(ROOT, "runtime", "include"),
-                    os.path.join(ROOT, "bench", "cuda", "runner.c"), "-o",
-                    os.path.join(out, "runner"), "-ldl"], check=True)
+                    os.path.join(ROOT, "bench", "cuda", "runner.c"), runtime,
+                    "-o", os.path.join(out, "runner"), "-ldl"], check=True)
     shutil.copy(os.path.join(ROOT, "bench", "cuda", "device_check.py"), out)
     print("ONNX backend models:")
     cases = onnx_cases(args, out)

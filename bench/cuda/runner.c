@@ -7,7 +7,8 @@
  * reads IN_DIR/input_<i>.tensor, runs once (outputs to OUT_DIR/output_<i>
  * .tensor), then, when RUNS > 0, 3 warm-up runs and RUNS timed runs, and
  * prints "median_ms <m>". A .tensor file is int32 dtype (ONNX code), int32
- * rank, int64 dims[rank], then the dense row-major data. Needs libc only.
+ * rank, int64 dims[rank], then the dense row-major data. Links the
+ * static runtime (tensor helpers); needs libc only.
  * Exit code 0 on success, 1 with the library's message on failure. */
 
 #include "torch-onnx/Runtime.h"
@@ -32,30 +33,6 @@ static void *sym(void *lib, const char *name, const char *suffix) {
   return p;
 }
 
-static size_t dtypeSize(int32_t d) {
-  switch (d) {
-  case 1:
-  case 6:
-  case 12:
-    return 4;
-  case 2:
-  case 3:
-  case 9:
-    return 1;
-  case 4:
-  case 5:
-  case 10:
-  case 16:
-    return 2;
-  case 7:
-  case 11:
-  case 13:
-    return 8;
-  default:
-    return 0;
-  }
-}
-
 static int readTensor(const char *path, tonnx_tensor *t) {
   FILE *f = fopen(path, "rb");
   if (!f)
@@ -67,9 +44,7 @@ static int readTensor(const char *path, tonnx_tensor *t) {
     fclose(f);
     return fprintf(stderr, "runner: %s: bad header\n", path), 1;
   }
-  size_t n = dtypeSize(t->dtype);
-  for (int i = 0; i < t->rank; ++i)
-    n *= (size_t)t->shape[i];
+  size_t n = tonnx_dtype_size(t->dtype) * (size_t)tonnx_numel(t);
   t->data = malloc(n ? n : 1);
   if (fread(t->data, 1, n, f) != n) {
     fclose(f);
@@ -83,9 +58,7 @@ static int writeTensor(const char *path, const tonnx_tensor *t) {
   FILE *f = fopen(path, "wb");
   if (!f)
     return fprintf(stderr, "runner: cannot write %s\n", path), 1;
-  size_t n = dtypeSize(t->dtype);
-  for (int i = 0; i < t->rank; ++i)
-    n *= (size_t)t->shape[i];
+  size_t n = tonnx_dtype_size(t->dtype) * (size_t)tonnx_numel(t);
   fwrite(&t->dtype, 4, 1, f);
   fwrite(&t->rank, 4, 1, f);
   fwrite(t->shape, 8, t->rank, f);
@@ -137,7 +110,7 @@ int main(int argc, char **argv) {
     snprintf(path, sizeof path, "%s/output_%d.tensor", argv[4], i);
     if (writeTensor(path, &out[i]))
       return 1;
-    free(out[i].owner);
+    tonnx_tensor_free(&out[i]);
   }
   if (runs > 0) {
     double *ms = malloc(sizeof(double) * runs);
@@ -147,7 +120,7 @@ int main(int argc, char **argv) {
         return fprintf(stderr, "%s\n", err), 1;
       double t1 = nowMs();
       for (int i = 0; i < nout; ++i)
-        free(out[i].owner);
+        tonnx_tensor_free(&out[i]);
       if (r >= 0)
         ms[r] = t1 - t0;
     }

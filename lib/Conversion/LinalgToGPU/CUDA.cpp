@@ -10,6 +10,8 @@
 
 #include "torch-onnx/Conversion/Passes.h"
 
+#include "BufferRoot.h"
+
 #include "mlir/Dialect/GPU/Transforms/ParallelLoopMapper.h"
 #include "mlir/Dialect/SCF/Transforms/Transforms.h"
 #include "mlir/Interfaces/DataLayoutInterfaces.h"
@@ -57,19 +59,6 @@ SmallVector<Value> dynamicSizes(OpBuilder &b, Location loc, Value memref) {
 /// have).
 MemRefType identityOf(MemRefType t) {
   return MemRefType::get(t.getShape(), t.getElementType());
-}
-
-bool comesFromGlobal(Value v) {
-  while (Operation *def = v.getDefiningOp()) {
-    if (isa<memref::GetGlobalOp>(def))
-      return true;
-    if (auto view = dyn_cast<ViewLikeOpInterface>(def)) {
-      v = view.getViewSource();
-      continue;
-    }
-    return false;
-  }
-  return false;
 }
 
 struct CUDAManagedBuffersPass
@@ -153,7 +142,7 @@ struct CUDAManagedBuffersPass
           Value host = memref::AllocOp::create(b, loc, identityOf(t),
                                                dynamicSizes(b, loc, device));
           memref::CopyOp::create(b, loc, device, host);
-          if (!comesFromGlobal(device)) {
+          if (!getBufferRoot(device).getDefiningOp<memref::GetGlobalOp>()) {
             Value base =
                 memref::ExtractStridedMetadataOp::create(b, loc, device)
                     .getBaseBuffer();

@@ -7,6 +7,8 @@
 
 #include "torch-onnx/Conversion/Passes.h"
 
+#include "BufferRoot.h"
+
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
@@ -20,23 +22,6 @@ using namespace mlir;
 
 namespace {
 
-/// The buffer a memref value views: an allocation, a global, or a block
-/// argument.
-Value rootOf(Value v) {
-  while (Operation *def = v.getDefiningOp()) {
-    if (auto view = dyn_cast<ViewLikeOpInterface>(def)) {
-      v = view.getViewSource();
-      continue;
-    }
-    if (auto cast = dyn_cast<memref::CastOp>(def)) {
-      v = cast.getSource();
-      continue;
-    }
-    break;
-  }
-  return v;
-}
-
 bool isFreshAllocation(Value root) {
   Operation *def = root.getDefiningOp();
   return def && isa<memref::AllocOp, memref::AllocaOp, gpu::AllocOp>(def);
@@ -45,7 +30,7 @@ bool isFreshAllocation(Value root) {
 /// Conservative: distinct roots that are allocations, globals of different
 /// names, or an allocation/global against anything else do not alias.
 bool mayAlias(Value a, Value b) {
-  Value ra = rootOf(a), rb = rootOf(b);
+  Value ra = torch_onnx::getBufferRoot(a), rb = torch_onnx::getBufferRoot(b);
   if (ra == rb)
     return true;
   if (isFreshAllocation(ra) || isFreshAllocation(rb))
