@@ -1,5 +1,6 @@
-#!/usr/bin/python3
-"""Export benchmark: torch_onnx.export vs torch.onnx.export, same run.
+#!/usr/bin/env python3
+"""Export benchmark: torch_onnx.export vs torch.onnx.export (dynamo=False,
+the TorchScript exporter, and dynamo=True, the torch.export one), same run.
 
 For each model it runs every exporter in a fresh process (so peak RSS is the
 exporter's own) `--repeat` times and prints the median wall time and the
@@ -25,7 +26,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PY = "/usr/bin/python3"
+PY = sys.executable  # the project venv's (utils/env.sh)
 
 CHILD = r'''
 import json, os, resource, sys, time
@@ -47,13 +48,18 @@ else:
         model = torch.nn.Sequential(*mods).eval()
     args = (torch.randn(2, 4096),)
 t0 = time.time()
-if which == "torch.onnx":
-    big = model_name == "mlp2_5g"
-    torch.onnx.export(model, args, out, opset_version=17,
+import warnings
+warnings.simplefilter("ignore")
+if which == "torch.onnx-dynamo":
+    batch = torch.export.Dim("batch")
+    torch.onnx.export(model, args, out, opset_version=17, dynamo=True,
+                      input_names=["x"], dynamic_shapes=({0: batch},))
+elif which == "torch.onnx":
+    torch.onnx.export(model, args, out, opset_version=17, dynamo=False,
                       input_names=["x"], dynamic_axes={"x": {0: "batch"}})
 else:
     import torch_onnx
-    torch_onnx.export(model, args, out, opset_version=17,
+    torch_onnx.export(model, args, out, opset_version=17, dynamo=False,
                       input_names=["x"], dynamic_axes={"x": {0: "batch"}})
 dt = time.time() - t0
 self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
@@ -83,7 +89,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--models", default="resnet18,mlp1g,mlp2_5g")
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--exporters", default="torch.onnx,torch_onnx")
+    ap.add_argument("--exporters",
+                    default="torch.onnx,torch.onnx-dynamo,torch_onnx")
     opts = ap.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="export_bench_") as tmp:

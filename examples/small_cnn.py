@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Scripts a small CNN with a data-dependent branch and saves it as a
 TorchScript archive: small_cnn.py OUT.pt"""
 import sys

@@ -17,6 +17,7 @@ llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
 config.substitutions.append(("%pyonnx", config.python_with_onnx))
+config.substitutions.append(("%pyschemas", config.python_onnx_schemas))
 config.substitutions.append(("%src_root", config.torch_onnx_src_root))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 

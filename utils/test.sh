@@ -7,16 +7,17 @@
 # against its reference outputs; fails on a change to the expected-failure
 # list utils/conformance/native-xfail.txt), then every model that passes on
 # the CPU lowered for CUDA (sm_90 PTX, no GPU needed; against
-# utils/conformance/cuda-compile-xfail.txt).
+# utils/conformance/cuda-compile-xfail.txt). Python runs in the project venv.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 "$ROOT/utils/install-deps.sh"
+. "$ROOT/utils/env.sh"
 "$ROOT/utils/build.sh"
 "$ROOT/utils/build.sh" check-torch-onnx
 TORCH_ONNX_EXPORT="$ROOT/build/bin/torch-onnx-export" \
-  /usr/bin/python3 "$ROOT/test/e2e/run_e2e.py" --opsets 9,11,13,17
-/usr/bin/python3 "$ROOT/utils/conformance/roundtrip.py" --bin "$ROOT/build/bin"
-/usr/bin/python3 "$ROOT/utils/conformance/native.py" \
+  "$PY" "$ROOT/test/e2e/run_e2e.py" --opsets 9,11,13,17
+"$PY" "$ROOT/utils/conformance/roundtrip.py" --bin "$ROOT/build/bin"
+"$PY" "$ROOT/utils/conformance/native.py" \
   --runner "$ROOT/build/bin/torch-onnx-run"
-/usr/bin/python3 "$ROOT/utils/conformance/native.py" --cuda-compile \
+"$PY" "$ROOT/utils/conformance/native.py" --cuda-compile \
   --runner "$ROOT/build/bin/torch-onnx-run"

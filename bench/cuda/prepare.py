@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Builds the bundle bench/cuda/device_check.py runs on a GPU machine.
 
   bench/cuda/prepare.py [--out build/cuda-check] [--chip sm_90]

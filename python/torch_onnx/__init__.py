@@ -2,20 +2,28 @@
 torch-onnx compiler (TorchScript -> MLIR torch dialect -> ONNX).
 
     import torch_onnx
-    torch_onnx.export(model, (x,), "model.onnx", opset_version=13,
-                      input_names=["x"], dynamic_axes={"x": {0: "batch"}})
+    torch_onnx.export(model, (x,), "model.onnx", dynamo=False,
+                      opset_version=13, input_names=["x"],
+                      dynamic_axes={"x": {0: "batch"}})
 
-The model is traced (mode="trace", the default, like torch.onnx.export) or
-scripted (mode="script"; a torch.jit.ScriptModule is used as it is), saved as
-a TorchScript archive and converted by the C++ exporter `torch-onnx-export`.
+`export` has the signature of the installed torch's torch.onnx.export, plus
+`mode`. With dynamo=False the model is traced (mode="trace", what
+torch.onnx.export does then) or scripted (mode="script"; a
+torch.jit.ScriptModule is used as it is), saved as a TorchScript archive and
+converted by the C++ exporter `torch-onnx-export`. The torch.export frontend
+(dynamo=True, torch.onnx.export's default) is not built yet and says so.
 """
 
+import inspect
 import io
 import os
 import shutil
 import subprocess
 import tempfile
-from typing import Any, Collection, Mapping, Optional, Sequence, Tuple, Type, Union
+import time
+import warnings
+from typing import (Any, Callable, Collection, Dict, List, Mapping, Optional,
+                    Sequence, Tuple, Type, Union)
 
 import torch
 from torch.onnx import OperatorExportTypes, TrainingMode
@@ -54,17 +62,72 @@ def exporter_path() -> str:
     return found
 
 
-def _flatten_args(args) -> Tuple[Any, ...]:
+def _positional_args(model, args, kwargs) -> Tuple[Any, ...]:
+    """args plus keyword arguments (`kwargs=`, or a trailing dict in `args` as
+    torch.onnx.export takes it) as forward()'s positional arguments."""
     if isinstance(args, torch.Tensor):
-        return (args,)
-    if not isinstance(args, tuple):
         args = (args,)
+    elif not isinstance(args, tuple):
+        args = tuple(args) if isinstance(args, list) else (args,)
+    kw = dict(kwargs or {})
     if args and isinstance(args[-1], dict):
-        if args[-1]:
-            raise ExportError("keyword arguments (a trailing dict in args) are "
-                              "not supported yet; pass them positionally")
+        kw = {**args[-1], **kw}
         args = args[:-1]
-    return args
+    if not kw:
+        return args
+    forward = getattr(model, "forward", model)
+    try:
+        sig = inspect.signature(forward)
+    except (TypeError, ValueError):
+        names = [a.name for a in forward.schema.arguments[1:]]
+        sig = inspect.Signature([inspect.Parameter(
+            n, inspect.Parameter.POSITIONAL_OR_KEYWORD) for n in names])
+    try:
+        bound = sig.bind(*args, **kw)
+    except TypeError as e:
+        raise ExportError(f"the arguments do not fit forward{sig}: {e}") from None
+    bound.apply_defaults()
+    out = []
+    for name, p in sig.parameters.items():
+        if p.kind == inspect.Parameter.VAR_POSITIONAL:
+            out.extend(bound.arguments.get(name, ()))
+        elif p.kind in (inspect.Parameter.KEYWORD_ONLY,
+                        inspect.Parameter.VAR_KEYWORD):
+            if bound.arguments.get(name):
+                raise ExportError(
+                    f"forward() argument {name!r} is keyword-only, which a "
+                    "TorchScript graph cannot take; make it positional")
+        else:
+            out.append(bound.arguments[name])
+    return tuple(out)
+
+
+def _axes_from_dynamic_shapes(dynamic_shapes, names) -> Mapping[str, Any]:
+    """dynamic_shapes (torch.export's: by argument name or position; a dim is
+    a torch.export.Dim, Dim.AUTO/DYNAMIC, or a name) as dynamic_axes."""
+    if isinstance(dynamic_shapes, Mapping):
+        items = list(dynamic_shapes.items())
+    else:
+        items = [(names[i] if i < len(names) else f"input_{i}", spec)
+                 for i, spec in enumerate(dynamic_shapes)]
+    axes = {}
+    for name, spec in items:
+        if spec is None:
+            continue
+        dims = spec.items() if isinstance(spec, Mapping) else enumerate(spec)
+        marked = {}
+        for d, dim in dims:
+            if dim is None:
+                continue
+            label = dim if isinstance(dim, str) else getattr(dim, "__name__", None)
+            if not label or label in ("AUTO", "DYNAMIC", "STATIC"):
+                if label == "STATIC":
+                    continue
+                label = f"{name}_dynamic_axes_{len(marked) + 1}"
+            marked[int(d)] = label
+        if marked:
+            axes[name] = marked
+    return axes
 
 
 def _dynamic_dims(dynamic_axes, name: str) -> Mapping[int, str]:
@@ -82,30 +145,217 @@ def _forward_arg_names(script_module) -> Sequence[str]:
     return [a.name for a in schema.arguments[1:]]
 
 
-def export(model: Union[torch.nn.Module, torch.jit.ScriptModule,
-                        torch.jit.ScriptFunction],
-           args: Union[Tuple[Any, ...], torch.Tensor],
-           f: Union[str, io.BytesIO],
-           export_params: bool = True,
-           verbose: bool = False,
-           training: TrainingMode = TrainingMode.EVAL,
+def export(model: Union[torch.nn.Module, torch.export.ExportedProgram,
+                        torch.jit.ScriptModule, torch.jit.ScriptFunction],
+           args: Tuple[Any, ...] = (),
+           f: Optional[Union[str, os.PathLike, io.BytesIO]] = None,
+           *,
+           kwargs: Optional[Dict[str, Any]] = None,
+           verbose: Optional[bool] = None,
            input_names: Optional[Sequence[str]] = None,
            output_names: Optional[Sequence[str]] = None,
-           operator_export_type: OperatorExportTypes = OperatorExportTypes.ONNX,
            opset_version: Optional[int] = None,
-           do_constant_folding: bool = True,
+           dynamo: bool = True,
+           external_data: bool = True,
+           dynamic_shapes: Optional[Union[Dict[str, Any], Tuple[Any, ...],
+                                          List[Any]]] = None,
+           custom_translation_table: Optional[Dict[Callable, Callable]] = None,
+           report: bool = False,
+           optimize: bool = True,
+           verify: bool = False,
+           profile: bool = False,
+           dump_exported_program: bool = False,
+           artifacts_dir: Union[str, os.PathLike] = ".",
+           export_params: bool = True,
+           keep_initializers_as_inputs: bool = False,
            dynamic_axes: Optional[Union[Mapping[str, Mapping[int, str]],
                                         Mapping[str, Sequence[int]]]] = None,
-           keep_initializers_as_inputs: Optional[bool] = None,
+           training: TrainingMode = TrainingMode.EVAL,
+           operator_export_type: OperatorExportTypes = OperatorExportTypes.ONNX,
+           do_constant_folding: bool = True,
            custom_opsets: Optional[Mapping[str, int]] = None,
            export_modules_as_functions: Union[
                bool, Collection[Type[torch.nn.Module]]] = False,
-           mode: str = "trace") -> None:
-    """Exports `model` to ONNX like torch.onnx.export (same arguments), plus
-    `mode`: "trace" (record one run on `args`) or "script" (keep control
-    flow as ONNX Loop/If)."""
+           autograd_inlining: bool = True,
+           mode: Optional[str] = None) -> None:
+    """Exports `model` to ONNX like torch.onnx.export (the same parameters,
+    defaults and keyword-only rule as the installed torch's), plus `mode`.
+
+    The TorchScript frontend runs with `dynamo=False` or an explicit `mode`:
+    "trace" (record one run on `args`; what dynamo=False does) or "script"
+    (keep data-dependent control flow as ONNX Loop/If). `dynamo=True` (the
+    default of torch.onnx.export) is the torch.export frontend, which is not
+    built yet: it raises ExportError naming the alternatives.
+
+    Keyword arguments of forward() come as `kwargs=` or a trailing dict in
+    `args`. `dynamic_shapes` (torch.export's form) is taken as dynamic_axes
+    when dynamic_axes is not given. `verify=True` runs the ONNX model in ONNX
+    Runtime on `args` and raises ExportError when it disagrees with PyTorch
+    (rtol 1e-3, atol 1e-5); `report=True` writes a markdown report to
+    `artifacts_dir`; `profile=True` adds the time of each stage to it (and
+    prints it). `external_data`, `optimize` and `autograd_inlining` are
+    accepted as torch's TorchScript path takes them: weights go to an
+    external file past 2 GiB, constant folding follows do_constant_folding,
+    functions are always inlined. Returns None, as torch.onnx.export does
+    with dynamo=False.
+    """
+    if mode is None:
+        if dynamo:
+            raise ExportError(
+                "torch_onnx.export(dynamo=True) needs the torch.export (.pt2) "
+                "frontend, which this version of torch-onnx does not have yet; "
+                "pass dynamo=False (TorchScript trace, as torch.onnx.export "
+                "does with dynamo=False) or mode='script' to keep "
+                "data-dependent control flow")
+        mode = "trace"
     if mode not in ("trace", "script"):
         raise ValueError(f"mode must be 'trace' or 'script', not {mode!r}")
+    if isinstance(model, torch.export.ExportedProgram):
+        raise ExportError("an ExportedProgram needs the torch.export frontend, "
+                          "which this version of torch-onnx does not have "
+                          "yet; export the nn.Module with dynamo=False")
+    if custom_translation_table:
+        raise ExportError("custom_translation_table applies to the torch.export "
+                          "frontend only; add a lowering to torch-onnx instead "
+                          "(docs/AddingALowering.md)")
+    if f is None:
+        raise ExportError("f (the output path or a BytesIO) is required: "
+                          "with dynamo=False, torch.onnx.export returns no "
+                          "ONNXProgram either")
+    stages = _Stages(profile)
+    status, error = "success", None
+    try:
+        _export_torchscript(
+            model, args, f, kwargs=kwargs, verbose=bool(verbose),
+            input_names=input_names, output_names=output_names,
+            opset_version=opset_version, dynamic_shapes=dynamic_shapes,
+            verify=verify, export_params=export_params,
+            keep_initializers_as_inputs=keep_initializers_as_inputs,
+            dynamic_axes=dynamic_axes, training=training,
+            operator_export_type=operator_export_type,
+            do_constant_folding=do_constant_folding,
+            export_modules_as_functions=export_modules_as_functions,
+            mode=mode, stages=stages, artifacts_dir=(
+                artifacts_dir if dump_exported_program else None))
+    except Exception as e:
+        status, error = "failure", e
+        raise
+    finally:
+        if profile:
+            print(stages.table())
+        if report:
+            _write_report(artifacts_dir, model, mode, opset_version, status,
+                          error, stages, f)
+
+
+class _Stages:
+    """Wall time of each export stage (for profile=True and the report)."""
+
+    def __init__(self, enabled):
+        self.times = []
+        self.verification = None
+
+    def run(self, name, fn, *a, **kw):
+        t0 = time.perf_counter()
+        try:
+            return fn(*a, **kw)
+        finally:
+            self.times.append((name, time.perf_counter() - t0))
+
+    def table(self):
+        rows = ["| stage | seconds |", "|---|---|"]
+        rows += [f"| {n} | {t:.3f} |" for n, t in self.times]
+        return "\n".join(rows)
+
+
+def _write_report(artifacts_dir, model, mode, opset, status, error, stages, f):
+    os.makedirs(artifacts_dir, exist_ok=True)
+    name = type(model).__name__
+    stamp = time.strftime("%Y%m%d_%H%M%S")
+    path = os.path.join(artifacts_dir,
+                        f"torch_onnx_export_report_{name}_{stamp}.md")
+    lines = [f"# torch-onnx export report: {name}", "",
+             f"- status: {status}",
+             f"- frontend: TorchScript ({mode})",
+             f"- opset: {17 if opset is None else opset}",
+             f"- torch: {torch.__version__}",
+             f"- output: {f if isinstance(f, (str, os.PathLike)) else type(f).__name__}",
+             ""]
+    if error is not None:
+        lines += ["## Error", "", "```", str(error), "```", ""]
+    if stages.verification:
+        lines += ["## Verification (ONNX Runtime vs PyTorch)", "",
+                  "| output | max abs diff | max rel diff |", "|---|---|---|"]
+        lines += [f"| {n} | {a:.3g} | {r:.3g} |"
+                  for n, a, r in stages.verification]
+        lines.append("")
+    lines += ["## Stages", "", stages.table(), ""]
+    with open(path, "w") as fh:
+        fh.write("\n".join(lines))
+
+
+def _verify(path_or_bytes, scripted, args, names_in):
+    """Runs the ONNX model in ONNX Runtime on `args` and compares with the
+    TorchScript module's outputs; raises ExportError on a mismatch."""
+    try:
+        import numpy as np
+        import onnxruntime as ort
+    except ImportError as e:
+        raise ExportError(f"verify=True needs onnxruntime and numpy: {e}") from None
+    sess = ort.InferenceSession(path_or_bytes,
+                                providers=["CPUExecutionProvider"])
+    feeds = {}
+    graph_inputs = [i.name for i in sess.get_inputs()]
+    tensors = [a for a in args if isinstance(a, torch.Tensor)] if len(
+        graph_inputs) != len(args) else list(args)
+    for name, a in zip(graph_inputs, tensors):
+        feeds[name] = (a.detach().cpu().numpy() if isinstance(a, torch.Tensor)
+                       else np.array(a))
+    got = sess.run(None, feeds)
+    with torch.no_grad():
+        ref = scripted(*args)
+    refs = []
+
+    def flat(v):
+        if isinstance(v, torch.Tensor):
+            refs.append(v.detach().cpu().numpy())
+        elif isinstance(v, (list, tuple)):
+            for x in v:
+                flat(x)
+        elif isinstance(v, dict):
+            for x in v.values():
+                flat(x)
+        elif isinstance(v, (int, float, bool)):
+            refs.append(np.array(v))
+    flat(ref)
+    if len(refs) != len(got):
+        raise ExportError(f"verify: the ONNX model has {len(got)} outputs, "
+                          f"PyTorch returned {len(refs)}")
+    out_names = [o.name for o in sess.get_outputs()]
+    rows = []
+    for name, g, r in zip(out_names, got, refs):
+        g = np.asarray(g)
+        if g.shape != r.shape:
+            raise ExportError(f"verify: output {name!r} has shape "
+                              f"{list(g.shape)} in ONNX Runtime, "
+                              f"{list(r.shape)} in PyTorch")
+        gf, rf = g.astype(np.float64), r.astype(np.float64)
+        diff = np.abs(gf - rf)
+        a = float(diff.max()) if diff.size else 0.0
+        rel = float((diff / np.maximum(np.abs(rf), 1e-12)).max()) if diff.size else 0.0
+        rows.append((name, a, rel))
+        if not np.allclose(gf, rf, rtol=1e-3, atol=1e-5, equal_nan=True):
+            raise ExportError(f"verify: output {name!r} differs between ONNX "
+                              f"Runtime and PyTorch (max abs diff {a:.3g})")
+    return rows
+
+
+def _export_torchscript(model, args, f, *, kwargs, verbose, input_names,
+                        output_names, opset_version, dynamic_shapes, verify,
+                        export_params, keep_initializers_as_inputs,
+                        dynamic_axes, training, operator_export_type,
+                        do_constant_folding, export_modules_as_functions, mode,
+                        stages, artifacts_dir):
     if export_modules_as_functions:
         raise ExportError("export_modules_as_functions is not supported")
     if training == TrainingMode.TRAINING:
@@ -120,7 +370,7 @@ def export(model: Union[torch.nn.Module, torch.jit.ScriptModule,
         raise ExportError(f"operator_export_type={operator_export_type} is "
                           "not supported; use ONNX or ONNX_FALLTHROUGH")
     opset = 17 if opset_version is None else int(opset_version)
-    args = _flatten_args(args)
+    args = _positional_args(model, args, kwargs)
 
     was_training = getattr(model, "training", False)
     if isinstance(model, torch.nn.Module) and training == TrainingMode.EVAL:
@@ -129,16 +379,32 @@ def export(model: Union[torch.nn.Module, torch.jit.ScriptModule,
         if isinstance(model, (torch.jit.ScriptModule, torch.jit.ScriptFunction)):
             scripted = model
         elif mode == "script":
-            scripted = torch.jit.script(model)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", category=DeprecationWarning)
+                scripted = stages.run("script", torch.jit.script, model)
         else:
-            with torch.no_grad():
-                scripted = torch.jit.trace(model, args, check_trace=False)
+            with torch.no_grad(), warnings.catch_warnings():
+                warnings.simplefilter("ignore", category=DeprecationWarning)
+                scripted = stages.run("trace", torch.jit.trace, model, args,
+                                      check_trace=False)
         if isinstance(scripted, torch.jit.ScriptFunction):
             raise ExportError("export a module (torch.nn.Module) rather than "
                               "a scripted function")
         names = _forward_arg_names(scripted)
         if input_names:
             names = list(input_names) + names[len(input_names):]
+        if dynamic_shapes is not None and not dynamic_axes:
+            dynamic_axes = _axes_from_dynamic_shapes(
+                dynamic_shapes, _forward_arg_names(scripted))
+            # By forward()'s argument name; the graph input may be renamed.
+            dynamic_axes = {names[_forward_arg_names(scripted).index(k)]
+                            if k in _forward_arg_names(scripted) else k: v
+                            for k, v in dynamic_axes.items()}
+        if artifacts_dir is not None:
+            os.makedirs(artifacts_dir, exist_ok=True)
+            with open(os.path.join(artifacts_dir, f"{type(model).__name__}"
+                                   ".torchscript.txt"), "w") as fh:
+                fh.write(str(scripted.inlined_graph))
 
         # Shapes, dtypes and dynamic axes of the tensor inputs.
         specs = []
@@ -163,7 +429,7 @@ def export(model: Union[torch.nn.Module, torch.jit.ScriptModule,
 
         with tempfile.TemporaryDirectory(prefix="torch_onnx_") as tmp:
             archive = os.path.join(tmp, "model.pt")
-            scripted.save(archive)
+            stages.run("save archive", scripted.save, archive)
             out = f if isinstance(f, (str, os.PathLike)) else os.path.join(
                 tmp, "model.onnx")
             cmd = [exporter_path(), archive, "-o", os.fspath(out),
@@ -188,15 +454,18 @@ def export(model: Union[torch.nn.Module, torch.jit.ScriptModule,
                 if name in out_names:
                     for d, label in _dynamic_dims(dynamic_axes, name).items():
                         cmd.append(f"--dynamic-axes={name}:{d}={label}")
-            proc = subprocess.run(cmd, capture_output=True, text=True)
+            proc = stages.run("torch-onnx-export", subprocess.run, cmd,
+                              capture_output=True, text=True)
             if verbose and proc.stdout:
                 print(proc.stdout, end="")
             if proc.returncode != 0:
                 msg = proc.stderr.strip() or f"exit code {proc.returncode}"
                 raise ExportError(msg.replace(archive, "<model>"))
             if proc.stderr.strip():
-                import warnings
                 warnings.warn(proc.stderr.strip())
+            if verify:
+                stages.verification = stages.run(
+                    "verify", _verify, os.fspath(out), scripted, args, names)
             if not isinstance(f, (str, os.PathLike)):
                 with open(out, "rb") as fh:
                     f.write(fh.read())

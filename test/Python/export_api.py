@@ -1,6 +1,8 @@
-"""torch_onnx.export is a drop-in torch.onnx.export: same parameters and
-defaults (plus `mode`), file paths and BytesIO, errors as ExportError with the
-exporter's message."""
+"""torch_onnx.export is a drop-in torch.onnx.export: the installed torch's
+parameters, defaults and keyword-only rule (plus `mode`), file paths and
+BytesIO, keyword arguments to forward(), dynamic_shapes, verify and report,
+errors as ExportError with the exporter's message."""
+import glob
 import inspect
 import io
 import os
@@ -8,7 +10,9 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(sys.argv[1], "python"))
+import numpy as np  # noqa: E402
 import onnx  # noqa: E402
+import onnxruntime as ort  # noqa: E402
 import torch  # noqa: E402
 import torch_onnx  # noqa: E402
 
@@ -16,8 +20,10 @@ ours = inspect.signature(torch_onnx.export).parameters
 theirs = inspect.signature(torch.onnx.export).parameters
 same = [n for n in theirs if n in ours and
         ours[n].default == theirs[n].default and
+        ours[n].kind == theirs[n].kind and
         list(ours).index(n) == list(theirs).index(n)]
-print("same parameters:", len(same) == len(theirs), "extra:",
+print("same parameters:", len(same) == len(theirs),
+      [n for n in theirs if n not in same], "extra:",
       [n for n in ours if n not in theirs])
 
 
@@ -27,11 +33,54 @@ class M(torch.nn.Module):
 
 
 buf = io.BytesIO()
-torch_onnx.export(M(), (torch.randn(2, 3),), buf, input_names=["x"],
-                  output_names=["y"], dynamic_axes={"x": {0: "n"}})
+torch_onnx.export(M(), (torch.randn(2, 3),), buf, dynamo=False,
+                  input_names=["x"], output_names=["y"],
+                  dynamic_axes={"x": {0: "n"}})
 m = onnx.load_from_string(buf.getvalue())
 print("bytesio:", [i.name for i in m.graph.input], [o.name for o in m.graph.output],
       m.graph.input[0].type.tensor_type.shape.dim[0].dim_param)
+
+# The default (dynamo=True) is the torch.export frontend: one clear error.
+try:
+    torch_onnx.export(M(), (torch.randn(2, 3),), io.BytesIO())
+except torch_onnx.ExportError as e:
+    print("dynamo:", e)
+
+
+class KW(torch.nn.Module):
+    def forward(self, x, y, scale: float = 1.0, bias=None):
+        out = x * scale + y
+        return out if bias is None else out + bias
+
+
+x, y, b = torch.randn(2, 3), torch.randn(2, 3), torch.randn(3)
+with tempfile.TemporaryDirectory() as d:
+    for label, call in [
+            ("kwargs", dict(args=(x,), kwargs={"y": y, "bias": b})),
+            ("trailing dict", dict(args=(x, {"bias": b, "y": y})))]:
+        path = os.path.join(d, "kw.onnx")
+        torch_onnx.export(KW(), f=path, dynamo=False, verify=True, **call)
+        sess = ort.InferenceSession(path, providers=["CPUExecutionProvider"])
+        feeds = dict(zip([i.name for i in sess.get_inputs()],
+                         [x.numpy(), y.numpy(), b.numpy()]))
+        got = sess.run(None, feeds)[0]
+        print(label, [i.name for i in sess.get_inputs()],
+              np.allclose(got, (x + y + b).numpy(), atol=1e-6))
+
+    # dynamic_shapes (torch.export's form) names the dims.
+    path = os.path.join(d, "ds.onnx")
+    batch = torch.export.Dim("batch")
+    torch_onnx.export(M(), (torch.randn(2, 3),), path, dynamo=False,
+                      input_names=["inp"], dynamic_shapes={"x": {0: batch}})
+    dims = onnx.load(path).graph.input[0].type.tensor_type.shape.dim
+    print("dynamic_shapes:", [d.dim_param or d.dim_value for d in dims])
+
+    # report=True writes a markdown report with the verification table.
+    torch_onnx.export(M(), (torch.randn(2, 3),), path, dynamo=False,
+                      verify=True, report=True, artifacts_dir=d)
+    rep = open(glob.glob(os.path.join(d, "*report*.md"))[0]).read()
+    print("report:", "status: success" in rep, "max abs diff" in rep)
+
 
 
 class E(torch.nn.Module):

@@ -1,7 +1,7 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """End-to-end export suite: every case of models.py is exported with
 torch_onnx.export at each opset, checked by onnx.checker and run in ONNX
-Runtime (onnxruntime-node); outputs must match PyTorch (rtol 1e-3,
+Runtime (its Python package); outputs must match PyTorch (rtol 1e-3,
 atol 1e-4), at a second input shape too where the case has dynamic axes.
 
     run_e2e.py [--opsets 9,11,13,17] [--only a,b] [--doc docs/ExportSupport.md]
@@ -138,9 +138,9 @@ def main():
         json.dump(manifest, fh)
     if os.path.exists(res_path):
         os.remove(res_path)
-    runner = os.path.join(ROOT, "utils", "conformance", "ort_run.js")
+    runner = os.path.join(ROOT, "utils", "conformance", "ort_run.py")
     for _ in range(len(manifest) + 1):  # restart after a runtime crash
-        subprocess.run(["node", runner, man_path, res_path])
+        subprocess.run([sys.executable, runner, man_path, res_path])
         seen = {}
         if os.path.exists(res_path):
             for line in open(res_path):

@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Runs ONNX's backend test models through the native path (torch-onnx-run)
 and compares with their reference outputs (rtol 1e-3, atol 1e-7).
 

@@ -625,13 +625,13 @@ static std::string explainLoadFailure(StringRef path, const std::string &what) {
     } catch (const std::exception &e) {
       std::string msg = e.what();
       if (msg.find("maximum supported version") != std::string::npos)
-        return "the archive was written by a newer PyTorch than libtorch 1.13 "
-               "can read (file format version above " +
+        return "the archive was written by a newer PyTorch than libtorch "
+               TORCH_ONNX_LIBTORCH_VERSION " can read (file format version "
+               "above " +
                std::to_string(
                    caffe2::serialize::kMaxSupportedFileFormatVersion) +
-               "); save it with torch 1.13, or with "
-               "torch.jit.save(..., _use_new_zipfile_serialization=True) from "
-               "a compatible version";
+               "); save it with torch " TORCH_ONNX_LIBTORCH_VERSION
+               " or older, or rebuild torch-onnx against the newer torch";
     }
   }
   std::string first = what.substr(0, what.find('\n'));

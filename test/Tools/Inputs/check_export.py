@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Prints what the torch-onnx-export tests check about an ONNX model:
 names, types with dim_params, node types, and whether our value_info agrees
 with ONNX's own shape inference (run on a copy without value_info)."""

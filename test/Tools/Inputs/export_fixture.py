@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Saves small TorchScript archives for the torch-onnx-export tests:
 export_fixture.py NAME OUT.pt"""
 import sys

@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Builds a TorchScript fixture at test time: make_fixture.py NAME OUT.pt"""
 import sys
 from typing import List, Tuple
