@@ -140,6 +140,39 @@ def _dynamic_dims(dynamic_axes, name: str) -> Mapping[int, str]:
     return {int(d): f"{name}_dynamic_axes_{i + 1}" for i, d in enumerate(axes)}
 
 
+class _BakeConstants(torch.nn.Module):
+    """Calls `model` with the non-tensor arguments fixed, so that a trace
+    sees only tensors."""
+
+    def __init__(self, model, args, tensor_positions):
+        super().__init__()
+        self.model = model
+        self.fixed = list(args)
+        self.positions = list(tensor_positions)
+
+    def forward(self, *tensors):
+        full = list(self.fixed)
+        for i, t in zip(self.positions, tensors):
+            full[i] = t
+        return self.model(*full)
+
+
+def _python_arg_names(model, count) -> List[str]:
+    """forward()'s positional parameter names (for *args: NAME_0, ...)."""
+    try:
+        params = inspect.signature(getattr(model, "forward", model)).parameters
+    except (TypeError, ValueError):
+        return [f"input_{i}" for i in range(count)]
+    names = []
+    for p in params.values():
+        if p.kind in (inspect.Parameter.POSITIONAL_ONLY,
+                      inspect.Parameter.POSITIONAL_OR_KEYWORD):
+            names.append(p.name)
+        elif p.kind == inspect.Parameter.VAR_POSITIONAL:
+            names += [f"{p.name}_{k}" for k in range(count - len(names))]
+    return names + [f"input_{i}" for i in range(len(names), count)]
+
+
 def _forward_arg_names(script_module) -> Sequence[str]:
     schema = script_module.forward.schema
     return [a.name for a in schema.arguments[1:]]
@@ -294,9 +327,10 @@ def _write_report(artifacts_dir, model, mode, opset, status, error, stages, f):
         fh.write("\n".join(lines))
 
 
-def _verify(path_or_bytes, scripted, args, names_in):
-    """Runs the ONNX model in ONNX Runtime on `args` and compares with the
-    TorchScript module's outputs; raises ExportError on a mismatch."""
+def _verify(path_or_bytes, model, args, graph_args):
+    """Runs the ONNX model in ONNX Runtime on `graph_args` and compares with
+    what `model(*args)` returns in PyTorch; raises ExportError on a
+    mismatch."""
     try:
         import numpy as np
         import onnxruntime as ort
@@ -306,14 +340,15 @@ def _verify(path_or_bytes, scripted, args, names_in):
                                 providers=["CPUExecutionProvider"])
     feeds = {}
     graph_inputs = [i.name for i in sess.get_inputs()]
-    tensors = [a for a in args if isinstance(a, torch.Tensor)] if len(
-        graph_inputs) != len(args) else list(args)
-    for name, a in zip(graph_inputs, tensors):
+    if len(graph_inputs) != len(graph_args):
+        raise ExportError(f"verify: the ONNX model has {len(graph_inputs)} "
+                          f"inputs for {len(graph_args)} arguments")
+    for name, a in zip(graph_inputs, graph_args):
         feeds[name] = (a.detach().cpu().numpy() if isinstance(a, torch.Tensor)
                        else np.array(a))
     got = sess.run(None, feeds)
     with torch.no_grad():
-        ref = scripted(*args)
+        ref = model(*args)
     refs = []
 
     def flat(v):
@@ -381,25 +416,43 @@ def _export_torchscript(model, args, f, *, kwargs, verbose, input_names,
         elif mode == "script":
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", category=DeprecationWarning)
+                warnings.simplefilter("ignore", category=FutureWarning)
                 scripted = stages.run("script", torch.jit.script, model)
+        if mode == "script" or isinstance(
+                model, (torch.jit.ScriptModule, torch.jit.ScriptFunction)):
+            if isinstance(scripted, torch.jit.ScriptFunction):
+                raise ExportError("export a module (torch.nn.Module) rather "
+                                  "than a scripted function")
+            # Every argument is a graph input (numbers as 0-d tensors).
+            arg_names = list(_forward_arg_names(scripted))
+            graph_args = list(range(len(args)))
         else:
+            # A trace bakes in what is not a tensor (numbers, None, strings),
+            # as torch.onnx.export's tracer does; the tensors are the inputs,
+            # named after forward()'s parameters.
+            arg_names = _python_arg_names(model, len(args))
+            graph_args = [i for i, a in enumerate(args)
+                          if isinstance(a, torch.Tensor)]
+            traced = model
+            if len(graph_args) != len(args):
+                traced = _BakeConstants(model, args, graph_args)
             with torch.no_grad(), warnings.catch_warnings():
                 warnings.simplefilter("ignore", category=DeprecationWarning)
-                scripted = stages.run("trace", torch.jit.trace, model, args,
-                                      check_trace=False)
-        if isinstance(scripted, torch.jit.ScriptFunction):
-            raise ExportError("export a module (torch.nn.Module) rather than "
-                              "a scripted function")
-        names = _forward_arg_names(scripted)
+                warnings.simplefilter("ignore", category=FutureWarning)
+                scripted = stages.run(
+                    "trace", torch.jit.trace, traced,
+                    tuple(args[i] for i in graph_args), check_trace=False)
+        names = [arg_names[i] if i < len(arg_names) else f"input_{i}"
+                 for i in graph_args]
+        py_names = list(names)
         if input_names:
             names = list(input_names) + names[len(input_names):]
         if dynamic_shapes is not None and not dynamic_axes:
-            dynamic_axes = _axes_from_dynamic_shapes(
-                dynamic_shapes, _forward_arg_names(scripted))
-            # By forward()'s argument name; the graph input may be renamed.
-            dynamic_axes = {names[_forward_arg_names(scripted).index(k)]
-                            if k in _forward_arg_names(scripted) else k: v
-                            for k, v in dynamic_axes.items()}
+            # By forward()'s argument name or position; the graph input may be
+            # renamed by input_names.
+            by_name = _axes_from_dynamic_shapes(dynamic_shapes, arg_names)
+            dynamic_axes = {names[py_names.index(k)] if k in py_names else k: v
+                            for k, v in by_name.items()}
         if artifacts_dir is not None:
             os.makedirs(artifacts_dir, exist_ok=True)
             with open(os.path.join(artifacts_dir, f"{type(model).__name__}"
@@ -408,8 +461,8 @@ def _export_torchscript(model, args, f, *, kwargs, verbose, input_names,
 
         # Shapes, dtypes and dynamic axes of the tensor inputs.
         specs = []
-        for i, a in enumerate(args):
-            name = names[i] if i < len(names) else f"input_{i}"
+        for name, i in zip(names, graph_args):
+            a = args[i]
             if isinstance(a, torch.Tensor):
                 dims = _dynamic_dims(dynamic_axes, name)
                 sizes = [dims.get(d, str(s)) for d, s in enumerate(a.shape)]
@@ -418,14 +471,10 @@ def _export_torchscript(model, args, f, *, kwargs, verbose, input_names,
                     raise ExportError(f"input {name!r} has dtype {a.dtype}, "
                                       "which ONNX export does not support")
                 specs.append(f"[{','.join(sizes)}]:{dt}")
-            elif isinstance(a, (bool, int, float)):
-                if mode == "trace" and not isinstance(
-                        model, torch.jit.ScriptModule):
-                    continue  # a traced graph bakes Python numbers in
-            else:
-                raise ExportError(f"argument {i} has type {type(a).__name__}; "
-                                  "tensors, ints, floats and bools are "
-                                  "supported")
+            elif not isinstance(a, (bool, int, float)):
+                raise ExportError(f"argument {i} ({name!r}) has type "
+                                  f"{type(a).__name__}; a scripted forward() "
+                                  "takes tensors, ints, floats and bools")
 
         with tempfile.TemporaryDirectory(prefix="torch_onnx_") as tmp:
             archive = os.path.join(tmp, "model.pt")
@@ -437,8 +486,8 @@ def _export_torchscript(model, args, f, *, kwargs, verbose, input_names,
                    f"--operator-export-type={op_type}"]
             if specs:
                 cmd.append("--input-shapes=" + ";".join(specs))
-            if input_names:
-                cmd.append("--input-names=" + ",".join(input_names))
+            if input_names or names != arg_names[:len(names)]:
+                cmd.append("--input-names=" + ",".join(names))
             if output_names:
                 cmd.append("--output-names=" + ",".join(output_names))
             if not export_params:
@@ -465,7 +514,8 @@ def _export_torchscript(model, args, f, *, kwargs, verbose, input_names,
                 warnings.warn(proc.stderr.strip())
             if verify:
                 stages.verification = stages.run(
-                    "verify", _verify, os.fspath(out), scripted, args, names)
+                    "verify", _verify, os.fspath(out), model,
+                    args, [args[i] for i in graph_args])
             if not isinstance(f, (str, os.PathLike)):
                 with open(out, "rb") as fh:
                     f.write(fh.read())

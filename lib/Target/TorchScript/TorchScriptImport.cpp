@@ -27,6 +27,7 @@
 
 #include <caffe2/serialize/inline_container.h>
 #include <torch/csrc/jit/api/module.h>
+#include <torch/csrc/jit/ir/constants.h>
 #include <torch/csrc/jit/passes/inliner.h>
 #include <torch/csrc/jit/serialization/import.h>
 
@@ -460,8 +461,16 @@ OwningOpRef<ModuleOp> Importer::run(tj::Graph &graph) {
   for (tj::Value *in : graph.inputs()) {
     if (in->type()->kind() == c10::TypeKind::ClassType) {
       if (in->hasUses()) {
-        error(fileLoc) << "the frozen forward() still uses the module object "
-                          "(attribute access that freezing could not fold)";
+        std::string what;
+        for (const tj::Use &use : in->uses()) {
+          what = use.user->kind().toQualString();
+          if (use.user->kind() == c10::prim::GetAttr)
+            what += " '" + use.user->s(c10::attr::name) + "'";
+          break;
+        }
+        error(fileLoc) << "the frozen forward() still uses the module object ("
+                       << what
+                       << ": attribute access that freezing could not fold)";
         return {};
       }
       continue;
@@ -601,6 +610,76 @@ mlir::Torch::parseInputShapes(StringRef spec, std::string &error) {
 }
 
 /// Says what is wrong with a file that libtorch refuses, in the user's terms.
+/// Replaces the attribute reads that freezing leaves on the module object
+/// (`self.sub.weight` chains; libtorch 2.x keeps the ones that a
+/// scripted TransformerEncoderLayer's fast-path check makes, for example)
+/// with constants of the frozen module's values. Chains whose value is a
+/// module, or whose attribute the module does not have, stay and are
+/// reported by the importer.
+static void foldRemainingAttributes(tj::Graph &graph, const tj::Module &root) {
+  if (graph.inputs().empty())
+    return;
+  tj::Value *self = graph.inputs()[0];
+  if (self->type()->kind() != c10::TypeKind::ClassType)
+    return;
+  // Each GetAttr value resolved so far, by the value it reads from.
+  llvm::DenseMap<tj::Value *, c10::IValue> objects;
+  objects[self] = root._ivalue();
+  std::vector<tj::Node *> worklist;
+  for (const tj::Use &use : self->uses())
+    worklist.push_back(use.user);
+  std::vector<tj::Node *> dead;
+  while (!worklist.empty()) {
+    tj::Node *node = worklist.back();
+    worklist.pop_back();
+    if (node->kind() != c10::prim::GetAttr)
+      continue;
+    auto it = objects.find(node->input());
+    if (it == objects.end() || !it->second.isObject())
+      continue;
+    const auto &obj = it->second.toObjectRef();
+    const std::string &name = node->s(c10::attr::name);
+    if (!obj.type()->hasAttribute(name))
+      continue;
+    c10::IValue value = obj.getAttr(name);
+    if (value.isObject()) {
+      objects[node->output()] = value;
+      for (const tj::Use &use : node->output()->uses())
+        worklist.push_back(use.user);
+      continue;
+    }
+    // Parameters require grad, which a constant may not.
+    if (value.isTensor() && value.toTensor().requires_grad())
+      value = value.toTensor().detach();
+    tj::WithInsertPoint guard(node);
+    std::optional<tj::Value *> constant = tj::tryInsertConstant(
+        graph, value, /*loc=*/std::nullopt, node->scope());
+    if (!constant)
+      continue;
+    node->output()->replaceAllUsesWith(*constant);
+    dead.push_back(node);
+  }
+  // Then the module reads that nothing uses any more, innermost first.
+  for (tj::Node *node : dead)
+    node->destroy();
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (auto &entry : objects) {
+      tj::Value *v = entry.first;
+      if (v == self || v->hasUses())
+        continue;
+      tj::Node *n = v->node();
+      if (n->kind() == c10::prim::GetAttr) {
+        objects.erase(v);
+        n->destroy();
+        changed = true;
+        break;
+      }
+    }
+  }
+}
+
 static std::string explainLoadFailure(StringRef path, const std::string &what) {
   auto buf = llvm::MemoryBuffer::getFile(path, false, false);
   if (buf && (*buf)->getBufferSize() >= 2) {
@@ -670,6 +749,7 @@ mlir::Torch::importTorchScriptFile(StringRef path, MLIRContext *context,
     tj::Module frozen = tj::freeze(module);
     graph = frozen.get_method("forward").graph()->copy();
     tj::Inline(*graph);
+    foldRemainingAttributes(*graph, frozen);
   } catch (const std::exception &e) {
     std::string what = e.what();
     emitError(loc) << "cannot import '" << path

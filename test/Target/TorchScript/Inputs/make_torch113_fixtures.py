@@ -40,7 +40,7 @@ class ScriptedControlFlow(nn.Module):
         return torch.cat(parts, 0)
 
 
-class ScriptedLSTM(nn.Module):
+class LSTMModel(nn.Module):
     def __init__(self):
         super().__init__()
         self.lstm = nn.LSTM(3, 4, batch_first=True)
@@ -69,7 +69,7 @@ def main():
     save(out, "scripted_control_flow",
          torch.jit.script(ScriptedControlFlow().eval()), (x, 3))
     x = torch.randn(1, 5, 3)
-    save(out, "scripted_lstm", torch.jit.script(ScriptedLSTM().eval()), (x,))
+    save(out, "traced_lstm", torch.jit.trace(LSTMModel().eval(), x), (x,))
 
 
 if __name__ == "__main__":
