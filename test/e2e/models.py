@@ -354,6 +354,29 @@ NOT_BEFORE_11_BILINEAR = ("bilinear interpolation needs opset 11 (Upsample/"
                           "Resize-10 use asymmetric coordinates)")
 
 
+class SDPA(nn.Module):
+    """F.scaled_dot_product_attention (what nn.MultiheadAttention of torch 2.x
+    calls) with a bool mask, a float mask, causal, and an explicit scale;
+    heads split with unflatten."""
+
+    def forward(self, x, bool_mask, float_mask):
+        b, s, e = x.shape
+        q = x.unflatten(-1, (2, -1)).transpose(1, 2)
+        k = (x * 0.5).unflatten(-1, (2, -1)).transpose(1, 2)
+        v = torch.tanh(x).unflatten(-1, (2, -1)).transpose(1, 2)
+        a = F.scaled_dot_product_attention(q, k, v, attn_mask=bool_mask)
+        c = F.scaled_dot_product_attention(q, k, v, is_causal=True)
+        f = F.scaled_dot_product_attention(q, k, v, attn_mask=float_mask,
+                                           scale=0.3)
+        return a + c + f
+
+
+def sdpa_args(b, s):
+    mask = torch.rand(s, s) > 0.3
+    mask |= torch.eye(s, dtype=torch.bool)  # no row fully masked
+    return (r(b, s, 8), mask, r(b, 1, s, s))
+
+
 def cases() -> List[Case]:
     torch.manual_seed(0)
     return [
@@ -378,6 +401,12 @@ def cases() -> List[Case]:
         Case("attention", lambda: _eval(Attention()), (r(2, 6, 16),),
              (r(3, 4, 16),), input_names=["x"],
              dynamic_axes={"x": {0: "batch", 1: "seq"}},
+             needs=[(11, "a causal mask of run-time size needs Range")]),
+        Case("sdpa", lambda: _eval(SDPA()), sdpa_args(2, 5), sdpa_args(3, 7),
+             input_names=["x", "bool_mask", "float_mask"],
+             dynamic_axes={"x": {0: "batch", 1: "seq"},
+                           "bool_mask": {0: "seq", 1: "seq"},
+                           "float_mask": {0: "batch", 2: "seq", 3: "seq"}},
              needs=[(11, "a causal mask of run-time size needs Range")]),
         Case("lstm", lambda: _eval(LSTMModel()), (r(2, 5, 8),), (r(3, 7, 8),),
              input_names=["x"], dynamic_axes={"x": {0: "batch", 1: "seq"}}),

@@ -452,6 +452,85 @@ bool lowerVar(Emitter &e, bool isStd, bool correctionForm) {
 
 } // namespace
 
+/// aten.scaled_dot_product_attention(q, k, v, attn_mask, dropout_p,
+/// is_causal, *, scale, enable_gqa) in inference:
+/// Softmax(q @ k^T * scale (+ mask)) @ v, scale 1/sqrt(E) by default; a
+/// bool mask keeps the scores where it is true (-inf elsewhere), a float
+/// mask is added; is_causal hides the scores above the diagonal.
+static bool lowerScaledDotProductAttention(Emitter &e) {
+  Value q = e.in(0), k = e.in(1), v = e.in(2);
+  auto kRank = Emitter::rankOf(k);
+  auto qShape = Emitter::shapeOf(q);
+  if (!kRank || !qShape || *kRank < 2)
+    return e.fail("the ranks of query and key must be known (at least 2)");
+  auto dropout = e.constFloat(4, "dropout_p");
+  auto causal = Torch::getConstantBool(e.orig(5));
+  if (!dropout)
+    return false;
+  if (*dropout != 0.0)
+    return e.fail("dropout_p must be 0 in an exported inference graph "
+                  "(put the model in eval mode)");
+  if (!causal)
+    return e.fail("is_causal must be a constant");
+  if (e.numOperands() > 7) {
+    auto gqa = Torch::getConstantBool(e.orig(7));
+    if (!gqa || *gqa)
+      return e.fail("enable_gqa=True has no lowering yet (repeat the key "
+                    "and value heads to the query's)");
+  }
+  Type elem = Emitter::elemOf(q);
+  Value scale;
+  if (!Torch::isConstantNone(e.orig(6))) {
+    auto s = e.constFloat(6, "scale");
+    if (!s)
+      return false;
+    scale = e.scalar(*s, elem);
+  } else if (qShape->back() != ShapedType::kDynamic) {
+    scale = e.scalar(1.0 / std::sqrt(double(qShape->back())), elem);
+  } else {
+    Value d = e.cast(e.dimOf(q, qShape->size() - 1), elem);
+    scale = e.n1("Reciprocal", {e.n1("Sqrt", {d})});
+  }
+  SmallVector<int64_t> perm;
+  for (int64_t i = 0; i < *kRank; ++i)
+    perm.push_back(i);
+  std::swap(perm[*kRank - 1], perm[*kRank - 2]);
+  // The scores' rank (Softmax before opset 13 needs it): the broadcast of
+  // query's and key's, or of the mask's.
+  int64_t rank = std::max<int64_t>(qShape->size(), *kRank);
+  if (!Torch::isConstantNone(e.orig(3)))
+    if (auto mr = Emitter::rankOf(e.in(3)))
+      rank = std::max(rank, *mr);
+  Type scoresType = RankedTensorType::get(
+      SmallVector<int64_t>(rank, ShapedType::kDynamic), elem);
+  Value kt = e.n1("Transpose", {k}, {{"perm", e.ints(perm)}});
+  Value scores = e.n1("Mul", {e.n1("MatMul", {q, kt}), scale}, {}, scoresType);
+  Value negInf = e.scalar(-std::numeric_limits<double>::infinity(), elem);
+  if (*causal) {
+    if (e.opset() < 11)
+      return e.fail("is_causal needs opset 11 (Range builds the mask)");
+    // Row i may see columns j <= i: hide j > i.
+    Value zero = e.i64Scalar(0), one = e.i64Scalar(1);
+    Value l = e.squeeze(e.dimOf(q, qShape->size() - 2), {0});
+    Value sl = e.squeeze(e.dimOf(k, *kRank - 2), {0});
+    Value rows = e.unsqueeze(e.n1("Range", {zero, l, one}), {1});
+    Value cols = e.n1("Range", {zero, sl, one});
+    Value hidden = e.n1("Greater", {cols, rows});
+    scores = e.n1("Where", {hidden, negInf, scores}, {}, scoresType);
+  }
+  if (!Torch::isConstantNone(e.orig(3))) {
+    Value mask = e.in(3);
+    if (Emitter::elemOf(mask).isInteger(1))
+      scores = e.n1("Where", {mask, scores, negInf}, {}, scoresType);
+    else
+      scores = e.n1("Add", {scores, e.castIfNeeded(mask, elem)}, {},
+                    scoresType);
+  }
+  Value probs = e.softmax("Softmax", scores, -1, {});
+  Value r = e.n1("MatMul", {probs, v}, {}, e.resultType());
+  return r && e.done(r);
+}
+
 void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
   auto add = [&](StringRef name, int64_t lo, std::function<bool(Emitter &)> f,
                  int64_t hi = kMax) {
@@ -462,6 +541,7 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
        {"aten.conv1d", "aten.conv2d", "aten.conv3d", "aten.conv1d.padding",
         "aten.conv2d.padding", "aten.conv3d.padding"})
     add(n, 9, [](Emitter &e) { return lowerConv(e, 3, 4, 5, -1, -1, 6); });
+  add("aten.scaled_dot_product_attention", 9, lowerScaledDotProductAttention);
   add("aten._convolution_mode", 9,
       [](Emitter &e) { return lowerConv(e, 3, 4, 5, -1, -1, 6); });
   add("aten._convolution", 9,

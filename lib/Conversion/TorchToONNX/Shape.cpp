@@ -287,6 +287,35 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
         e.n1("Reshape", {e.in(0), e.concatInts(parts)}, {}, e.resultType());
     return r && e.done(r);
   });
+  // unflatten(self, dim, sizes): Reshape to self's dims before `dim`,
+  // `sizes` (a -1 there takes the rest of that dim), then the dims after it.
+  add("aten.unflatten.int", 9, [](Emitter &e) {
+    auto d = e.constInt(1, "dim");
+    auto shape = Emitter::shapeOf(e.in(0));
+    if (!d)
+      return false;
+    if (!shape)
+      return e.fail("the input rank must be known");
+    int64_t rank = shape->size();
+    if (*d < -rank || *d >= rank || rank == 0)
+      return e.fail("dim is out of range for the input's rank");
+    int64_t a = *d < 0 ? *d + rank : *d;
+    // ONNX Reshape: 0 copies the input dim at the same index.
+    SmallVector<Value> parts;
+    if (a > 0)
+      parts.push_back(e.i64s(SmallVector<int64_t>(a, 0)));
+    parts.push_back(e.intList(2));
+    if (a + 1 < rank) {
+      ArrayRef<int64_t> rest = ArrayRef<int64_t>(*shape).drop_front(a + 1);
+      if (!llvm::is_contained(rest, ShapedType::kDynamic))
+        parts.push_back(e.i64s(rest));
+      else
+        parts.push_back(e.slice(e.shape(e.in(0)), {a + 1}, {rank}, {0}));
+    }
+    Value shapeIn = parts.size() == 1 ? parts[0] : e.concatInts(parts);
+    Value r = e.n1("Reshape", {e.in(0), shapeIn}, {}, e.resultType());
+    return r && e.done(r);
+  });
   add("aten.permute", 9, [](Emitter &e) {
     auto p = e.constInts(1, "dims");
     if (!p)

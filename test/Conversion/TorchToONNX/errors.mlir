@@ -49,3 +49,14 @@ func.func @forward(%x: !torch.vtensor<[3],f32>, %c: !torch.bool) -> !torch.vtens
   %s = torch.aten.cat %r, %zero : (!torch.list<vtensor<[3],f32>>, !torch.int) -> !torch.vtensor
   return %s : !torch.vtensor
 }
+
+// -----
+
+func.func @forward(%q: !torch.vtensor<[2,3,4],f32>) -> !torch.vtensor {
+  %p = torch.constant.float 1.000000e-01
+  %false = torch.constant.bool false
+  %none = torch.constant.none
+  // expected-error @+1 {{cannot convert 'aten.scaled_dot_product_attention' to ONNX opset 11: dropout_p must be 0 in an exported inference graph (put the model in eval mode)}}
+  %r = torch.aten.scaled_dot_product_attention %q, %q, %q, %none, %p, %false, %none, %false : (!torch.vtensor<[2,3,4],f32>, !torch.vtensor<[2,3,4],f32>, !torch.vtensor<[2,3,4],f32>, !torch.none, !torch.float, !torch.bool, !torch.none, !torch.bool) -> !torch.vtensor
+  return %r : !torch.vtensor
+}

@@ -430,6 +430,52 @@ struct Inference {
     return r;
   }
 
+  /// aten.unflatten.int(self, dim, sizes): dim `dim` becomes `sizes` (one
+  /// of which may be -1: the rest of that dim).
+  TensorInfo unflatten() const {
+    TensorInfo a = in(0), r;
+    r.dtype = a.dtype;
+    auto d = getConstantInt(op->getOperand(1));
+    auto elems = getListElements(op->getOperand(2));
+    if (!a.sizes || !d || !elems)
+      return r;
+    int64_t rank = a.sizes->size();
+    auto nd = normDim(*d, rank);
+    if (!nd)
+      return r;
+    Sizes mid;
+    int64_t inferred = -1, known = 1;
+    for (auto [i, e] : llvm::enumerate(*elems)) {
+      auto c = knownInt(e);
+      if (!c || *c == -1) {
+        if (c)
+          inferred = i;
+        known = kUnknown;
+        mid.push_back(kUnknown);
+        continue;
+      }
+      if (known != kUnknown)
+        known *= *c;
+      mid.push_back(*c);
+    }
+    int64_t whole = (*a.sizes)[*nd];
+    if (inferred >= 0 && whole != kUnknown) {
+      int64_t rest = 1;
+      bool allKnown = true;
+      for (auto [i, v] : llvm::enumerate(mid))
+        if ((int64_t)i != inferred) {
+          allKnown &= v != kUnknown;
+          rest *= v == kUnknown ? 1 : v;
+        }
+      if (allKnown && rest != 0)
+        mid[inferred] = whole / rest;
+    }
+    r.sizes = Sizes(a.sizes->begin(), a.sizes->begin() + *nd);
+    r.sizes->append(mid.begin(), mid.end());
+    r.sizes->append(a.sizes->begin() + *nd + 1, a.sizes->end());
+    return r;
+  }
+
   TensorInfo transpose(unsigned d0, unsigned d1) const {
     TensorInfo a = in(0), r;
     r.dtype = a.dtype;
@@ -957,6 +1003,18 @@ struct Inference {
       return reshape(1);
     if (name == "aten.flatten.using_ints")
       return flatten();
+    if (name == "aten.unflatten.int")
+      return unflatten();
+    if (name == "aten.scaled_dot_product_attention") {
+      // query's dims with the last one from value.
+      TensorInfo q = in(0), v = in(2), r;
+      r.dtype = q.dtype;
+      if (q.sizes && v.sizes && !q.sizes->empty() && !v.sizes->empty()) {
+        r.sizes = q.sizes;
+        r.sizes->back() = v.sizes->back();
+      }
+      return r;
+    }
     if (name == "aten.transpose.int")
       return transpose(1, 2);
     if (name == "aten.t") {
