@@ -2,6 +2,7 @@
 """Scripts a small CNN with a data-dependent branch and saves it as a
 TorchScript archive: small_cnn.py OUT.pt"""
 import sys
+import warnings
 
 import torch
 import torch.nn as nn
@@ -23,5 +24,8 @@ class SmallCNN(nn.Module):
 
 
 if __name__ == "__main__":
+    # torch.jit.script is deprecated since torch 2.11 (torch.export is its
+    # successor) but still what the TorchScript frontend reads.
+    warnings.filterwarnings("ignore", category=FutureWarning)
     torch.manual_seed(0)
     torch.jit.script(SmallCNN().eval()).save(sys.argv[1])

@@ -13,6 +13,7 @@ at that opset (and then the exporter refused it with a diagnostic).
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -101,7 +102,7 @@ def main():
             except Exception as e:  # noqa: BLE001
                 msg = str(e).strip().splitlines()
                 msg = " ".join(msg[:1])[:400].replace(ROOT + "/", "")
-                msg = msg.replace("/usr/lib/python3/dist-packages/", "")
+                msg = re.sub(r"/\S*/(site|dist)-packages/", "", msg)
                 reason = case.not_expressible(opset)
                 if reason:
                     status[key] = ("n/a", reason + " — exporter: " + msg)

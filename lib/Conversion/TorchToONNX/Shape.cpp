@@ -233,6 +233,15 @@ bool lowerEinsumAsMatMul(Emitter &e, StringRef eq, ArrayRef<Value> ops) {
   return r && e.done(r);
 }
 
+/// Dims [from, rank) of `v` (whose static shape is `shape`) as a 1-D int64
+/// tensor: a constant when they are static, else a Slice of its Shape.
+Value dimsFrom(Emitter &e, Value v, ArrayRef<int64_t> shape, int64_t from) {
+  ArrayRef<int64_t> rest = shape.drop_front(from);
+  if (!llvm::is_contained(rest, ShapedType::kDynamic))
+    return e.i64s(rest);
+  return e.slice(e.shape(v), {from}, {(int64_t)shape.size()}, {0});
+}
+
 bool isSplitLike(Operation *op) {
   if (!op)
     return false;
@@ -276,13 +285,8 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     int64_t a = *s < 0 ? *s + rank : *s, b = *en < 0 ? *en + rank : *en;
     // ONNX Reshape: 0 copies the input dim at the same index.
     SmallVector<Value> parts{e.i64s(SmallVector<int64_t>(a, 0)), e.i64s({-1})};
-    if (b + 1 < rank) {
-      ArrayRef<int64_t> rest = ArrayRef<int64_t>(*shape).drop_front(b + 1);
-      if (!llvm::is_contained(rest, ShapedType::kDynamic))
-        parts.push_back(e.i64s(rest));
-      else
-        parts.push_back(e.slice(e.shape(e.in(0)), {b + 1}, {rank}, {0}));
-    }
+    if (b + 1 < rank)
+      parts.push_back(dimsFrom(e, e.in(0), *shape, b + 1));
     Value r =
         e.n1("Reshape", {e.in(0), e.concatInts(parts)}, {}, e.resultType());
     return r && e.done(r);
@@ -305,13 +309,8 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     if (a > 0)
       parts.push_back(e.i64s(SmallVector<int64_t>(a, 0)));
     parts.push_back(e.intList(2));
-    if (a + 1 < rank) {
-      ArrayRef<int64_t> rest = ArrayRef<int64_t>(*shape).drop_front(a + 1);
-      if (!llvm::is_contained(rest, ShapedType::kDynamic))
-        parts.push_back(e.i64s(rest));
-      else
-        parts.push_back(e.slice(e.shape(e.in(0)), {a + 1}, {rank}, {0}));
-    }
+    if (a + 1 < rank)
+      parts.push_back(dimsFrom(e, e.in(0), *shape, a + 1));
     Value shapeIn = parts.size() == 1 ? parts[0] : e.concatInts(parts);
     Value r = e.n1("Reshape", {e.in(0), shapeIn}, {}, e.resultType());
     return r && e.done(r);
