@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -63,8 +64,24 @@ else:
                       input_names=["x"], dynamic_axes={"x": {0: "batch"}})
 dt = time.time() - t0
 self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+child_rss = 0
+if os.path.exists(os.environ["EXPORT_BENCH_RSS"]):
+    child_rss = int(open(os.environ["EXPORT_BENCH_RSS"]).read()) * 1024
 print(json.dumps({"time": dt, "self_rss": self_rss, "child_rss": child_rss}))
+'''
+
+# torch-onnx-export's own peak RSS: a child's ru_maxrss counts what it
+# inherited from a large parent at fork, so a small wrapper process starts it
+# and reads its rusage with wait4.
+WRAPPER = r'''
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execv(os.environ["EXPORT_BENCH_REAL"], [os.environ["EXPORT_BENCH_REAL"]] + sys.argv[1:])
+_, status, ru = os.wait4(pid, 0)
+with open(os.environ["EXPORT_BENCH_RSS"], "w") as fh:
+    fh.write(str(ru.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
 '''
 
 WEIGHTS = {"resnet18": 11_689_512 * 4, "mlp1g": 16 * 4096 * 4096 * 4,
@@ -75,8 +92,21 @@ def run(which, model, tmp):
     out = os.path.join(tmp, f"{model}_{which}.onnx")
     for f in os.listdir(tmp):
         os.remove(os.path.join(tmp, f))
+    aux = tmp + "_aux"
+    os.makedirs(aux, exist_ok=True)
+    wrapper = os.path.join(aux, "export_wrapper.py")
+    with open(wrapper, "w") as fh:
+        fh.write(f"#!{PY}\n" + WRAPPER)
+    os.chmod(wrapper, 0o755)
+    rss = os.path.join(aux, "rss")
+    if os.path.exists(rss):
+        os.remove(rss)
+    real = os.environ.get("TORCH_ONNX_EXPORT",
+                          os.path.join(ROOT, "build", "bin", "torch-onnx-export"))
+    env = dict(os.environ, TORCH_ONNX_EXPORT=wrapper, EXPORT_BENCH_REAL=real,
+               EXPORT_BENCH_RSS=rss)
     p = subprocess.run([PY, "-c", CHILD, ROOT, which, model, out],
-                       capture_output=True, text=True)
+                       capture_output=True, text=True, env=env)
     if p.returncode != 0:
         return None, p.stderr.strip().splitlines()[-1:] or ["failed"]
     rec = json.loads(p.stdout.strip().splitlines()[-1])
@@ -113,11 +143,13 @@ def main():
                 w = WEIGHTS[model]
                 rows.append((model, which, f"{t:.2f}",
                              f"{peak / 2**30:.2f} (py {py / 2**30:.2f}, "
-                             f"c++ {cxx / 2**30:.2f})",
+                             f"c++ {cxx / 2**30:.2f})" if cxx else
+                             f"{peak / 2**30:.2f}",
                              f"{cxx / w:.2f}" if which == "torch_onnx" else
                              f"{py / w:.2f}",
                              f"{recs[0]['size'] / 2**20:.0f}"))
                 print(" | ".join(rows[-1]), file=sys.stderr)
+    shutil.rmtree(tmp + "_aux", ignore_errors=True)
     print("| model | exporter | wall s (median) | peak RSS GiB | "
           "exporter RSS / weights | output MiB |")
     print("|---|---|---|---|---|---|")
