@@ -132,30 +132,39 @@ def main():
                   file=sys.stderr)
             torch_onnx.export(model, inputs, path, opset_version=17,
                               dynamo=False)
-        p = subprocess.run([RUN, path, "--zero-inputs", "--benchmark",
-                            str(args.runs), "--num-threads", str(args.threads)],
-                           capture_output=True, text=True)
-        m = re.search(r"median ([\d.]+) ms.*compile (\d+) ms", p.stdout)
-        ours = float(m.group(1)) if m else None
-        compile_ms = int(m.group(2)) if m else None
-        if not m:
-            print("%s: torch-onnx-run failed: %s" % (name, p.stderr.strip()[-300:]),
-                  file=sys.stderr)
+        def ours_run(*extra):
+            p = subprocess.run([RUN, path, "--zero-inputs", "--benchmark",
+                                str(args.runs), "--num-threads",
+                                str(args.threads), *extra],
+                               capture_output=True, text=True)
+            m = re.search(r"median ([\d.]+) ms.*compile (\d+) ms", p.stdout)
+            if not m:
+                print("%s: torch-onnx-run failed: %s" % (
+                    name, p.stderr.strip()[-300:]), file=sys.stderr)
+                return None, None
+            return float(m.group(1)), int(m.group(2))
+
+        ours, compile_ms = ours_run()
+        # The same code without its run-time checks (index, shape, divisor,
+        # size): their cost is the difference.
+        unchecked, _ = ours_run("--runtime-checks=false")
         ort_ms = median_ort(path, args.runs, args.threads)
         zeros = tuple(torch.zeros_like(t) for t in inputs)
         pt_ms = median_torch(model, zeros, args.runs)
-        rows.append((name, ours, ort_ms, pt_ms, compile_ms, flops))
+        rows.append((name, ours, unchecked, ort_ms, pt_ms, compile_ms, flops))
     print("\n%d threads, median of %d runs; peak %.0f GFLOP/s (%d cores x "
           "2 FMA x %d f32 x 2 at %.0f MHz)\n" % (args.threads, args.runs, peak,
                                                   args.threads, lanes, mhz))
-    print("| model | torch-onnx (ms) | ONNX Runtime (ms) | PyTorch eager (ms) "
+    print("| model | torch-onnx (ms) | without run-time checks (ms) "
+          "| ONNX Runtime (ms) | PyTorch eager (ms) "
           "| ours / ORT | ours / PyTorch | JIT compile (ms) |")
-    print("|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|")
     fmt = lambda v: "%.2f" % v if v is not None else "fail"
     ratio = lambda a, b: "%.2fx" % (a / b) if a and b else "-"
-    for name, ours, ort_ms, pt_ms, cms, flops in rows:
-        print("| %s | %s | %s | %s | %s | %s | %s |" % (
-            name, fmt(ours), fmt(ort_ms), fmt(pt_ms), ratio(ours, ort_ms),
+    for name, ours, unchecked, ort_ms, pt_ms, cms, flops in rows:
+        print("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            name, fmt(ours), fmt(unchecked), fmt(ort_ms), fmt(pt_ms),
+            ratio(ours, ort_ms),
             ratio(ours, pt_ms), cms if cms is not None else "-"))
         if flops:
             g = lambda ms: "%.1f GFLOP/s (%.0f%% of peak)" % (

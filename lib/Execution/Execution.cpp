@@ -4,6 +4,7 @@
 
 #include "torch-onnx/Dialect/ONNX/IR/ONNXDialect.h"
 #include "torch-onnx/InitAll.h"
+#include "torch-onnx/Runtime.h"
 #include "torch-onnx/Target/ONNX/ONNXCommon.h"
 #include "torch-onnx/Target/ONNX/ONNXTranslation.h"
 
@@ -158,6 +159,12 @@ FailureOr<ModelSignature> torch_onnx::lowerModelToLLVM(
       return emitError(entry.getLoc())
                  << "the rank of output " << k << " is unknown after lowering",
              failure();
+    if (rt.getRank() > TONNX_MAX_RANK)
+      return emitError(entry.getLoc())
+                 << "output " << k << " has rank " << rt.getRank()
+                 << "; the native runtime supports ranks up to "
+                 << TONNX_MAX_RANK,
+             failure();
     TensorSpec &s = sig.outputs[k];
     s.shape.clear();
     for (int64_t d : rt.getShape())
@@ -168,6 +175,12 @@ FailureOr<ModelSignature> torch_onnx::lowerModelToLLVM(
     if (!rt)
       return emitError(entry.getLoc())
                  << "input " << k << " has no rank; give it a shape",
+             failure();
+    if (rt.getRank() > TONNX_MAX_RANK)
+      return emitError(entry.getLoc())
+                 << "input " << k << " has rank " << rt.getRank()
+                 << "; the native runtime supports ranks up to "
+                 << TONNX_MAX_RANK,
              failure();
   }
   // ONNX bookkeeping attributes mean nothing to LLVM: drop them.

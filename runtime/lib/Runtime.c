@@ -1,10 +1,75 @@
 /*===- Runtime.c - torch-onnx native runtime -------------------------------===*/
 
+#define _POSIX_C_SOURCE 200112L
 #include "torch-onnx/Runtime.h"
 
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/*===- Run-time checks and allocation ------------------------------------===*
+ * Compiled models call tonnx_check_failed when a check generated into them
+ * fails (an index out of range, a shape that does not match, integer
+ * division by zero, an impossible size), and allocate through
+ * _mlir_memref_to_llvm_alloc (finalize-memref-to-llvm's generic functions),
+ * which fails the same way when memory runs out. Inside tonnx_invoke the
+ * failure unwinds to it (longjmp: the model code holds nothing else that
+ * needs unwinding; buffers allocated so far are leaked) and becomes an error
+ * return with the message; anywhere else (an OpenMP worker) it prints the
+ * message on stderr and aborts.
+ *===--------------------------------------------------------------------===*/
+
+static __thread jmp_buf *checkGuard;
+static __thread char checkFailure[1024];
+
+void tonnx_check_failed(const char *msg) {
+  snprintf(checkFailure, sizeof checkFailure, "%s", msg);
+  if (checkGuard)
+    longjmp(*checkGuard, 1);
+  fprintf(stderr, "torch-onnx: error: run-time check failed: %s\n", msg);
+  fflush(stderr);
+  abort();
+}
+
+int tonnx_invoke(void (*fn)(void *), void *arg, char *err, size_t errSize) {
+  jmp_buf here;
+  jmp_buf *outer = checkGuard;
+  if (setjmp(here)) {
+    checkGuard = outer;
+    if (err && errSize)
+      snprintf(err, errSize, "%s", checkFailure);
+    return 1;
+  }
+  checkGuard = &here;
+  fn(arg);
+  checkGuard = outer;
+  return 0;
+}
+
+static void allocFailed(size_t size) {
+  char msg[128];
+  snprintf(msg, sizeof msg, "out of memory: cannot allocate %zu bytes", size);
+  tonnx_check_failed(msg);
+}
+
+void *_mlir_memref_to_llvm_alloc(size_t size) {
+  void *p = malloc(size ? size : 1);
+  if (!p)
+    allocFailed(size);
+  return p;
+}
+
+void *_mlir_memref_to_llvm_aligned_alloc(size_t alignment, size_t size) {
+  void *p = NULL;
+  if (alignment < sizeof(void *))
+    alignment = sizeof(void *);
+  if (posix_memalign(&p, alignment, size ? size : 1))
+    allocFailed(size);
+  return p;
+}
+
+void _mlir_memref_to_llvm_free(void *p) { free(p); }
 
 size_t tonnx_dtype_size(int32_t dtype) {
   switch (dtype) {

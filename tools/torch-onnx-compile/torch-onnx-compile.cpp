@@ -22,6 +22,7 @@
 #include "torch-onnx/Execution/Execution.h"
 #include "torch-onnx/InitAll.h"
 #include "torch-onnx/Runtime.h"
+#include "torch-onnx/Support/OutputFile.h"
 
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/Diagnostics.h"
@@ -35,10 +36,10 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/SourceMgr.h"
-#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
@@ -62,6 +63,11 @@ static cl::opt<bool> openmp("openmp", cl::init(true),
                             cl::desc("Parallel loops on OpenMP threads"));
 static cl::opt<bool> vectorize("vectorize", cl::init(true),
                                cl::desc("Tile and vectorize contractions"));
+static cl::opt<bool> runtimeChecks(
+    "runtime-checks", cl::init(true),
+    cl::desc("Check indices, shapes, integer divisors and sizes at run time "
+             "(an error message instead of undefined behaviour; "
+             "--runtime-checks=false drops them)"));
 static cl::opt<std::string> cc("cc", cl::init("cc"),
                                cl::desc("C compiler/linker driver"));
 static cl::opt<bool> keepTemps("keep-temps",
@@ -200,7 +206,7 @@ static std::string wrapper(const ModelSignature &sig, StringRef name,
      << "const char *" << name
      << "_output_name(int i) {\n  return i >= 0 && i < " << sig.outputs.size()
      << " ? out_names[i] : 0;\n}\n\n";
-  if (cuda) {
+  {
     os << "static void run_entry(void *p) {\n  void **a = (void **)p;\n"
        << "  _mlir_ciface_" << sig.entry << "(a[0]";
     for (size_t k = 0; k < sig.inputs.size(); ++k)
@@ -223,19 +229,14 @@ static std::string wrapper(const ModelSignature &sig, StringRef name,
        << ");\n";
   }
   os << "  int64_t res[" << resWords << "];\n";
-  if (cuda) {
-    // Through the runtime's guard: CUDA failures become error returns.
-    os << "  void *call[] = {res";
-    for (size_t k = 0; k < sig.inputs.size(); ++k)
-      os << ", d" << k;
-    os << "};\n  if (tonnx_cuda_invoke(run_entry, call, error, errorSize))\n"
-       << "    return 1;\n";
-  } else {
-    os << "  _mlir_ciface_" << sig.entry << "(res";
-    for (size_t k = 0; k < sig.inputs.size(); ++k)
-      os << ", d" << k;
-    os << ");\n";
-  }
+  // Through the runtime's guard: failed run-time checks, failed
+  // allocations (and on CUDA, driver failures) become error returns.
+  os << "  void *call[] = {res";
+  for (size_t k = 0; k < sig.inputs.size(); ++k)
+    os << ", d" << k;
+  os << "};\n  if (" << (cuda ? "tonnx_cuda_invoke" : "tonnx_invoke")
+     << "(run_entry, call, error, errorSize))\n"
+     << "    return 1;\n";
   size_t off = 0;
   for (auto [k, s] : llvm::enumerate(sig.outputs)) {
     os << "  if (tonnx_tensor_from_descriptor(res + " << off << ", "
@@ -280,6 +281,7 @@ int main(int argc, char **argv) {
   ONNXToLLVMPipelineOptions popts;
   popts.openmp = openmp && !cuda;
   popts.vectorize = vectorize;
+  popts.runtimeChecks = runtimeChecks;
   ONNXToNVVMPipelineOptions nvvm;
   if (cuda &&
       failed(target->configure(nvvm, "sm_90", [](const Twine &m) { fail(m); })))
@@ -370,16 +372,16 @@ int main(int argc, char **argv) {
                                 &errMsg) != 0)
     return fail("linking the shared library failed" +
                 (errMsg.empty() ? "" : ": " + errMsg));
-  // Move the results into place only when everything succeeded.
-  if (auto ec = llvm::sys::fs::copy_file(soTmp, outputPath))
-    return fail("cannot write '" + outputPath + "': " + ec.message());
-  {
-    std::error_code ec;
-    llvm::ToolOutputFile h(hdr, ec, llvm::sys::fs::OF_None);
-    if (ec)
-      return fail("cannot write '" + hdr + "': " + ec.message());
-    h.os() << headerText;
-    h.keep();
-  }
+  // Move the results into place only when everything succeeded, each
+  // through a fresh temporary renamed over the target (links at the target
+  // are replaced, never followed).
+  auto so = llvm::MemoryBuffer::getFile(soTmp, /*IsText=*/false,
+                                        /*RequiresNullTerminator=*/false);
+  if (!so)
+    return fail("cannot read '" + soTmp + "': " + so.getError().message());
+  std::string error;
+  if (!torch_onnx::writeFileAtomically(outputPath, (*so)->getBuffer(), error) ||
+      !torch_onnx::writeFileAtomically(hdr, headerText, error))
+    return fail(error);
   return 0;
 }

@@ -11,6 +11,7 @@
 #include "torch-onnx/Dialect/ONNX/IR/ONNXDialect.h"
 #include "torch-onnx/Dialect/Torch/IR/TorchDialect.h"
 #include "torch-onnx/InitAll.h"
+#include "torch-onnx/Support/OutputFile.h"
 #include "torch-onnx/Target/ONNX/ONNXCommon.h"
 #include "torch-onnx/Target/ONNX/ONNXTranslation.h"
 #include "torch-onnx/Target/TorchScript/TorchScriptImport.h"
@@ -367,16 +368,33 @@ int main(int argc, char **argv) {
   bool external = externalData.getNumOccurrences() ||
                   weightBytes >= (uint64_t(1) << 31) - (uint64_t(1) << 26);
   std::string dataPath;
+  std::unique_ptr<torch_onnx::AtomicOutputFile> dataFile;
   if (external) {
-    auto [file, path] = ONNX::getExternalDataFile(outputFile, externalData);
+    StringRef requested = externalData;
+    if (!requested.empty() &&
+        (requested != llvm::sys::path::filename(requested) ||
+         requested == "." || requested == "..")) {
+      llvm::errs() << "error: --external-data='" << requested
+                   << "' must be a plain file name: the data is written "
+                      "beside the model, and importers refuse locations "
+                      "outside the model's folder\n";
+      return 1;
+    }
+    auto [file, path] = ONNX::getExternalDataFile(outputFile, requested);
     dataPath = path;
+    std::string error;
+    dataFile = torch_onnx::AtomicOutputFile::create(dataPath, error);
+    if (!dataFile) {
+      llvm::errs() << "error: " << error << "\n";
+      return 1;
+    }
     exportOptions.externalDataFile = file;
-    exportOptions.streamExternalDataTo = dataPath;
+    exportOptions.streamExternalDataTo = &dataFile->os();
   }
-  // On failure nothing is left behind (the model goes through a temporary
-  // file; the data file is removed).
+  // On failure nothing is left behind and existing files stay as they were:
+  // model and data go through temporaries renamed into place at the end.
   auto cleanup = [&] {
-    if (!dataPath.empty())
+    if (!dataPath.empty() && !dataFile)
       llvm::sys::fs::remove(dataPath);
   };
   TimingScope exportTiming = timing.nest("Export to ModelProto");
@@ -426,6 +444,14 @@ int main(int argc, char **argv) {
   if (dataPath.empty() && !check(model))
     return 1;
   ONNX::ExportOptions writeOptions;
+  if (dataFile) {
+    std::string error;
+    if (!dataFile->keep(error)) {
+      llvm::errs() << "error: external data: " << error << "\n";
+      return 1;
+    }
+    dataFile.reset();
+  }
   if (failed(ONNX::writeModelProtoFile(model, outputFile, writeOptions,
                                        UnknownLoc::get(&context)))) {
     cleanup();

@@ -16,6 +16,7 @@
 #include "torch-onnx/Execution/Execution.h"
 #include "torch-onnx/InitAll.h"
 #include "torch-onnx/Runtime.h"
+#include "torch-onnx/Support/OutputFile.h"
 #include "torch-onnx/Target/ONNX/ONNXCommon.h"
 
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
@@ -26,10 +27,10 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
-#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
@@ -70,6 +71,11 @@ static cl::opt<bool> openmp("openmp", cl::init(true),
                             cl::desc("Parallel loops on OpenMP threads"));
 static cl::opt<bool> vectorize("vectorize", cl::init(true),
                                cl::desc("Tile and vectorize contractions"));
+static cl::opt<bool> runtimeChecks(
+    "runtime-checks", cl::init(true),
+    cl::desc("Check indices, shapes, integer divisors and sizes at run time "
+             "(an error message instead of undefined behaviour; "
+             "--runtime-checks=false drops them)"));
 static cl::opt<bool> printIR("mlir-print-ir-after-all",
                              cl::desc("Print the IR after each pass"));
 static cl::opt<bool> timing("mlir-timing", cl::desc("Time the passes"));
@@ -105,10 +111,51 @@ static bool fail(const Twine &msg) {
   return false;
 }
 
-static bool readPb(StringRef path, HostTensor &t) {
-  auto buf = llvm::MemoryBuffer::getFile(path);
+/// Reads an input file: a regular file only (a FIFO would block forever, a
+/// device such as /dev/zero never ends).
+static llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>>
+readRegularFile(StringRef path, std::string &why) {
+  llvm::sys::fs::file_status st;
+  if (std::error_code ec = llvm::sys::fs::status(path, st)) {
+    why = ec.message();
+    return ec;
+  }
+  if (!llvm::sys::fs::is_regular_file(st)) {
+    why = "not a regular file (FIFOs and devices are refused)";
+    return std::make_error_code(std::errc::invalid_argument);
+  }
+  auto buf = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                         /*RequiresNullTerminator=*/false);
   if (!buf)
-    return fail("cannot read '" + path + "': " + buf.getError().message());
+    why = buf.getError().message();
+  return buf;
+}
+
+/// Checks a tensor shape read from a file: rank at most TONNX_MAX_RANK, no
+/// negative dim, an element count (and byte size) that fits in int64.
+static bool checkShape(StringRef path, ArrayRef<int64_t> shape, int32_t dtype,
+                       int64_t &bytes) {
+  if (shape.size() > TONNX_MAX_RANK)
+    return fail("'" + path + "' has rank " + Twine(shape.size()) +
+                "; the native runtime supports ranks up to " +
+                Twine(TONNX_MAX_RANK));
+  int64_t n = 1;
+  for (int64_t d : shape) {
+    if (d < 0)
+      return fail("'" + path + "' has a negative dimension " + Twine(d));
+    if (llvm::MulOverflow(n, d, n))
+      return fail("'" + path + "': its shape has more than 2^63 elements");
+  }
+  if (llvm::MulOverflow(n, (int64_t)tonnx_dtype_size(dtype), bytes))
+    return fail("'" + path + "': its shape needs more than 2^63 bytes");
+  return true;
+}
+
+static bool readPb(StringRef path, HostTensor &t) {
+  std::string why;
+  auto buf = readRegularFile(path, why);
+  if (!buf)
+    return fail("cannot read '" + path + "': " + why);
   ::onnx::TensorProto tp;
   if (!tp.ParseFromArray((*buf)->getBufferStart(), (*buf)->getBufferSize()) ||
       !tp.has_data_type())
@@ -122,21 +169,21 @@ static bool readPb(StringRef path, HostTensor &t) {
     return fail("'" + path + "' has dtype " + ONNX::dataTypeName(t.dtype) +
                 ", which cannot be run natively");
   t.shape.assign(tp.dims().begin(), tp.dims().end());
+  int64_t need;
+  if (!checkShape(path, t.shape, t.dtype, need))
+    return false;
   t.bytes = tp.has_raw_data() ? tp.raw_data() : ONNX::getTypedFieldBytes(tp);
-  int64_t n = 1;
-  for (int64_t d : t.shape)
-    n *= d;
-  if ((int64_t)t.bytes.size() != n * (int64_t)tonnx_dtype_size(t.dtype))
+  if ((int64_t)t.bytes.size() != need)
     return fail("'" + path + "' holds " + Twine(t.bytes.size()) +
-                " bytes, its shape needs " +
-                Twine(n * tonnx_dtype_size(t.dtype)));
+                " bytes, its shape needs " + Twine(need));
   return true;
 }
 
 static bool readNpy(StringRef path, HostTensor &t) {
-  auto buf = llvm::MemoryBuffer::getFile(path);
+  std::string why;
+  auto buf = readRegularFile(path, why);
   if (!buf)
-    return fail("cannot read '" + path + "': " + buf.getError().message());
+    return fail("cannot read '" + path + "': " + why);
   StringRef data = (*buf)->getBuffer();
   if (!data.starts_with("\x93NUMPY") || data.size() < 10)
     return fail("'" + path + "' is not a .npy file");
@@ -193,12 +240,12 @@ static bool readNpy(StringRef path, HostTensor &t) {
       return fail("'" + path + "' has a bad shape");
     t.shape.push_back(v);
   }
-  int64_t n = 1;
-  for (int64_t d : t.shape)
-    n *= d;
-  size_t bytes = n * tonnx_dtype_size(t.dtype);
-  if (off + hlen + bytes > data.size())
-    return fail("'" + path + "' is truncated");
+  int64_t bytes;
+  if (!checkShape(path, t.shape, t.dtype, bytes))
+    return false;
+  if ((uint64_t)bytes > data.size() - (off + hlen))
+    return fail("'" + path + "' is truncated: its shape needs " + Twine(bytes) +
+                " bytes of data, it has " + Twine(data.size() - (off + hlen)));
   t.bytes = data.substr(off + hlen, bytes).str();
   return true;
 }
@@ -262,8 +309,11 @@ static void printTensor(const TensorSpec &spec, const tonnx_tensor &t) {
   llvm::outs() << "]\n";
 }
 
-static bool writePb(const std::string &path, const TensorSpec &spec,
-                    const tonnx_tensor &t) {
+/// Serializes `t` as a TensorProto into a temporary beside `path`; the
+/// caller keeps all outputs together once every one is written.
+static std::unique_ptr<torch_onnx::AtomicOutputFile>
+writePb(const std::string &path, const TensorSpec &spec,
+        const tonnx_tensor &t) {
   ::onnx::TensorProto tp;
   tp.set_name(spec.name);
   tp.set_data_type(t.dtype);
@@ -271,32 +321,48 @@ static bool writePb(const std::string &path, const TensorSpec &spec,
     tp.add_dims(t.shape[i]);
   tp.set_raw_data(std::string((const char *)t.data,
                               tonnx_numel(&t) * tonnx_dtype_size(t.dtype)));
-  std::error_code ec;
-  llvm::ToolOutputFile out(path, ec, llvm::sys::fs::OF_None);
-  if (ec)
-    return fail("cannot write '" + path + "': " + ec.message());
+  std::string error;
+  auto out = torch_onnx::AtomicOutputFile::create(path, error);
+  if (!out)
+    return fail(error), nullptr;
   std::string bytes;
   tp.SerializeToString(&bytes);
-  out.os() << bytes;
-  out.keep();
-  return true;
+  out->os() << bytes;
+  out->os().flush();
+  if (out->os().has_error())
+    return fail("cannot write '" + path + "': " + out->os().error().message()),
+           nullptr;
+  return out;
 }
 
 namespace {
-/// The CUDA entry points of our runtime library, taken from the very copy
-/// the JIT'd code links against (loaded first, RTLD_GLOBAL), so both see
-/// one driver state.
-struct CudaRuntime {
+/// The entry points of our runtime library, taken from the very copy the
+/// JIT'd code links against (loaded first, RTLD_GLOBAL), so both see one
+/// state (the check guard; the CUDA driver).
+struct RuntimeLibrary {
   int (*init)(char *, size_t) = nullptr;
   const char *(*deviceName)() = nullptr;
   int (*computeCapability)() = nullptr;
   int (*invoke)(void (*)(void *), void *, char *, size_t) = nullptr;
+  int (*cpuInvoke)(void (*)(void *), void *, char *, size_t) = nullptr;
+  void *lib = nullptr;
 
-  bool load(const std::string &path) {
-    void *lib = dlopen(path.c_str(), RTLD_NOW | RTLD_GLOBAL);
+  bool loadLibrary(const std::string &path) {
+    if (lib)
+      return true;
+    lib = dlopen(path.c_str(), RTLD_NOW | RTLD_GLOBAL);
     if (!lib)
       return fail("cannot load the runtime library '" + path +
                   "': " + dlerror());
+    *(void **)&cpuInvoke = dlsym(lib, "tonnx_invoke");
+    if (!cpuInvoke)
+      return fail("'" + path + "' lacks tonnx_invoke (a stale build?)");
+    return true;
+  }
+
+  bool load(const std::string &path) {
+    if (!loadLibrary(path))
+      return false;
     *(void **)&init = dlsym(lib, "tonnx_cuda_init");
     *(void **)&deviceName = dlsym(lib, "tonnx_cuda_device_name");
     *(void **)&computeCapability = dlsym(lib, "tonnx_cuda_compute_capability");
@@ -348,7 +414,7 @@ int main(int argc, char **argv) {
     return 1;
   bool cuda = target->cuda;
   std::string runtimeLib = getRuntimeLibraryPath(argv[0], /*shared=*/true);
-  CudaRuntime cudaRt;
+  RuntimeLibrary cudaRt;
   ONNXToNVVMPipelineOptions nvvm;
   if (cuda) {
     // The device first: its chip is the default target, and without one
@@ -383,6 +449,7 @@ int main(int argc, char **argv) {
   ONNXToLLVMPipelineOptions popts;
   popts.openmp = openmp && !cuda;
   popts.vectorize = vectorize;
+  popts.runtimeChecks = runtimeChecks;
   auto compileStart = std::chrono::steady_clock::now();
   FailureOr<ModelSignature> sig =
       lowerModelToLLVM(*module, popts, cuda ? &nvvm : nullptr, printIR, timing);
@@ -484,8 +551,10 @@ int main(int argc, char **argv) {
 
   std::vector<tonnx_tensor> outs(sig->outputs.size());
   PackedCall packed{nullptr, args.data()};
-  if (cuda) {
-    // Global constructors register the embedded GPU binaries.
+  if (!cuda && !cudaRt.loadLibrary(runtimeLib))
+    return 1;
+  {
+    // Global constructors (CUDA: register the embedded GPU binaries).
     (*engine)->initialize();
     auto f = (*engine)->lookupPacked(fn);
     if (!f)
@@ -500,9 +569,11 @@ int main(int argc, char **argv) {
       char err[1024];
       if (cudaRt.invoke(&PackedCall::thunk, &packed, err, sizeof err))
         return fail(err);
-    } else if (llvm::Error e = (*engine)->invokePacked(fn, args)) {
-      fail("cannot call the model: " + llvm::toString(std::move(e)));
-      return false;
+    } else {
+      // Failed run-time checks come back here as messages.
+      char err[1024];
+      if (cudaRt.cpuInvoke(&PackedCall::thunk, &packed, err, sizeof err))
+        return fail(err);
     }
     const char *p = (const char *)resultBuf.data();
     for (size_t k = 0; k < outs.size(); ++k) {
@@ -547,11 +618,20 @@ int main(int argc, char **argv) {
   if (!outputDir.empty()) {
     if (auto ec = llvm::sys::fs::create_directories(outputDir))
       return fail("cannot create '" + outputDir + "': " + ec.message()), 1;
+    // All outputs are written to temporaries first: a failure leaves no
+    // partial set (and earlier files of the same names untouched).
+    std::vector<std::unique_ptr<torch_onnx::AtomicOutputFile>> files;
     for (size_t k = 0; k < outs.size(); ++k) {
       SmallString<256> p(outputDir);
       llvm::sys::path::append(p, "output_" + std::to_string(k) + ".pb");
-      if (!writePb(p.str().str(), sig->outputs[k], outs[k]))
+      files.push_back(writePb(p.str().str(), sig->outputs[k], outs[k]));
+      if (!files.back())
         return 1;
+    }
+    for (auto &f : files) {
+      std::string error;
+      if (!f->keep(error))
+        return fail(error), 1;
     }
   }
   if (printOutputs || (outputDir.empty() && !benchmark))

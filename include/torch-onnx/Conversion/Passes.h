@@ -60,6 +60,11 @@ struct ONNXToLLVMPipelineOptions
       *this, "vectorize",
       llvm::cl::desc("Tile and vectorize contractions and convolutions"),
       llvm::cl::init(true)};
+  Option<bool> runtimeChecks{
+      *this, "runtime-checks",
+      llvm::cl::desc("Generate run-time checks of indices, shapes, divisors "
+                     "and sizes (an error instead of undefined behaviour)"),
+      llvm::cl::init(true)};
 };
 
 /// onnx -> linalg -> bufferized loops (OpenMP) -> LLVM dialect.

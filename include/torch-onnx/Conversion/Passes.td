@@ -129,6 +129,27 @@ def CPUOuterParallelLoops : Pass<"cpu-outer-parallel-loops", "func::FuncOp"> {
   let dependentDialects = ["::mlir::scf::SCFDialect"];
 }
 
+def LowerRuntimeChecks : Pass<"lower-runtime-checks", "ModuleOp"> {
+  let summary = "Lower cf.assert to calls of the runtime's tonnx_check_failed";
+  let description = [{
+    The run-time checks the ONNX lowerings generate (indices in range, shapes
+    that must agree, integer divisors that must not be zero, sizes that must
+    be allocatable) are `cf.assert`s. Upstream's lowering prints their
+    message on stdout and aborts; this pass replaces each with a branch to a
+    call of `tonnx_check_failed(msg)` from the native runtime, which makes
+    `tonnx_invoke` (the JIT runner, compiled libraries) return an error with
+    the message, or prints it on stderr. With `drop=true` the checks are
+    erased instead (faster code that trusts its inputs). Runs before
+    `convert-cf-to-llvm`.
+  }];
+  let options = [
+    Option<"drop", "drop", "bool", "false",
+           "Erase the checks instead of lowering them">,
+  ];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect",
+                           "::mlir::cf::ControlFlowDialect"];
+}
+
 
 //===----------------------------------------------------------------------===//
 // CUDA target (--onnx-to-nvvm-pipeline)

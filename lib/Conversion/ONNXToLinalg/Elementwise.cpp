@@ -230,6 +230,18 @@ static FailureOr<SmallVector<Value>> lowerDropout(Ctx &c) {
 
 /// Mod: fmod=1 is C fmod (sign of the dividend); fmod=0 is Python's (sign of
 /// the divisor), integers only.
+/// Integer Div/Mod by zero is undefined behaviour in the generated code (a
+/// SIGFPE on x86): a divisor computed at run time is checked first
+/// (constant divisors are checked at compile time, Checks.cpp).
+static void checkIntDivisor(Ctx &c) {
+  Value y = c.in(1);
+  auto t = y ? dyn_cast<RankedTensorType>(y.getType()) : nullptr;
+  if (!t || !isa<IntegerType>(t.getElementType()) ||
+      matchPattern(y, m_Constant()))
+    return;
+  c.checkNoZero(y, "integer division by zero (a divisor element is 0)");
+}
+
 static FailureOr<SmallVector<Value>> lowerMod(Ctx &c) {
   if (failed(c.ranked(0)) || failed(c.ranked(1)))
     return failure();
@@ -238,6 +250,7 @@ static FailureOr<SmallVector<Value>> lowerMod(Ctx &c) {
   if (isa<FloatType>(elem) && !fmod)
     return c.failure("fmod=0 requires integer inputs (ONNX spec)");
   bool isU = c.inUnsigned(0);
+  checkIntDivisor(c);
   Value r = c.elementwise(
       {c.in(0), c.in(1)}, elem, [&](OpBuilder &b, Location l, ValueRange a) {
         Value x = a[0], y = a[1];
@@ -536,8 +549,13 @@ void mlir::ONNX::lowering::registerElementwise(llvm::StringMap<LowerFn> &t) {
       Kinds::Any, binary<arith::SubFOp, arith::SubIOp, arith::SubIOp>());
   t["Mul"] = elementwiseFn(
       Kinds::Any, binary<arith::MulFOp, arith::MulIOp, arith::MulIOp>());
-  t["Div"] = elementwiseFn(
-      Kinds::Any, binary<arith::DivFOp, arith::DivSIOp, arith::DivUIOp>());
+  t["Div"] =
+      [div = elementwiseFn(
+           Kinds::Any,
+           binary<arith::DivFOp, arith::DivSIOp, arith::DivUIOp>())](Ctx &c) {
+        checkIntDivisor(c);
+        return div(c);
+      };
   t["And"] = elementwiseFn(Kinds::Bool, [](Ctx &, B &b, L l, V a) -> Value {
     return arith::AndIOp::create(b, l, a[0], a[1]);
   });

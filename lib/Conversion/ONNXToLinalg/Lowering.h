@@ -11,14 +11,15 @@
 #define TORCH_ONNX_LIB_CONVERSION_ONNXTOLINALG_LOWERING_H
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Matchers.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
-#include "mlir/Dialect/Math/IR/Math.h"
 #include <functional>
 #include <optional>
 
@@ -86,10 +87,25 @@ struct Ctx {
   //===--- diagnostics ----------------------------------------------------===//
   /// Emits "onnx.X (opset N): <msg>" at the op and returns failure.
   LogicalResult fail(const Twine &msg);
+  /// Emits "invalid onnx.X (opset N): <msg>" for a model that breaks a rule
+  /// of the ONNX spec, and returns failure.
+  LogicalResult invalid(const Twine &msg);
   FailureOr<SmallVector<Value>> failure(const Twine &msg) {
     (void)fail(msg);
     return mlir::failure();
   }
+
+  //===--- run-time checks ------------------------------------------------===//
+  /// "onnx.X 'node name'" (the name when the model gives one), for messages.
+  std::string label();
+  /// A run-time check that `ok` (i1) holds: a cf.assert whose message names
+  /// the node (lower-runtime-checks makes it an error return, or drops it).
+  void check(Value ok, const Twine &what);
+  /// Checks at run time that every element of the integer tensor `indices`
+  /// lies in [-dim, dim) (one pass computing min and max).
+  void checkIndexRange(Value indices, Value dim, int64_t axis);
+  /// Checks at run time that no element of the integer tensor `t` is 0.
+  void checkNoZero(Value t, const Twine &what);
 
   //===--- tensors --------------------------------------------------------===//
   /// Operand as a ranked tensor (fails on unranked).
@@ -139,6 +155,14 @@ struct Ctx {
   /// Casts `v` to tensor type `t` when the types differ (tensor.cast).
   Value castTo(Value v, Type t);
 };
+
+/// Checks the ONNX spec's shape and attribute rules of `c.op` that static
+/// shapes and constant inputs decide (Checks.cpp); fails with a message
+/// naming the broken rule.
+LogicalResult checkSpecRules(Ctx &c);
+
+/// The most elements a tensor computed at run time may have (2^40).
+constexpr double kMaxRuntimeElements = 1099511627776.0;
 
 /// Normalizes a possibly negative axis for rank `rank`.
 inline int64_t normAxis(int64_t a, int64_t rank) {

@@ -174,6 +174,102 @@ LogicalResult Ctx::fail(const Twine &msg) {
                          << version << ") to native code: " << msg;
 }
 
+std::string Ctx::label() {
+  std::string l = "onnx." + opType.str();
+  if (auto n = op->getAttrOfType<StringAttr>("onnx.node_name");
+      n && !n.getValue().empty())
+    l += " '" + n.getValue().str() + "'";
+  return l;
+}
+
+void Ctx::check(Value ok, const Twine &what) {
+  if (matchPattern(ok, m_One()))
+    return;
+  cf::AssertOp::create(b, loc, ok, b.getStringAttr(label() + ": " + what));
+}
+
+void Ctx::checkIndexRange(Value indices, Value dim, int64_t axis) {
+  auto t = cast<RankedTensorType>(indices.getType());
+  if (t.hasStaticShape() && t.getNumElements() == 0)
+    return;
+  Type e = t.getElementType();
+  auto it = cast<IntegerType>(e);
+  int64_t rank = t.getRank();
+  auto scalar = RankedTensorType::get({}, e);
+  auto start = [&](bool wantMax) {
+    APInt v = wantMax ? APInt::getSignedMinValue(it.getWidth())
+                      : APInt::getSignedMaxValue(it.getWidth());
+    Value c0 = arith::ConstantOp::create(b, loc, IntegerAttr::get(e, v));
+    Value z = tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{}, e);
+    return linalg::FillOp::create(b, loc, ValueRange{c0}, ValueRange{z})
+        .getResult(0);
+  };
+  Value lo = start(false), hi = start(true);
+  MLIRContext *ctx = b.getContext();
+  auto id = AffineMap::getMultiDimIdentityMap(rank, ctx);
+  auto toScalar = AffineMap::get(rank, 0, {}, ctx);
+  auto g = linalg::GenericOp::create(
+      b, loc, TypeRange{scalar, scalar}, ValueRange{indices},
+      ValueRange{lo, hi}, {id, toScalar, toScalar},
+      SmallVector<utils::IteratorType>(rank, utils::IteratorType::reduction),
+      [&](OpBuilder &nb, Location l, ValueRange a) {
+        linalg::YieldOp::create(
+            nb, l,
+            ValueRange{arith::MinSIOp::create(nb, l, a[0], a[1]),
+                       arith::MaxSIOp::create(nb, l, a[0], a[2])});
+      });
+  auto asI64 = [&](Value v) -> Value {
+    Value s = tensor::ExtractOp::create(b, loc, v, ValueRange{});
+    if (it.getWidth() < 64)
+      s = arith::ExtSIOp::create(b, loc, b.getI64Type(), s);
+    return s;
+  };
+  Value mn = asI64(g.getResult(0)), mx = asI64(g.getResult(1));
+  Value d = arith::IndexCastOp::create(b, loc, b.getI64Type(), dim);
+  Value negD = arith::SubIOp::create(
+      b, loc, arith::ConstantIntOp::create(b, loc, b.getI64Type(), 0), d);
+  Value ok = arith::AndIOp::create(
+      b, loc,
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, mn, negD),
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, mx, d));
+  check(ok, "an index is out of range of axis " + Twine(axis) +
+                " (indices must lie in [-n, n) for an axis of n elements)");
+}
+
+void Ctx::checkNoZero(Value t, const Twine &what) {
+  auto tt = cast<RankedTensorType>(t.getType());
+  if (tt.hasStaticShape() && tt.getNumElements() == 0)
+    return;
+  Type e = tt.getElementType();
+  int64_t rank = tt.getRank();
+  MLIRContext *ctx = b.getContext();
+  Value z = tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{}, b.getI1Type());
+  Value init =
+      linalg::FillOp::create(
+          b, loc,
+          ValueRange{arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1)},
+          ValueRange{z})
+          .getResult(0);
+  auto g = linalg::GenericOp::create(
+      b, loc, TypeRange{init.getType()}, ValueRange{t}, ValueRange{init},
+      {AffineMap::getMultiDimIdentityMap(rank, ctx),
+       AffineMap::get(rank, 0, {}, ctx)},
+      SmallVector<utils::IteratorType>(rank, utils::IteratorType::reduction),
+      [&](OpBuilder &nb, Location l, ValueRange a) {
+        Value nz = arith::CmpIOp::create(
+            nb, l, arith::CmpIPredicate::ne, a[0],
+            arith::ConstantOp::create(nb, l, IntegerAttr::get(e, 0)));
+        linalg::YieldOp::create(
+            nb, l, arith::AndIOp::create(nb, l, a[1], nz).getResult());
+      });
+  check(tensor::ExtractOp::create(b, loc, g.getResult(0), ValueRange{}), what);
+}
+
+LogicalResult Ctx::invalid(const Twine &msg) {
+  return op->emitError() << "invalid onnx." << opType << " (opset " << version
+                         << "): " << msg;
+}
+
 //===----------------------------------------------------------------------===//
 // Ctx: tensor helpers
 //===----------------------------------------------------------------------===//
@@ -236,6 +332,37 @@ Value Ctx::ofr(OpFoldResult r) {
 Value Ctx::dimValue(Value t, int64_t d) { return ofr(dim(t, d)); }
 
 Value Ctx::empty(ArrayRef<OpFoldResult> dims, Type elem) {
+  // Sizes computed at run time (ConstantOfShape, Tile, Expand, Range, Pad,
+  // Resize, ...) must be non-negative and allocatable: checked here, where
+  // every lowering allocates, in f64 so the product cannot wrap.
+  SmallVector<Value> dynamic;
+  double known = 1;
+  for (OpFoldResult d : dims) {
+    if (std::optional<int64_t> v = getConstantIntValue(d))
+      known *= (double)*v;
+    else
+      dynamic.push_back(ofr(d));
+  }
+  if (!dynamic.empty()) {
+    Type f64 = b.getF64Type();
+    Value total = constF(f64, known);
+    Value ok = arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1);
+    for (Value d : dynamic) {
+      ok = arith::AndIOp::create(
+          b, loc, ok,
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, d,
+                                index(0)));
+      Value i = arith::IndexCastOp::create(b, loc, b.getI64Type(), d);
+      total = arith::MulFOp::create(b, loc, total,
+                                    arith::SIToFPOp::create(b, loc, f64, i));
+    }
+    ok = arith::AndIOp::create(
+        b, loc, ok,
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLE, total,
+                              constF(f64, kMaxRuntimeElements)));
+    check(ok, "the output shape has a negative dim or more than 2^40 "
+              "elements");
+  }
   return tensor::EmptyOp::create(b, loc, dims, elem);
 }
 
@@ -678,10 +805,15 @@ public:
       OpBuilder::InsertionGuard g(builder);
       return lowerRegion(r);
     };
+    if (failed(checkSpecRules(c)))
+      return failure();
     FailureOr<SmallVector<Value>> results = it->second(c);
     if (failed(results))
       return failure();
-    assert(results->size() == op->getNumResults() && "result count mismatch");
+    if (results->size() != op->getNumResults())
+      return c.fail("the lowering produced " + Twine(results->size()) +
+                    " results for " + Twine(op->getNumResults()) +
+                    " outputs (a lowering bug; please report it)");
     for (auto [old, repl] : llvm::zip(op->getResults(), *results)) {
       if (!repl) {
         if (!old.use_empty())

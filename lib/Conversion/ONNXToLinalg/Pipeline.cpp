@@ -39,11 +39,15 @@ std::string torch_onnx::getLinalgToLLVMStageText(
        "func.func(promote-loop-accumulators,cpu-outer-parallel-loops),";
   if (o.openmp)
     s += "convert-scf-to-openmp{num-threads=0},canonicalize,";
+  s += std::string("lower-runtime-checks{drop=") +
+       (o.runtimeChecks ? "false" : "true") + "},";
   s += "lower-affine,expand-strided-metadata,lower-affine,convert-scf-to-cf,";
   if (o.vectorize)
     s += "convert-vector-to-llvm,";
   s += "convert-math-to-libm,convert-math-to-llvm,convert-arith-to-llvm,"
-       "convert-index-to-llvm,finalize-memref-to-llvm,convert-cf-to-llvm,";
+       "convert-index-to-llvm,"
+       // Allocation through the runtime: a failed malloc is a message.
+       "finalize-memref-to-llvm{use-generic-functions},convert-cf-to-llvm,";
   if (o.openmp)
     s += "convert-openmp-to-llvm,";
   if (o.vectorize) // n-D vectors carried through blocks: after cf lowering

@@ -108,8 +108,23 @@ static FailureOr<SmallVector<Value>> lowerReshape(Ctx &c) {
   OpFoldResult known = m.cst(1);
   for (OpFoldResult t : target)
     known = m.mul(known, m.select(m.cmp(P::eq, t, m.cst(-1)), m.cst(1), t));
+  // A 0 among the known dims next to a -1 would divide by zero: divide by
+  // 1 instead and let the element-count check below report it.
+  OpFoldResult divisor =
+      m.select(m.cmp(P::eq, known, m.cst(0)), m.cst(1), known);
   for (OpFoldResult &t : target)
-    t = m.select(m.cmp(P::eq, t, m.cst(-1)), m.div(total, known), t);
+    t = m.select(m.cmp(P::eq, t, m.cst(-1)), m.div(total, divisor), t);
+  // The ONNX rule: the new shape holds exactly the input's elements, and
+  // no dim is negative (a run-time check where not static).
+  OpFoldResult product = m.cst(1);
+  Value ok = m.cmp(P::eq, m.cst(0), m.cst(0));
+  for (OpFoldResult t : target) {
+    product = m.mul(product, t);
+    ok = c.b.createOrFold<arith::AndIOp>(c.loc, ok, m.cmp(P::sge, t, m.cst(0)));
+  }
+  ok = c.b.createOrFold<arith::AndIOp>(c.loc, ok, m.cmp(P::eq, product, total));
+  c.check(ok, "the new shape does not hold the input's element count "
+              "(or has a negative dim)");
   return SmallVector<Value>{c.reshape(*x, target)};
 }
 
@@ -397,6 +412,8 @@ static FailureOr<SmallVector<Value>> lowerGather(Ctx &c) {
   for (int64_t d = 0; d < q; ++d)
     idxExprs.push_back(c.b.getAffineDimExpr(axis + d));
   Value axisDim = c.dimValue(*x, axis);
+  if (!matchPattern(*idx, m_Constant()))
+    c.checkIndexRange(*idx, axisDim, axis);
   Value init = c.empty(out, xt.getElementType());
   auto g = linalg::GenericOp::create(
       c.b, c.loc, TypeRange{init.getType()}, ValueRange{*idx},
@@ -425,6 +442,8 @@ static FailureOr<SmallVector<Value>> lowerGatherElements(Ctx &c) {
   int64_t r = xt.getRank();
   int64_t axis = normAxis(c.i("axis", 0), r);
   Value axisDim = c.dimValue(*x, axis);
+  if (!matchPattern(*idx, m_Constant()))
+    c.checkIndexRange(*idx, axisDim, axis);
   Value init = c.empty(c.dims(*idx), xt.getElementType());
   auto id = AffineMap::getMultiDimIdentityMap(r, c.b.getContext());
   auto g = linalg::GenericOp::create(
@@ -572,11 +591,26 @@ static FailureOr<SmallVector<Value>> lowerRange(Ctx &c) {
         delta = c.extractScalar(c.in(2));
   Type elem = start.getType();
   Value n;
+  // delta = 0 never reaches the limit: refused at run time (and never
+  // divided by).
+  Value deltaOk =
+      isa<FloatType>(elem)
+          ? (Value)arith::CmpFOp::create(b, l, arith::CmpFPredicate::ONE, delta,
+                                         c.constF(elem, 0))
+          : (Value)arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, delta,
+                                         c.constI(elem, 0));
+  c.check(deltaOk, "delta is 0 (the range would never end)");
+  if (!isa<FloatType>(elem))
+    delta = arith::SelectOp::create(b, l, deltaOk, delta, c.constI(elem, 1));
   if (isa<FloatType>(elem)) {
     Value q = arith::DivFOp::create(
         b, l, arith::SubFOp::create(b, l, limit, start), delta);
     q = math::CeilOp::create(b, l, q);
     q = arith::MaxNumFOp::create(b, l, q, c.constF(elem, 0));
+    // Past 2^40 elements (or NaN) the size check of the output refuses it;
+    // clamp first so the conversion to an integer is defined.
+    q = arith::MinNumFOp::create(b, l, q,
+                                 c.constF(elem, 2 * kMaxRuntimeElements));
     n = arith::FPToSIOp::create(b, l, b.getI64Type(), q);
   } else {
     Value q = arith::CeilDivSIOp::create(

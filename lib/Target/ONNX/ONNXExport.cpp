@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "torch-onnx/Support/OutputFile.h"
 #include "torch-onnx/Target/ONNX/ONNXCommon.h"
 
 #include "torch-onnx/Dialect/ONNX/IR/ONNXDialect.h"
@@ -36,8 +37,6 @@ class Exporter {
 public:
   Exporter(ModuleOp module, const ExportOptions &options)
       : module(module), options(options) {}
-  /// Closes the streamed external data file; false on a write error.
-  bool finishExternalData();
   LogicalResult run(::onnx::ModelProto &model);
 
 private:
@@ -63,7 +62,6 @@ private:
 
   ModuleOp module;
   const ExportOptions &options;
-  std::unique_ptr<llvm::raw_fd_ostream> dataOut;
   uint64_t dataOffset = 0;
   llvm::DenseMap<Value, std::string> names;
   /// Every name the module mentions (fresh names avoid them all).
@@ -149,17 +147,8 @@ LogicalResult Exporter::exportTensor(Attribute value, ::onnx::TensorProto &out,
       return emitError(loc)
              << "resource '" << res.getRawHandle().getKey() << "' has no data";
     ArrayRef<char> data = blob->getData();
-    if (!options.streamExternalDataTo.empty() &&
-        data.size() >= options.externalDataThreshold) {
-      if (!dataOut) {
-        std::error_code ec;
-        dataOut = std::make_unique<llvm::raw_fd_ostream>(
-            options.streamExternalDataTo, ec);
-        if (ec)
-          return emitError(loc)
-                 << "cannot write external data file '"
-                 << options.streamExternalDataTo << "': " << ec.message();
-      }
+    if (llvm::raw_ostream *dataOut = options.streamExternalDataTo;
+        dataOut && data.size() >= options.externalDataThreshold) {
       uint64_t aligned = (dataOffset + 4095) / 4096 * 4096;
       dataOut->write_zeros(aligned - dataOffset);
       dataOut->write(data.data(), data.size());
@@ -827,25 +816,14 @@ LogicalResult Exporter::run(::onnx::ModelProto &model) {
 // Entry points
 //===----------------------------------------------------------------------===//
 
-bool Exporter::finishExternalData() {
-  if (!dataOut)
-    return true;
-  dataOut->close();
-  if (dataOut->has_error()) {
-    emitError(module.getLoc())
-        << "cannot write external data file '" << options.streamExternalDataTo
-        << "': " << dataOut->error().message();
-    dataOut->clear_error();
-    return false;
-  }
-  return true;
-}
-
 LogicalResult mlir::ONNX::exportModel(ModuleOp module,
                                       ::onnx::ModelProto &model,
                                       const ExportOptions &options) {
   Exporter exporter(module, options);
-  if (failed(exporter.run(model)) || !exporter.finishExternalData())
+  if (failed(exporter.run(model)))
+    return failure();
+  // What the importer would refuse is not written.
+  if (failed(validateModelStructure(model, module.getLoc())))
     return failure();
   if (options.runChecker) {
     try {
@@ -864,12 +842,11 @@ LogicalResult mlir::ONNX::exportModel(ModuleOp module,
 static LogicalResult externalize(::onnx::ModelProto &model, StringRef dataPath,
                                  StringRef location, size_t threshold,
                                  Location loc) {
-  std::string tmp = (dataPath + ".tmp").str();
-  std::error_code ec;
-  llvm::raw_fd_ostream os(tmp, ec);
-  if (ec)
-    return emitError(loc) << "cannot write external data file '" << tmp
-                          << "': " << ec.message();
+  std::string error;
+  auto out = torch_onnx::AtomicOutputFile::create(dataPath, error);
+  if (!out)
+    return emitError(loc) << "external data: " << error;
+  llvm::raw_fd_ostream &os = out->os();
   uint64_t offset = 0;
   auto move = [&](::onnx::TensorProto &t) {
     if (!t.has_raw_data() || t.raw_data().size() < threshold)
@@ -904,17 +881,8 @@ static LogicalResult externalize(::onnx::ModelProto &model, StringRef dataPath,
       }
   };
   walk(*model.mutable_graph());
-  os.close();
-  if (os.has_error()) {
-    llvm::sys::fs::remove(tmp);
-    return emitError(loc) << "cannot write external data file '" << dataPath
-                          << "': " << os.error().message();
-  }
-  if (auto err = llvm::sys::fs::rename(tmp, dataPath)) {
-    llvm::sys::fs::remove(tmp);
-    return emitError(loc) << "cannot create '" << dataPath
-                          << "': " << err.message();
-  }
+  if (!out->keep(error))
+    return emitError(loc) << "external data: " << error;
   return success();
 }
 
@@ -945,8 +913,16 @@ LogicalResult mlir::ONNX::writeModelProto(::onnx::ModelProto &model,
       return emitError(loc)
              << "external data needs an output file (-o FILE) or an "
                 "explicit data file name";
-    auto [file, dataPath] =
-        getExternalDataFile(outputPath, options.externalDataFile);
+    StringRef requested = options.externalDataFile;
+    if (!requested.empty() &&
+        (requested != llvm::sys::path::filename(requested) ||
+         requested == "." || requested == ".."))
+      return emitError(loc)
+             << "external data file '" << requested
+             << "' must be a plain file name: it is written beside the "
+                "model, and importers refuse locations outside the model's "
+                "folder";
+    auto [file, dataPath] = getExternalDataFile(outputPath, requested);
     if (failed(externalize(model, dataPath, file, options.externalDataThreshold,
                            loc)))
       return failure();
@@ -981,30 +957,14 @@ LogicalResult mlir::ONNX::writeModelProtoFile(::onnx::ModelProto &model,
                                               StringRef path,
                                               const ExportOptions &options,
                                               Location loc) {
-  std::string tmp = (path + ".tmp").str();
-  {
-    std::error_code ec;
-    llvm::raw_fd_ostream os(tmp, ec);
-    if (ec)
-      return emitError(loc)
-             << "cannot write '" << path << "': " << ec.message();
-    if (failed(writeModelProto(model, os, path, options, loc))) {
-      os.close();
-      llvm::sys::fs::remove(tmp);
-      return failure();
-    }
-    os.close();
-    if (os.has_error()) {
-      llvm::sys::fs::remove(tmp);
-      return emitError(loc)
-             << "cannot write '" << path << "': " << os.error().message();
-    }
-  }
-  if (auto err = llvm::sys::fs::rename(tmp, path)) {
-    llvm::sys::fs::remove(tmp);
-    return emitError(loc) << "cannot create '" << path
-                          << "': " << err.message();
-  }
+  std::string error;
+  auto out = torch_onnx::AtomicOutputFile::create(path, error);
+  if (!out)
+    return emitError(loc) << error;
+  if (failed(writeModelProto(model, out->os(), path, options, loc)))
+    return failure(); // the temporary goes with `out`; `path` is untouched
+  if (!out->keep(error))
+    return emitError(loc) << error;
   return success();
 }
 

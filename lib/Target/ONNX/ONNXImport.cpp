@@ -23,8 +23,10 @@
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/PrettyStackTrace.h"
 
 #include "onnx/defs/parser.h"
 #include "onnx/defs/schema.h"
@@ -34,6 +36,7 @@
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 
 #include <fstream>
+#include <limits>
 #include <unordered_map>
 
 using namespace mlir;
@@ -199,40 +202,83 @@ FailureOr<std::string>
 Importer::readExternalData(const ::onnx::TensorProto &tensor, int64_t needed,
                            Location loc) {
   std::string location;
-  int64_t offset = 0, length = -1;
+  uint64_t offset = 0, length = uint64_t(needed);
   for (const auto &kv : tensor.external_data()) {
-    if (kv.key() == "location")
+    if (kv.key() == "location") {
       location = kv.value();
-    else if (kv.key() == "offset")
-      offset = std::stoll(kv.value());
-    else if (kv.key() == "length")
-      length = std::stoll(kv.value());
+    } else if (kv.key() == "offset" || kv.key() == "length") {
+      uint64_t v;
+      if (StringRef(kv.value()).getAsInteger(10, v))
+        return error(loc) << "tensor '" << tensor.name() << "': external data "
+                          << kv.key() << " '" << kv.value()
+                          << "' is not a non-negative decimal integer";
+      (kv.key() == "offset" ? offset : length) = v;
+    }
   }
   if (location.empty())
     return error(loc) << "tensor '" << tensor.name()
                       << "' uses external data without a 'location'";
-  if (llvm::sys::path::is_absolute(location) ||
-      StringRef(location).contains(".."))
+  // A relative path below the model's folder: no absolute path, no `..`
+  // component (a name like `a..b` is fine).
+  bool escapes = llvm::sys::path::is_absolute(location) ||
+                 llvm::sys::path::has_root_name(location);
+  for (auto it = llvm::sys::path::begin(location),
+            end = llvm::sys::path::end(location);
+       it != end; ++it)
+    escapes |= *it == "..";
+  if (escapes)
     return error(loc) << "tensor '" << tensor.name()
                       << "': external data location '" << location
                       << "' must be a relative path inside the model's folder";
   SmallString<256> file(modelDir);
   llvm::sys::path::append(file, location);
-  auto buf = llvm::MemoryBuffer::getFile(file, /*IsText=*/false,
-                                         /*RequiresNullTerminator=*/false);
+
+  // Only a regular file, reached through no link that leaves the model's
+  // folder, and with no second name (a hard link) elsewhere.
+  llvm::sys::fs::file_status st;
+  if (std::error_code ec = llvm::sys::fs::status(file, st, /*Follow=*/true))
+    return error(loc) << "cannot read external data file '" << file
+                      << "' of tensor '" << tensor.name()
+                      << "': " << ec.message();
+  if (st.type() != llvm::sys::fs::file_type::regular_file)
+    return error(loc) << "external data file '" << file << "' of tensor '"
+                      << tensor.name()
+                      << "' is not a regular file (a directory, FIFO, device "
+                         "or socket); it must be a file beside the model";
+  SmallString<256> realFile, realDir;
+  if (llvm::sys::fs::real_path(file, realFile) ||
+      llvm::sys::fs::real_path(modelDir.empty() ? "." : modelDir, realDir))
+    return error(loc) << "cannot resolve external data file '" << file << "'";
+  llvm::sys::path::append(realDir, "");
+  if (!StringRef(realFile).starts_with(realDir))
+    return error(loc) << "external data file '" << file << "' of tensor '"
+                      << tensor.name() << "' is a link to '" << realFile
+                      << "', outside the model's folder; copy the data beside "
+                         "the model";
+  if (st.getLinkCount() > 1)
+    return error(loc) << "external data file '" << file << "' of tensor '"
+                      << tensor.name() << "' has " << st.getLinkCount()
+                      << " hard links: it may be a file from outside the "
+                         "model's folder; copy the data to a file of its own";
+  uint64_t size = st.getSize();
+  if (offset > size || length > size - offset) {
+    bool past = length > std::numeric_limits<uint64_t>::max() - offset;
+    uint64_t end = offset + length;
+    return error(loc) << "external data file '" << file << "' is too short: "
+                      << "tensor '" << tensor.name() << "' needs bytes ["
+                      << offset << ", "
+                      << (past ? std::string("2^64 and beyond")
+                               : std::to_string(end))
+                      << ") but the file has " << size;
+  }
+  if (length == 0)
+    return std::string();
+  auto buf = llvm::MemoryBuffer::getFileSlice(file, length, offset);
   if (!buf)
     return error(loc) << "cannot read external data file '" << file
                       << "' of tensor '" << tensor.name()
                       << "': " << buf.getError().message();
-  int64_t size = (*buf)->getBufferSize();
-  if (length < 0)
-    length = needed;
-  if (offset < 0 || offset + length > size)
-    return error(loc) << "external data file '" << file << "' is too short: "
-                      << "tensor '" << tensor.name() << "' needs bytes ["
-                      << offset << ", " << offset + length
-                      << ") but the file has " << size;
-  return std::string((*buf)->getBufferStart() + offset, length);
+  return std::string((*buf)->getBufferStart(), (*buf)->getBufferSize());
 }
 
 FailureOr<ElementsAttr>
@@ -249,7 +295,12 @@ Importer::importTensor(const ::onnx::TensorProto &tensor, Location loc) {
       return error(loc) << "tensor '" << tensor.name()
                         << "' has a negative dimension " << d;
     shape.push_back(d);
-    numElements *= d;
+    int64_t maxBytes;
+    if (llvm::MulOverflow(numElements, d, numElements) ||
+        llvm::MulOverflow(numElements, int64_t(16), maxBytes))
+      return error(loc) << "tensor '" << tensor.name()
+                        << "' has more elements than can be addressed (its "
+                           "dims multiply past 2^59)";
   }
   auto type = RankedTensorType::get(shape, elt);
   if (tensor.has_segment())
@@ -945,9 +996,15 @@ OwningOpRef<ModuleOp> Importer::run() {
         {b.getStringAttr(o.domain()), b.getI64IntegerAttr(o.version())}));
   }
 
+  // libonnx trusts the models it is handed: check what it assumes first.
+  if (failed(validateModelStructure(model, fileLoc)))
+    return {};
+
   // ONNX shape inference types the intermediate values that the model does
   // not annotate. It runs on a copy, so the imported model stays as written.
   {
+    llvm::PrettyStackTraceFormat stage(
+        "running libonnx shape inference on '%s'", path.c_str());
     ::onnx::ModelProto copy(model);
     ::onnx::ShapeInferenceOptions options{/*check_type=*/false,
                                           /*error_mode=*/0,
@@ -1031,6 +1088,8 @@ LogicalResult mlir::ONNX::parseModel(StringRef bytes, StringRef path,
   }
   if (trimmed.starts_with("<")) {
     std::string text(bytes);
+    if (failed(checkTextNesting(text, loc)))
+      return failure();
     try {
       auto status = ::onnx::OnnxParser::Parse(model, text.c_str());
       if (!status.IsOK())
@@ -1047,11 +1106,16 @@ LogicalResult mlir::ONNX::parseModel(StringRef bytes, StringRef path,
   google::protobuf::io::ArrayInputStream raw(bytes.data(), bytes.size());
   google::protobuf::io::CodedInputStream coded(&raw);
   coded.SetTotalBytesLimit(INT_MAX);
+  // Deep enough for kMaxSubgraphDepth nested subgraphs (what the exporter
+  // writes at most), bounded so a hostile file cannot exhaust the stack.
+  coded.SetRecursionLimit(kProtobufRecursionLimit);
   if (!model.ParseFromCodedStream(&coded) || !coded.ConsumedEntireMessage())
     return emitError(loc)
            << "'" << path
            << "' is not a valid ONNX model: protobuf parsing of ModelProto "
-              "failed (truncated or corrupt file?)";
+              "failed (truncated or corrupt file, or subgraphs nested more "
+              "than "
+           << kMaxSubgraphDepth << " deep?)";
   if (!model.has_graph() && model.opset_import_size() == 0 &&
       model.ir_version() == 0)
     return emitError(loc) << "'" << path

@@ -28,8 +28,16 @@ llvm::cl::opt<std::string> &externalDataOption() {
   return opt;
 }
 
-/// The -o value of mlir-translate's main, to place external data beside it.
+std::string &finalOutputPath() {
+  static std::string path;
+  return path;
+}
+
+/// The -o value of mlir-translate's main, to place external data beside it
+/// (the final name when the driver writes through a temporary).
 std::string outputPath() {
+  if (!finalOutputPath().empty())
+    return finalOutputPath();
   auto &opts = llvm::cl::getRegisteredOptions();
   auto it = opts.find("o");
   if (it == opts.end())
@@ -97,4 +105,8 @@ void mlir::ONNX::registerONNXTranslations() {
         return writeModel(cast<ModuleOp>(*op), os, outputPath(),
                           exportOptions());
       });
+}
+
+void mlir::ONNX::setTranslateOutputPath(StringRef path) {
+  finalOutputPath() = path.str();
 }

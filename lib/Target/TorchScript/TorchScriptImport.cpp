@@ -198,6 +198,26 @@ FailureOr<Type> Importer::importType(const c10::TypePtr &type, Location loc) {
 
 FailureOr<Value> Importer::importTensor(const at::Tensor &tensor,
                                         Location loc) {
+  // A truncated or edited archive can leave a storage shorter than the view
+  // on it: reading it would copy heap bytes into the weights.
+  if (tensor.numel() > 0 && tensor.has_storage() && !tensor.is_quantized() &&
+      !tensor.is_sparse()) {
+    uint64_t last = tensor.storage_offset();
+    bool negative = tensor.storage_offset() < 0;
+    std::string shape;
+    for (int64_t d = 0; d < tensor.dim(); ++d) {
+      negative |= tensor.stride(d) < 0;
+      last += uint64_t(tensor.size(d) - 1) * uint64_t(tensor.stride(d));
+      shape += (d ? "x" : "") + std::to_string(tensor.size(d));
+    }
+    uint64_t need = (last + 1) * uint64_t(tensor.element_size());
+    if (negative || need > tensor.storage().nbytes())
+      return error(loc) << "a tensor of shape [" << shape << "] needs " << need
+                        << " bytes of its storage, "
+                        << "which holds " << tensor.storage().nbytes()
+                        << " (a truncated or edited archive?); save the "
+                           "model again";
+  }
   at::Tensor t = tensor.contiguous();
   if (t.is_quantized() || t.is_sparse() || !t.device().is_cpu())
     return error(loc) << "unsupported tensor constant (quantized, sparse or "
@@ -566,6 +586,11 @@ Type mlir::Torch::parseDtypeName(StringRef name, MLIRContext *ctx) {
       .Default(Type());
 }
 
+/// Bounds of --input-shapes: ONNX Runtime and the native runtime stop at
+/// rank 16 or less in practice; a dim past 2^40 elements is a typo.
+static constexpr size_t kMaxInputRank = 64;
+static constexpr int64_t kMaxInputDim = int64_t(1) << 40;
+
 FailureOr<std::vector<TorchScriptInputShape>>
 mlir::Torch::parseInputShapes(StringRef spec, std::string &error) {
   std::vector<TorchScriptInputShape> shapes;
@@ -588,6 +613,12 @@ mlir::Torch::parseInputShapes(StringRef spec, std::string &error) {
       p = p.trim();
       int64_t v;
       if (!p.getAsInteger(10, v) && v >= 0) {
+        if (v > kMaxInputDim) {
+          error = "dimension " + p.str() + " of '" + in.str() +
+                  "' is larger than 2^40; give a real size, or '?' / a "
+                  "name for a dynamic dimension";
+          return failure();
+        }
         shape.sizes.push_back(v);
         shape.dimNames.push_back("");
       } else if (p == "?") {
@@ -603,6 +634,12 @@ mlir::Torch::parseInputShapes(StringRef spec, std::string &error) {
                 "' (use a size, '?', or a name for a dynamic dimension)";
         return failure();
       }
+    }
+    if (shape.sizes.size() > kMaxInputRank) {
+      error = "'" + in.str() + "' has rank " +
+              std::to_string(shape.sizes.size()) + "; ranks up to " +
+              std::to_string(kMaxInputRank) + " are supported";
+      return failure();
     }
     shapes.push_back(std::move(shape));
   }
@@ -713,8 +750,30 @@ static std::string explainLoadFailure(StringRef path, const std::string &what) {
                " or older, or rebuild torch-onnx against the newer torch";
     }
   }
-  std::string first = what.substr(0, what.find('\n'));
-  return "libtorch cannot load it: " + first;
+  // libtorch's messages start with a blank line for TorchScript compile
+  // errors and end with a C++ backtrace: keep the first few lines that say
+  // something, drop the backtrace.
+  SmallVector<StringRef> lines;
+  StringRef(what).split(lines, '\n');
+  std::string reason;
+  unsigned kept = 0;
+  for (StringRef l : lines) {
+    l = l.rtrim();
+    if (l.trim().empty())
+      continue;
+    if (l.starts_with("Exception raised from") || l.starts_with("frame #"))
+      break;
+    reason += (kept ? " | " : "") + l.trim().str();
+    if (++kept == 4)
+      break;
+  }
+  if (reason.empty())
+    reason = "(libtorch gave no reason)";
+  if (StringRef(what).contains("INTERNAL ASSERT FAILED"))
+    return "the archive is damaged or was edited by hand (libtorch's "
+           "consistency check failed: " +
+           reason + "); save the model again";
+  return "libtorch cannot load it: " + reason;
 }
 
 OwningOpRef<ModuleOp>

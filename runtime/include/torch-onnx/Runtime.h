@@ -74,6 +74,14 @@ int tonnx_check_tensor(const tonnx_tensor *t, const char *name, int32_t dtype,
 /* Name of a dtype ("float32", ...). */
 const char *tonnx_dtype_name(int32_t dtype);
 
+/* Runs fn(arg) (a compiled model's entry) with its run-time checks and
+ * allocation failures turned into a non-zero return with the message in
+ * `err` (e.g. "onnx.Gather 'g0': index out of range ..."), instead of an
+ * abort. */
+int tonnx_invoke(void (*fn)(void *), void *arg, char *err, size_t errSize);
+/* Called by compiled code when a run-time check fails; does not return. */
+void tonnx_check_failed(const char *msg) __attribute__((noreturn));
+
 /*===- CUDA ------------------------------------------------------------===*
  * Models compiled for the CUDA target (--target=cuda) call these, and the
  * mgpu* entry points MLIR's gpu-to-llvm lowering emits (module load, kernel

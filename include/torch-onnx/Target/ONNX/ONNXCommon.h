@@ -4,6 +4,7 @@
 #define TORCH_ONNX_TARGET_ONNX_ONNXCOMMON_H
 
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Location.h"
 #include "mlir/IR/MLIRContext.h"
 #include "onnx/defs/schema.h"
 #include "onnx/onnx_pb.h"
@@ -38,6 +39,26 @@ constexpr llvm::StringLiteral kFunctionDomain = "onnx.function_domain";
 constexpr llvm::StringLiteral kFunctionAttributes = "onnx.function_attributes";
 constexpr llvm::StringLiteral kMainGraph = "main_graph";
 } // namespace attr
+
+/// The deepest nesting of subgraphs (If/Loop/Scan bodies inside bodies) that
+/// the importer reads and the exporter writes; both refuse deeper models with
+/// the same message.
+constexpr unsigned kMaxSubgraphDepth = 64;
+/// Protobuf messages per subgraph level (NodeProto, AttributeProto,
+/// GraphProto) plus room for nested TypeProtos: the parser's recursion limit.
+constexpr int kProtobufRecursionLimit = 3 * kMaxSubgraphDepth + 64;
+/// Brackets the ONNX text syntax may open per subgraph level.
+constexpr unsigned kTextBracketsPerLevel = 4;
+
+/// Checks what libonnx's shape inference and checker assume of a model
+/// before they run: subgraph depth, an acyclic call graph of model-local
+/// functions, required attributes of the schema's types, spatial attributes
+/// in range. Emits one error at `loc` on the first violation.
+LogicalResult validateModelStructure(const ::onnx::ModelProto &model,
+                                     Location loc);
+/// Refuses ONNX text whose bracket nesting exceeds what kMaxSubgraphDepth
+/// levels need (the text parser recurses per bracket).
+LogicalResult checkTextNesting(llvm::StringRef text, Location loc);
 
 /// ONNX TensorProto.DataType -> MLIR element type (null if unknown).
 Type getElementType(MLIRContext *ctx, int32_t dataType);

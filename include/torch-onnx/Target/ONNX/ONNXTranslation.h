@@ -48,8 +48,9 @@ struct ExportOptions {
   /// exportModel only: write resource tensors of at least
   /// `externalDataThreshold` bytes straight to this file (instead of copying
   /// them into the ModelProto), recorded with location
-  /// `externalDataFile`. Keeps peak memory at one copy of the weights.
-  std::string streamExternalDataTo;
+  /// `externalDataFile`. Keeps peak memory at one copy of the weights. The
+  /// caller owns the stream (an AtomicOutputFile's) and checks its errors.
+  llvm::raw_ostream *streamExternalDataTo = nullptr;
   /// exportModel only: drop each resource blob once its bytes are exported
   /// (frees weights owned by the blobs; the module must not be used after).
   bool releaseResources = false;
@@ -91,6 +92,10 @@ LogicalResult writeModelProtoFile(::onnx::ModelProto &model,
 
 /// Registers --import-onnx, --export-onnx and --test-onnx-roundtrip.
 void registerONNXTranslations();
+
+/// The output path that external data is placed beside in the
+/// --export-onnx translation, when the driver's -o names a temporary.
+void setTranslateOutputPath(StringRef path);
 
 } // namespace mlir::ONNX
 

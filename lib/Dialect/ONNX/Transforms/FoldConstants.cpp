@@ -8,8 +8,10 @@
 #include "mlir/IR/DialectResourceBlobManager.h"
 
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace mlir::ONNX {
@@ -30,9 +32,14 @@ struct Tensor {
   std::vector<int64_t> i;
 
   bool isFloat() const { return isa<FloatType>(elem); }
+  /// Element count; INT64_MAX for a negative dim or a count past int64
+  /// (such a tensor is over every size limit and never folds).
   int64_t size() const {
-    return std::accumulate(shape.begin(), shape.end(), int64_t(1),
-                           std::multiplies<int64_t>());
+    int64_t n = 1;
+    for (int64_t d : shape)
+      if (d < 0 || llvm::MulOverflow(n, d, n))
+        return std::numeric_limits<int64_t>::max();
+    return n;
   }
   double get(int64_t k) const { return isFloat() ? f[k] : (double)i[k]; }
   int64_t getInt(int64_t k) const { return isFloat() ? (int64_t)f[k] : i[k]; }
@@ -592,9 +599,10 @@ struct Folder {
       double s = x.get(0), e = in[1]->get(0), d = in[2]->get(0);
       if (d == 0)
         return std::nullopt;
-      int64_t n = std::max<int64_t>(0, (int64_t)std::ceil((e - s) / d));
-      if (n > limit)
+      double count = std::ceil((e - s) / d);
+      if (!(count <= (double)limit)) // also NaN
         return std::nullopt;
+      int64_t n = std::max<int64_t>(0, (int64_t)count);
       Tensor r;
       r.elem = x.elem;
       r.shape = {n};
