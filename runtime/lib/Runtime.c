@@ -187,6 +187,23 @@ int tonnx_tensor_from_descriptor(const void *desc, int32_t rank, int32_t dtype,
   return 0;
 }
 
+int tonnx_tensor_unshare(tonnx_tensor *outs, size_t k) {
+  tonnx_tensor *t = &outs[k];
+  int shared = 0;
+  for (size_t j = 0; j < k && t->owner; ++j)
+    shared |= outs[j].owner == t->owner;
+  if (!shared)
+    return 0;
+  size_t bytes = (size_t)tonnx_numel(t) * tonnx_dtype_size(t->dtype);
+  char *dst = (char *)malloc(bytes ? bytes : 1);
+  if (!dst)
+    return 1;
+  memcpy(dst, t->data, bytes);
+  t->data = dst;
+  t->owner = dst;
+  return 0;
+}
+
 void tonnx_tensor_free(tonnx_tensor *t) {
   free(t->owner);
   t->owner = NULL;

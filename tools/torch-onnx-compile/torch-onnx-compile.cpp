@@ -241,7 +241,8 @@ static std::string wrapper(const ModelSignature &sig, StringRef name,
   for (auto [k, s] : llvm::enumerate(sig.outputs)) {
     os << "  if (tonnx_tensor_from_descriptor(res + " << off << ", "
        << s.shape.size() << ", " << s.dtype << ", inputs, " << sig.inputs.size()
-       << ", &outputs[" << k << "])) {\n"
+       << ", &outputs[" << k << "]) ||\n      tonnx_tensor_unshare(outputs, "
+       << k << ")) {\n"
        << "    snprintf(error, errorSize, \"out of memory\");\n    return 1;\n"
        << "  }\n";
     off += tonnx_descriptor_size(s.shape.size()) / 8;

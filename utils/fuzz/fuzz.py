@@ -72,7 +72,7 @@ def byte_mutate(rng, data, others):
             i = rng.randrange(len(data))
             j = min(len(data), i + rng.randint(1, 64))
             data[i:i] = data[i:j]
-        elif k == 4:  # splice another seed
+        elif k == 4 and others:  # splice another seed
             o = rng.choice(others)
             if o:
                 i = rng.randrange(len(data))

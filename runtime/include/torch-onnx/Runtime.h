@@ -64,6 +64,10 @@ void tonnx_descriptor_from_tensor(const tonnx_tensor *t, void *desc);
 int tonnx_tensor_from_descriptor(const void *desc, int32_t rank,
                                  int32_t dtype, const tonnx_tensor *inputs,
                                  size_t numInputs, tonnx_tensor *out);
+/* Gives outs[k] storage of its own (a copy) when an earlier output
+ * outs[0..k) owns the same allocation (a graph output listed twice), so each
+ * output can be freed once. Non-zero when out of memory. */
+int tonnx_tensor_unshare(tonnx_tensor *outs, size_t k);
 /* Releases an output tensor's storage. */
 void tonnx_tensor_free(tonnx_tensor *t);
 /* Checks `t` against an expected dtype/rank/shape (-1 = any size); writes a
