@@ -195,6 +195,10 @@ class Runner:
             self.hangs += 1
             self.save("hang", inputs, b"timeout")
             return
+        except OSError:  # the tool is being rebuilt: not a finding
+            self.execs -= 1
+            time.sleep(1)
+            return
         err = p.stderr
         if p.returncode < 0 or b"Stack dump" in err or b"PLEASE submit" in err:
             sig = -p.returncode if p.returncode < 0 else 0

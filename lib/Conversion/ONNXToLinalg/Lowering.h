@@ -104,6 +104,9 @@ struct Ctx {
   /// Checks at run time that every element of the integer tensor `indices`
   /// lies in [-dim, dim) (one pass computing min and max).
   void checkIndexRange(Value indices, Value dim, int64_t axis);
+  /// Checks at run time that two sizes agree (nothing when both are static:
+  /// checkSpecRules has compared them).
+  void checkSameSize(OpFoldResult a, OpFoldResult b, const Twine &what);
   /// Checks at run time that no element of the integer tensor `t` is 0.
   void checkNoZero(Value t, const Twine &what);
 

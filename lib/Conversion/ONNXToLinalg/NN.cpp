@@ -70,6 +70,8 @@ static FailureOr<SmallVector<Value>> lowerMatMul(Ctx &c) {
   at = cast<RankedTensorType>(a.getType());
   bt = cast<RankedTensorType>(b.getType());
   int64_t ra = at.getRank(), rb = bt.getRank();
+  c.checkSameSize(c.dim(a, ra - 1), c.dim(b, rb - 2),
+                  "A and B do not agree on the contracted dim (K)");
   Value r;
   SmallVector<OpFoldResult> outDims;
   if (rb == 2) {
@@ -156,6 +158,8 @@ static FailureOr<SmallVector<Value>> lowerGemm(Ctx &c) {
   AffineExpr m = getAffineDimExpr(0, ctx), n = getAffineDimExpr(1, ctx),
              k = getAffineDimExpr(2, ctx);
   OpFoldResult M = c.dim(*a, ta ? 1 : 0), N = c.dim(*b, tb ? 0 : 1);
+  c.checkSameSize(c.dim(*a, ta ? 0 : 1), c.dim(*b, tb ? 1 : 0),
+                  "A and B do not agree on K (with transA/transB)");
   Value r;
   if (!ta) {
     // A transposed B is materialized once (a contiguous copy) so that the

@@ -236,6 +236,13 @@ void Ctx::checkIndexRange(Value indices, Value dim, int64_t axis) {
                 " (indices must lie in [-n, n) for an axis of n elements)");
 }
 
+void Ctx::checkSameSize(OpFoldResult a, OpFoldResult x, const Twine &what) {
+  if (getConstantIntValue(a) && getConstantIntValue(x))
+    return;
+  check(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, ofr(a), ofr(x)),
+        what);
+}
+
 void Ctx::checkNoZero(Value t, const Twine &what) {
   auto tt = cast<RankedTensorType>(t.getType());
   if (tt.hasStaticShape() && tt.getNumElements() == 0)

@@ -226,6 +226,12 @@ static FailureOr<SmallVector<Value>> lowerConcat(Ctx &c) {
   out[axis] = m.cst(0);
   for (Value v : ins)
     out[axis] = m.add(out[axis], c.dim(v, axis));
+  for (Value v : llvm::drop_begin(ins))
+    for (int64_t d = 0; d < rank; ++d)
+      if (d != axis)
+        c.checkSameSize(c.dim(v, d), out[d],
+                        "inputs disagree on dim " + Twine(d) +
+                            " (all dims but the axis must match)");
   Value acc = c.empty(out, c.resultElem(0));
   OpFoldResult off = m.cst(0);
   for (Value v : ins) {

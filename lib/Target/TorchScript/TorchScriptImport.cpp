@@ -26,6 +26,7 @@
 #include "llvm/Support/SourceMgr.h"
 
 #include <caffe2/serialize/inline_container.h>
+
 #include <torch/csrc/jit/api/module.h>
 #include <torch/csrc/jit/ir/constants.h>
 #include <torch/csrc/jit/passes/inliner.h>
@@ -392,6 +393,22 @@ LogicalResult Importer::importNode(tj::Node *node) {
   }
 
   if (kind == c10::prim::Loop) {
+    // `while True:` with no way out: TorchScript's trip count is INT64_MAX
+    // (INT64_MAX / 8 after libtorch unrolls the body) and both conditions
+    // are the constant true. Where its results are unused later passes
+    // would delete it, and the export would terminate where the model
+    // hangs: refuse it instead.
+    auto isTrue = [](tj::Value *v) {
+      auto iv = tj::toIValue(v);
+      return iv && iv->isBool() && iv->toBool();
+    };
+    auto trips = tj::toIValue(node->inputs()[0]);
+    if (trips && trips->isInt() && trips->toInt() >= (int64_t(1) << 48) &&
+        isTrue(node->inputs()[1]) && isTrue(node->blocks()[0]->outputs()[0]))
+      return error(loc) << "this loop never ends (`while True:` without a "
+                           "`break` or `return` that leaves it): every "
+                           "inference would hang, and ONNX cannot express "
+                           "it; give the loop an exit condition";
     auto op = PrimLoopOp::create(b, loc, resultTypes, operands[0], operands[1],
                                  ValueRange(operands).drop_front(2));
     if (failed(importRegion(
@@ -769,10 +786,14 @@ static std::string explainLoadFailure(StringRef path, const std::string &what) {
   }
   if (reason.empty())
     reason = "(libtorch gave no reason)";
-  if (StringRef(what).contains("INTERNAL ASSERT FAILED"))
+  if (size_t at = StringRef(what).find(" INTERNAL ASSERT FAILED");
+      at != StringRef::npos) {
+    StringRef check = StringRef(what).take_front(at).trim();
+    check = check.substr(check.rfind('\n') + 1);
     return "the archive is damaged or was edited by hand (libtorch's "
-           "consistency check failed: " +
-           reason + "); save the model again";
+           "consistency check '" +
+           check.str() + "' failed while reading it); save the model again";
+  }
   return "libtorch cannot load it: " + reason;
 }
 

@@ -79,6 +79,35 @@ class LSTMModel(nn.Module):
         return out, h, c
 
 
+class Endless(nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        while True:
+            x = x + 1.0
+        return x
+
+
+class Linear(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(64, 64)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.fc(x)
+
+
+def edit_archive(out, src_module, edit):
+    """Saves `src_module`, then rewrites each record through edit(name,
+    bytes) -> bytes (None drops it)."""
+    import zipfile
+    tmp = out + ".src"
+    src_module.save(tmp)
+    with zipfile.ZipFile(tmp) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = edit(item.filename, src.read(item.filename))
+            if data is not None:
+                dst.writestr(item, data)
+
+
 def build(name):
     if name == "resnet18":
         import torchvision
@@ -123,6 +152,14 @@ def main():
                 if item.filename.endswith("/version"):
                     data = b"99\n"
                 dst.writestr(item, data)
+        return
+    if name == "endless_loop":
+        torch.jit.script(Endless()).save(out)
+        return
+    if name in ("edited_code", "edited_code_assert"):
+        bad = b"return )" if name == "edited_code" else b"retrun x +"
+        edit_archive(out, torch.jit.script(Linear().eval()),
+                     lambda n, d: d.replace(b"return", bad) if n.endswith(".py") else d)
         return
     if name == "inplace_on_input":
         torch.jit.script(InPlaceOnInput()).save(out)
