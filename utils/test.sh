@@ -1,7 +1,7 @@
 #!/bin/sh
 # README command 2: build and run every test: the lit suite (dialect, passes,
 # translations, drivers, bad input), bounded fuzzing of the input parsers
-# (TORCH_ONNX_FUZZ_SECONDS per target, default 20), the end-to-end export suite (PyTorch
+# (TORCH_ONNX_FUZZ_EXECS seeded runs per target, default 80), the end-to-end export suite (PyTorch
 # models exported at opsets 9/11/13/17 and run in ONNX Runtime against
 # PyTorch), the ONNX backend-suite round trip through ONNX Runtime and the
 # native conformance run (every backend-suite model through torch-onnx-run
@@ -16,9 +16,11 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 "$ROOT/utils/build.sh"
 "$ROOT/utils/build.sh" check-torch-onnx
 # Bounded fuzzing of the input parsers (ONNX import, TorchScript import, the
-# runner's input files): fails on a crash, a hang or a left-over output.
+# runner's input files): a fixed, seeded set of runs per target, so the same
+# inputs run everywhere; fails on a crash, a hang or a left-over output.
+# Longer campaigns: utils/fuzz/fuzz.py --seconds N (docs/Hardening.md).
 "$PY" "$ROOT/utils/fuzz/fuzz.py" --bin "$ROOT/build/bin" \
-  --seconds "${TORCH_ONNX_FUZZ_SECONDS:-20}" --seed 1
+  --execs "${TORCH_ONNX_FUZZ_EXECS:-80}" --seconds 300 --seed 1
 TORCH_ONNX_EXPORT="$ROOT/build/bin/torch-onnx-export" \
   "$PY" "$ROOT/test/e2e/run_e2e.py" --opsets 9,11,13,17
 "$PY" "$ROOT/utils/conformance/roundtrip.py" --bin "$ROOT/build/bin"

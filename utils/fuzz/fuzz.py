@@ -18,6 +18,7 @@ are saved under --out with the tool's stderr; the summary table lists
 executions and findings per target. Exit status 1 when anything was found.
 
   fuzz.py --bin build/bin --seconds 60 [--target onnx-import] [--seed 1]
+  fuzz.py --bin build/bin --execs 60 --seconds 600 --seed 1   (reproducible)
 """
 import argparse
 import io
@@ -182,11 +183,13 @@ class Runner:
     def __init__(self, args, target):
         self.args, self.target = args, target
         self.execs = self.crashes = self.hangs = self.leftovers = 0
+        self.attempts = 0  # every generated input, counted even if a rebuild skipped it
         self.signatures = set()
         self.out = os.path.join(args.out, target)
         os.makedirs(self.out, exist_ok=True)
 
     def run(self, cmd, inputs, outputs, cwd):
+        self.attempts += 1
         self.execs += 1
         try:
             p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL,
@@ -228,14 +231,14 @@ class Runner:
         return self.crashes + self.hangs + self.leftovers
 
 
-def fuzz_onnx_import(args, rng, runner, deadline):
+def fuzz_onnx_import(args, rng, runner, more):
     seeds = [s for s in onnx_seeds(rng) if s]
     tool = os.path.join(args.bin, "torch-onnx-translate")
     with tempfile.TemporaryDirectory() as tmp:
         # Files external data may point at.
         with open(os.path.join(tmp, "x.bin"), "wb") as fh:
             fh.write(bytes(64))
-        while time.time() < deadline:
+        while more():
             seed = rng.choice(seeds)
             data = None
             if rng.random() < 0.5:
@@ -289,11 +292,11 @@ def zip_mutate(rng, data):
     return buf.getvalue()
 
 
-def fuzz_torchscript(args, rng, runner, deadline):
+def fuzz_torchscript(args, rng, runner, more):
     seeds = torchscript_seeds()
     tool = os.path.join(args.bin, "torch-onnx-export")
     with tempfile.TemporaryDirectory() as tmp:
-        while time.time() < deadline:
+        while more():
             seed = rng.choice(seeds)
             data = zip_mutate(rng, seed) if rng.random() < 0.8 else None
             if data is None:
@@ -315,11 +318,11 @@ def npy_bytes(shape, dtype="<f4", body=b""):
     return b"\x93NUMPY\x01\x00" + len(header).to_bytes(2, "little") + header.encode() + body
 
 
-def fuzz_run_inputs(args, rng, runner, deadline):
+def fuzz_run_inputs(args, rng, runner, more):
     tool = os.path.join(args.bin, "torch-onnx-run")
     model = os.path.join(ROOT, "examples/mlp.onnxtxt")
     with tempfile.TemporaryDirectory() as tmp:
-        while time.time() < deadline:
+        while more():
             if rng.random() < 0.5:
                 shape = [rng.choice(HOSTILE_INTS + [4, 1, 2]) for _ in range(rng.randint(0, 20))]
                 data = npy_bytes(shape, rng.choice(["<f4", "<f8", "<i8", "|b1", ">f4", "<c8"]),
@@ -346,18 +349,33 @@ def main():
     ap.add_argument("--target", action="append", choices=sorted(TARGETS))
     ap.add_argument("--seconds", type=float, default=60,
                     help="time per target")
+    ap.add_argument("--execs", type=int, default=None,
+                    help="runs per target (reproducible: the same runs for a "
+                         "seed on any machine); with --seconds, whichever "
+                         "ends first")
     ap.add_argument("--timeout", type=float, default=20,
                     help="a run longer than this is a hang")
     ap.add_argument("--seed", type=int, default=int(time.time()))
     ap.add_argument("--out", default=os.path.join(ROOT, "build/fuzz"))
     args = ap.parse_args()
+    args.bin = os.path.abspath(args.bin)  # the runs' working folder is a temp dir
+    for tool in ("torch-onnx-translate", "torch-onnx-export", "torch-onnx-run"):
+        if not os.access(os.path.join(args.bin, tool), os.X_OK):
+            sys.exit(f"fuzz.py: {tool} not found in {args.bin} (build first, or pass --bin)")
     total = 0
     rows = []
     for t in args.target or sorted(TARGETS):
         rng = random.Random(f"{args.seed}-{t}")
         runner = Runner(args, t)
         start = time.time()
-        TARGETS[t](args, rng, runner, start + args.seconds)
+        deadline = start + args.seconds
+
+        def more():
+            if args.execs is not None and runner.attempts >= args.execs:
+                return False
+            return time.time() < deadline
+
+        TARGETS[t](args, rng, runner, more)
         secs = time.time() - start
         rows.append((t, runner.execs, secs, runner.crashes, len(runner.signatures),
                      runner.hangs, runner.leftovers))

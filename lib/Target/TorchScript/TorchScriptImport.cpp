@@ -197,28 +197,95 @@ FailureOr<Type> Importer::importType(const c10::TypePtr &type, Location loc) {
   }
 }
 
+/// Empty when `tensor`'s view lies inside its storage; otherwise what is
+/// wrong. A truncated or edited archive can leave a storage shorter than a
+/// view on it: libtorch would read past it (freezing compares constants,
+/// our import copies them).
+static std::string checkViewInStorage(const at::Tensor &tensor) {
+  if (!tensor.defined() || tensor.numel() == 0 || !tensor.has_storage() ||
+      tensor.is_quantized() || tensor.is_sparse())
+    return "";
+  uint64_t last = tensor.storage_offset();
+  bool negative = tensor.storage_offset() < 0;
+  std::string shape;
+  for (int64_t d = 0; d < tensor.dim(); ++d) {
+    negative |= tensor.stride(d) < 0 || tensor.size(d) < 0;
+    last += uint64_t(tensor.size(d) - 1) * uint64_t(tensor.stride(d));
+    shape += (d ? "x" : "") + std::to_string(tensor.size(d));
+  }
+  uint64_t need = (last + 1) * uint64_t(tensor.element_size());
+  if (!tensor.storage().data())
+    return "a tensor of shape [" + shape +
+           "] has no data (an empty or missing weight record: a truncated "
+           "or edited archive?); save the model again";
+  if (!negative && need <= tensor.storage().nbytes())
+    return "";
+  return "a tensor of shape [" + shape + "] needs " + std::to_string(need) +
+         " bytes of its storage, which holds " +
+         std::to_string(tensor.storage().nbytes()) +
+         " (a truncated or edited archive?); save the model again";
+}
+
+/// checkViewInStorage over every tensor a module holds: attributes of it
+/// and its submodules (also inside lists, tuples, dicts and objects) and the
+/// tensor constants of its methods' graphs.
+static std::string checkModuleStorages(const tj::Module &module) {
+  std::function<std::string(const c10::IValue &, unsigned)> visit =
+      [&](const c10::IValue &v, unsigned depth) -> std::string {
+    if (depth > 64)
+      return "";
+    if (v.isTensor())
+      return checkViewInStorage(v.toTensor());
+    if (v.isTensorList()) {
+      for (const at::Tensor &t : v.toTensorVector())
+        if (std::string e = checkViewInStorage(t); !e.empty())
+          return e;
+    } else if (v.isList()) {
+      for (const c10::IValue &e : v.toListRef())
+        if (std::string r = visit(e, depth + 1); !r.empty())
+          return r;
+    } else if (v.isTuple()) {
+      for (const c10::IValue &e : v.toTupleRef().elements())
+        if (std::string r = visit(e, depth + 1); !r.empty())
+          return r;
+    } else if (v.isGenericDict()) {
+      for (const auto &kv : v.toGenericDict())
+        if (std::string r = visit(kv.value(), depth + 1); !r.empty())
+          return r;
+    } else if (v.isObject()) {
+      for (const c10::IValue &slot : v.toObjectRef().slots())
+        if (std::string r = visit(slot, depth + 1); !r.empty())
+          return r;
+    }
+    return "";
+  };
+  for (const c10::IValue &slot : module._ivalue()->slots())
+    if (std::string r = visit(slot, 0); !r.empty())
+      return r;
+  std::function<std::string(tj::Block *)> constants =
+      [&](tj::Block *block) -> std::string {
+    for (tj::Node *n : block->nodes()) {
+      if (n->kind() == c10::prim::Constant && n->outputs().size() == 1)
+        if (auto iv = tj::toIValue(n->output()); iv)
+          if (std::string r = visit(*iv, 0); !r.empty())
+            return r;
+      for (tj::Block *b : n->blocks())
+        if (std::string r = constants(b); !r.empty())
+          return r;
+    }
+    return "";
+  };
+  for (const tj::Module &m : module.modules())
+    for (const tj::Method &method : m.get_methods())
+      if (std::string r = constants(method.graph()->block()); !r.empty())
+        return r;
+  return "";
+}
+
 FailureOr<Value> Importer::importTensor(const at::Tensor &tensor,
                                         Location loc) {
-  // A truncated or edited archive can leave a storage shorter than the view
-  // on it: reading it would copy heap bytes into the weights.
-  if (tensor.numel() > 0 && tensor.has_storage() && !tensor.is_quantized() &&
-      !tensor.is_sparse()) {
-    uint64_t last = tensor.storage_offset();
-    bool negative = tensor.storage_offset() < 0;
-    std::string shape;
-    for (int64_t d = 0; d < tensor.dim(); ++d) {
-      negative |= tensor.stride(d) < 0;
-      last += uint64_t(tensor.size(d) - 1) * uint64_t(tensor.stride(d));
-      shape += (d ? "x" : "") + std::to_string(tensor.size(d));
-    }
-    uint64_t need = (last + 1) * uint64_t(tensor.element_size());
-    if (negative || need > tensor.storage().nbytes())
-      return error(loc) << "a tensor of shape [" << shape << "] needs " << need
-                        << " bytes of its storage, "
-                        << "which holds " << tensor.storage().nbytes()
-                        << " (a truncated or edited archive?); save the "
-                           "model again";
-  }
+  if (std::string e = checkViewInStorage(tensor); !e.empty())
+    return error(loc) << e;
   at::Tensor t = tensor.contiguous();
   if (t.is_quantized() || t.is_sparse() || !t.device().is_cpu())
     return error(loc) << "unsupported tensor constant (quantized, sparse or "
@@ -824,6 +891,11 @@ mlir::Torch::importTorchScriptFile(StringRef path, MLIRContext *context,
                      << "': the module has no forward() method (it has: "
                      << (methods.empty() ? "no methods" : methods)
                      << "); script a module whose forward() calls it";
+      return {};
+    }
+    // Freezing reads every tensor: check them against their storages first.
+    if (std::string bad = checkModuleStorages(module); !bad.empty()) {
+      emitError(loc) << "cannot import '" << path << "': " << bad;
       return {};
     }
     tj::Module frozen = tj::freeze(module);
