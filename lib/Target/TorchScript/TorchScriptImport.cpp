@@ -10,6 +10,8 @@
 
 #include "torch-onnx/Target/TorchScript/TorchScriptImport.h"
 
+#include "ArchiveCheck.h"
+
 #include "torch-onnx/Dialect/Torch/IR/TorchDialect.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -870,6 +872,11 @@ mlir::Torch::importTorchScriptFile(StringRef path, MLIRContext *context,
   Location loc = FileLineColLoc::get(context, path, 0, 0);
   if (!llvm::sys::fs::exists(path)) {
     emitError(loc) << "cannot open '" << path << "': no such file";
+    return {};
+  }
+  // libtorch fills storages from weight records without comparing sizes.
+  if (std::string bad = checkArchiveWeightRecords(path.str()); !bad.empty()) {
+    emitError(loc) << "cannot import '" << path << "': " << bad;
     return {};
   }
   tj::Module module;
