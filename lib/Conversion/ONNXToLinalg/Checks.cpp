@@ -40,10 +40,9 @@ std::string shapeStr(ArrayRef<int64_t> s) {
   return r + "]";
 }
 
-LogicalResult checkConv(Ctx &c, bool transpose) {
-  int64_t group = c.i("group", 1);
-  if (group < 1)
-    return c.invalid("group is " + Twine(group) + "; it must be >= 1");
+/// Spatial attributes of pools and convolutions: positive strides,
+/// dilations and kernel sizes, non-negative pads.
+LogicalResult checkPool(Ctx &c) {
   for (StringRef a : {"strides", "dilations", "kernel_shape"})
     if (auto v = c.ints(a))
       for (int64_t x : *v)
@@ -54,6 +53,15 @@ LogicalResult checkConv(Ctx &c, bool transpose) {
     for (int64_t x : *p)
       if (x < 0)
         return c.invalid("pads has " + Twine(x) + "; pads must be >= 0");
+  return success();
+}
+
+LogicalResult checkConv(Ctx &c, bool transpose) {
+  int64_t group = c.i("group", 1);
+  if (group < 1)
+    return c.invalid("group is " + Twine(group) + "; it must be >= 1");
+  if (failed(checkPool(c)))
+    return failure();
   auto x = staticShape(c.in(0)), w = staticShape(c.in(1));
   if (!x || !w)
     return success();
@@ -102,20 +110,6 @@ LogicalResult checkConv(Ctx &c, bool transpose) {
         return c.invalid("B has " + Twine((*bs)[0]) + " values for " +
                          Twine(M) + " output channels");
     }
-  return success();
-}
-
-LogicalResult checkPool(Ctx &c) {
-  for (StringRef a : {"strides", "dilations", "kernel_shape"})
-    if (auto v = c.ints(a))
-      for (int64_t x : *v)
-        if (x < 1)
-          return c.invalid(a + " has " + Twine(x) +
-                           "; its values must be >= 1");
-  if (auto p = c.ints("pads"))
-    for (int64_t x : *p)
-      if (x < 0)
-        return c.invalid("pads has " + Twine(x) + "; pads must be >= 0");
   return success();
 }
 
@@ -360,12 +354,167 @@ LogicalResult checkStaticSizes(Ctx &c) {
   return success();
 }
 
+std::optional<int64_t> rankOf(Value v) {
+  auto t = dyn_cast_or_null<RankedTensorType>(v ? v.getType() : Type());
+  if (!t)
+    return std::nullopt;
+  return t.getRank();
+}
+
+/// `axis` (an attribute) must lie in [lo, hi] (from the rank of input 0).
+LogicalResult checkAxisIn(Ctx &c, StringRef name, int64_t dflt, int64_t lo,
+                          int64_t hi, StringRef rankOfWhat) {
+  int64_t a = c.i(name, dflt);
+  if (a < lo || a > hi)
+    return c.invalid(name + " " + Twine(a) + " is out of range for " +
+                     rankOfWhat + " (accepted: [" + Twine(lo) + ", " +
+                     Twine(hi) + "])");
+  return success();
+}
+
+/// Each of `axes` in [-rank, rank-1], none twice (after normalizing).
+LogicalResult checkAxesList(Ctx &c, StringRef name, ArrayRef<int64_t> axes,
+                            int64_t rank, StringRef rankOfWhat) {
+  llvm::SmallDenseSet<int64_t> seen;
+  for (int64_t a : axes) {
+    if (a < -rank || a >= rank)
+      return c.invalid(name + " has " + Twine(a) + ", out of range for " +
+                       rankOfWhat + " " + Twine(rank) + " (accepted: [" +
+                       Twine(-rank) + ", " + Twine(rank - 1) + "])");
+    if (!seen.insert(normAxis(a, rank)).second)
+      return c.invalid(name + " names axis " + Twine(a) +
+                       " twice; each axis may appear once");
+  }
+  return success();
+}
+
+/// ONNX TensorProto data types, as (float?, bits); bits 0 for the ones
+/// without a native element type (string, complex, 8/4-bit floats).
+std::optional<std::pair<bool, unsigned>> onnxDataType(int64_t to) {
+  switch (to) {
+  case 1: return std::make_pair(true, 32u);   // FLOAT
+  case 2: return std::make_pair(false, 8u);   // UINT8
+  case 3: return std::make_pair(false, 8u);   // INT8
+  case 4: return std::make_pair(false, 16u);  // UINT16
+  case 5: return std::make_pair(false, 16u);  // INT16
+  case 6: return std::make_pair(false, 32u);  // INT32
+  case 7: return std::make_pair(false, 64u);  // INT64
+  case 9: return std::make_pair(false, 1u);   // BOOL
+  case 10: return std::make_pair(true, 16u);  // FLOAT16
+  case 11: return std::make_pair(true, 64u);  // DOUBLE
+  case 12: return std::make_pair(false, 32u); // UINT32
+  case 13: return std::make_pair(false, 64u); // UINT64
+  case 16: return std::make_pair(true, 16u);  // BFLOAT16
+  case 8: case 14: case 15: case 17: case 18: case 19: case 20: case 21:
+  case 22: case 23:
+    return std::make_pair(false, 0u);
+  default:
+    return std::nullopt;
+  }
+}
+
+/// The attribute rules most ops share: axis/axes ranges, permutations,
+/// block sizes, spatial attribute lengths, cast targets.
+LogicalResult checkCommonAttributes(Ctx &c) {
+  StringRef t = c.opType;
+  std::optional<int64_t> r = rankOf(c.in(0));
+  if (r) {
+    int64_t rank = *r;
+    std::string what = "input rank " + std::to_string(rank);
+    // axis in [-r, r-1] of input 0.
+    if (llvm::is_contained({"Softmax", "LogSoftmax", "Hardmax", "ArgMax",
+                            "ArgMin", "Gather", "GatherElements",
+                            "ScatterElements", "Scatter", "Split", "TopK",
+                            "LayerNormalization", "Compress", "LpNormalization",
+                            "Unique"},
+                           t) &&
+        c.has("axis")) {
+      if (failed(checkAxisIn(c, "axis", 0, -rank, rank - 1, what)))
+        return failure();
+    }
+    // Q/DQ: the axis matters (and is checked) for per-axis scales only.
+    if ((t == "QuantizeLinear" || t == "DequantizeLinear") && c.has("axis") &&
+        rank > 0 && rankOf(c.in(1)).value_or(0) > 0 && failed(checkAxisIn(c, "axis", 1, -rank, rank - 1, what)))
+      return failure();
+    // Flatten: [-r, r].
+    if (t == "Flatten" && failed(checkAxisIn(c, "axis", 1, -rank, rank, what)))
+      return failure();
+    // axes attributes (before they became inputs).
+    if (auto axes = c.ints("axes")) {
+      bool reduce = t.starts_with("Reduce");
+      if (reduce || t == "Squeeze" || t == "MeanVarianceNormalization" ||
+          t == "Slice") {
+        if (failed(checkAxesList(c, "axes", *axes, rank, "input rank")))
+          return failure();
+      } else if (t == "Unsqueeze") {
+        if (failed(checkAxesList(c, "axes", *axes, rank + axes->size(),
+                                 "output rank")))
+          return failure();
+      }
+    }
+    if (t == "Transpose") {
+      if (auto perm = c.ints("perm")) {
+        if ((int64_t)perm->size() != rank)
+          return c.invalid("perm has " + Twine(perm->size()) +
+                           " entries for an input of rank " + Twine(rank) +
+                           "; it must list every axis once");
+        SmallVector<bool> seen(rank, false);
+        for (int64_t p : *perm) {
+          if (p < 0 || p >= rank || seen[p])
+            return c.invalid("perm is not a permutation of 0.." +
+                             Twine(rank - 1) + " (" + Twine(p) +
+                             (p < 0 || p >= rank ? " is out of range)"
+                                                 : " appears twice)"));
+          seen[p] = true;
+        }
+      }
+    }
+    // Spatial attributes of convolutions and pools: one value per spatial
+    // dim (pads: begin and end).
+    if (rank >= 3 &&
+        llvm::is_contained({"Conv", "ConvInteger", "ConvTranspose", "MaxPool",
+                            "AveragePool", "LpPool"},
+                           t)) {
+      int64_t spatial = rank - 2;
+      for (StringRef a :
+           {"kernel_shape", "strides", "dilations", "output_padding"})
+        if (auto v = c.ints(a); v && (int64_t)v->size() != spatial)
+          return c.invalid(a + " has " + Twine(v->size()) + " values for " +
+                           Twine(spatial) + " spatial dims");
+      if (auto v = c.ints("pads"); v && (int64_t)v->size() != 2 * spatial)
+        return c.invalid("pads has " + Twine(v->size()) + " values; " +
+                         Twine(spatial) + " spatial dims need " +
+                         Twine(2 * spatial) + " (begin and end per dim)");
+    }
+  }
+  if ((t == "DepthToSpace" || t == "SpaceToDepth") &&
+      c.i("blocksize", 1) < 1)
+    return c.invalid("blocksize is " + Twine(c.i("blocksize", 1)) +
+                     "; it must be >= 1");
+  if (t == "Cast" && c.has("to")) {
+    int64_t to = c.i("to", 0);
+    auto dt = onnxDataType(to);
+    if (!dt)
+      return c.invalid("to is " + Twine(to) + ", which is not an ONNX data "
+                       "type (TensorProto.DataType)");
+    Type out = c.origOutElem(0);
+    if (dt->second && out && out.isIntOrFloat() &&
+        (out.isFloat() != dt->first ||
+         out.getIntOrFloatBitWidth() != dt->second))
+      return c.invalid("to is " + Twine(to) +
+                       ", but the model declares the output as " +
+                       llvm::formatv("{0}", out).str() +
+                       "; the output's type must be the one `to` names");
+  }
+  return success();
+}
+
 LogicalResult dispatch(Ctx &c);
 
 } // namespace
 
 LogicalResult mlir::ONNX::lowering::checkSpecRules(Ctx &c) {
-  if (failed(checkStaticSizes(c)))
+  if (failed(checkStaticSizes(c)) || failed(checkCommonAttributes(c)))
     return failure();
   return dispatch(c);
 }

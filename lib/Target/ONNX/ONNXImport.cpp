@@ -30,6 +30,9 @@
 
 #include "onnx/defs/parser.h"
 #include "onnx/defs/schema.h"
+#include "llvm/ADT/StringExtras.h"
+
+#include <set>
 #include "onnx/shape_inference/implementation.h"
 
 #include <google/protobuf/io/coded_stream.h>
@@ -102,6 +105,13 @@ private:
   LogicalResult importNodes(
       const google::protobuf::RepeatedPtrField<::onnx::NodeProto> &nodes,
       const OpsetMap &opsets, bool inFunction);
+  /// The node's typed inputs and outputs, (schema parameter, node input or
+  /// output #, type), against the schema's type constraints.
+  LogicalResult checkNodeTypes(const ::onnx::NodeProto &node,
+                               const ::onnx::OpSchema &schema,
+                               ArrayRef<std::tuple<size_t, size_t, Type>> ins,
+                               ArrayRef<std::tuple<size_t, size_t, Type>> outs,
+                               Location loc);
   LogicalResult importNode(const ::onnx::NodeProto &node,
                            const OpsetMap &opsets, bool inFunction);
   LogicalResult importSubgraph(const ::onnx::GraphProto &graph, Region &region,
@@ -582,6 +592,95 @@ LogicalResult Importer::importSubgraph(const ::onnx::GraphProto &graph,
   return success();
 }
 
+/// "tensor(float)" for a tensor of an element type ONNX names; empty for
+/// anything else (unknown types, sequences, optionals).
+static std::string onnxTypeString(Type t) {
+  auto tt = dyn_cast<TensorType>(t);
+  if (!tt)
+    return "";
+  int32_t dt = getDataType(tt.getElementType());
+  if (dt == ::onnx::TensorProto::UNDEFINED ||
+      !::onnx::TensorProto::DataType_IsValid(dt))
+    return "";
+  return "tensor(" + StringRef(dataTypeName(dt)).lower() + ")";
+}
+
+LogicalResult Importer::checkNodeTypes(
+    const ::onnx::NodeProto &node, const ::onnx::OpSchema &schema,
+    ArrayRef<std::tuple<size_t, size_t, Type>> ins,
+    ArrayRef<std::tuple<size_t, size_t, Type>> outs, Location loc) {
+  std::string op =
+      node.op_type() + "-" + std::to_string(schema.since_version());
+  // The generated op serves several versions of the op with one signature
+  // (the union of their type constraints, which its verifier checks): a
+  // type any of them allows is accepted, as the dialect does.
+  SmallVector<const ::onnx::OpSchema *> merged;
+  std::optional<StringRef> opName =
+      lookupGeneratedOp(node.op_type(), schema.since_version());
+  int newest = ::onnx::OpSchemaRegistry::DomainToVersionRange::Instance()
+                   .Map()
+                   .at(::onnx::ONNX_DOMAIN)
+                   .second;
+  for (int v = 1; opName && v <= newest; ++v)
+    if (const auto *sv = ::onnx::OpSchemaRegistry::Schema(node.op_type(), v, ""))
+      if (lookupGeneratedOp(node.op_type(), sv->since_version()) == opName &&
+          !llvm::is_contained(merged, sv))
+        merged.push_back(sv);
+  if (merged.empty())
+    merged.push_back(&schema);
+  // The type a constraint name (e.g. "T") is bound to, and by what.
+  llvm::StringMap<std::pair<std::string, std::string>> bound;
+  auto check = [&](const ::onnx::OpSchema::FormalParameter &param,
+                   bool input, size_t p, std::string what,
+                   Type type) -> LogicalResult {
+    std::string ts = onnxTypeString(type);
+    if (ts.empty())
+      return success();
+    std::set<std::string> allowed;
+    for (const ::onnx::OpSchema *sv : merged) {
+      const auto &params = input ? sv->inputs() : sv->outputs();
+      if (p < params.size())
+        for (const std::string *dt : params[p].GetTypes())
+          allowed.insert(*dt);
+    }
+    bool isConstraint = llvm::any_of(
+        schema.typeConstraintParams(),
+        [&](const auto &c) { return c.type_param_str == param.GetTypeStr(); });
+    if (!allowed.empty() && !allowed.count(ts)) {
+      SmallVector<std::string> names(allowed.begin(), allowed.end());
+      return error(loc) << describe(node) << ": " << what << " has type " << ts
+                        << ", but " << op << " allows "
+                        << llvm::join(names.begin(), names.end(), ", ")
+                        << " there"
+                        << (isConstraint ? " (type '" + param.GetTypeStr() + "')"
+                                         : std::string());
+    }
+    if (param.GetIsHomogeneous() && isConstraint) {
+      auto [it, fresh] = bound.try_emplace(param.GetTypeStr(), ts, what);
+      if (!fresh && it->second.first != ts)
+        return error(loc) << describe(node) << ": " << it->second.second
+                          << " has type " << it->second.first << " and "
+                          << what << " " << ts << ", but " << op
+                          << " needs the same type for both (type '"
+                          << param.GetTypeStr() << "')";
+    }
+    return success();
+  };
+  for (auto [p, k, t] : ins)
+    if (failed(check(schema.inputs()[p], /*input=*/true, p,
+                     "input #" + std::to_string(k) + " ('" + node.input(k) +
+                         "')",
+                     t)))
+      return failure();
+  for (auto [p, k, t] : outs)
+    if (failed(check(schema.outputs()[p], /*input=*/false, p,
+                     "output #" + std::to_string(k) + " ('" +
+                         node.output(k) + "')",
+                     t)))
+      return failure();
+  return success();
+}
+
 LogicalResult Importer::importNode(const ::onnx::NodeProto &nodeIn,
                                    const OpsetMap &opsets, bool inFunction) {
   ::onnx::NodeProto &node = const_cast<::onnx::NodeProto &>(nodeIn);
@@ -655,7 +754,8 @@ LogicalResult Importer::importNode(const ::onnx::NodeProto &nodeIn,
   SmallVector<Attribute> regionNames;
   NamedAttrList customAttrs;
 
-  // Operands and their segments.
+  // Operands and their segments; typed[k] = (schema input, node input #).
+  SmallVector<std::tuple<size_t, size_t, Value>> typedInputs;
   if (!generic) {
     const auto &params = schema->inputs();
     SmallVector<int32_t> segments;
@@ -670,11 +770,13 @@ LogicalResult Importer::importNode(const ::onnx::NodeProto &nodeIn,
             break;
           }
           state.operands.push_back(inputs[next]);
+          typedInputs.push_back({p, next, inputs[next]});
         }
         segments.push_back(n);
       } else if (option == ::onnx::OpSchema::Optional) {
         if (next < inputs.size() && inputs[next]) {
           state.operands.push_back(inputs[next]);
+          typedInputs.push_back({p, next, inputs[next]});
           segments.push_back(1);
         } else {
           segments.push_back(0);
@@ -684,6 +786,7 @@ LogicalResult Importer::importNode(const ::onnx::NodeProto &nodeIn,
         if (next >= inputs.size() || !inputs[next])
           return error(loc) << describe(node) << " lacks required input '"
                             << params[p].GetName() << "' (input #" << p << ")";
+        typedInputs.push_back({p, next, inputs[next]});
         state.operands.push_back(inputs[next++]);
         segments.push_back(1);
       }
@@ -767,6 +870,7 @@ LogicalResult Importer::importNode(const ::onnx::NodeProto &nodeIn,
   // Results.
   SmallVector<Attribute> names;
   SmallVector<std::string> resultNames;
+  SmallVector<std::pair<size_t, size_t>> resultParams; // (schema output, #)
   if (!generic) {
     const auto &params = schema->outputs();
     SmallVector<int32_t> segments;
@@ -775,11 +879,14 @@ LogicalResult Importer::importNode(const ::onnx::NodeProto &nodeIn,
       auto option = params[p].GetOption();
       int32_t n = 0;
       if (option == ::onnx::OpSchema::Variadic) {
-        for (; next < (size_t)node.output_size(); ++next, ++n)
+        for (; next < (size_t)node.output_size(); ++next, ++n) {
           resultNames.push_back(node.output(next));
+          resultParams.push_back({p, next});
+        }
       } else {
         if (next < (size_t)node.output_size() && !node.output(next).empty()) {
           resultNames.push_back(node.output(next));
+          resultParams.push_back({p, next});
           n = 1;
         } else if (option == ::onnx::OpSchema::Single) {
           return error(loc) << describe(node) << " lacks required output '"
@@ -813,6 +920,16 @@ LogicalResult Importer::importNode(const ::onnx::NodeProto &nodeIn,
     state.addAttribute(attr::kNodeName, b.getStringAttr(node.name()));
   if (!node.doc_string().empty())
     state.addAttribute(attr::kDocString, b.getStringAttr(node.doc_string()));
+  if (!generic) {
+    SmallVector<std::tuple<size_t, size_t, Type>> ins, outs;
+    for (auto [p, k, v] : typedInputs)
+      ins.push_back({p, k, v.getType()});
+    for (size_t r = 0; r < resultNames.size(); ++r)
+      outs.push_back(
+          {resultParams[r].first, resultParams[r].second, state.types[r]});
+    if (failed(checkNodeTypes(node, *schema, ins, outs, loc)))
+      return failure();
+  }
 
   Operation *op = b.create(state);
   for (auto [name, result] : llvm::zip(resultNames, op->getResults()))
