@@ -321,6 +321,14 @@ static FailureOr<SmallVector<Value>> lowerConv(Ctx &c) {
   if (failed(win))
     return failure();
   int64_t groups = c.i("group", 1);
+  // C = W.shape[1] * group (static shapes are checked before lowering).
+  if (xt.isDynamicDim(1) || wt.isDynamicDim(1)) {
+    Value wc = arith::MulIOp::create(c.b, c.loc, c.ofr(c.dim(w, 1)),
+                                     c.index(groups));
+    c.checkSameSize(c.dim(x, 1), wc,
+                    "X's channels differ from W.shape[1] * group (" +
+                        Twine(groups) + ")");
+  }
   x = padSpatial(c, x, win->padBegin, win->padEnd, c.constOf(elem, 0));
   SmallVector<OpFoldResult> out{c.dim(x, 0), c.dim(w, 0)};
   for (int64_t d = 0; d < k; ++d)

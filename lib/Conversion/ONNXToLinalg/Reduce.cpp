@@ -382,6 +382,18 @@ static FailureOr<SmallVector<Value>> lowerTopK(Ctx &c) {
     k = c.b.getIndexAttr(c.i("k", 0));
   else
     k = c.extractIndex(c.in(1), 0);
+  if (!getConstantIntValue(k) || xt.isDynamicDim(axis)) {
+    Value kv = c.ofr(k), n = c.ofr(c.dim(*x, axis));
+    Value zero = arith::ConstantIndexOp::create(c.b, c.loc, 0);
+    c.check(arith::AndIOp::create(
+                c.b, c.loc,
+                arith::CmpIOp::create(c.b, c.loc, arith::CmpIPredicate::sge,
+                                      kv, zero),
+                arith::CmpIOp::create(c.b, c.loc, arith::CmpIPredicate::sle,
+                                      kv, n)),
+            "k is negative or larger than axis " + Twine(axis) +
+                " (k must lie in [0, n] for an axis of n elements)");
+  }
   bool fl = isa<FloatType>(elem), isU = c.inUnsigned(0);
   MLIRContext *ctx = c.b.getContext();
   // rank[.., i, ..] = #{ j : x_j before x_i in the sorted order }.

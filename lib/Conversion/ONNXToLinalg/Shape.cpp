@@ -273,6 +273,19 @@ static FailureOr<SmallVector<Value>> lowerSplit(Ctx &c) {
   if (sizes.size() != n)
     return c.failure("split has " + Twine(sizes.size()) + " sizes for " +
                      Twine(n) + " outputs");
+  // Given sizes (static ones are checked before lowering): none negative,
+  // adding up to the axis.
+  if (c.has("split") || c.in(1)) {
+    OpFoldResult sum = m.cst(0);
+    for (OpFoldResult sz : sizes) {
+      c.check(m.cmp(arith::CmpIPredicate::sge, sz, m.cst(0)),
+              "a split size is negative");
+      sum = m.add(sum, sz);
+    }
+    c.checkSameSize(sum, c.dim(*x, axis),
+                    "the split sizes do not add up to the size of axis " +
+                        Twine(axis));
+  }
   SmallVector<Value> r;
   OpFoldResult off = m.cst(0);
   for (unsigned k = 0; k < n; ++k) {

@@ -401,3 +401,22 @@ std::string mlir::Torch::checkArchiveWeightRecords(const std::string &path) {
   }
   return "";
 }
+
+bool mlir::Torch::archiveDebugInfoIsWellFormed(const std::string &path) {
+  try {
+    caffe2::serialize::PyTorchStreamReader reader(path);
+    for (const std::string &name : reader.getAllRecords()) {
+      if (!StringRef(name).ends_with(".debug_pkl"))
+        continue;
+      if (reader.getRecordSize(name) > (size_t(256) << 20))
+        return false;
+      auto [bytes, size] = reader.getRecord(name);
+      StringRef text(static_cast<const char *>(bytes.get()), size);
+      if (!Scanner(text).run())
+        return false;
+    }
+    return true;
+  } catch (const std::exception &) {
+    return false;
+  }
+}

@@ -71,6 +71,11 @@ private:
   Location fileLoc = UnknownLoc::get(ctx);
   llvm::DenseMap<tj::Value *, Value> values;
   unsigned tensorCounter = 0;
+
+public:
+  /// Map locations back to the user's Python through the archive's debug
+  /// records (off when they are damaged).
+  bool useDebugRanges = true;
 };
 
 } // namespace
@@ -79,8 +84,14 @@ Location Importer::locOf(const tj::Node *node) {
   // Prefer the user's Python source that generated the archive's serialized
   // code (kept in its debug info) over the serialized code itself.
   tj::SourceRange sr = node->sourceRange();
-  if (auto original = sr.findSourceRangeThatGenerated())
-    sr = *original;
+  if (useDebugRanges) {
+    try {
+      if (auto original = sr.findSourceRangeThatGenerated())
+        sr = *original;
+    } catch (const std::exception &) {
+      useDebugRanges = false; // damaged debug info: keep the archive's code
+    }
+  }
   auto range = sr.file_line_col();
   Location base = fileLoc;
   if (range) {
@@ -917,6 +928,7 @@ mlir::Torch::importTorchScriptFile(StringRef path, MLIRContext *context,
     return {};
   }
   Importer importer(context, path, options);
+  importer.useDebugRanges = archiveDebugInfoIsWellFormed(path.str());
   try {
     return importer.run(*graph);
   } catch (const std::exception &e) {

@@ -174,6 +174,17 @@ def main():
                      lambda n, d: (d[:100] if name.startswith("trunc") else None)
                      if n.endswith("/data/0") else d)
         return
+    if name == "damaged_debug_info":
+        # A debug record (source ranges) whose string length points past
+        # its end: libtorch would allocate that much when asked for a
+        # location (found by utils/fuzz).
+        def edit(n, d):
+            if not n.endswith(".debug_pkl"):
+                return d
+            at = d.index(b"X")  # the first BINUNICODE
+            return d[:at + 1] + b"\xff\xff\xff\x7f" + d[at + 5:]
+        edit_archive(out, torch.jit.script(Linear().eval()), edit)
+        return
     if name == "truncated_constant_record":
         table = torch.arange(64, dtype=torch.float32)
         traced = torch.jit.trace(lambda x: x + table, torch.zeros(64))
