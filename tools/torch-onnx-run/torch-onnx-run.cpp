@@ -579,8 +579,7 @@ int main(int argc, char **argv) {
     for (size_t k = 0; k < outs.size(); ++k) {
       int32_t rank = sig->outputs[k].shape.size();
       if (tonnx_tensor_from_descriptor(p, rank, sig->outputs[k].dtype,
-                                       views.data(), views.size(),
-                                       &outs[k]) ||
+                                       views.data(), views.size(), &outs[k]) ||
           tonnx_tensor_unshare(outs.data(), k))
         return fail("out of memory");
       p += tonnx_descriptor_size(rank);

@@ -392,21 +392,42 @@ LogicalResult checkAxesList(Ctx &c, StringRef name, ArrayRef<int64_t> axes,
 /// without a native element type (string, complex, 8/4-bit floats).
 std::optional<std::pair<bool, unsigned>> onnxDataType(int64_t to) {
   switch (to) {
-  case 1: return std::make_pair(true, 32u);   // FLOAT
-  case 2: return std::make_pair(false, 8u);   // UINT8
-  case 3: return std::make_pair(false, 8u);   // INT8
-  case 4: return std::make_pair(false, 16u);  // UINT16
-  case 5: return std::make_pair(false, 16u);  // INT16
-  case 6: return std::make_pair(false, 32u);  // INT32
-  case 7: return std::make_pair(false, 64u);  // INT64
-  case 9: return std::make_pair(false, 1u);   // BOOL
-  case 10: return std::make_pair(true, 16u);  // FLOAT16
-  case 11: return std::make_pair(true, 64u);  // DOUBLE
-  case 12: return std::make_pair(false, 32u); // UINT32
-  case 13: return std::make_pair(false, 64u); // UINT64
-  case 16: return std::make_pair(true, 16u);  // BFLOAT16
-  case 8: case 14: case 15: case 17: case 18: case 19: case 20: case 21:
-  case 22: case 23:
+  case 1:
+    return std::make_pair(true, 32u); // FLOAT
+  case 2:
+    return std::make_pair(false, 8u); // UINT8
+  case 3:
+    return std::make_pair(false, 8u); // INT8
+  case 4:
+    return std::make_pair(false, 16u); // UINT16
+  case 5:
+    return std::make_pair(false, 16u); // INT16
+  case 6:
+    return std::make_pair(false, 32u); // INT32
+  case 7:
+    return std::make_pair(false, 64u); // INT64
+  case 9:
+    return std::make_pair(false, 1u); // BOOL
+  case 10:
+    return std::make_pair(true, 16u); // FLOAT16
+  case 11:
+    return std::make_pair(true, 64u); // DOUBLE
+  case 12:
+    return std::make_pair(false, 32u); // UINT32
+  case 13:
+    return std::make_pair(false, 64u); // UINT64
+  case 16:
+    return std::make_pair(true, 16u); // BFLOAT16
+  case 8:
+  case 14:
+  case 15:
+  case 17:
+  case 18:
+  case 19:
+  case 20:
+  case 21:
+  case 22:
+  case 23:
     return std::make_pair(false, 0u);
   default:
     return std::nullopt;
@@ -422,19 +443,19 @@ LogicalResult checkCommonAttributes(Ctx &c) {
     int64_t rank = *r;
     std::string what = "input rank " + std::to_string(rank);
     // axis in [-r, r-1] of input 0.
-    if (llvm::is_contained({"Softmax", "LogSoftmax", "Hardmax", "ArgMax",
-                            "ArgMin", "Gather", "GatherElements",
-                            "ScatterElements", "Scatter", "Split", "TopK",
-                            "LayerNormalization", "Compress", "LpNormalization",
-                            "Unique"},
-                           t) &&
+    if (llvm::is_contained(
+            {"Softmax", "LogSoftmax", "Hardmax", "ArgMax", "ArgMin", "Gather",
+             "GatherElements", "ScatterElements", "Scatter", "Split", "TopK",
+             "LayerNormalization", "Compress", "LpNormalization", "Unique"},
+            t) &&
         c.has("axis")) {
       if (failed(checkAxisIn(c, "axis", 0, -rank, rank - 1, what)))
         return failure();
     }
     // Q/DQ: the axis matters (and is checked) for per-axis scales only.
     if ((t == "QuantizeLinear" || t == "DequantizeLinear") && c.has("axis") &&
-        rank > 0 && rankOf(c.in(1)).value_or(0) > 0 && failed(checkAxisIn(c, "axis", 1, -rank, rank - 1, what)))
+        rank > 0 && rankOf(c.in(1)).value_or(0) > 0 &&
+        failed(checkAxisIn(c, "axis", 1, -rank, rank - 1, what)))
       return failure();
     // Flatten: [-r, r].
     if (t == "Flatten" && failed(checkAxisIn(c, "axis", 1, -rank, rank, what)))
@@ -461,20 +482,19 @@ LogicalResult checkCommonAttributes(Ctx &c) {
         SmallVector<bool> seen(rank, false);
         for (int64_t p : *perm) {
           if (p < 0 || p >= rank || seen[p])
-            return c.invalid("perm is not a permutation of 0.." +
-                             Twine(rank - 1) + " (" + Twine(p) +
-                             (p < 0 || p >= rank ? " is out of range)"
-                                                 : " appears twice)"));
+            return c.invalid(
+                "perm is not a permutation of 0.." + Twine(rank - 1) + " (" +
+                Twine(p) +
+                (p < 0 || p >= rank ? " is out of range)" : " appears twice)"));
           seen[p] = true;
         }
       }
     }
     // Spatial attributes of convolutions and pools: one value per spatial
     // dim (pads: begin and end).
-    if (rank >= 3 &&
-        llvm::is_contained({"Conv", "ConvInteger", "ConvTranspose", "MaxPool",
-                            "AveragePool", "LpPool"},
-                           t)) {
+    if (rank >= 3 && llvm::is_contained({"Conv", "ConvInteger", "ConvTranspose",
+                                         "MaxPool", "AveragePool", "LpPool"},
+                                        t)) {
       int64_t spatial = rank - 2;
       for (StringRef a :
            {"kernel_shape", "strides", "dilations", "output_padding"})
@@ -487,15 +507,15 @@ LogicalResult checkCommonAttributes(Ctx &c) {
                          Twine(2 * spatial) + " (begin and end per dim)");
     }
   }
-  if ((t == "DepthToSpace" || t == "SpaceToDepth") &&
-      c.i("blocksize", 1) < 1)
+  if ((t == "DepthToSpace" || t == "SpaceToDepth") && c.i("blocksize", 1) < 1)
     return c.invalid("blocksize is " + Twine(c.i("blocksize", 1)) +
                      "; it must be >= 1");
   if (t == "Cast" && c.has("to")) {
     int64_t to = c.i("to", 0);
     auto dt = onnxDataType(to);
     if (!dt)
-      return c.invalid("to is " + Twine(to) + ", which is not an ONNX data "
+      return c.invalid("to is " + Twine(to) +
+                       ", which is not an ONNX data "
                        "type (TensorProto.DataType)");
     Type out = c.origOutElem(0);
     if (dt->second && out && out.isIntOrFloat() &&

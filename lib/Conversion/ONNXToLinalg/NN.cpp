@@ -323,8 +323,8 @@ static FailureOr<SmallVector<Value>> lowerConv(Ctx &c) {
   int64_t groups = c.i("group", 1);
   // C = W.shape[1] * group (static shapes are checked before lowering).
   if (xt.isDynamicDim(1) || wt.isDynamicDim(1)) {
-    Value wc = arith::MulIOp::create(c.b, c.loc, c.ofr(c.dim(w, 1)),
-                                     c.index(groups));
+    Value wc =
+        arith::MulIOp::create(c.b, c.loc, c.ofr(c.dim(w, 1)), c.index(groups));
     c.checkSameSize(c.dim(x, 1), wc,
                     "X's channels differ from W.shape[1] * group (" +
                         Twine(groups) + ")");

@@ -387,10 +387,10 @@ static FailureOr<SmallVector<Value>> lowerTopK(Ctx &c) {
     Value zero = arith::ConstantIndexOp::create(c.b, c.loc, 0);
     c.check(arith::AndIOp::create(
                 c.b, c.loc,
-                arith::CmpIOp::create(c.b, c.loc, arith::CmpIPredicate::sge,
-                                      kv, zero),
-                arith::CmpIOp::create(c.b, c.loc, arith::CmpIPredicate::sle,
-                                      kv, n)),
+                arith::CmpIOp::create(c.b, c.loc, arith::CmpIPredicate::sge, kv,
+                                      zero),
+                arith::CmpIOp::create(c.b, c.loc, arith::CmpIPredicate::sle, kv,
+                                      n)),
             "k is negative or larger than axis " + Twine(axis) +
                 " (k must lie in [0, n] for an axis of n elements)");
   }

@@ -523,8 +523,8 @@ static bool lowerScaledDotProductAttention(Emitter &e) {
     if (Emitter::elemOf(mask).isInteger(1))
       scores = e.n1("Where", {mask, scores, negInf}, {}, scoresType);
     else
-      scores = e.n1("Add", {scores, e.castIfNeeded(mask, elem)}, {},
-                    scoresType);
+      scores =
+          e.n1("Add", {scores, e.castIfNeeded(mask, elem)}, {}, scoresType);
   }
   Value probs = e.softmax("Softmax", scores, -1, {});
   Value r = e.n1("MatMul", {probs, v}, {}, e.resultType());

@@ -32,8 +32,8 @@
 #include "onnx/defs/schema.h"
 #include "llvm/ADT/StringExtras.h"
 
-#include <set>
 #include "onnx/shape_inference/implementation.h"
+#include <set>
 
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
@@ -622,7 +622,8 @@ LogicalResult Importer::checkNodeTypes(
                    .at(::onnx::ONNX_DOMAIN)
                    .second;
   for (int v = 1; opName && v <= newest; ++v)
-    if (const auto *sv = ::onnx::OpSchemaRegistry::Schema(node.op_type(), v, ""))
+    if (const auto *sv =
+            ::onnx::OpSchemaRegistry::Schema(node.op_type(), v, ""))
       if (lookupGeneratedOp(node.op_type(), sv->since_version()) == opName &&
           !llvm::is_contained(merged, sv))
         merged.push_back(sv);
@@ -630,9 +631,8 @@ LogicalResult Importer::checkNodeTypes(
     merged.push_back(&schema);
   // The type a constraint name (e.g. "T") is bound to, and by what.
   llvm::StringMap<std::pair<std::string, std::string>> bound;
-  auto check = [&](const ::onnx::OpSchema::FormalParameter &param,
-                   bool input, size_t p, std::string what,
-                   Type type) -> LogicalResult {
+  auto check = [&](const ::onnx::OpSchema::FormalParameter &param, bool input,
+                   size_t p, std::string what, Type type) -> LogicalResult {
     std::string ts = onnxTypeString(type);
     if (ts.empty())
       return success();
@@ -643,40 +643,40 @@ LogicalResult Importer::checkNodeTypes(
         for (const std::string *dt : params[p].GetTypes())
           allowed.insert(*dt);
     }
-    bool isConstraint = llvm::any_of(
-        schema.typeConstraintParams(),
-        [&](const auto &c) { return c.type_param_str == param.GetTypeStr(); });
+    bool isConstraint =
+        llvm::any_of(schema.typeConstraintParams(), [&](const auto &c) {
+          return c.type_param_str == param.GetTypeStr();
+        });
     if (!allowed.empty() && !allowed.count(ts)) {
       SmallVector<std::string> names(allowed.begin(), allowed.end());
       return error(loc) << describe(node) << ": " << what << " has type " << ts
                         << ", but " << op << " allows "
                         << llvm::join(names.begin(), names.end(), ", ")
                         << " there"
-                        << (isConstraint ? " (type '" + param.GetTypeStr() + "')"
-                                         : std::string());
+                        << (isConstraint
+                                ? " (type '" + param.GetTypeStr() + "')"
+                                : std::string());
     }
     if (param.GetIsHomogeneous() && isConstraint) {
       auto [it, fresh] = bound.try_emplace(param.GetTypeStr(), ts, what);
       if (!fresh && it->second.first != ts)
         return error(loc) << describe(node) << ": " << it->second.second
-                          << " has type " << it->second.first << " and "
-                          << what << " " << ts << ", but " << op
+                          << " has type " << it->second.first << " and " << what
+                          << " " << ts << ", but " << op
                           << " needs the same type for both (type '"
                           << param.GetTypeStr() << "')";
     }
     return success();
   };
   for (auto [p, k, t] : ins)
-    if (failed(check(schema.inputs()[p], /*input=*/true, p,
-                     "input #" + std::to_string(k) + " ('" + node.input(k) +
-                         "')",
-                     t)))
+    if (failed(check(
+            schema.inputs()[p], /*input=*/true, p,
+            "input #" + std::to_string(k) + " ('" + node.input(k) + "')", t)))
       return failure();
   for (auto [p, k, t] : outs)
-    if (failed(check(schema.outputs()[p], /*input=*/false, p,
-                     "output #" + std::to_string(k) + " ('" +
-                         node.output(k) + "')",
-                     t)))
+    if (failed(check(
+            schema.outputs()[p], /*input=*/false, p,
+            "output #" + std::to_string(k) + " ('" + node.output(k) + "')", t)))
       return failure();
   return success();
 }

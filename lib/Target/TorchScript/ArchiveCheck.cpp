@@ -163,8 +163,8 @@ std::optional<std::vector<StorageRef>> Scanner::run() {
       if (!push({std::make_shared<const std::vector<Value>>()}))
         return std::nullopt;
       break;
-    case ']': // EMPTY_LIST
-    case '}': // EMPTY_DICT
+    case ']':  // EMPTY_LIST
+    case '}':  // EMPTY_DICT
     case 0x8f: // EMPTY_SET
     case 'N':  // NONE
     case 0x88: // NEWTRUE
@@ -184,7 +184,7 @@ std::optional<std::vector<StorageRef>> Scanner::run() {
       if (!takeUInt(2, n) || !push({int64_t(n)}))
         return std::nullopt;
       break;
-    case 0x8a: // LONG1
+    case 0x8a:   // LONG1
     case 0x8b: { // LONG4
       if (!takeUInt(op == 0x8a ? 1 : 4, n) || !take(n, s))
         return std::nullopt;
@@ -207,20 +207,23 @@ std::optional<std::vector<StorageRef>> Scanner::run() {
       if (!take(8, s) || !push({Other{}}))
         return std::nullopt;
       break;
-    case 'X': // BINUNICODE
+    case 'X':  // BINUNICODE
     case 0x8c: // SHORT_BINUNICODE
     case 0x8d: // BINUNICODE8
-      if (!takeUInt(op == 'X' ? 4 : op == 0x8c ? 1 : 8, n) || !take(n, s) ||
-          !push({s.str()}))
+      if (!takeUInt(op == 'X'    ? 4
+                    : op == 0x8c ? 1
+                                 : 8,
+                    n) ||
+          !take(n, s) || !push({s.str()}))
         return std::nullopt;
       break;
-    case 'T': // BINSTRING
-    case 'U': // SHORT_BINSTRING
-    case 'B': // BINBYTES
-    case 'C': // SHORT_BINBYTES
+    case 'T':  // BINSTRING
+    case 'U':  // SHORT_BINSTRING
+    case 'B':  // BINBYTES
+    case 'C':  // SHORT_BINBYTES
     case 0x8e: // BINBYTES8
     case 0x96: // BYTEARRAY8
-      if (!takeUInt(op == 'U' || op == 'C' ? 1
+      if (!takeUInt(op == 'U' || op == 'C'     ? 1
                     : op == 0x8e || op == 0x96 ? 8
                                                : 4,
                     n) ||
@@ -262,7 +265,7 @@ std::optional<std::vector<StorageRef>> Scanner::run() {
         return std::nullopt;
       memo[memo.size()] = stack.back();
       break;
-    case 'h': // BINGET
+    case 'h':   // BINGET
     case 'j': { // LONG_BINGET
       if (!takeUInt(op == 'h' ? 1 : 4, n))
         return std::nullopt;
@@ -283,8 +286,8 @@ std::optional<std::vector<StorageRef>> Scanner::run() {
           !push({std::make_shared<const std::vector<Value>>(std::move(items))}))
         return std::nullopt;
       break;
-    case 'l': // LIST
-    case 'd': // DICT
+    case 'l':  // LIST
+    case 'd':  // DICT
     case 0x90: // ADDITEMS (set, mark)
     case 0x91: // FROZENSET
       if (!popToMark(items) || (op != 0x90 && !push({Other{}})))
@@ -344,9 +347,9 @@ int64_t storageItemSize(StringRef type) {
       .Cases({"FloatStorage", "IntStorage", "QInt32Storage",
               "ComplexHalfStorage", "UInt32Storage"},
              4)
-      .Cases({"HalfStorage", "BFloat16Storage", "ShortStorage",
-              "UInt16Storage"},
-             2)
+      .Cases(
+          {"HalfStorage", "BFloat16Storage", "ShortStorage", "UInt16Storage"},
+          2)
       .Cases({"ByteStorage", "CharStorage", "BoolStorage", "QUInt8Storage",
               "QInt8Storage", "QUInt4x2Storage", "QUInt2x4Storage",
               "Float8_e5m2Storage", "Float8_e4m3fnStorage",
@@ -379,9 +382,8 @@ std::string mlir::Torch::checkArchiveWeightRecords(const std::string &path) {
         if (item == 0 || ref.numel <= 0)
           continue;
         std::string record = std::string(archive) + "/" + ref.key;
-        std::string what = "the weight record '" + record + "' (a " +
-                           ref.type + " of " + std::to_string(ref.numel) +
-                           " elements)";
+        std::string what = "the weight record '" + record + "' (a " + ref.type +
+                           " of " + std::to_string(ref.numel) + " elements)";
         if (!reader.hasRecord(record))
           return what + " is missing (a truncated or edited archive?); "
                         "save the model again";

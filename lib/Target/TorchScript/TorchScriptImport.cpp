@@ -838,8 +838,9 @@ static std::string explainLoadFailure(StringRef path, const std::string &what) {
     } catch (const std::exception &e) {
       std::string msg = e.what();
       if (msg.find("maximum supported version") != std::string::npos)
-        return "the archive was written by a newer PyTorch than libtorch "
-               TORCH_ONNX_LIBTORCH_VERSION " can read (file format version "
+        return "the archive was written by a newer PyTorch than "
+               "libtorch " TORCH_ONNX_LIBTORCH_VERSION
+               " can read (file format version "
                "above " +
                std::to_string(
                    caffe2::serialize::kMaxSupportedFileFormatVersion) +
