@@ -30,6 +30,10 @@ from torch.onnx import OperatorExportTypes, TrainingMode
 
 __all__ = ["export", "ExportError", "exporter_path"]
 
+# The default target opset: the newest the toolkit supports
+# (include/torch-onnx/Dialect/ONNX/IR/Opset.h, kDefaultOpset).
+DEFAULT_OPSET = 17
+
 
 class ExportError(RuntimeError):
     """The C++ exporter rejected the model; the message says where and why."""
@@ -310,7 +314,7 @@ def _write_report(artifacts_dir, model, mode, opset, status, error, stages, f):
     lines = [f"# torch-onnx export report: {name}", "",
              f"- status: {status}",
              f"- frontend: TorchScript ({mode})",
-             f"- opset: {17 if opset is None else opset}",
+             f"- opset: {DEFAULT_OPSET if opset is None else opset}",
              f"- torch: {torch.__version__}",
              f"- output: {f if isinstance(f, (str, os.PathLike)) else type(f).__name__}",
              ""]
@@ -404,7 +408,7 @@ def _export_torchscript(model, args, f, *, kwargs, verbose, input_names,
     else:
         raise ExportError(f"operator_export_type={operator_export_type} is "
                           "not supported; use ONNX or ONNX_FALLTHROUGH")
-    opset = 17 if opset_version is None else int(opset_version)
+    opset = DEFAULT_OPSET if opset_version is None else int(opset_version)
     args = _positional_args(model, args, kwargs)
 
     was_training = getattr(model, "training", False)

@@ -9,6 +9,7 @@
 
 #include "torch-onnx/Conversion/Passes.h"
 #include "torch-onnx/Dialect/ONNX/IR/ONNXDialect.h"
+#include "torch-onnx/Dialect/ONNX/IR/Opset.h"
 #include "torch-onnx/Dialect/Torch/IR/TorchDialect.h"
 #include "torch-onnx/InitAll.h"
 #include "torch-onnx/Support/OutputFile.h"
@@ -45,7 +46,8 @@ static cl::opt<std::string> outputFile("o", cl::desc("Output ONNX file"),
                                        cl::cat(cat));
 static cl::opt<int> opsetVersion("opset",
                                  cl::desc("Default-domain opset (9..17)"),
-                                 cl::init(17), cl::cat(cat));
+                                 cl::init(mlir::ONNX::kDefaultOpset),
+                                 cl::cat(cat));
 static cl::opt<std::string> inputShapes(
     "input-shapes",
     cl::desc("Shapes and dtypes of forward()'s tensor inputs, e.g. "
@@ -189,9 +191,11 @@ int main(int argc, char **argv) {
                  << operatorExportType << "')\n";
     return 1;
   }
-  if (opsetVersion < 9 || opsetVersion > 17) {
-    llvm::errs() << "error: opset " << opsetVersion
-                 << " is not supported; use 9..17\n";
+  if (opsetVersion < mlir::ONNX::kMinExportOpset ||
+      opsetVersion > mlir::ONNX::kMaxOpset) {
+    llvm::errs() << "error: opset " << opsetVersion << " is not supported; use "
+                 << mlir::ONNX::kMinExportOpset << ".." << mlir::ONNX::kMaxOpset
+                 << "\n";
     return 1;
   }
 

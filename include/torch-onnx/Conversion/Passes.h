@@ -3,21 +3,22 @@
 #ifndef TORCH_ONNX_CONVERSION_PASSES_H
 #define TORCH_ONNX_CONVERSION_PASSES_H
 
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
-#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
-#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Pass/Pass.h"
 #include "torch-onnx/Dialect/ONNX/IR/ONNXDialect.h"
+#include "torch-onnx/Dialect/ONNX/IR/Opset.h"
 
 namespace mlir::torch_onnx {
 #define GEN_PASS_DECL
@@ -30,7 +31,7 @@ namespace mlir::torch_onnx {
 struct TorchToONNXPipelineOptions
     : public PassPipelineOptions<TorchToONNXPipelineOptions> {
   Option<int64_t> opset{*this, "opset", llvm::cl::desc("Target opset (9..17)"),
-                        llvm::cl::init(17)};
+                        llvm::cl::init(ONNX::kDefaultOpset)};
   Option<bool> foldConstants{
       *this, "fold-constants",
       llvm::cl::desc("Fold constant subgraphs (do_constant_folding)"),

@@ -30,7 +30,7 @@ def ConvertTorchToONNX : Pass<"convert-torch-to-onnx", "ModuleOp"> {
     not run them).
   }];
   let options = [
-    Option<"opset", "opset", "int64_t", "17",
+    Option<"opset", "opset", "int64_t", "::mlir::ONNX::kDefaultOpset",
            "Target opset of the default ONNX domain (9..17)">,
     Option<"fallthrough", "fallthrough", "bool", "false",
            "Keep ops without a lowering as org.pytorch.aten custom nodes">,

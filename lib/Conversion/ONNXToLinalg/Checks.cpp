@@ -10,6 +10,8 @@
 
 #include "Lowering.h"
 
+#include "torch-onnx/Dialect/ONNX/IR/DataType.h"
+
 using namespace mlir;
 using namespace mlir::ONNX::lowering;
 
@@ -121,10 +123,7 @@ LogicalResult checkConcat(Ctx &c) {
   if (!first)
     return success();
   int64_t rank = first->size();
-  int64_t axis = c.i("axis", 0);
-  if (axis < -rank || axis >= rank)
-    return c.invalid("axis " + Twine(axis) + " is out of range for rank " +
-                     Twine(rank));
+  int64_t axis = c.i("axis", 0); // range checked in checkCommonAttributes
   axis = normAxis(axis, rank);
   for (auto [k, v] : llvm::enumerate(ins)) {
     auto s = staticShape(v);
@@ -150,10 +149,7 @@ LogicalResult checkSplit(Ctx &c) {
   if (!x)
     return success();
   int64_t rank = x->size();
-  int64_t axis = c.i("axis", 0);
-  if (axis < -rank || axis >= rank)
-    return c.invalid("axis " + Twine(axis) + " is out of range for rank " +
-                     Twine(rank));
+  int64_t axis = c.i("axis", 0); // range checked in checkCommonAttributes
   int64_t dim = (*x)[normAxis(axis, rank)];
   std::optional<SmallVector<int64_t>> sizes;
   if (c.version >= 13) {
@@ -190,10 +186,7 @@ LogicalResult checkTopK(Ctx &c) {
   if (!x || !k)
     return success();
   int64_t rank = x->size();
-  int64_t axis = c.i("axis", -1);
-  if (axis < -rank || axis >= rank)
-    return c.invalid("axis " + Twine(axis) + " is out of range for rank " +
-                     Twine(rank));
+  int64_t axis = c.i("axis", -1); // range checked in checkCommonAttributes
   int64_t dim = (*x)[normAxis(axis, rank)];
   if (*k < 0)
     return c.invalid("k is " + Twine(*k) + "; it must be >= 0");
@@ -259,10 +252,7 @@ LogicalResult checkConstIndices(Ctx &c, unsigned indicesInput) {
   if (!x || !ind)
     return success();
   int64_t rank = x->size();
-  int64_t axis = c.i("axis", 0);
-  if (axis < -rank || axis >= rank)
-    return c.invalid("axis " + Twine(axis) + " is out of range for rank " +
-                     Twine(rank));
+  int64_t axis = c.i("axis", 0); // range checked in checkCommonAttributes
   int64_t dim = (*x)[normAxis(axis, rank)];
   if (!known(dim))
     return success();
@@ -354,17 +344,20 @@ LogicalResult checkStaticSizes(Ctx &c) {
   return success();
 }
 
+/// Rank of `v` when it is a ranked tensor.
 std::optional<int64_t> rankOf(Value v) {
-  auto t = dyn_cast_or_null<RankedTensorType>(v ? v.getType() : Type());
-  if (!t)
-    return std::nullopt;
-  return t.getRank();
+  if (auto s = staticShape(v))
+    return (int64_t)s->size();
+  return std::nullopt;
 }
 
 /// `axis` (an attribute) must lie in [lo, hi] (from the rank of input 0).
 LogicalResult checkAxisIn(Ctx &c, StringRef name, int64_t dflt, int64_t lo,
                           int64_t hi, StringRef rankOfWhat) {
   int64_t a = c.i(name, dflt);
+  if (lo > hi)
+    return c.invalid(name + " " + Twine(a) + " cannot apply: " + rankOfWhat +
+                     " has no axes");
   if (a < lo || a > hi)
     return c.invalid(name + " " + Twine(a) + " is out of range for " +
                      rankOfWhat + " (accepted: [" + Twine(lo) + ", " +
@@ -388,52 +381,6 @@ LogicalResult checkAxesList(Ctx &c, StringRef name, ArrayRef<int64_t> axes,
   return success();
 }
 
-/// ONNX TensorProto data types, as (float?, bits); bits 0 for the ones
-/// without a native element type (string, complex, 8/4-bit floats).
-std::optional<std::pair<bool, unsigned>> onnxDataType(int64_t to) {
-  switch (to) {
-  case 1:
-    return std::make_pair(true, 32u); // FLOAT
-  case 2:
-    return std::make_pair(false, 8u); // UINT8
-  case 3:
-    return std::make_pair(false, 8u); // INT8
-  case 4:
-    return std::make_pair(false, 16u); // UINT16
-  case 5:
-    return std::make_pair(false, 16u); // INT16
-  case 6:
-    return std::make_pair(false, 32u); // INT32
-  case 7:
-    return std::make_pair(false, 64u); // INT64
-  case 9:
-    return std::make_pair(false, 1u); // BOOL
-  case 10:
-    return std::make_pair(true, 16u); // FLOAT16
-  case 11:
-    return std::make_pair(true, 64u); // DOUBLE
-  case 12:
-    return std::make_pair(false, 32u); // UINT32
-  case 13:
-    return std::make_pair(false, 64u); // UINT64
-  case 16:
-    return std::make_pair(true, 16u); // BFLOAT16
-  case 8:
-  case 14:
-  case 15:
-  case 17:
-  case 18:
-  case 19:
-  case 20:
-  case 21:
-  case 22:
-  case 23:
-    return std::make_pair(false, 0u);
-  default:
-    return std::nullopt;
-  }
-}
-
 /// The attribute rules most ops share: axis/axes ranges, permutations,
 /// block sizes, spatial attribute lengths, cast targets.
 LogicalResult checkCommonAttributes(Ctx &c) {
@@ -442,13 +389,22 @@ LogicalResult checkCommonAttributes(Ctx &c) {
   if (r) {
     int64_t rank = *r;
     std::string what = "input rank " + std::to_string(rank);
-    // axis in [-r, r-1] of input 0.
-    if (llvm::is_contained(
-            {"Softmax", "LogSoftmax", "Hardmax", "ArgMax", "ArgMin", "Gather",
-             "GatherElements", "ScatterElements", "Scatter", "Split", "TopK",
-             "LayerNormalization", "Compress", "LpNormalization", "Unique"},
-            t) &&
-        c.has("axis")) {
+    // axis in [-r, r-1] of input 0: for the ops whose axis has a default,
+    // also when the attribute is absent (a rank-0 input has no axis at all);
+    // for the others only when present (absent means "flatten first", or a
+    // default that depends on the opset).
+    static const llvm::StringMap<int64_t> defaultAxis = {
+        {"ArgMax", 0},          {"ArgMin", 0},  {"Gather", 0},
+        {"GatherElements", 0},  {"Scatter", 0}, {"ScatterElements", 0},
+        {"Split", 0},           {"TopK", -1},   {"LayerNormalization", -1},
+        {"LpNormalization", -1}};
+    if (auto it = defaultAxis.find(t); it != defaultAxis.end()) {
+      if (failed(checkAxisIn(c, "axis", it->second, -rank, rank - 1, what)))
+        return failure();
+    } else if (llvm::is_contained(
+                   {"Softmax", "LogSoftmax", "Hardmax", "Compress", "Unique"},
+                   t) &&
+               c.has("axis")) {
       if (failed(checkAxisIn(c, "axis", 0, -rank, rank - 1, what)))
         return failure();
     }
@@ -512,15 +468,15 @@ LogicalResult checkCommonAttributes(Ctx &c) {
                      "; it must be >= 1");
   if (t == "Cast" && c.has("to")) {
     int64_t to = c.i("to", 0);
-    auto dt = onnxDataType(to);
-    if (!dt)
+    if (!ONNX::isDataType(to))
       return c.invalid("to is " + Twine(to) +
                        ", which is not an ONNX data "
                        "type (TensorProto.DataType)");
+    Type want = ONNX::getElementType(c.b.getContext(), to);
     Type out = c.origOutElem(0);
-    if (dt->second && out && out.isIntOrFloat() &&
-        (out.isFloat() != dt->first ||
-         out.getIntOrFloatBitWidth() != dt->second))
+    if (want && want.isIntOrFloat() && out && out.isIntOrFloat() &&
+        (out.isFloat() != want.isFloat() ||
+         out.getIntOrFloatBitWidth() != want.getIntOrFloatBitWidth()))
       return c.invalid("to is " + Twine(to) +
                        ", but the model declares the output as " +
                        llvm::formatv("{0}", out).str() +

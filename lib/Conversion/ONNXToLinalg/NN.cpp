@@ -293,6 +293,10 @@ static Value biasInit(Ctx &c, Value bias, ArrayRef<OpFoldResult> out,
                       Type elem) {
   if (!bias)
     return c.fill(out, elem, c.constOf(elem, 0));
+  // B has one value per output channel (static sizes are checked before
+  // lowering).
+  c.checkSameSize(c.dim(bias, 0), out[1],
+                  "B's length differs from the number of output channels");
   SmallVector<OpFoldResult> bd(out.size() - 1, c.b.getIndexAttr(1));
   bd[0] = c.dim(bias, 0);
   return c.elementwise({c.reshape(bias, bd)}, elem,
@@ -328,6 +332,15 @@ static FailureOr<SmallVector<Value>> lowerConv(Ctx &c) {
     c.checkSameSize(c.dim(x, 1), wc,
                     "X's channels differ from W.shape[1] * group (" +
                         Twine(groups) + ")");
+  }
+  // M % group == 0 (static M is checked before lowering).
+  if (groups > 1 && wt.isDynamicDim(0)) {
+    Value rem =
+        arith::RemUIOp::create(c.b, c.loc, c.ofr(c.dim(w, 0)), c.index(groups));
+    c.check(arith::CmpIOp::create(c.b, c.loc, arith::CmpIPredicate::eq, rem,
+                                  c.index(0)),
+            "W's output channels are not a multiple of group (" +
+                Twine(groups) + ")");
   }
   x = padSpatial(c, x, win->padBegin, win->padEnd, c.constOf(elem, 0));
   SmallVector<OpFoldResult> out{c.dim(x, 0), c.dim(w, 0)};

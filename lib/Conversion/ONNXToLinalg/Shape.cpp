@@ -702,9 +702,37 @@ static FailureOr<SmallVector<Value>> lowerPad(Ctx &c) {
   for (unsigned k = 0; k < axes.size(); ++k) {
     lo[axes[k]] = pads[k];
     hi[axes[k]] = pads[k + axes.size()];
-    for (OpFoldResult p : {pads[k], pads[k + axes.size()]})
-      if (auto cst = getConstantIntValue(p); cst && *cst < 0)
-        return c.failure("negative pads (cropping) are not supported");
+    for (OpFoldResult p : {pads[k], pads[k + axes.size()]}) {
+      if (auto cst = getConstantIntValue(p)) {
+        if (*cst < 0)
+          return c.failure("negative pads (cropping) are not supported");
+      } else {
+        c.check(m.cmp(arith::CmpIPredicate::sge, p, m.cst(0)),
+                "pads has a negative value (cropping is not supported)");
+      }
+    }
+  }
+  // edge/reflect read the input's border: an empty axis has none, so it may
+  // only be padded in constant mode.
+  if (mode == "edge" || mode == "reflect") {
+    for (int64_t d : axes) {
+      if (!xt.isDynamicDim(d) && xt.getDimSize(d) > 0)
+        continue;
+      OpFoldResult total = m.add(lo[d], hi[d]);
+      if (auto tc = getConstantIntValue(total); tc && !xt.isDynamicDim(d)) {
+        if (*tc != 0)
+          return c.failure("axis " + Twine(d) + " is empty; " + mode +
+                           " padding needs at least one element to repeat "
+                           "(use mode 'constant')");
+        continue;
+      }
+      c.check(arith::OrIOp::create(
+                  c.b, c.loc,
+                  m.cmp(arith::CmpIPredicate::sgt, c.dim(*x, d), m.cst(0)),
+                  m.cmp(arith::CmpIPredicate::eq, total, m.cst(0))),
+              "an empty axis is padded in " + mode +
+                  " mode (it needs at least one element to repeat)");
+    }
   }
   if (mode == "constant") {
     SmallVector<int64_t> shape;

@@ -15,7 +15,7 @@ using namespace mlir::torch_onnx;
 
 namespace {
 
-constexpr int64_t kMax = 17;
+constexpr int64_t kMax = ONNX::kMaxOpset;
 
 /// Operand `i` as a tensor of element type `elem` (constants are emitted in
 /// that type directly).

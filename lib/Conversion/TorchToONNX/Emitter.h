@@ -13,6 +13,7 @@
 #include "torch-onnx/Dialect/Torch/Utils/Utils.h"
 
 #include "mlir/Transforms/DialectConversion.h"
+#include "torch-onnx/Dialect/ONNX/IR/Opset.h"
 #include "llvm/ADT/StringMap.h"
 
 #include <functional>
@@ -21,7 +22,7 @@ namespace mlir::torch_onnx {
 
 /// Shared by all patterns of one conversion run.
 struct ConversionState {
-  int64_t opset = 17;
+  int64_t opset = ONNX::kDefaultOpset;
   bool fallthrough = false;
   bool usedFallthrough = false;
   unsigned nextConstant = 0;

@@ -15,7 +15,7 @@ using namespace mlir::torch_onnx;
 
 namespace {
 
-constexpr int64_t kMax = 17;
+constexpr int64_t kMax = ONNX::kMaxOpset;
 using Attrs = SmallVector<std::pair<StringRef, Attribute>>;
 
 SmallVector<int64_t> twice(ArrayRef<int64_t> p) {

@@ -17,7 +17,7 @@ using namespace mlir::torch_onnx;
 
 namespace {
 
-constexpr int64_t kMax = 17;
+constexpr int64_t kMax = ONNX::kMaxOpset;
 
 /// Rows [k*h, (k+1)*h) of `w` for each k in `order`, concatenated.
 Value reorderGates(Emitter &e, Value w, int64_t h, ArrayRef<int64_t> order) {

@@ -7,7 +7,7 @@ using namespace mlir::torch_onnx;
 
 namespace {
 
-constexpr int64_t kMax = 17;
+constexpr int64_t kMax = ONNX::kMaxOpset;
 constexpr int64_t kInt64Max = std::numeric_limits<int64_t>::max();
 
 std::optional<int64_t> normalize(Emitter &e, int64_t d,

@@ -1039,9 +1039,10 @@ struct ConvertTorchToONNXPass
   void runOnOperation() override {
     ModuleOp module = getOperation();
     MLIRContext *ctx = &getContext();
-    if (opset < 9 || opset > 17) {
+    if (opset < ONNX::kMinExportOpset || opset > ONNX::kMaxOpset) {
       module.emitError() << "opset " << int64_t(opset)
-                         << " is outside the supported range 9..17";
+                         << " is outside the supported range "
+                         << ONNX::kMinExportOpset << ".." << ONNX::kMaxOpset;
       return signalPassFailure();
     }
     func::FuncOp func;

@@ -10,6 +10,7 @@
 
 #include "torch-onnx/Dialect/ONNX/IR/ONNXDialect.h"
 #include "torch-onnx/Dialect/ONNX/IR/ONNXSchema.h"
+#include "torch-onnx/Dialect/ONNX/IR/Opset.h"
 #include "torch-onnx/Target/ONNX/ONNXTranslation.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -610,7 +611,7 @@ LogicalResult Exporter::run(::onnx::ModelProto &model) {
   if (!opsetAttr) {
     auto *o = model.add_opset_import();
     o->set_domain("");
-    o->set_version(17);
+    o->set_version(ONNX::kDefaultOpset);
   } else {
     for (Attribute a : opsetAttr) {
       auto pair = dyn_cast<ArrayAttr>(a);

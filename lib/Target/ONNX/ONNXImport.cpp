@@ -13,6 +13,7 @@
 
 #include "torch-onnx/Dialect/ONNX/IR/ONNXDialect.h"
 #include "torch-onnx/Dialect/ONNX/IR/ONNXSchema.h"
+#include "torch-onnx/Dialect/ONNX/IR/Opset.h"
 #include "torch-onnx/Target/ONNX/ONNXTranslation.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -137,6 +138,9 @@ private:
   llvm::StringMap<::onnx::TypeProto> inferred;
   /// Index of the node being imported in its graph (for messages).
   int64_t nodeIndex = 0;
+  /// The ONNX schemas a generated op serves (its merged versions), by
+  /// generated op name (see checkNodeTypes).
+  llvm::StringMap<SmallVector<const ::onnx::OpSchema *>> mergedSchemas;
 };
 
 } // namespace
@@ -614,21 +618,26 @@ LogicalResult Importer::checkNodeTypes(
   // The generated op serves several versions of the op with one signature
   // (the union of their type constraints, which its verifier checks): a
   // type any of them allows is accepted, as the dialect does.
-  SmallVector<const ::onnx::OpSchema *> merged;
+  // Computed once per generated op and cached.
   std::optional<StringRef> opName =
       lookupGeneratedOp(node.op_type(), schema.since_version());
-  int newest = ::onnx::OpSchemaRegistry::DomainToVersionRange::Instance()
-                   .Map()
-                   .at(::onnx::ONNX_DOMAIN)
-                   .second;
-  for (int v = 1; opName && v <= newest; ++v)
-    if (const auto *sv =
-            ::onnx::OpSchemaRegistry::Schema(node.op_type(), v, ""))
-      if (lookupGeneratedOp(node.op_type(), sv->since_version()) == opName &&
-          !llvm::is_contained(merged, sv))
-        merged.push_back(sv);
-  if (merged.empty())
-    merged.push_back(&schema);
+  std::string cacheKey = opName ? opName->str() : op;
+  auto [cached, fresh] = mergedSchemas.try_emplace(cacheKey);
+  SmallVector<const ::onnx::OpSchema *> &merged = cached->second;
+  if (fresh) {
+    int newest = ::onnx::OpSchemaRegistry::DomainToVersionRange::Instance()
+                     .Map()
+                     .at(::onnx::ONNX_DOMAIN)
+                     .second;
+    for (int v = 1; opName && v <= newest; ++v)
+      if (const auto *sv =
+              ::onnx::OpSchemaRegistry::Schema(node.op_type(), v, ""))
+        if (lookupGeneratedOp(node.op_type(), sv->since_version()) == opName &&
+            !llvm::is_contained(merged, sv))
+          merged.push_back(sv);
+    if (merged.empty())
+      merged.push_back(&schema);
+  }
   // The type a constraint name (e.g. "T") is bound to, and by what.
   llvm::StringMap<std::pair<std::string, std::string>> bound;
   auto check = [&](const ::onnx::OpSchema::FormalParameter &param, bool input,
@@ -714,7 +723,7 @@ LogicalResult Importer::importNode(const ::onnx::NodeProto &nodeIn,
     if (it == opsets.end())
       return error(loc) << "the model imports no opset for the default ONNX "
                            "domain; add opset_import { domain: \"\" version: "
-                           "17 }";
+                        << kDefaultOpset << " }";
     schema = ::onnx::OpSchemaRegistry::Schema(node.op_type(), it->second, "");
     if (schema)
       opName = lookupGeneratedOp(node.op_type(), schema->since_version());
@@ -1093,7 +1102,8 @@ OwningOpRef<ModuleOp> Importer::run() {
   if (model.opset_import_size() == 0) {
     error(fileLoc) << "the model has no opset_import; every ONNX model must "
                       "say which operator set versions it uses (e.g. "
-                      "opset_import { domain: \"\" version: 17 })";
+                      "opset_import { domain: \"\" version: "
+                   << kDefaultOpset << " })";
     return {};
   }
   if (!model.has_graph()) {
@@ -1103,9 +1113,11 @@ OwningOpRef<ModuleOp> Importer::run() {
   SmallVector<Attribute> opsetAttrs;
   for (const auto &o : model.opset_import()) {
     std::string d = o.domain() == "ai.onnx" ? "" : o.domain();
-    if (d.empty() && (o.version() < 1 || o.version() > 17)) {
+    if (d.empty() &&
+        (o.version() < kMinImportOpset || o.version() > kMaxOpset)) {
       error(fileLoc) << "the model imports ai.onnx opset " << o.version()
-                     << "; supported versions are 1 to 17";
+                     << "; supported versions are " << kMinImportOpset << " to "
+                     << kMaxOpset;
       return {};
     }
     modelOpsets[d] = o.version();

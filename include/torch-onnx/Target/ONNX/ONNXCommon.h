@@ -8,6 +8,7 @@
 #include "mlir/IR/MLIRContext.h"
 #include "onnx/defs/schema.h"
 #include "onnx/onnx_pb.h"
+#include "torch-onnx/Dialect/ONNX/IR/DataType.h"
 
 namespace mlir::ONNX {
 
@@ -60,12 +61,6 @@ LogicalResult validateModelStructure(const ::onnx::ModelProto &model,
 /// levels need (the text parser recurses per bracket).
 LogicalResult checkTextNesting(llvm::StringRef text, Location loc);
 
-/// ONNX TensorProto.DataType -> MLIR element type (null if unknown).
-Type getElementType(MLIRContext *ctx, int32_t dataType);
-/// MLIR element type -> TensorProto.DataType (0 if none).
-int32_t getDataType(Type elementType);
-/// Bytes per element in raw_data (0 for strings).
-size_t getElementByteSize(int32_t dataType);
 /// The little-endian raw_data bytes equivalent to the typed fields of `t`
 /// (float_data, int32_data, ...); not for strings.
 std::string getTypedFieldBytes(const ::onnx::TensorProto &t);
@@ -75,8 +70,6 @@ void inferAttributeType(::onnx::AttributeProto &a);
 /// True when `a` states exactly the default value that `schema` gives it.
 bool isSchemaDefault(const ::onnx::OpSchema &schema,
                      const ::onnx::AttributeProto &a);
-/// The ONNX name of a TensorProto.DataType, for messages.
-std::string dataTypeName(int32_t dataType);
 
 } // namespace mlir::ONNX
 
