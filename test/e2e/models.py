@@ -150,6 +150,39 @@ class Reductions(nn.Module):
                 x.prod(dim=1))
 
 
+class Shrinks(nn.Module):
+    """Long-tail elementwise ops: hardshrink/softshrink, logsigmoid (also at
+    large |x|, where log(sigmoid(x)) overflows), isfinite."""
+
+    def forward(self, x):
+        big = x * 100.0
+        inf = x / (x > 0).float()  # +-inf and nan where x <= 0
+        return (F.hardshrink(x, 0.3), F.softshrink(x, 0.4), F.logsigmoid(big),
+                torch.isfinite(inf), F.logsigmoid(x))
+
+
+class VectorNorms(nn.Module):
+    """linalg.vector_norm for each ord, amin, cosine_similarity (with a
+    broadcast input)."""
+
+    def forward(self, x, y):
+        ln = torch.linalg.vector_norm
+        return (ln(x), ln(x, 1, dim=1), ln(x, float("inf"), dim=(0, 2)),
+                ln(x, float("-inf"), dim=-1, keepdim=True), ln(x, 3.0, dim=1),
+                x.amin(dim=(0, 1)), x.amin(dim=-1, keepdim=True),
+                F.cosine_similarity(x, y, dim=1),
+                F.cosine_similarity(x, y[:, :1], dim=-1))
+
+
+class Rearrange(nn.Module):
+    """flip, outer, one_hot, repeat_interleave."""
+
+    def forward(self, x, v, idx):
+        return (torch.flip(x, [0, 2]), torch.flip(x, [-1]), torch.outer(v, v * 2),
+                F.one_hot(idx, 7), x.repeat_interleave(2, dim=1),
+                v.repeat_interleave(3), x.repeat_interleave(2, dim=-1))
+
+
 class ShapeOps(nn.Module):
     def forward(self, x):
         b = x.size(0)
@@ -437,6 +470,17 @@ def cases() -> List[Case]:
              input_names=["x"]),
         Case("reductions", lambda: _eval(Reductions()), (r(3, 4, 5),),
              input_names=["x"]),
+        Case("shrinks", lambda: _eval(Shrinks()), (r(4, 6),), (r(7, 6),),
+             input_names=["x"], dynamic_axes={"x": {0: "n"}}),
+        Case("vector_norms", lambda: _eval(VectorNorms()), (r(3, 4, 5), r(3, 4, 5)),
+             input_names=["x", "y"]),
+        Case("rearrange", lambda: _eval(Rearrange()),
+             (r(2, 3, 4), r(5), torch.tensor([0, 6, 3, 1])),
+             (r(3, 3, 4), r(8), torch.tensor([2, 5])),
+             input_names=["x", "v", "idx"],
+             dynamic_axes={"x": {0: "b"}, "v": {0: "n"}, "idx": {0: "k"}},
+             needs=[(10, "flip of a dynamic-size dim needs Slice steps "
+                         "(opset 10)")]),
         Case("shape_ops", lambda: _eval(ShapeOps()), (r(2, 8, 3, 3),),
              (r(5, 8, 3, 3),), input_names=["x"], dynamic_axes=BATCH,
              needs=[(10, "strided slicing needs Slice-10")]),

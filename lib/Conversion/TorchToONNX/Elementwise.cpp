@@ -374,6 +374,20 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
     add(n, 9, unary(o));
   add("aten.round", 11, unary("Round"));
   add("aten.isinf", 10, unary("IsInf"));
+  add("aten.isfinite", 9, [](Emitter &e) {
+    // x - x is 0 for finite x and NaN for +-inf and NaN; integers are
+    // always finite (their difference cast to float is 0).
+    Value x = e.in(0);
+    Type elem = Emitter::elemOf(x);
+    if (!elem)
+      return e.fail("the input's dtype must be known");
+    if (!isa<FloatType>(elem))
+      x = e.cast(x, Float32Type::get(e.ctx()));
+    Value nan = e.n1("IsNaN", {e.n1("Sub", {x, x})}, {},
+                     e.unranked(IntegerType::get(e.ctx(), 1)));
+    Value r = e.n1("Not", {nan}, {}, e.resultType());
+    return r && e.done(r);
+  });
   add("aten.bitwise_not", 9, [](Emitter &e) {
     if (!e.resultElem() || !e.resultElem().isInteger(1))
       return e.fail("bitwise_not of integers has no ONNX operator before "
@@ -444,6 +458,28 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
     if (!lo || !hi)
       return false;
     Value r = clip(e, e.in(0), lo, hi, e.resultType());
+    return r && e.done(r);
+  });
+  // hardshrink: x where |x| > lambd, else 0; softshrink also moves the kept
+  // values towards 0 by lambd: ONNX Shrink with bias 0 or lambd.
+  for (auto [n, soft] :
+       {std::pair{"aten.hardshrink", false}, {"aten.softshrink", true}})
+    add(n, 9, [soft = soft](Emitter &e) {
+      auto l = e.constFloat(1, "lambd");
+      if (!l)
+        return false;
+      if (*l < 0)
+        return e.fail("lambd must be >= 0 (it is " + std::to_string(*l) + ")");
+      Value r = e.n1("Shrink", {e.in(0)},
+                     {{"lambd", e.f32(*l)}, {"bias", e.f32(soft ? *l : 0.0)}},
+                     e.resultType());
+      return r && e.done(r);
+    });
+  add("aten.log_sigmoid", 9, [](Emitter &e) {
+    // log(sigmoid(x)) = -softplus(-x), without the overflow of exp(-x).
+    Value x = e.in(0);
+    Value sp = e.n1("Softplus", {e.n1("Neg", {x})});
+    Value r = e.n1("Neg", {sp}, {}, e.resultType());
     return r && e.done(r);
   });
   add("aten.relu6", 9, [](Emitter &e) {

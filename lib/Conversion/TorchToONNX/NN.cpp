@@ -406,6 +406,117 @@ bool lowerReduce(Emitter &e, StringRef opType, int dimsIdx, int keepIdx) {
   return r && e.done(r);
 }
 
+/// Reduced dims of a torch reduction (operand `idx`: an int, an int list or
+/// None), normalized where ONNX needs it (negative axes need opset 11).
+/// Empty: every dim. Fails (with a reason) when they are not constant.
+std::optional<SmallVector<int64_t>> reducedDims(Emitter &e, unsigned idx,
+                                                Value x) {
+  SmallVector<int64_t> dims;
+  if (!Torch::isConstantNone(e.orig(idx))) {
+    if (auto l = Torch::getConstantIntList(e.orig(idx), 0))
+      dims = *l;
+    else if (auto d = Torch::getConstantInt(e.orig(idx)))
+      dims = {*d};
+    else {
+      e.fail("the reduced dims must be constant");
+      return std::nullopt;
+    }
+  }
+  if (e.opset() < 11 && llvm::any_of(dims, [](int64_t d) { return d < 0; })) {
+    auto rank = Emitter::rankOf(x);
+    if (!rank) {
+      e.fail("negative dims need the input rank before opset 11");
+      return std::nullopt;
+    }
+    for (int64_t &d : dims)
+      if (d < 0)
+        d += *rank;
+  }
+  return dims;
+}
+
+/// torch.linalg.vector_norm: ord 2/1/inf/-inf/0 map to ONNX reductions, any
+/// other p to (sum |x|^p)^(1/p).
+bool lowerVectorNorm(Emitter &e) {
+  auto ord = e.constFloat(1, "ord");
+  if (!ord)
+    return false;
+  auto keep = Torch::getConstantBool(e.orig(3));
+  if (!keep)
+    return e.fail("'keepdim' must be constant");
+  Type t = e.resultElem();
+  if (!t || !isa<FloatType>(t))
+    return e.fail("the result dtype must be a known floating-point type");
+  Value x = e.castIfNeeded(e.in(0), t);
+  auto dims = reducedDims(e, 2, x);
+  if (!dims)
+    return false;
+  std::optional<ArrayRef<int64_t>> axes;
+  if (!dims->empty())
+    axes = ArrayRef<int64_t>(*dims);
+  Type res = e.resultType();
+  Value r;
+  if (*ord == 2.0) {
+    r = e.reduce("ReduceL2", x, axes, *keep, res);
+  } else if (*ord == 1.0) {
+    r = e.reduce("ReduceL1", x, axes, *keep, res);
+  } else if (std::isinf(*ord)) {
+    r = e.reduce(*ord > 0 ? "ReduceMax" : "ReduceMin", e.n1("Abs", {x}), axes,
+                 *keep, res);
+  } else if (*ord == 0.0) {
+    if (e.opset() < 11)
+      return e.fail("ord=0 counts non-zeros with Equal on floats, which "
+                    "needs opset 11");
+    Value nz = e.n1("Not", {e.n1("Equal", {x, e.scalarLike(0.0, x)}, {},
+                                 e.unranked(IntegerType::get(e.ctx(), 1)))});
+    r = e.reduce("ReduceSum", e.cast(nz, t), axes, *keep, res);
+  } else {
+    Value p = e.n1("Pow", {e.n1("Abs", {x}), e.scalarLike(*ord, x)});
+    Value sum = e.reduce("ReduceSum", p, axes, *keep);
+    r = e.n1("Pow", {sum, e.scalarLike(1.0 / *ord, x)}, {}, res);
+  }
+  return r && e.done(r);
+}
+
+/// cosine_similarity as torch computes it: both inputs broadcast, each
+/// divided by its L2 norm along `dim` (clamped to eps), products summed.
+bool lowerCosineSimilarity(Emitter &e) {
+  auto eps = e.constFloat(3, "eps");
+  if (!eps)
+    return false;
+  Type t = e.resultElem();
+  if (!t || !isa<FloatType>(t))
+    return e.fail("the result dtype must be a known floating-point type");
+  Value a = e.castIfNeeded(e.in(0), t), b = e.castIfNeeded(e.in(1), t);
+  auto sa = Emitter::shapeOf(a), sb = Emitter::shapeOf(b);
+  if (!sa || !sb || *sa != *sb ||
+      llvm::is_contained(*sa, ShapedType::kDynamic)) {
+    // Expand broadcasts both ways: each input takes the common shape.
+    Value a2 = e.n1("Expand", {a, e.shape(b)});
+    b = e.n1("Expand", {b, e.shape(a)});
+    a = a2;
+  }
+  auto ra = Emitter::rankOf(e.in(0)), rb = Emitter::rankOf(e.in(1));
+  auto d = e.constInt(2, "dim");
+  if (!d)
+    return false;
+  int64_t dim = *d;
+  if (dim < 0) {
+    if (!ra || !rb)
+      return e.fail("a negative dim needs the inputs' ranks");
+    dim += std::max(*ra, *rb);
+  }
+  SmallVector<int64_t> axes{dim};
+  auto unit = [&](Value v) {
+    Value n = e.reduce("ReduceL2", v, ArrayRef<int64_t>(axes), true);
+    return e.n1("Div", {v, e.n1("Max", {n, e.scalarLike(*eps, v)})});
+  };
+  Value prod = e.n1("Mul", {unit(a), unit(b)});
+  Value r = e.reduce("ReduceSum", prod, ArrayRef<int64_t>(axes), false,
+                     e.resultType());
+  return r && e.done(r);
+}
+
 /// var/std: (x - mean)^2 summed over dims, divided by N - correction.
 bool lowerVar(Emitter &e, bool isStd, bool correctionForm) {
   std::optional<SmallVector<int64_t>> dims;
@@ -729,6 +840,10 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
       [](Emitter &e) { return lowerReduce(e, "ReduceMax", -1, -1); });
   add("aten.min", 9,
       [](Emitter &e) { return lowerReduce(e, "ReduceMin", -1, -1); });
+  add("aten.amin", 9,
+      [](Emitter &e) { return lowerReduce(e, "ReduceMin", 1, 2); });
+  add("aten.linalg_vector_norm", 9, lowerVectorNorm);
+  add("aten.cosine_similarity", 9, lowerCosineSimilarity);
   add("aten.logsumexp", 9,
       [](Emitter &e) { return lowerReduce(e, "ReduceLogSumExp", 1, 2); });
   add("aten.var.dim", 9, [](Emitter &e) { return lowerVar(e, false, false); });

@@ -2,6 +2,8 @@
 
 #include "Emitter.h"
 
+#include <limits>
+
 using namespace mlir;
 using namespace mlir::torch_onnx;
 
@@ -550,6 +552,127 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
       x = e.unsqueeze(x, axes);
     }
     Value r = e.n1("Tile", {x, e.i64s(*reps)}, {}, e.resultType());
+    return r && e.done(r);
+  });
+
+  add("aten.repeat_interleave.self_int", 9, [](Emitter &e) {
+    auto reps = e.constInt(1, "repeats");
+    if (!reps)
+      return false;
+    if (*reps < 0)
+      return e.fail("repeats must be >= 0 (it is " + Twine(*reps) + ")");
+    Value x = e.in(0);
+    int64_t d = 0;
+    std::optional<int64_t> rank;
+    std::optional<SmallVector<int64_t>> shape = Emitter::shapeOf(x);
+    if (Torch::isConstantNone(e.orig(2))) {
+      // No dim: the flattened input.
+      x = e.n1("Reshape", {x, e.i64s({-1})});
+      rank = 1;
+      if (shape && !llvm::is_contained(*shape, ShapedType::kDynamic)) {
+        int64_t n = 1;
+        for (int64_t v : *shape)
+          n *= v;
+        shape = SmallVector<int64_t>{n};
+      } else {
+        shape.reset();
+      }
+    } else {
+      auto dim = e.dimArg(2, x);
+      if (!dim)
+        return false;
+      d = *dim;
+      rank = Emitter::rankOf(x);
+    }
+    if (!rank)
+      return e.fail("the input rank must be known");
+    // [.., n, ..] -> [.., n, 1, ..] -> [.., n, r, ..] -> [.., n*r, ..].
+    SmallVector<int64_t> ones(*rank + 1, 1);
+    ones[d + 1] = *reps;
+    Value y = e.n1("Expand", {e.unsqueeze(x, {d + 1}), e.i64s(ones)});
+    Value newShape;
+    if (shape && !llvm::is_contained(*shape, ShapedType::kDynamic)) {
+      SmallVector<int64_t> s(*shape);
+      s[d] *= *reps;
+      newShape = e.i64s(s);
+    } else {
+      SmallVector<Value> parts;
+      for (int64_t i = 0; i < *rank; ++i)
+        parts.push_back(i == d ? e.i64s({-1}) : e.dimOf(x, i));
+      newShape = e.concatInts(parts);
+    }
+    Value r = e.n1("Reshape", {y, newShape}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.flip", 9, [](Emitter &e) {
+    auto dims = e.constInts(1, "dims");
+    if (!dims)
+      return false;
+    Value x = e.in(0);
+    auto rank = Emitter::rankOf(x);
+    SmallVector<int64_t> axes(*dims);
+    for (int64_t &a : axes)
+      if (a < 0) {
+        if (!rank)
+          return e.fail("negative dims need the input rank");
+        a += *rank;
+      }
+    if (axes.empty()) {
+      Value r = e.n1("Identity", {x}, {}, e.resultType());
+      return r && e.done(r);
+    }
+    if (e.opset() >= 10) {
+      // Slice backwards from the last element past the first.
+      int64_t k = axes.size();
+      Value r = e.n1(
+          "Slice",
+          {x, e.i64s(SmallVector<int64_t>(k, -1)),
+           e.i64s(SmallVector<int64_t>(k, std::numeric_limits<int64_t>::min())),
+           e.i64s(axes), e.i64s(SmallVector<int64_t>(k, -1))},
+          {}, e.resultType());
+      return r && e.done(r);
+    }
+    // Opset 9 (no Slice steps): gather reversed indices, one axis at a time.
+    auto shape = Emitter::shapeOf(x);
+    for (int64_t a : axes) {
+      if (!shape || (*shape)[a] == ShapedType::kDynamic)
+        return e.fail("before opset 10 (Slice steps) the flipped dims must "
+                      "be known");
+      SmallVector<int64_t> idx;
+      for (int64_t i = (*shape)[a] - 1; i >= 0; --i)
+        idx.push_back(i);
+      x = e.n1("Gather", {x, e.i64s(idx)}, {{"axis", e.i64(a)}});
+    }
+    Value r = e.n1("Identity", {x}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.outer", 9, [](Emitter &e) {
+    // a[i] * b[j]: a as a column, broadcast against b.
+    Type t = e.resultElem();
+    if (!t)
+      return e.fail("the result dtype must be known");
+    Value a = e.castIfNeeded(e.in(0), t), b = e.castIfNeeded(e.in(1), t);
+    Value r = e.n1("Mul", {e.unsqueeze(a, {1}), b}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.one_hot", 9, [](Emitter &e) {
+    auto n = e.constInt(1, "num_classes");
+    if (!n)
+      return false;
+    Value x = e.in(0);
+    Value depth;
+    if (*n >= 0) {
+      depth = e.i64s({*n});
+    } else if (*n == -1) {
+      // As torch: the largest index + 1 (read at run time).
+      Value mx = e.reduce("ReduceMax", x, std::nullopt, false);
+      depth =
+          e.n1("Add", {e.castIfNeeded(mx, e.rw.getI64Type()), e.i64Scalar(1)});
+    } else {
+      return e.fail("num_classes must be >= 0 or -1 (it is " + Twine(*n) + ")");
+    }
+    Value r = e.n1("OneHot", {x, depth, e.i64s({0, 1})}, {{"axis", e.i64(-1)}},
+                   e.resultType());
     return r && e.done(r);
   });
 

@@ -812,6 +812,10 @@ struct Inference {
                                             "aten.celu",
                                             "aten.mish",
                                             "aten.softplus",
+                                            "aten.hardshrink",
+                                            "aten.softshrink",
+                                            "aten.log_sigmoid",
+                                            "aten.flip",
                                             "aten.dropout",
                                             "aten.feature_dropout",
                                             "aten.alpha_dropout",
@@ -939,7 +943,7 @@ struct Inference {
     if (compare.contains(name))
       return elementwise({0, 1}, boolT);
     if (name == "aten.logical_not" || name == "aten.isnan" ||
-        name == "aten.isinf") {
+        name == "aten.isinf" || name == "aten.isfinite") {
       TensorInfo r = same();
       r.dtype = boolT;
       return r;
@@ -1081,18 +1085,88 @@ struct Inference {
         r.dtype = si64();
       return withDtypeArg(r, 1);
     }
-    if (name == "aten.amax" || name == "aten.logsumexp" ||
-        name == "aten.std.dim" || name == "aten.var.dim" ||
-        name == "aten.std.correction" || name == "aten.var.correction") {
-      auto keepIdx = (name == "aten.amax" || name == "aten.logsumexp") ? 2 : 3;
+    if (name == "aten.amax" || name == "aten.amin" ||
+        name == "aten.logsumexp" || name == "aten.std.dim" ||
+        name == "aten.var.dim" || name == "aten.std.correction" ||
+        name == "aten.var.correction" || name == "aten.linalg_vector_norm") {
+      unsigned dimsIdx = name == "aten.linalg_vector_norm" ? 2 : 1;
+      unsigned keepIdx = (name == "aten.amax" || name == "aten.amin" ||
+                          name == "aten.logsumexp")
+                             ? 2
+                             : 3;
+      Type dtype = in(0).dtype;
+      if (name == "aten.linalg_vector_norm") {
+        if (dtype && !isa<mlir::FloatType>(dtype))
+          dtype = {};
+        if (!isConstantNone(op->getOperand(4)))
+          if (auto code = getConstantInt(op->getOperand(4)))
+            dtype = getTypeForScalarTypeCode(ctx, *code);
+      }
       std::optional<Sizes> dims;
-      if (!isConstantNone(op->getOperand(1)))
-        if (!(dims = getConstantIntList(op->getOperand(1))))
-          return TensorInfo{std::nullopt, in(0).dtype};
+      if (!isConstantNone(op->getOperand(dimsIdx))) {
+        if (auto d = getConstantInt(op->getOperand(dimsIdx)))
+          dims = Sizes{*d};
+        else if (!(dims = getConstantIntList(op->getOperand(dimsIdx))))
+          return TensorInfo{std::nullopt, dtype};
+        if (dims->empty() && name == "aten.linalg_vector_norm")
+          dims.reset(); // vector_norm: an empty list means every dim
+      }
       auto keep = getConstantBool(op->getOperand(keepIdx));
       if (!keep)
-        return TensorInfo{std::nullopt, in(0).dtype};
-      return reduce(dims, *keep);
+        return TensorInfo{std::nullopt, dtype};
+      return reduce(dims, *keep, dtype);
+    }
+    if (name == "aten.cosine_similarity") {
+      TensorInfo b = elementwise({0, 1}), r;
+      r.dtype = b.dtype;
+      auto d = getConstantInt(op->getOperand(2));
+      if (!b.sizes || !d)
+        return r;
+      auto n = normDim(*d, b.sizes->size());
+      if (!n)
+        return r;
+      r.sizes = b.sizes;
+      r.sizes->erase(r.sizes->begin() + *n);
+      return r;
+    }
+    if (name == "aten.outer") {
+      TensorInfo a = in(0), b = in(1), r;
+      r.dtype = resultType({op->getOperand(0), op->getOperand(1)});
+      if (a.sizes && b.sizes && a.sizes->size() == 1 && b.sizes->size() == 1)
+        r.sizes = Sizes{(*a.sizes)[0], (*b.sizes)[0]};
+      return r;
+    }
+    if (name == "aten.one_hot") {
+      TensorInfo x = in(0), r;
+      r.dtype = si64();
+      auto n = getConstantInt(op->getOperand(1));
+      if (!x.sizes || !n)
+        return r;
+      r.sizes = x.sizes;
+      r.sizes->push_back(*n >= 0 ? *n : kUnknown);
+      return r;
+    }
+    if (name == "aten.repeat_interleave.self_int") {
+      TensorInfo x = in(0), r;
+      r.dtype = x.dtype;
+      auto reps = getConstantInt(op->getOperand(1));
+      if (!x.sizes || !reps)
+        return r;
+      auto mul = [&](int64_t v) { return v == kUnknown ? v : v * *reps; };
+      if (isConstantNone(op->getOperand(2))) {
+        int64_t n = 1;
+        for (int64_t v : *x.sizes)
+          n = (v == kUnknown || n == kUnknown) ? kUnknown : n * v;
+        r.sizes = Sizes{mul(n)};
+        return r;
+      }
+      auto d = getConstantInt(op->getOperand(2));
+      auto nd = d ? normDim(*d, x.sizes->size()) : std::nullopt;
+      if (!nd)
+        return r;
+      r.sizes = x.sizes;
+      (*r.sizes)[*nd] = mul((*r.sizes)[*nd]);
+      return r;
     }
     if (name == "aten.std" || name == "aten.var" || name == "aten.max" ||
         name == "aten.min" || name == "aten.all" || name == "aten.any") {

@@ -1,0 +1,125 @@
+// Long-tail aten ops torch.onnx exports: each one's ONNX form, and the
+// opsets where it has none.
+// RUN: torch-onnx-opt %s --split-input-file --torch-refine-types --convert-torch-to-onnx=opset=17 | FileCheck %s
+// RUN: torch-onnx-opt %s --split-input-file --torch-refine-types --convert-torch-to-onnx=opset=9 --verify-diagnostics | FileCheck %s --check-prefix=O9
+
+// hardshrink/softshrink are Shrink (bias 0 / lambd); log_sigmoid is
+// -softplus(-x); isfinite is not(isnan(x - x)).
+// CHECK-LABEL: func.func @main_graph(
+// CHECK-SAME: %[[X:[^:]*]]: tensor<2x3xf32>
+// CHECK: %[[H:.*]] = "onnx.Shrink"(%[[X]]) <{bias = 0.000000e+00 : f32, lambd = 3.000000e-01 : f32}> {{.*}} -> tensor<2x3xf32>
+// CHECK: %[[S:.*]] = "onnx.Shrink"(%[[X]]) <{bias = 5.000000e-01 : f32, lambd = 5.000000e-01 : f32}> {{.*}} -> tensor<2x3xf32>
+// CHECK: %[[N:.*]] = "onnx.Neg"(%[[X]])
+// CHECK: %[[SP:.*]] = "onnx.Softplus"(%[[N]])
+// CHECK: %[[L:.*]] = "onnx.Neg"(%[[SP]]) {{.*}} -> tensor<2x3xf32>
+// CHECK: %[[D:.*]] = "onnx.Sub"(%[[X]], %[[X]])
+// CHECK: %[[NAN:.*]] = "onnx.IsNaN"(%[[D]])
+// CHECK: %[[F:.*]] = "onnx.Not"(%[[NAN]]) {{.*}} -> tensor<2x3xi1>
+// CHECK: return %[[H]], %[[S]], %[[L]], %[[F]]
+func.func @forward(%x: !torch.vtensor<[2,3],f32> {torch.name = "x"}) -> (!torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor) {
+  %l = torch.constant.float 3.000000e-01
+  %h = torch.constant.float 5.000000e-01
+  %0 = torch.operator "aten::hardshrink"(%x, %l) : (!torch.vtensor<[2,3],f32>, !torch.float) -> !torch.vtensor
+  %1 = torch.operator "aten::softshrink"(%x, %h) : (!torch.vtensor<[2,3],f32>, !torch.float) -> !torch.vtensor
+  %2 = torch.operator "aten::log_sigmoid"(%x) : (!torch.vtensor<[2,3],f32>) -> !torch.vtensor
+  %3 = torch.operator "aten::isfinite"(%x) : (!torch.vtensor<[2,3],f32>) -> !torch.vtensor
+  return %0, %1, %2, %3 : !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor
+}
+
+// -----
+
+// flip: a backwards Slice from opset 10; before, a Gather of reversed
+// indices per axis where the dim is known.
+// CHECK-LABEL: func.func @main_graph(
+// CHECK-SAME: %[[X:[^:]*]]: tensor<2x3xf32>
+// CHECK-DAG: %[[ST:.*]] = onnx.Initializer {{.*}} = dense<-1> : tensor<2xi64>
+// CHECK-DAG: %[[EN:.*]] = onnx.Initializer {{.*}} = dense<-9223372036854775808> : tensor<2xi64>
+// CHECK-DAG: %[[AX:.*]] = onnx.Initializer {{.*}} = dense<[0, 1]> : tensor<2xi64>
+// CHECK: %[[R:.*]] = "onnx.Slice"(%[[X]], %[[ST]], %[[EN]], %[[AX]], %{{.*}}) {{.*}} -> tensor<2x3xf32>
+// CHECK: return %[[R]]
+// O9-LABEL: func.func @main_graph(
+// O9: %[[I0:.*]] = onnx.Initializer {{.*}} = dense<[1, 0]> : tensor<2xi64>
+// O9: %[[G0:.*]] = "onnx.Gather"(%{{.*}}, %[[I0]]) <{axis = 0 : i64}>
+// O9: %[[I1:.*]] = onnx.Initializer {{.*}} = dense<[2, 1, 0]> : tensor<3xi64>
+// O9: "onnx.Gather"(%[[G0]], %[[I1]]) <{axis = 1 : i64}>
+func.func @forward(%x: !torch.vtensor<[2,3],f32> {torch.name = "x"}) -> !torch.vtensor {
+  %0 = torch.constant.int 0
+  %m1 = torch.constant.int -1
+  %dims = torch.prim.ListConstruct %0, %m1 : (!torch.int, !torch.int) -> !torch.list<int>
+  %r = torch.aten.flip %x, %dims : (!torch.vtensor<[2,3],f32>, !torch.list<int>) -> !torch.vtensor
+  return %r : !torch.vtensor
+}
+
+// -----
+
+// CHECK-LABEL: func.func @main_graph(
+// CHECK: "onnx.Slice"
+func.func @forward(%x: !torch.vtensor<[?,3],f32> {torch.name = "x"}) -> !torch.vtensor {
+  %0 = torch.constant.int 0
+  %dims = torch.prim.ListConstruct %0 : (!torch.int) -> !torch.list<int>
+  // expected-error @+1 {{cannot convert 'aten.flip' to ONNX opset 9: before opset 10 (Slice steps) the flipped dims must be known}}
+  %r = torch.aten.flip %x, %dims : (!torch.vtensor<[?,3],f32>, !torch.list<int>) -> !torch.vtensor
+  return %r : !torch.vtensor
+}
+
+// -----
+
+// linalg_vector_norm: ord inf is max |x|, ord 3 the general p-norm.
+// CHECK-LABEL: func.func @main_graph(
+// CHECK-SAME: %[[X:[^:]*]]: tensor<2x3xf32>
+// CHECK: %[[A:.*]] = "onnx.Abs"(%[[X]])
+// CHECK: %[[MAX:.*]] = "onnx.ReduceMax"(%[[A]]) <{axes = [1], keepdims = 0 : i64}> {{.*}} -> tensor<2xf32>
+// CHECK: %[[A2:.*]] = "onnx.Abs"(%[[X]])
+// CHECK: %[[P:.*]] = "onnx.Pow"(%[[A2]], %{{.*}})
+// CHECK: %[[SUM:.*]] = "onnx.ReduceSum"(%[[P]], %{{.*}}) <{keepdims = 1 : i64
+// CHECK: %[[N3:.*]] = "onnx.Pow"(%[[SUM]], %{{.*}}) {{.*}} -> tensor<1x3xf32>
+// CHECK: return %[[MAX]], %[[N3]]
+func.func @forward(%x: !torch.vtensor<[2,3],f32> {torch.name = "x"}) -> (!torch.vtensor, !torch.vtensor) {
+  %inf = torch.constant.float 0x7FF0000000000000
+  %three = torch.constant.float 3.000000e+00
+  %1 = torch.constant.int 1
+  %0 = torch.constant.int 0
+  %false = torch.constant.bool false
+  %true = torch.constant.bool true
+  %none = torch.constant.none
+  %d1 = torch.prim.ListConstruct %1 : (!torch.int) -> !torch.list<int>
+  %d0 = torch.prim.ListConstruct %0 : (!torch.int) -> !torch.list<int>
+  %a = torch.aten.linalg_vector_norm %x, %inf, %d1, %false, %none : (!torch.vtensor<[2,3],f32>, !torch.float, !torch.list<int>, !torch.bool, !torch.none) -> !torch.vtensor
+  %b = torch.aten.linalg_vector_norm %x, %three, %d0, %true, %none : (!torch.vtensor<[2,3],f32>, !torch.float, !torch.list<int>, !torch.bool, !torch.none) -> !torch.vtensor
+  return %a, %b : !torch.vtensor, !torch.vtensor
+}
+
+// -----
+
+// one_hot with num_classes=-1: the depth is max(idx) + 1, read at run time.
+// CHECK-LABEL: func.func @main_graph(
+// CHECK-SAME: %[[I:[^:]*]]: tensor<?xi64>
+// CHECK: %[[M:.*]] = "onnx.ReduceMax"(%[[I]]) <{keepdims = 0 : i64}>
+// CHECK: %[[D:.*]] = "onnx.Add"(%[[M]], %{{.*}})
+// CHECK: %[[R:.*]] = "onnx.OneHot"(%[[I]], %[[D]], %{{.*}}) <{axis = -1 : i64}> {{.*}} -> tensor<?x?xi64>
+// CHECK: return %[[R]]
+func.func @forward(%i: !torch.vtensor<[?],si64> {torch.name = "idx"}) -> !torch.vtensor {
+  %m1 = torch.constant.int -1
+  %r = torch.operator "aten::one_hot"(%i, %m1) : (!torch.vtensor<[?],si64>, !torch.int) -> !torch.vtensor
+  return %r : !torch.vtensor
+}
+
+// -----
+
+// repeat_interleave along dim 1 of a dynamic-batch input: unsqueeze, expand
+// the new unit dim, merge it back (the new shape built from the input's
+// dims at run time).
+// CHECK-LABEL: func.func @main_graph(
+// CHECK-SAME: %[[X:[^:]*]]: tensor<?x3xf32>
+// CHECK: %[[U:.*]] = "onnx.Unsqueeze"(%[[X]], %{{.*}})
+// CHECK: %[[E:.*]] = "onnx.Expand"(%[[U]], %{{.*}})
+// CHECK: %[[S:.*]] = "onnx.Concat"(
+// CHECK: %[[R:.*]] = "onnx.Reshape"(%[[E]], %[[S]]) {{.*}} -> tensor<?x6xf32>
+// CHECK: return %[[R]]
+func.func @forward(%x: !torch.vtensor<[?,3],f32> {torch.name = "x"}) -> !torch.vtensor {
+  %2 = torch.constant.int 2
+  %1 = torch.constant.int 1
+  %none = torch.constant.none
+  %r = torch.aten.repeat_interleave.self_int %x, %2, %1, %none : (!torch.vtensor<[?,3],f32>, !torch.int, !torch.int, !torch.none) -> !torch.vtensor
+  return %r : !torch.vtensor
+}
