@@ -183,6 +183,49 @@ class Rearrange(nn.Module):
                 v.repeat_interleave(3), x.repeat_interleave(2, dim=-1))
 
 
+class MathFormulas(nn.Module):
+    """Math functions ONNX has no operator for, as formulas: trunc, frac,
+    erfc, hypot, logaddexp (large inputs too), logit, lerp."""
+
+    def forward(self, x, y):
+        p = torch.sigmoid(x)
+        return (torch.trunc(x * 3), torch.frac(x * 3), torch.special.erfc(x),
+                torch.hypot(x, y), torch.logaddexp(x * 50, y * 50),
+                torch.logit(p), torch.logit(p, eps=0.2), torch.lerp(x, y, 0.3),
+                torch.lerp(x, y, torch.sigmoid(y) * 2 - 0.5))
+
+
+class Losses(nn.Module):
+    """binary_cross_entropy_with_logits: each reduction, weight, pos_weight,
+    logits large enough to overflow a naive exp."""
+
+    def __init__(self):
+        super().__init__()
+        self.register_buffer("w", torch.arange(5, dtype=torch.float32) + 1)
+
+    def forward(self, x, t):
+        bce = F.binary_cross_entropy_with_logits
+        x = x * 30
+        t = torch.sigmoid(t)
+        w = self.w
+        return (bce(x, t), bce(x, t, reduction="sum"),
+                bce(x, t, weight=w, pos_weight=w * 0.5, reduction="none"))
+
+
+class MeanAndGrids(nn.Module):
+    """var_mean/std_mean, new_full/new_empty, broadcast_tensors, meshgrid."""
+
+    def forward(self, x, a, b):
+        v, m = torch.var_mean(x, dim=1)
+        s, m2 = torch.std_mean(x, dim=(0, 2), keepdim=True, correction=0)
+        f = x.new_full((2, 3), 2.5)
+        z = x.new_empty((4,)).fill_(0)  # new_empty + fill_ is zeros
+        p, q = torch.broadcast_tensors(x, a.reshape(-1, 1, 1))
+        gi, gj = torch.meshgrid(a, b, indexing="ij")
+        gx, gy = torch.meshgrid(a, b, indexing="xy")
+        return v, m, s, m2, f, z, p, q, gi, gj, gx, gy
+
+
 class ShapeOps(nn.Module):
     def forward(self, x):
         b = x.size(0)
@@ -472,6 +515,16 @@ def cases() -> List[Case]:
              input_names=["x"]),
         Case("shrinks", lambda: _eval(Shrinks()), (r(4, 6),), (r(7, 6),),
              input_names=["x"], dynamic_axes={"x": {0: "n"}}),
+        Case("math_formulas", lambda: _eval(MathFormulas()), (r(4, 6), r(4, 6)),
+             (r(2, 6), r(2, 6)), input_names=["x", "y"],
+             dynamic_axes={"x": {0: "n"}, "y": {0: "n"}}),
+        Case("losses", lambda: _eval(Losses()), (r(4, 5), r(4, 5)),
+             (r(7, 5), r(7, 5)), input_names=["x", "t"],
+             dynamic_axes={"x": {0: "n"}, "t": {0: "n"}}),
+        Case("mean_and_grids", lambda: _eval(MeanAndGrids()),
+             (r(3, 4, 5), r(3), r(6)), (r(2, 4, 5), r(2), r(9)),
+             input_names=["x", "a", "b"],
+             dynamic_axes={"x": {0: "n"}, "a": {0: "n"}, "b": {0: "m"}}),
         Case("vector_norms", lambda: _eval(VectorNorms()), (r(3, 4, 5), r(3, 4, 5)),
              input_names=["x", "y"]),
         Case("rearrange", lambda: _eval(Rearrange()),

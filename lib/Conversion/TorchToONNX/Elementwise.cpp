@@ -482,6 +482,124 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
     Value r = e.n1("Neg", {sp}, {}, e.resultType());
     return r && e.done(r);
   });
+  // Formulas of ONNX ops for the math functions ONNX lacks.
+  add("aten.trunc", 9, [](Emitter &e) {
+    // Rounds towards zero: ceil below 0, floor above.
+    Value x = e.in(0);
+    Value neg = e.n1("Less", {x, e.scalarLike(0.0, x)}, {},
+                     e.unranked(IntegerType::get(e.ctx(), 1)));
+    Value r = e.n1("Where", {neg, e.n1("Ceil", {x}), e.n1("Floor", {x})}, {},
+                   e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.frac", 9, [](Emitter &e) {
+    Value x = e.in(0);
+    Value neg = e.n1("Less", {x, e.scalarLike(0.0, x)}, {},
+                     e.unranked(IntegerType::get(e.ctx(), 1)));
+    Value t = e.n1("Where", {neg, e.n1("Ceil", {x}), e.n1("Floor", {x})}, {},
+                   e.unranked(Emitter::elemOf(x)));
+    Value r = e.n1("Sub", {x, t}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  // fill: the input's shape filled with the value (a constant, or a 0-d
+  // tensor read at run time).
+  for (StringRef n : {"aten.fill.Scalar", "aten.fill.Tensor"})
+    add(n, 9, [](Emitter &e) {
+      Type t = e.resultElem();
+      if (!t)
+        return e.fail("the result dtype is unknown");
+      Value v = e.castIfNeeded(e.in(1), t);
+      Value r = e.n1("Expand", {v, e.shape(e.in(0))}, {}, e.resultType());
+      return r && e.done(r);
+    });
+  add("aten.erfc", 9, [](Emitter &e) {
+    Value x = e.in(0);
+    Value r = e.n1("Sub", {e.scalarLike(1.0, x), e.n1("Erf", {x})}, {},
+                   e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.hypot", 9, [](Emitter &e) {
+    Value a = e.in(0), b = e.in(1);
+    Value r =
+        e.n1("Sqrt", {e.n1("Add", {e.n1("Mul", {a, a}), e.n1("Mul", {b, b})})},
+             {}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.logaddexp", 9, [](Emitter &e) {
+    // max(a, b) + log(1 + exp(-|a - b|)): no overflow for large inputs.
+    Value a = e.in(0), b = e.in(1);
+    Value m = e.n1("Max", {a, b});
+    Value d = e.n1("Neg", {e.n1("Abs", {e.n1("Sub", {a, b})})});
+    Value l =
+        e.n1("Log", {e.n1("Add", {e.scalarLike(1.0, a), e.n1("Exp", {d})})});
+    Value r = e.n1("Add", {m, l}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.logit", 9, [](Emitter &e) {
+    // log(x / (1 - x)), x clamped to [eps, 1 - eps] when eps is given.
+    Value x = e.in(0);
+    if (!Torch::isConstantNone(e.orig(1))) {
+      auto eps = e.constFloat(1, "eps");
+      if (!eps)
+        return false;
+      x = clip(e, x, *eps, 1.0 - *eps, Type());
+    }
+    Value r =
+        e.n1("Log", {e.n1("Div", {x, e.n1("Sub", {e.scalarLike(1.0, x), x})})},
+             {}, e.resultType());
+    return r && e.done(r);
+  });
+  for (StringRef n : {"aten.lerp.Scalar", "aten.lerp.Tensor"})
+    add(n, 9, [](Emitter &e) {
+      // As torch: start + w * (end - start) for |w| < 0.5, else
+      // end - (end - start) * (1 - w) (exact at w = 1).
+      Value a = e.in(0), b = e.in(1), w = e.in(2);
+      Type t = Emitter::elemOf(a);
+      if (!t)
+        return e.fail("the input dtype must be known");
+      w = e.castIfNeeded(w, t);
+      Value d = e.n1("Sub", {b, a});
+      Value lo = e.n1("Add", {a, e.n1("Mul", {w, d})});
+      Value hi = e.n1(
+          "Sub", {b, e.n1("Mul", {d, e.n1("Sub", {e.scalarLike(1.0, a), w})})});
+      Value small = e.n1("Less", {e.n1("Abs", {w}), e.scalarLike(0.5, a)}, {},
+                         e.unranked(IntegerType::get(e.ctx(), 1)));
+      Value r = e.n1("Where", {small, lo, hi}, {}, e.resultType());
+      return r && e.done(r);
+    });
+  add("aten.binary_cross_entropy_with_logits", 9, [](Emitter &e) {
+    // (1 - t) x + lw * (log(1 + exp(-|x|)) + max(-x, 0)), lw = 1 + (pw - 1) t
+    // with a pos_weight pw; times weight; reduced as `reduction` says.
+    auto red = e.constInt(4, "reduction");
+    if (!red)
+      return false;
+    if (*red < 0 || *red > 2)
+      return e.fail("reduction must be 0 (none), 1 (mean) or 2 (sum)");
+    Value x = e.in(0), t = e.in(1);
+    Type elem = Emitter::elemOf(x);
+    if (!elem)
+      return e.fail("the input dtype must be known");
+    t = e.castIfNeeded(t, elem);
+    Value one = e.scalarLike(1.0, x);
+    Value sp = e.n1(
+        "Add",
+        {e.n1("Log",
+              {e.n1("Add",
+                    {one, e.n1("Exp", {e.n1("Neg", {e.n1("Abs", {x})})})})}),
+         e.n1("Relu", {e.n1("Neg", {x})})});
+    if (!Torch::isConstantNone(e.orig(3))) {
+      Value pw = e.castIfNeeded(e.in(3), elem);
+      Value lw = e.n1("Add", {one, e.n1("Mul", {e.n1("Sub", {pw, one}), t})});
+      sp = e.n1("Mul", {lw, sp});
+    }
+    Value loss = e.n1("Add", {e.n1("Mul", {e.n1("Sub", {one, t}), x}), sp});
+    if (!Torch::isConstantNone(e.orig(2)))
+      loss = e.n1("Mul", {loss, e.castIfNeeded(e.in(2), elem)});
+    Value r = *red == 0 ? e.n1("Identity", {loss}, {}, e.resultType())
+                        : e.reduce(*red == 1 ? "ReduceMean" : "ReduceSum", loss,
+                                   std::nullopt, false, e.resultType());
+    return r && e.done(r);
+  });
   add("aten.relu6", 9, [](Emitter &e) {
     Value r = clip(e, e.in(0), 0.0, 6.0, e.resultType());
     return r && e.done(r);

@@ -518,13 +518,12 @@ bool lowerCosineSimilarity(Emitter &e) {
 }
 
 /// var/std: (x - mean)^2 summed over dims, divided by N - correction.
-bool lowerVar(Emitter &e, bool isStd, bool correctionForm) {
-  std::optional<SmallVector<int64_t>> dims;
-  if (!Torch::isConstantNone(e.orig(1))) {
-    dims = Torch::getConstantIntList(e.orig(1));
-    if (!dims)
-      return e.fail("the reduced dims must be constant");
-  }
+/// With `withMean` (var_mean/std_mean) the mean is a second result.
+bool lowerVar(Emitter &e, bool isStd, bool correctionForm,
+              bool withMean = false) {
+  auto dims = reducedDims(e, 1, e.in(0));
+  if (!dims)
+    return false;
   double correction = 1;
   if (correctionForm) {
     if (!Torch::isConstantNone(e.orig(2))) {
@@ -558,7 +557,11 @@ bool lowerVar(Emitter &e, bool isStd, bool correctionForm) {
   Value v = e.n1("Div", {sum, n});
   Value r = isStd ? e.n1("Sqrt", {v}, {}, e.resultType())
                   : e.n1("Identity", {v}, {}, e.resultType());
-  return r && e.done(r);
+  if (!withMean)
+    return r && e.done(r);
+  Value m = *keep ? e.n1("Identity", {mean}, {}, e.resultType(1))
+                  : e.reduce("ReduceMean", x, axes, false, e.resultType(1));
+  return r && m && e.done({r, m});
 }
 
 } // namespace
@@ -847,6 +850,14 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
   add("aten.logsumexp", 9,
       [](Emitter &e) { return lowerReduce(e, "ReduceLogSumExp", 1, 2); });
   add("aten.var.dim", 9, [](Emitter &e) { return lowerVar(e, false, false); });
+  add("aten.var_mean.dim", 9,
+      [](Emitter &e) { return lowerVar(e, false, false, true); });
+  add("aten.std_mean.dim", 9,
+      [](Emitter &e) { return lowerVar(e, true, false, true); });
+  add("aten.var_mean.correction", 9,
+      [](Emitter &e) { return lowerVar(e, false, true, true); });
+  add("aten.std_mean.correction", 9,
+      [](Emitter &e) { return lowerVar(e, true, true, true); });
   add("aten.std.dim", 9, [](Emitter &e) { return lowerVar(e, true, false); });
   add("aten.var.correction", 9,
       [](Emitter &e) { return lowerVar(e, false, true); });

@@ -244,6 +244,85 @@ Value dimsFrom(Emitter &e, Value v, ArrayRef<int64_t> shape, int64_t from) {
   return e.slice(e.shape(v), {from}, {(int64_t)shape.size()}, {0});
 }
 
+bool isBroadcastLike(Operation *op) {
+  std::string n = Torch::getOpKey(op);
+  return n == "aten.broadcast_tensors" || n == "aten.meshgrid" ||
+         n == "aten.meshgrid.indexing";
+}
+
+/// The pieces of broadcast_tensors / meshgrid, unpacked: each input expanded
+/// to the common shape (meshgrid: input i laid along dim i, the first two
+/// swapped with indexing "xy").
+bool lowerBroadcastUnpack(Emitter &e, Operation *producer) {
+  auto lc = producer->getOperand(0).getDefiningOp<Torch::PrimListConstructOp>();
+  if (!lc)
+    return e.fail("the inputs must be a list built in the model");
+  SmallVector<Value> xs;
+  for (Value v : lc.getElements())
+    xs.push_back(e.rw.getRemappedValue(v));
+  unsigned k = xs.size();
+  if (k != e.op->getNumResults())
+    return e.fail("the number of pieces does not match the unpacking");
+  // The common shape: a constant when every result's shape is static.
+  auto staticShape = [&]() -> std::optional<SmallVector<int64_t>> {
+    auto t = dyn_cast_or_null<RankedTensorType>(e.resultType(0));
+    if (!t || !t.hasStaticShape())
+      return std::nullopt;
+    return SmallVector<int64_t>(t.getShape());
+  }();
+  SmallVector<Value> out;
+  if (Torch::getOpKey(producer) == "aten.broadcast_tensors") {
+    Value shape;
+    if (staticShape) {
+      shape = e.i64s(*staticShape);
+    } else {
+      // Expand broadcasts both ways: chained, it yields the common shape.
+      Value t = xs[0];
+      for (unsigned j = 1; j < k; ++j)
+        t = e.n1("Expand", {t, e.shape(xs[j])});
+      shape = e.shape(t);
+    }
+    for (unsigned i = 0; i < k; ++i)
+      out.push_back(e.n1("Expand", {xs[i], shape}, {}, e.resultType(i)));
+    return llvm::all_of(out, [](Value v) { return bool(v); }) && e.done(out);
+  }
+  bool xy = false;
+  if (producer->getNumOperands() > 1) {
+    auto c = producer->getOperand(1).getDefiningOp<Torch::ConstantStrOp>();
+    if (!c)
+      return e.fail("the indexing must be a constant string");
+    if (c.getValue() != "ij" && c.getValue() != "xy")
+      return e.fail("indexing must be 'ij' or 'xy'");
+    xy = c.getValue() == "xy";
+  }
+  SmallVector<int64_t> pos;
+  for (unsigned i = 0; i < k; ++i)
+    pos.push_back(i);
+  if (xy && k >= 2)
+    std::swap(pos[0], pos[1]);
+  SmallVector<Value> flat(k), dims(k);
+  for (unsigned i = 0; i < k; ++i) {
+    auto r = Emitter::rankOf(xs[i]);
+    if (!r || *r > 1)
+      return e.fail("meshgrid takes 0-D or 1-D tensors (input " + Twine(i) +
+                    " has " +
+                    (r ? "rank " + Twine(*r) : Twine("an unknown rank")) + ")");
+    flat[i] = *r == 0 ? e.unsqueeze(xs[i], {0}) : xs[i];
+    if (!staticShape)
+      dims[pos[i]] = e.shape(flat[i]);
+  }
+  Value shape = staticShape ? e.i64s(*staticShape) : e.concatInts(dims);
+  for (unsigned i = 0; i < k; ++i) {
+    SmallVector<int64_t> axes;
+    for (unsigned d = 0; d < k; ++d)
+      if ((int64_t)d != pos[i])
+        axes.push_back(d);
+    Value v = axes.empty() ? flat[i] : e.unsqueeze(flat[i], axes);
+    out.push_back(e.n1("Expand", {v, shape}, {}, e.resultType(i)));
+  }
+  return llvm::all_of(out, [](Value v) { return bool(v); }) && e.done(out);
+}
+
 bool isSplitLike(Operation *op) {
   if (!op)
     return false;
@@ -748,10 +827,15 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     auto v = e.constFloat(1, "fill_value");
     return v && fill(e, e.intList(0), *v);
   });
-  for (StringRef n : {"aten.new_zeros", "aten.new_ones"})
+  // new_empty: zeros (torch.onnx does the same; the values are unspecified).
+  for (StringRef n : {"aten.new_zeros", "aten.new_ones", "aten.new_empty"})
     add(n, 9, [isOne = n == "aten.new_ones"](Emitter &e) {
       return fill(e, e.intList(1), isOne ? 1 : 0);
     });
+  add("aten.new_full", 9, [](Emitter &e) {
+    auto v = e.constFloat(2, "fill_value");
+    return v && fill(e, e.intList(1), *v);
+  });
   for (StringRef n : {"aten.zeros_like", "aten.ones_like"})
     add(n, 9, [isOne = n == "aten.ones_like"](Emitter &e) {
       return fill(e, e.shape(e.in(0)), isOne ? 1 : 0);
@@ -905,14 +989,16 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
   });
 
   // Splitting into lists: the pieces are taken by prim.ListUnpack.
-  for (StringRef n : {"aten.split.Tensor", "aten.split_with_sizes",
-                      "aten.split.sizes", "aten.chunk", "aten.unbind.int"})
+  for (StringRef n :
+       {"aten.split.Tensor", "aten.split_with_sizes", "aten.split.sizes",
+        "aten.chunk", "aten.unbind.int", "aten.broadcast_tensors",
+        "aten.meshgrid", "aten.meshgrid.indexing"})
     add(n, 9, [](Emitter &e) {
       if (!llvm::all_of(e.op->getUsers(), [](Operation *u) {
             return u->getName().getStringRef() == "torch.prim.ListUnpack";
           }))
-        return e.fail("the pieces must be unpacked (a, b = x.split(...)); a "
-                      "list of them has no lowering yet");
+        return e.fail("the pieces must be unpacked (a, b = ...); a list of "
+                      "them has no lowering yet");
       // Placeholder; prim.ListUnpack emits the Split.
       Value r = ONNX::NoValueOp::create(e.rw, e.loc, e.rw.getType<NoneType>());
       return e.done(r);
@@ -942,6 +1028,8 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
         }
       return e.done(*pieces);
     }
+    if (producer && isBroadcastLike(producer))
+      return lowerBroadcastUnpack(e, producer);
     // An int list: one Gather per element.
     if (isa<RankedTensorType>(e.in(0).getType())) {
       SmallVector<Value> out;

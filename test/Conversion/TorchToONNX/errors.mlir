@@ -60,3 +60,14 @@ func.func @forward(%q: !torch.vtensor<[2,3,4],f32>) -> !torch.vtensor {
   %r = torch.aten.scaled_dot_product_attention %q, %q, %q, %none, %p, %false, %none, %false : (!torch.vtensor<[2,3,4],f32>, !torch.vtensor<[2,3,4],f32>, !torch.vtensor<[2,3,4],f32>, !torch.none, !torch.float, !torch.bool, !torch.none, !torch.bool) -> !torch.vtensor
   return %r : !torch.vtensor
 }
+
+// -----
+
+func.func @forward(%a: !torch.vtensor<[3],f32> {torch.name = "a"}) -> (!torch.vtensor, !torch.vtensor) {
+  %bad = torch.constant.str "yx"
+  %l = torch.prim.ListConstruct %a, %a : (!torch.vtensor<[3],f32>, !torch.vtensor<[3],f32>) -> !torch.list<vtensor>
+  %g = torch.operator "aten::meshgrid.indexing"(%l, %bad) : (!torch.list<vtensor>, !torch.str) -> !torch.list<vtensor>
+  // expected-error @+1 {{cannot convert 'prim.ListUnpack' to ONNX opset 11: indexing must be 'ij' or 'xy'}}
+  %p:2 = torch.prim.ListUnpack %g : !torch.list<vtensor> -> !torch.vtensor, !torch.vtensor
+  return %p#0, %p#1 : !torch.vtensor, !torch.vtensor
+}

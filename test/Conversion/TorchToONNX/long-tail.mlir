@@ -123,3 +123,38 @@ func.func @forward(%x: !torch.vtensor<[?,3],f32> {torch.name = "x"}) -> !torch.v
   %r = torch.aten.repeat_interleave.self_int %x, %2, %1, %none : (!torch.vtensor<[?,3],f32>, !torch.int, !torch.int, !torch.none) -> !torch.vtensor
   return %r : !torch.vtensor
 }
+
+// -----
+
+// trunc rounds towards zero: Ceil below 0, Floor above.
+// CHECK-LABEL: func.func @main_graph(
+// CHECK-SAME: %[[X:[^:]*]]: tensor<4xf32>
+// CHECK: %[[NEG:.*]] = "onnx.Less"(%[[X]], %{{.*}})
+// CHECK: %[[C:.*]] = "onnx.Ceil"(%[[X]])
+// CHECK: %[[F:.*]] = "onnx.Floor"(%[[X]])
+// CHECK: %[[R:.*]] = "onnx.Where"(%[[NEG]], %[[C]], %[[F]]) {{.*}} -> tensor<4xf32>
+// CHECK: return %[[R]]
+func.func @forward(%x: !torch.vtensor<[4],f32> {torch.name = "x"}) -> !torch.vtensor {
+  %r = torch.operator "aten::trunc"(%x) : (!torch.vtensor<[4],f32>) -> !torch.vtensor
+  return %r : !torch.vtensor
+}
+
+// -----
+
+// meshgrid with indexing "xy": the first two inputs swap places; each input
+// is laid along its dim and expanded to the common shape.
+// CHECK-LABEL: func.func @main_graph(
+// CHECK-SAME: %[[A:[^:]*]]: tensor<3xf32>{{.*}}, %[[B:[^:]*]]: tensor<5xf32>
+// CHECK-DAG: %[[SHAPE:.*]] = onnx.Initializer {{.*}} = dense<[5, 3]> : tensor<2xi64>
+// CHECK: %[[UA:.*]] = "onnx.Unsqueeze"(%[[A]], %{{.*}})
+// CHECK: %[[GA:.*]] = "onnx.Expand"(%[[UA]], %[[SHAPE]]) {{.*}} -> tensor<5x3xf32>
+// CHECK: %[[UB:.*]] = "onnx.Unsqueeze"(%[[B]], %{{.*}})
+// CHECK: %[[GB:.*]] = "onnx.Expand"(%[[UB]], %[[SHAPE]]) {{.*}} -> tensor<5x3xf32>
+// CHECK: return %[[GA]], %[[GB]]
+func.func @forward(%a: !torch.vtensor<[3],f32> {torch.name = "a"}, %b: !torch.vtensor<[5],f32> {torch.name = "b"}) -> (!torch.vtensor, !torch.vtensor) {
+  %xy = torch.constant.str "xy"
+  %l = torch.prim.ListConstruct %a, %b : (!torch.vtensor<[3],f32>, !torch.vtensor<[5],f32>) -> !torch.list<vtensor>
+  %g = torch.operator "aten::meshgrid.indexing"(%l, %xy) : (!torch.list<vtensor>, !torch.str) -> !torch.list<vtensor>
+  %p:2 = torch.prim.ListUnpack %g : !torch.list<vtensor> -> !torch.vtensor, !torch.vtensor
+  return %p#0, %p#1 : !torch.vtensor, !torch.vtensor
+}

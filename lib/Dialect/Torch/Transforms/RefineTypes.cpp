@@ -815,6 +815,11 @@ struct Inference {
                                             "aten.hardshrink",
                                             "aten.softshrink",
                                             "aten.log_sigmoid",
+                                            "aten.trunc",
+                                            "aten.frac",
+                                            "aten.erfc",
+                                            "aten.fill.Tensor",
+                                            "aten.logit",
                                             "aten.flip",
                                             "aten.dropout",
                                             "aten.feature_dropout",
@@ -922,6 +927,9 @@ struct Inference {
                                              "aten.max.other",
                                              "aten.min.other",
                                              "aten.lerp.Tensor",
+                                             "aten.lerp.Scalar",
+                                             "aten.hypot",
+                                             "aten.logaddexp",
                                              "aten.atan2"};
     if (binary.contains(name))
       return elementwise({0, 1});
@@ -1088,7 +1096,10 @@ struct Inference {
     if (name == "aten.amax" || name == "aten.amin" ||
         name == "aten.logsumexp" || name == "aten.std.dim" ||
         name == "aten.var.dim" || name == "aten.std.correction" ||
-        name == "aten.var.correction" || name == "aten.linalg_vector_norm") {
+        name == "aten.var.correction" || name == "aten.linalg_vector_norm" ||
+        name == "aten.var_mean.dim" || name == "aten.std_mean.dim" ||
+        name == "aten.var_mean.correction" ||
+        name == "aten.std_mean.correction") {
       unsigned dimsIdx = name == "aten.linalg_vector_norm" ? 2 : 1;
       unsigned keepIdx = (name == "aten.amax" || name == "aten.amin" ||
                           name == "aten.logsumexp")
@@ -1249,6 +1260,20 @@ struct Inference {
         name == "aten.new_empty") {
       Type dt = isConstantNone(op->getOperand(2)) ? in(0).dtype : Type();
       return withDtypeArg(sizesFromList(1, dt), 2);
+    }
+    if (name == "aten.new_full") { // (self, size, fill_value, dtype, ...)
+      Type dt = isConstantNone(op->getOperand(3)) ? in(0).dtype : Type();
+      return withDtypeArg(sizesFromList(1, dt), 3);
+    }
+    if (name == "aten.binary_cross_entropy_with_logits") {
+      auto red = getConstantInt(op->getOperand(4));
+      if (red && *red == 0)
+        return elementwise({0, 1}, in(0).dtype);
+      TensorInfo r;
+      r.dtype = in(0).dtype;
+      if (red)
+        r.sizes = Sizes();
+      return r;
     }
     if (name == "aten.arange" || name == "aten.arange.start" ||
         name == "aten.arange.start_step") {
@@ -1444,11 +1469,57 @@ struct TorchRefineTypesPass
 
   /// Pieces of split/chunk/unbind: the input's dtype, and sizes where the
   /// split is static.
+  /// broadcast_tensors: every piece has the inputs' broadcast shape;
+  /// meshgrid: [n0, n1, ...] of the 1-D inputs' lengths (the first two
+  /// swapped with indexing "xy").
+  void refineBroadcastUnpack(PrimListUnpackOp unpack, Operation *src,
+                             bool &changed) {
+    auto elems = getListElements(src->getOperand(0));
+    if (!elems || elems->size() != unpack->getNumResults())
+      return;
+    SmallVector<std::optional<Sizes>> shapes;
+    SmallVector<TensorInfo> infos;
+    for (Value v : *elems) {
+      infos.push_back(TensorInfo::of(v.getType()));
+      shapes.push_back(infos.back().sizes);
+    }
+    std::optional<Sizes> common;
+    if (getOpKey(src) == "aten.broadcast_tensors") {
+      common = broadcast(shapes);
+    } else {
+      bool xy = false;
+      if (src->getNumOperands() > 1)
+        if (auto c = src->getOperand(1).getDefiningOp<ConstantStrOp>())
+          xy = c.getValue() == "xy";
+      common = Sizes();
+      for (const auto &sh : shapes) {
+        if (!sh || sh->size() > 1) {
+          common.reset();
+          break;
+        }
+        common->push_back(sh->empty() ? 1 : (*sh)[0]);
+      }
+      if (common && xy && common->size() >= 2)
+        std::swap((*common)[0], (*common)[1]);
+    }
+    for (unsigned i = 0; i < unpack->getNumResults(); ++i)
+      changed |=
+          update(unpack.getResult(i), TensorInfo{common, infos[i].dtype});
+  }
+
   void refineUnpack(PrimListUnpackOp unpack, bool &changed) {
     Operation *src = unpack.getList().getDefiningOp();
-    if (!src || src->getNumOperands() < 2)
+    if (!src)
+      return;
+    if (src->getNumOperands() < 2 && getOpKey(src) != "aten.broadcast_tensors")
       return;
     StringRef n = src->getName().getStringRef();
+    if (std::string key = getOpKey(src);
+        key == "aten.broadcast_tensors" ||
+        StringRef(key).starts_with("aten.meshgrid")) {
+      refineBroadcastUnpack(unpack, src, changed);
+      return;
+    }
     bool isUnbind = n == "torch.aten.unbind.int";
     if (n != "torch.aten.split.Tensor" && n != "torch.aten.chunk" &&
         n != "torch.aten.split_with_sizes" && !isUnbind)
@@ -1580,8 +1651,15 @@ struct TorchRefineTypesPass
           !isTorchTensorType(op.getResult(0).getType()))
         continue;
       Inference inf{&op, op.getContext()};
-      if (auto info = inf.infer())
+      if (auto info = inf.infer()) {
         changed |= update(op.getResult(0), *info);
+        // var_mean/std_mean: the mean has the variance's shape and dtype.
+        std::string key = getOpKey(&op);
+        if (op.getNumResults() == 2 &&
+            (StringRef(key).starts_with("aten.var_mean") ||
+             StringRef(key).starts_with("aten.std_mean")))
+          changed |= update(op.getResult(1), *info);
+      }
       if (auto unpack = dyn_cast<PrimListUnpackOp>(op))
         refineUnpack(unpack, changed);
       refineMultiResult(&op, changed);
