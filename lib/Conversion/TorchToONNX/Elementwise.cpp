@@ -203,6 +203,14 @@ Value floorDivInt(Emitter &e, Value a, Value b, Type result) {
   return e.n1("Sub", {q, adjust}, {}, result);
 }
 
+/// Rounds towards zero: Ceil below 0, Floor above (ONNX has no Trunc).
+Value trunc(Emitter &e, Value x, Type result) {
+  Value neg = e.n1("Less", {x, e.scalarLike(0.0, x)}, {},
+                   e.unranked(IntegerType::get(e.ctx(), 1)));
+  return e.n1("Where", {neg, e.n1("Ceil", {x}), e.n1("Floor", {x})}, {},
+              result);
+}
+
 bool lowerCast(Emitter &e) {
   Type t = e.resultElem();
   if (!t)
@@ -484,20 +492,12 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
   });
   // Formulas of ONNX ops for the math functions ONNX lacks.
   add("aten.trunc", 9, [](Emitter &e) {
-    // Rounds towards zero: ceil below 0, floor above.
-    Value x = e.in(0);
-    Value neg = e.n1("Less", {x, e.scalarLike(0.0, x)}, {},
-                     e.unranked(IntegerType::get(e.ctx(), 1)));
-    Value r = e.n1("Where", {neg, e.n1("Ceil", {x}), e.n1("Floor", {x})}, {},
-                   e.resultType());
+    Value r = trunc(e, e.in(0), e.resultType());
     return r && e.done(r);
   });
   add("aten.frac", 9, [](Emitter &e) {
     Value x = e.in(0);
-    Value neg = e.n1("Less", {x, e.scalarLike(0.0, x)}, {},
-                     e.unranked(IntegerType::get(e.ctx(), 1)));
-    Value t = e.n1("Where", {neg, e.n1("Ceil", {x}), e.n1("Floor", {x})}, {},
-                   e.unranked(Emitter::elemOf(x)));
+    Value t = trunc(e, x, e.unranked(Emitter::elemOf(x)));
     Value r = e.n1("Sub", {x, t}, {}, e.resultType());
     return r && e.done(r);
   });
