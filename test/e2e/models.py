@@ -226,6 +226,15 @@ class MeanAndGrids(nn.Module):
         return v, m, s, m2, f, z, p, q, gi, gj, gx, gy
 
 
+class AdvancedIndex(nn.Module):
+    """Indexing with tensors: one index on a later dim, several (adjacent,
+    broadcast, negative, on later dims, apart), boolean masks."""
+
+    def forward(self, x, i, j, m):
+        return (x[:, i], x[i, j], x[:, i, j], x[i, :, j], x[i.reshape(-1, 1), j],
+                x[m], x[:, m[0]], x[-1 - i])
+
+
 class ShapeOps(nn.Module):
     def forward(self, x):
         b = x.size(0)
@@ -525,6 +534,15 @@ def cases() -> List[Case]:
              (r(3, 4, 5), r(3), r(6)), (r(2, 4, 5), r(2), r(9)),
              input_names=["x", "a", "b"],
              dynamic_axes={"x": {0: "n"}, "a": {0: "n"}, "b": {0: "m"}}),
+        Case("advanced_index", lambda: _eval(AdvancedIndex()),
+             (r(3, 4, 5), torch.tensor([0, 2, -1]), torch.tensor([1, 1, 3]),
+              torch.rand(3, 4) > 0.5),
+             (r(4, 4, 6), torch.tensor([3, 0, 1]), torch.tensor([3, 0, -2]),
+              torch.rand(4, 4) > 0.5),
+             input_names=["x", "i", "j", "m"],
+             dynamic_axes={"x": {0: "a", 2: "c"}, "m": {0: "a"}},
+             needs=[(11, "several index tensors and boolean masks need "
+                         "GatherND (opset 11)")]),
         Case("vector_norms", lambda: _eval(VectorNorms()), (r(3, 4, 5), r(3, 4, 5)),
              input_names=["x", "y"]),
         Case("rearrange", lambda: _eval(Rearrange()),

@@ -323,6 +323,131 @@ bool lowerBroadcastUnpack(Emitter &e, Operation *producer) {
   return llvm::all_of(out, [](Value v) { return bool(v); }) && e.done(out);
 }
 
+/// x[i0, i1, ...] with index tensors (None: the whole dim). One integer
+/// index is a Gather along its dim; a boolean mask selects the positions
+/// NonZero finds; several indices are broadcast together, stacked and read
+/// with GatherND from the indexed dims moved first. As torch (numpy)
+/// does, the broadcast index dims take the indexed dims' place when those
+/// are adjacent, and go first otherwise.
+bool lowerAdvancedIndex(Emitter &e) {
+  auto elems = Torch::getListElements(e.orig(1));
+  if (!elems)
+    return e.fail("the indices must be a list built in the model");
+  Value x = e.in(0);
+  SmallVector<int64_t> pos;
+  SmallVector<Value> idx;
+  for (auto [p, v] : llvm::enumerate(*elems)) {
+    if (Torch::isConstantNone(v))
+      continue;
+    pos.push_back(p);
+    idx.push_back(e.rw.getRemappedValue(v));
+  }
+  if (idx.empty()) {
+    Value r = e.n1("Identity", {x}, {}, e.resultType());
+    return r && e.done(r);
+  }
+  auto isBool = [](Value v) {
+    Type t = Emitter::elemOf(v);
+    return t && t.isInteger(1);
+  };
+  if (idx.size() == 1 && !isBool(idx[0])) {
+    Value r =
+        e.n1("Gather", {x, idx[0]}, {{"axis", e.i64(pos[0])}}, e.resultType());
+    return r && e.done(r);
+  }
+  if (e.opset() < 11)
+    return e.fail("indexing with several index tensors or a boolean mask "
+                  "needs GatherND (opset 11)");
+  auto rank = Emitter::rankOf(x);
+  if (!rank)
+    return e.fail("the indexed tensor's rank must be known");
+  // A boolean mask covering dims [p, p + m): its true positions, [K, m].
+  if (llvm::any_of(idx, isBool)) {
+    if (idx.size() != 1)
+      return e.fail("a boolean mask mixed with other index tensors has no "
+                    "lowering yet");
+    auto mr = Emitter::rankOf(idx[0]);
+    if (!mr || *mr < 1)
+      return e.fail("the mask's rank must be known");
+    Value nz = e.n1("NonZero", {idx[0]}, {},
+                    e.unranked(IntegerType::get(e.ctx(), 64)));
+    Value stacked = e.n1("Transpose", {nz}, {{"perm", e.ints({1, 0})}});
+    int64_t p = pos[0], m = *mr;
+    SmallVector<int64_t> perm;
+    for (int64_t d = p; d < p + m; ++d)
+      perm.push_back(d);
+    for (int64_t d = 0; d < *rank; ++d)
+      if (d < p || d >= p + m)
+        perm.push_back(d);
+    Value xt = p == 0 ? x : e.n1("Transpose", {x}, {{"perm", e.ints(perm)}});
+    Value g = e.n1("GatherND", {xt, stacked});
+    if (p == 0) {
+      Value r = e.n1("Identity", {g}, {}, e.resultType());
+      return r && e.done(r);
+    }
+    // [K, others...] -> others[:p] + [K] + others[p:].
+    SmallVector<int64_t> back;
+    for (int64_t d = 1; d <= p; ++d)
+      back.push_back(d);
+    back.push_back(0);
+    for (int64_t d = p + 1; d < *rank - m + 1; ++d)
+      back.push_back(d);
+    Value r = e.n1("Transpose", {g}, {{"perm", e.ints(back)}}, e.resultType());
+    return r && e.done(r);
+  }
+  // Several integer indices: int64, negatives wrapped, broadcast, stacked.
+  int64_t nb = 0;
+  for (Value &i : idx) {
+    auto r = Emitter::rankOf(i);
+    if (!r)
+      return e.fail("the index tensors' ranks must be known");
+    nb = std::max(nb, *r);
+  }
+  Type i64 = e.rw.getI64Type();
+  for (auto [k, i] : llvm::enumerate(idx)) {
+    i = e.castIfNeeded(i, i64);
+    Value neg =
+        e.n1("Less", {i, e.i64Scalar(0)}, {}, e.unranked(e.rw.getI1Type()));
+    Value wrapped = e.n1("Add", {i, e.squeeze(e.dimOf(x, pos[k]), {0})});
+    i = e.n1("Where", {neg, wrapped, i}, {}, e.unranked(i64));
+  }
+  Value common = idx[0];
+  for (unsigned k = 1; k < idx.size(); ++k)
+    common = e.n1("Expand", {common, e.shape(idx[k])});
+  Value shape = e.shape(common);
+  SmallVector<Value> cols;
+  for (Value i : idx)
+    cols.push_back(e.unsqueeze(e.n1("Expand", {i, shape}), {nb}));
+  Value stacked = e.n1("Concat", cols, {{"axis", e.i64(nb)}});
+  int64_t m = idx.size();
+  bool adjacent = pos.back() - pos.front() + 1 == m;
+  SmallVector<int64_t> perm(pos.begin(), pos.end()), others;
+  for (int64_t d = 0; d < *rank; ++d)
+    if (!llvm::is_contained(pos, d)) {
+      perm.push_back(d);
+      others.push_back(d);
+    }
+  bool identity = llvm::equal(perm, llvm::seq<int64_t>(0, *rank));
+  Value xt = identity ? x : e.n1("Transpose", {x}, {{"perm", e.ints(perm)}});
+  Value g = e.n1("GatherND", {xt, stacked});
+  int64_t p = pos.front();
+  if (!adjacent || p == 0) {
+    Value r = e.n1("Identity", {g}, {}, e.resultType());
+    return r && e.done(r);
+  }
+  // [B..., others...] -> others[:p] + B + others[p:].
+  SmallVector<int64_t> back;
+  int64_t no = others.size();
+  for (int64_t d = 0; d < p; ++d)
+    back.push_back(nb + d);
+  for (int64_t d = 0; d < nb; ++d)
+    back.push_back(d);
+  for (int64_t d = p; d < no; ++d)
+    back.push_back(nb + d);
+  Value r = e.n1("Transpose", {g}, {{"perm", e.ints(back)}}, e.resultType());
+  return r && e.done(r);
+}
+
 bool isSplitLike(Operation *op) {
   if (!op)
     return false;
@@ -592,19 +717,8 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
                    e.resultType());
     return r && e.done(r);
   });
-  add("aten.index.Tensor", 9, [](Emitter &e) {
-    auto idx = Torch::getListElements(e.orig(1));
-    if (!idx || idx->size() != 1 || Torch::isConstantNone((*idx)[0]))
-      return e.fail("indexing with more than one index tensor has no "
-                    "lowering yet");
-    Value i = e.rw.getRemappedValue((*idx)[0]);
-    if (Emitter::elemOf(i) && Emitter::elemOf(i).isInteger(1))
-      return e.fail("boolean mask indexing has a data-dependent shape: no "
-                    "lowering yet");
-    Value r =
-        e.n1("Gather", {e.in(0), i}, {{"axis", e.i64(0)}}, e.resultType());
-    return r && e.done(r);
-  });
+  for (StringRef n : {"aten.index.Tensor", "aten.index.Tensor_hacked_twin"})
+    add(n, 9, lowerAdvancedIndex);
   for (StringRef n : {"aten.expand", "aten.broadcast_to"})
     add(n, 9, [](Emitter &e) {
       // -1 keeps the input's size: Expand's broadcasting does that with 1.

@@ -424,6 +424,10 @@ public:
     addConversion([ctx](GeneratorType) { return mlir::NoneType::get(ctx); });
     addConversion([this, ctx](ListType t) -> std::optional<Type> {
       Type e = t.getContainedType();
+      // Optional tensors (index lists, with None for a whole dim).
+      if (auto o = dyn_cast<OptionalType>(e);
+          o && isTorchTensorType(o.getContainedType()))
+        e = o.getContainedType();
       if (isa<IntType, BoolType>(e))
         return RankedTensorType::get({ShapedType::kDynamic},
                                      IntegerType::get(ctx, 64));

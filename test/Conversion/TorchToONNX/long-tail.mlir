@@ -158,3 +158,30 @@ func.func @forward(%a: !torch.vtensor<[3],f32> {torch.name = "a"}, %b: !torch.vt
   %p:2 = torch.prim.ListUnpack %g : !torch.list<vtensor> -> !torch.vtensor, !torch.vtensor
   return %p#0, %p#1 : !torch.vtensor, !torch.vtensor
 }
+
+// -----
+
+// x[:, i] is a Gather along dim 1; x[i, j] broadcasts, stacks and reads the
+// pairs with GatherND (opset 11); a negative index wraps by the dim's size.
+// CHECK-LABEL: func.func @main_graph(
+// CHECK-SAME: %[[X:[^:]*]]: tensor<3x4x5xf32>{{.*}}, %[[I:[^:]*]]: tensor<2xi64>{{.*}}, %[[J:[^:]*]]: tensor<2xi64>
+// CHECK: %[[G:.*]] = "onnx.Gather"(%[[X]], %[[I]]) <{axis = 1 : i64}>
+// CHECK: %[[NI:.*]] = "onnx.Less"(%[[I]], %{{.*}})
+// CHECK: %[[WI:.*]] = "onnx.Where"(%[[NI]],
+// CHECK: %[[NJ:.*]] = "onnx.Less"(%[[J]], %{{.*}})
+// CHECK: %[[WJ:.*]] = "onnx.Where"(%[[NJ]],
+// CHECK: %[[CI:.*]] = "onnx.Unsqueeze"({{.*}})
+// CHECK: %[[CJ:.*]] = "onnx.Unsqueeze"({{.*}})
+// CHECK: %[[ST:.*]] = "onnx.Concat"(%[[CI]], %[[CJ]]) <{axis = 1 : i64}>
+// CHECK: %[[ND:.*]] = "onnx.GatherND"(%[[X]], %[[ST]])
+// CHECK: return %[[G]], %{{.*}}
+
+func.func @forward(%x: !torch.vtensor<[3,4,5],f32> {torch.name = "x"}, %i: !torch.vtensor<[2],si64> {torch.name = "i"}, %j: !torch.vtensor<[2],si64> {torch.name = "j"}) -> (!torch.vtensor, !torch.vtensor) {
+  %none = torch.constant.none
+  %l1 = torch.prim.ListConstruct %none, %i : (!torch.none, !torch.vtensor<[2],si64>) -> !torch.list<optional<vtensor>>
+  %a = torch.aten.index.Tensor %x, %l1 : (!torch.vtensor<[3,4,5],f32>, !torch.list<optional<vtensor>>) -> !torch.vtensor
+  %l2 = torch.prim.ListConstruct %i, %j : (!torch.vtensor<[2],si64>, !torch.vtensor<[2],si64>) -> !torch.list<optional<vtensor>>
+  // expected-error @+1 {{cannot convert 'aten.index.Tensor' to ONNX opset 9: indexing with several index tensors or a boolean mask needs GatherND (opset 11)}}
+  %b = torch.aten.index.Tensor %x, %l2 : (!torch.vtensor<[3,4,5],f32>, !torch.list<optional<vtensor>>) -> !torch.vtensor
+  return %a, %b : !torch.vtensor, !torch.vtensor
+}

@@ -1340,8 +1340,7 @@ struct Inference {
     }
     if (name == "aten.einsum" || name == "aten.index.Tensor" ||
         name == "aten.index.Tensor_hacked_twin" || name == "aten.nonzero" ||
-        name == "aten.masked_select" ||
-        name == "aten.repeat_interleave.self_int") {
+        name == "aten.masked_select") {
       TensorInfo r;
       if (name == "aten.nonzero")
         r.dtype = si64();
