@@ -235,6 +235,25 @@ class AdvancedIndex(nn.Module):
                 x[m], x[:, m[0]], x[-1 - i])
 
 
+class Windows(nn.Module):
+    """Tensor.unfold: overlapping, strided and tiling windows."""
+
+    def forward(self, x):
+        return x.unfold(2, 3, 1), x.unfold(-1, 2, 3), x.unfold(1, 4, 4)
+
+
+class GridSample(nn.Module):
+    """grid_sample: each mode and padding."""
+
+    def forward(self, x, grid):
+        ys = []
+        for mode in ("bilinear", "nearest", "bicubic"):
+            for pad in ("zeros", "border", "reflection"):
+                ys.append(F.grid_sample(x, grid, mode=mode, padding_mode=pad,
+                                        align_corners=mode == "bicubic"))
+        return tuple(ys)
+
+
 class ShapeOps(nn.Module):
     def forward(self, x):
         b = x.size(0)
@@ -543,6 +562,14 @@ def cases() -> List[Case]:
              dynamic_axes={"x": {0: "a", 2: "c"}, "m": {0: "a"}},
              needs=[(11, "several index tensors and boolean masks need "
                          "GatherND (opset 11)")]),
+        Case("windows", lambda: _eval(Windows()), (r(2, 4, 6, 7),),
+             (r(3, 4, 6, 7),), input_names=["x"], dynamic_axes=BATCH),
+        Case("grid_sample", lambda: _eval(GridSample()),
+             (r(2, 4, 6, 7), torch.rand(2, 3, 5, 2) * 2.4 - 1.2),
+             (r(3, 4, 6, 7), torch.rand(3, 2, 4, 2) * 2.4 - 1.2),
+             input_names=["x", "grid"],
+             dynamic_axes={"x": {0: "n"}, "grid": {0: "n", 1: "h", 2: "w"}},
+             needs=[(16, "grid_sample is GridSample (opset 16)")]),
         Case("vector_norms", lambda: _eval(VectorNorms()), (r(3, 4, 5), r(3, 4, 5)),
              input_names=["x", "y"]),
         Case("rearrange", lambda: _eval(Rearrange()),

@@ -797,6 +797,72 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     Value r = e.n1("Reshape", {y, newShape}, {}, e.resultType());
     return r && e.done(r);
   });
+  add("aten.unfold", 9, [](Emitter &e) {
+    // Windows of `size` every `step` along `dim`, the window last:
+    // a Gather with a [windows, size] index matrix, then a Transpose.
+    auto size = e.constInt(2, "size"), step = e.constInt(3, "step");
+    if (!size || !step)
+      return false;
+    if (*step < 1 || *size < 0)
+      return e.fail("size must be >= 0 and step >= 1");
+    Value x = e.in(0);
+    auto shape = Emitter::shapeOf(x);
+    if (!shape)
+      return e.fail("the input rank must be known");
+    int64_t rank = shape->size();
+    if (rank == 0) { // a 0-d input: one window of its one element
+      Value r = e.unsqueeze(x, {0});
+      r = e.n1("Identity", {r}, {}, e.resultType());
+      return r && e.done(r);
+    }
+    auto d = e.dimArg(1, x);
+    if (!d)
+      return false;
+    int64_t n = (*shape)[*d];
+    if (n == ShapedType::kDynamic)
+      return e.fail("the unfolded dim's size must be known");
+    if (*size > n)
+      return e.fail("size " + Twine(*size) + " is larger than dim " +
+                    Twine(*d) + " (" + Twine(n) + ")");
+    int64_t windows = (n - *size) / *step + 1;
+    SmallVector<int64_t> idx;
+    for (int64_t w = 0; w < windows; ++w)
+      for (int64_t k = 0; k < *size; ++k)
+        idx.push_back(w * *step + k);
+    Value ind = e.constant(DenseElementsAttr::get(
+        RankedTensorType::get({windows, *size}, e.rw.getI64Type()),
+        ArrayRef<int64_t>(idx)));
+    Value g = e.n1("Gather", {x, ind}, {{"axis", e.i64(*d)}});
+    SmallVector<int64_t> perm;
+    for (int64_t i = 0; i <= rank; ++i)
+      if (i != *d + 1)
+        perm.push_back(i);
+    perm.push_back(*d + 1);
+    Value r = e.n1("Transpose", {g}, {{"perm", e.ints(perm)}}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.grid_sampler", 16, [](Emitter &e) {
+    auto mode = e.constInt(2, "interpolation_mode"),
+         pad = e.constInt(3, "padding_mode");
+    auto align = Torch::getConstantBool(e.orig(4));
+    if (!mode || !pad)
+      return false;
+    if (!align)
+      return e.fail("align_corners must be constant");
+    static const char *modes[] = {"bilinear", "nearest", "bicubic"};
+    static const char *pads[] = {"zeros", "border", "reflection"};
+    if (*mode < 0 || *mode > 2 || *pad < 0 || *pad > 2)
+      return e.fail("unknown interpolation or padding mode");
+    auto rank = Emitter::rankOf(e.in(0));
+    if (rank && *rank != 4)
+      return e.fail("GridSample (opset 16-19) takes 4-D inputs only");
+    Value r = e.n1("GridSample", {e.in(0), e.in(1)},
+                   {{"mode", e.str(modes[*mode])},
+                    {"padding_mode", e.str(pads[*pad])},
+                    {"align_corners", e.i64(*align ? 1 : 0)}},
+                   e.resultType());
+    return r && e.done(r);
+  });
   add("aten.flip", 9, [](Emitter &e) {
     auto dims = e.constInts(1, "dims");
     if (!dims)

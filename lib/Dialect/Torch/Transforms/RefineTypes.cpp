@@ -1140,6 +1140,35 @@ struct Inference {
       r.sizes->erase(r.sizes->begin() + *n);
       return r;
     }
+    if (name == "aten.unfold") {
+      TensorInfo x = in(0), r;
+      r.dtype = x.dtype;
+      auto d = getConstantInt(op->getOperand(1));
+      auto size = getConstantInt(op->getOperand(2));
+      auto step = getConstantInt(op->getOperand(3));
+      if (!x.sizes || !d || !size || !step || *step < 1)
+        return r;
+      if (x.sizes->empty()) {
+        r.sizes = Sizes{*size};
+        return r;
+      }
+      auto nd = normDim(*d, x.sizes->size());
+      if (!nd)
+        return r;
+      r.sizes = x.sizes;
+      int64_t n = (*x.sizes)[*nd];
+      (*r.sizes)[*nd] = n == kUnknown ? kUnknown : (n - *size) / *step + 1;
+      r.sizes->push_back(*size);
+      return r;
+    }
+    if (name == "aten.grid_sampler") {
+      TensorInfo x = in(0), g = in(1), r;
+      r.dtype = x.dtype;
+      if (x.sizes && g.sizes && x.sizes->size() == 4 && g.sizes->size() == 4)
+        r.sizes =
+            Sizes{(*x.sizes)[0], (*x.sizes)[1], (*g.sizes)[1], (*g.sizes)[2]};
+      return r;
+    }
     if (name == "aten.outer") {
       TensorInfo a = in(0), b = in(1), r;
       r.dtype = resultType({op->getOperand(0), op->getOperand(1)});
