@@ -254,6 +254,31 @@ class GridSample(nn.Module):
         return tuple(ys)
 
 
+class IndexPut(nn.Module):
+    """Assignment through indices (index_put): one index, several, a
+    boolean mask over all or the leading dims, accumulate. (Writes through a
+    slice, b[:, i] = v, need functionalization: the export-coverage issue.)"""
+
+    def forward(self, x, i, j, v):
+        a = x.clone()
+        a[i] = v[0]
+        b = x.clone()
+        b[i, j] = 5.0
+        c = x.clone()
+        c[x > 0] = 0.0
+        d = x.clone()
+        d[x[:, :, 0] > 0] = v[0, 0]
+        return a, b, c, d
+
+
+class IndexPutAccumulate(nn.Module):
+    def forward(self, x, i, j, v):
+        e = x.clone()
+        e.index_put_((i, j), v[0, :3], accumulate=True)
+        e.index_put_((i,), v[1, 0], accumulate=True)  # i repeats: sums
+        return e
+
+
 class ShapeOps(nn.Module):
     def forward(self, x):
         b = x.size(0)
@@ -570,6 +595,20 @@ def cases() -> List[Case]:
              input_names=["x", "grid"],
              dynamic_axes={"x": {0: "n"}, "grid": {0: "n", 1: "h", 2: "w"}},
              needs=[(16, "grid_sample is GridSample (opset 16)")]),
+        Case("index_put", lambda: _eval(IndexPut()),
+             (r(3, 4, 5), torch.tensor([0, 2, -1]), torch.tensor([1, 1, 3]),
+              r(2, 4, 5)),
+             (r(4, 4, 5), torch.tensor([3, 0, 1]), torch.tensor([3, 0, -2]),
+              r(2, 4, 5)),
+             input_names=["x", "i", "j", "v"], dynamic_axes={"x": {0: "a"}},
+             needs=[(11, "assigning through index tensors needs ScatterND "
+                         "(opset 11)")]),
+        Case("index_put_accumulate", lambda: _eval(IndexPutAccumulate()),
+             (r(3, 4, 5), torch.tensor([0, 2, 0]), torch.tensor([1, 1, 3]),
+              r(2, 4, 5)),
+             input_names=["x", "i", "j", "v"],
+             needs=[(16, "accumulate=True needs ScatterND's reduction "
+                         "(opset 16)")]),
         Case("vector_norms", lambda: _eval(VectorNorms()), (r(3, 4, 5), r(3, 4, 5)),
              input_names=["x", "y"]),
         Case("rearrange", lambda: _eval(Rearrange()),

@@ -323,128 +323,234 @@ bool lowerBroadcastUnpack(Emitter &e, Operation *producer) {
   return llvm::all_of(out, [](Value v) { return bool(v); }) && e.done(out);
 }
 
-/// x[i0, i1, ...] with index tensors (None: the whole dim). One integer
-/// index is a Gather along its dim; a boolean mask selects the positions
-/// NonZero finds; several indices are broadcast together, stacked and read
-/// with GatherND from the indexed dims moved first. As torch (numpy)
-/// does, the broadcast index dims take the indexed dims' place when those
-/// are adjacent, and go first otherwise.
-bool lowerAdvancedIndex(Emitter &e) {
-  auto elems = Torch::getListElements(e.orig(1));
-  if (!elems)
-    return e.fail("the indices must be a list built in the model");
-  Value x = e.in(0);
+/// The index tensors of x[i0, i1, ...] (None: the whole dim), with the dims
+/// they index.
+struct IndexList {
   SmallVector<int64_t> pos;
   SmallVector<Value> idx;
+  bool isMask = false;
+};
+
+std::optional<IndexList> readIndices(Emitter &e, Value list) {
+  auto elems = Torch::getListElements(list);
+  if (!elems) {
+    e.fail("the indices must be a list built in the model");
+    return std::nullopt;
+  }
+  IndexList l;
   for (auto [p, v] : llvm::enumerate(*elems)) {
     if (Torch::isConstantNone(v))
       continue;
-    pos.push_back(p);
-    idx.push_back(e.rw.getRemappedValue(v));
+    l.pos.push_back(p);
+    l.idx.push_back(e.rw.getRemappedValue(v));
+    Type t = Emitter::elemOf(l.idx.back());
+    l.isMask |= t && t.isInteger(1);
   }
-  if (idx.empty()) {
-    Value r = e.n1("Identity", {x}, {}, e.resultType());
-    return r && e.done(r);
+  if (l.isMask && l.idx.size() != 1) {
+    e.fail("a boolean mask mixed with other index tensors has no lowering "
+           "yet");
+    return std::nullopt;
   }
-  auto isBool = [](Value v) {
-    Type t = Emitter::elemOf(v);
-    return t && t.isInteger(1);
-  };
-  if (idx.size() == 1 && !isBool(idx[0])) {
-    Value r =
-        e.n1("Gather", {x, idx[0]}, {{"axis", e.i64(pos[0])}}, e.resultType());
-    return r && e.done(r);
-  }
-  if (e.opset() < 11)
-    return e.fail("indexing with several index tensors or a boolean mask "
-                  "needs GatherND (opset 11)");
+  return l;
+}
+
+/// How GatherND/ScatterND address x[indices]: the indexed dims moved first
+/// (xt = Transpose(x, perm)), the index tuples stacked into [B..., m]
+/// (a mask's true positions: [K, m]); as torch (numpy) does, B takes the
+/// indexed dims' place in the result when those are adjacent, and goes
+/// first otherwise.
+struct IndexPlan {
+  Value xt, stacked, bShape;
+  SmallVector<int64_t> perm;
+  SmallVector<Value> otherDims; // 1-D sizes of the dims not indexed
+  int64_t nb = 0, p = 0;
+  bool moveBack = false, transposed = false;
+};
+
+std::optional<IndexPlan> planIndex(Emitter &e, Value x, IndexList &l) {
   auto rank = Emitter::rankOf(x);
-  if (!rank)
-    return e.fail("the indexed tensor's rank must be known");
-  // A boolean mask covering dims [p, p + m): its true positions, [K, m].
-  if (llvm::any_of(idx, isBool)) {
-    if (idx.size() != 1)
-      return e.fail("a boolean mask mixed with other index tensors has no "
-                    "lowering yet");
-    auto mr = Emitter::rankOf(idx[0]);
-    if (!mr || *mr < 1)
-      return e.fail("the mask's rank must be known");
-    Value nz = e.n1("NonZero", {idx[0]}, {},
-                    e.unranked(IntegerType::get(e.ctx(), 64)));
-    Value stacked = e.n1("Transpose", {nz}, {{"perm", e.ints({1, 0})}});
-    int64_t p = pos[0], m = *mr;
-    SmallVector<int64_t> perm;
-    for (int64_t d = p; d < p + m; ++d)
-      perm.push_back(d);
-    for (int64_t d = 0; d < *rank; ++d)
-      if (d < p || d >= p + m)
-        perm.push_back(d);
-    Value xt = p == 0 ? x : e.n1("Transpose", {x}, {{"perm", e.ints(perm)}});
-    Value g = e.n1("GatherND", {xt, stacked});
-    if (p == 0) {
-      Value r = e.n1("Identity", {g}, {}, e.resultType());
-      return r && e.done(r);
-    }
-    // [K, others...] -> others[:p] + [K] + others[p:].
-    SmallVector<int64_t> back;
-    for (int64_t d = 1; d <= p; ++d)
-      back.push_back(d);
-    back.push_back(0);
-    for (int64_t d = p + 1; d < *rank - m + 1; ++d)
-      back.push_back(d);
-    Value r = e.n1("Transpose", {g}, {{"perm", e.ints(back)}}, e.resultType());
-    return r && e.done(r);
+  if (!rank) {
+    e.fail("the indexed tensor's rank must be known");
+    return std::nullopt;
   }
-  // Several integer indices: int64, negatives wrapped, broadcast, stacked.
-  int64_t nb = 0;
-  for (Value &i : idx) {
-    auto r = Emitter::rankOf(i);
-    if (!r)
-      return e.fail("the index tensors' ranks must be known");
-    nb = std::max(nb, *r);
-  }
+  IndexPlan plan;
   Type i64 = e.rw.getI64Type();
-  for (auto [k, i] : llvm::enumerate(idx)) {
-    i = e.castIfNeeded(i, i64);
-    Value neg =
-        e.n1("Less", {i, e.i64Scalar(0)}, {}, e.unranked(e.rw.getI1Type()));
-    Value wrapped = e.n1("Add", {i, e.squeeze(e.dimOf(x, pos[k]), {0})});
-    i = e.n1("Where", {neg, wrapped, i}, {}, e.unranked(i64));
-  }
-  Value common = idx[0];
-  for (unsigned k = 1; k < idx.size(); ++k)
-    common = e.n1("Expand", {common, e.shape(idx[k])});
-  Value shape = e.shape(common);
-  SmallVector<Value> cols;
-  for (Value i : idx)
-    cols.push_back(e.unsqueeze(e.n1("Expand", {i, shape}), {nb}));
-  Value stacked = e.n1("Concat", cols, {{"axis", e.i64(nb)}});
-  int64_t m = idx.size();
-  bool adjacent = pos.back() - pos.front() + 1 == m;
-  SmallVector<int64_t> perm(pos.begin(), pos.end()), others;
-  for (int64_t d = 0; d < *rank; ++d)
-    if (!llvm::is_contained(pos, d)) {
-      perm.push_back(d);
-      others.push_back(d);
+  int64_t m;
+  if (l.isMask) {
+    auto mr = Emitter::rankOf(l.idx[0]);
+    if (!mr || *mr < 1) {
+      e.fail("the mask's rank must be known");
+      return std::nullopt;
     }
-  bool identity = llvm::equal(perm, llvm::seq<int64_t>(0, *rank));
-  Value xt = identity ? x : e.n1("Transpose", {x}, {{"perm", e.ints(perm)}});
-  Value g = e.n1("GatherND", {xt, stacked});
-  int64_t p = pos.front();
-  if (!adjacent || p == 0) {
-    Value r = e.n1("Identity", {g}, {}, e.resultType());
-    return r && e.done(r);
+    m = *mr;
+    Value nz = e.n1("NonZero", {l.idx[0]}, {}, e.unranked(i64));
+    plan.stacked = e.n1("Transpose", {nz}, {{"perm", e.ints({1, 0})}});
+    plan.nb = 1;
+    plan.bShape = e.slice(e.shape(plan.stacked), {0}, {1}, {0});
+    SmallVector<int64_t> dims;
+    for (int64_t d = l.pos[0]; d < l.pos[0] + m; ++d)
+      dims.push_back(d);
+    l.pos = dims;
+  } else {
+    m = l.idx.size();
+    for (Value i : l.idx) {
+      auto r = Emitter::rankOf(i);
+      if (!r) {
+        e.fail("the index tensors' ranks must be known");
+        return std::nullopt;
+      }
+      plan.nb = std::max(plan.nb, *r);
+    }
+    // int64, negatives wrapped by their dim's size, broadcast, stacked.
+    for (auto [k, i] : llvm::enumerate(l.idx)) {
+      i = e.castIfNeeded(i, i64);
+      Value neg =
+          e.n1("Less", {i, e.i64Scalar(0)}, {}, e.unranked(e.rw.getI1Type()));
+      Value wrapped = e.n1("Add", {i, e.squeeze(e.dimOf(x, l.pos[k]), {0})});
+      i = e.n1("Where", {neg, wrapped, i}, {}, e.unranked(i64));
+    }
+    Value common = l.idx[0];
+    for (unsigned k = 1; k < l.idx.size(); ++k)
+      common = e.n1("Expand", {common, e.shape(l.idx[k])});
+    plan.bShape = e.shape(common);
+    SmallVector<Value> cols;
+    for (Value i : l.idx)
+      cols.push_back(e.unsqueeze(e.n1("Expand", {i, plan.bShape}), {plan.nb}));
+    plan.stacked = e.n1("Concat", cols, {{"axis", e.i64(plan.nb)}});
   }
-  // [B..., others...] -> others[:p] + B + others[p:].
+  plan.perm.assign(l.pos.begin(), l.pos.end());
+  for (int64_t d = 0; d < *rank; ++d)
+    if (!llvm::is_contained(l.pos, d)) {
+      plan.perm.push_back(d);
+      plan.otherDims.push_back(e.dimOf(x, d));
+    }
+  plan.transposed = !llvm::equal(plan.perm, llvm::seq<int64_t>(0, *rank));
+  plan.xt = plan.transposed
+                ? e.n1("Transpose", {x}, {{"perm", e.ints(plan.perm)}})
+                : x;
+  plan.p = l.pos.front();
+  plan.moveBack = l.pos.back() - l.pos.front() + 1 == m && plan.p > 0;
+  return plan;
+}
+
+/// [B..., others...] -> others[:p] + B + others[p:] (or its inverse).
+SmallVector<int64_t> resultPerm(const IndexPlan &plan, bool inverse) {
+  int64_t nb = plan.nb, p = plan.p, no = plan.otherDims.size();
   SmallVector<int64_t> back;
-  int64_t no = others.size();
   for (int64_t d = 0; d < p; ++d)
     back.push_back(nb + d);
   for (int64_t d = 0; d < nb; ++d)
     back.push_back(d);
   for (int64_t d = p; d < no; ++d)
     back.push_back(nb + d);
-  Value r = e.n1("Transpose", {g}, {{"perm", e.ints(back)}}, e.resultType());
+  if (!inverse)
+    return back;
+  SmallVector<int64_t> inv(back.size());
+  for (auto [i, b] : llvm::enumerate(back))
+    inv[b] = i;
+  return inv;
+}
+
+/// x[i0, i1, ...]: one integer index is a Gather along its dim; several, or
+/// a boolean mask, a GatherND (opset 11) planned by planIndex.
+bool lowerAdvancedIndex(Emitter &e) {
+  Value x = e.in(0);
+  auto l = readIndices(e, e.orig(1));
+  if (!l)
+    return false;
+  if (l->idx.empty()) {
+    Value r = e.n1("Identity", {x}, {}, e.resultType());
+    return r && e.done(r);
+  }
+  if (l->idx.size() == 1 && !l->isMask) {
+    Value r = e.n1("Gather", {x, l->idx[0]}, {{"axis", e.i64(l->pos[0])}},
+                   e.resultType());
+    return r && e.done(r);
+  }
+  if (e.opset() < 11)
+    return e.fail("indexing with several index tensors or a boolean mask "
+                  "needs GatherND (opset 11)");
+  auto plan = planIndex(e, x, *l);
+  if (!plan)
+    return false;
+  Value g = e.n1("GatherND", {plan->xt, plan->stacked});
+  Value r = plan->moveBack ? e.n1("Transpose", {g},
+                                  {{"perm", e.ints(resultPerm(*plan, false))}},
+                                  e.resultType())
+                           : e.n1("Identity", {g}, {}, e.resultType());
+  return r && e.done(r);
+}
+
+/// x[indices] = v (index_put; accumulate adds): a boolean mask with one
+/// value is a Where; otherwise v broadcast to the indexed shape is written
+/// with ScatterND (opset 11; accumulate needs its reduction, opset 16).
+bool lowerIndexPut(Emitter &e) {
+  Value x = e.in(0);
+  Type elem = Emitter::elemOf(x);
+  if (!elem)
+    return e.fail("the input dtype must be known");
+  auto acc = Torch::getConstantBool(e.orig(3));
+  if (!acc)
+    return e.fail("'accumulate' must be constant");
+  auto l = readIndices(e, e.orig(1));
+  if (!l)
+    return false;
+  Value v = e.castIfNeeded(e.in(2), elem);
+  auto rank = Emitter::rankOf(x);
+  if (l->idx.empty()) {
+    Value r = *acc ? e.n1("Add", {x, v}, {}, e.resultType())
+                   : e.n1("Expand", {v, e.shape(x)}, {}, e.resultType());
+    return r && e.done(r);
+  }
+  // A mask and a single value: Where over the mask laid on x's dims.
+  if (l->isMask && Emitter::rankOf(v) == 0) {
+    auto mr = Emitter::rankOf(l->idx[0]);
+    if (!rank || !mr)
+      return e.fail("the ranks of the input and the mask must be known");
+    SmallVector<int64_t> axes;
+    for (int64_t d = 0; d < l->pos[0]; ++d)
+      axes.push_back(d);
+    for (int64_t d = l->pos[0] + *mr; d < *rank; ++d)
+      axes.push_back(d);
+    Value mask = axes.empty() ? l->idx[0] : e.unsqueeze(l->idx[0], axes);
+    Value nv = *acc ? e.n1("Add", {x, v}) : v;
+    Value r = e.n1("Where", {mask, nv, x}, {}, e.resultType());
+    return r && e.done(r);
+  }
+  if (e.opset() < 11)
+    return e.fail("assigning through index tensors needs ScatterND "
+                  "(opset 11)");
+  if (*acc && e.opset() < 16)
+    return e.fail("accumulate=True needs ScatterND's reduction (opset 16)");
+  auto plan = planIndex(e, x, *l);
+  if (!plan)
+    return false;
+  // v broadcasts to x[indices] as torch lays it out.
+  SmallVector<Value> parts;
+  if (plan->moveBack) {
+    parts.append(plan->otherDims.begin(), plan->otherDims.begin() + plan->p);
+    parts.push_back(plan->bShape);
+    parts.append(plan->otherDims.begin() + plan->p, plan->otherDims.end());
+  } else {
+    parts.push_back(plan->bShape);
+    parts.append(plan->otherDims.begin(), plan->otherDims.end());
+  }
+  Value upd = e.n1("Expand", {v, e.concatInts(parts)});
+  if (plan->moveBack)
+    upd = e.n1("Transpose", {upd}, {{"perm", e.ints(resultPerm(*plan, true))}});
+  SmallVector<std::pair<StringRef, Attribute>> attrs;
+  if (*acc)
+    attrs.push_back({"reduction", e.str("add")});
+  Value sc = e.n1("ScatterND", {plan->xt, plan->stacked, upd}, attrs);
+  Value r;
+  if (plan->transposed) {
+    SmallVector<int64_t> inv(plan->perm.size());
+    for (auto [i, d] : llvm::enumerate(plan->perm))
+      inv[d] = i;
+    r = e.n1("Transpose", {sc}, {{"perm", e.ints(inv)}}, e.resultType());
+  } else {
+    r = e.n1("Identity", {sc}, {}, e.resultType());
+  }
   return r && e.done(r);
 }
 
@@ -719,6 +825,8 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
   });
   for (StringRef n : {"aten.index.Tensor", "aten.index.Tensor_hacked_twin"})
     add(n, 9, lowerAdvancedIndex);
+  for (StringRef n : {"aten.index_put", "aten.index_put.hacked_twin"})
+    add(n, 9, lowerIndexPut);
   for (StringRef n : {"aten.expand", "aten.broadcast_to"})
     add(n, 9, [](Emitter &e) {
       // -1 keeps the input's size: Expand's broadcasting does that with 1.
