@@ -279,6 +279,28 @@ class IndexPutAccumulate(nn.Module):
         return e
 
 
+class ViewMutation(nn.Module):
+    """In-place updates through views (slices, selects, transposes,
+    reshapes), of inputs, with views taken before the mutation read after
+    it, and mutating ops without a generated out-of-place twin (zero_)."""
+
+    def forward(self, x, i, v):
+        a = x.clone()
+        a[:, 1:3] = 0.0                 # slice write
+        a[0] += 1.0                     # select, add_
+        a[:, i, 2] = v[0, :3, 0]        # slice then index_put
+        b = x.clone()
+        row = b[1]                      # a view read after the mutation
+        b.mul_(2.0)
+        c = x.clone()
+        c.transpose(1, 2)[0, 0].fill_(7.0)
+        c.view(-1)[::5] = -1.0
+        d = x.clone()
+        d[:, ::2, 1:].zero_()
+        x.add_(1.0)                     # an input, mutated
+        return a, b, row, c, d, x * 1
+
+
 class ShapeOps(nn.Module):
     def forward(self, x):
         b = x.size(0)
@@ -609,6 +631,12 @@ def cases() -> List[Case]:
              input_names=["x", "i", "j", "v"],
              needs=[(16, "accumulate=True needs ScatterND's reduction "
                          "(opset 16)")]),
+        Case("view_mutation", lambda: _eval(ViewMutation()),
+             (r(3, 4, 5), torch.tensor([0, 2, -1]), r(2, 4, 5)),
+             (r(5, 4, 5), torch.tensor([3, 0, 1]), r(2, 4, 5)),
+             input_names=["x", "i", "v"], dynamic_axes={"x": {0: "a"}},
+             needs=[(11, "writes through views are ScatterElements "
+                         "(opset 11)")]),
         Case("vector_norms", lambda: _eval(VectorNorms()), (r(3, 4, 5), r(3, 4, 5)),
              input_names=["x", "y"]),
         Case("rearrange", lambda: _eval(Rearrange()),

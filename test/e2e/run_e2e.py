@@ -88,13 +88,19 @@ def main():
         torch.manual_seed(0)
         model = case.make()
         sets_args = [case.args] + ([case.args2] if case.args2 else [])
+        # Models may mutate their inputs (as torch.onnx, the exported graph
+        # is functional): every run and the export get fresh copies.
+        def fresh(a):
+            return tuple(x.clone() if isinstance(x, torch.Tensor) else x
+                         for x in a)
         with torch.no_grad():
-            refs = [flatten(model(*a)) for a in sets_args]
+            refs = [flatten(model(*fresh(a))) for a in sets_args]
         for opset in opsets:
             key = f"{case.name}@{opset}"
             path = os.path.join(work, f"{case.name}_{opset}.onnx")
             try:
-                torch_onnx.export(model, case.args, path, opset_version=opset,
+                torch_onnx.export(model, fresh(case.args), path,
+                                  opset_version=opset,
                                   input_names=case.input_names,
                                   dynamic_axes=case.dynamic_axes,
                                   mode=case.mode)

@@ -769,8 +769,17 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
                       "aten.scalar_tensor", "aten.Float.bool"})
     add(n, 9, lowerCast);
   for (StringRef n : {"aten.clone", "aten.contiguous", "aten.detach",
-                      "aten.alias", "aten.to.prim_Device", "aten.copy"})
+                      "aten.alias", "aten.to.prim_Device"})
     add(n, 9, identity());
+  // copy(self, src): src's values in self's shape and dtype.
+  add("aten.copy", 9, [](Emitter &e) {
+    Type t = Emitter::elemOf(e.in(0));
+    if (!t)
+      return e.fail("the destination's dtype must be known");
+    Value r = e.n1("Expand", {e.castIfNeeded(e.in(1), t), e.shape(e.in(0))}, {},
+                   e.resultType());
+    return r && e.done(r);
+  });
   for (StringRef n :
        {"aten.dropout", "aten.feature_dropout", "aten.alpha_dropout"})
     add(n, 9, [](Emitter &e) {

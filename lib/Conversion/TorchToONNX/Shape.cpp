@@ -971,6 +971,69 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
                    e.resultType());
     return r && e.done(r);
   });
+  // Writing a slice or a select of x back (what in-place updates of views
+  // become): ScatterElements along the dim with the written positions.
+  add("aten.slice_scatter", 11, [](Emitter &e) {
+    Value x = e.in(0);
+    Type t = Emitter::elemOf(x);
+    auto rank = Emitter::rankOf(x);
+    if (!t || !rank)
+      return e.fail("the destination's dtype and rank must be known");
+    Value src = e.castIfNeeded(e.in(1), t);
+    auto d = e.dimArg(2, x);
+    auto step = e.constInt(5, "step");
+    if (!d || !step)
+      return false;
+    if (*step < 1)
+      return e.fail("step must be >= 1");
+    Value start;
+    if (Torch::isConstantNone(e.orig(3))) {
+      start = e.i64Scalar(0);
+    } else if (auto s0 = Torch::getConstantInt(e.orig(3)); s0 && *s0 >= 0) {
+      start = e.i64Scalar(*s0);
+    } else {
+      // Negative (or run-time) starts count from the end, clamped at 0.
+      Value s1 = e.castIfNeeded(e.in(3), e.rw.getI64Type());
+      Value n = e.squeeze(e.dimOf(x, *d), {0});
+      Value neg =
+          e.n1("Less", {s1, e.i64Scalar(0)}, {}, e.unranked(e.rw.getI1Type()));
+      s1 = e.n1("Where", {neg, e.n1("Add", {s1, n}), s1}, {},
+                e.unranked(e.rw.getI64Type()));
+      start = e.n1("Max", {s1, e.i64Scalar(0)});
+    }
+    Value count = e.squeeze(e.dimOf(src, *d), {0});
+    Value pos = e.n1("Range", {e.i64Scalar(0), count, e.i64Scalar(1)}, {},
+                     e.unranked(e.rw.getI64Type()));
+    pos = e.n1("Add", {e.n1("Mul", {pos, e.i64Scalar(*step)}), start});
+    SmallVector<int64_t> axes;
+    for (int64_t i = 0; i < *rank; ++i)
+      if (i != *d)
+        axes.push_back(i);
+    if (!axes.empty())
+      pos = e.unsqueeze(pos, axes);
+    Value idx = e.n1("Expand", {pos, e.shape(src)});
+    Value r = e.n1("ScatterElements", {x, idx, src}, {{"axis", e.i64(*d)}},
+                   e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.select_scatter", 11, [](Emitter &e) {
+    Value x = e.in(0);
+    Type t = Emitter::elemOf(x);
+    if (!t)
+      return e.fail("the destination's dtype must be known");
+    auto d = e.dimArg(2, x);
+    auto index = e.constInt(3, "index");
+    if (!d || !index)
+      return false;
+    Value src = e.unsqueeze(e.castIfNeeded(e.in(1), t), {*d});
+    Value i = e.i64Scalar(*index);
+    if (*index < 0)
+      i = e.n1("Add", {i, e.squeeze(e.dimOf(x, *d), {0})});
+    Value idx = e.n1("Expand", {i, e.shape(src)});
+    Value r = e.n1("ScatterElements", {x, idx, src}, {{"axis", e.i64(*d)}},
+                   e.resultType());
+    return r && e.done(r);
+  });
   add("aten.flip", 9, [](Emitter &e) {
     auto dims = e.constInts(1, "dims");
     if (!dims)
@@ -1128,6 +1191,7 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     add(n, 9, [isOne = n == "aten.ones_like"](Emitter &e) {
       return fill(e, e.shape(e.in(0)), isOne ? 1 : 0);
     });
+  add("aten.zero", 9, [](Emitter &e) { return fill(e, e.shape(e.in(0)), 0); });
   add("aten.full_like", 9, [](Emitter &e) {
     auto v = e.constFloat(1, "fill_value");
     return v && fill(e, e.shape(e.in(0)), *v);

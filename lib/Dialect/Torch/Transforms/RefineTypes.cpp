@@ -815,6 +815,9 @@ struct Inference {
                                             "aten.hardshrink",
                                             "aten.softshrink",
                                             "aten.log_sigmoid",
+                                            "aten.zero",
+                                            "aten.slice_scatter",
+                                            "aten.select_scatter",
                                             "aten.trunc",
                                             "aten.frac",
                                             "aten.erfc",
@@ -1240,7 +1243,8 @@ struct Inference {
     }
     if (name == "aten.expand" || name == "aten.broadcast_to")
       return expand();
-    if (name == "aten.expand_as" || name == "aten.view_as") {
+    if (name == "aten.expand_as" || name == "aten.view_as" ||
+        name == "aten.reshape_as") {
       TensorInfo r = in(1);
       r.dtype = in(0).dtype;
       return r;

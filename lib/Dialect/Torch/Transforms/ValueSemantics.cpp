@@ -4,6 +4,8 @@
 #include "torch-onnx/Dialect/Torch/Utils/Utils.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/IRMapping.h"
+#include "llvm/ADT/MapVector.h"
 
 namespace mlir::Torch {
 #define GEN_PASS_DEF_TORCHVALUESEMANTICS
@@ -34,6 +36,85 @@ bool mayAlias(Operation *op) {
   return true;
 }
 
+/// Views whose writes can be carried back to their source (viewWriteBack).
+bool isWritableView(Operation *op) {
+  std::string k = getOpKey(op);
+  return llvm::is_contained(
+      {"aten.slice.Tensor", "aten.select.int", "aten.transpose.int", "aten.t",
+       "aten.permute", "aten.view", "aten.reshape", "aten.unsqueeze",
+       "aten.squeeze", "aten.squeeze.dim", "aten.flatten.using_ints",
+       "aten.unflatten.int", "aten.view_as", "aten.reshape_as", "aten.detach",
+       "aten.alias"},
+      k);
+}
+
+Operation *createNamed(OpBuilder &b, Location loc, StringRef name,
+                       ValueRange operands, Type result) {
+  OperationState st(loc, name);
+  st.addOperands(operands);
+  st.addTypes(result);
+  return b.create(st);
+}
+
+/// A generic torch.operator for schema `name` (an op the generated list
+/// lacks, such as aten::slice_scatter).
+Value createOperator(OpBuilder &b, Location loc, StringRef name,
+                     ValueRange operands, Type result) {
+  OperationState st(loc, OperatorOp::getOperationName());
+  st.addAttribute("name", b.getStringAttr(name));
+  st.addOperands(operands);
+  st.addTypes(result);
+  return b.create(st)->getResult(0);
+}
+
+/// `source` with its view `view` replaced by `updated`: the inverse of the
+/// view (slice_scatter, select_scatter, the inverse transpose/permute, a
+/// reshape back to the source's shape).
+Value viewWriteBack(OpBuilder &b, Operation *view, Value source,
+                    Value updated) {
+  Location loc = view->getLoc();
+  Type t = source.getType();
+  std::string k = getOpKey(view);
+  if (k == "aten.slice.Tensor")
+    return createOperator(b, loc, "aten::slice_scatter",
+                          {source, updated, view->getOperand(1),
+                           view->getOperand(2), view->getOperand(3),
+                           view->getOperand(4)},
+                          t);
+  if (k == "aten.select.int")
+    return createOperator(
+        b, loc, "aten::select_scatter",
+        {source, updated, view->getOperand(1), view->getOperand(2)}, t);
+  if (k == "aten.transpose.int" || k == "aten.t") {
+    SmallVector<Value> ops{updated};
+    ops.append(view->operand_begin() + 1, view->operand_end());
+    return createNamed(b, loc, view->getName().getStringRef(), ops, t)
+        ->getResult(0);
+  }
+  if (k == "aten.detach" || k == "aten.alias")
+    return updated;
+  if (k == "aten.permute") {
+    auto perm = getConstantIntList(view->getOperand(1));
+    if (!perm)
+      return {};
+    int64_t n = perm->size();
+    SmallVector<Value> inv(n);
+    auto intTy = IntType::get(b.getContext());
+    for (auto [i, p] : llvm::enumerate(*perm)) {
+      int64_t d = p < 0 ? p + n : p;
+      if (d < 0 || d >= n)
+        return {};
+      inv[d] = ConstantIntOp::create(b, loc, intTy, b.getI64IntegerAttr(i));
+    }
+    Value list = PrimListConstructOp::create(
+        b, loc, ListType::get(b.getContext(), intTy), inv);
+    return createNamed(b, loc, "torch.aten.permute", {updated, list}, t)
+        ->getResult(0);
+  }
+  // Shape-only views: reshape back to the source's sizes.
+  return createOperator(b, loc, "aten::view_as", {updated, source}, t);
+}
+
 Type toValueType(Type t) {
   if (auto nv = dyn_cast<NonValueTensorType>(t))
     return ValueTensorType::get(t.getContext(), nv.getOptionalSizes(),
@@ -43,61 +124,152 @@ Type toValueType(Type t) {
 
 struct TorchValueSemanticsPass
     : Torch::impl::TorchValueSemanticsBase<TorchValueSemanticsPass> {
-  /// Rewrites one in-place op, or explains why it cannot.
-  LogicalResult rewrite(Operation *op) {
+  /// Ops this pass created that return fresh tensors (generic operators
+  /// such as aten::slice_scatter, which carry no alias information).
+  llvm::DenseSet<Operation *> fresh;
+  bool aliases(Operation *op) const {
+    return !fresh.contains(op) && mayAlias(op);
+  }
+
+  /// Creates the functional form of in-place `op` before it: the generated
+  /// op when there is one, else a torch.operator of the out-of-place schema
+  /// (aten::zero for aten::zero_), which conversion lowers by that name.
+  Operation *createFunctional(Operation *op) {
+    OpBuilder b(op);
     std::string name = functionalName(op->getName().getStringRef());
     OperationName functional(name, op->getContext());
-    if (!functional.isRegistered())
-      return op->emitError("cannot convert '")
-             << op->getName() << "' to value semantics: it has no functional "
-             << "form ('" << name << "' is not in the generated op list)";
-    Value self = op->getOperand(0);
-    if (isa<BlockArgument>(self))
-      return op->emitError("cannot convert '")
-             << op->getName() << "'"
-             << " to value semantics: it mutates an input of the function "
-                "(the caller would see the change); clone the input first";
-    if (mayAlias(self.getDefiningOp()))
-      return op->emitError("cannot convert '")
-             << op->getName() << "' to value semantics: it mutates the result "
-             << "of '" << self.getDefiningOp()->getName()
-             << "', which may be a view of another tensor";
-    Block *block = op->getBlock();
-    for (OpOperand &use : self.getUses()) {
-      Operation *user = use.getOwner();
-      if (user == op)
-        continue;
-      Operation *ancestor = block->findAncestorOpInBlock(*user);
-      if (!ancestor)
-        return op->emitError("cannot convert '")
-               << op->getName() << "' to value semantics: the tensor is used "
-               << "outside the block that mutates it";
-      if (ancestor != user && op->isBeforeInBlock(ancestor))
-        return op->emitError("cannot convert '")
-               << op->getName() << "' to value semantics: the mutated tensor "
-               << "is used later inside a nested region";
-      // A view taken before the mutation would see it.
-      if (ancestor->isBeforeInBlock(op) && mayAlias(user) &&
-          !user->use_empty() &&
-          llvm::any_of(user->getResultTypes(), isTorchTensorType))
-        return op->emitError("cannot convert '")
-               << op->getName() << "' to value semantics: '" << user->getName()
-               << "' may create a view of the tensor "
-               << "before it is mutated";
+    if (functional.isRegistered()) {
+      OperationState state(op->getLoc(), functional);
+      state.addOperands(op->getOperands());
+      state.addTypes(op->getResultTypes());
+      state.addAttributes(op->getAttrs());
+      return b.create(state);
     }
+    StringRef rest = name;
+    rest.consume_front("torch.");
+    auto [ns, opName] = rest.split('.');
+    OperationState st(op->getLoc(), OperatorOp::getOperationName());
+    st.addAttribute("name", b.getStringAttr(ns + "::" + opName));
+    st.addOperands(op->getOperands());
+    st.addTypes(op->getResultTypes());
+    Operation *created = b.create(st);
+    fresh.insert(created);
+    return created;
+  }
+
+  /// Rewrites one in-place op, or explains why it cannot. A mutation of a
+  /// tensor, of a view of it (x[1:3].add_(y), x[0] = v) or of a function
+  /// input is made functional: the view's new value is written back through
+  /// each view up to the base (slice_scatter, select_scatter, inverse
+  /// transposes and reshapes), and every later read of the base or of a
+  /// view of it reads the new base (views are re-taken from it).
+  LogicalResult rewriteThroughViews(Operation *op) {
+    Block *block = op->getBlock();
+    Value self = op->getOperand(0);
+    SmallVector<Operation *> chain; // the view of `self` first
+    Value base = self;
+    while (Operation *d = base.getDefiningOp()) {
+      if (!aliases(d))
+        break;
+      if (!isWritableView(d))
+        return op->emitError("cannot convert '")
+               << op->getName() << "' to value semantics: it mutates the "
+               << "result of 'torch." << getOpKey(d)
+               << "', a view that cannot be written back to its source (only "
+                  "slices, selects, transposes, permutes and reshapes can)";
+      if (d->getBlock() != block)
+        return op->emitError("cannot convert '")
+               << op->getName() << "' to value semantics: the mutated view "
+               << "is taken in another block";
+      chain.push_back(d);
+      base = d->getOperand(0);
+    }
+    if (auto arg = dyn_cast<BlockArgument>(base);
+        arg && arg.getOwner() != block)
+      return op->emitError("cannot convert '")
+             << op->getName() << "' to value semantics: it mutates a value "
+             << "of an enclosing block (a loop or branch would have to carry "
+                "it)";
+    if (Operation *d = base.getDefiningOp(); d && d->getBlock() != block)
+      return op->emitError("cannot convert '")
+             << op->getName() << "' to value semantics: it mutates a tensor "
+             << "defined outside the block that mutates it";
+    Operation *newOp = createFunctional(op);
+    Value updated = newOp->getResult(0);
+    // Write back, view by view, after the functional op.
     OpBuilder b(op);
-    OperationState state(op->getLoc(), functional);
-    state.addOperands(op->getOperands());
-    state.addTypes(op->getResultTypes());
-    state.addAttributes(op->getAttrs());
-    Operation *newOp = b.create(state);
-    Value result = newOp->getResult(0);
-    self.replaceUsesWithIf(result, [&](OpOperand &use) {
-      Operation *user = use.getOwner();
-      return user != newOp && user != op && op->isBeforeInBlock(user);
-    });
+    Value cur = updated;
+    for (Operation *view : chain) {
+      cur = viewWriteBack(b, view, view->getOperand(0), cur);
+      if (cur && cur.getDefiningOp())
+        fresh.insert(cur.getDefiningOp());
+      if (!cur) {
+        newOp->erase();
+        return op->emitError("cannot convert '")
+               << op->getName() << "' to value semantics: the view '"
+               << view->getName() << "' has non-constant parameters";
+      }
+    }
+    Value newBase = cur;
+    // The base and its views (taken before `op`), as they are after it.
+    llvm::MapVector<Value, Value> now;
+    now[base] = newBase;
+    SmallVector<Operation *> viewsOfBase;
+    {
+      SmallVector<Value> work{base};
+      llvm::SmallPtrSet<Operation *, 16> seen;
+      while (!work.empty()) {
+        Value v = work.pop_back_val();
+        for (Operation *u : v.getUsers())
+          if (u->getBlock() == block && u->isBeforeInBlock(op) && aliases(u) &&
+              u->getNumResults() == 1 &&
+              isTorchTensorType(u->getResult(0).getType()) &&
+              u->getOperand(0) == v && seen.insert(u).second) {
+            viewsOfBase.push_back(u);
+            work.push_back(u->getResult(0));
+          }
+      }
+      llvm::sort(viewsOfBase, [](Operation *a, Operation *c) {
+        return a->isBeforeInBlock(c);
+      });
+    }
+    for (Operation *a : viewsOfBase) {
+      Value src = a->getOperand(0);
+      if (!now.count(src))
+        continue;
+      if (a->getResult(0) == self) {
+        now[self] = updated;
+        continue;
+      }
+      if (!isWritableView(a) && getOpKey(a) != "aten.expand")
+        continue; // not a view we know: left as it is (read before `op`)
+      IRMapping map;
+      map.map(src, now[src]);
+      Operation *clone = b.clone(*a, map);
+      now[a->getResult(0)] = clone->getResult(0);
+    }
+    // Later reads see the new values.
+    SmallVector<Operation *> createdOrder;
+    for (Operation *o = newOp; o != op; o = o->getNextNode())
+      createdOrder.push_back(o);
+    llvm::SmallPtrSet<Operation *, 8> created(createdOrder.begin(),
+                                              createdOrder.end());
+    for (auto &[oldV, newV] : now) {
+      Value nv = newV;
+      oldV.replaceUsesWithIf(nv, [&](OpOperand &use) {
+        Operation *user = use.getOwner();
+        if (created.contains(user) || user == op)
+          return false;
+        Operation *anc = block->findAncestorOpInBlock(*user);
+        return anc && op->isBeforeInBlock(anc);
+      });
+    }
     op->replaceAllUsesWith(newOp);
     op->erase();
+    // Views re-taken (and write-backs) that nothing reads.
+    for (Operation *o : llvm::reverse(createdOrder))
+      if (o != newOp && o->use_empty())
+        o->erase();
     return success();
   }
 
@@ -111,7 +283,7 @@ struct TorchValueSemanticsPass
     });
     bool ok = true;
     for (Operation *op : inPlace)
-      ok &= succeeded(rewrite(op));
+      ok &= succeeded(rewriteThroughViews(op));
     if (!ok)
       return signalPassFailure();
     // An unknown operator named like an in-place one (trailing '_') may
@@ -135,7 +307,10 @@ struct TorchValueSemanticsPass
     SmallVector<Type> ins, outs;
     for (Type t : func.getArgumentTypes())
       ins.push_back(toValueType(t));
-    for (Type t : func.getResultTypes())
+    // The results follow the returned values (a mutated input returns the
+    // value it has after the mutation).
+    Operation *ret = func.getBody().front().getTerminator();
+    for (Type t : ret->getOperandTypes())
       outs.push_back(toValueType(t));
     func.setType(FunctionType::get(func.getContext(), ins, outs));
   }

@@ -54,6 +54,13 @@ class InPlace(nn.Module):
         return y
 
 
+class InPlaceOnDiagonal(nn.Module):
+    def forward(self, x):
+        c = x.clone()
+        c.diagonal().relu_()  # a view the exporter cannot write back
+        return c
+
+
 class InPlaceOnInput(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         x.relu_()
@@ -203,6 +210,9 @@ def main():
         return
     if name == "inplace_on_input":
         torch.jit.script(InPlaceOnInput()).save(out)
+        return
+    if name == "inplace_on_diagonal":
+        torch.jit.script(InPlaceOnDiagonal()).save(out)
         return
     build(name).save(out)
 
