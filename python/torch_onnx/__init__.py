@@ -144,21 +144,42 @@ def _dynamic_dims(dynamic_axes, name: str) -> Mapping[int, str]:
     return {int(d): f"{name}_dynamic_axes_{i + 1}" for i, d in enumerate(axes)}
 
 
-class _BakeConstants(torch.nn.Module):
-    """Calls `model` with the non-tensor arguments fixed, so that a trace
-    sees only tensors."""
+def _flat_outputs(out):
+    """The outputs as torch.onnx lays them out: nested tuples, lists and
+    dicts (values in order) flattened, None dropped, numbers as tensors."""
+    from torch.utils import _pytree as pytree
+    leaves = [v for v in pytree.tree_flatten(out)[0] if v is not None]
+    leaves = [v if isinstance(v, torch.Tensor) else torch.tensor(v)
+              for v in leaves]
+    return leaves[0] if len(leaves) == 1 else tuple(leaves)
 
-    def __init__(self, model, args, tensor_positions):
+
+class _Flatten(torch.nn.Module):
+    """Calls `model` with its nested arguments (tuples, lists, dicts of
+    tensors; numbers, strings and None fixed) rebuilt from flat tensors, and
+    flattens what it returns, so that a trace sees only tensors in and out,
+    as torch.onnx.export's tracer does. The model's parameters, buffers and
+    submodules are shared, not nested: the trace names them as the model
+    does ("fc.weight")."""
+
+    def __init__(self, model, leaves, spec, tensor_positions):
         super().__init__()
-        self.model = model
-        self.fixed = list(args)
+        if isinstance(model, torch.nn.Module):
+            self._parameters = model._parameters
+            self._buffers = model._buffers
+            self._modules = model._modules
+        object.__setattr__(self, "_wrapped", model)
+        self.leaves = list(leaves)
+        self.spec = spec
         self.positions = list(tensor_positions)
 
     def forward(self, *tensors):
-        full = list(self.fixed)
+        from torch.utils import _pytree as pytree
+        full = list(self.leaves)
         for i, t in zip(self.positions, tensors):
             full[i] = t
-        return self.model(*full)
+        args = pytree.tree_unflatten(full, self.spec)
+        return _flat_outputs(self._wrapped(*args))
 
 
 def _python_arg_names(model, count) -> List[str]:
@@ -432,20 +453,35 @@ def _export_torchscript(model, args, f, *, kwargs, verbose, input_names,
             graph_args = list(range(len(args)))
         else:
             # A trace bakes in what is not a tensor (numbers, None, strings),
-            # as torch.onnx.export's tracer does; the tensors are the inputs,
-            # named after forward()'s parameters.
+            # as torch.onnx.export's tracer does; the tensors, also those
+            # nested in tuples, lists and dicts, are the inputs (flattened in
+            # order), named after forward()'s parameters (NAME_K for the
+            # K-th tensor inside one). Outputs are flattened the same way.
+            from torch.utils import _pytree as pytree
             arg_names = _python_arg_names(model, len(args))
-            graph_args = [i for i, a in enumerate(args)
-                          if isinstance(a, torch.Tensor)]
-            traced = model
-            if len(graph_args) != len(args):
-                traced = _BakeConstants(model, args, graph_args)
+            leaves, spec = pytree.tree_flatten(tuple(args))
+            leaf_names = []
+            for i, a in enumerate(args):
+                n = len(pytree.tree_flatten(a)[0])
+                base = arg_names[i] if i < len(arg_names) else f"input_{i}"
+                leaf_names += ([base] if isinstance(a, torch.Tensor) else
+                               [f"{base}_{k}" for k in range(n)])
+            positions = [k for k, v in enumerate(leaves)
+                         if isinstance(v, torch.Tensor)]
+            graph_inputs = [leaves[k] for k in positions]
+            traced = _Flatten(model, leaves, spec, positions)
             with torch.no_grad(), warnings.catch_warnings():
                 warnings.simplefilter("ignore", category=DeprecationWarning)
                 warnings.simplefilter("ignore", category=FutureWarning)
                 scripted = stages.run(
-                    "trace", torch.jit.trace, traced,
-                    tuple(args[i] for i in graph_args), check_trace=False)
+                    "trace", torch.jit.trace, traced, tuple(graph_inputs),
+                    check_trace=False)
+            arg_names = [leaf_names[k] for k in positions]
+            graph_args = list(range(len(graph_inputs)))
+            args_for_inputs = graph_inputs
+        if mode == "script" or isinstance(
+                model, (torch.jit.ScriptModule, torch.jit.ScriptFunction)):
+            args_for_inputs = args
         names = [arg_names[i] if i < len(arg_names) else f"input_{i}"
                  for i in graph_args]
         py_names = list(names)
@@ -466,7 +502,7 @@ def _export_torchscript(model, args, f, *, kwargs, verbose, input_names,
         # Shapes, dtypes and dynamic axes of the tensor inputs.
         specs = []
         for name, i in zip(names, graph_args):
-            a = args[i]
+            a = args_for_inputs[i]
             if isinstance(a, torch.Tensor):
                 dims = _dynamic_dims(dynamic_axes, name)
                 sizes = [dims.get(d, str(s)) for d, s in enumerate(a.shape)]
@@ -490,7 +526,7 @@ def _export_torchscript(model, args, f, *, kwargs, verbose, input_names,
                    f"--operator-export-type={op_type}"]
             if specs:
                 cmd.append("--input-shapes=" + ";".join(specs))
-            if input_names or names != arg_names[:len(names)]:
+            if names:
                 cmd.append("--input-names=" + ",".join(names))
             if output_names:
                 cmd.append("--output-names=" + ",".join(output_names))
@@ -519,7 +555,7 @@ def _export_torchscript(model, args, f, *, kwargs, verbose, input_names,
             if verify:
                 stages.verification = stages.run(
                     "verify", _verify, os.fspath(out), model,
-                    args, [args[i] for i in graph_args])
+                    args, [args_for_inputs[i] for i in graph_args])
             if not isinstance(f, (str, os.PathLike)):
                 with open(out, "rb") as fh:
                     f.write(fh.read())

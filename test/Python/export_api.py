@@ -97,3 +97,20 @@ with tempfile.TemporaryDirectory() as d:
     except torch_onnx.ExportError as e:
         print("ExportError:", str(e).splitlines()[0])
     print("file left behind:", os.path.exists(path))
+
+
+# Nested arguments and outputs (trace mode), laid out as torch.onnx does: the
+# tensors inside tuples/lists are graph inputs in order (NAME_K), dict values
+# and nested outputs are flattened, None is dropped; the numbers match.
+class Nested(torch.nn.Module):
+    def forward(self, pair, k: int):
+        a, b = pair
+        return {"s": a + b * k, "none": None, "more": [a * b]}
+
+
+with tempfile.TemporaryDirectory() as d:
+    path = os.path.join(d, "n.onnx")
+    a, b = torch.randn(2, 3), torch.randn(2, 3)
+    torch_onnx.export(Nested(), ((a, b), 3), path, dynamo=False, verify=True)
+    m = onnx.load(path)
+    print("nested:", [i.name for i in m.graph.input], len(m.graph.output))

@@ -301,6 +301,20 @@ class ViewMutation(nn.Module):
         return a, b, row, c, d, x * 1
 
 
+class NestedIO(nn.Module):
+    """Tuples and lists of tensors as arguments, a number inside one; dict,
+    None and nested outputs (flattened in order, as torch.onnx)."""
+
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 3)
+
+    def forward(self, pair, xs, scale):
+        a, b = pair
+        h = self.fc(a) + b
+        return {"h": h * scale[0], "rest": (None, [xs[0] - xs[1], h.sum(1)])}
+
+
 class ShapeOps(nn.Module):
     def forward(self, x):
         b = x.size(0)
@@ -637,6 +651,11 @@ def cases() -> List[Case]:
              input_names=["x", "i", "v"], dynamic_axes={"x": {0: "a"}},
              needs=[(11, "writes through views are ScatterElements "
                          "(opset 11)")]),
+        Case("nested_io", lambda: _eval(NestedIO()),
+             ((r(2, 4), r(2, 3)), [r(5), r(5)], (2.0,)),
+             ((r(6, 4), r(6, 3)), [r(5), r(5)], (2.0,)),
+             input_names=["a", "b", "x0", "x1"],
+             dynamic_axes={"a": {0: "n"}, "b": {0: "n"}}),
         Case("vector_norms", lambda: _eval(VectorNorms()), (r(3, 4, 5), r(3, 4, 5)),
              input_names=["x", "y"]),
         Case("rearrange", lambda: _eval(Rearrange()),

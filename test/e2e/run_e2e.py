@@ -42,6 +42,10 @@ def flatten(out):
         for o in out:
             res.extend(flatten(o))
         return res
+    if isinstance(out, dict):  # values in order, as torch.onnx
+        return flatten(list(out.values()))
+    if out is None:  # dropped from the outputs, as torch.onnx
+        return []
     if isinstance(out, (int, float, bool)):
         return [torch.tensor(out)]
     raise TypeError(f"unsupported output {type(out)}")
@@ -120,9 +124,14 @@ def main():
             in_names = [i.name for i in g.input if i.name not in inits]
             sets = []
             for k, (a, ref) in enumerate(zip(sets_args, refs)):
-                tensors = [as_tensor(x) for x in a
-                           if not (case.mode == "trace" and
-                                   not isinstance(x, torch.Tensor))]
+                # Trace mode: the tensors nested in the arguments, flattened
+                # in order (numbers are baked in); script mode: every
+                # argument.
+                if case.mode == "trace":
+                    leaves = torch.utils._pytree.tree_flatten(tuple(a))[0]
+                    tensors = [x for x in leaves if isinstance(x, torch.Tensor)]
+                else:
+                    tensors = [as_tensor(x) for x in a]
                 if len(tensors) != len(in_names):
                     status[key] = ("FAIL", f"{len(in_names)} graph inputs for "
                                            f"{len(tensors)} arguments")
