@@ -315,6 +315,31 @@ class NestedIO(nn.Module):
         return {"h": h * scale[0], "rest": (None, [xs[0] - xs[1], h.sum(1)])}
 
 
+class RNNVariants(nn.Module):
+    """nn.RNN with tanh and relu (two layers, bidirectional, initial state,
+    batch_first) and the four cells."""
+
+    def __init__(self):
+        super().__init__()
+        self.tanh = nn.RNN(6, 5, num_layers=2, bidirectional=True)
+        self.relu = nn.RNN(6, 4, nonlinearity="relu", batch_first=True)
+        self.lstm_cell = nn.LSTMCell(6, 3)
+        self.gru_cell = nn.GRUCell(6, 3)
+        self.rnn_cell = nn.RNNCell(6, 3)
+        self.relu_cell = nn.RNNCell(6, 3, nonlinearity="relu", bias=False)
+
+    def forward(self, x, h0):
+        y1, h1 = self.tanh(x, h0)
+        y2, h2 = self.relu(x)
+        step = x[0]
+        hc = self.lstm_cell(step)
+        hc = self.lstm_cell(x[1], hc)
+        g = self.gru_cell(step)
+        r = self.rnn_cell(step, g)
+        q = self.relu_cell(step)
+        return y1, h1, y2, h2, hc[0], hc[1], g, r, q
+
+
 class ShapeOps(nn.Module):
     def forward(self, x):
         b = x.size(0)
@@ -656,6 +681,12 @@ def cases() -> List[Case]:
              ((r(6, 4), r(6, 3)), [r(5), r(5)], (2.0,)),
              input_names=["a", "b", "x0", "x1"],
              dynamic_axes={"a": {0: "n"}, "b": {0: "n"}}),
+        Case("rnn_variants", lambda: _eval(RNNVariants()), (r(7, 3, 6), r(4, 3, 5)),
+             (r(9, 3, 6), r(4, 3, 5)), input_names=["x", "h0"],
+             dynamic_axes={"x": {0: "seq"}}),
+        Case("rnn_variants_script", lambda: _eval(RNNVariants()),
+             (r(7, 3, 6), r(4, 3, 5)), (r(9, 3, 6), r(4, 3, 5)), mode="script",
+             input_names=["x", "h0"], dynamic_axes={"x": {0: "seq"}}),
         Case("vector_norms", lambda: _eval(VectorNorms()), (r(3, 4, 5), r(3, 4, 5)),
              input_names=["x", "y"]),
         Case("rearrange", lambda: _eval(Rearrange()),

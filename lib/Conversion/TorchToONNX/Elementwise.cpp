@@ -768,8 +768,9 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
                       "aten.Float.Scalar",  "prim.NumToTensor.Scalar",
                       "aten.scalar_tensor", "aten.Float.bool"})
     add(n, 9, lowerCast);
-  for (StringRef n : {"aten.clone", "aten.contiguous", "aten.detach",
-                      "aten.alias", "aten.to.prim_Device"})
+  for (StringRef n :
+       {"aten.clone", "aten.contiguous", "aten.detach", "aten.alias",
+        "aten.to.prim_Device", "prim.unchecked_cast"})
     add(n, 9, identity());
   // copy(self, src): src's values in self's shape and dtype.
   add("aten.copy", 9, [](Emitter &e) {

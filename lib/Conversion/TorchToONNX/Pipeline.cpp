@@ -12,9 +12,15 @@ using namespace mlir;
 
 void mlir::torch_onnx::buildTorchToONNXPipeline(
     OpPassManager &pm, const TorchToONNXPipelineOptions &options) {
+  pm.addNestedPass<func::FuncOp>(Torch::createTorchDropRaisePaths());
   pm.addNestedPass<func::FuncOp>(Torch::createTorchValueSemantics());
   pm.addPass(createCanonicalizerPass());
   pm.addNestedPass<func::FuncOp>(Torch::createTorchFunctionalizeLists());
+  pm.addNestedPass<func::FuncOp>(Torch::createTorchRefineTypes());
+  // Again with the refined types: checks on ranks and dtypes of
+  // intermediate values (x.dim() == 1 after a view) now decide.
+  pm.addNestedPass<func::FuncOp>(Torch::createTorchDropRaisePaths());
+  pm.addPass(createCanonicalizerPass());
   pm.addNestedPass<func::FuncOp>(Torch::createTorchRefineTypes());
   ConvertTorchToONNXOptions conv;
   conv.opset = options.opset;

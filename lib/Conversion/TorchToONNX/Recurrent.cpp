@@ -27,8 +27,39 @@ Value reorderGates(Emitter &e, Value w, int64_t h, ArrayRef<int64_t> order) {
   return e.n1("Concat", parts, {{"axis", e.i64(0)}});
 }
 
-/// One LSTM/GRU (ONNX) per layer over a sequence-first input.
-bool lowerRNN(Emitter &e, bool lstm) {
+/// The recurrent layer kinds: ONNX LSTM, GRU, and RNN with tanh or relu.
+enum class Cell { LSTM, GRU, RNNTanh, RNNRelu };
+
+/// The gate order of ONNX's weights in PyTorch's rows: LSTM (i, f, g, o) ->
+/// (i, o, f, c), GRU (r, z, n) -> (z, r, h), RNN: one gate.
+SmallVector<int64_t> gateOrder(Cell k) {
+  switch (k) {
+  case Cell::LSTM:
+    return {0, 3, 1, 2};
+  case Cell::GRU:
+    return {1, 0, 2};
+  default:
+    return {0};
+  }
+}
+
+/// The ONNX op and its kind-specific attributes.
+StringRef cellOp(Cell k) {
+  return k == Cell::LSTM ? "LSTM" : k == Cell::GRU ? "GRU" : "RNN";
+}
+void addCellAttrs(Emitter &e, Cell k, int64_t dirs,
+                  SmallVector<std::pair<StringRef, Attribute>> &attrs) {
+  if (k == Cell::GRU)
+    attrs.push_back({"linear_before_reset", e.i64(1)});
+  if (k == Cell::RNNTanh || k == Cell::RNNRelu) {
+    SmallVector<StringRef> acts(dirs, k == Cell::RNNTanh ? "Tanh" : "Relu");
+    attrs.push_back({"activations", e.rw.getStrArrayAttr(acts)});
+  }
+}
+
+/// One LSTM/GRU/RNN (ONNX) per layer over a sequence-first input.
+bool lowerRNN(Emitter &e, Cell kind) {
+  bool lstm = kind == Cell::LSTM;
   auto params = e.tensorList(2);
   auto hasBias = Torch::getConstantBool(e.orig(3));
   auto layers = e.constInt(4, "num_layers");
@@ -52,10 +83,7 @@ bool lowerRNN(Emitter &e, bool lstm) {
   if (!whhShape || whhShape->size() != 2)
     return e.fail("the recurrent weights' shapes must be known");
   int64_t hidden = (*whhShape)[1];
-  // PyTorch: LSTM (i, f, g, o), GRU (r, z, n); ONNX: LSTM (i, o, f, c),
-  // GRU (z, r, h).
-  SmallVector<int64_t> order =
-      lstm ? SmallVector<int64_t>{0, 3, 1, 2} : SmallVector<int64_t>{1, 0, 2};
+  SmallVector<int64_t> order = gateOrder(kind);
 
   Value x = e.in(0);
   if (*batchFirst)
@@ -97,8 +125,7 @@ bool lowerRNN(Emitter &e, bool lstm) {
     SmallVector<std::pair<StringRef, Attribute>> attrs{
         {"hidden_size", e.i64(hidden)},
         {"direction", e.str(*bidir ? "bidirectional" : "forward")}};
-    if (!lstm)
-      attrs.push_back({"linear_before_reset", e.i64(1)});
+    addCellAttrs(e, kind, dirs, attrs);
     Type t = e.unranked(Emitter::elemOf(x));
     SmallVector<Value> inputs{x, W, R, B, Value(), ih};
     SmallVector<Type> results{t, t};
@@ -106,7 +133,7 @@ bool lowerRNN(Emitter &e, bool lstm) {
       inputs.push_back(ic);
       results.push_back(t);
     }
-    Operation *n = e.node(lstm ? "LSTM" : "GRU", inputs, attrs, results);
+    Operation *n = e.node(cellOp(kind), inputs, attrs, results);
     if (!n)
       return false;
     // Y: [seq, dirs, batch, hidden] -> [seq, batch, dirs * hidden].
@@ -132,6 +159,64 @@ bool lowerRNN(Emitter &e, bool lstm) {
   if (llvm::any_of(results, [](Value v) { return !v; }))
     return false;
   return e.done(results);
+}
+
+/// One step of a cell (lstm_cell, gru_cell, rnn_tanh_cell, rnn_relu_cell):
+/// the layer's ONNX op over a sequence of one.
+bool lowerCell(Emitter &e, Cell kind) {
+  bool lstm = kind == Cell::LSTM;
+  Value h0, c0;
+  if (lstm) {
+    auto hx = e.tensorList(1);
+    if (!hx || hx->size() != 2)
+      return e.fail("hx must be a list of (h, c) built in the graph");
+    h0 = (*hx)[0];
+    c0 = (*hx)[1];
+  } else {
+    h0 = e.in(1);
+  }
+  auto whh = Emitter::shapeOf(e.in(3));
+  if (!whh || whh->size() != 2)
+    return e.fail("the recurrent weight's shape must be known");
+  int64_t hidden = (*whh)[1];
+  auto rank = Emitter::rankOf(e.in(0));
+  if (!rank || *rank != 2)
+    return e.fail("the cell takes a batched input [batch, features]");
+  SmallVector<int64_t> order = gateOrder(kind);
+  Value w = e.unsqueeze(reorderGates(e, e.in(2), hidden, order), {0});
+  Value r = e.unsqueeze(reorderGates(e, e.in(3), hidden, order), {0});
+  Value b;
+  if (!Torch::isConstantNone(e.orig(4)) && !Torch::isConstantNone(e.orig(5)))
+    b = e.unsqueeze(e.n1("Concat",
+                         {reorderGates(e, e.in(4), hidden, order),
+                          reorderGates(e, e.in(5), hidden, order)},
+                         {{"axis", e.i64(0)}}),
+                    {0});
+  else if (!Torch::isConstantNone(e.orig(4)) ||
+           !Torch::isConstantNone(e.orig(5)))
+    return e.fail("one of the two biases alone has no lowering yet");
+  SmallVector<std::pair<StringRef, Attribute>> attrs{
+      {"hidden_size", e.i64(hidden)}};
+  addCellAttrs(e, kind, 1, attrs);
+  Type t = e.unranked(Emitter::elemOf(e.in(0)));
+  SmallVector<Value> inputs{e.unsqueeze(e.in(0), {0}), w, r, b, Value(),
+                            e.unsqueeze(h0, {0})};
+  SmallVector<Type> types{t, t};
+  if (lstm) {
+    inputs.push_back(e.unsqueeze(c0, {0}));
+    types.push_back(t);
+  }
+  Operation *n = e.node(cellOp(kind), inputs, attrs, types);
+  if (!n)
+    return false;
+  SmallVector<Value> out{e.squeeze(n->getResult(1), {0})};
+  if (lstm)
+    out.push_back(e.squeeze(n->getResult(2), {0}));
+  for (auto [i, v] : llvm::enumerate(out))
+    v = e.n1("Identity", {v}, {}, e.resultType(i));
+  if (llvm::any_of(out, [](Value v) { return !v; }))
+    return false;
+  return e.done(out);
 }
 
 /// x @ w^T + b for a weight [out, in].
@@ -223,8 +308,16 @@ void mlir::torch_onnx::addRecurrentLowerings(std::vector<Lowering> &l) {
                  int64_t hi = kMax) {
     l.push_back({name, lo, hi, f});
   };
-  add("aten.lstm.input", 9, [](Emitter &e) { return lowerRNN(e, true); });
-  add("aten.gru.input", 9, [](Emitter &e) { return lowerRNN(e, false); });
+  for (auto [n, k] : {std::pair{"aten.lstm.input", Cell::LSTM},
+                      {"aten.gru.input", Cell::GRU},
+                      {"aten.rnn_tanh.input", Cell::RNNTanh},
+                      {"aten.rnn_relu.input", Cell::RNNRelu}})
+    add(n, 9, [k = k](Emitter &e) { return lowerRNN(e, k); });
+  for (auto [n, k] : {std::pair{"aten.lstm_cell", Cell::LSTM},
+                      {"aten.gru_cell", Cell::GRU},
+                      {"aten.rnn_tanh_cell", Cell::RNNTanh},
+                      {"aten.rnn_relu_cell", Cell::RNNRelu}})
+    add(n, 9, [k = k](Emitter &e) { return lowerCell(e, k); });
 
   add("aten._native_multi_head_attention", 9, [](Emitter &e) {
     auto embed = e.constInt(3, "embed_dim"), heads = e.constInt(4, "num_head");

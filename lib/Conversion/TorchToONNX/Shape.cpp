@@ -89,7 +89,7 @@ std::optional<SmallVector<Value>> split(Emitter &e, Value x, int64_t dim,
 /// list `list`, and the (normalized) dim.
 bool splitSizes(Emitter &e, Operation *producer, SmallVector<int64_t> &sizes,
                 int64_t &dim, bool &squeezeDim) {
-  StringRef n = producer->getName().getStringRef();
+  std::string n = Torch::getSplitOpName(producer);
   Value x = producer->getOperand(0);
   auto info = Torch::TensorInfo::of(x.getType());
   if (!info.sizes)
@@ -557,7 +557,7 @@ bool lowerIndexPut(Emitter &e) {
 bool isSplitLike(Operation *op) {
   if (!op)
     return false;
-  StringRef n = op->getName().getStringRef();
+  std::string n = Torch::getSplitOpName(op);
   return n == "torch.aten.split.Tensor" || n == "torch.aten.split_with_sizes" ||
          n == "torch.aten.split.sizes" || n == "torch.aten.chunk" ||
          n == "torch.aten.unbind.int";
@@ -1146,6 +1146,33 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     Value r = e.n1("SequenceInsert", {e.in(0), el}, {}, e.resultType());
     return r && e.done(r);
   });
+  // `k in [a, b, ...]` (script-mode checks such as x.dim() in (2, 3)):
+  // any element equal; a constant when both sides are (folded later).
+  add("aten.__contains__.int_list", 9, [](Emitter &e) {
+    auto l = Torch::getConstantIntList(e.orig(0));
+    auto k = Torch::getConstantInt(e.orig(1));
+    if (l && k) {
+      bool in = llvm::is_contained(*l, *k);
+      Value r = e.constant(DenseElementsAttr::get(
+          RankedTensorType::get({}, e.rw.getI1Type()), in));
+      return e.done(r);
+    }
+    Value eq =
+        e.n1("Equal", {e.in(0), e.castIfNeeded(e.in(1), e.rw.getI64Type())}, {},
+             e.unranked(e.rw.getI1Type()));
+    Value any = e.reduce("ReduceMax", e.cast(eq, e.rw.getI32Type()),
+                         std::nullopt, false);
+    Value r = e.cast(any, e.rw.getI1Type(), e.resultType());
+    return r && e.done(r);
+  });
+  // x.dtype as PyTorch's ScalarType code (a constant once types are known).
+  add("prim.dtype", 9, [](Emitter &e) {
+    auto code = Torch::getScalarTypeCode(
+        Torch::TensorInfo::of(e.orig(0).getType()).dtype);
+    if (!code)
+      return e.fail("the tensor's dtype must be known");
+    return e.done(e.i64Scalar(*code));
+  });
   add("aten.len.t", 9, [](Emitter &e) {
     if (isa<ONNX::SeqType>(e.in(0).getType())) {
       Value r = e.n1("SequenceLength", {e.in(0)}, {}, e.resultType());
@@ -1343,8 +1370,9 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
   // Splitting into lists: the pieces are taken by prim.ListUnpack.
   for (StringRef n :
        {"aten.split.Tensor", "aten.split_with_sizes", "aten.split.sizes",
-        "aten.chunk", "aten.unbind.int", "aten.broadcast_tensors",
-        "aten.meshgrid", "aten.meshgrid.indexing"})
+        "aten.chunk", "aten.unbind.int", "aten.unsafe_chunk",
+        "aten.unsafe_split.Tensor", "aten.unsafe_split_with_sizes",
+        "aten.broadcast_tensors", "aten.meshgrid", "aten.meshgrid.indexing"})
     add(n, 9, [](Emitter &e) {
       if (!llvm::all_of(e.op->getUsers(), [](Operation *u) {
             return u->getName().getStringRef() == "torch.prim.ListUnpack";

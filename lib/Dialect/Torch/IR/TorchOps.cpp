@@ -1,6 +1,7 @@
 //===- TorchOps.cpp - torch dialect ops -----------------------------------===//
 
 #include "torch-onnx/Dialect/Torch/IR/TorchDialect.h"
+#include "torch-onnx/Dialect/Torch/Utils/Utils.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/PatternMatch.h"
@@ -98,6 +99,37 @@ OpFoldResult PrimTupleIndexOp::fold(FoldAdaptor adaptor) {
 }
 
 namespace {
+/// A value of type `from` may replace one of type `to` in place: the same
+/// type, or two tensor types (a more refined tensor where a tensor was
+/// expected; type refinement settles the declared types).
+bool replaceableBy(Type from, Type to) {
+  return from == to || (isTorchTensorType(from) && isTorchTensorType(to));
+}
+
+/// construct(a, b)[i] -> a or b, also where the element is more refined
+/// than the declared result (what the folder cannot do).
+struct IndexOfConstruct : OpRewritePattern<PrimTupleIndexOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(PrimTupleIndexOp op,
+                                PatternRewriter &rewriter) const override {
+    auto construct = op.getTuple().getDefiningOp<PrimTupleConstructOp>();
+    auto index = getConstantInt(op.getIndex());
+    if (!construct || !index)
+      return rewriter.notifyMatchFailure(op, "not a constant index of a "
+                                             "tuple built here");
+    int64_t i = *index, n = construct.getElements().size();
+    if (i < 0)
+      i += n;
+    if (i < 0 || i >= n)
+      return rewriter.notifyMatchFailure(op, "index out of range");
+    Value e = construct.getElements()[i];
+    if (!replaceableBy(e.getType(), op.getType()))
+      return rewriter.notifyMatchFailure(op, "element type differs");
+    rewriter.replaceOp(op, e);
+    return success();
+  }
+};
+
 /// unpack(construct(a, b)) -> a, b
 template <typename UnpackOp, typename ConstructOp>
 struct FoldUnpackOfConstruct : OpRewritePattern<UnpackOp> {
@@ -110,7 +142,7 @@ struct FoldUnpackOfConstruct : OpRewritePattern<UnpackOp> {
     if (construct.getElements().size() != op->getNumResults())
       return rewriter.notifyMatchFailure(op, "element count differs");
     for (auto [e, r] : llvm::zip(construct.getElements(), op->getResults()))
-      if (e.getType() != r.getType())
+      if (!replaceableBy(e.getType(), r.getType()))
         return rewriter.notifyMatchFailure(op, "element types differ");
     rewriter.replaceOp(op, construct.getElements());
     return success();
@@ -122,6 +154,11 @@ void PrimListUnpackOp::getCanonicalizationPatterns(RewritePatternSet &results,
                                                    MLIRContext *context) {
   results.add<FoldUnpackOfConstruct<PrimListUnpackOp, PrimListConstructOp>>(
       context);
+}
+
+void PrimTupleIndexOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                                   MLIRContext *context) {
+  results.add<IndexOfConstruct>(context);
 }
 
 void PrimTupleUnpackOp::getCanonicalizationPatterns(RewritePatternSet &results,

@@ -275,9 +275,15 @@ struct Inference {
   }
 
   TensorInfo withDtypeArg(TensorInfo r, unsigned idx) const {
-    if (idx < op->getNumOperands())
-      if (auto code = getConstantInt(op->getOperand(idx)))
-        r.dtype = getTypeForScalarTypeCode(ctx, *code);
+    if (idx >= op->getNumOperands())
+      return r;
+    Value v = op->getOperand(idx);
+    if (auto code = getConstantInt(v))
+      r.dtype = getTypeForScalarTypeCode(ctx, *code);
+    else if (Operation *d = v.getDefiningOp();
+             d && getOpKey(d) == "prim.dtype") // dtype=x.dtype
+      if (Type t = TensorInfo::of(d->getOperand(0).getType()).dtype)
+        r.dtype = t;
     return r;
   }
 
@@ -815,6 +821,7 @@ struct Inference {
                                             "aten.hardshrink",
                                             "aten.softshrink",
                                             "aten.log_sigmoid",
+                                            "prim.unchecked_cast",
                                             "aten.zero",
                                             "aten.slice_scatter",
                                             "aten.select_scatter",
@@ -1459,8 +1466,23 @@ struct TorchRefineTypesPass
   /// Recurrent layers and fused attention (several tensor results).
   void refineMultiResult(Operation *op, bool &changed) {
     StringRef n = op->getName().getStringRef();
+    std::string key = getOpKey(op);
     bool lstm = n == "torch.aten.lstm.input", gru = n == "torch.aten.gru.input";
-    if (lstm || gru) {
+    bool rnn = key == "aten.rnn_tanh.input" || key == "aten.rnn_relu.input";
+    if (key == "aten.lstm_cell" || key == "aten.gru_cell" ||
+        key == "aten.rnn_tanh_cell" || key == "aten.rnn_relu_cell") {
+      // h (and c): [batch, hidden] from the input and W_hh [G*hidden, hidden].
+      TensorInfo x = TensorInfo::of(op->getOperand(0).getType());
+      TensorInfo whh = TensorInfo::of(op->getOperand(3).getType());
+      TensorInfo h{std::nullopt, x.dtype};
+      if (x.sizes && x.sizes->size() == 2 && whh.sizes &&
+          whh.sizes->size() == 2)
+        h.sizes = Sizes{(*x.sizes)[0], (*whh.sizes)[1]};
+      for (Value r : op->getResults())
+        changed |= update(r, h);
+      return;
+    }
+    if (lstm || gru || rnn) {
       TensorInfo x = TensorInfo::of(op->getOperand(0).getType());
       auto params = getListElements(op->getOperand(2));
       auto layers = getConstantInt(op->getOperand(4));
@@ -1545,7 +1567,8 @@ struct TorchRefineTypesPass
       return;
     if (src->getNumOperands() < 2 && getOpKey(src) != "aten.broadcast_tensors")
       return;
-    StringRef n = src->getName().getStringRef();
+    std::string splitName = getSplitOpName(src);
+    StringRef n = splitName;
     if (std::string key = getOpKey(src);
         key == "aten.broadcast_tensors" ||
         StringRef(key).starts_with("aten.meshgrid")) {

@@ -37,6 +37,20 @@ Type mlir::Torch::getTypeForScalarTypeCode(MLIRContext *ctx, int64_t code) {
   }
 }
 
+std::optional<int64_t> mlir::Torch::getScalarTypeCode(Type type) {
+  if (!type)
+    return std::nullopt;
+  for (int64_t code : {0, 1, 2, 3, 4, 5, 6, 7, 11, 15})
+    if (getTypeForScalarTypeCode(type.getContext(), code) == type)
+      return code;
+  // Signless integers are the signed ones.
+  if (auto it = dyn_cast<IntegerType>(type); it && it.isSignless())
+    return getScalarTypeCode(IntegerType::get(
+        type.getContext(), it.getWidth(),
+        it.getWidth() == 1 ? IntegerType::Signless : IntegerType::Signed));
+  return std::nullopt;
+}
+
 TensorInfo TensorInfo::of(Type t) {
   TensorInfo info;
   if (auto v = dyn_cast<ValueTensorType>(t)) {

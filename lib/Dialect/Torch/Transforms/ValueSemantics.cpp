@@ -131,6 +131,34 @@ struct TorchValueSemanticsPass
     return !fresh.contains(op) && mayAlias(op);
   }
 
+  /// A piece of chunk/split/unbind (taken by prim.ListUnpack) whose source
+  /// is not read after `op`: the pieces are disjoint, so a mutation of this
+  /// one is seen by nothing else and it can be treated as a fresh tensor
+  /// (what traced recurrent cells do: gates.chunk(4) then sigmoid_).
+  static bool isUnobservedPiece(Operation *d, Operation *op) {
+    auto unpack = dyn_cast<PrimListUnpackOp>(d);
+    if (!unpack)
+      return false;
+    Operation *split = unpack.getList().getDefiningOp();
+    if (!split || split->getNumOperands() == 0 ||
+        !llvm::is_contained({"torch.aten.chunk", "torch.aten.split.Tensor",
+                             "torch.aten.split_with_sizes",
+                             "torch.aten.split.sizes", "torch.aten.unbind.int"},
+                            getSplitOpName(split)))
+      return false;
+    Value src = split->getOperand(0);
+    Block *block = op->getBlock();
+    return llvm::all_of(src.getUsers(),
+                        [&](Operation *u) {
+                          Operation *anc = block->findAncestorOpInBlock(*u);
+                          return u == split ||
+                                 (anc && anc->isBeforeInBlock(op));
+                        }) &&
+           llvm::all_of(unpack.getList().getUsers(), [&](Operation *u) {
+             return u == unpack.getOperation();
+           });
+  }
+
   /// Creates the functional form of in-place `op` before it: the generated
   /// op when there is one, else a torch.operator of the out-of-place schema
   /// (aten::zero for aten::zero_), which conversion lowers by that name.
@@ -169,7 +197,7 @@ struct TorchValueSemanticsPass
     SmallVector<Operation *> chain; // the view of `self` first
     Value base = self;
     while (Operation *d = base.getDefiningOp()) {
-      if (!aliases(d))
+      if (!aliases(d) || isUnobservedPiece(d, op))
         break;
       if (!isWritableView(d))
         return op->emitError("cannot convert '")

@@ -94,6 +94,7 @@ def Torch_PrimTupleIndexOp : Torch_Op<"prim.TupleIndex", [Pure]> {
   let results = (outs AnyType:$result);
   let assemblyFormat = "$tuple `,` $index attr-dict `:` type($tuple) `,` type($index) `->` type($result)";
   let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 def Torch_PrimNumToTensorOp : Torch_Op<"prim.NumToTensor.Scalar", [Pure]> {

@@ -6,27 +6,49 @@
 include "mlir/Pass/PassBase.td"
 
 def TorchValueSemantics : Pass<"torch-value-semantics", "func::FuncOp"> {
-  let summary = "Rewrite in-place tensor ops to value semantics where safe";
+  let summary = "Rewrite in-place tensor ops to value semantics (functionalize)";
   let description = [{
     TorchScript tensors are mutable (`!torch.tensor`). This pass rewrites each
     in-place op (`aten.add_.Tensor`, `aten.relu_`, `aten.copy_`, ...) to its
-    functional overload (`aten.add.Tensor`, `aten.relu`, ...) and redirects
-    the later uses of the mutated tensor to the new value, when that is
-    provably the same program:
+    functional overload (`aten.add.Tensor`, `aten.relu`, ...; a generic
+    `torch.operator` of the out-of-place schema where the generated list has
+    none, e.g. `aten::zero`) and makes every later read see the new value:
 
-    * the mutated tensor is produced in this function by an op with value
-      semantics (not a function argument, whose mutation the caller would see,
-      and not a view that aliases another tensor);
-    * every later use of it is in the same block (not inside a region of a
-      later `prim.If`/`prim.Loop`).
+    * a mutated view (`slice`, `select`, `transpose`, `t`, `permute`, `view`,
+      `reshape`, `(un)squeeze`, `flatten`, `unflatten`, `detach`, `alias`) is
+      written back to its base through each view of the chain
+      (`aten::slice_scatter`, `aten::select_scatter`, the inverse transpose or
+      permute, `aten::view_as` for shape-only views);
+    * later reads of the base, and of views of it taken before the mutation,
+      read the new base (the views are taken again);
+    * a mutated function input is a new value from there on (the exported
+      graph is functional, as torch.onnx's);
+    * a piece of `chunk`/`split`/`unbind` whose source is not read again is
+      a fresh tensor (the pieces are disjoint).
 
     When no in-place op remains, every `!torch.tensor` of the function becomes
-    `!torch.vtensor`. Where it cannot prove a rewrite safe, the pass reports an
-    error at the in-place op's PyTorch source location saying why.
+    `!torch.vtensor`. Where a rewrite would not be the same program (a view
+    that cannot be written back such as `expand` or `diagonal`, a mutation of
+    a value from an enclosing block), the pass reports an error at the
+    in-place op's PyTorch source location saying why.
   }];
   let dependentDialects = ["::mlir::Torch::TorchDialect"];
 }
 
+def TorchDropRaisePaths : Pass<"torch-drop-raise-paths", "func::FuncOp"> {
+  let summary = "Drop exception paths and branches the types decide";
+  let description = [{
+    Scripted code checks its inputs and raises (`if x.dim() not in (2, 3):
+    raise ValueError(f"...")`) and tests optional arguments (`if hx is
+    None:`). An exported inference graph has no exceptions: as torch.onnx
+    does, a `prim.If` whose branch raises (`prim.RaiseException`) is replaced
+    by its other branch, and the message formatting (`aten::format`, ...)
+    goes with the dropped branch. `a is None` / `a is not None` becomes a
+    constant where the types decide it (None against a tensor), and a
+    `prim.If` on a constant condition is replaced by the branch it takes.
+  }];
+  let dependentDialects = ["::mlir::Torch::TorchDialect"];
+}
 
 def TorchRefineTypes : Pass<"torch-refine-types", "func::FuncOp"> {
   let summary = "Infer tensor sizes and dtypes from the function's inputs";

@@ -86,6 +86,20 @@ inline std::string getOpKey(Operation *op) {
   return n.str();
 }
 
+/// The op name of a split-like op, with the unsafe_ variants (what traced
+/// recurrent cells use) named as their safe twins: "torch.aten.chunk" for
+/// aten::unsafe_chunk; the op's own name otherwise.
+inline std::string getSplitOpName(Operation *op) {
+  std::string key = getOpKey(op);
+  if (key == "aten.unsafe_chunk")
+    return "torch.aten.chunk";
+  if (key == "aten.unsafe_split.Tensor")
+    return "torch.aten.split.Tensor";
+  if (key == "aten.unsafe_split_with_sizes")
+    return "torch.aten.split_with_sizes";
+  return op->getName().getStringRef().str();
+}
+
 /// True for the name of an in-place operator ("aten::relu_",
 /// "torch.aten.add_.t"): its base name ends in one '_' (not a dunder).
 inline bool isInPlaceOpName(StringRef name) {
@@ -98,6 +112,7 @@ inline bool isInPlaceOpName(StringRef name) {
 
 /// PyTorch ScalarType codes (c10/core/ScalarType.h) <-> MLIR element types.
 Type getTypeForScalarTypeCode(MLIRContext *ctx, int64_t code);
+std::optional<int64_t> getScalarTypeCode(Type type);
 
 /// Sizes (nullopt = unknown rank) and dtype (null = unknown) of a tensor type.
 struct TensorInfo {

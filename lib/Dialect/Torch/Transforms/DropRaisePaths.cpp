@@ -1,0 +1,211 @@
+//===- DropRaisePaths.cpp - exception paths and decided branches ---------===//
+
+#include "torch-onnx/Dialect/Torch/Transforms/Passes.h"
+#include "torch-onnx/Dialect/Torch/Utils/Utils.h"
+
+#include "mlir/IR/PatternMatch.h"
+
+namespace mlir::Torch {
+#define GEN_PASS_DEF_TORCHDROPRAISEPATHS
+#include "torch-onnx/Dialect/Torch/Transforms/Passes.h.inc"
+} // namespace mlir::Torch
+
+using namespace mlir;
+using namespace mlir::Torch;
+
+namespace {
+
+/// True if the block raises unconditionally (a prim.RaiseException among its
+/// own ops).
+bool raises(Block &block) {
+  return llvm::any_of(
+      block, [](Operation &op) { return isa<PrimRaiseExceptionOp>(op); });
+}
+
+/// `a is b` / `a is not b` when the types decide it: None against None, or
+/// None against a value whose type cannot hold None (a tensor, an int).
+std::optional<bool> staticIs(Operation *op) {
+  std::string key = getOpKey(op);
+  if ((key != "aten.__is__" && key != "aten.__isnot__") ||
+      op->getNumOperands() != 2)
+    return std::nullopt;
+  auto isNone = [](Value v) { return isa<Torch::NoneType>(v.getType()); };
+  auto mayBeNone = [](Value v) {
+    return isa<Torch::NoneType, OptionalType, AnyType>(v.getType());
+  };
+  Value a = op->getOperand(0), b = op->getOperand(1);
+  std::optional<bool> is;
+  if (isNone(a) && isNone(b))
+    is = true;
+  else if ((isNone(a) && !mayBeNone(b)) || (isNone(b) && !mayBeNone(a)))
+    is = false;
+  if (!is)
+    return std::nullopt;
+  return key == "aten.__is__" ? *is : !*is;
+}
+
+/// The value of a scalar plumbing op whose operands are known: x.dim() of a
+/// ranked tensor, int comparisons, not/and/or of bools, `k in [..]`,
+/// len() of a built list, and the None identity tests.
+std::optional<Attribute> evalScalar(Operation *op, Builder &b) {
+  if (auto v = staticIs(op))
+    return b.getBoolAttr(*v);
+  std::string key = getOpKey(op);
+  auto i = [&](unsigned k) { return getConstantInt(op->getOperand(k)); };
+  auto bl = [&](unsigned k) { return getConstantBool(op->getOperand(k)); };
+  // The export is device-independent: tensors are on "cpu" as traced.
+  if (key == "prim.device")
+    return b.getStringAttr("cpu");
+  if (key == "prim.dtype") {
+    if (auto code = getScalarTypeCode(
+            TensorInfo::of(op->getOperand(0).getType()).dtype))
+      return b.getI64IntegerAttr(*code);
+    return std::nullopt;
+  }
+  if (key == "aten.dim") {
+    if (auto s = TensorInfo::of(op->getOperand(0).getType()).sizes)
+      return b.getI64IntegerAttr(s->size());
+    return std::nullopt;
+  }
+  static const llvm::StringMap<int> cmp = {
+      {"aten.eq.int", 0}, {"aten.ne.int", 1}, {"aten.lt.int", 2},
+      {"aten.le.int", 3}, {"aten.gt.int", 4}, {"aten.ge.int", 5}};
+  if (auto it = cmp.find(key); it != cmp.end()) {
+    auto x = i(0), y = i(1);
+    if (!x || !y)
+      return std::nullopt;
+    bool r[] = {*x == *y, *x != *y, *x<*y, *x <= *y, *x> * y, *x >= *y};
+    return b.getBoolAttr(r[it->second]);
+  }
+  if (key == "aten.__not__") {
+    if (auto x = bl(0))
+      return b.getBoolAttr(!*x);
+    return std::nullopt;
+  }
+  if (key == "aten.__and__.bool" || key == "aten.__or__.bool") {
+    auto x = bl(0), y = bl(1);
+    bool isAnd = key == "aten.__and__.bool";
+    // A known operand that decides the result alone.
+    for (auto v : {x, y})
+      if (v && *v != isAnd)
+        return b.getBoolAttr(!isAnd);
+    if (x && y)
+      return b.getBoolAttr(isAnd);
+    return std::nullopt;
+  }
+  if (key == "aten.__contains__.int_list") {
+    auto l = getConstantIntList(op->getOperand(0));
+    auto k = i(1);
+    if (l && k)
+      return b.getBoolAttr(llvm::is_contained(*l, *k));
+    return std::nullopt;
+  }
+  if (key == "aten.len.t") {
+    if (auto l = op->getOperand(0).getDefiningOp<PrimListConstructOp>())
+      if (llvm::all_of(l->getUsers(),
+                       [](Operation *u) { return !isa<AtenAppendTOp>(u); }))
+        return b.getI64IntegerAttr(l.getElements().size());
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+struct TorchDropRaisePathsPass
+    : Torch::impl::TorchDropRaisePathsBase<TorchDropRaisePathsPass> {
+  /// Replaces the scalar ops it can evaluate by constants; true if any.
+  bool foldScalars(IRRewriter &rewriter) {
+    bool changed = false;
+    SmallVector<Operation *> ops;
+    getOperation().walk([&](Operation *op) {
+      if (op->getNumResults() == 1 && op->getNumOperands() > 0)
+        ops.push_back(op);
+    });
+    for (Operation *op : ops) {
+      auto v = evalScalar(op, rewriter);
+      if (!v)
+        continue;
+      rewriter.setInsertionPoint(op);
+      Value c;
+      if (auto bv = dyn_cast<BoolAttr>(*v))
+        c = ConstantBoolOp::create(rewriter, op->getLoc(),
+                                   BoolType::get(op->getContext()), bv);
+      else if (auto sv = dyn_cast<StringAttr>(*v))
+        c = ConstantDeviceOp::create(rewriter, op->getLoc(),
+                                     DeviceType::get(op->getContext()), sv);
+      else
+        c = ConstantIntOp::create(rewriter, op->getLoc(),
+                                  IntType::get(op->getContext()),
+                                  cast<IntegerAttr>(*v));
+      rewriter.replaceOp(op, c);
+      changed = true;
+    }
+    return changed;
+  }
+
+  void runOnOperation() override {
+    IRRewriter rewriter(&getContext());
+    for (int round = 0; round < 8; ++round) {
+      bool changed = foldScalars(rewriter);
+      changed |= simplifyBranches(rewriter);
+      changed |= eraseDeadScalars(rewriter);
+      if (!changed)
+        break;
+    }
+  }
+
+  /// Erases unused scalar plumbing (ints, bools, strings, lists computed
+  /// only for a dropped check): ops without regions whose results are all
+  /// unused and none a tensor; list appends and in-place ops stay.
+  bool eraseDeadScalars(IRRewriter &rewriter) {
+    SmallVector<Operation *> dead;
+    getOperation().walk([&](Operation *op) {
+      if (op->getNumResults() == 0 || op->getNumRegions() || !op->use_empty() ||
+          isa<AtenAppendTOp>(op) ||
+          op->hasTrait<mlir::OpTrait::IsTerminator>() ||
+          isInPlaceOpName(getOpKey(op)))
+        return;
+      if (llvm::any_of(op->getResultTypes(), isTorchTensorType))
+        return;
+      dead.push_back(op);
+    });
+    // Later ops first: their operands' producers may become dead too (the
+    // next round takes them).
+    for (Operation *op : llvm::reverse(dead))
+      if (op->use_empty())
+        rewriter.eraseOp(op);
+    return !dead.empty();
+  }
+
+  /// Inlines the branch taken by a constant condition, or the one that does
+  /// not raise; true if any.
+  bool simplifyBranches(IRRewriter &rewriter) {
+    bool changed = false;
+    SmallVector<PrimIfOp> ifs;
+    // Post-order: inner branches first, so an outer one that only raises
+    // through an inner If is seen after it is simplified.
+    getOperation().walk([&](PrimIfOp op) { ifs.push_back(op); });
+    for (PrimIfOp op : ifs) {
+      Block &thenBlock = op.getThenRegion().front();
+      Block &elseBlock = op.getElseRegion().front();
+      Block *keep = nullptr;
+      if (auto c = op.getCondition().getDefiningOp<ConstantBoolOp>()) {
+        keep = c.getValue() ? &thenBlock : &elseBlock;
+      } else {
+        bool thenRaises = raises(thenBlock), elseRaises = raises(elseBlock);
+        if (thenRaises == elseRaises)
+          continue;
+        keep = thenRaises ? &elseBlock : &thenBlock;
+      }
+      Block &kept = *keep;
+      Operation *yield = kept.getTerminator();
+      SmallVector<Value> results(yield->getOperands());
+      rewriter.eraseOp(yield);
+      rewriter.inlineBlockBefore(&kept, op);
+      rewriter.replaceOp(op, results);
+      changed = true;
+    }
+    return changed;
+  }
+};
+
+} // namespace
