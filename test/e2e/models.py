@@ -175,12 +175,15 @@ class VectorNorms(nn.Module):
 
 
 class Rearrange(nn.Module):
-    """flip, outer, one_hot, repeat_interleave."""
+    """flip, outer, one_hot, repeat_interleave, roll (static and dynamic
+    dims, flattened)."""
 
     def forward(self, x, v, idx):
         return (torch.flip(x, [0, 2]), torch.flip(x, [-1]), torch.outer(v, v * 2),
                 F.one_hot(idx, 7), x.repeat_interleave(2, dim=1),
-                v.repeat_interleave(3), x.repeat_interleave(2, dim=-1))
+                v.repeat_interleave(3), x.repeat_interleave(2, dim=-1),
+                torch.roll(x, (1, -2), (1, 2)), torch.roll(x, 5),
+                torch.roll(v, -3, 0))
 
 
 class MathFormulas(nn.Module):

@@ -344,12 +344,34 @@ bool lowerUpsample(Emitter &e, bool linear, bool vec) {
 
 /// Pads given PyTorch-style (last dim first, [lo, hi] pairs).
 bool lowerPad(Emitter &e, StringRef mode, std::optional<double> value) {
-  auto p = e.constInts(1, "pad");
   auto rank = Emitter::rankOf(e.in(0));
-  if (!p)
-    return false;
   if (!rank)
     return e.fail("the input rank must be known");
+  auto elems = Torch::getListElements(e.orig(1));
+  if (!Torch::getConstantIntList(e.orig(1)) && elems && e.opset() >= 11) {
+    // Pads computed at run time (e.g. up to a multiple of a window): torch's
+    // [begin_last, end_last, begin_prev, ...] gathered into ONNX's
+    // [begins..., ends...], 0 for the dims it leaves alone.
+    int64_t k = elems->size() / 2;
+    if ((int64_t)elems->size() != 2 * k || k > *rank)
+      return e.fail("'pad' must have an even length of at most twice the "
+                    "input rank");
+    Value list =
+        e.n1("Concat", {e.intList(1), e.i64s({0})}, {{"axis", e.i64(0)}});
+    SmallVector<int64_t> idx;
+    for (int64_t j = 0; j < 2 * *rank; ++j) {
+      int64_t d = j % *rank, i = *rank - 1 - d;
+      idx.push_back(i < k ? 2 * i + (j >= *rank) : 2 * k);
+    }
+    Value pads = e.n1("Gather", {list, e.i64s(idx)}, {{"axis", e.i64(0)}});
+    Value cv = value ? e.scalarLike(*value, e.in(0)) : Value();
+    Value r = e.n1("Pad", {e.in(0), pads, cv}, {{"mode", e.str(mode)}},
+                   e.resultType());
+    return r && e.done(r);
+  }
+  auto p = e.constInts(1, "pad");
+  if (!p)
+    return false;
   SmallVector<int64_t> pads(2 * *rank, 0);
   for (size_t i = 0; i < p->size() / 2; ++i) {
     int64_t d = *rank - 1 - i;

@@ -1034,6 +1034,65 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
                    e.resultType());
     return r && e.done(r);
   });
+  add("aten.roll", 9, [](Emitter &e) {
+    // Each (shift, dim): the last s elements moved to the front, two slices
+    // concatenated; without dims, the flattened tensor rolled and reshaped.
+    auto shifts = e.constInts(1, "shifts");
+    auto dims = e.constInts(2, "dims");
+    if (!shifts || !dims)
+      return false;
+    Value x = e.in(0);
+    auto shape = Emitter::shapeOf(x);
+    if (!shape)
+      return e.fail("the input rank must be known");
+    Value orig = x;
+    SmallVector<int64_t> axes(*dims);
+    if (axes.empty()) {
+      if (shifts->size() != 1)
+        return e.fail("without dims, roll takes one shift");
+      x = e.n1("Reshape", {x, e.i64s({-1})});
+      int64_t n = 1;
+      for (int64_t d : *shape)
+        n = (n < 0 || d < 0) ? ShapedType::kDynamic : n * d;
+      shape = SmallVector<int64_t>{n};
+      axes = {0};
+    }
+    if (axes.size() != shifts->size())
+      return e.fail("roll needs one shift per dim");
+    int64_t rank = shape->size();
+    for (auto [d0, sh] : llvm::zip(axes, *shifts)) {
+      int64_t d = d0 < 0 ? d0 + rank : d0;
+      if (d < 0 || d >= rank)
+        return e.fail("dim " + Twine(d0) + " is out of range");
+      int64_t n = (*shape)[d];
+      Value head, tail;
+      if (n != ShapedType::kDynamic) {
+        if (n == 0)
+          continue;
+        int64_t k = ((sh % n) + n) % n;
+        if (k == 0)
+          continue;
+        head = e.slice(x, {n - k}, {n}, {d});
+        tail = e.slice(x, {0}, {n - k}, {d});
+      } else {
+        // n - (shift mod n), computed at run time (Slice-10 inputs).
+        Value nn = e.dimOf(x, d);
+        Value k = e.n1(
+            "Mod", {e.n1("Add", {e.n1("Mod", {e.i64s({sh}), nn}), nn}), nn});
+        Value cut = e.n1("Sub", {nn, k});
+        Value big = e.i64s({std::numeric_limits<int64_t>::max()});
+        head = e.sliceDyn(x, cut, big, e.i64s({d}), Value());
+        tail = e.sliceDyn(x, e.i64s({0}), cut, e.i64s({d}), Value());
+      }
+      if (!head || !tail)
+        return false;
+      x = e.n1("Concat", {head, tail}, {{"axis", e.i64(d)}});
+    }
+    if (dims->empty())
+      x = e.n1("Reshape", {x, e.shape(orig)});
+    Value r = e.n1("Identity", {x}, {}, e.resultType());
+    return r && e.done(r);
+  });
   add("aten.flip", 9, [](Emitter &e) {
     auto dims = e.constInts(1, "dims");
     if (!dims)

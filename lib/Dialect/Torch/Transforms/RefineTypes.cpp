@@ -743,6 +743,15 @@ struct Inference {
     TensorInfo x = in(0), r;
     r.dtype = x.dtype;
     auto out = getConstantIntList(op->getOperand(1));
+    if (!out && x.sizes)
+      if (auto elems = getListElements(op->getOperand(1));
+          elems && x.sizes->size() == elems->size() + 2) {
+        // Sizes known only at run time (size=y.shape[-2:]): N, C stay.
+        r.sizes = Sizes(x.sizes->begin(), x.sizes->begin() + 2);
+        for (Value v : *elems)
+          r.sizes->push_back(knownInt(v).value_or(kUnknown));
+        return r;
+      }
     if (!x.sizes || !out || x.sizes->size() != out->size() + 2)
       return r;
     r.sizes = Sizes(x.sizes->begin(), x.sizes->begin() + 2);
@@ -754,6 +763,17 @@ struct Inference {
     TensorInfo x = in(0), r;
     r.dtype = x.dtype;
     auto p = getConstantIntList(op->getOperand(1));
+    if (!p && x.sizes) {
+      // Pads known only at run time: the rank stays, padded dims unknown.
+      auto elems = getListElements(op->getOperand(1));
+      if (elems && elems->size() % 2 == 0 &&
+          elems->size() / 2 <= x.sizes->size()) {
+        r.sizes = x.sizes;
+        for (size_t i = 0; i < elems->size() / 2; ++i)
+          (*r.sizes)[r.sizes->size() - 1 - i] = kUnknown;
+      }
+      return r;
+    }
     if (!x.sizes || !p || p->size() % 2 || p->size() / 2 > x.sizes->size())
       return r;
     r.sizes = x.sizes;
