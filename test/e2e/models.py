@@ -343,6 +343,16 @@ class RNNVariants(nn.Module):
         return y1, h1, y2, h2, hc[0], hc[1], g, r, q
 
 
+class DynamicSplit(nn.Module):
+    """chunk/split/unbind along a dim whose size varies at run time."""
+
+    def forward(self, x):
+        a, b = x.chunk(2, dim=1)
+        c, d, e = x.split(2, dim=1)
+        f, g = x.unbind(0)
+        return a * 2, b, c + d, e, f - g
+
+
 class ShapeOps(nn.Module):
     def forward(self, x):
         b = x.size(0)
@@ -690,6 +700,11 @@ def cases() -> List[Case]:
         Case("rnn_variants_script", lambda: _eval(RNNVariants()),
              (r(7, 3, 6), r(4, 3, 5)), (r(9, 3, 6), r(4, 3, 5)), mode="script",
              input_names=["x", "h0"], dynamic_axes={"x": {0: "seq"}}),
+        Case("dynamic_split", lambda: _eval(DynamicSplit()), (r(2, 6, 3),),
+             (r(2, 5, 4),), input_names=["x"],
+             dynamic_axes={"x": {1: "n", 2: "m"}},
+             needs=[(10, "chunk of a run-time size slices at run-time bounds "
+                         "(Slice-10)")]),
         Case("vector_norms", lambda: _eval(VectorNorms()), (r(3, 4, 5), r(3, 4, 5)),
              input_names=["x", "y"]),
         Case("rearrange", lambda: _eval(Rearrange()),

@@ -129,6 +129,61 @@ bool splitSizes(Emitter &e, Operation *producer, SmallVector<int64_t> &sizes,
   return true;
 }
 
+/// The pieces of split/chunk/unbind along a dim whose size is known only at
+/// run time, as many as the unpacking takes: unbind gathers each index;
+/// split with a constant piece size slices at constant bounds; chunk
+/// computes its piece size, ceil(n / chunks), and slices at run-time
+/// bounds (Slice-10).
+bool lowerDynamicPieces(Emitter &e, Operation *producer) {
+  std::string n = Torch::getSplitOpName(producer);
+  Value x = e.rw.getRemappedValue(producer->getOperand(0));
+  auto rank = Emitter::rankOf(x);
+  if (!rank)
+    return e.fail("splitting needs the input rank to be known");
+  unsigned dimIdx = n == "torch.aten.unbind.int" ? 1 : 2;
+  auto d0 = Torch::getConstantInt(producer->getOperand(dimIdx));
+  if (!d0)
+    return e.fail("the split dim must be constant");
+  int64_t dim = *d0 < 0 ? *d0 + *rank : *d0;
+  int64_t count = e.op->getNumResults();
+  constexpr int64_t kEnd = std::numeric_limits<int64_t>::max();
+  SmallVector<Value> out;
+  if (n == "torch.aten.unbind.int") {
+    for (int64_t i = 0; i < count; ++i)
+      out.push_back(e.n1("Gather", {x, e.i64Scalar(i)}, {{"axis", e.i64(dim)}},
+                         e.resultType(i)));
+  } else if (n == "torch.aten.split.Tensor" || n == "torch.aten.chunk") {
+    auto k = Torch::getConstantInt(producer->getOperand(1));
+    if (!k || *k < 1)
+      return e.fail("the split size must be a constant >= 1");
+    if (n == "torch.aten.split.Tensor") {
+      for (int64_t i = 0; i < count; ++i) {
+        Value p =
+            e.slice(x, {i * *k}, {i == count - 1 ? kEnd : (i + 1) * *k}, {dim});
+        out.push_back(e.n1("Identity", {p}, {}, e.resultType(i)));
+      }
+    } else {
+      Value len = e.dimOf(x, dim);
+      Value piece =
+          e.n1("Div", {e.n1("Add", {len, e.i64s({*k - 1})}), e.i64s({*k})});
+      for (int64_t i = 0; i < count; ++i) {
+        Value start = e.n1("Mul", {piece, e.i64s({i})});
+        Value end = i == count - 1 ? e.i64s({kEnd})
+                                   : e.n1("Mul", {piece, e.i64s({i + 1})});
+        Value p = e.sliceDyn(x, start, end, e.i64s({dim}), Value());
+        if (!p)
+          return false;
+        out.push_back(e.n1("Identity", {p}, {}, e.resultType(i)));
+      }
+    }
+  } else {
+    return e.fail("split sizes must be constant");
+  }
+  if (llvm::any_of(out, [](Value v) { return !v; }))
+    return false;
+  return e.done(out);
+}
+
 /// einsum without the Einsum op (opset < 12): sums over indices only one
 /// operand has, then one batched MatMul over [batch, left, contracted] x
 /// [batch, contracted, right], reshaped and transposed to the output.
@@ -1445,6 +1500,20 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
   add("prim.ListUnpack", 9, [](Emitter &e) {
     Operation *producer = e.orig(0).getDefiningOp();
     if (isSplitLike(producer)) {
+      // A split dim of run-time size: the pieces from run-time bounds.
+      if (auto info = Torch::TensorInfo::of(producer->getOperand(0).getType());
+          info.sizes) {
+        std::string sn = Torch::getSplitOpName(producer);
+        unsigned dimIdx = sn == "torch.aten.unbind.int" ? 1 : 2;
+        auto d = Torch::getConstantInt(producer->getOperand(dimIdx));
+        int64_t r = info.sizes->size();
+        if (d && *d >= -r && *d < r &&
+            (*info.sizes)[*d < 0 ? *d + r : *d] ==
+                Torch::ValueTensorType::kUnknownSize &&
+            sn != "torch.aten.split_with_sizes" &&
+            sn != "torch.aten.split.sizes")
+          return lowerDynamicPieces(e, producer);
+      }
       SmallVector<int64_t> sizes;
       int64_t dim;
       bool squeezeDim;
