@@ -185,3 +185,46 @@ func.func @forward(%x: !torch.vtensor<[3,4,5],f32> {torch.name = "x"}, %i: !torc
   %b = torch.aten.index.Tensor %x, %l2 : (!torch.vtensor<[3,4,5],f32>, !torch.list<optional<vtensor>>) -> !torch.vtensor
   return %a, %b : !torch.vtensor, !torch.vtensor
 }
+
+// -----
+
+// roll by 1 along dim 1 of size 4: the last element first (two slices).
+// CHECK-LABEL: func.func @main_graph(
+// CHECK-SAME: %[[X:[^:]*]]: tensor<2x4xf32>
+// CHECK: %[[THREE:.*]] = onnx.Initializer {{.*}} = dense<3> : tensor<1xi64>
+// CHECK: %[[FOUR:.*]] = onnx.Initializer {{.*}} = dense<4> : tensor<1xi64>
+// CHECK: %[[HEAD:.*]] = "onnx.Slice"(%[[X]], %[[THREE]], %[[FOUR]],
+// CHECK: %[[ZERO:.*]] = onnx.Initializer {{.*}} = dense<0> : tensor<1xi64>
+// CHECK: %[[THREE2:.*]] = onnx.Initializer {{.*}} = dense<3> : tensor<1xi64>
+// CHECK: %[[TAIL:.*]] = "onnx.Slice"(%[[X]], %[[ZERO]], %[[THREE2]],
+// CHECK: %[[R:.*]] = "onnx.Concat"(%[[HEAD]], %[[TAIL]]) <{axis = 1 : i64}>
+// CHECK: %[[ID:.*]] = "onnx.Identity"(%[[R]])
+// CHECK: return %[[ID]]
+func.func @forward(%x: !torch.vtensor<[2,4],f32> {torch.name = "x"}) -> !torch.vtensor {
+  %1 = torch.constant.int 1
+  %s = torch.prim.ListConstruct %1 : (!torch.int) -> !torch.list<int>
+  %d = torch.prim.ListConstruct %1 : (!torch.int) -> !torch.list<int>
+  %r = torch.aten.roll %x, %s, %d : (!torch.vtensor<[2,4],f32>, !torch.list<int>, !torch.list<int>) -> !torch.vtensor
+  return %r : !torch.vtensor
+}
+
+// -----
+
+// chunk along a dim of run-time size: the piece size ceil(n / 2) is
+// computed, the pieces sliced at run-time bounds (Slice-10).
+// CHECK-LABEL: func.func @main_graph(
+// CHECK-SAME: %[[X:[^:]*]]: tensor<?x3xf32>
+// CHECK: %[[SH:.*]] = "onnx.Shape"(%[[X]])
+// CHECK: %[[N:.*]] = "onnx.Gather"(%[[SH]],
+// CHECK: %[[ADD:.*]] = "onnx.Add"(%[[N]],
+// CHECK: %[[PIECE:.*]] = "onnx.Div"(%[[ADD]],
+// CHECK: "onnx.Slice"(%[[X]],
+// CHECK: "onnx.Slice"(%[[X]],
+func.func @forward(%x: !torch.vtensor<[?,3],f32> {torch.name = "x"}) -> (!torch.vtensor, !torch.vtensor) {
+  %2 = torch.constant.int 2
+  %0 = torch.constant.int 0
+  %l = torch.aten.chunk %x, %2, %0 : (!torch.vtensor<[?,3],f32>, !torch.int, !torch.int) -> !torch.list<vtensor>
+  // expected-error @+1 {{cannot convert 'prim.ListUnpack' to ONNX opset 9: a slice with bounds computed at run time needs opset 10 (Slice-10 takes them as inputs)}}
+  %p:2 = torch.prim.ListUnpack %l : !torch.list<vtensor> -> !torch.vtensor, !torch.vtensor
+  return %p#0, %p#1 : !torch.vtensor, !torch.vtensor
+}
