@@ -353,6 +353,27 @@ class DynamicSplit(nn.Module):
         return a * 2, b, c + d, e, f - g
 
 
+class MoreOps(nn.Module):
+    """atan2 (every quadrant and axis), addcmul/addcdiv, threshold,
+    tanhshrink, nan_to_num, torch.norm overloads, mse_loss, all/any, tile,
+    movedim, dot, nonzero, masked_select, scatter, sort/argsort."""
+
+    def forward(self, x, y, idx):
+        z = torch.zeros_like(x)
+        inf = x / (x > 0).float()
+        s, si = torch.sort(x, dim=1, descending=True)
+        return (torch.atan2(x, y), torch.atan2(z, y), torch.atan2(x, z),
+                torch.addcmul(x, x, y, value=0.5), torch.addcdiv(x, x, y.abs() + 1),
+                F.threshold(x, 0.1, -2.0), F.tanhshrink(x),
+                torch.nan_to_num(inf), torch.nan_to_num(inf, 0.5, 9.0, -9.0),
+                torch.norm(x), torch.norm(x, 1, dim=1, keepdim=True),
+                F.mse_loss(x, y), (x > 0).all(), (x > 0).any(dim=1),
+                x.tile((2,)), x.tile((2, 1, 1)), torch.movedim(x, 0, 1),
+                torch.dot(x[0], y[0]), torch.nonzero(x > 0.5),
+                torch.masked_select(x, x > 0), x.scatter(1, idx, y),
+                x.scatter(1, idx, 3.0), s, si, torch.argsort(y, dim=0))
+
+
 class ShapeOps(nn.Module):
     def forward(self, x):
         b = x.size(0)
@@ -705,6 +726,14 @@ def cases() -> List[Case]:
              dynamic_axes={"x": {1: "n", 2: "m"}},
              needs=[(10, "chunk of a run-time size slices at run-time bounds "
                          "(Slice-10)")]),
+        Case("more_ops", lambda: _eval(MoreOps()),
+             (r(3, 4), r(3, 4), torch.tensor([[0, 3], [1, 1], [2, 0]])),
+             (r(5, 4), r(5, 4), torch.tensor([[1, 2], [0, 0], [3, 1], [2, 2],
+                                              [0, 1]])),
+             input_names=["x", "y", "idx"],
+             dynamic_axes={"x": {0: "n"}, "y": {0: "n"}, "idx": {0: "n"}},
+             needs=[(11, "scatter and sort need ScatterElements and TopK's "
+                         "largest (opset 11)")]),
         Case("vector_norms", lambda: _eval(VectorNorms()), (r(3, 4, 5), r(3, 4, 5)),
              input_names=["x", "y"]),
         Case("rearrange", lambda: _eval(Rearrange()),

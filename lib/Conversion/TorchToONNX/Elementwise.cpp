@@ -512,6 +512,105 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
       Value r = e.n1("Expand", {v, e.shape(e.in(0))}, {}, e.resultType());
       return r && e.done(r);
     });
+  add("aten.atan2", 9, [](Emitter &e) {
+    // atan(y / x) moved to the right quadrant: +-pi where x < 0, +-pi/2 on
+    // the y axis (x = 0), 0 at the origin.
+    Type t = e.resultElem();
+    if (!t || !isa<FloatType>(t))
+      return e.fail("atan2 needs a floating-point result");
+    Value y = e.castIfNeeded(e.in(0), t), x = e.castIfNeeded(e.in(1), t);
+    Type i1 = e.unranked(IntegerType::get(e.ctx(), 1));
+    auto lt0 = [&](Value v) {
+      return e.n1("Less", {v, e.scalarLike(0.0, v)}, {}, i1);
+    };
+    auto gt0 = [&](Value v) {
+      return e.n1("Greater", {v, e.scalarLike(0.0, v)}, {}, i1);
+    };
+    Value base = e.n1("Atan", {e.n1("Div", {y, x})});
+    Value pi = e.scalarLike(M_PI, y), halfPi = e.scalarLike(M_PI / 2, y);
+    Value negPi = e.scalarLike(-M_PI, y), negHalf = e.scalarLike(-M_PI / 2, y);
+    Type ft = e.unranked(t);
+    Value left = e.n1(
+        "Where", {lt0(y), e.n1("Add", {base, negPi}), e.n1("Add", {base, pi})},
+        {}, ft);
+    Value axis =
+        e.n1("Where",
+             {gt0(y), halfPi,
+              e.n1("Where", {lt0(y), negHalf, e.scalarLike(0.0, y)}, {}, ft)},
+             {}, ft);
+    Value r = e.n1("Where",
+                   {gt0(x), base, e.n1("Where", {lt0(x), left, axis}, {}, ft)},
+                   {}, e.resultType());
+    return r && e.done(r);
+  });
+  // addcmul/addcdiv: self + value * t1 * t2 (or t1 / t2).
+  for (auto [n, o] :
+       {std::pair{"aten.addcmul", "Mul"}, {"aten.addcdiv", "Div"}})
+    add(n, 9, [o = StringRef(o)](Emitter &e) {
+      Type t = e.resultElem();
+      if (!t)
+        return e.fail("the result dtype must be known");
+      auto v = e.constFloat(3, "value");
+      if (!v)
+        return false;
+      Value prod =
+          e.n1(o, {e.castIfNeeded(e.in(1), t), e.castIfNeeded(e.in(2), t)});
+      if (*v != 1.0)
+        prod = e.n1("Mul", {prod, e.scalar(*v, t)});
+      Value r =
+          e.n1("Add", {e.castIfNeeded(e.in(0), t), prod}, {}, e.resultType());
+      return r && e.done(r);
+    });
+  add("aten.threshold", 9, [](Emitter &e) {
+    // x where x > threshold, else value.
+    auto th = e.constFloat(1, "threshold"), v = e.constFloat(2, "value");
+    if (!th || !v)
+      return false;
+    Value x = e.in(0);
+    Value keep = e.n1("Greater", {x, e.scalarLike(*th, x)}, {},
+                      e.unranked(IntegerType::get(e.ctx(), 1)));
+    Value r = e.n1("Where", {keep, x, e.scalarLike(*v, x)}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.tanhshrink", 9, [](Emitter &e) {
+    Value x = e.in(0);
+    Value r = e.n1("Sub", {x, e.n1("Tanh", {x})}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.nan_to_num", 9, [](Emitter &e) {
+    // NaN, +inf and -inf replaced (by 0 and the dtype's largest and
+    // smallest finite values unless given).
+    Value x = e.in(0);
+    auto ft = dyn_cast_or_null<FloatType>(Emitter::elemOf(x));
+    if (!ft) {
+      Value r = e.n1("Identity", {x}, {}, e.resultType());
+      return r && e.done(r);
+    }
+    double big = APFloat::getLargest(ft.getFloatSemantics()).convertToDouble();
+    auto opt = [&](unsigned i, double dflt) -> std::optional<double> {
+      if (Torch::isConstantNone(e.orig(i)))
+        return dflt;
+      return e.constFloat(i, "replacement");
+    };
+    auto nan = opt(1, 0.0), pos = opt(2, big), neg = opt(3, -big);
+    if (!nan || !pos || !neg)
+      return false;
+    Type i1 = e.unranked(IntegerType::get(e.ctx(), 1));
+    Type t = e.unranked(ft);
+    Value y = e.n1(
+        "Where", {e.n1("IsNaN", {x}, {}, i1), e.scalarLike(*nan, x), x}, {}, t);
+    if (e.opset() < 10)
+      return e.fail("replacing infinities needs IsInf (opset 10)");
+    y = e.n1("Where",
+             {e.n1("IsInf", {x}, {{"detect_negative", e.i64(0)}}, i1),
+              e.scalarLike(*pos, x), y},
+             {}, t);
+    Value r = e.n1("Where",
+                   {e.n1("IsInf", {x}, {{"detect_positive", e.i64(0)}}, i1),
+                    e.scalarLike(*neg, x), y},
+                   {}, e.resultType());
+    return r && e.done(r);
+  });
   add("aten.erfc", 9, [](Emitter &e) {
     Value x = e.in(0);
     Value r = e.n1("Sub", {e.scalarLike(1.0, x), e.n1("Erf", {x})}, {},

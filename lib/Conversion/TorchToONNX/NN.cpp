@@ -458,19 +458,28 @@ std::optional<SmallVector<int64_t>> reducedDims(Emitter &e, unsigned idx,
 }
 
 /// torch.linalg.vector_norm: ord 2/1/inf/-inf/0 map to ONNX reductions, any
-/// other p to (sum |x|^p)^(1/p).
-bool lowerVectorNorm(Emitter &e) {
-  auto ord = e.constFloat(1, "ord");
+/// other p to (sum |x|^p)^(1/p). Also torch.norm's overloads (p may be None:
+/// 2; dims and keepdim at `dimsIdx`/`keepIdx`, -1 when absent) and
+/// frobenius_norm (p 2).
+bool lowerVectorNorm(Emitter &e, int ordIdx = 1, int dimsIdx = 2,
+                     int keepIdx = 3) {
+  std::optional<double> ord = 2.0;
+  if (ordIdx >= 0 && !Torch::isConstantNone(e.orig(ordIdx)))
+    ord = e.constFloat(ordIdx, "ord");
   if (!ord)
     return false;
-  auto keep = Torch::getConstantBool(e.orig(3));
+  std::optional<bool> keep = false;
+  if (keepIdx >= 0)
+    keep = Torch::getConstantBool(e.orig(keepIdx));
   if (!keep)
     return e.fail("'keepdim' must be constant");
   Type t = e.resultElem();
   if (!t || !isa<FloatType>(t))
     return e.fail("the result dtype must be a known floating-point type");
   Value x = e.castIfNeeded(e.in(0), t);
-  auto dims = reducedDims(e, 2, x);
+  std::optional<SmallVector<int64_t>> dims = SmallVector<int64_t>();
+  if (dimsIdx >= 0)
+    dims = reducedDims(e, dimsIdx, x);
   if (!dims)
     return false;
   std::optional<ArrayRef<int64_t>> axes;
@@ -867,7 +876,49 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
       [](Emitter &e) { return lowerReduce(e, "ReduceMin", -1, -1); });
   add("aten.amin", 9,
       [](Emitter &e) { return lowerReduce(e, "ReduceMin", 1, 2); });
-  add("aten.linalg_vector_norm", 9, lowerVectorNorm);
+  add("aten.linalg_vector_norm", 9,
+      [](Emitter &e) { return lowerVectorNorm(e); });
+  add("aten.norm.Scalar", 9,
+      [](Emitter &e) { return lowerVectorNorm(e, 1, -1, -1); });
+  add("aten.norm.ScalarOpt_dim", 9,
+      [](Emitter &e) { return lowerVectorNorm(e, 1, 2, 3); });
+  add("aten.frobenius_norm.dim", 9,
+      [](Emitter &e) { return lowerVectorNorm(e, -1, 1, 2); });
+  add("aten.mse_loss", 9, [](Emitter &e) {
+    auto red = e.constInt(2, "reduction");
+    if (!red)
+      return false;
+    if (*red < 0 || *red > 2)
+      return e.fail("reduction must be 0 (none), 1 (mean) or 2 (sum)");
+    Value d = e.n1(
+        "Sub", {e.in(0), e.castIfNeeded(e.in(1), Emitter::elemOf(e.in(0)))});
+    Value sq = e.n1("Mul", {d, d});
+    Value r = *red == 0 ? e.n1("Identity", {sq}, {}, e.resultType())
+                        : e.reduce(*red == 1 ? "ReduceMean" : "ReduceSum", sq,
+                                   std::nullopt, false, e.resultType());
+    return r && e.done(r);
+  });
+  // all/any: boolean reductions as Min/Max over 0/1 integers.
+  for (auto [n, o, dim] : {std::tuple{"aten.all", "ReduceMin", false},
+                           {"aten.any", "ReduceMax", false},
+                           {"aten.all.dim", "ReduceMin", true},
+                           {"aten.any.dim", "ReduceMax", true}})
+    add(n, 9, [o = StringRef(o), dim = dim](Emitter &e) {
+      Value x = e.castIfNeeded(e.in(0), e.rw.getI1Type());
+      Value ints = e.cast(x, e.rw.getI32Type());
+      Value red;
+      if (dim) {
+        auto d = e.dimArg(1, e.in(0));
+        auto keep = Torch::getConstantBool(e.orig(2));
+        if (!d || !keep)
+          return keep ? false : e.fail("'keepdim' must be constant");
+        red = e.reduce(o, ints, ArrayRef<int64_t>{*d}, *keep);
+      } else {
+        red = e.reduce(o, ints, std::nullopt, false);
+      }
+      Value r = e.cast(red, e.rw.getI1Type(), e.resultType());
+      return r && e.done(r);
+    });
   add("aten.cosine_similarity", 9, lowerCosineSimilarity);
   add("aten.logsumexp", 9,
       [](Emitter &e) { return lowerReduce(e, "ReduceLogSumExp", 1, 2); });

@@ -1148,6 +1148,127 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     Value r = e.n1("Identity", {x}, {}, e.resultType());
     return r && e.done(r);
   });
+  add("aten.tile", 9, [](Emitter &e) {
+    // torch.tile: dims padded with leading 1s to the input's rank (or the
+    // input unsqueezed to the dims' length).
+    auto reps = e.constInts(1, "dims");
+    auto rank = Emitter::rankOf(e.in(0));
+    if (!reps)
+      return false;
+    if (!rank)
+      return e.fail("the input rank must be known");
+    SmallVector<int64_t> r(*reps);
+    Value x = e.in(0);
+    if ((int64_t)r.size() < *rank)
+      r.insert(r.begin(), *rank - r.size(), 1);
+    else if ((int64_t)r.size() > *rank) {
+      SmallVector<int64_t> axes;
+      for (int64_t i = 0; i < (int64_t)r.size() - *rank; ++i)
+        axes.push_back(i);
+      x = e.unsqueeze(x, axes);
+    }
+    Value out = e.n1("Tile", {x, e.i64s(r)}, {}, e.resultType());
+    return out && e.done(out);
+  });
+  add("aten.movedim.int", 9, [](Emitter &e) {
+    auto rank = Emitter::rankOf(e.in(0));
+    auto src = e.dimArg(1, e.in(0)), dst = e.dimArg(2, e.in(0));
+    if (!rank)
+      return e.fail("the input rank must be known");
+    if (!src || !dst)
+      return false;
+    SmallVector<int64_t> perm;
+    for (int64_t i = 0; i < *rank; ++i)
+      if (i != *src)
+        perm.push_back(i);
+    perm.insert(perm.begin() + *dst, *src);
+    Value r =
+        e.n1("Transpose", {e.in(0)}, {{"perm", e.ints(perm)}}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.dot", 9, [](Emitter &e) {
+    Value r = e.n1("MatMul", {e.in(0), e.in(1)}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.nonzero", 9, [](Emitter &e) {
+    // [rank, n] from NonZero, as torch's [n, rank].
+    Value nz = e.n1("NonZero", {e.in(0)}, {}, e.unranked(e.rw.getI64Type()));
+    Value r =
+        e.n1("Transpose", {nz}, {{"perm", e.ints({1, 0})}}, e.resultType());
+    return r && e.done(r);
+  });
+  add("aten.masked_select", 9, [](Emitter &e) {
+    // Both broadcast, flattened, the masked elements kept (Compress).
+    Value x = e.in(0), m = e.in(1);
+    Value xb = e.n1("Expand", {x, e.shape(m)});
+    Value mb = e.n1("Expand", {m, e.shape(x)});
+    Value r = e.n1("Compress",
+                   {e.n1("Reshape", {xb, e.i64s({-1})}),
+                    e.n1("Reshape", {mb, e.i64s({-1})})},
+                   {}, e.resultType());
+    return r && e.done(r);
+  });
+  // scatter(self, dim, index, src | value) and scatter_add: ScatterElements.
+  for (auto [n, kind] : {std::pair{"aten.scatter.src", 0},
+                         {"aten.scatter.value", 1},
+                         {"aten.scatter_add", 2}})
+    add(n, kind == 2 ? 16 : 11, [kind = kind](Emitter &e) {
+      Value x = e.in(0);
+      Type t = Emitter::elemOf(x);
+      auto d = e.dimArg(1, x);
+      if (!t || !d)
+        return t ? false : e.fail("the input dtype must be known");
+      Value idx = e.castIfNeeded(e.in(2), e.rw.getI64Type());
+      Value src =
+          kind == 1 ? e.n1("Expand", {e.castIfNeeded(e.in(3), t), e.shape(idx)})
+                    : e.castIfNeeded(e.in(3), t);
+      SmallVector<std::pair<StringRef, Attribute>> attrs{{"axis", e.i64(*d)}};
+      if (kind == 2)
+        attrs.push_back({"reduction", e.str("add")});
+      // torch takes src's leading part when it is larger than index.
+      if (kind != 1) {
+        auto si = Emitter::shapeOf(idx), ss = Emitter::shapeOf(src);
+        if (!si || !ss || *si != *ss ||
+            llvm::is_contained(*si, ShapedType::kDynamic)) {
+          SmallVector<int64_t> zeros(si ? si->size() : 0, 0), axes;
+          for (size_t i = 0; i < zeros.size(); ++i)
+            axes.push_back(i);
+          if (!si)
+            return e.fail("the index rank must be known");
+          src = e.sliceDyn(src, e.i64s(zeros), e.shape(idx), e.i64s(axes),
+                           Value());
+          if (!src)
+            return false;
+        }
+      }
+      Value r = e.n1("ScatterElements", {x, idx, src}, attrs, e.resultType());
+      return r && e.done(r);
+    });
+  // sort / argsort: TopK over the whole dim (k = its size).
+  for (auto [n, values] :
+       {std::pair{"aten.sort", true}, {"aten.argsort", false}})
+    add(n, 11, [values = values](Emitter &e) {
+      Value x = e.in(0);
+      auto d = e.dimArg(1, x);
+      auto desc = Torch::getConstantBool(e.orig(2));
+      if (!d)
+        return false;
+      if (!desc)
+        return e.fail("'descending' must be constant");
+      Value k = e.dimOf(x, *d);
+      Type t = e.unranked(Emitter::elemOf(x));
+      Operation *n = e.node("TopK", {x, k},
+                            {{"axis", e.i64(*d)},
+                             {"largest", e.i64(*desc ? 1 : 0)},
+                             {"sorted", e.i64(1)}},
+                            {values ? e.resultType(0) : t,
+                             values ? e.resultType(1) : e.resultType(0)});
+      if (!n)
+        return false;
+      if (values)
+        return e.done(n->getResults());
+      return e.done(n->getResult(1));
+    });
   add("aten.flip", 9, [](Emitter &e) {
     auto dims = e.constInts(1, "dims");
     if (!dims)

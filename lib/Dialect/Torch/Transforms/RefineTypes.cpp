@@ -841,6 +841,9 @@ struct Inference {
                                             "aten.hardshrink",
                                             "aten.softshrink",
                                             "aten.log_sigmoid",
+                                            "aten.threshold",
+                                            "aten.tanhshrink",
+                                            "aten.nan_to_num",
                                             "prim.unchecked_cast",
                                             "aten.zero",
                                             "aten.slice_scatter",
@@ -1199,6 +1202,67 @@ struct Inference {
             Sizes{(*x.sizes)[0], (*x.sizes)[1], (*g.sizes)[1], (*g.sizes)[2]};
       return r;
     }
+    if (name == "aten.argsort") {
+      TensorInfo r = same();
+      r.dtype = si64();
+      return r;
+    }
+    if (name == "aten.movedim.int") {
+      TensorInfo a = same(), r;
+      r.dtype = a.dtype;
+      auto src = getConstantInt(op->getOperand(1));
+      auto dst = getConstantInt(op->getOperand(2));
+      if (!a.sizes || !src || !dst)
+        return r;
+      auto ns = normDim(*src, a.sizes->size()),
+           nd = normDim(*dst, a.sizes->size());
+      if (!ns || !nd)
+        return r;
+      Sizes rest;
+      for (size_t i = 0; i < a.sizes->size(); ++i)
+        if ((int64_t)i != *ns)
+          rest.push_back((*a.sizes)[i]);
+      rest.insert(rest.begin() + *nd, (*a.sizes)[*ns]);
+      r.sizes = rest;
+      return r;
+    }
+    if (name == "aten.dot") {
+      TensorInfo r;
+      r.dtype = resultType({op->getOperand(0), op->getOperand(1)});
+      r.sizes = Sizes();
+      return r;
+    }
+    if (name == "aten.mse_loss") {
+      auto red = getConstantInt(op->getOperand(2));
+      if (red && *red == 0)
+        return elementwise({0, 1});
+      TensorInfo r{std::nullopt, in(0).dtype};
+      if (red)
+        r.sizes = Sizes();
+      return r;
+    }
+    if (name == "aten.norm.Scalar" || name == "aten.norm.ScalarOpt_dim" ||
+        name == "aten.frobenius_norm.dim") {
+      Type dt = in(0).dtype && isa<mlir::FloatType>(in(0).dtype) ? in(0).dtype
+                                                                 : Type();
+      if (name == "aten.norm.Scalar")
+        return reduce(std::nullopt, false, dt);
+      unsigned dimsIdx = name == "aten.norm.ScalarOpt_dim" ? 2 : 1;
+      auto dims = getConstantIntList(op->getOperand(dimsIdx));
+      auto keep = getConstantBool(op->getOperand(dimsIdx + 1));
+      if (!dims || !keep)
+        return TensorInfo{std::nullopt, dt};
+      if (dims->empty())
+        return reduce(std::nullopt, *keep, dt);
+      return reduce(*dims, *keep, dt);
+    }
+    if (name == "aten.all.dim" || name == "aten.any.dim") {
+      auto d = getConstantInt(op->getOperand(1));
+      auto keep = getConstantBool(op->getOperand(2));
+      if (!d || !keep)
+        return TensorInfo{std::nullopt, i1()};
+      return reduce(Sizes{*d}, *keep, i1());
+    }
     if (name == "aten.outer") {
       TensorInfo a = in(0), b = in(1), r;
       r.dtype = resultType({op->getOperand(0), op->getOperand(1)});
@@ -1364,10 +1428,13 @@ struct Inference {
       r.dtype = describe(op->getOperand(0)).dtype;
       return r;
     }
-    if (name == "aten.repeat") {
+    if (name == "aten.repeat" || name == "aten.tile") {
       TensorInfo a = same(), r;
       r.dtype = a.dtype;
       auto reps = getConstantIntList(op->getOperand(1));
+      if (name == "aten.tile" && reps && a.sizes &&
+          reps->size() < a.sizes->size())
+        reps->insert(reps->begin(), a.sizes->size() - reps->size(), 1);
       if (!a.sizes || !reps || reps->size() < a.sizes->size())
         return r;
       Sizes s(reps->size() - a.sizes->size(), 1);
@@ -1402,9 +1469,14 @@ struct Inference {
         name == "aten.index.Tensor_hacked_twin" || name == "aten.nonzero" ||
         name == "aten.masked_select") {
       TensorInfo r;
-      if (name == "aten.nonzero")
-        r.dtype = si64();
-      else if (name == "aten.einsum") {
+      if (name == "aten.nonzero") {
+        r.dtype = si64(); // [count, rank]
+        if (auto s = in(0).sizes)
+          r.sizes = Sizes{kUnknown, (int64_t)s->size()};
+      } else if (name == "aten.masked_select") {
+        r.dtype = in(0).dtype; // the selected elements, flattened
+        r.sizes = Sizes{kUnknown};
+      } else if (name == "aten.einsum") {
         if (auto e = getListElements(op->getOperand(1))) {
           r.dtype = resultType(*e);
           if (auto eq = op->getOperand(0).getDefiningOp<ConstantStrOp>())
