@@ -57,6 +57,20 @@ void addCellAttrs(Emitter &e, Cell k, int64_t dirs,
   }
 }
 
+/// The initial states, operand 1: h, or for an LSTM the (h, c) list.
+bool initialStates(Emitter &e, bool lstm, Value &h0, Value &c0) {
+  if (!lstm) {
+    h0 = e.in(1);
+    return true;
+  }
+  auto hx = e.tensorList(1);
+  if (!hx || hx->size() != 2)
+    return e.fail("hx must be a list of (h, c) built in the graph");
+  h0 = (*hx)[0];
+  c0 = (*hx)[1];
+  return true;
+}
+
 /// One LSTM/GRU/RNN (ONNX) per layer over a sequence-first input.
 bool lowerRNN(Emitter &e, Cell kind) {
   bool lstm = kind == Cell::LSTM;
@@ -90,15 +104,8 @@ bool lowerRNN(Emitter &e, Cell kind) {
     x = e.n1("Transpose", {x}, {{"perm", e.ints({1, 0, 2})}});
   // Initial states: [layers * dirs, batch, hidden].
   Value h0, c0;
-  if (lstm) {
-    auto hx = e.tensorList(1);
-    if (!hx || hx->size() != 2)
-      return e.fail("hx must be a list of (h0, c0) built in the graph");
-    h0 = (*hx)[0];
-    c0 = (*hx)[1];
-  } else {
-    h0 = e.in(1);
-  }
+  if (!initialStates(e, lstm, h0, c0))
+    return false;
   SmallVector<Value> hs, cs;
   for (int64_t l = 0; l < *layers; ++l) {
     SmallVector<Value> ws, rs, bs;
@@ -166,15 +173,8 @@ bool lowerRNN(Emitter &e, Cell kind) {
 bool lowerCell(Emitter &e, Cell kind) {
   bool lstm = kind == Cell::LSTM;
   Value h0, c0;
-  if (lstm) {
-    auto hx = e.tensorList(1);
-    if (!hx || hx->size() != 2)
-      return e.fail("hx must be a list of (h, c) built in the graph");
-    h0 = (*hx)[0];
-    c0 = (*hx)[1];
-  } else {
-    h0 = e.in(1);
-  }
+  if (!initialStates(e, lstm, h0, c0))
+    return false;
   auto whh = Emitter::shapeOf(e.in(3));
   if (!whh || whh->size() != 2)
     return e.fail("the recurrent weight's shape must be known");

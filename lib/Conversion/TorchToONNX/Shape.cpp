@@ -609,6 +609,32 @@ bool lowerIndexPut(Emitter &e) {
   return r && e.done(r);
 }
 
+/// repeat / tile: Tile with the repeats, the input unsqueezed in front when
+/// they outnumber its dims; tile (`padReps`) also pads fewer repeats with
+/// leading 1s.
+bool lowerTile(Emitter &e, bool padReps) {
+  auto reps = e.constInts(1, padReps ? "dims" : "repeats");
+  auto rank = Emitter::rankOf(e.in(0));
+  if (!reps)
+    return false;
+  if (!rank)
+    return e.fail("the input rank must be known");
+  SmallVector<int64_t> r(*reps);
+  Value x = e.in(0);
+  if ((int64_t)r.size() < *rank) {
+    if (!padReps)
+      return e.fail("repeat needs at least as many repeats as dims");
+    r.insert(r.begin(), *rank - r.size(), 1);
+  } else if ((int64_t)r.size() > *rank) {
+    SmallVector<int64_t> axes;
+    for (int64_t i = 0; i < (int64_t)r.size() - *rank; ++i)
+      axes.push_back(i);
+    x = e.unsqueeze(x, axes);
+  }
+  Value out = e.n1("Tile", {x, e.i64s(r)}, {}, e.resultType());
+  return out && e.done(out);
+}
+
 bool isSplitLike(Operation *op) {
   if (!op)
     return false;
@@ -893,23 +919,7 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     Value r = e.n1("Expand", {e.in(0), e.shape(e.in(1))}, {}, e.resultType());
     return r && e.done(r);
   });
-  add("aten.repeat", 9, [](Emitter &e) {
-    auto reps = e.constInts(1, "repeats");
-    auto rank = Emitter::rankOf(e.in(0));
-    if (!reps)
-      return false;
-    if (!rank)
-      return e.fail("the input rank must be known");
-    Value x = e.in(0);
-    if ((int64_t)reps->size() > *rank) {
-      SmallVector<int64_t> axes;
-      for (int64_t i = 0; i < (int64_t)reps->size() - *rank; ++i)
-        axes.push_back(i);
-      x = e.unsqueeze(x, axes);
-    }
-    Value r = e.n1("Tile", {x, e.i64s(*reps)}, {}, e.resultType());
-    return r && e.done(r);
-  });
+  add("aten.repeat", 9, [](Emitter &e) { return lowerTile(e, false); });
 
   add("aten.repeat_interleave.self_int", 9, [](Emitter &e) {
     auto reps = e.constInt(1, "repeats");
@@ -1148,28 +1158,7 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     Value r = e.n1("Identity", {x}, {}, e.resultType());
     return r && e.done(r);
   });
-  add("aten.tile", 9, [](Emitter &e) {
-    // torch.tile: dims padded with leading 1s to the input's rank (or the
-    // input unsqueezed to the dims' length).
-    auto reps = e.constInts(1, "dims");
-    auto rank = Emitter::rankOf(e.in(0));
-    if (!reps)
-      return false;
-    if (!rank)
-      return e.fail("the input rank must be known");
-    SmallVector<int64_t> r(*reps);
-    Value x = e.in(0);
-    if ((int64_t)r.size() < *rank)
-      r.insert(r.begin(), *rank - r.size(), 1);
-    else if ((int64_t)r.size() > *rank) {
-      SmallVector<int64_t> axes;
-      for (int64_t i = 0; i < (int64_t)r.size() - *rank; ++i)
-        axes.push_back(i);
-      x = e.unsqueeze(x, axes);
-    }
-    Value out = e.n1("Tile", {x, e.i64s(r)}, {}, e.resultType());
-    return out && e.done(out);
-  });
+  add("aten.tile", 9, [](Emitter &e) { return lowerTile(e, true); });
   add("aten.movedim.int", 9, [](Emitter &e) {
     auto rank = Emitter::rankOf(e.in(0));
     auto src = e.dimArg(1, e.in(0)), dst = e.dimArg(2, e.in(0));
