@@ -362,7 +362,8 @@ class MoreOps(nn.Module):
         z = torch.zeros_like(x)
         inf = x / (x > 0).float()
         s, si = torch.sort(x, dim=1, descending=True)
-        return (torch.atan2(x, y), torch.atan2(z, y), torch.atan2(x, z),
+        return (torch.empty_like(x).fill_(1.0) * x, x.is_floating_point() * x,
+                torch.atan2(x, y), torch.atan2(z, y), torch.atan2(x, z),
                 torch.addcmul(x, x, y, value=0.5), torch.addcdiv(x, x, y.abs() + 1),
                 F.threshold(x, 0.1, -2.0), F.tanhshrink(x),
                 torch.nan_to_num(inf), torch.nan_to_num(inf, 0.5, 9.0, -9.0),
@@ -372,6 +373,17 @@ class MoreOps(nn.Module):
                 torch.dot(x[0], y[0]), torch.nonzero(x > 0.5),
                 torch.masked_select(x, x > 0), x.scatter(1, idx, y),
                 x.scatter(1, idx, 3.0), s, si, torch.argsort(y, dim=0))
+
+
+class ClassLosses(nn.Module):
+    """nll_loss and cross_entropy (class weights, ignore_index, each
+    reduction), as ONNX's loss operators."""
+
+    def forward(self, x, t):
+        w = torch.linspace(0.5, 1.5, 5)
+        return (F.cross_entropy(x, t), F.cross_entropy(x, t, reduction="none"),
+                F.cross_entropy(x, t, weight=w, ignore_index=2),
+                F.nll_loss(F.log_softmax(x, 1), t, reduction="sum"))
 
 
 class ShapeOps(nn.Module):
@@ -734,6 +746,11 @@ def cases() -> List[Case]:
              dynamic_axes={"x": {0: "n"}, "y": {0: "n"}, "idx": {0: "n"}},
              needs=[(11, "scatter and sort need ScatterElements and TopK's "
                          "largest (opset 11)")]),
+        Case("class_losses", lambda: _eval(ClassLosses()),
+             (r(6, 5), torch.tensor([0, 4, 2, 1, 2, 3])),
+             (r(3, 5), torch.tensor([1, 2, 0])), input_names=["x", "t"],
+             dynamic_axes={"x": {0: "n"}, "t": {0: "n"}},
+             needs=[(12, "the loss operators are opset 12")]),
         Case("vector_norms", lambda: _eval(VectorNorms()), (r(3, 4, 5), r(3, 4, 5)),
              input_names=["x", "y"]),
         Case("rearrange", lambda: _eval(Rearrange()),

@@ -884,6 +884,37 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
       [](Emitter &e) { return lowerVectorNorm(e, 1, 2, 3); });
   add("aten.frobenius_norm.dim", 9,
       [](Emitter &e) { return lowerVectorNorm(e, -1, 1, 2); });
+  // nll_loss / cross_entropy_loss: ONNX's losses (opset 12), with class
+  // weights, ignore_index, reduction; label smoothing has no ONNX form.
+  for (auto [n, ce] : {std::pair{"aten.nll_loss_nd", false},
+                       {"aten.nll_loss", false},
+                       {"aten.cross_entropy_loss", true}})
+    add(n, 12, [ce = ce](Emitter &e) {
+      auto red = e.constInt(3, "reduction");
+      auto ignore = e.constInt(4, "ignore_index");
+      if (!red || !ignore)
+        return false;
+      if (ce) {
+        auto ls = e.constFloat(5, "label_smoothing");
+        if (!ls)
+          return false;
+        if (*ls != 0.0)
+          return e.fail("label_smoothing has no ONNX equivalent");
+      }
+      static const char *reductions[] = {"none", "mean", "sum"};
+      if (*red < 0 || *red > 2)
+        return e.fail("reduction must be 0 (none), 1 (mean) or 2 (sum)");
+      Value w = Torch::isConstantNone(e.orig(2)) ? Value() : e.in(2);
+      Value target = e.castIfNeeded(e.in(1), e.rw.getI64Type());
+      Operation *n = e.node(
+          ce ? "SoftmaxCrossEntropyLoss" : "NegativeLogLikelihoodLoss",
+          {e.in(0), target, w},
+          {{"reduction", e.str(reductions[*red])},
+           {"ignore_index", e.i64(*ignore)}},
+          ce ? TypeRange{e.resultType(), e.unranked(Emitter::elemOf(e.in(0)))}
+             : TypeRange{e.resultType()});
+      return n && e.done(n->getResult(0));
+    });
   add("aten.mse_loss", 9, [](Emitter &e) {
     auto red = e.constInt(2, "reduction");
     if (!red)

@@ -1442,6 +1442,12 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     add(n, 9, [isOne = n == "aten.ones_like"](Emitter &e) {
       return fill(e, e.shape(e.in(0)), isOne ? 1 : 0);
     });
+  // empty/empty_like: zeros (the values are unspecified; torch.onnx does
+  // the same).
+  add("aten.empty.memory_format", 9,
+      [](Emitter &e) { return fill(e, e.intList(0), 0); });
+  add("aten.empty_like", 9,
+      [](Emitter &e) { return fill(e, e.shape(e.in(0)), 0); });
   add("aten.zero", 9, [](Emitter &e) { return fill(e, e.shape(e.in(0)), 0); });
   add("aten.full_like", 9, [](Emitter &e) {
     auto v = e.constFloat(1, "fill_value");

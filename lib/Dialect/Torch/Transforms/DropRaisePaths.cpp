@@ -56,6 +56,11 @@ std::optional<Attribute> evalScalar(Operation *op, Builder &b) {
   // The export is device-independent: tensors are on "cpu" as traced.
   if (key == "prim.device")
     return b.getStringAttr("cpu");
+  if (key == "aten.is_floating_point") {
+    if (Type t = TensorInfo::of(op->getOperand(0).getType()).dtype)
+      return b.getBoolAttr(isa<mlir::FloatType>(t));
+    return std::nullopt;
+  }
   if (key == "prim.dtype") {
     if (auto code = getScalarTypeCode(
             TensorInfo::of(op->getOperand(0).getType()).dtype))

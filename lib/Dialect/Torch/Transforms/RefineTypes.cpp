@@ -1232,6 +1232,17 @@ struct Inference {
       r.sizes = Sizes();
       return r;
     }
+    if (name == "aten.nll_loss_nd" || name == "aten.nll_loss" ||
+        name == "aten.cross_entropy_loss") {
+      // none: the target's shape; mean/sum: a scalar.
+      auto red = getConstantInt(op->getOperand(3));
+      TensorInfo r{std::nullopt, in(0).dtype};
+      if (red && *red == 0)
+        r.sizes = in(1).sizes;
+      else if (red)
+        r.sizes = Sizes();
+      return r;
+    }
     if (name == "aten.mse_loss") {
       auto red = getConstantInt(op->getOperand(2));
       if (red && *red == 0)
