@@ -432,6 +432,24 @@ int main(int argc, char **argv) {
       }
   if (!exportParams || keepInitializersAsInputs)
     moveInitializersToInputs(model, exportParams);
+  // ONNX needs the rank of every graph output; say which one lacks it and
+  // what produced it (the checker would only say "Field 'shape' ... missing").
+  for (const auto &[k, out] : llvm::enumerate(model.graph().output())) {
+    if (!out.type().has_tensor_type() || out.type().tensor_type().has_shape())
+      continue;
+    std::string producer = "a graph input";
+    for (const auto &n : model.graph().node())
+      if (llvm::is_contained(n.output(), out.name()))
+        producer = "node '" + n.name() + "' (" + n.op_type() + ")";
+    llvm::errs() << "error: output #" << k << " ('" << out.name()
+                 << "'), produced by " << producer
+                 << ", has an unknown rank after type refinement and ONNX "
+                    "shape inference; ONNX needs every graph output's rank. "
+                    "Pass example inputs of the intended ranks, or report the "
+                    "op whose result rank is not inferred\n";
+    cleanup();
+    return 1;
+  }
   TimingScope checkTiming = timing.nest("Checker and write");
   auto check = [&](auto &&what) {
     try {
