@@ -372,7 +372,16 @@ class MoreOps(nn.Module):
                 x.tile((2,)), x.tile((2, 1, 1)), torch.movedim(x, 0, 1),
                 torch.dot(x[0], y[0]), torch.nonzero(x > 0.5),
                 torch.masked_select(x, x > 0), x.scatter(1, idx, y),
-                x.scatter(1, idx, 3.0), s, si, torch.argsort(y, dim=0))
+                x.scatter(1, idx, 3.0), s, si, torch.argsort(y, dim=0),
+                x.index_copy(1, idx[0], y[:, :2]), x.index_fill(1, idx[1], -1.0))
+
+
+class IndexAdd(nn.Module):
+    """index_add (repeated indices accumulate; ScatterElements' add)."""
+
+    def forward(self, x, y):
+        i = torch.tensor([0, 2, 0])
+        return x.index_add(1, i, y[:, :3]), x.index_add(0, i[:2], y[:2], alpha=2.0)
 
 
 class ClassLosses(nn.Module):
@@ -751,6 +760,11 @@ def cases() -> List[Case]:
              (r(3, 5), torch.tensor([1, 2, 0])), input_names=["x", "t"],
              dynamic_axes={"x": {0: "n"}, "t": {0: "n"}},
              needs=[(12, "the loss operators are opset 12")]),
+        Case("index_add", lambda: _eval(IndexAdd()), (r(3, 4), r(3, 4)),
+             (r(5, 4), r(5, 4)), input_names=["x", "y"],
+             dynamic_axes={"x": {0: "n"}, "y": {0: "n"}},
+             needs=[(16, "index_add accumulates with ScatterElements' "
+                         "reduction (opset 16)")]),
         Case("vector_norms", lambda: _eval(VectorNorms()), (r(3, 4, 5), r(3, 4, 5)),
              input_names=["x", "y"]),
         Case("rearrange", lambda: _eval(Rearrange()),

@@ -1233,6 +1233,53 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
       Value r = e.n1("ScatterElements", {x, idx, src}, attrs, e.resultType());
       return r && e.done(r);
     });
+  // index_copy / index_add / index_fill: the 1-D index laid along `dim`,
+  // expanded to the written block, and ScatterElements (add: its
+  // reduction, opset 16).
+  for (auto [n, kind] : {std::pair{"aten.index_copy", 0},
+                         {"aten.index_add", 1},
+                         {"aten.index_fill.int_Scalar", 2},
+                         {"aten.index_fill.int_Tensor", 2}})
+    add(n, kind == 1 ? 16 : 11, [kind = kind](Emitter &e) {
+      Value x = e.in(0);
+      Type t = Emitter::elemOf(x);
+      auto rank = Emitter::rankOf(x);
+      auto d = e.dimArg(1, x);
+      if (!t || !rank)
+        return e.fail("the input dtype and rank must be known");
+      if (!d)
+        return false;
+      Value idx = e.castIfNeeded(e.in(2), e.rw.getI64Type());
+      if (Emitter::rankOf(idx) == 0)
+        idx = e.unsqueeze(idx, {0});
+      // The written block has x's shape with `dim` of the index's length:
+      // the shape of x gathered at the index.
+      Value block = e.shape(e.n1("Gather", {x, idx}, {{"axis", e.i64(*d)}}));
+      Value upd;
+      if (kind == 2) {
+        upd = e.n1("Expand", {e.castIfNeeded(e.in(3), t), block});
+      } else {
+        upd = e.castIfNeeded(e.in(3), t);
+        if (kind == 1 && !Torch::isConstantNone(e.orig(4))) {
+          auto alpha = e.constFloat(4, "alpha");
+          if (!alpha)
+            return false;
+          if (*alpha != 1.0)
+            upd = e.n1("Mul", {upd, e.scalar(*alpha, t)});
+        }
+      }
+      SmallVector<int64_t> axes;
+      for (int64_t i = 0; i < *rank; ++i)
+        if (i != *d)
+          axes.push_back(i);
+      Value pos = axes.empty() ? idx : e.unsqueeze(idx, axes);
+      pos = e.n1("Expand", {pos, block});
+      SmallVector<std::pair<StringRef, Attribute>> attrs{{"axis", e.i64(*d)}};
+      if (kind == 1)
+        attrs.push_back({"reduction", e.str("add")});
+      Value r = e.n1("ScatterElements", {x, pos, upd}, attrs, e.resultType());
+      return r && e.done(r);
+    });
   // sort / argsort: TopK over the whole dim (k = its size).
   for (auto [n, values] :
        {std::pair{"aten.sort", true}, {"aten.argsort", false}})
