@@ -395,6 +395,19 @@ class ClassLosses(nn.Module):
                 F.nll_loss(F.log_softmax(x, 1), t, reduction="sum"))
 
 
+class Interp1d3d(nn.Module):
+    """interpolate over 1 and 3 spatial dims: nearest, linear, trilinear,
+    by size and by scale."""
+
+    def forward(self, a, v):
+        return (F.interpolate(a, scale_factor=2.0, mode="nearest"),
+                F.interpolate(a, size=11, mode="linear", align_corners=False),
+                F.interpolate(a, size=9, mode="linear", align_corners=True),
+                F.interpolate(v, scale_factor=2.0, mode="nearest"),
+                F.interpolate(v, size=(3, 5, 4), mode="trilinear",
+                              align_corners=False))
+
+
 class ShapeOps(nn.Module):
     def forward(self, x):
         b = x.size(0)
@@ -765,6 +778,11 @@ def cases() -> List[Case]:
              dynamic_axes={"x": {0: "n"}, "y": {0: "n"}},
              needs=[(16, "index_add accumulates with ScatterElements' "
                          "reduction (opset 16)")]),
+        Case("interp_1d_3d", lambda: _eval(Interp1d3d()),
+             (r(2, 3, 7), r(1, 2, 2, 3, 4)), (r(4, 3, 7), r(3, 2, 2, 3, 4)),
+             input_names=["a", "v"], dynamic_axes={"a": {0: "n"}, "v": {0: "m"}},
+             needs=[(11, "linear interpolation with PyTorch's coordinates "
+                         "needs Resize-11")]),
         Case("vector_norms", lambda: _eval(VectorNorms()), (r(3, 4, 5), r(3, 4, 5)),
              input_names=["x", "y"]),
         Case("rearrange", lambda: _eval(Rearrange()),

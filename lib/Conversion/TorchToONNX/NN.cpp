@@ -270,7 +270,7 @@ bool lowerUpsample(Emitter &e, bool linear, bool vec) {
     alignCorners = *ac;
   }
   if (linear && e.opset() < 11)
-    return e.fail("bilinear interpolation needs opset 11: Upsample and "
+    return e.fail("linear interpolation needs opset 11: Upsample and "
                   "Resize-10 use asymmetric coordinates, which differ from "
                   "PyTorch's (align_corners=" +
                   Twine(alignCorners ? "True" : "False") + ")");
@@ -791,14 +791,24 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
                    e.resultType());
     return r && e.done(r);
   });
-  add("aten.upsample_nearest2d", 9,
-      [](Emitter &e) { return lowerUpsample(e, false, false); });
-  add("aten.upsample_nearest2d.vec", 9,
-      [](Emitter &e) { return lowerUpsample(e, false, true); });
-  add("aten.upsample_bilinear2d", 9,
-      [](Emitter &e) { return lowerUpsample(e, true, false); });
-  add("aten.upsample_bilinear2d.vec", 9,
-      [](Emitter &e) { return lowerUpsample(e, true, true); });
+  // Nearest and (bi/tri)linear interpolation of 1, 2 or 3 spatial dims:
+  // one Resize (the spatial rank comes from the input).
+  for (auto [n, linear, vec] :
+       {std::tuple{"aten.upsample_nearest1d", false, false},
+        {"aten.upsample_nearest2d", false, false},
+        {"aten.upsample_nearest3d", false, false},
+        {"aten.upsample_nearest1d.vec", false, true},
+        {"aten.upsample_nearest2d.vec", false, true},
+        {"aten.upsample_nearest3d.vec", false, true},
+        {"aten.upsample_linear1d", true, false},
+        {"aten.upsample_bilinear2d", true, false},
+        {"aten.upsample_trilinear3d", true, false},
+        {"aten.upsample_linear1d.vec", true, true},
+        {"aten.upsample_bilinear2d.vec", true, true},
+        {"aten.upsample_trilinear3d.vec", true, true}})
+    add(n, 9, [linear = linear, vec = vec](Emitter &e) {
+      return lowerUpsample(e, linear, vec);
+    });
   add("aten.constant_pad_nd", 9, [](Emitter &e) {
     auto v = e.constFloat(2, "value");
     return v && lowerPad(e, "constant", v);

@@ -1357,17 +1357,24 @@ struct Inference {
     }
     if (name == "aten.embedding")
       return embedding();
-    if (name == "aten.upsample_nearest2d" || name == "aten.upsample_bilinear2d")
+    static const llvm::StringSet<> upsampleSized = {
+        "aten.upsample_nearest1d",  "aten.upsample_nearest2d",
+        "aten.upsample_nearest3d",  "aten.upsample_linear1d",
+        "aten.upsample_bilinear2d", "aten.upsample_trilinear3d"};
+    if (upsampleSized.contains(name))
       return upsample();
-    if (name == "aten.upsample_nearest2d.vec" ||
-        name == "aten.upsample_bilinear2d.vec") {
+    static const llvm::StringSet<> upsampleVec = {
+        "aten.upsample_nearest1d.vec",  "aten.upsample_nearest2d.vec",
+        "aten.upsample_nearest3d.vec",  "aten.upsample_linear1d.vec",
+        "aten.upsample_bilinear2d.vec", "aten.upsample_trilinear3d.vec"};
+    if (upsampleVec.contains(name)) {
       TensorInfo x = in(0), r;
       r.dtype = x.dtype;
       if (!x.sizes || x.sizes->size() < 3)
         return r;
       if (!isConstantNone(op->getOperand(1)))
         return upsample();
-      unsigned scaleIdx = name == "aten.upsample_nearest2d.vec" ? 2 : 3;
+      unsigned scaleIdx = name.starts_with("aten.upsample_nearest") ? 2 : 3;
       auto elems = getListElements(op->getOperand(scaleIdx));
       if (!elems || elems->size() + 2 != x.sizes->size())
         return r;
