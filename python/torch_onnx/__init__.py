@@ -373,21 +373,10 @@ def _verify(path_or_bytes, model, args, graph_args):
                        else np.array(a))
     got = sess.run(None, feeds)
     with torch.no_grad():
-        ref = model(*args)
-    refs = []
-
-    def flat(v):
-        if isinstance(v, torch.Tensor):
-            refs.append(v.detach().cpu().numpy())
-        elif isinstance(v, (list, tuple)):
-            for x in v:
-                flat(x)
-        elif isinstance(v, dict):
-            for x in v.values():
-                flat(x)
-        elif isinstance(v, (int, float, bool)):
-            refs.append(np.array(v))
-    flat(ref)
+        ref = _flat_outputs(model(*args))
+    # The outputs laid out as the export lays them out.
+    refs = [v.detach().cpu().numpy()
+            for v in (ref if isinstance(ref, tuple) else (ref,))]
     if len(refs) != len(got):
         raise ExportError(f"verify: the ONNX model has {len(got)} outputs, "
                           f"PyTorch returned {len(refs)}")

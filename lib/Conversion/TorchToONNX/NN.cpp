@@ -391,43 +391,6 @@ bool lowerPad(Emitter &e, StringRef mode, std::optional<double> value) {
   return r && e.done(r);
 }
 
-/// Reductions over constant dims: (self, dims, keepdim[, dtype]); a dtype
-/// argument is in the refined result type, to which the input is cast.
-bool lowerReduce(Emitter &e, StringRef opType, int dimsIdx, int keepIdx) {
-  std::optional<SmallVector<int64_t>> dims;
-  if (dimsIdx >= 0 && !Torch::isConstantNone(e.orig(dimsIdx))) {
-    dims = Torch::getConstantIntList(e.orig(dimsIdx), 0);
-    if (!dims) {
-      if (auto d = Torch::getConstantInt(e.orig(dimsIdx)))
-        dims = SmallVector<int64_t>{*d};
-      else
-        return e.fail("the reduced dims must be constant");
-    }
-  }
-  bool keep = false;
-  if (keepIdx >= 0) {
-    auto k = Torch::getConstantBool(e.orig(keepIdx));
-    if (!k)
-      return e.fail("'keepdim' must be constant");
-    keep = *k;
-  }
-  Value x = e.in(0);
-  Type t = e.resultElem();
-  if (t && Emitter::elemOf(x) != t)
-    x = e.cast(x, t);
-  if (dims && dims->empty())
-    dims.reset();
-  if (dims && e.opset() < 11)
-    if (auto rank = Emitter::rankOf(x))
-      for (int64_t &d : *dims)
-        if (d < 0)
-          d += *rank;
-  Value r =
-      dims ? e.reduce(opType, x, ArrayRef<int64_t>(*dims), keep, e.resultType())
-           : e.reduce(opType, x, std::nullopt, keep, e.resultType());
-  return r && e.done(r);
-}
-
 /// Reduced dims of a torch reduction (operand `idx`: an int, an int list or
 /// None), normalized where ONNX needs it (negative axes need opset 11).
 /// Empty: every dim. Fails (with a reason) when they are not constant.
@@ -455,6 +418,32 @@ std::optional<SmallVector<int64_t>> reducedDims(Emitter &e, unsigned idx,
         d += *rank;
   }
   return dims;
+}
+
+/// Reductions over constant dims: (self, dims, keepdim[, dtype]); a dtype
+/// argument is in the refined result type, to which the input is cast.
+bool lowerReduce(Emitter &e, StringRef opType, int dimsIdx, int keepIdx) {
+  std::optional<SmallVector<int64_t>> dims = SmallVector<int64_t>();
+  if (dimsIdx >= 0)
+    dims = reducedDims(e, dimsIdx, e.in(0));
+  if (!dims)
+    return false;
+  bool keep = false;
+  if (keepIdx >= 0) {
+    auto k = Torch::getConstantBool(e.orig(keepIdx));
+    if (!k)
+      return e.fail("'keepdim' must be constant");
+    keep = *k;
+  }
+  Value x = e.in(0);
+  Type t = e.resultElem();
+  if (t && Emitter::elemOf(x) != t)
+    x = e.cast(x, t);
+  std::optional<ArrayRef<int64_t>> axes;
+  if (!dims->empty())
+    axes = ArrayRef<int64_t>(*dims);
+  Value r = e.reduce(opType, x, axes, keep, e.resultType());
+  return r && e.done(r);
 }
 
 /// torch.linalg.vector_norm: ord 2/1/inf/-inf/0 map to ONNX reductions, any

@@ -85,22 +85,35 @@ std::optional<SmallVector<Value>> split(Emitter &e, Value x, int64_t dim,
   return SmallVector<Value>(o->getResults().begin(), o->getResults().end());
 }
 
-/// Static piece sizes of split/chunk/unbind/split_with_sizes producing the
-/// list `list`, and the (normalized) dim.
-bool splitSizes(Emitter &e, Operation *producer, SmallVector<int64_t> &sizes,
-                int64_t &dim, bool &squeezeDim) {
+/// The dim a split/chunk/unbind producer splits (normalized) and its size
+/// in the refined type (Torch's unknown size when known only at run time).
+struct SplitDim {
+  int64_t dim, size;
+};
+FailureOr<SplitDim> splitDim(Emitter &e, Operation *producer) {
   std::string n = Torch::getSplitOpName(producer);
-  Value x = producer->getOperand(0);
-  auto info = Torch::TensorInfo::of(x.getType());
+  auto info = Torch::TensorInfo::of(producer->getOperand(0).getType());
   if (!info.sizes)
-    return e.fail("splitting needs the input rank to be known");
+    return e.fail("splitting needs the input rank to be known"), failure();
   int64_t rank = info.sizes->size();
   unsigned dimIdx = n == "torch.aten.unbind.int" ? 1 : 2;
   auto d = Torch::getConstantInt(producer->getOperand(dimIdx));
   if (!d)
-    return e.fail("the split dim must be constant");
-  dim = *d < 0 ? *d + rank : *d;
-  int64_t total = (*info.sizes)[dim];
+    return e.fail("the split dim must be constant"), failure();
+  if (*d < -rank || *d >= rank)
+    return e.fail("the split dim " + Twine(*d) + " is out of range for rank " +
+                  Twine(rank)),
+           failure();
+  int64_t dim = *d < 0 ? *d + rank : *d;
+  return SplitDim{dim, (*info.sizes)[dim]};
+}
+
+/// Static piece sizes of split/chunk/unbind/split_with_sizes producing the
+/// list `list`, split along `sd`.
+bool splitSizes(Emitter &e, Operation *producer, SplitDim sd,
+                SmallVector<int64_t> &sizes, bool &squeezeDim) {
+  std::string n = Torch::getSplitOpName(producer);
+  int64_t total = sd.size;
   squeezeDim = n == "torch.aten.unbind.int";
   if (n == "torch.aten.split_with_sizes" || n == "torch.aten.split.sizes") {
     auto s = Torch::getConstantIntList(producer->getOperand(1));
@@ -134,17 +147,9 @@ bool splitSizes(Emitter &e, Operation *producer, SmallVector<int64_t> &sizes,
 /// split with a constant piece size slices at constant bounds; chunk
 /// computes its piece size, ceil(n / chunks), and slices at run-time
 /// bounds (Slice-10).
-bool lowerDynamicPieces(Emitter &e, Operation *producer) {
+bool lowerDynamicPieces(Emitter &e, Operation *producer, int64_t dim) {
   std::string n = Torch::getSplitOpName(producer);
   Value x = e.rw.getRemappedValue(producer->getOperand(0));
-  auto rank = Emitter::rankOf(x);
-  if (!rank)
-    return e.fail("splitting needs the input rank to be known");
-  unsigned dimIdx = n == "torch.aten.unbind.int" ? 1 : 2;
-  auto d0 = Torch::getConstantInt(producer->getOperand(dimIdx));
-  if (!d0)
-    return e.fail("the split dim must be constant");
-  int64_t dim = *d0 < 0 ? *d0 + *rank : *d0;
   int64_t count = e.op->getNumResults();
   constexpr int64_t kEnd = std::numeric_limits<int64_t>::max();
   SmallVector<Value> out;
@@ -1663,24 +1668,18 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
   add("prim.ListUnpack", 9, [](Emitter &e) {
     Operation *producer = e.orig(0).getDefiningOp();
     if (isSplitLike(producer)) {
+      auto sd = splitDim(e, producer);
+      if (failed(sd))
+        return false;
+      int64_t dim = sd->dim;
       // A split dim of run-time size: the pieces from run-time bounds.
-      if (auto info = Torch::TensorInfo::of(producer->getOperand(0).getType());
-          info.sizes) {
-        std::string sn = Torch::getSplitOpName(producer);
-        unsigned dimIdx = sn == "torch.aten.unbind.int" ? 1 : 2;
-        auto d = Torch::getConstantInt(producer->getOperand(dimIdx));
-        int64_t r = info.sizes->size();
-        if (d && *d >= -r && *d < r &&
-            (*info.sizes)[*d < 0 ? *d + r : *d] ==
-                Torch::ValueTensorType::kUnknownSize &&
-            sn != "torch.aten.split_with_sizes" &&
-            sn != "torch.aten.split.sizes")
-          return lowerDynamicPieces(e, producer);
-      }
+      std::string sn = Torch::getSplitOpName(producer);
+      if (sd->size == Torch::ValueTensorType::kUnknownSize &&
+          sn != "torch.aten.split_with_sizes" && sn != "torch.aten.split.sizes")
+        return lowerDynamicPieces(e, producer, dim);
       SmallVector<int64_t> sizes;
-      int64_t dim;
       bool squeezeDim;
-      if (!splitSizes(e, producer, sizes, dim, squeezeDim))
+      if (!splitSizes(e, producer, *sd, sizes, squeezeDim))
         return false;
       if (sizes.size() != e.op->getNumResults())
         return e.fail("the number of pieces does not match the unpacking");

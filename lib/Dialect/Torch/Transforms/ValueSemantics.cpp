@@ -58,13 +58,18 @@ Operation *createNamed(OpBuilder &b, Location loc, StringRef name,
 
 /// A generic torch.operator for schema `name` (an op the generated list
 /// lacks, such as aten::slice_scatter).
-Value createOperator(OpBuilder &b, Location loc, StringRef name,
-                     ValueRange operands, Type result) {
+Operation *createOperator(OpBuilder &b, Location loc, const Twine &name,
+                          ValueRange operands, TypeRange results) {
   OperationState st(loc, OperatorOp::getOperationName());
   st.addAttribute("name", b.getStringAttr(name));
   st.addOperands(operands);
-  st.addTypes(result);
-  return b.create(st)->getResult(0);
+  st.addTypes(results);
+  return b.create(st);
+}
+Value createOperator(OpBuilder &b, Location loc, StringRef name,
+                     ValueRange operands, Type result) {
+  return createOperator(b, loc, Twine(name), operands, TypeRange{result})
+      ->getResult(0);
 }
 
 /// `source` with its view `view` replaced by `updated`: the inverse of the
@@ -176,11 +181,9 @@ struct TorchValueSemanticsPass
     StringRef rest = name;
     rest.consume_front("torch.");
     auto [ns, opName] = rest.split('.');
-    OperationState st(op->getLoc(), OperatorOp::getOperationName());
-    st.addAttribute("name", b.getStringAttr(ns + "::" + opName));
-    st.addOperands(op->getOperands());
-    st.addTypes(op->getResultTypes());
-    Operation *created = b.create(st);
+    Operation *created =
+        createOperator(b, op->getLoc(), ns + "::" + opName, op->getOperands(),
+                       op->getResultTypes());
     fresh.insert(created);
     return created;
   }
