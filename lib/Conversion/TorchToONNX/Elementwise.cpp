@@ -669,11 +669,9 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
   add("aten.binary_cross_entropy_with_logits", 9, [](Emitter &e) {
     // (1 - t) x + lw * (log(1 + exp(-|x|)) + max(-x, 0)), lw = 1 + (pw - 1) t
     // with a pos_weight pw; times weight; reduced as `reduction` says.
-    auto red = e.constInt(4, "reduction");
+    auto red = e.reductionArg(4);
     if (!red)
       return false;
-    if (*red < 0 || *red > 2)
-      return e.fail("reduction must be 0 (none), 1 (mean) or 2 (sum)");
     Value x = e.in(0), t = e.in(1);
     Type elem = Emitter::elemOf(x);
     if (!elem)
@@ -694,9 +692,7 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
     Value loss = e.n1("Add", {e.n1("Mul", {e.n1("Sub", {one, t}), x}), sp});
     if (!Torch::isConstantNone(e.orig(2)))
       loss = e.n1("Mul", {loss, e.castIfNeeded(e.in(2), elem)});
-    Value r = *red == 0 ? e.n1("Identity", {loss}, {}, e.resultType())
-                        : e.reduce(*red == 1 ? "ReduceMean" : "ReduceSum", loss,
-                                   std::nullopt, false, e.resultType());
+    Value r = e.reduceLoss(loss, *red);
     return r && e.done(r);
   });
   add("aten.relu6", 9, [](Emitter &e) {

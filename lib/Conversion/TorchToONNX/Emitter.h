@@ -127,6 +127,10 @@ public:
   std::optional<SmallVector<int64_t>> constInts(unsigned i, StringRef what,
                                                 unsigned splat = 0);
   std::optional<double> constFloat(unsigned i, StringRef what);
+  /// A loss's constant `reduction` operand: 0 (none), 1 (mean), 2 (sum).
+  std::optional<int64_t> reductionArg(unsigned i);
+  /// `loss` reduced as torch's `reduction` says (the result type given).
+  Value reduceLoss(Value loss, int64_t reduction);
   /// A constant dim operand normalized against `v`'s rank (plus `extra`,
   /// for ops that add a dim); an error if either is unknown.
   std::optional<int64_t> dimArg(unsigned i, Value v, int64_t extra = 0);

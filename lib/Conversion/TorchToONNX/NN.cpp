@@ -889,7 +889,7 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
                        {"aten.nll_loss", false},
                        {"aten.cross_entropy_loss", true}})
     add(n, 12, [ce = ce](Emitter &e) {
-      auto red = e.constInt(3, "reduction");
+      auto red = e.reductionArg(3);
       auto ignore = e.constInt(4, "ignore_index");
       if (!red || !ignore)
         return false;
@@ -901,8 +901,6 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
           return e.fail("label_smoothing has no ONNX equivalent");
       }
       static const char *reductions[] = {"none", "mean", "sum"};
-      if (*red < 0 || *red > 2)
-        return e.fail("reduction must be 0 (none), 1 (mean) or 2 (sum)");
       Value w = Torch::isConstantNone(e.orig(2)) ? Value() : e.in(2);
       Value target = e.castIfNeeded(e.in(1), e.rw.getI64Type());
       Operation *n = e.node(
@@ -915,17 +913,13 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
       return n && e.done(n->getResult(0));
     });
   add("aten.mse_loss", 9, [](Emitter &e) {
-    auto red = e.constInt(2, "reduction");
+    auto red = e.reductionArg(2);
     if (!red)
       return false;
-    if (*red < 0 || *red > 2)
-      return e.fail("reduction must be 0 (none), 1 (mean) or 2 (sum)");
     Value d = e.n1(
         "Sub", {e.in(0), e.castIfNeeded(e.in(1), Emitter::elemOf(e.in(0)))});
     Value sq = e.n1("Mul", {d, d});
-    Value r = *red == 0 ? e.n1("Identity", {sq}, {}, e.resultType())
-                        : e.reduce(*red == 1 ? "ReduceMean" : "ReduceSum", sq,
-                                   std::nullopt, false, e.resultType());
+    Value r = e.reduceLoss(sq, *red);
     return r && e.done(r);
   });
   // all/any: boolean reductions as Min/Max over 0/1 integers.

@@ -328,6 +328,22 @@ std::optional<double> Emitter::constFloat(unsigned i, StringRef what) {
   return v;
 }
 
+std::optional<int64_t> Emitter::reductionArg(unsigned i) {
+  auto red = constInt(i, "reduction");
+  if (red && (*red < 0 || *red > 2)) {
+    fail("reduction must be 0 (none), 1 (mean) or 2 (sum)");
+    return std::nullopt;
+  }
+  return red;
+}
+
+Value Emitter::reduceLoss(Value loss, int64_t reduction) {
+  if (reduction == 0)
+    return n1("Identity", {loss}, {}, resultType());
+  return reduce(reduction == 1 ? "ReduceMean" : "ReduceSum", loss, std::nullopt,
+                false, resultType());
+}
+
 std::optional<int64_t> Emitter::dimArg(unsigned i, Value v, int64_t extra) {
   auto d = constInt(i, "dim");
   if (!d)
