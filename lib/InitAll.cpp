@@ -8,6 +8,7 @@
 #include "torch-onnx/Dialect/Torch/IR/TorchDialect.h"
 #include "torch-onnx/Dialect/Torch/Transforms/Passes.h"
 #include "torch-onnx/Target/ONNX/ONNXTranslation.h"
+#include "torch-onnx/Target/TorchExport/PT2Import.h"
 #include "torch-onnx/Target/TorchScript/TorchScriptImport.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -40,4 +41,5 @@ void mlir::torch_onnx::registerAllPasses() {
 void mlir::torch_onnx::registerAllTranslations() {
   ONNX::registerONNXTranslations();
   Torch::registerTorchScriptTranslation();
+  Torch::registerPT2Translation();
 }

@@ -15,6 +15,7 @@
 #include "torch-onnx/Support/OutputFile.h"
 #include "torch-onnx/Target/ONNX/ONNXCommon.h"
 #include "torch-onnx/Target/ONNX/ONNXTranslation.h"
+#include "torch-onnx/Target/TorchExport/PT2Import.h"
 #include "torch-onnx/Target/TorchScript/TorchScriptImport.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -52,6 +53,12 @@ static cl::opt<std::string> inputShapes(
     "input-shapes",
     cl::desc("Shapes and dtypes of forward()'s tensor inputs, e.g. "
              "'[batch,3,224,224]:f32;[?]:si64' (a name = a dynamic axis)"),
+    cl::cat(cat));
+static cl::opt<std::string> symbolNames(
+    "symbol-names",
+    cl::desc("For a torch.export archive (.pt2): names of its size symbols "
+             "in the ONNX graph, e.g. 's77=batch,s12=seq' (a symbol without "
+             "one keeps its own name)"),
     cl::cat(cat));
 static cl::list<std::string> inputNames("input-names",
                                         cl::desc("Graph input names, in order"),
@@ -203,20 +210,38 @@ int main(int argc, char **argv) {
   applyDefaultTimingManagerCLOptions(tm);
   TimingScope timing = tm.getRootScope();
 
-  Torch::TorchScriptImportOptions importOptions;
-  if (!inputShapes.empty()) {
-    std::string err;
-    auto shapes = Torch::parseInputShapes(inputShapes, err);
-    if (failed(shapes)) {
-      llvm::errs() << "error: --input-shapes: " << err << "\n";
+  OwningOpRef<ModuleOp> module;
+  if (StringRef(inputFile).ends_with(".pt2") ||
+      Torch::isPT2Archive(inputFile)) {
+    // A torch.export program: shapes, dtypes and symbols come with it.
+    if (!inputShapes.empty()) {
+      llvm::errs() << "error: --input-shapes applies to TorchScript archives; "
+                      "a torch.export program carries its shapes (name its "
+                      "size symbols with --symbol-names)\n";
       return 1;
     }
-    importOptions.inputShapes = *shapes;
+    Torch::PT2ImportOptions pt2Options;
+    std::string err;
+    if (failed(Torch::parseSymbolNames(symbolNames, pt2Options, err))) {
+      llvm::errs() << "error: --symbol-names: " << err << "\n";
+      return 1;
+    }
+    TimingScope importTiming = timing.nest("torch.export import");
+    module = Torch::importPT2File(inputFile, &context, pt2Options);
+  } else {
+    Torch::TorchScriptImportOptions importOptions;
+    if (!inputShapes.empty()) {
+      std::string err;
+      auto shapes = Torch::parseInputShapes(inputShapes, err);
+      if (failed(shapes)) {
+        llvm::errs() << "error: --input-shapes: " << err << "\n";
+        return 1;
+      }
+      importOptions.inputShapes = *shapes;
+    }
+    TimingScope importTiming = timing.nest("TorchScript import");
+    module = Torch::importTorchScriptFile(inputFile, &context, importOptions);
   }
-  TimingScope importTiming = timing.nest("TorchScript import");
-  OwningOpRef<ModuleOp> module =
-      Torch::importTorchScriptFile(inputFile, &context, importOptions);
-  importTiming.stop();
   if (!module)
     return 1;
 
