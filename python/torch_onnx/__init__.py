@@ -258,20 +258,41 @@ def export(model: Union[torch.nn.Module, torch.export.ExportedProgram,
     with dynamo=False.
     """
     if mode is None:
-        if dynamo:
-            raise ExportError(
-                "torch_onnx.export(dynamo=True) needs the torch.export (.pt2) "
-                "frontend, which this version of torch-onnx does not have yet; "
-                "pass dynamo=False (TorchScript trace, as torch.onnx.export "
-                "does with dynamo=False) or mode='script' to keep "
-                "data-dependent control flow")
-        mode = "trace"
-    if mode not in ("trace", "script"):
-        raise ValueError(f"mode must be 'trace' or 'script', not {mode!r}")
+        mode = "dynamo" if dynamo else "trace"
     if isinstance(model, torch.export.ExportedProgram):
-        raise ExportError("an ExportedProgram needs the torch.export frontend, "
-                          "which this version of torch-onnx does not have "
-                          "yet; export the nn.Module with dynamo=False")
+        mode = "dynamo"
+    if mode not in ("trace", "script", "dynamo"):
+        raise ValueError(f"mode must be 'trace', 'script' or 'dynamo', "
+                         f"not {mode!r}")
+    if mode == "dynamo":
+        if f is None:
+            raise ExportError("f (the output path or a BytesIO) is required: "
+                              "torch_onnx.export writes the model and returns "
+                              "None")
+        stages = _Stages(profile)
+        status, error = "success", None
+        try:
+            _export_dynamo(
+                model, args, f, kwargs=kwargs, verbose=bool(verbose),
+                input_names=input_names, output_names=output_names,
+                opset_version=opset_version, dynamic_shapes=dynamic_shapes,
+                dynamic_axes=dynamic_axes, verify=verify,
+                export_params=export_params,
+                keep_initializers_as_inputs=keep_initializers_as_inputs,
+                do_constant_folding=do_constant_folding,
+                custom_translation_table=custom_translation_table,
+                stages=stages, artifacts_dir=(
+                    artifacts_dir if dump_exported_program else None))
+        except Exception as e:
+            status, error = "failure", e
+            raise
+        finally:
+            if profile:
+                print(stages.table())
+            if report:
+                _write_report(artifacts_dir, model, mode, opset_version,
+                              status, error, stages, f)
+        return None
     if custom_translation_table:
         raise ExportError("custom_translation_table applies to the torch.export "
                           "frontend only; add a lowering to torch-onnx instead "
@@ -334,7 +355,8 @@ def _write_report(artifacts_dir, model, mode, opset, status, error, stages, f):
                         f"torch_onnx_export_report_{name}_{stamp}.md")
     lines = [f"# torch-onnx export report: {name}", "",
              f"- status: {status}",
-             f"- frontend: TorchScript ({mode})",
+             f"- frontend: " + ("torch.export" if mode == "dynamo"
+                                else f"TorchScript ({mode})"),
              f"- opset: {DEFAULT_OPSET if opset is None else opset}",
              f"- torch: {torch.__version__}",
              f"- output: {f if isinstance(f, (str, os.PathLike)) else type(f).__name__}",
@@ -352,7 +374,7 @@ def _write_report(artifacts_dir, model, mode, opset, status, error, stages, f):
         fh.write("\n".join(lines))
 
 
-def _verify(path_or_bytes, model, args, graph_args):
+def _verify(path_or_bytes, model, args, graph_args, kwargs=None):
     """Runs the ONNX model in ONNX Runtime on `graph_args` and compares with
     what `model(*args)` returns in PyTorch; raises ExportError on a
     mismatch."""
@@ -373,7 +395,7 @@ def _verify(path_or_bytes, model, args, graph_args):
                        else np.array(a))
     got = sess.run(None, feeds)
     with torch.no_grad():
-        ref = _flat_outputs(model(*args))
+        ref = _flat_outputs(model(*args, **(kwargs or {})))
     # The outputs laid out as the export lays them out.
     refs = [v.detach().cpu().numpy()
             for v in (ref if isinstance(ref, tuple) else (ref,))]
@@ -510,37 +532,18 @@ def _export_torchscript(model, args, f, *, kwargs, verbose, input_names,
             stages.run("save archive", scripted.save, archive)
             out = f if isinstance(f, (str, os.PathLike)) else os.path.join(
                 tmp, "model.onnx")
-            cmd = [exporter_path(), archive, "-o", os.fspath(out),
-                   f"--opset={opset}",
-                   f"--operator-export-type={op_type}"]
-            if specs:
-                cmd.append("--input-shapes=" + ";".join(specs))
-            if names:
-                cmd.append("--input-names=" + ",".join(names))
-            if output_names:
-                cmd.append("--output-names=" + ",".join(output_names))
-            if not export_params:
-                cmd.append("--export-params=false")
-            if keep_initializers_as_inputs:
-                cmd.append("--keep-initializers-as-inputs")
-            if not do_constant_folding:
-                cmd.append("--constant-folding=false")
-            if verbose:
-                cmd.append("--verbose")
             out_names = set(output_names or [])
-            for name, axes in (dynamic_axes or {}).items():
-                if name in out_names:
-                    for d, label in _dynamic_dims(dynamic_axes, name).items():
-                        cmd.append(f"--dynamic-axes={name}:{d}={label}")
-            proc = stages.run("torch-onnx-export", subprocess.run, cmd,
-                              capture_output=True, text=True)
-            if verbose and proc.stdout:
-                print(proc.stdout, end="")
-            if proc.returncode != 0:
-                msg = proc.stderr.strip() or f"exit code {proc.returncode}"
-                raise ExportError(msg.replace(archive, "<model>"))
-            if proc.stderr.strip():
-                warnings.warn(proc.stderr.strip())
+            output_axes = {name: _dynamic_dims(dynamic_axes, name)
+                           for name in (dynamic_axes or {})
+                           if name in out_names}
+            _run_exporter(
+                archive, out, opset=opset, op_type=op_type,
+                extra=(["--input-shapes=" + ";".join(specs)] if specs else []),
+                input_names=names, output_names=output_names,
+                export_params=export_params,
+                keep_initializers_as_inputs=keep_initializers_as_inputs,
+                do_constant_folding=do_constant_folding, verbose=verbose,
+                output_axes=output_axes, stages=stages)
             if verify:
                 stages.verification = stages.run(
                     "verify", _verify, os.fspath(out), model,
@@ -551,3 +554,201 @@ def _export_torchscript(model, args, f, *, kwargs, verbose, input_names,
     finally:
         if isinstance(model, torch.nn.Module):
             model.train(was_training)
+
+
+def _run_exporter(archive, out, *, opset, op_type, extra, input_names,
+                  output_names, export_params, keep_initializers_as_inputs,
+                  do_constant_folding, verbose, output_axes, stages):
+    """Runs torch-onnx-export on `archive` (TorchScript or .pt2), writing
+    `out`; raises ExportError with the exporter's message when it fails."""
+    cmd = [exporter_path(), archive, "-o", os.fspath(out), f"--opset={opset}",
+           f"--operator-export-type={op_type}"] + list(extra)
+    if input_names:
+        cmd.append("--input-names=" + ",".join(input_names))
+    if output_names:
+        cmd.append("--output-names=" + ",".join(output_names))
+    if not export_params:
+        cmd.append("--export-params=false")
+    if keep_initializers_as_inputs:
+        cmd.append("--keep-initializers-as-inputs")
+    if not do_constant_folding:
+        cmd.append("--constant-folding=false")
+    if verbose:
+        cmd.append("--verbose")
+    for name, dims in (output_axes or {}).items():
+        for d, label in dims.items():
+            cmd.append(f"--dynamic-axes={name}:{d}={label}")
+    proc = stages.run("torch-onnx-export", subprocess.run, cmd,
+                      capture_output=True, text=True)
+    if verbose and proc.stdout:
+        print(proc.stdout, end="")
+    if proc.returncode != 0:
+        msg = proc.stderr.strip() or f"exit code {proc.returncode}"
+        raise ExportError(msg.replace(archive, "<model>"))
+    if proc.stderr.strip():
+        warnings.warn(proc.stderr.strip())
+
+
+def _dynamic_shapes_from_axes(model, args, kwargs, dynamic_axes, input_names):
+    """dynamic_axes (by graph input name) as torch.export's dynamic_shapes
+    (by forward() argument name), as torch.onnx.export(dynamo=True) does:
+    each marked dim is Dim.DYNAMIC; the labels name the dims afterwards."""
+    names = _python_arg_names(model, len(args)) + list(kwargs or {})
+    renamed = dict(zip(input_names or [], names))
+    shapes = {}
+    for graph_name, axes in dynamic_axes.items():
+        arg = renamed.get(graph_name, graph_name)
+        if arg not in names:
+            continue  # an output's axes
+        shapes[arg] = {d: torch.export.Dim.DYNAMIC
+                       for d in _dynamic_dims(dynamic_axes, graph_name)}
+    return {n: shapes.get(n) for n in names}
+
+
+def _user_input_leaves(ep):
+    """The user-input placeholders of `ep`, in order."""
+    from torch.export.graph_signature import InputKind
+    names = [s.arg.name for s in ep.graph_signature.input_specs
+             if s.kind == InputKind.USER_INPUT and hasattr(s.arg, "name")]
+    nodes = {n.name: n for n in ep.graph.nodes if n.op == "placeholder"}
+    return [nodes[n] for n in names if n in nodes]
+
+
+def _symbol_names(ep, labels_per_input):
+    """torch.export's size symbols (s77) -> the user's names for them: the
+    Dim names of dynamic_shapes or the labels of dynamic_axes, by the
+    position of the user input and dim they first appear at."""
+    out = {}
+    for node, labels in zip(_user_input_leaves(ep), labels_per_input):
+        val = node.meta.get("val")
+        if not isinstance(val, torch.Tensor) or not labels:
+            continue
+        for d, size in enumerate(val.shape):
+            label = labels.get(d)
+            if label and isinstance(size, torch.SymInt):
+                sym = str(size.node.expr)
+                if sym.isidentifier() and sym not in out:
+                    out[sym] = label
+    return out
+
+
+def _export_dynamo(model, args, f, *, kwargs, verbose, input_names,
+                   output_names, opset_version, dynamic_shapes, dynamic_axes,
+                   verify, export_params, keep_initializers_as_inputs,
+                   do_constant_folding, custom_translation_table, stages,
+                   artifacts_dir):
+    """torch.export.export (unless given an ExportedProgram), .pt2, and the
+    C++ exporter; the program is imported at the level torch.export gives
+    (composite ops such as linear, layer_norm, gelu and
+    scaled_dot_product_attention kept whole)."""
+    if custom_translation_table:
+        raise ExportError("custom_translation_table is not supported: add a "
+                          "lowering to torch-onnx instead "
+                          "(docs/AddingALowering.md)")
+    opset = DEFAULT_OPSET if opset_version is None else int(opset_version)
+    if isinstance(model, torch.export.ExportedProgram):
+        ep = model
+        call = ep.module()
+        args = _positional_args(call, args, kwargs) if args or kwargs else ()
+        kwargs = {}
+    else:
+        if isinstance(args, torch.Tensor):
+            args = (args,)
+        args = tuple(args)
+        kw = dict(kwargs or {})
+        if args and isinstance(args[-1], dict):
+            kw = {**args[-1], **kw}
+            args = args[:-1]
+        kwargs = kw
+        if dynamic_shapes is None and dynamic_axes:
+            dynamic_shapes = _dynamic_shapes_from_axes(
+                model, args, kwargs, dynamic_axes, input_names)
+        was_training = getattr(model, "training", False)
+        if isinstance(model, torch.nn.Module):
+            model.train(False)
+        try:
+            ep = stages.run("torch.export", torch.export.export, model, args,
+                            kwargs=kwargs or None,
+                            dynamic_shapes=dynamic_shapes)
+        except Exception as e:
+            raise ExportError("torch.export.export failed (before torch-onnx "
+                              f"ran): {type(e).__name__}: {e}") from e
+        finally:
+            if isinstance(model, torch.nn.Module):
+                model.train(was_training)
+        call = model
+    if artifacts_dir is not None:
+        os.makedirs(artifacts_dir, exist_ok=True)
+        with open(os.path.join(artifacts_dir, "exported_program.txt"),
+                  "w") as fh:
+            fh.write(str(ep))
+
+    # Names of the size symbols: the user's Dim names or dynamic_axes labels.
+    from torch.utils import _pytree as pytree
+    leaves = pytree.tree_flatten((args, kwargs))[0]
+    tensor_leaves = [a for a in leaves if isinstance(a, torch.Tensor)]
+    py_names = [n.name for n in _user_input_leaves(ep)]
+    graph_names = list(input_names or []) + py_names[len(input_names or []):]
+    labels = [{} for _ in py_names]
+    if dynamic_axes:
+        for i, name in enumerate(graph_names):
+            labels[i] = dict(_dynamic_dims(dynamic_axes, name)) or dict(
+                _dynamic_dims(dynamic_axes, py_names[i]))
+    elif dynamic_shapes is not None:
+        by_name = _axes_from_dynamic_shapes(
+            dynamic_shapes, _python_arg_names(call, len(args)))
+        for i, name in enumerate(py_names):
+            labels[i] = dict(by_name.get(name, {}))
+    symbols = _symbol_names(ep, labels)
+    user_outputs = list(ep.graph_signature.user_outputs)
+    if not output_names:
+        output_names = [n for n in user_outputs if n]
+
+    with tempfile.TemporaryDirectory(prefix="torch_onnx_") as tmp:
+        archive = os.path.join(tmp, "model.pt2")
+        stages.run("save .pt2", torch.export.save, ep, archive)
+        out = f if isinstance(f, (str, os.PathLike)) else os.path.join(
+            tmp, "model.onnx")
+        extra = []
+        if symbols:
+            extra.append("--symbol-names=" + ",".join(
+                f"{k}={v}" for k, v in symbols.items()))
+        out_names = set(output_names or [])
+        output_axes = {name: _dynamic_dims(dynamic_axes, name)
+                       for name in (dynamic_axes or {}) if name in out_names}
+        try:
+            _run_exporter(
+                archive, out, opset=opset, op_type="ONNX", extra=extra,
+                input_names=graph_names, output_names=output_names,
+                export_params=export_params,
+                keep_initializers_as_inputs=keep_initializers_as_inputs,
+                do_constant_folding=do_constant_folding, verbose=verbose,
+                output_axes=output_axes, stages=stages)
+        except ExportError as e:
+            if len(output_names) != len(user_outputs) or "output" not in str(e):
+                raise
+            # None or non-tensor outputs are dropped: names by position fail.
+            _run_exporter(
+                archive, out, opset=opset, op_type="ONNX", extra=extra,
+                input_names=graph_names, output_names=None,
+                export_params=export_params,
+                keep_initializers_as_inputs=keep_initializers_as_inputs,
+                do_constant_folding=do_constant_folding, verbose=verbose,
+                output_axes=output_axes, stages=stages)
+        if verify:
+            # Against the model as exported: in eval mode.
+            switch = isinstance(call, torch.nn.Module) and not isinstance(
+                model, torch.export.ExportedProgram)
+            was_training = getattr(call, "training", False)
+            if switch:
+                call.train(False)
+            try:
+                stages.verification = stages.run(
+                    "verify", _verify, os.fspath(out), call, args,
+                    tensor_leaves, kwargs)
+            finally:
+                if switch:
+                    call.train(was_training)
+        if not isinstance(f, (str, os.PathLike)):
+            with open(out, "rb") as fh:
+                f.write(fh.read())
