@@ -14,6 +14,7 @@ converted by the C++ exporter `torch-onnx-export`. The torch.export frontend
 (dynamo=True, torch.onnx.export's default) is not built yet and says so.
 """
 
+import functools
 import inspect
 import io
 import os
@@ -593,7 +594,7 @@ def _dynamic_shapes_from_axes(model, args, kwargs, dynamic_axes, input_names):
     """dynamic_axes (by graph input name) as torch.export's dynamic_shapes
     (by forward() argument name), as torch.onnx.export(dynamo=True) does:
     each marked dim is Dim.DYNAMIC; the labels name the dims afterwards."""
-    names = _python_arg_names(model, len(args)) + list(kwargs or {})
+    names = _python_arg_names(model, len(args))[:len(args)] + list(kwargs or {})
     renamed = dict(zip(input_names or [], names))
     shapes = {}
     for graph_name, axes in dynamic_axes.items():
@@ -607,9 +608,10 @@ def _dynamic_shapes_from_axes(model, args, kwargs, dynamic_axes, input_names):
 
 def _user_input_leaves(ep):
     """The user-input placeholders of `ep`, in order."""
-    from torch.export.graph_signature import InputKind
+    from torch.export.graph_signature import InputKind, TensorArgument
     names = [s.arg.name for s in ep.graph_signature.input_specs
-             if s.kind == InputKind.USER_INPUT and hasattr(s.arg, "name")]
+             if s.kind == InputKind.USER_INPUT
+             and isinstance(s.arg, TensorArgument)]
     nodes = {n.name: n for n in ep.graph.nodes if n.op == "placeholder"}
     return [nodes[n] for n in names if n in nodes]
 
@@ -677,6 +679,7 @@ def _export_dynamo(model, args, f, *, kwargs, verbose, input_names,
             if isinstance(model, torch.nn.Module):
                 model.train(was_training)
         call = model
+    ep = stages.run("decompose", _decompose_unlowered, ep, opset)
     if artifacts_dir is not None:
         os.makedirs(artifacts_dir, exist_ok=True)
         with open(os.path.join(artifacts_dir, "exported_program.txt"),
@@ -688,7 +691,14 @@ def _export_dynamo(model, args, f, *, kwargs, verbose, input_names,
     leaves = pytree.tree_flatten((args, kwargs))[0]
     tensor_leaves = [a for a in leaves if isinstance(a, torch.Tensor)]
     py_names = [n.name for n in _user_input_leaves(ep)]
-    graph_names = list(input_names or []) + py_names[len(input_names or []):]
+    given = list(input_names or [])
+    top = list(args) + list(kwargs.values())
+    if len(given) == len(top) and len(tensor_leaves) == len(py_names) and \
+            len(given) != len(py_names):
+        # Names given per forward() argument: numbers are specialized by
+        # torch.export and are no graph inputs.
+        given = [n for n, a in zip(given, top) if isinstance(a, torch.Tensor)]
+    graph_names = given + py_names[len(given):]
     labels = [{} for _ in py_names]
     if dynamic_axes:
         for i, name in enumerate(graph_names):
@@ -752,3 +762,52 @@ def _export_dynamo(model, args, f, *, kwargs, verbose, input_names,
         if not isinstance(f, (str, os.PathLike)):
             with open(out, "rb") as fh:
                 f.write(fh.read())
+
+
+@functools.lru_cache(maxsize=None)
+def _lowered_ops(exporter: str, opset: int) -> frozenset:
+    """The torch ops torch-onnx-export lowers at `opset` ("aten.add.Tensor",
+    "aten.erf")."""
+    proc = subprocess.run([exporter, "--list-lowered-ops", f"--opset={opset}"],
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise ExportError("torch-onnx-export --list-lowered-ops failed: "
+                          + proc.stderr.strip())
+    return frozenset(proc.stdout.split())
+
+
+def _decompose_unlowered(ep, opset):
+    """The IR level imported: what torch.export gives (composite ops such as
+    linear, conv2d, layer_norm, gelu and scaled_dot_product_attention kept
+    whole, as ONNX has them), except that an op with no lowering at `opset`
+    is decomposed with torch.export's default table (to the core ATen ops it
+    is made of), repeatedly, until none is left that the table covers."""
+    lowered = _lowered_ops(exporter_path(), opset)
+    table = torch.export.default_decompositions()
+    for _ in range(4):
+        todo = {}
+        for gm in ep.graph_module.modules():
+            if not isinstance(gm, torch.fx.GraphModule):
+                continue
+            for n in gm.graph.nodes:
+                t = n.target
+                if n.op != "call_function" or not isinstance(
+                        t, torch._ops.OpOverload) or t in todo:
+                    continue
+                base = t._schema.name.replace("::", ".")
+                ovl = t._overloadname
+                key = base if ovl == "default" else f"{base}.{ovl}"
+                if key in lowered or base in lowered:
+                    continue
+                # In-place variants become their lowered twins in
+                # torch-value-semantics.
+                if base.endswith("_") and any(
+                        k == base[:-1] or k.startswith(base[:-1] + ".")
+                        for k in lowered):
+                    continue
+                if t in table:
+                    todo[t] = table[t]
+        if not todo:
+            break
+        ep = ep.run_decompositions(todo)
+    return ep

@@ -564,6 +564,49 @@ class GRUModel(nn.Module):
         return y, h
 
 
+class CondBranches(nn.Module):
+    """torch.cond on a data-dependent predicate (-> ONNX If)."""
+
+    def __init__(self):
+        super().__init__()
+        self.lin = nn.Linear(6, 6)
+
+    def forward(self, x):
+        def pos(x):
+            return self.lin(x).relu()
+
+        def neg(x):
+            return x.cos() * 2 - 1
+
+        return torch.cond(x.sum() > 0, pos, neg, (x,))
+
+
+class WhileDoubling(nn.Module):
+    """torch.while_loop with a data-dependent trip count (-> ONNX Loop)."""
+
+    def forward(self, x):
+        def cond(i, y):
+            return y.abs().sum() < 1000.0
+
+        def body(i, y):
+            return i + 1, y * 2 + 0.5
+
+        from torch._higher_order_ops import while_loop
+        i, y = while_loop(cond, body, (torch.zeros((), dtype=torch.int64),
+                                       x))
+        return i, y
+
+
+class SymbolicSizes(nn.Module):
+    """Arithmetic on symbolic sizes (SymInt) feeding view/new_zeros/arange."""
+
+    def forward(self, x):
+        b, s, e = x.shape
+        y = x.reshape(b * s, e // 2, 2).sum(-1)
+        pos = torch.arange(s, dtype=x.dtype).repeat(b)
+        return y + pos.unsqueeze(-1), x.new_zeros(b, s // 2 + 1)
+
+
 def _eval(m):
     torch.manual_seed(0)
     return m.eval()
@@ -824,4 +867,15 @@ def cases() -> List[Case]:
         Case("scalars", lambda: _eval(Scalars()), (r(2, 8), 1, 0.5),
              (r(2, 8), 2, 2.0), mode="script", input_names=["x", "k", "s"],
              needs=[(10, "slice bounds computed at run time need Slice-10")]),
+        # torch.export-only (mode="dynamo"): torch.cond / while_loop and
+        # symbolic sizes.
+        Case("cond", lambda: _eval(CondBranches()), (r(3, 6),),
+             (-r(5, 6).abs(),), mode="dynamo", input_names=["x"],
+             dynamic_axes={"x": {0: "n"}}),
+        Case("while_doubling", lambda: _eval(WhileDoubling()), (r(3, 4),),
+             (r(5, 4) * 30,), mode="dynamo", input_names=["x"],
+             dynamic_axes={"x": {0: "n"}}),
+        Case("symbolic_sizes", lambda: _eval(SymbolicSizes()), (r(2, 4, 6),),
+             (r(3, 6, 6),), mode="dynamo", input_names=["x"],
+             dynamic_axes={"x": {0: "batch", 1: "seq"}}),
     ]

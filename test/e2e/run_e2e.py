@@ -5,6 +5,14 @@ Runtime (its Python package); outputs must match PyTorch (rtol 1e-3,
 atol 1e-4), at a second input shape too where the case has dynamic axes.
 
     run_e2e.py [--opsets 9,11,13,17] [--only a,b] [--doc docs/ExportSupport.md]
+               [--frontend torchscript|dynamo] [--torch-onnx]
+
+--frontend dynamo exports every case with torch.export (dynamo=True; the
+cases' dynamic_axes become dynamic_shapes) and adds the torch.export-only
+cases (torch.cond, while_loop, symbolic sizes); a case torch.export cannot
+capture is `n/a` with its reason. --torch-onnx adds, per case and opset, what
+torch.onnx.export(dynamo=True) of the installed torch does on the same case
+(exported and matching in ONNX Runtime, or why not).
 
 Exit status 0 iff every (case, opset) passes or is declared not expressible
 at that opset (and then the exporter refused it with a diagnostic).
@@ -72,21 +80,68 @@ def write_tensor(t, path, name):
             "file": path}
 
 
+def selected(frontend):
+    """The cases a frontend runs: torch.export-only cases need dynamo."""
+    return [c for c in cases()
+            if frontend == "dynamo" or c.mode != "dynamo"]
+
+
+def torch_onnx_reference(model, args, case, opset, work, sets_args, refs,
+                         fresh):
+    """(passed, why not) for torch.onnx.export(dynamo=True) of the installed
+    torch on the same case: exported, and ONNX Runtime matches PyTorch on
+    every input set."""
+    import warnings
+    import numpy as np
+    import onnxruntime as ort
+    path = os.path.join(work, f"{case.name}_{opset}_torch_onnx.onnx")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import contextlib
+            import io
+            with contextlib.redirect_stdout(io.StringIO()):
+                torch.onnx.export(model, args, path, opset_version=opset,
+                                  input_names=case.input_names,
+                                  dynamic_axes=case.dynamic_axes, dynamo=True)
+        sess = ort.InferenceSession(path, providers=["CPUExecutionProvider"])
+        names = [i.name for i in sess.get_inputs()]
+        for a, ref in zip(sets_args, refs):
+            leaves = torch.utils._pytree.tree_flatten(fresh(a))[0]
+            tensors = [x for x in leaves if isinstance(x, torch.Tensor)]
+            got = sess.run(None, {n: t.numpy() for n, t in zip(names, tensors)})
+            if len(got) != len(ref):
+                return False, f"{len(got)} outputs for {len(ref)}"
+            for g, rr in zip(got, ref):
+                if not np.allclose(np.asarray(g, dtype=np.float64),
+                                   rr.detach().numpy().astype(np.float64),
+                                   rtol=1e-3, atol=1e-4, equal_nan=True):
+                    return False, "wrong numbers in ONNX Runtime"
+        return True, ""
+    except Exception as e:  # noqa: BLE001
+        msg = " ".join(str(e).strip().splitlines()[:1])[:200]
+        return False, f"{type(e).__name__}: {msg}"
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--opsets", default="9,11,13,17")
     ap.add_argument("--only", default="")
     ap.add_argument("--doc", default="")
     ap.add_argument("--workdir", default="")
+    ap.add_argument("--frontend", default="torchscript",
+                    choices=["torchscript", "dynamo"])
+    ap.add_argument("--torch-onnx", action="store_true")
     opts = ap.parse_args()
+    dynamo = opts.frontend == "dynamo"
     opsets = [int(o) for o in opts.opsets.split(",")]
     only = set(filter(None, opts.only.split(",")))
     work = opts.workdir or tempfile.mkdtemp(prefix="torch_onnx_e2e_")
     os.makedirs(work, exist_ok=True)
 
-    manifest, status = [], {}
+    manifest, status, ref_status = [], {}, {}
     t0 = time.time()
-    for case in cases():
+    for case in selected(opts.frontend):
         if only and case.name not in only:
             continue
         torch.manual_seed(0)
@@ -97,9 +152,21 @@ def main():
         def fresh(a):
             return tuple(x.clone() if isinstance(x, torch.Tensor) else x
                          for x in a)
+        mode = "dynamo" if dynamo else case.mode
+        if dynamo and case.args2 is not None:
+            # Numbers are specialized by torch.export: a second set with
+            # other numbers is another program.
+            nums = [[x for x in torch.utils._pytree.tree_flatten(tuple(a))[0]
+                     if not isinstance(x, torch.Tensor)] for a in sets_args]
+            if nums[0] != nums[1]:
+                sets_args = sets_args[:1]
         with torch.no_grad():
             refs = [flatten(model(*fresh(a))) for a in sets_args]
         for opset in opsets:
+            if opts.torch_onnx:
+                ref_status[f"{case.name}@{opset}"] = torch_onnx_reference(
+                    model, fresh(case.args), case, opset, work, sets_args,
+                    refs, fresh)
             key = f"{case.name}@{opset}"
             path = os.path.join(work, f"{case.name}_{opset}.onnx")
             try:
@@ -107,14 +174,17 @@ def main():
                                   opset_version=opset,
                                   input_names=case.input_names,
                                   dynamic_axes=case.dynamic_axes,
-                                  mode=case.mode)
+                                  mode=mode)
                 onnx.checker.check_model(path)
             except Exception as e:  # noqa: BLE001
                 msg = str(e).strip().splitlines()
                 msg = " ".join(msg[:1])[:400].replace(ROOT + "/", "")
                 msg = re.sub(r"/\S*/(site|dist)-packages/", "", msg)
                 reason = case.not_expressible(opset)
-                if reason:
+                if dynamo and "torch.export.export failed" in msg:
+                    status[key] = ("n/a", "torch.export cannot capture it — "
+                                   + msg)
+                elif reason:
                     status[key] = ("n/a", reason + " — exporter: " + msg)
                 else:
                     status[key] = ("FAIL", "export: " + msg)
@@ -127,7 +197,7 @@ def main():
                 # Trace mode: the tensors nested in the arguments, flattened
                 # in order (numbers are baked in); script mode: every
                 # argument.
-                if case.mode == "trace":
+                if mode in ("trace", "dynamo"):
                     leaves = torch.utils._pytree.tree_flatten(tuple(a))[0]
                     tensors = [x for x in leaves if isinstance(x, torch.Tensor)]
                 else:
@@ -176,17 +246,29 @@ def main():
                 "FAIL", "ort: " + (rec.get("error") or ""))
 
     names = []
-    for case in cases():
+    for case in selected(opts.frontend):
         if (not only or case.name in only) and case.name not in names:
             names.append(case.name)
     counts = {o: [0, 0, 0] for o in opsets}  # pass, n/a, fail
-    lines = ["| model | mode | " + " | ".join(f"opset {o}" for o in opsets) + " |",
-             "|---|---|" + "---|" * len(opsets)]
+    cols = [f"opset {o}" for o in opsets]
+    if opts.torch_onnx:
+        cols += [f"torch.onnx {o}" for o in opsets]
+    lines = ["| model | mode | " + " | ".join(cols) + " |",
+             "|---|---|" + "---|" * len(cols)]
     details = []
-    modes = {c.name: c.mode for c in cases()}
+    modes = {c.name: ("dynamo" if dynamo else c.mode)
+             for c in selected(opts.frontend)}
+    ref_counts = {o: 0 for o in opsets}
     for n in names:
         row = [n, modes[n]]
+        ref_row = []
         for o in opsets:
+            if opts.torch_onnx:
+                ok, why = ref_status.get(f"{n}@{o}", (False, "not run"))
+                ref_row.append("pass" if ok else "FAIL")
+                ref_counts[o] += ok
+                if not ok:
+                    details.append(f"- {n} @ opset {o}: torch.onnx: {why}")
             st, msg = status.get(f"{n}@{o}", ("FAIL", "not run"))
             if st == "pending":
                 st, msg = "FAIL", "no ORT result"
@@ -194,9 +276,12 @@ def main():
             row.append({"pass": "pass", "n/a": "n/a"}.get(st, "FAIL"))
             if st != "pass":
                 details.append(f"- {n} @ opset {o}: {st}: {msg}")
-        lines.append("| " + " | ".join(row) + " |")
+        lines.append("| " + " | ".join(row + ref_row) + " |")
     summary = ", ".join(f"opset {o}: {c[0]} pass, {c[1]} n/a, {c[2]} fail"
                         for o, c in counts.items())
+    if opts.torch_onnx:
+        summary += "; torch.onnx.export(dynamo=True): " + ", ".join(
+            f"opset {o}: {c} pass" for o, c in ref_counts.items())
     print("\n".join(lines))
     print("\n".join(details))
     print(f"\n{summary} (export {export_s:.0f} s, total {time.time() - t0:.0f} s)")

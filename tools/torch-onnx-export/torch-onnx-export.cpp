@@ -40,11 +40,15 @@ namespace cl = llvm::cl;
 
 static cl::OptionCategory cat("torch-onnx-export options");
 
-static cl::opt<std::string> inputFile(cl::Positional, cl::desc("<model.pt>"),
-                                      cl::Required, cl::cat(cat));
+static cl::opt<std::string>
+    inputFile(cl::Positional, cl::desc("<model.pt|model.pt2>"), cl::cat(cat));
 static cl::opt<std::string> outputFile("o", cl::desc("Output ONNX file"),
-                                       cl::value_desc("file"), cl::Required,
-                                       cl::cat(cat));
+                                       cl::value_desc("file"), cl::cat(cat));
+static cl::opt<bool> listLoweredOps(
+    "list-lowered-ops",
+    cl::desc("Print the torch ops that have a lowering at --opset, one per "
+             "line, and exit"),
+    cl::init(false), cl::cat(cat));
 static cl::opt<int> opsetVersion("opset",
                                  cl::desc("Default-domain opset (9..17)"),
                                  cl::init(mlir::ONNX::kDefaultOpset),
@@ -177,8 +181,18 @@ int main(int argc, char **argv) {
   cl::HideUnrelatedOptions({&cat, &cl::getGeneralCategory()});
   cl::ParseCommandLineOptions(
       argc, argv,
-      "torch-onnx-export: a TorchScript archive (torch.jit.save) to an ONNX "
-      "model\n");
+      "torch-onnx-export: a TorchScript archive (torch.jit.save) or a "
+      "torch.export program (torch.export.save, .pt2) to an ONNX model\n");
+  if (listLoweredOps) {
+    for (const std::string &name :
+         torch_onnx::getTorchToONNXLoweredOps(opsetVersion))
+      llvm::outs() << name << "\n";
+    return 0;
+  }
+  if (inputFile.empty() || outputFile.empty()) {
+    llvm::errs() << "error: give the model and -o <output.onnx>\n";
+    return 1;
+  }
 
   DialectRegistry registry;
   torch_onnx::registerAllDialects(registry);

@@ -51,6 +51,10 @@ void buildTorchToONNXPipeline(OpPassManager &pm,
                               const TorchToONNXPipelineOptions &options);
 void registerTorchToONNXPipeline();
 
+/// The torch ops ("aten.add.Tensor", "aten.amax") torch-to-onnx has a
+/// lowering for at `opset` (what a frontend may leave undecomposed).
+std::vector<std::string> getTorchToONNXLoweredOps(int64_t opset);
+
 /// Options of the onnx -> LLVM pipeline (--onnx-to-llvm-pipeline).
 struct ONNXToLLVMPipelineOptions
     : public PassPipelineOptions<ONNXToLLVMPipelineOptions> {

@@ -861,7 +861,8 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
                       "aten.Float.int",     "aten.Bool.int",
                       "aten.Bool.float",    "aten.Int.Scalar",
                       "aten.Float.Scalar",  "prim.NumToTensor.Scalar",
-                      "aten.scalar_tensor", "aten.Float.bool"})
+                      "aten.scalar_tensor", "aten.Float.bool",
+                      "aten._to_copy"})
     add(n, 9, lowerCast);
   for (StringRef n :
        {"aten.clone", "aten.contiguous", "aten.detach", "aten.alias",

@@ -254,6 +254,40 @@ bool lowerBatchNorm(Emitter &e) {
   return o && e.done(o->getResult(0));
 }
 
+/// torch.export's inference batch norm: (input, weight?, bias?, running_mean,
+/// running_var, momentum, eps) -> (out, save_mean, save_invstd); the saved
+/// statistics are empty in inference and must be unused.
+bool lowerBatchNormNoTraining(Emitter &e) {
+  for (unsigned i = 1; i < 3; ++i)
+    if (!e.op->getResult(i).use_empty())
+      return e.fail("the saved statistics of batch norm are training state "
+                    "that inference does not compute");
+  auto eps = e.constFloat(6, "eps");
+  auto mom = e.constFloat(5, "momentum");
+  if (!eps || !mom)
+    return false;
+  auto shape = Emitter::shapeOf(e.in(0));
+  Type t = e.resultElem();
+  Value w = e.in(1), b = e.in(2);
+  if (Torch::isConstantNone(e.orig(1)) || Torch::isConstantNone(e.orig(2))) {
+    if (!shape || shape->size() < 2 || (*shape)[1] == ShapedType::kDynamic)
+      return e.fail("the channel count must be known for affine=False");
+    if (Torch::isConstantNone(e.orig(1)))
+      w = filled(e, (*shape)[1], 1.0, t);
+    if (Torch::isConstantNone(e.orig(2)))
+      b = filled(e, (*shape)[1], 0.0, t);
+  }
+  Operation *o =
+      e.node("BatchNormalization", {e.in(0), w, b, e.in(3), e.in(4)},
+             {{"epsilon", e.f32(*eps)}, {"momentum", e.f32(1.0 - *mom)}},
+             {e.resultType()});
+  if (!o)
+    return false;
+  Value empty = e.constant(DenseElementsAttr::get(RankedTensorType::get({0}, t),
+                                                  ArrayRef<Attribute>{}));
+  return e.done({o->getResult(0), empty, empty});
+}
+
 /// Resize/Upsample for nearest and (bi)linear interpolation.
 bool lowerUpsample(Emitter &e, bool linear, bool vec) {
   auto shape = Emitter::shapeOf(e.in(0));
@@ -741,6 +775,7 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
       [](Emitter &e) { return lowerAdaptiveAvgPool(e, 3); });
 
   add("aten.batch_norm", 9, lowerBatchNorm);
+  add("aten._native_batch_norm_legit_no_training", 9, lowerBatchNormNoTraining);
   add("aten.layer_norm", 9, lowerLayerNorm);
   add("aten.group_norm", 9, lowerGroupNorm);
   add("aten.instance_norm", 9, [](Emitter &e) {

@@ -388,6 +388,17 @@ const std::vector<Lowering> &mlir::torch_onnx::getLowerings() {
   return list;
 }
 
+std::vector<std::string>
+mlir::torch_onnx::getTorchToONNXLoweredOps(int64_t opset) {
+  std::vector<std::string> names;
+  for (const Lowering &l : getLowerings())
+    if (opset >= l.minOpset && opset <= l.maxOpset)
+      names.push_back(l.opName.str());
+  llvm::sort(names);
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
 //===----------------------------------------------------------------------===//
 // Type conversion
 //===----------------------------------------------------------------------===//

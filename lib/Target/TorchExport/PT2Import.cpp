@@ -37,6 +37,7 @@
 #include "mlir/Tools/mlir-translate/Translation.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
@@ -654,10 +655,19 @@ FailureOr<Value> PT2Importer::importArg(const json::Value &argValue,
   if (kind == "as_int")
     if (auto i = v.getAsInteger())
       return intConst(*i);
-  if (kind == "as_float")
-    if (auto f = v.getAsNumber())
+  if (kind == "as_float") {
+    // JSON has no inf/nan: the serializer writes them as strings.
+    std::optional<double> f = v.getAsNumber();
+    if (auto str = v.getAsString())
+      f = llvm::StringSwitch<std::optional<double>>(*str)
+              .Case("Infinity", std::numeric_limits<double>::infinity())
+              .Case("-Infinity", -std::numeric_limits<double>::infinity())
+              .Case("NaN", std::numeric_limits<double>::quiet_NaN())
+              .Default(std::nullopt);
+    if (f)
       return Value(ConstantFloatOp::create(b, loc, Torch::FloatType::get(ctx),
                                            b.getF64FloatAttr(*f)));
+  }
   if (kind == "as_bool")
     if (auto bl = v.getAsBoolean())
       return Value(ConstantBoolOp::create(b, loc, BoolType::get(ctx),
@@ -1455,6 +1465,19 @@ OwningOpRef<ModuleOp> PT2Importer::run() {
     } else if (kind == "tensor_constant") {
       if (failed(literal("tensor_constant_name", true)))
         return {};
+    } else if (kind == "constant_input") {
+      // A number, string or None the export specialized: its value.
+      std::optional<StringRef> inName = s ? s->getString("name") : std::nullopt;
+      const json::Value *value = s ? s->get("value") : nullptr;
+      if (!inName || !value)
+        return bad("a constant input's name and value");
+      const json::Object *vo = value->getAsObject();
+      if (vo && vo->get("as_none"))
+        continue;
+      auto v = importArg(*value, nullptr, fileLoc);
+      if (failed(v))
+        return {};
+      bind(*inName, *v);
     } else {
       error(fileLoc) << "cannot import '" << path << "': unsupported input "
                      << "kind '" << kind
