@@ -160,7 +160,7 @@ LogicalResult PT2Importer::openArchive() {
     return error(fileLoc)
            << "cannot import '" << path
            << "': not a torch.export archive (not a readable zip file: "
-           << what.substr(0, what.find('\n'))
+           << what.substr(0, std::min(what.find('\n'), what.find(". ")))
            << "); save the program with torch.export.save(ep, 'model.pt2')";
   }
   std::vector<std::string> models;

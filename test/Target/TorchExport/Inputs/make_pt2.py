@@ -1,0 +1,125 @@
+"""Writes the .pt2 fixtures of the torch.export importer tests at test time
+(with the pinned torch), and damaged variants of them.
+
+    make_pt2.py KIND OUT.pt2
+"""
+
+import io
+import json
+import sys
+import zipfile
+
+import torch
+import torch.nn as nn
+from torch.export import Dim
+
+
+class Linear(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lin = nn.Linear(4, 3)
+        self.register_buffer("shift", torch.arange(3, dtype=torch.float32))
+        # A parameter stored transposed (a strided view of its storage).
+        self.wt = nn.Parameter(torch.randn(3, 2).t())
+
+    def forward(self, x):
+        y = torch.relu(self.lin(x)) + self.shift
+        return y.sum(dim=1), torch.nn.functional.gelu(y) @ self.wt.t()
+
+
+class Cond(nn.Module):
+    def forward(self, x):
+        def pos(x):
+            return x.sin() + 1
+
+        def neg(x):
+            return x.cos() * 2
+
+        return torch.cond(x.sum() > 0, pos, neg, (x,))
+
+
+class While(nn.Module):
+    def forward(self, x):
+        from torch._higher_order_ops import while_loop
+
+        def cond(i, y):
+            return i < 5
+
+        def body(i, y):
+            return i + 1, y * 2
+
+        return while_loop(cond, body, (torch.zeros((), dtype=torch.int64), x))
+
+
+class Sym(nn.Module):
+    def forward(self, x, n: int):
+        b, s = x.shape
+        return x.reshape(b * s // 2, 2) * n, torch.linalg.vector_norm(
+            x, ord=float("inf"))
+
+
+def program(kind):
+    torch.manual_seed(0)
+    if kind in ("linear", "truncated", "not_zip", "schema_version",
+                "missing_weight", "wrong_size", "no_model"):
+        return torch.export.export(
+            Linear().eval(), (torch.randn(2, 4),),
+            dynamic_shapes={"x": {0: Dim("batch", min=1, max=64)}})
+    if kind == "cond":
+        return torch.export.export(Cond(), (torch.randn(3, 4),),
+                                   dynamic_shapes={"x": {0: Dim("n")}})
+    if kind == "while":
+        return torch.export.export(While(), (torch.randn(3, 4),))
+    if kind == "sym":
+        return torch.export.export(Sym(), (torch.randn(4, 6), 3),
+                                   dynamic_shapes={"x": {0: Dim("b"),
+                                                         1: Dim("s")},
+                                                   "n": None})
+    raise SystemExit(f"unknown fixture {kind}")
+
+
+def rewrite(data, edit):
+    """The zip in `data` with every record passed through edit(name, bytes)
+    (None drops it)."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dst:
+        for info in src.infolist():
+            body = edit(info.filename, src.read(info.filename))
+            if body is not None:
+                dst.writestr(info.filename, body)
+    return out.getvalue()
+
+
+def main():
+    kind, out = sys.argv[1], sys.argv[2]
+    buf = io.BytesIO()
+    torch.export.save(program(kind), buf)
+    data = buf.getvalue()
+    if kind == "truncated":
+        data = data[: len(data) // 2]
+    elif kind == "not_zip":
+        data = b"this is not a zip archive\n" * 10
+    elif kind == "schema_version":
+        def bump(name, body):
+            if name.endswith("models/model.json"):
+                j = json.loads(body)
+                j["schema_version"] = {"major": 99, "minor": 0}
+                return json.dumps(j).encode()
+            return body
+        data = rewrite(data, bump)
+    elif kind == "missing_weight":
+        data = rewrite(data, lambda n, b: None
+                       if n.endswith("data/weights/weight_0") else b)
+    elif kind == "wrong_size":
+        data = rewrite(data, lambda n, b: b[:4]
+                       if n.endswith("data/weights/weight_0") else b)
+    elif kind == "no_model":
+        data = rewrite(data, lambda n, b: None
+                       if n.endswith("models/model.json") else b)
+    with open(out, "wb") as fh:
+        fh.write(data)
+
+
+if __name__ == "__main__":
+    main()
