@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Export benchmark: torch_onnx.export vs torch.onnx.export (dynamo=False,
-the TorchScript exporter, and dynamo=True, the torch.export one), same run.
+"""Export benchmark: torch_onnx.export (dynamo=False: TorchScript frontend;
+dynamo=True: torch.export frontend) vs torch.onnx.export (dynamo=False, the
+TorchScript exporter, and dynamo=True, the torch.export one), same run.
 
 For each model it runs every exporter in a fresh process (so peak RSS is the
 exporter's own) `--repeat` times and prints the median wall time and the
@@ -10,7 +11,8 @@ torch-onnx-export process.
 
     bench/export_bench.py [--models resnet18,mlp1g,mlp2_5g] [--repeat 3]
 
-Models: torchvision resnet18; deep MLPs of 4096x4096 Linear layers holding
+Models: torchvision resnet18 (batch 2); a 6-layer TransformerEncoder (d=512);
+deep MLPs of 4096x4096 Linear layers holding
 1 GiB (16 layers) and 2.5 GiB (40 layers) of float32 weights. The 2.5 GiB
 model is past protobuf's 2 GiB limit, so both exporters write external data.
 """
@@ -38,7 +40,13 @@ torch.manual_seed(0)
 if model_name == "resnet18":
     import torchvision
     model = torchvision.models.resnet18().eval()
-    args = (torch.randn(1, 3, 224, 224),)
+    args = (torch.randn(2, 3, 224, 224),)
+elif model_name == "transformer":
+    model = torch.nn.TransformerEncoder(
+        torch.nn.TransformerEncoderLayer(512, 8, 2048, dropout=0.0,
+                                         batch_first=True),
+        num_layers=6, enable_nested_tensor=False).eval()
+    args = (torch.randn(2, 16, 512),)
 else:
     layers = {"mlp1g": 16, "mlp2_5g": 40}[model_name]
     with torch.no_grad():
@@ -58,6 +66,11 @@ if which == "torch.onnx-dynamo":
 elif which == "torch.onnx":
     torch.onnx.export(model, args, out, opset_version=17, dynamo=False,
                       input_names=["x"], dynamic_axes={"x": {0: "batch"}})
+elif which == "torch_onnx-dynamo":
+    import torch_onnx
+    batch = torch.export.Dim("batch")
+    torch_onnx.export(model, args, out, opset_version=17, dynamo=True,
+                      input_names=["x"], dynamic_shapes=({0: batch},))
 else:
     import torch_onnx
     torch_onnx.export(model, args, out, opset_version=17, dynamo=False,
@@ -84,7 +97,8 @@ with open(os.environ["EXPORT_BENCH_RSS"], "w") as fh:
 sys.exit(os.waitstatus_to_exitcode(status))
 '''
 
-WEIGHTS = {"resnet18": 11_689_512 * 4, "mlp1g": 16 * 4096 * 4096 * 4,
+WEIGHTS = {"resnet18": 11_689_512 * 4, "transformer": 6 * 3_152_384 * 4,
+           "mlp1g": 16 * 4096 * 4096 * 4,
            "mlp2_5g": 40 * 4096 * 4096 * 4}
 
 
@@ -117,10 +131,11 @@ def run(which, model, tmp):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--models", default="resnet18,mlp1g,mlp2_5g")
+    ap.add_argument("--models", default="resnet18,transformer,mlp1g,mlp2_5g")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--exporters",
-                    default="torch.onnx,torch.onnx-dynamo,torch_onnx")
+                    default="torch.onnx,torch.onnx-dynamo,torch_onnx,"
+                            "torch_onnx-dynamo")
     opts = ap.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="export_bench_") as tmp:
@@ -145,7 +160,8 @@ def main():
                              f"{peak / 2**30:.2f} (py {py / 2**30:.2f}, "
                              f"c++ {cxx / 2**30:.2f})" if cxx else
                              f"{peak / 2**30:.2f}",
-                             f"{cxx / w:.2f}" if which == "torch_onnx" else
+                             f"{peak / w:.2f}" if which.startswith("torch_onnx")
+                             else
                              f"{py / w:.2f}",
                              f"{recs[0]['size'] / 2**20:.0f}"))
                 print(" | ".join(rows[-1]), file=sys.stderr)

@@ -669,9 +669,8 @@ def _export_dynamo(model, args, f, *, kwargs, verbose, input_names,
         if isinstance(model, torch.nn.Module):
             model.train(False)
         try:
-            ep = stages.run("torch.export", torch.export.export, model, args,
-                            kwargs=kwargs or None,
-                            dynamic_shapes=dynamic_shapes)
+            ep = stages.run("torch.export", _capture, model, args, kwargs,
+                            dynamic_shapes)
         except Exception as e:
             raise ExportError("torch.export.export failed (before torch-onnx "
                               f"ran): {type(e).__name__}: {e}") from e
@@ -811,3 +810,24 @@ def _decompose_unlowered(ep, opset):
             break
         ep = ep.run_decompositions(todo)
     return ep
+
+
+def _capture(model, args, kwargs, dynamic_shapes):
+    """torch.export.export, as torch.onnx.export(dynamo=True) calls it: a
+    dynamic dim whose example size is 0 or 1 stays dynamic
+    (backed_size_oblivious), and a constraint violation that torch.export
+    can fix itself (its suggested fixes) is retried once with them."""
+    from torch.fx.experimental import _config as fx_config
+    with fx_config.patch(backed_size_oblivious=True):
+        try:
+            return torch.export.export(model, args, kwargs=kwargs or None,
+                                       dynamic_shapes=dynamic_shapes)
+        except torch._dynamo.exc.UserError as e:
+            try:
+                refined = torch.export.dynamic_shapes.\
+                    refine_dynamic_shapes_from_suggested_fixes(
+                        e.msg, dynamic_shapes)
+            except Exception:  # noqa: BLE001
+                raise e from None
+            return torch.export.export(model, args, kwargs=kwargs or None,
+                                       dynamic_shapes=refined)

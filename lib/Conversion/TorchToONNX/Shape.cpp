@@ -618,8 +618,32 @@ bool lowerIndexPut(Emitter &e) {
 /// they outnumber its dims; tile (`padReps`) also pads fewer repeats with
 /// leading 1s.
 bool lowerTile(Emitter &e, bool padReps) {
-  auto reps = e.constInts(1, padReps ? "dims" : "repeats");
   auto rank = Emitter::rankOf(e.in(0));
+  auto elts = Torch::getListElements(e.orig(1));
+  if (!padReps && rank && elts && (int64_t)elts->size() >= *rank &&
+      !Torch::getConstantIntList(e.orig(1))) {
+    // Repeats computed at run time (e.g. from symbolic sizes): Tile takes
+    // them as a tensor; extra leading repeats add leading dims.
+    Value x = e.in(0);
+    SmallVector<int64_t> axes;
+    for (int64_t i = 0; i < (int64_t)elts->size() - *rank; ++i)
+      axes.push_back(i);
+    if (!axes.empty())
+      x = e.unsqueeze(x, axes);
+    auto parts = e.tensorList(1);
+    if (!parts)
+      return false;
+    SmallVector<Value> reps;
+    for (Value v : *parts) {
+      v = e.castIfNeeded(v, e.rw.getI64Type());
+      reps.push_back(Emitter::rankOf(v) == 0 ? e.unsqueeze(v, {0}) : v);
+    }
+    Value r =
+        reps.size() == 1 ? reps[0] : e.n1("Concat", reps, {{"axis", e.i64(0)}});
+    Value out = e.n1("Tile", {x, r}, {}, e.resultType());
+    return out && e.done(out);
+  }
+  auto reps = e.constInts(1, padReps ? "dims" : "repeats");
   if (!reps)
     return false;
   if (!rank)
