@@ -240,11 +240,13 @@ def export(model: Union[torch.nn.Module, torch.export.ExportedProgram,
     """Exports `model` to ONNX like torch.onnx.export (the same parameters,
     defaults and keyword-only rule as the installed torch's), plus `mode`.
 
-    The TorchScript frontend runs with `dynamo=False` or an explicit `mode`:
+    `dynamo=True` (the default, as in torch.onnx.export) or mode="dynamo"
+    captures the model with torch.export (dynamic_shapes, or dynamic_axes
+    translated to it) and imports the .pt2 in C++ (docs/
+    TorchExportFrontend.md); an ExportedProgram is taken as is. The
+    TorchScript frontend runs with `dynamo=False` or an explicit `mode`:
     "trace" (record one run on `args`; what dynamo=False does) or "script"
-    (keep data-dependent control flow as ONNX Loop/If). `dynamo=True` (the
-    default of torch.onnx.export) is the torch.export frontend, which is not
-    built yet: it raises ExportError naming the alternatives.
+    (keep data-dependent control flow as ONNX Loop/If).
 
     Keyword arguments of forward() come as `kwargs=` or a trailing dict in
     `args`. `dynamic_shapes` (torch.export's form) is taken as dynamic_axes
@@ -255,8 +257,8 @@ def export(model: Union[torch.nn.Module, torch.export.ExportedProgram,
     prints it). `external_data`, `optimize` and `autograd_inlining` are
     accepted as torch's TorchScript path takes them: weights go to an
     external file past 2 GiB, constant folding follows do_constant_folding,
-    functions are always inlined. Returns None, as torch.onnx.export does
-    with dynamo=False.
+    functions are always inlined. Returns None (torch.onnx.export returns
+    an ONNXProgram with dynamo=True).
     """
     if mode is None:
         mode = "dynamo" if dynamo else "trace"
@@ -265,58 +267,35 @@ def export(model: Union[torch.nn.Module, torch.export.ExportedProgram,
     if mode not in ("trace", "script", "dynamo"):
         raise ValueError(f"mode must be 'trace', 'script' or 'dynamo', "
                          f"not {mode!r}")
-    if mode == "dynamo":
-        if f is None:
-            raise ExportError("f (the output path or a BytesIO) is required: "
-                              "torch_onnx.export writes the model and returns "
-                              "None")
-        stages = _Stages(profile)
-        status, error = "success", None
-        try:
-            _export_dynamo(
-                model, args, f, kwargs=kwargs, verbose=bool(verbose),
-                input_names=input_names, output_names=output_names,
-                opset_version=opset_version, dynamic_shapes=dynamic_shapes,
-                dynamic_axes=dynamic_axes, verify=verify,
-                export_params=export_params,
-                keep_initializers_as_inputs=keep_initializers_as_inputs,
-                do_constant_folding=do_constant_folding,
-                custom_translation_table=custom_translation_table,
-                stages=stages, artifacts_dir=(
-                    artifacts_dir if dump_exported_program else None))
-        except Exception as e:
-            status, error = "failure", e
-            raise
-        finally:
-            if profile:
-                print(stages.table())
-            if report:
-                _write_report(artifacts_dir, model, mode, opset_version,
-                              status, error, stages, f)
-        return None
-    if custom_translation_table:
+    if f is None:
+        raise ExportError("f (the output path or a BytesIO) is required: "
+                          "torch_onnx.export writes the model and returns "
+                          "None")
+    if mode != "dynamo" and custom_translation_table:
         raise ExportError("custom_translation_table applies to the torch.export "
                           "frontend only; add a lowering to torch-onnx instead "
                           "(docs/AddingALowering.md)")
-    if f is None:
-        raise ExportError("f (the output path or a BytesIO) is required: "
-                          "with dynamo=False, torch.onnx.export returns no "
-                          "ONNXProgram either")
     stages = _Stages(profile)
+    common = dict(
+        kwargs=kwargs, verbose=bool(verbose), input_names=input_names,
+        output_names=output_names, opset_version=opset_version,
+        dynamic_shapes=dynamic_shapes, dynamic_axes=dynamic_axes,
+        verify=verify, export_params=export_params,
+        keep_initializers_as_inputs=keep_initializers_as_inputs,
+        do_constant_folding=do_constant_folding, stages=stages,
+        artifacts_dir=artifacts_dir if dump_exported_program else None)
     status, error = "success", None
     try:
-        _export_torchscript(
-            model, args, f, kwargs=kwargs, verbose=bool(verbose),
-            input_names=input_names, output_names=output_names,
-            opset_version=opset_version, dynamic_shapes=dynamic_shapes,
-            verify=verify, export_params=export_params,
-            keep_initializers_as_inputs=keep_initializers_as_inputs,
-            dynamic_axes=dynamic_axes, training=training,
-            operator_export_type=operator_export_type,
-            do_constant_folding=do_constant_folding,
-            export_modules_as_functions=export_modules_as_functions,
-            mode=mode, stages=stages, artifacts_dir=(
-                artifacts_dir if dump_exported_program else None))
+        if mode == "dynamo":
+            _export_dynamo(model, args, f,
+                           custom_translation_table=custom_translation_table,
+                           **common)
+        else:
+            _export_torchscript(
+                model, args, f, training=training,
+                operator_export_type=operator_export_type,
+                export_modules_as_functions=export_modules_as_functions,
+                mode=mode, **common)
     except Exception as e:
         status, error = "failure", e
         raise

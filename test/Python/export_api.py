@@ -40,11 +40,37 @@ m = onnx.load_from_string(buf.getvalue())
 print("bytesio:", [i.name for i in m.graph.input], [o.name for o in m.graph.output],
       m.graph.input[0].type.tensor_type.shape.dim[0].dim_param)
 
-# The default (dynamo=True) is the torch.export frontend: one clear error.
+# The default (dynamo=True) is the torch.export frontend: the user's Dim
+# names the dynamic dim, FX names the output.
+buf = io.BytesIO()
+torch_onnx.export(M(), (torch.randn(2, 3),), buf, verify=True,
+                  dynamic_shapes={"x": {0: torch.export.Dim("rows")}})
+m = onnx.load_from_string(buf.getvalue())
+print("dynamo:", [i.name for i in m.graph.input], [o.name for o in m.graph.output],
+      [d.dim_param or d.dim_value for d in m.graph.input[0].type.tensor_type.shape.dim])
+# An ExportedProgram as is; dynamic_axes with dynamo=True as dynamic_shapes.
+ep = torch.export.export(M(), (torch.randn(2, 3),))
+buf = io.BytesIO()
+torch_onnx.export(ep, (torch.randn(2, 3),), buf, verify=True)
+print("exported program:", len(buf.getvalue()) > 0)
+buf = io.BytesIO()
+torch_onnx.export(M(), (torch.randn(2, 3),), buf, input_names=["inp"],
+                  dynamic_axes={"inp": {0: "N"}})
+m = onnx.load_from_string(buf.getvalue())
+print("dynamic_axes:", [d.dim_param or d.dim_value
+                        for d in m.graph.input[0].type.tensor_type.shape.dim])
+
+
+class DataIf(torch.nn.Module):
+    def forward(self, x):
+        return x * 2 if x.sum() > 0 else x
+
+
+# What torch.export cannot capture is reported as its failure.
 try:
-    torch_onnx.export(M(), (torch.randn(2, 3),), io.BytesIO())
+    torch_onnx.export(DataIf(), (torch.randn(2, 3),), io.BytesIO())
 except torch_onnx.ExportError as e:
-    print("dynamo:", e)
+    print("capture:", str(e).splitlines()[0][:90])
 
 
 class KW(torch.nn.Module):

@@ -224,34 +224,47 @@ Value filled(Emitter &e, int64_t n, double v, Type elem) {
   return e.constant(DenseElementsAttr::get(t, e.rw.getFloatAttr(elem, v)));
 }
 
-bool lowerBatchNorm(Emitter &e) {
-  auto training = Torch::getConstantBool(e.orig(5));
-  if (!training || *training)
-    return e.fail("batch_norm in training mode cannot be exported for "
-                  "inference; call model.eval() first");
-  auto eps = e.constFloat(7, "eps");
-  auto mom = e.constFloat(6, "momentum");
+/// BatchNormalization of operand 0 with running statistics `mean`/`var`:
+/// weight/bias operands `wIdx`/`wIdx + 1` (None: ones/zeros, which needs a
+/// known channel count), `eps`/`momentum` from constant operands.
+Value emitBatchNorm(Emitter &e, unsigned wIdx, Value mean, Value var,
+                    unsigned momIdx, unsigned epsIdx) {
+  auto eps = e.constFloat(epsIdx, "eps");
+  auto mom = e.constFloat(momIdx, "momentum");
   if (!eps || !mom)
-    return false;
+    return {};
   auto shape = Emitter::shapeOf(e.in(0));
   Type t = e.resultElem();
-  Value w = e.in(1), b = e.in(2), mean = e.in(3), var = e.in(4);
-  if (Torch::isConstantNone(e.orig(3)) || Torch::isConstantNone(e.orig(4)))
-    return e.fail("batch_norm without running statistics (track_running_stats"
-                  "=False) normalizes by batch statistics: no lowering yet");
-  if (Torch::isConstantNone(e.orig(1)) || Torch::isConstantNone(e.orig(2))) {
-    if (!shape || shape->size() < 2 || (*shape)[1] == ShapedType::kDynamic)
-      return e.fail("the channel count must be known for affine=False");
-    if (Torch::isConstantNone(e.orig(1)))
+  Value w = e.in(wIdx), b = e.in(wIdx + 1);
+  bool noW = Torch::isConstantNone(e.orig(wIdx));
+  bool noB = Torch::isConstantNone(e.orig(wIdx + 1));
+  if (noW || noB) {
+    if (!shape || shape->size() < 2 || (*shape)[1] == ShapedType::kDynamic) {
+      e.fail("the channel count must be known for affine=False");
+      return {};
+    }
+    if (noW)
       w = filled(e, (*shape)[1], 1.0, t);
-    if (Torch::isConstantNone(e.orig(2)))
+    if (noB)
       b = filled(e, (*shape)[1], 0.0, t);
   }
   Operation *o =
       e.node("BatchNormalization", {e.in(0), w, b, mean, var},
              {{"epsilon", e.f32(*eps)}, {"momentum", e.f32(1.0 - *mom)}},
              {e.resultType()});
-  return o && e.done(o->getResult(0));
+  return o ? o->getResult(0) : Value();
+}
+
+bool lowerBatchNorm(Emitter &e) {
+  auto training = Torch::getConstantBool(e.orig(5));
+  if (!training || *training)
+    return e.fail("batch_norm in training mode cannot be exported for "
+                  "inference; call model.eval() first");
+  if (Torch::isConstantNone(e.orig(3)) || Torch::isConstantNone(e.orig(4)))
+    return e.fail("batch_norm without running statistics (track_running_stats"
+                  "=False) normalizes by batch statistics: no lowering yet");
+  Value r = emitBatchNorm(e, 1, e.in(3), e.in(4), 6, 7);
+  return r && e.done(r);
 }
 
 /// torch.export's inference batch norm: (input, weight?, bias?, running_mean,
@@ -262,30 +275,12 @@ bool lowerBatchNormNoTraining(Emitter &e) {
     if (!e.op->getResult(i).use_empty())
       return e.fail("the saved statistics of batch norm are training state "
                     "that inference does not compute");
-  auto eps = e.constFloat(6, "eps");
-  auto mom = e.constFloat(5, "momentum");
-  if (!eps || !mom)
+  Value r = emitBatchNorm(e, 1, e.in(3), e.in(4), 5, 6);
+  if (!r)
     return false;
-  auto shape = Emitter::shapeOf(e.in(0));
-  Type t = e.resultElem();
-  Value w = e.in(1), b = e.in(2);
-  if (Torch::isConstantNone(e.orig(1)) || Torch::isConstantNone(e.orig(2))) {
-    if (!shape || shape->size() < 2 || (*shape)[1] == ShapedType::kDynamic)
-      return e.fail("the channel count must be known for affine=False");
-    if (Torch::isConstantNone(e.orig(1)))
-      w = filled(e, (*shape)[1], 1.0, t);
-    if (Torch::isConstantNone(e.orig(2)))
-      b = filled(e, (*shape)[1], 0.0, t);
-  }
-  Operation *o =
-      e.node("BatchNormalization", {e.in(0), w, b, e.in(3), e.in(4)},
-             {{"epsilon", e.f32(*eps)}, {"momentum", e.f32(1.0 - *mom)}},
-             {e.resultType()});
-  if (!o)
-    return false;
-  Value empty = e.constant(DenseElementsAttr::get(RankedTensorType::get({0}, t),
-                                                  ArrayRef<Attribute>{}));
-  return e.done({o->getResult(0), empty, empty});
+  Value empty = e.constant(DenseElementsAttr::get(
+      RankedTensorType::get({0}, e.resultElem()), ArrayRef<Attribute>{}));
+  return e.done({r, empty, empty});
 }
 
 /// Resize/Upsample for nearest and (bi)linear interpolation.
