@@ -14,6 +14,7 @@ converted by the C++ exporter `torch-onnx-export`. The torch.export frontend
 (dynamo=True, torch.onnx.export's default) is not built yet and says so.
 """
 
+import contextlib
 import functools
 import inspect
 import io
@@ -571,18 +572,32 @@ def _run_exporter(archive, out, *, opset, op_type, extra, input_names,
 
 def _dynamic_shapes_from_axes(model, args, kwargs, dynamic_axes, input_names):
     """dynamic_axes (by graph input name) as torch.export's dynamic_shapes
-    (by forward() argument name), as torch.onnx.export(dynamo=True) does:
-    each marked dim is Dim.DYNAMIC; the labels name the dims afterwards."""
+    (by forward() argument name, nested as the arguments are), as
+    torch.onnx.export(dynamo=True) does: each marked dim is Dim.DYNAMIC; the
+    labels name the dims afterwards. Graph inputs are the tensors among the
+    arguments, flattened in order: NAME for a tensor argument, NAME_K for the
+    K-th tensor inside one, unless input_names renames them."""
+    from torch.utils import _pytree as pytree
     names = _python_arg_names(model, len(args))[:len(args)] + list(kwargs or {})
-    renamed = dict(zip(input_names or [], names))
-    shapes = {}
-    for graph_name, axes in dynamic_axes.items():
-        arg = renamed.get(graph_name, graph_name)
-        if arg not in names:
-            continue  # an output's axes
-        shapes[arg] = {d: torch.export.Dim.DYNAMIC
-                       for d in _dynamic_dims(dynamic_axes, graph_name)}
-    return {n: shapes.get(n) for n in names}
+    values = list(args) + list((kwargs or {}).values())
+    given = list(input_names or [])
+    shapes, k = {}, 0
+    for name, value in zip(names, values):
+        leaves, spec = pytree.tree_flatten(value)
+        out, t = [], 0
+        for leaf in leaves:
+            if not isinstance(leaf, torch.Tensor):
+                out.append(None)
+                continue
+            own = name if isinstance(value, torch.Tensor) else f"{name}_{t}"
+            graph_name = given[k] if k < len(given) else own
+            dims = (_dynamic_dims(dynamic_axes, graph_name)
+                    or _dynamic_dims(dynamic_axes, own))
+            out.append({d: torch.export.Dim.DYNAMIC for d in dims}
+                       if dims else None)
+            k, t = k + 1, t + 1
+        shapes[name] = pytree.tree_unflatten(out, spec)
+    return shapes
 
 
 def _user_input_leaves(ep):
@@ -762,6 +777,10 @@ def _decompose_unlowered(ep, opset):
     is made of), repeatedly, until none is left that the table covers."""
     lowered = _lowered_ops(exporter_path(), opset)
     table = torch.export.default_decompositions()
+    dynamic = any(isinstance(d, torch.SymInt)
+                  for n in _user_input_leaves(ep)
+                  if isinstance(n.meta.get("val"), torch.Tensor)
+                  for d in n.meta["val"].shape)
     for _ in range(4):
         todo = {}
         for gm in ep.graph_module.modules():
@@ -787,8 +806,30 @@ def _decompose_unlowered(ep, opset):
                     todo[t] = table[t]
         if not todo:
             break
-        ep = ep.run_decompositions(todo)
+        with _capture_context(dynamic):
+            ep = ep.run_decompositions(todo)
     return ep
+
+
+@contextlib.contextmanager
+def _capture_context(dynamic):
+    """What torch.export runs under, at capture and when decomposing: a
+    dynamic dim whose example size is 0 or 1 stays dynamic
+    (backed_size_oblivious); LSTM/GRU over a dynamic sequence trace as a
+    while_loop per layer instead of specializing the length."""
+    from torch.fx.experimental import _config as fx_config
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(fx_config.patch(backed_size_oblivious=True))
+        if dynamic:
+            try:
+                from torch.export._patches import (
+                    register_gru_while_loop_decomposition,
+                    register_lstm_while_loop_decomposition)
+                stack.enter_context(register_lstm_while_loop_decomposition())
+                stack.enter_context(register_gru_while_loop_decomposition())
+            except ImportError:
+                pass
+        yield
 
 
 def _capture(model, args, kwargs, dynamic_shapes):
@@ -796,8 +837,7 @@ def _capture(model, args, kwargs, dynamic_shapes):
     dynamic dim whose example size is 0 or 1 stays dynamic
     (backed_size_oblivious), and a constraint violation that torch.export
     can fix itself (its suggested fixes) is retried once with them."""
-    from torch.fx.experimental import _config as fx_config
-    with fx_config.patch(backed_size_oblivious=True):
+    with _capture_context(bool(dynamic_shapes)):
         try:
             return torch.export.export(model, args, kwargs=kwargs or None,
                                        dynamic_shapes=dynamic_shapes)

@@ -46,8 +46,8 @@ static cl::opt<std::string> outputFile("o", cl::desc("Output ONNX file"),
                                        cl::value_desc("file"), cl::cat(cat));
 static cl::opt<bool> listLoweredOps(
     "list-lowered-ops",
-    cl::desc("Print the torch ops that have a lowering at --opset, one per "
-             "line, and exit"),
+    cl::desc("Print the torch ops that have a lowering at --opset (or that "
+             "the .pt2 importer handles itself), one per line, and exit"),
     cl::init(false), cl::cat(cat));
 static cl::opt<int> opsetVersion("opset",
                                  cl::desc("Default-domain opset (9..17)"),
@@ -184,8 +184,13 @@ int main(int argc, char **argv) {
       "torch-onnx-export: a TorchScript archive (torch.jit.save) or a "
       "torch.export program (torch.export.save, .pt2) to an ONNX model\n");
   if (listLoweredOps) {
-    for (const std::string &name :
-         torch_onnx::getTorchToONNXLoweredOps(opsetVersion))
+    std::vector<std::string> names =
+        torch_onnx::getTorchToONNXLoweredOps(opsetVersion);
+    for (std::string &n : Torch::getPT2HandledOps())
+      names.push_back(std::move(n));
+    llvm::sort(names);
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    for (const std::string &name : names)
       llvm::outs() << name << "\n";
     return 0;
   }

@@ -1035,6 +1035,41 @@ LogicalResult PT2Importer::importSymNode(const json::Object &node,
   return bindOutputs(node, op->getResults(), loc);
 }
 
+/// Size assertions the importer drops.
+static constexpr StringLiteral kDroppedTargets[] = {
+    "torch.ops.aten._assert_scalar.default",
+    "torch.ops.aten._assert_tensor_metadata.default",
+    "torch.ops.aten.sym_constrain_range.default",
+    "torch.ops.aten.sym_constrain_range_for_size.default",
+    "torch.ops.aten._assert_async.msg",
+    "torch.ops.aten._assert_async.default",
+    "torch._check",
+    "torch._check_is_size"};
+/// Ops the importer replaces by their input.
+static constexpr StringLiteral kIdentityTargets[] = {
+    "torch.ops.aten.detach_.default", "torch.ops.aten.detach.default",
+    "torch.ops.aten.lift_fresh_copy.default",
+    "torch.ops.aten.lift_fresh.default"};
+/// Ops the importer maps to other torch ops.
+static constexpr StringLiteral kRenamedTargets[] = {
+    "torch.ops.aten.sym_size.int", "torch.ops.aten.sym_numel.default"};
+
+std::vector<std::string> mlir::Torch::getPT2HandledOps() {
+  std::vector<std::string> out;
+  for (ArrayRef<StringLiteral> list :
+       {ArrayRef<StringLiteral>(kDroppedTargets),
+        ArrayRef<StringLiteral>(kIdentityTargets),
+        ArrayRef<StringLiteral>(kRenamedTargets)})
+    for (StringRef t : list) {
+      // torch.ops.aten.sym_size.int -> aten.sym_size.int (".default" off).
+      if (!t.consume_front("torch.ops."))
+        continue;
+      t.consume_back(".default");
+      out.push_back(t.str());
+    }
+  return out;
+}
+
 /// The value of the node's input `i` (HOPs name no arguments).
 static const json::Value *hopArg(const json::Object &node, size_t i) {
   const json::Array *inputs = node.getArray("inputs");
@@ -1257,16 +1292,7 @@ LogicalResult PT2Importer::importNode(const json::Object &node) {
   Location loc = locOf(node, target);
   // Runtime assertions on sizes and metadata: facts the export already
   // checked on its sample inputs; the range constraints carry them.
-  static const char *const dropped[] = {
-      "torch.ops.aten._assert_scalar.default",
-      "torch.ops.aten._assert_tensor_metadata.default",
-      "torch.ops.aten.sym_constrain_range.default",
-      "torch.ops.aten.sym_constrain_range_for_size.default",
-      "torch.ops.aten._assert_async.msg",
-      "torch.ops.aten._assert_async.default",
-      "torch._check",
-      "torch._check_is_size"};
-  if (llvm::is_contained(dropped, target))
+  if (llvm::is_contained(kDroppedTargets, target))
     return success();
   if (target == "torch.ops.higher_order.cond")
     return importCond(node, loc);
@@ -1278,10 +1304,7 @@ LogicalResult PT2Importer::importNode(const json::Object &node) {
                       << "' (torch.cond and torch.while_loop are supported; "
                          "rewrite scan/map as a while_loop)";
   // Autograd-only and copy-of-a-constant ops: the value itself.
-  if (target == "torch.ops.aten.detach_.default" ||
-      target == "torch.ops.aten.detach.default" ||
-      target == "torch.ops.aten.lift_fresh_copy.default" ||
-      target == "torch.ops.aten.lift_fresh.default") {
+  if (llvm::is_contained(kIdentityTargets, target)) {
     const json::Value *in = hopArg(node, 0);
     auto v = in ? importArg(*in, nullptr, loc) : FailureOr<Value>();
     if (failed(v))

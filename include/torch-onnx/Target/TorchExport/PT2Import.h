@@ -15,6 +15,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace mlir::Torch {
 
@@ -40,6 +41,11 @@ OwningOpRef<ModuleOp> importPT2File(llvm::StringRef path, MLIRContext *context,
 /// Parses `s77=batch,s12=seq` into options.symbolNames.
 LogicalResult parseSymbolNames(llvm::StringRef spec, PT2ImportOptions &options,
                                std::string &error);
+
+/// The aten ops the importer itself handles (drops, forwards or renames),
+/// named as the torch-to-onnx lowerings are ("aten.sym_size.int"): a
+/// frontend need not decompose them.
+std::vector<std::string> getPT2HandledOps();
 
 void registerPT2Translation();
 
