@@ -1195,6 +1195,11 @@ struct ConvertTorchToONNXPass
         func.setArgAttr(i, ONNX::attr::kDimParams, d);
       }
     }
+    for (unsigned i = 0; i < func.getNumResults(); ++i)
+      if (auto d = func.getResultAttrOfType<ArrayAttr>(i, "torch.dim_names")) {
+        func.removeResultAttr(i, StringAttr::get(ctx, "torch.dim_names"));
+        func.setResultAttr(i, ONNX::attr::kDimParams, d);
+      }
     // IR version: the one ONNX released with the opset.
     int64_t ir = opset <= 9    ? 4
                  : opset == 10 ? 5

@@ -36,6 +36,7 @@
 #include "mlir/IR/Verifier.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
 #include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/CommandLine.h"
@@ -320,6 +321,86 @@ std::string PT2Importer::symbolName(StringRef sym) const {
   auto it = options.symbolNames.find(sym.str());
   return it == options.symbolNames.end() ? sym.str() : it->second;
 }
+
+namespace {
+/// Reads the sympy `srepr` form torch.export writes for symbolic sizes
+/// (`Mul(Integer(2), Symbol('s77', positive=True, integer=True))`) and
+/// prints it as a dim name (`2*batch`), symbols renamed; empty when the form
+/// is not understood.
+class SymExprPrinter {
+public:
+  SymExprPrinter(StringRef text, const std::map<std::string, std::string> &n)
+      : rest(text), names(n) {}
+  std::string print() {
+    std::string out;
+    if (!expr(out, 0) || !rest.trim().empty())
+      return "";
+    return out;
+  }
+
+private:
+  /// prec: 0 top, 1 inside a sum, 2 inside a product.
+  bool expr(std::string &out, int prec) {
+    rest = rest.ltrim();
+    size_t n = rest.find('(');
+    if (n == StringRef::npos)
+      return false;
+    StringRef head = rest.take_front(n).trim();
+    rest = rest.drop_front(n + 1);
+    if (head == "Symbol" || head == "Integer") {
+      rest = rest.ltrim();
+      size_t end = rest.find_first_of(",)");
+      if (end == StringRef::npos)
+        return false;
+      StringRef v = rest.take_front(end).trim().trim('\'');
+      out = v.str();
+      if (head == "Symbol") {
+        auto it = names.find(out);
+        if (it != names.end())
+          out = it->second;
+      }
+      return skipToClose();
+    }
+    SmallVector<std::string> args;
+    while (true) {
+      rest = rest.ltrim();
+      if (rest.consume_front(")"))
+        break;
+      std::string a;
+      int inner = head == "Mul" ? 2 : head == "Add" ? 1 : 0;
+      if (!expr(a, inner))
+        return false;
+      args.push_back(a);
+      rest = rest.ltrim();
+      rest.consume_front(",");
+    }
+    if (head == "Mul" || head == "Add") {
+      std::string sep = head == "Mul" ? "*" : " + ";
+      out = llvm::join(args, sep);
+      if ((head == "Add" && prec >= 1) || (head == "Mul" && prec >= 2))
+        out = "(" + out + ")";
+      return true;
+    }
+    if (head == "FloorDiv" && args.size() == 2) {
+      out = "(" + args[0] + "//" + args[1] + ")";
+      return true;
+    }
+    out = (head + "(" + llvm::join(args, ", ") + ")").str();
+    return true;
+  }
+  /// Skips keyword arguments up to and including the closing parenthesis.
+  bool skipToClose() {
+    size_t close = rest.find(')');
+    if (close == StringRef::npos)
+      return false;
+    rest = rest.drop_front(close + 1);
+    return true;
+  }
+
+  StringRef rest;
+  const std::map<std::string, std::string> &names;
+};
+} // namespace
 
 /// `Symbol('s77', positive=True, integer=True)` -> `s77`; empty for other
 /// expressions (`Mul(Integer(2), Symbol(...))`).
@@ -1521,6 +1602,7 @@ OwningOpRef<ModuleOp> PT2Importer::run() {
   // User outputs (and a loss); buffer updates and gradients are training
   // state that an inference graph drops.
   SmallVector<Value> results;
+  SmallVector<ArrayAttr> resultDimNames;
   for (auto [specValue, outValue] : llvm::zip(*outputSpecs, *graphOutputs)) {
     const json::Object *spec = specValue.getAsObject();
     if (!spec || spec->empty())
@@ -1535,9 +1617,31 @@ OwningOpRef<ModuleOp> PT2Importer::run() {
     if (failed(v))
       return {};
     results.push_back(*v);
+    // Symbolic output dims keep their expression as the dim's name.
+    SmallVector<Attribute> dimNames;
+    bool anyName = false;
+    const json::Object *t = o ? o->getObject("as_tensor") : nullptr;
+    std::optional<StringRef> tname = t ? t->getString("name") : std::nullopt;
+    const json::Object *meta = tname && tensorValues.front()
+                                   ? tensorValues.front()->getObject(*tname)
+                                   : nullptr;
+    if (const json::Array *sizes = meta ? meta->getArray("sizes") : nullptr)
+      for (const json::Value &sv : *sizes) {
+        std::string name;
+        if (const json::Object *so = sv.getAsObject())
+          if (const json::Object *e = so->getObject("as_expr"))
+            if (auto str = e->getString("expr_str"))
+              name = SymExprPrinter(*str, options.symbolNames).print();
+        anyName |= !name.empty();
+        dimNames.push_back(b.getStringAttr(name));
+      }
+    resultDimNames.push_back(anyName ? b.getArrayAttr(dimNames) : ArrayAttr());
   }
   func::ReturnOp::create(b, fileLoc, results);
   func.setType(b.getFunctionType(argTypes, ValueRange(results).getTypes()));
+  for (auto [i, names] : llvm::enumerate(resultDimNames))
+    if (names)
+      func.setResultAttr(i, "torch.dim_names", names);
   if (failed(verify(*module)))
     return {};
   return module;
