@@ -825,8 +825,18 @@ def _capture_context(dynamic):
                 from torch.export._patches import (
                     register_gru_while_loop_decomposition,
                     register_lstm_while_loop_decomposition)
+                # The patches swap the ops' py_kernels but not their
+                # dispatch caches: a kernel cached by an earlier trace (e.g.
+                # torch.onnx.export's in this process) would be used instead.
+                rnn_ops = [torch.ops.aten.lstm.input, torch.ops.aten.gru.input]
+
+                def clear_caches():
+                    for op in rnn_ops:
+                        getattr(op, "_dispatch_cache", {}).clear()
+                stack.callback(clear_caches)
                 stack.enter_context(register_lstm_while_loop_decomposition())
                 stack.enter_context(register_gru_while_loop_decomposition())
+                clear_caches()
             except ImportError:
                 pass
         yield
