@@ -597,6 +597,24 @@ class WhileDoubling(nn.Module):
         return i, y
 
 
+class ScanCumulative(nn.Module):
+    """torch.export's scan: a running state over the rows (-> ONNX Loop with
+    scan outputs)."""
+
+    def __init__(self):
+        super().__init__()
+        self.lin = nn.Linear(4, 4)
+
+    def forward(self, xs):
+        from torch._higher_order_ops.scan import scan
+
+        def step(h, x):
+            h2 = torch.tanh(self.lin(x) + h)
+            return h2, h2 * 2
+
+        return scan(step, torch.zeros(4), xs)
+
+
 class SymbolicSizes(nn.Module):
     """Arithmetic on symbolic sizes (SymInt) feeding view/new_zeros/arange."""
 
@@ -875,6 +893,9 @@ def cases() -> List[Case]:
         Case("while_doubling", lambda: _eval(WhileDoubling()), (r(3, 4),),
              (r(5, 4) * 30,), mode="dynamo", input_names=["x"],
              dynamic_axes={"x": {0: "n"}}),
+        Case("scan", lambda: _eval(ScanCumulative()), (r(5, 4),), (r(8, 4),),
+             mode="dynamo", input_names=["xs"],
+             dynamic_axes={"xs": {0: "steps"}}),
         Case("symbolic_sizes", lambda: _eval(SymbolicSizes()), (r(2, 4, 6),),
              (r(3, 6, 6),), mode="dynamo", input_names=["x"],
              dynamic_axes={"x": {0: "batch", 1: "seq"}}),

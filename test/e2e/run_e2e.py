@@ -104,6 +104,11 @@ def torch_onnx_reference(model, args, case, opset, work, sets_args, refs,
                 torch.onnx.export(model, args, path, opset_version=opset,
                                   input_names=case.input_names,
                                   dynamic_axes=case.dynamic_axes, dynamo=True)
+        got_opset = [o.version for o in onnx.load(
+            path, load_external_data=False).opset_import if o.domain in ("", "ai.onnx")]
+        if got_opset and got_opset[0] != opset:
+            return False, (f"asked for opset {opset}, wrote opset "
+                           f"{got_opset[0]} (its version converter failed)")
         sess = ort.InferenceSession(path, providers=["CPUExecutionProvider"])
         names = [i.name for i in sess.get_inputs()]
         for a, ref in zip(sets_args, refs):

@@ -110,6 +110,7 @@ private:
                               Location loc);
   LogicalResult importCond(const json::Object &node, Location loc);
   LogicalResult importWhileLoop(const json::Object &node, Location loc);
+  LogicalResult importScan(const json::Object &node, Location loc);
   LogicalResult bindOutputs(const json::Object &node, ValueRange results,
                             Location loc);
   /// The tensor names a HOP's outputs bind, flattened.
@@ -1368,6 +1369,115 @@ LogicalResult PT2Importer::importWhileLoop(const json::Object &node,
   return success();
 }
 
+LogicalResult PT2Importer::importScan(const json::Object &node, Location loc) {
+  // scan(combine_graph, init, xs, additional_inputs): combine(carry..., x_t...,
+  // additional...) -> (carry'..., y_t...); results: the last carries, then
+  // each y stacked along a new leading dim. As TorchScript writes the same
+  // loop: a prim.Loop over xs' leading dim that carries the carries and
+  // appends each y_t to a list, stacked after the loop (the pipeline turns
+  // the appends into scan outputs).
+  const json::Object *combine = hopGraph(node, 0);
+  if (!combine)
+    return error(loc) << "malformed scan node";
+  auto tensors = [&](size_t i, SmallVectorImpl<Value> &out) -> LogicalResult {
+    const json::Array *elts = hopTensors(node, i);
+    if (!elts)
+      return hopArg(node, i) ? error(loc) << "scan operands must be tensors"
+                             : success();
+    for (const json::Value &e : *elts) {
+      auto v = importArg(json::Object{{"as_tensor", e}}, nullptr, loc);
+      if (failed(v))
+        return failure();
+      out.push_back(*v);
+    }
+    return success();
+  };
+  SmallVector<Value> init, xs, additional;
+  if (failed(tensors(1, init)) || failed(tensors(2, xs)) ||
+      failed(tensors(3, additional)))
+    return failure();
+  if (xs.empty())
+    return error(loc) << "scan over no tensors";
+  SmallVector<std::string> names = flatTensorOutputs(node);
+  if (names.size() < init.size())
+    return error(loc) << "scan returns fewer values than it carries";
+  size_t numYs = names.size() - init.size();
+  SmallVector<Type> carryTypes;
+  for (size_t i = 0; i < init.size(); ++i) {
+    auto t = tensorTypeOfName(names[i], loc);
+    if (failed(t))
+      return failure();
+    carryTypes.push_back(*t);
+  }
+  Type intTy = IntType::get(ctx), boolTy = BoolType::get(ctx);
+  auto anyTensor = NonValueTensorType::get(ctx, std::nullopt, Type());
+  auto listTy = ListType::get(ctx, anyTensor);
+  auto cInt = [&](int64_t v) -> Value {
+    return ConstantIntOp::create(b, loc, intTy, b.getI64IntegerAttr(v));
+  };
+  // One list per y, appended to inside the loop.
+  SmallVector<Value> lists;
+  for (size_t i = 0; i < numYs; ++i)
+    lists.push_back(PrimListConstructOp::create(b, loc, listTy, ValueRange{}));
+  Value zero = cInt(0);
+  Operation *len =
+      vals.createGeneratedOp("aten::size.int", {xs[0], zero}, intTy, loc);
+  if (!len)
+    return error(loc) << "cannot take the length of scan's input";
+  Value yes = ConstantBoolOp::create(b, loc, boolTy, b.getBoolAttr(true));
+  auto loop =
+      PrimLoopOp::create(b, loc, carryTypes, len->getResult(0), yes, init);
+  Block *body = new Block();
+  loop.getRegion().push_back(body);
+  Value iv = body->addArgument(intTy, loc);
+  SmallVector<Value> in;
+  for (Type t : carryTypes)
+    in.push_back(body->addArgument(t, loc));
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToEnd(body);
+    Value dim0 = cInt(0);
+    for (Value x : xs) {
+      Type sliceTy = anyTensor;
+      if (auto t = dyn_cast<NonValueTensorType>(x.getType());
+          t && t.getOptionalSizes() && !t.getSizes().empty())
+        sliceTy = NonValueTensorType::get(ctx, t.getSizes().drop_front(),
+                                          t.getDtype());
+      Operation *slice = vals.createGeneratedOp("aten::select.int",
+                                                {x, dim0, iv}, sliceTy, loc);
+      if (!slice)
+        return error(loc) << "cannot slice scan's input";
+      in.push_back(slice->getResult(0));
+    }
+    in.append(additional.begin(), additional.end());
+    SmallVector<Value> out;
+    if (failed(importGraph(*combine, in, out, loc)))
+      return failure();
+    if (out.size() != init.size() + numYs)
+      return error(loc) << "scan's combine function returns " << out.size()
+                        << " values, expected " << init.size() + numYs;
+    for (size_t i = 0; i < numYs; ++i)
+      if (!vals.createGeneratedOp(
+              "aten::append.t", {lists[i], out[init.size() + i]}, listTy, loc))
+        return error(loc) << "cannot collect scan's outputs";
+    PrimLoopConditionOp::create(b, loc, yes,
+                                ArrayRef<Value>(out).take_front(init.size()));
+  }
+  for (size_t i = 0; i < init.size(); ++i)
+    bind(names[i], loop.getResult(i));
+  for (size_t i = 0; i < numYs; ++i) {
+    auto t = tensorTypeOfName(names[init.size() + i], loc);
+    if (failed(t))
+      return failure();
+    Operation *stacked =
+        vals.createGeneratedOp("aten::stack", {lists[i], cInt(0)}, *t, loc);
+    if (!stacked)
+      return error(loc) << "cannot stack scan's outputs";
+    bind(names[init.size() + i], stacked->getResult(0));
+  }
+  return success();
+}
+
 LogicalResult PT2Importer::importNode(const json::Object &node) {
   StringRef target = node.getString("target").value_or("");
   Location loc = locOf(node, target);
@@ -1379,11 +1489,13 @@ LogicalResult PT2Importer::importNode(const json::Object &node) {
     return importCond(node, loc);
   if (target == "torch.ops.higher_order.while_loop")
     return importWhileLoop(node, loc);
+  if (target == "torch.ops.higher_order.scan")
+    return importScan(node, loc);
   if (target.starts_with("torch.ops.higher_order."))
     return error(loc) << "unsupported higher-order op '"
                       << target.drop_front(strlen("torch.ops."))
-                      << "' (torch.cond and torch.while_loop are supported; "
-                         "rewrite scan/map as a while_loop)";
+                      << "' (torch.cond, torch.while_loop and scan are "
+                         "supported; rewrite it with one of them)";
   // Autograd-only and copy-of-a-constant ops: the value itself.
   if (llvm::is_contained(kIdentityTargets, target)) {
     const json::Value *in = hopArg(node, 0);

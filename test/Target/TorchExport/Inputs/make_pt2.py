@@ -51,6 +51,17 @@ class While(nn.Module):
         return while_loop(cond, body, (torch.zeros((), dtype=torch.int64), x))
 
 
+class Scan(nn.Module):
+    def forward(self, init, xs):
+        from torch._higher_order_ops.scan import scan
+
+        def step(c, x):
+            nc = c + x
+            return nc, nc * 2
+
+        return scan(step, init, xs)
+
+
 class Sym(nn.Module):
     def forward(self, x, n: int):
         b, s = x.shape
@@ -70,6 +81,9 @@ def program(kind):
                                    dynamic_shapes={"x": {0: Dim("n")}})
     if kind == "while":
         return torch.export.export(While(), (torch.randn(3, 4),))
+    if kind == "scan":
+        return torch.export.export(Scan(), (torch.zeros(3), torch.randn(5, 3)),
+                                   dynamic_shapes=(None, {0: Dim("steps")}))
     if kind == "sym":
         return torch.export.export(Sym(), (torch.randn(4, 6), 3),
                                    dynamic_shapes={"x": {0: Dim("b"),
