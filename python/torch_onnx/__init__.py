@@ -843,20 +843,31 @@ def _capture_context(dynamic):
 
 
 def _capture(model, args, kwargs, dynamic_shapes):
-    """torch.export.export, as torch.onnx.export(dynamo=True) calls it: a
-    dynamic dim whose example size is 0 or 1 stays dynamic
-    (backed_size_oblivious), and a constraint violation that torch.export
-    can fix itself (its suggested fixes) is retried once with them."""
-    with _capture_context(bool(dynamic_shapes)):
-        try:
-            return torch.export.export(model, args, kwargs=kwargs or None,
-                                       dynamic_shapes=dynamic_shapes)
-        except torch._dynamo.exc.UserError as e:
-            try:
-                refined = torch.export.dynamic_shapes.\
-                    refine_dynamic_shapes_from_suggested_fixes(
-                        e.msg, dynamic_shapes)
-            except Exception:  # noqa: BLE001
-                raise e from None
-            return torch.export.export(model, args, kwargs=kwargs or None,
-                                       dynamic_shapes=refined)
+    """torch.export.export, as torch.onnx.export(dynamo=True) calls it:
+    non-strict first, then strict (TorchDynamo), each retried once with the
+    dynamic shapes torch.export suggests when it reports a constraint
+    violation it can fix; a dynamic dim whose example size is 0 or 1 stays
+    dynamic (backed_size_oblivious); a guard on a dynamic size becomes a
+    run-time assertion (which the importer drops: the range constraints
+    keep the fact) instead of a failure. The first failure is raised."""
+    first = None
+    for strict in (False, True):
+        with _capture_context(bool(dynamic_shapes)):
+            shapes = dynamic_shapes
+            for _ in range(2):
+                try:
+                    return torch.export.export(
+                        model, args, kwargs=kwargs or None,
+                        dynamic_shapes=shapes, strict=strict,
+                        prefer_deferred_runtime_asserts_over_guards=True)
+                except Exception as e:  # noqa: BLE001
+                    first = first or e
+                    if not isinstance(e, torch._dynamo.exc.UserError):
+                        break
+                    try:
+                        shapes = torch.export.dynamic_shapes.\
+                            refine_dynamic_shapes_from_suggested_fixes(
+                                e.msg, shapes)
+                    except Exception:  # noqa: BLE001
+                        break
+    raise first
