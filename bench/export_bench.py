@@ -160,7 +160,7 @@ def main():
                              f"{peak / 2**30:.2f} (py {py / 2**30:.2f}, "
                              f"c++ {cxx / 2**30:.2f})" if cxx else
                              f"{peak / 2**30:.2f}",
-                             f"{peak / w:.2f}" if which.startswith("torch_onnx")
+                             f"{cxx / w:.2f}" if which.startswith("torch_onnx")
                              else
                              f"{py / w:.2f}",
                              f"{recs[0]['size'] / 2**20:.0f}"))
