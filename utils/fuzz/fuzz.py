@@ -11,6 +11,10 @@ Targets:
   torchscript    torch-onnx-export on mutated TorchScript archives (zip
                  records truncated, edited or swapped)
   run-inputs     torch-onnx-run on a small model with mutated .npy/.pb inputs
+  pt2            torch-onnx-export on mutated torch.export archives (the
+                 serialized program's JSON edited structurally: hostile
+                 numbers, dropped keys, emptied or doubled lists, dangling
+                 tensor names; zip records truncated, edited, swapped)
 
 A run is a finding when the tool dies from a signal (a crash), runs past the
 time limit (a hang), or fails and leaves its output file behind. Findings
@@ -22,6 +26,7 @@ executions and findings per target. Exit status 1 when anything was found.
 """
 import argparse
 import io
+import json
 import os
 import random
 import shutil
@@ -311,6 +316,94 @@ def fuzz_torchscript(args, rng, runner, more):
                        {"m.pt": data}, [out], tmp)
 
 
+def pt2_seeds(tmp):
+    """torch.export archives of the importer's test programs, made with the
+    pinned torch (the archive format follows it)."""
+    maker = os.path.join(ROOT, "test/Target/TorchExport/Inputs/make_pt2.py")
+    seeds = []
+    for kind in ("linear", "cond", "while", "scan", "sym"):
+        path = os.path.join(tmp, f"seed_{kind}.pt2")
+        subprocess.run([sys.executable, maker, kind, path], check=True,
+                       capture_output=True)
+        seeds.append(open(path, "rb").read())
+    return seeds
+
+
+def json_mutate(rng, text):
+    """One structural edit of a JSON document: a value replaced by a hostile
+    one, a key dropped, or a list emptied/duplicated."""
+    try:
+        doc = json.loads(text)
+    except Exception:
+        return None
+    nodes = []
+
+    def walk(v):
+        if isinstance(v, dict):
+            for k in v:
+                nodes.append((v, k))
+                walk(v[k])
+        elif isinstance(v, list):
+            for i in range(len(v)):
+                nodes.append((v, i))
+                walk(v[i])
+    walk(doc)
+    if not nodes:
+        return None
+    parent, key = rng.choice(nodes)
+    k = rng.randrange(4)
+    if k == 0 and isinstance(parent, dict):
+        del parent[key]
+    elif k == 1:
+        parent[key] = rng.choice(HOSTILE_INTS + [None, "", "x", [], {}, 1e308,
+                                                 "Infinity", True])
+    elif k == 2 and isinstance(parent[key], list):
+        parent[key] = [] if rng.random() < 0.5 else parent[key] * 2
+    else:
+        parent[key] = {"as_tensor": {"name": "nope"}}
+    return json.dumps(doc).encode()
+
+
+def pt2_mutate(rng, data):
+    """A record of the archive edited: its JSON structurally, else bytes."""
+    try:
+        zin = zipfile.ZipFile(io.BytesIO(data))
+        records = [(i.filename, zin.read(i)) for i in zin.infolist()]
+    except Exception:
+        return None
+    jsons = [i for i, (n, _) in enumerate(records) if n.endswith(".json")]
+    if not jsons or rng.random() < 0.3:
+        return zip_mutate(rng, data)
+    idx = rng.choice(jsons)
+    body = json_mutate(rng, records[idx][1])
+    if body is None:
+        return None
+    records[idx] = (records[idx][0], body)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zout:
+        for n, b in records:
+            zout.writestr(n, b)
+    return buf.getvalue()
+
+
+def fuzz_pt2(args, rng, runner, more):
+    tool = os.path.join(args.bin, "torch-onnx-export")
+    with tempfile.TemporaryDirectory() as tmp:
+        seeds = pt2_seeds(tmp)
+        while more():
+            seed = rng.choice(seeds)
+            data = pt2_mutate(rng, seed) if rng.random() < 0.9 else None
+            if data is None:
+                data = byte_mutate(rng, seed, seeds)
+            model = os.path.join(tmp, "m.pt2")
+            with open(model, "wb") as fh:
+                fh.write(data)
+            out = os.path.join(tmp, "out.onnx")
+            if os.path.exists(out):
+                os.unlink(out)
+            runner.run([tool, model, "-o", out], {"m.pt2": data}, [out], tmp)
+
+
 def npy_bytes(shape, dtype="<f4", body=b""):
     header = "{'descr': '%s', 'fortran_order': False, 'shape': (%s), }" % (
         dtype, "".join(f"{d}, " for d in shape))
@@ -339,7 +432,7 @@ def fuzz_run_inputs(args, rng, runner, more):
 
 
 TARGETS = {"onnx-import": fuzz_onnx_import, "torchscript": fuzz_torchscript,
-           "run-inputs": fuzz_run_inputs}
+           "run-inputs": fuzz_run_inputs, "pt2": fuzz_pt2}
 
 
 def main():
