@@ -666,8 +666,12 @@ def _export_dynamo(model, args, f, *, kwargs, verbose, input_names,
             ep = stages.run("torch.export", _capture, model, args, kwargs,
                             dynamic_shapes)
         except Exception as e:
-            raise ExportError("torch.export.export failed (before torch-onnx "
-                              f"ran): {type(e).__name__}: {e}") from e
+            raise ExportError(
+                "torch.export.export failed (before torch-onnx ran): "
+                f"{type(e).__name__}: {e}\n(the TorchScript frontend may "
+                "export it: dynamo=False traces one run, mode='script' keeps "
+                "data-dependent control flow as ONNX If/Loop; or rewrite the "
+                "control flow with torch.cond / torch.while_loop)") from e
         finally:
             if isinstance(model, torch.nn.Module):
                 model.train(was_training)
