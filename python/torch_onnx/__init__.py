@@ -677,6 +677,7 @@ def _export_dynamo(model, args, f, *, kwargs, verbose, input_names,
                 model.train(was_training)
         call = model
     ep = stages.run("decompose", _decompose_unlowered, ep, opset)
+    _plain_out_spec(ep)
     if artifacts_dir is not None:
         os.makedirs(artifacts_dir, exist_ok=True)
         with open(os.path.join(artifacts_dir, "exported_program.txt"),
@@ -778,9 +779,14 @@ def _decompose_unlowered(ep, opset):
     linear, conv2d, layer_norm, gelu and scaled_dot_product_attention kept
     whole, as ONNX has them), except that an op with no lowering at `opset`
     is decomposed with torch.export's default table (to the core ATen ops it
-    is made of), repeatedly, until none is left that the table covers."""
+    is made of), repeatedly, until none is left that the table covers; an
+    op the core table keeps (it is core ATen) but torch can still decompose
+    takes torch's registered decomposition."""
     lowered = _lowered_ops(exporter_path(), opset)
     table = torch.export.default_decompositions()
+    # Beyond the core-ATen table: every decomposition torch registers
+    # (addmv, ...), for ops that are core ATen but have no lowering here.
+    from torch._decomp import decomposition_table as full_table
     dynamic = any(isinstance(d, torch.SymInt)
                   for n in _user_input_leaves(ep)
                   if isinstance(n.meta.get("val"), torch.Tensor)
@@ -798,7 +804,7 @@ def _decompose_unlowered(ep, opset):
                 base = t._schema.name.replace("::", ".")
                 ovl = t._overloadname
                 key = base if ovl == "default" else f"{base}.{ovl}"
-                if key in lowered or base in lowered:
+                if key in lowered:
                     continue
                 # In-place variants become their lowered twins in
                 # torch-value-semantics.
@@ -808,10 +814,17 @@ def _decompose_unlowered(ep, opset):
                     continue
                 if t in table:
                     todo[t] = table[t]
+                elif t in full_table:
+                    todo[t] = full_table[t]
         if not todo:
             break
-        with _capture_context(dynamic):
-            ep = ep.run_decompositions(todo)
+        try:
+            with _capture_context(dynamic):
+                ep = ep.run_decompositions(todo)
+        except Exception:  # noqa: BLE001
+            # torch cannot re-trace it (e.g. in-place ops on complex views):
+            # the importer reports what is left without a lowering.
+            break
     return ep
 
 
@@ -875,3 +888,16 @@ def _capture(model, args, kwargs, dynamic_shapes):
                     except Exception:  # noqa: BLE001
                         break
     raise first
+
+
+def _plain_out_spec(ep):
+    """Outputs as a flat tuple in the program's calling convention: the
+    ONNX graph lists the leaves in order anyway, and torch.export.save
+    cannot serialize some output containers (torch.return_types.topk,
+    sort, max, ...)."""
+    from torch.utils import _pytree as pytree
+    for entry in ep.module_call_graph:
+        sig = entry.signature
+        if entry.fqn == "" and sig is not None:
+            n = sig.out_spec.num_leaves
+            sig.out_spec = pytree.tree_structure(tuple(range(n)))

@@ -445,6 +445,31 @@ int main(int argc, char **argv) {
     if (!dataPath.empty() && !dataFile)
       llvm::sys::fs::remove(dataPath);
   };
+  // libonnx 1.12's shape inference crashes on indexing ops over a 0-d
+  // tensor instead of reporting it: a lowering that emits one is our bug,
+  // reported as such at the PyTorch line.
+  bool rankZeroIndexing = false;
+  module->walk([&](Operation *op) {
+    StringRef name = op->getName().getStringRef();
+    if (!llvm::is_contained({"onnx.Gather", "onnx.GatherElements",
+                             "onnx.GatherND", "onnx.ScatterElements",
+                             "onnx.ScatterND", "onnx.Scatter"},
+                            name) ||
+        op->getNumOperands() == 0)
+      return;
+    auto t = dyn_cast<RankedTensorType>(op->getOperand(0).getType());
+    if (t && t.getRank() == 0) {
+      op->emitError() << "internal error: the lowering produced "
+                      << name.drop_front(5)
+                      << " on a 0-d tensor, which ONNX does not allow; "
+                         "please report it (a torch-onnx bug)";
+      rankZeroIndexing = true;
+    }
+  });
+  if (rankZeroIndexing) {
+    cleanup();
+    return 1;
+  }
   TimingScope exportTiming = timing.nest("Export to ModelProto");
   ::onnx::ModelProto model;
   if (failed(ONNX::exportModel(*module, model, exportOptions))) {

@@ -176,10 +176,13 @@ bool lowerClamp(Emitter &e, int loIdx, int hiIdx) {
   Value x = e.in(0);
   if (lv || hv) { // tensor bounds: Max/Min broadcast
     Value r = x;
+    bool upper = hv || hi;
     if (lv || lo)
-      r = e.n1("Max", {r, lv ? lv : e.scalar(*lo, e.resultElem())});
-    if (hv || hi)
-      r = e.n1("Min", {r, hv ? hv : e.scalar(*hi, e.resultElem())});
+      r = e.n1("Max", {r, lv ? lv : e.scalar(*lo, e.resultElem())}, {},
+               upper ? Type() : e.resultType());
+    if (upper)
+      r = e.n1("Min", {r, hv ? hv : e.scalar(*hi, e.resultElem())}, {},
+               e.resultType());
     return r && e.done(r);
   }
   Value r = clip(e, x, lo, hi, e.resultType());
@@ -864,6 +867,19 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
                       "aten.scalar_tensor", "aten.Float.bool",
                       "aten._to_copy"})
     add(n, 9, lowerCast);
+  // item(): the one element as a 0-d tensor of the scalar's type.
+  add("aten.item", 9, [](Emitter &e) {
+    Type t = e.resultElem();
+    if (!t)
+      return e.fail("the result type is unknown");
+    Value x = e.in(0);
+    if (Emitter::rankOf(x) != 0)
+      x = e.n1("Reshape", {x, e.i64s({})});
+    Value r = Emitter::elemOf(x) == t
+                  ? e.n1("Identity", {x}, {}, e.resultType())
+                  : e.cast(x, t, e.resultType());
+    return r && e.done(r);
+  });
   for (StringRef n :
        {"aten.clone", "aten.contiguous", "aten.detach", "aten.alias",
         "aten.to.prim_Device", "prim.unchecked_cast"})

@@ -921,6 +921,14 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     auto d = e.constInt(1, "dim");
     if (!d)
       return false;
+    if (Emitter::rankOf(e.in(0)) == 0) {
+      // A 0-d tensor is one element along its only (implicit) dim: Gather
+      // from it as [1], the result 0-d again.
+      Value one = e.n1("Reshape", {e.in(0), e.i64s({1})});
+      Value g = e.n1("Gather", {one, e.in(2)}, {{"axis", e.i64(0)}});
+      Value r = e.n1("Reshape", {g, e.i64s({})}, {}, e.resultType());
+      return r && e.done(r);
+    }
     Value r = e.n1("Gather", {e.in(0), e.in(2)}, {{"axis", e.i64(*d)}},
                    e.resultType());
     return r && e.done(r);
@@ -1273,9 +1281,26 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
       Value x = e.in(0);
       Type t = Emitter::elemOf(x);
       auto rank = Emitter::rankOf(x);
-      auto d = e.dimArg(1, x);
       if (!t || !rank)
         return e.fail("the input dtype and rank must be known");
+      // A 0-d self is one element along dim 0 (or -1): written as [1] and
+      // reshaped back (ScatterElements needs a rank >= 1).
+      bool scalar = *rank == 0;
+      std::optional<int64_t> d;
+      if (scalar) {
+        auto c = e.constInt(1, "dim");
+        if (!c)
+          return false;
+        if (*c != 0 && *c != -1)
+          return e.fail("dim " + Twine(*c) +
+                        " is out of range for a 0-d "
+                        "tensor (use 0 or -1)");
+        x = e.n1("Reshape", {x, e.i64s({1})});
+        rank = 1;
+        d = 0;
+      } else {
+        d = e.dimArg(1, x);
+      }
       if (!d)
         return false;
       Value idx = e.castIfNeeded(e.in(2), e.rw.getI64Type());
@@ -1289,6 +1314,8 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
         upd = e.n1("Expand", {e.castIfNeeded(e.in(3), t), block});
       } else {
         upd = e.castIfNeeded(e.in(3), t);
+        if (scalar && Emitter::rankOf(upd) == 0)
+          upd = e.n1("Reshape", {upd, e.i64s({1})});
         if (kind == 1 && !Torch::isConstantNone(e.orig(4))) {
           auto alpha = e.constFloat(4, "alpha");
           if (!alpha)
@@ -1306,7 +1333,10 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
       SmallVector<std::pair<StringRef, Attribute>> attrs{{"axis", e.i64(*d)}};
       if (kind == 1)
         attrs.push_back({"reduction", e.str("add")});
-      Value r = e.n1("ScatterElements", {x, pos, upd}, attrs, e.resultType());
+      Value r = e.n1("ScatterElements", {x, pos, upd}, attrs,
+                     scalar ? Type() : e.resultType());
+      if (r && scalar)
+        r = e.n1("Reshape", {r, e.i64s({})}, {}, e.resultType());
       return r && e.done(r);
     });
   // sort / argsort: TopK over the whole dim (k = its size).

@@ -1012,6 +1012,22 @@ LogicalResult PT2Importer::importAtenNode(const json::Object &node,
       resultTypes.push_back(*ty);
       continue;
     }
+    // A Scalar result (item, _local_scalar_dense): int, float or bool as
+    // the program recorded it.
+    if (o && r.type()->kind() == c10::TypeKind::NumberType) {
+      if (o->get("as_sym_int") || o->get("as_int")) {
+        resultTypes.push_back(IntType::get(ctx));
+        continue;
+      }
+      if (o->get("as_sym_float") || o->get("as_float")) {
+        resultTypes.push_back(Torch::FloatType::get(ctx));
+        continue;
+      }
+      if (o->get("as_sym_bool") || o->get("as_bool")) {
+        resultTypes.push_back(BoolType::get(ctx));
+        continue;
+      }
+    }
     auto ty = vals.importType(r.type(), loc);
     if (failed(ty))
       return failure();
@@ -1134,7 +1150,8 @@ static constexpr StringLiteral kIdentityTargets[] = {
     "torch.ops.aten.lift_fresh.default"};
 /// Ops the importer maps to other torch ops.
 static constexpr StringLiteral kRenamedTargets[] = {
-    "torch.ops.aten.sym_size.int", "torch.ops.aten.sym_numel.default"};
+    "torch.ops.aten.sym_size.int", "torch.ops.aten.sym_numel.default",
+    "torch.ops.aten._local_scalar_dense.default"};
 
 std::vector<std::string> mlir::Torch::getPT2HandledOps() {
   std::vector<std::string> out;
@@ -1491,6 +1508,30 @@ LogicalResult PT2Importer::importNode(const json::Object &node) {
     return importWhileLoop(node, loc);
   if (target == "torch.ops.higher_order.scan")
     return importScan(node, loc);
+  if (target == "torch.ops.higher_order.wrap_with_set_grad_enabled") {
+    // (enabled, body, *operands): autograd state only; the body inline.
+    const json::Object *body = hopGraph(node, 1);
+    const json::Array *inputs = node.getArray("inputs");
+    if (!body || !inputs)
+      return error(loc) << "malformed '" << target << "' node";
+    SmallVector<Value> operands, results;
+    for (size_t i = 2; i < inputs->size(); ++i) {
+      const json::Value *a = hopArg(node, i);
+      auto v = a ? importArg(*a, nullptr, loc) : FailureOr<Value>();
+      if (failed(v))
+        return failure();
+      operands.push_back(*v);
+    }
+    if (failed(importGraph(*body, operands, results, loc)))
+      return failure();
+    SmallVector<std::string> names = flatTensorOutputs(node);
+    if (names.size() != results.size())
+      return error(loc) << "'" << target << "' returns " << results.size()
+                        << " values for " << names.size() << " outputs";
+    for (auto [n, r] : llvm::zip(names, results))
+      bind(n, r);
+    return success();
+  }
   if (target.starts_with("torch.ops.higher_order."))
     return error(loc) << "unsupported higher-order op '"
                       << target.drop_front(strlen("torch.ops."))
@@ -1506,6 +1547,8 @@ LogicalResult PT2Importer::importNode(const json::Object &node) {
   }
   if (target == "torch.ops.aten.sym_size.int")
     return importAtenNode(node, "torch.ops.aten.size.int", loc);
+  if (target == "torch.ops.aten._local_scalar_dense.default")
+    return importAtenNode(node, "torch.ops.aten.item.default", loc);
   if (target == "torch.ops.aten.sym_numel.default")
     return importAtenNode(node, "torch.ops.aten.numel.default", loc);
   if (target.starts_with("torch.ops."))
