@@ -1080,6 +1080,45 @@ static StringRef atenForPythonOp(StringRef fn) {
 LogicalResult PT2Importer::importSymNode(const json::Object &node,
                                          StringRef target, Location loc) {
   StringRef fn = target.rsplit('.').second;
+  if (fn == "sym_min" || fn == "sym_max") {
+    // No int min/max op: through 0-d tensors (minimum/maximum), back to a
+    // number of the operands' kind.
+    SmallVector<Value> ts;
+    bool anyFloat = false;
+    if (const json::Array *inputs = node.getArray("inputs"))
+      for (const json::Value &in : *inputs)
+        if (const json::Object *o = in.getAsObject())
+          if (const json::Value *a = o->get("arg")) {
+            auto v = importArg(*a, nullptr, loc);
+            if (failed(v))
+              return failure();
+            bool isFloat = isa<Torch::FloatType>(v->getType());
+            anyFloat |= isFloat;
+            Type dtype = isFloat ? Type(b.getF64Type())
+                                 : Type(b.getIntegerType(64, true));
+            ts.push_back(PrimNumToTensorOp::create(
+                b, loc,
+                NonValueTensorType::get(ctx, ArrayRef<int64_t>{}, dtype), *v));
+          }
+    if (ts.size() != 2)
+      return error(loc) << "'" << target << "' takes two sizes";
+    Type dtype =
+        anyFloat ? Type(b.getF64Type()) : Type(b.getIntegerType(64, true));
+    Operation *m = vals.createGeneratedOp(
+        fn == "sym_min" ? "aten::minimum" : "aten::maximum", ts,
+        NonValueTensorType::get(ctx, ArrayRef<int64_t>{}, dtype), loc);
+    Operation *back =
+        m ? vals.createGeneratedOp(anyFloat ? "aten::Float.Tensor"
+                                            : "aten::Int.Tensor",
+                                   m->getResult(0),
+                                   anyFloat ? Type(Torch::FloatType::get(ctx))
+                                            : Type(IntType::get(ctx)),
+                                   loc)
+          : nullptr;
+    if (!back)
+      return error(loc) << "cannot import '" << target << "'";
+    return bindOutputs(node, back->getResults(), loc);
+  }
   StringRef aten = atenForPythonOp(fn);
   if (aten.empty())
     return error(loc) << "unsupported symbolic operation '" << target
