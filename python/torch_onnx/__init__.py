@@ -816,6 +816,10 @@ def _decompose_unlowered(ep, opset):
                     todo[t] = table[t]
                 elif t in full_table:
                     todo[t] = full_table[t]
+                elif t._can_decompose():
+                    # A composite op (mT, movedim, atleast_2d, ...): its
+                    # CompositeImplicitAutograd kernel.
+                    todo[t] = t.decompose
         if not todo:
             break
         try:
