@@ -880,6 +880,38 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
                   : e.cast(x, t, e.resultType());
     return r && e.done(r);
   });
+  // On real tensors: no-ops.
+  for (StringRef n : {"aten.positive", "aten.resolve_neg", "aten.resolve_conj",
+                      "aten.conj", "aten._conj", "aten.real"})
+    add(n, 9, [](Emitter &e) {
+      if (Type t = Emitter::elemOf(e.in(0)); t && isa<ComplexType>(t))
+        return e.fail("complex tensors are not supported");
+      Value r = e.n1("Identity", {e.in(0)}, {}, e.resultType());
+      return r && e.done(r);
+    });
+  for (auto [n, f] : {std::pair{"aten.rad2deg", 180.0 / M_PI},
+                      {"aten.deg2rad", M_PI / 180.0}})
+    add(n, 9, [f = f](Emitter &e) {
+      Type t;
+      if (!needResultElem(e, t))
+        return false;
+      Value r = e.n1("Mul", {e.castIfNeeded(e.in(0), t), e.scalar(f, t)}, {},
+                     e.resultType());
+      return r && e.done(r);
+    });
+  // xlogy(x, y) = x * log(y), 0 where x == 0 (unless y is NaN).
+  for (StringRef n : {"aten.xlogy.Tensor", "aten.special_xlogy"})
+    add(n, 11, [](Emitter &e) {
+      Type t;
+      if (!needResultElem(e, t))
+        return false;
+      Value x = e.castIfNeeded(e.in(0), t), y = e.castIfNeeded(e.in(1), t);
+      Value prod = e.n1("Mul", {x, e.n1("Log", {y})});
+      Value zeroX = e.n1("Equal", {x, e.scalar(0, t)});
+      Value keep = e.n1("And", {zeroX, e.n1("Not", {e.n1("IsNaN", {y})})});
+      Value r = e.n1("Where", {keep, e.scalar(0, t), prod}, {}, e.resultType());
+      return r && e.done(r);
+    });
   for (StringRef n :
        {"aten.clone", "aten.contiguous", "aten.detach", "aten.alias",
         "aten.to.prim_Device", "prim.unchecked_cast"})

@@ -567,14 +567,25 @@ bool lowerCosineSimilarity(Emitter &e) {
 }
 
 /// var/std: (x - mean)^2 summed over dims, divided by N - correction.
-/// With `withMean` (var_mean/std_mean) the mean is a second result.
+/// With `withMean` (var_mean/std_mean) the mean is a second result;
+/// `allDims`: the (self, unbiased) overloads over the whole tensor.
 bool lowerVar(Emitter &e, bool isStd, bool correctionForm,
-              bool withMean = false) {
-  auto dims = reducedDims(e, 1, e.in(0));
+              bool withMean = false, bool allDims = false) {
+  std::optional<SmallVector<int64_t>> dims;
+  if (allDims)
+    dims.emplace();
+  else
+    dims = reducedDims(e, 1, e.in(0));
   if (!dims)
     return false;
   double correction = 1;
-  if (correctionForm) {
+  std::optional<bool> keep = false;
+  if (allDims) {
+    auto u = Torch::getConstantBool(e.orig(1));
+    if (!u)
+      return e.fail("'unbiased' must be constant");
+    correction = *u ? 1 : 0;
+  } else if (correctionForm) {
     if (!Torch::isConstantNone(e.orig(2))) {
       auto c = e.constFloat(2, "correction");
       if (!c)
@@ -587,7 +598,8 @@ bool lowerVar(Emitter &e, bool isStd, bool correctionForm,
       return e.fail("'unbiased' must be constant");
     correction = *u ? 1 : 0;
   }
-  auto keep = Torch::getConstantBool(e.orig(3));
+  if (!allDims)
+    keep = Torch::getConstantBool(e.orig(3));
   if (!keep)
     return e.fail("'keepdim' must be constant");
   Value x = e.in(0);
@@ -976,7 +988,51 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
   add("aten.cosine_similarity", 9, lowerCosineSimilarity);
   add("aten.logsumexp", 9,
       [](Emitter &e) { return lowerReduce(e, "ReduceLogSumExp", 1, 2); });
+  // rms_norm(x, normalized_shape, weight?, eps?): x / sqrt(mean(x^2) + eps)
+  // over the trailing dims (eps: the dtype's machine epsilon by default).
+  add("aten.rms_norm", 9, [](Emitter &e) {
+    Value x = e.in(0);
+    auto rank = Emitter::rankOf(x);
+    auto shape = Torch::getConstantIntList(e.orig(1), 1);
+    Type t = Emitter::elemOf(x);
+    if (!rank || !t)
+      return e.fail("the input rank and dtype must be known");
+    if (!shape || (int64_t)shape->size() > *rank)
+      return e.fail("normalized_shape must be a constant list no longer "
+                    "than the input's rank");
+    double eps;
+    if (Torch::isConstantNone(e.orig(3))) {
+      unsigned bits = t.getIntOrFloatBitWidth();
+      eps = t.isBF16()   ? 0.0078125
+            : bits == 16 ? 0.0009765625
+            : bits == 64 ? 2.220446049250313e-16
+                         : 1.1920928955078125e-07;
+    } else {
+      auto c = e.constFloat(3, "eps");
+      if (!c)
+        return false;
+      eps = *c;
+    }
+    SmallVector<int64_t> axes;
+    for (int64_t i = *rank - shape->size(); i < *rank; ++i)
+      axes.push_back(i);
+    Value ms =
+        e.reduce("ReduceMean", e.n1("Mul", {x, x}), ArrayRef(axes), true);
+    Value r =
+        e.n1("Div", {x, e.n1("Sqrt", {e.n1("Add", {ms, e.scalar(eps, t)})})},
+             {}, Torch::isConstantNone(e.orig(2)) ? e.resultType() : Type());
+    if (!Torch::isConstantNone(e.orig(2)))
+      r = e.n1("Mul", {r, e.castIfNeeded(e.in(2), t)}, {}, e.resultType());
+    return r && e.done(r);
+  });
   add("aten.var.dim", 9, [](Emitter &e) { return lowerVar(e, false, false); });
+  for (auto [n, isStd, withMean] : {std::tuple{"aten.var", false, false},
+                                    {"aten.std", true, false},
+                                    {"aten.var_mean", false, true},
+                                    {"aten.std_mean", true, true}})
+    add(n, 9, [isStd = isStd, withMean = withMean](Emitter &e) {
+      return lowerVar(e, isStd, false, withMean, /*allDims=*/true);
+    });
   add("aten.var_mean.dim", 9,
       [](Emitter &e) { return lowerVar(e, false, false, true); });
   add("aten.std_mean.dim", 9,

@@ -773,6 +773,102 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
                                {{"perm", e.ints({1, 0})}}, e.resultType());
     return r && e.done(r);
   });
+  // Matrix transposes over the last two dims (real tensors: the adjoint
+  // is the transpose); numpy_T reverses every dim.
+  for (StringRef n :
+       {"aten.mT", "aten.mH", "aten.adjoint", "aten.matrix_H", "aten.numpy_T"})
+    add(n, 9, [reverse = n == "aten.numpy_T"](Emitter &e) {
+      auto rank = Emitter::rankOf(e.in(0));
+      if (!rank)
+        return e.fail("the input rank must be known");
+      if (!reverse && *rank < 2)
+        return e.fail("a matrix transpose needs a rank of at least 2");
+      SmallVector<int64_t> perm;
+      for (int64_t i = 0; i < *rank; ++i)
+        perm.push_back(reverse ? *rank - 1 - i : i);
+      if (!reverse)
+        std::swap(perm[*rank - 1], perm[*rank - 2]);
+      Value r = e.n1("Transpose", {e.in(0)}, {{"perm", e.ints(perm)}},
+                     e.resultType());
+      return r && e.done(r);
+    });
+  // movedim(source, destination): the permutation torch builds.
+  for (StringRef n : {"aten.movedim.int", "aten.movedim.intlist",
+                      "aten.moveaxis.int", "aten.moveaxis.intlist"})
+    add(n, 9, [](Emitter &e) {
+      auto rank = Emitter::rankOf(e.in(0));
+      if (!rank)
+        return e.fail("the input rank must be known");
+      auto src = Torch::getConstantIntList(e.orig(1), 1);
+      auto dst = Torch::getConstantIntList(e.orig(2), 1);
+      if (!src || !dst || src->size() != dst->size())
+        return e.fail("source and destination must be constant, of the "
+                      "same length");
+      int64_t r = *rank;
+      SmallVector<int64_t> perm(r, -1);
+      SmallVector<bool> used(r, false);
+      for (auto [s, d] : llvm::zip(*src, *dst)) {
+        int64_t ns = s < 0 ? s + r : s, nd = d < 0 ? d + r : d;
+        if (ns < 0 || ns >= r || nd < 0 || nd >= r || perm[nd] != -1 ||
+            used[ns])
+          return e.fail("invalid or repeated dims in movedim");
+        perm[nd] = ns;
+        used[ns] = true;
+      }
+      int64_t next = 0;
+      for (int64_t &p : perm) {
+        if (p != -1)
+          continue;
+        while (used[next])
+          ++next;
+        p = next;
+        used[next] = true;
+      }
+      Value out = e.n1("Transpose", {e.in(0)}, {{"perm", e.ints(perm)}},
+                       e.resultType());
+      return out && e.done(out);
+    });
+  add("aten.ravel", 9, [](Emitter &e) {
+    Value r = e.n1("Reshape", {e.in(0), e.i64s({-1})}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  // squeeze(dims): only the listed dims whose size is 1 go.
+  add("aten.squeeze.dims", 9, [](Emitter &e) {
+    auto shape = Emitter::shapeOf(e.in(0));
+    auto dims = Torch::getConstantIntList(e.orig(1), 1);
+    if (!shape)
+      return e.fail("the input rank must be known");
+    if (!dims)
+      return e.fail("'dim' must be a constant list");
+    if (shape->empty())
+      return e.done(e.in(0));
+    int64_t rank = shape->size();
+    SmallVector<int64_t> axes;
+    for (int64_t d : *dims) {
+      int64_t nd = d < 0 ? d + rank : d;
+      if (nd < 0 || nd >= rank)
+        return e.fail("dim " + Twine(d) + " is out of range");
+      if ((*shape)[nd] == ShapedType::kDynamic)
+        return e.fail("the size of dim " + Twine(nd) +
+                      " must be known to squeeze it");
+      if ((*shape)[nd] == 1 && !llvm::is_contained(axes, nd))
+        axes.push_back(nd);
+    }
+    llvm::sort(axes);
+    Value r =
+        axes.empty()
+            ? e.n1("Identity", {e.in(0)}, {}, e.resultType())
+            : e.n1("Squeeze",
+                   e.opset() >= 13 ? SmallVector<Value>{e.in(0), e.i64s(axes)}
+                                   : SmallVector<Value>{e.in(0)},
+                   e.opset() >= 13
+                       ? SmallVector<std::pair<StringRef, Attribute>>{}
+                       : SmallVector<
+                             std::pair<StringRef, Attribute>>{{"axes",
+                                                               e.ints(axes)}},
+                   e.resultType());
+    return r && e.done(r);
+  });
   add("aten.unsqueeze", 9, [](Emitter &e) {
     auto d = e.constInt(1, "dim");
     if (!d)

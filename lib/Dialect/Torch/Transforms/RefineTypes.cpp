@@ -864,6 +864,13 @@ struct Inference {
                                             "aten.clone",
                                             "aten.contiguous",
                                             "aten.detach",
+                                            "aten.positive",
+                                            "aten.resolve_neg",
+                                            "aten.resolve_conj",
+                                            "aten.conj",
+                                            "aten._conj",
+                                            "aten.real",
+                                            "aten.rms_norm",
                                             "aten.erf",
                                             "aten.sin",
                                             "aten.cos",
@@ -1066,6 +1073,87 @@ struct Inference {
     }
     if (name == "aten.transpose.int")
       return transpose(1, 2);
+    if (name == "aten.mT" || name == "aten.mH" || name == "aten.adjoint" ||
+        name == "aten.matrix_H" || name == "aten.numpy_T") {
+      TensorInfo a = same();
+      if (a.sizes && a.sizes->size() >= 2) {
+        if (name == "aten.numpy_T")
+          std::reverse(a.sizes->begin(), a.sizes->end());
+        else
+          std::swap((*a.sizes)[a.sizes->size() - 1],
+                    (*a.sizes)[a.sizes->size() - 2]);
+      }
+      return a;
+    }
+    if (name == "aten.movedim.int" || name == "aten.movedim.intlist" ||
+        name == "aten.moveaxis.int" || name == "aten.moveaxis.intlist") {
+      TensorInfo a = in(0), r;
+      r.dtype = a.dtype;
+      auto src = getConstantIntList(op->getOperand(1), 1);
+      auto dst = getConstantIntList(op->getOperand(2), 1);
+      if (!a.sizes || !src || !dst || src->size() != dst->size())
+        return r;
+      int64_t rank = a.sizes->size();
+      Sizes perm(rank, -1);
+      SmallVector<bool> used(rank, false);
+      for (auto [sd, dd] : llvm::zip(*src, *dst)) {
+        auto ns = normDim(sd, rank), nd = normDim(dd, rank);
+        if (!ns || !nd || perm[*nd] != -1 || used[*ns])
+          return r;
+        perm[*nd] = *ns;
+        used[*ns] = true;
+      }
+      int64_t next = 0;
+      for (int64_t &p : perm)
+        if (p == -1) {
+          while (used[next])
+            ++next;
+          p = next;
+          used[next] = true;
+        }
+      r.sizes = Sizes();
+      for (int64_t p : perm)
+        r.sizes->push_back((*a.sizes)[p]);
+      return r;
+    }
+    if (name == "aten.ravel") {
+      TensorInfo a = same(), r;
+      r.dtype = a.dtype;
+      r.sizes = Sizes{kUnknown};
+      if (a.sizes && !llvm::is_contained(*a.sizes, kUnknown)) {
+        int64_t n = 1;
+        for (int64_t d : *a.sizes)
+          n *= d;
+        (*r.sizes)[0] = n;
+      }
+      return r;
+    }
+    if (name == "aten.squeeze.dims") {
+      TensorInfo a = same();
+      auto dims = getConstantIntList(op->getOperand(1), 1);
+      if (!a.sizes || !dims)
+        return TensorInfo{std::nullopt, a.dtype};
+      Sizes out;
+      int64_t rank = a.sizes->size();
+      for (int64_t i = 0; i < rank; ++i) {
+        bool listed = llvm::any_of(*dims, [&](int64_t d) {
+          return normDim(d, rank) == std::optional<int64_t>(i);
+        });
+        if (listed && (*a.sizes)[i] == kUnknown)
+          return TensorInfo{std::nullopt, a.dtype};
+        if (!(listed && (*a.sizes)[i] == 1))
+          out.push_back((*a.sizes)[i]);
+      }
+      a.sizes = out;
+      return a;
+    }
+    if (name == "aten.rad2deg" || name == "aten.deg2rad")
+      return floating({0});
+    if (name == "aten.xlogy.Tensor" || name == "aten.special_xlogy")
+      return floating({0, 1});
+    if (name == "aten.var" || name == "aten.std" || name == "aten.var_mean" ||
+        name == "aten.std_mean")
+      return reduce(std::nullopt, false);
     if (name == "aten.t") {
       TensorInfo a = same();
       if (a.sizes && a.sizes->size() == 2)
