@@ -896,6 +896,85 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
     return y && e.done(y);
   });
 
+  // pixel_unshuffle: [N, C, H, W] -> [N, C, H/r, r, W/r, r]
+  // -> [N, C, r, r, H/r, W/r] -> [N, C*r*r, H/r, W/r] (torch's channel
+  // order, which SpaceToDepth's is not).
+  add("aten.pixel_unshuffle", 9, [](Emitter &e) {
+    auto f = e.constInt(1, "downscale_factor");
+    if (!f)
+      return false;
+    auto s = Emitter::shapeOf(e.in(0));
+    if (!s || s->size() != 4 ||
+        llvm::is_contained(ArrayRef<int64_t>(*s).drop_front(),
+                           ShapedType::kDynamic))
+      return e.fail("the input's C, H, W must be known");
+    int64_t r = *f, c = (*s)[1], h = (*s)[2], w = (*s)[3];
+    if (r <= 0 || h % r || w % r)
+      return e.fail("H and W must be multiples of the downscale factor");
+    Value x = e.n1("Reshape", {e.in(0), e.i64s({0, c, h / r, r, w / r, r})});
+    x = e.n1("Transpose", {x}, {{"perm", e.ints({0, 1, 3, 5, 2, 4})}});
+    Value y = e.n1("Reshape", {x, e.i64s({0, c * r * r, h / r, w / r})}, {},
+                   e.resultType());
+    return y && e.done(y);
+  });
+  // smooth_l1_loss(x, y, reduction, beta): 0.5 d^2 / beta where |d| < beta,
+  // |d| - 0.5 beta elsewhere (beta = 0: |d|).
+  add("aten.smooth_l1_loss", 9, [](Emitter &e) {
+    auto red = e.reductionArg(2);
+    auto beta = e.constFloat(3, "beta");
+    if (!red || !beta)
+      return false;
+    Type t = Emitter::elemOf(e.in(0));
+    Value d = e.n1("Abs", {e.n1("Sub", {e.in(0), e.castIfNeeded(e.in(1), t)})});
+    Value l = d;
+    if (*beta > 0) {
+      Value quad =
+          e.n1("Div", {e.n1("Mul", {e.n1("Mul", {d, d}), e.scalar(0.5, t)}),
+                       e.scalar(*beta, t)});
+      Value lin = e.n1("Sub", {d, e.scalar(0.5 * *beta, t)});
+      l = e.n1("Where", {e.n1("Less", {d, e.scalar(*beta, t)}), quad, lin}, {},
+               e.unranked(t));
+    }
+    Value r = e.reduceLoss(l, *red);
+    return r && e.done(r);
+  });
+  // soft_margin_loss(x, y, reduction) = log(1 + exp(-y x)).
+  add("aten.soft_margin_loss", 9, [](Emitter &e) {
+    auto red = e.reductionArg(2);
+    if (!red)
+      return false;
+    Type t = Emitter::elemOf(e.in(0));
+    Value z = e.n1("Neg", {e.n1("Mul", {e.castIfNeeded(e.in(1), t), e.in(0)})});
+    Value l = e.n1("Softplus", {z});
+    Value r = e.reduceLoss(l, *red);
+    return r && e.done(r);
+  });
+  // sinc(x) = sin(pi x) / (pi x), 1 at 0.
+  add("aten.sinc", 11, [](Emitter &e) {
+    Type t = e.resultElem();
+    if (!t)
+      return e.fail("the result dtype is unknown");
+    Value x = e.castIfNeeded(e.in(0), t);
+    Value px = e.n1("Mul", {x, e.scalar(M_PI, t)});
+    Value zero = e.n1("Equal", {x, e.scalar(0, t)});
+    Value safe = e.n1("Where", {zero, e.scalar(1, t), px}, {}, e.unranked(t));
+    Value q = e.n1("Div", {e.n1("Sin", {safe}), safe});
+    Value r = e.n1("Where", {zero, e.scalar(1, t), q}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  // trace: the sum of the main diagonal of a matrix.
+  add("aten.trace", 9, [](Emitter &e) {
+    Value x = e.in(0);
+    auto s = Emitter::shapeOf(x);
+    Type t = e.resultElem();
+    if (!s || s->size() != 2 || !t)
+      return e.fail("trace takes a matrix of known rank and dtype");
+    Value eye = e.n1("EyeLike", {x});
+    Value r = e.reduce("ReduceSum", e.castIfNeeded(e.n1("Mul", {x, eye}), t),
+                       std::nullopt, false, e.resultType());
+    return r && e.done(r);
+  });
+
   // Reductions.
   add("aten.mean.dim", 9,
       [](Emitter &e) { return lowerReduce(e, "ReduceMean", 1, 2); });

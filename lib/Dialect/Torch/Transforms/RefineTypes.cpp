@@ -1335,7 +1335,8 @@ struct Inference {
         r.sizes = Sizes();
       return r;
     }
-    if (name == "aten.mse_loss") {
+    if (name == "aten.mse_loss" || name == "aten.smooth_l1_loss" ||
+        name == "aten.soft_margin_loss") {
       auto red = getConstantInt(op->getOperand(2));
       if (red && *red == 0)
         return elementwise({0, 1});
@@ -1552,6 +1553,26 @@ struct Inference {
       for (size_t i = 0; i < s.size(); ++i)
         s[i] = s[i] == kUnknown ? kUnknown : s[i] * (*reps)[i];
       r.sizes = s;
+      return r;
+    }
+    if (name == "aten.pixel_unshuffle") {
+      TensorInfo a = same(), r;
+      r.dtype = a.dtype;
+      auto f = getConstantInt(op->getOperand(1));
+      if (!a.sizes || !f || a.sizes->size() != 4 || *f <= 0)
+        return r;
+      Sizes &s = *a.sizes;
+      auto div = [&](int64_t d) { return d == kUnknown ? kUnknown : d / *f; };
+      r.sizes = Sizes{s[0], s[1] == kUnknown ? kUnknown : s[1] * *f * *f,
+                      div(s[2]), div(s[3])};
+      return r;
+    }
+    if (name == "aten.sinc")
+      return floating({0});
+    if (name == "aten.trace") {
+      TensorInfo r{Sizes(), in(0).dtype};
+      if (r.dtype && category(r.dtype) < 2)
+        r.dtype = si64();
       return r;
     }
     if (name == "aten.pixel_shuffle") {

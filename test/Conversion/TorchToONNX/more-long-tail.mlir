@@ -1,0 +1,45 @@
+// pixel_unshuffle (torch's channel order), smooth_l1_loss, sinc, trace.
+// RUN: torch-onnx-opt %s --split-input-file --torch-refine-types --convert-torch-to-onnx=opset=17 | FileCheck %s
+
+// CHECK-LABEL: func.func @main_graph(
+// CHECK-SAME: %[[X:[^:]*]]: tensor<1x2x4x6xf32>
+// CHECK: %[[R1:.*]] = "onnx.Reshape"(%[[X]], %{{.*}})
+// CHECK: %[[T:.*]] = "onnx.Transpose"(%[[R1]]) <{perm = [0, 1, 3, 5, 2, 4]}>
+// CHECK: %[[R2:.*]] = "onnx.Reshape"(%[[T]], %{{.*}}) {{.*}} -> tensor<1x8x2x3xf32>
+// CHECK: return %[[R2]]
+func.func @forward(%x: !torch.vtensor<[1,2,4,6],f32> {torch.name = "x"}) -> !torch.vtensor {
+  %c2 = torch.constant.int 2
+  %r = torch.operator "aten::pixel_unshuffle"(%x, %c2) : (!torch.vtensor<[1,2,4,6],f32>, !torch.int) -> !torch.vtensor
+  return %r : !torch.vtensor
+}
+
+// -----
+
+// CHECK-LABEL: func.func @main_graph(
+// CHECK: %[[D:.*]] = "onnx.Abs"
+// CHECK: %[[LESS:.*]] = "onnx.Less"(%[[D]]
+// CHECK: %[[L:.*]] = "onnx.Where"(%[[LESS]]
+// CHECK: %[[M:.*]] = "onnx.ReduceMean"(%[[L]]) {{.*}} -> tensor<f32>
+// CHECK: return %[[M]]
+func.func @forward(%x: !torch.vtensor<[3,4],f32> {torch.name = "x"}, %y: !torch.vtensor<[3,4],f32> {torch.name = "y"}) -> !torch.vtensor {
+  %mean = torch.constant.int 1
+  %beta = torch.constant.float 5.000000e-01
+  %r = torch.operator "aten::smooth_l1_loss"(%x, %y, %mean, %beta) : (!torch.vtensor<[3,4],f32>, !torch.vtensor<[3,4],f32>, !torch.int, !torch.float) -> !torch.vtensor
+  return %r : !torch.vtensor
+}
+
+// -----
+
+// CHECK-LABEL: func.func @main_graph(
+// CHECK-SAME: %[[X:[^:]*]]: tensor<5xf32>
+// CHECK: %[[Z:.*]] = "onnx.Equal"(%[[X]]
+// CHECK: %[[S:.*]] = "onnx.Where"(%[[Z]]
+// CHECK: %[[Q:.*]] = "onnx.Div"(%{{.*}}, %[[S]])
+// CHECK: %[[R:.*]] = "onnx.Where"(%[[Z]], %{{.*}}, %[[Q]]) {{.*}} -> tensor<5xf32>
+// CHECK: %[[EYE:.*]] = "onnx.EyeLike"
+// CHECK: "onnx.ReduceSum"
+func.func @forward(%x: !torch.vtensor<[5],f32> {torch.name = "x"}, %m: !torch.vtensor<[3,3],f32> {torch.name = "m"}) -> (!torch.vtensor, !torch.vtensor) {
+  %r = torch.operator "aten::sinc"(%x) : (!torch.vtensor<[5],f32>) -> !torch.vtensor
+  %t = torch.operator "aten::trace"(%m) : (!torch.vtensor<[3,3],f32>) -> !torch.vtensor
+  return %r, %t : !torch.vtensor, !torch.vtensor
+}
