@@ -899,6 +899,41 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
                      e.resultType());
       return r && e.done(r);
     });
+  add("aten.sgn", 9, [](Emitter &e) {
+    Value r = e.n1("Sign", {e.in(0)}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  // signbit: x < 0, or x == -0.0 (its reciprocal is -inf).
+  add("aten.signbit", 11, [](Emitter &e) {
+    Value x = e.in(0);
+    Type t = Emitter::elemOf(x);
+    if (!t)
+      return e.fail("the input dtype must be known");
+    if (!isa<FloatType>(t)) {
+      Value r = e.n1("Less", {x, e.scalar(0, t)}, {}, e.resultType());
+      return r && e.done(r);
+    }
+    Value neg = e.n1("Less", {x, e.scalar(0, t)});
+    Value negZero =
+        e.n1("And", {e.n1("Equal", {x, e.scalar(0, t)}),
+                     e.n1("Less", {e.n1("Reciprocal", {x}), e.scalar(0, t)})});
+    Value r = e.n1("Or", {neg, negZero}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  // round(x, decimals): half to even at the given decimal place.
+  add("aten.round.decimals", 11, [](Emitter &e) {
+    auto d = e.constInt(1, "decimals");
+    Type t = e.resultElem();
+    if (!d)
+      return false;
+    if (!t || !isa<FloatType>(t))
+      return e.fail("round with decimals takes a floating-point tensor");
+    double scale = std::pow(10.0, double(*d));
+    Value x = e.n1("Mul", {e.in(0), e.scalar(scale, t)});
+    Value r = e.n1("Div", {e.n1("Round", {x}), e.scalar(scale, t)}, {},
+                   e.resultType());
+    return r && e.done(r);
+  });
   // xlogy(x, y) = x * log(y), 0 where x == 0 (unless y is NaN).
   for (StringRef n : {"aten.xlogy.Tensor", "aten.special_xlogy"})
     add(n, 11, [](Emitter &e) {

@@ -451,7 +451,8 @@ std::optional<SmallVector<int64_t>> reducedDims(Emitter &e, unsigned idx,
 
 /// Reductions over constant dims: (self, dims, keepdim[, dtype]); a dtype
 /// argument is in the refined result type, to which the input is cast.
-bool lowerReduce(Emitter &e, StringRef opType, int dimsIdx, int keepIdx) {
+bool lowerReduce(Emitter &e, StringRef opType, int dimsIdx, int keepIdx,
+                 Value input = {}) {
   std::optional<SmallVector<int64_t>> dims = SmallVector<int64_t>();
   if (dimsIdx >= 0)
     dims = reducedDims(e, dimsIdx, e.in(0));
@@ -464,7 +465,7 @@ bool lowerReduce(Emitter &e, StringRef opType, int dimsIdx, int keepIdx) {
       return e.fail("'keepdim' must be constant");
     keep = *k;
   }
-  Value x = e.in(0);
+  Value x = input ? input : e.in(0);
   Type t = e.resultElem();
   if (t && Emitter::elemOf(x) != t)
     x = e.cast(x, t);
@@ -472,6 +473,35 @@ bool lowerReduce(Emitter &e, StringRef opType, int dimsIdx, int keepIdx) {
   if (!dims->empty())
     axes = ArrayRef<int64_t>(*dims);
   Value r = e.reduce(opType, x, axes, keep, e.resultType());
+  return r && e.done(r);
+}
+
+/// nansum / nanmean(self, dim?, keepdim, dtype?): NaNs count as 0 in the
+/// sum and not at all in the mean's count.
+bool lowerNanReduce(Emitter &e, bool mean) {
+  Value x = e.in(0);
+  Type t = Emitter::elemOf(x);
+  if (!t)
+    return e.fail("the input dtype must be known");
+  if (!isa<FloatType>(t))
+    return lowerReduce(e, mean ? "ReduceMean" : "ReduceSum", 1, 2);
+  Value nan = e.n1("IsNaN", {x});
+  Value zeroed = e.n1("Where", {nan, e.scalar(0, t), x}, {}, e.unranked(t));
+  if (!mean)
+    return lowerReduce(e, "ReduceSum", 1, 2, zeroed);
+  auto dims = reducedDims(e, 1, x);
+  auto keep = Torch::getConstantBool(e.orig(2));
+  if (!dims)
+    return false;
+  if (!keep)
+    return e.fail("'keepdim' must be constant");
+  std::optional<ArrayRef<int64_t>> axes;
+  if (!dims->empty())
+    axes = ArrayRef<int64_t>(*dims);
+  Value sum = e.reduce("ReduceSum", zeroed, axes, *keep);
+  Value count =
+      e.reduce("ReduceSum", e.cast(e.n1("Not", {nan}), t), axes, *keep);
+  Value r = e.n1("Div", {sum, count}, {}, e.resultType());
   return r && e.done(r);
 }
 
@@ -974,6 +1004,9 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
                        std::nullopt, false, e.resultType());
     return r && e.done(r);
   });
+
+  add("aten.nansum", 9, [](Emitter &e) { return lowerNanReduce(e, false); });
+  add("aten.nanmean", 9, [](Emitter &e) { return lowerNanReduce(e, true); });
 
   // Reductions.
   add("aten.mean.dim", 9,

@@ -1,4 +1,5 @@
-// pixel_unshuffle (torch's channel order), smooth_l1_loss, sinc, trace.
+// pixel_unshuffle (torch's channel order), smooth_l1_loss, sinc, trace,
+// nansum, signbit.
 // RUN: torch-onnx-opt %s --split-input-file --torch-refine-types --convert-torch-to-onnx=opset=17 | FileCheck %s
 
 // CHECK-LABEL: func.func @main_graph(
@@ -42,4 +43,26 @@ func.func @forward(%x: !torch.vtensor<[5],f32> {torch.name = "x"}, %m: !torch.vt
   %r = torch.operator "aten::sinc"(%x) : (!torch.vtensor<[5],f32>) -> !torch.vtensor
   %t = torch.operator "aten::trace"(%m) : (!torch.vtensor<[3,3],f32>) -> !torch.vtensor
   return %r, %t : !torch.vtensor, !torch.vtensor
+}
+
+// -----
+
+// nansum: NaNs count as 0; signbit: x < 0 or x == -0.0.
+// CHECK-LABEL: func.func @main_graph(
+// CHECK-SAME: %[[X:[^:]*]]: tensor<2x3xf32>
+// CHECK: %[[NAN:.*]] = "onnx.IsNaN"(%[[X]])
+// CHECK: %[[Z:.*]] = "onnx.Where"(%[[NAN]], %{{.*}}, %[[X]])
+// CHECK: %[[S:.*]] = "onnx.ReduceSum"(%[[Z]], %{{.*}}) <{keepdims = 0 : i64, noop_with_empty_axes = 0 : i64}> {{.*}} -> tensor<2xf32>
+// CHECK: %[[NEG:.*]] = "onnx.Less"(%[[X]]
+// CHECK: %[[INV:.*]] = "onnx.Reciprocal"(%[[X]])
+// CHECK: %[[B:.*]] = "onnx.Or"(%[[NEG]], %{{.*}}) {{.*}} -> tensor<2x3xi1>
+// CHECK: return %[[S]], %[[B]]
+func.func @forward(%x: !torch.vtensor<[2,3],f32> {torch.name = "x"}) -> (!torch.vtensor, !torch.vtensor) {
+  %c1 = torch.constant.int 1
+  %dims = torch.prim.ListConstruct %c1 : (!torch.int) -> !torch.list<int>
+  %false = torch.constant.bool false
+  %none = torch.constant.none
+  %s = torch.operator "aten::nansum"(%x, %dims, %false, %none) : (!torch.vtensor<[2,3],f32>, !torch.list<int>, !torch.bool, !torch.none) -> !torch.vtensor
+  %b = torch.operator "aten::signbit"(%x) : (!torch.vtensor<[2,3],f32>) -> !torch.vtensor
+  return %s, %b : !torch.vtensor, !torch.vtensor
 }

@@ -865,6 +865,8 @@ struct Inference {
                                             "aten.contiguous",
                                             "aten.detach",
                                             "aten.positive",
+                                            "aten.sgn",
+                                            "aten.round.decimals",
                                             "aten.resolve_neg",
                                             "aten.resolve_conj",
                                             "aten.conj",
@@ -1146,6 +1148,26 @@ struct Inference {
       }
       a.sizes = out;
       return a;
+    }
+    if (name == "aten.signbit") {
+      TensorInfo r = same();
+      r.dtype = boolT;
+      return r;
+    }
+    if (name == "aten.nansum" || name == "aten.nanmean") {
+      std::optional<Sizes> dims;
+      if (!isConstantNone(op->getOperand(1))) {
+        dims = getConstantIntList(op->getOperand(1), 1);
+        if (!dims)
+          return TensorInfo{std::nullopt, in(0).dtype};
+      }
+      auto keep = getConstantBool(op->getOperand(2));
+      if (!keep)
+        return TensorInfo{std::nullopt, in(0).dtype};
+      TensorInfo r = reduce(dims, *keep);
+      if (name == "aten.nansum" && r.dtype && category(r.dtype) < 2)
+        r.dtype = si64();
+      return withDtypeArg(r, 3);
     }
     if (name == "aten.rad2deg" || name == "aten.deg2rad")
       return floating({0});
