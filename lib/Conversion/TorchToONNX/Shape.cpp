@@ -828,6 +828,46 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
                        e.resultType());
       return out && e.done(out);
     });
+  // hstack/vstack/dstack/column_stack: each tensor raised to the rank the
+  // op needs (atleast_1d/2d/3d, or [n] -> [n, 1]), then one Concat.
+  for (StringRef n :
+       {"aten.hstack", "aten.vstack", "aten.dstack", "aten.column_stack"})
+    add(n, 9, [name = n](Emitter &e) {
+      auto parts = e.tensorList(0);
+      if (!parts)
+        return false;
+      if (parts->empty())
+        return e.fail("stacking needs at least one tensor");
+      SmallVector<Value> raised;
+      std::optional<int64_t> firstRank;
+      for (Value v : *parts) {
+        auto rank = Emitter::rankOf(v);
+        if (!rank)
+          return e.fail("the ranks of the stacked tensors must be known");
+        if (!firstRank)
+          firstRank = *rank;
+        SmallVector<int64_t> axes;
+        if (name == "aten.hstack" && *rank == 0)
+          axes = {0};
+        else if (name == "aten.vstack" && *rank < 2)
+          axes =
+              *rank == 0 ? SmallVector<int64_t>{0, 1} : SmallVector<int64_t>{0};
+        else if (name == "aten.dstack" && *rank < 3)
+          axes = *rank == 0   ? SmallVector<int64_t>{0, 1, 2}
+                 : *rank == 1 ? SmallVector<int64_t>{0, 2}
+                              : SmallVector<int64_t>{2};
+        else if (name == "aten.column_stack" && *rank < 2)
+          axes =
+              *rank == 0 ? SmallVector<int64_t>{0, 1} : SmallVector<int64_t>{1};
+        raised.push_back(axes.empty() ? v : e.unsqueeze(v, axes));
+      }
+      int64_t axis = name == "aten.hstack"   ? (*firstRank <= 1 ? 0 : 1)
+                     : name == "aten.vstack" ? 0
+                     : name == "aten.dstack" ? 2
+                                             : 1;
+      Value r = e.n1("Concat", raised, {{"axis", e.i64(axis)}}, e.resultType());
+      return r && e.done(r);
+    });
   add("aten.ravel", 9, [](Emitter &e) {
     Value r = e.n1("Reshape", {e.in(0), e.i64s({-1})}, {}, e.resultType());
     return r && e.done(r);

@@ -579,6 +579,69 @@ struct Inference {
     return r;
   }
 
+  /// hstack/vstack/dstack/column_stack: each tensor raised to the rank the
+  /// op needs (torch's atleast_Nd, or [n] -> [n, 1] for column_stack),
+  /// concatenated along that op's dim.
+  static std::optional<Sizes> raisedForStack(StringRef name, Sizes s) {
+    if (name == "aten.hstack") {
+      if (s.empty())
+        s = {1};
+    } else if (name == "aten.vstack") {
+      if (s.size() < 2)
+        s.insert(s.begin(), 2 - s.size(), 1);
+    } else if (name == "aten.dstack") {
+      if (s.empty())
+        s = {1, 1, 1};
+      else if (s.size() == 1)
+        s = {1, s[0], 1};
+      else if (s.size() == 2)
+        s.push_back(1);
+    } else if (name == "aten.column_stack") {
+      if (s.empty())
+        s = {1, 1};
+      else if (s.size() == 1)
+        s = {s[0], 1};
+    }
+    return s;
+  }
+  static int64_t stackAxis(StringRef name, size_t firstRank) {
+    if (name == "aten.hstack")
+      return firstRank <= 1 ? 0 : 1;
+    if (name == "aten.vstack")
+      return 0;
+    if (name == "aten.dstack")
+      return 2;
+    return 1;
+  }
+  TensorInfo stackLike(StringRef name) const {
+    TensorInfo r;
+    auto elems = getListElements(op->getOperand(0));
+    if (!elems || elems->empty())
+      return r;
+    SmallVector<Value> vals(elems->begin(), elems->end());
+    r.dtype = resultType(vals);
+    std::optional<Sizes> out;
+    int64_t axis = 0;
+    for (Value v : *elems) {
+      TensorInfo t = TensorInfo::of(v.getType());
+      if (!t.sizes)
+        return r;
+      auto s = raisedForStack(name, *t.sizes);
+      if (!out) {
+        axis = stackAxis(name, t.sizes->size());
+        out = s;
+        continue;
+      }
+      if (s->size() != out->size())
+        return r;
+      (*out)[axis] = ((*out)[axis] == kUnknown || (*s)[axis] == kUnknown)
+                         ? kUnknown
+                         : (*out)[axis] + (*s)[axis];
+    }
+    r.sizes = out;
+    return r;
+  }
+
   TensorInfo cat(bool stack) const {
     auto elems = getListElements(op->getOperand(0));
     auto d = getConstantInt(op->getOperand(1));
@@ -1149,6 +1212,9 @@ struct Inference {
       a.sizes = out;
       return a;
     }
+    if (name == "aten.hstack" || name == "aten.vstack" ||
+        name == "aten.dstack" || name == "aten.column_stack")
+      return stackLike(name);
     if (name == "aten.signbit") {
       TensorInfo r = same();
       r.dtype = boolT;
