@@ -664,6 +664,23 @@ bool lowerTile(Emitter &e, bool padReps) {
   return out && e.done(out);
 }
 
+/// `src` cut to `idx`'s shape: torch's scatter takes src's leading part
+/// when it is larger than the index. Null (with the reason set) when the
+/// index rank is unknown.
+Value fitSrcToIndex(Emitter &e, Value src, Value idx) {
+  auto si = Emitter::shapeOf(idx), ss = Emitter::shapeOf(src);
+  if (si && ss && *si == *ss && !llvm::is_contained(*si, ShapedType::kDynamic))
+    return src;
+  if (!si) {
+    e.fail("the index rank must be known");
+    return {};
+  }
+  SmallVector<int64_t> zeros(si->size(), 0), axes;
+  for (size_t i = 0; i < zeros.size(); ++i)
+    axes.push_back(i);
+  return e.sliceDyn(src, e.i64s(zeros), e.shape(idx), e.i64s(axes), Value());
+}
+
 bool isSplitLike(Operation *op) {
   if (!op)
     return false;
@@ -1387,25 +1404,50 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
       SmallVector<std::pair<StringRef, Attribute>> attrs{{"axis", e.i64(*d)}};
       if (kind == 2)
         attrs.push_back({"reduction", e.str("add")});
-      // torch takes src's leading part when it is larger than index.
-      if (kind != 1) {
-        auto si = Emitter::shapeOf(idx), ss = Emitter::shapeOf(src);
-        if (!si || !ss || *si != *ss ||
-            llvm::is_contained(*si, ShapedType::kDynamic)) {
-          SmallVector<int64_t> zeros(si ? si->size() : 0, 0), axes;
-          for (size_t i = 0; i < zeros.size(); ++i)
-            axes.push_back(i);
-          if (!si)
-            return e.fail("the index rank must be known");
-          src = e.sliceDyn(src, e.i64s(zeros), e.shape(idx), e.i64s(axes),
-                           Value());
-          if (!src)
-            return false;
-        }
-      }
+      if (kind != 1 && !(src = fitSrcToIndex(e, src, idx)))
+        return false;
       Value r = e.n1("ScatterElements", {x, idx, src}, attrs, e.resultType());
       return r && e.done(r);
     });
+  // scatter_reduce(self, dim, index, src, reduce, include_self): sum and
+  // prod are ScatterElements' add/mul reductions (opset 16); without self,
+  // the written positions are first reset to the reduction's identity.
+  add("aten.scatter_reduce.two", 16, [](Emitter &e) {
+    Value x = e.in(0);
+    Type t = Emitter::elemOf(x);
+    auto d = e.dimArg(1, x);
+    auto incl = Torch::getConstantBool(e.orig(5));
+    auto red = e.orig(4).getDefiningOp<Torch::ConstantStrOp>();
+    if (!t)
+      return e.fail("the input dtype must be known");
+    if (!d)
+      return false;
+    if (!incl || !red)
+      return e.fail("'reduce' and 'include_self' must be constants");
+    StringRef mode = red.getValue();
+    if (mode == "amax" || mode == "amin")
+      return e.fail("reduce='" + mode +
+                    "' needs ScatterElements' max/min "
+                    "reduction (opset 18, past the supported 17)");
+    if (mode != "sum" && mode != "prod")
+      return e.fail("reduce='" + mode +
+                    "' has no lowering yet (sum and "
+                    "prod do)");
+    Value idx = e.castIfNeeded(e.in(2), e.rw.getI64Type());
+    Value src = fitSrcToIndex(e, e.castIfNeeded(e.in(3), t), idx);
+    if (!src)
+      return false;
+    if (!*incl) {
+      Value fill =
+          e.n1("Expand", {e.scalar(mode == "sum" ? 0 : 1, t), e.shape(idx)});
+      x = e.n1("ScatterElements", {x, idx, fill}, {{"axis", e.i64(*d)}});
+    }
+    Value r = e.n1("ScatterElements", {x, idx, src},
+                   {{"axis", e.i64(*d)},
+                    {"reduction", e.str(mode == "sum" ? "add" : "mul")}},
+                   e.resultType());
+    return r && e.done(r);
+  });
   // index_copy / index_add / index_fill: the 1-D index laid along `dim`,
   // expanded to the written block, and ScatterElements (add: its
   // reduction, opset 16).

@@ -66,3 +66,20 @@ func.func @forward(%x: !torch.vtensor<[2,3],f32> {torch.name = "x"}) -> (!torch.
   %b = torch.operator "aten::signbit"(%x) : (!torch.vtensor<[2,3],f32>) -> !torch.vtensor
   return %s, %b : !torch.vtensor, !torch.vtensor
 }
+
+// -----
+
+// scatter_reduce(sum, include_self=False): positions reset to 0, then added.
+// CHECK-LABEL: func.func @main_graph(
+// CHECK-SAME: %[[X:[^:]*]]: tensor<3x4xf32>{{.*}}, %[[I:[^:]*]]: tensor<3x4xi64>{{.*}}, %[[S:[^:]*]]: tensor<3x4xf32>
+// CHECK: %[[FILL:.*]] = "onnx.Expand"
+// CHECK: %[[RESET:.*]] = "onnx.ScatterElements"(%[[X]], %[[I]], %[[FILL]]) <{axis = 0 : i64, reduction = "none"}>
+// CHECK: %[[R:.*]] = "onnx.ScatterElements"(%[[RESET]], %[[I]], %[[S]]) <{axis = 0 : i64, reduction = "add"}> {{.*}} -> tensor<3x4xf32>
+// CHECK: return %[[R]]
+func.func @forward(%x: !torch.vtensor<[3,4],f32> {torch.name = "x"}, %i: !torch.vtensor<[3,4],si64> {torch.name = "i"}, %s: !torch.vtensor<[3,4],f32> {torch.name = "s"}) -> !torch.vtensor {
+  %c0 = torch.constant.int 0
+  %sum = torch.constant.str "sum"
+  %false = torch.constant.bool false
+  %r = torch.operator "aten::scatter_reduce.two"(%x, %c0, %i, %s, %sum, %false) : (!torch.vtensor<[3,4],f32>, !torch.int, !torch.vtensor<[3,4],si64>, !torch.vtensor<[3,4],f32>, !torch.str, !torch.bool) -> !torch.vtensor
+  return %r : !torch.vtensor
+}

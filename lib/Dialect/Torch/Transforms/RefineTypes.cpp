@@ -989,6 +989,7 @@ struct Inference {
                                             "aten.scatter.src",
                                             "aten.scatter.value",
                                             "aten.scatter_add",
+                                            "aten.scatter_reduce.two",
                                             "aten.lerp.Scalar",
                                             "aten.addcmul",
                                             "aten.addcdiv",
