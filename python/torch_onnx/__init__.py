@@ -824,11 +824,21 @@ def _decompose_unlowered(ep, opset):
             break
         try:
             with _capture_context(dynamic):
-                ep = ep.run_decompositions(todo)
+                decomposed = ep.run_decompositions(todo)
         except Exception:  # noqa: BLE001
             # torch cannot re-trace it (e.g. in-place ops on complex views):
             # the importer reports what is left without a lowering.
             break
+        # Some of torch's reference decompositions end in prims.* ops, which
+        # only Python registers: keep the program as it was.
+        if any(n.op == "call_function" and isinstance(
+                n.target, torch._ops.OpOverload) and
+               n.target.namespace == "prims"
+               for gm in decomposed.graph_module.modules()
+               if isinstance(gm, torch.fx.GraphModule)
+               for n in gm.graph.nodes):
+            break
+        ep = decomposed
     return ep
 
 

@@ -899,6 +899,14 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
                      e.resultType());
       return r && e.done(r);
     });
+  add("aten.exp2", 9, [](Emitter &e) {
+    Type t;
+    if (!needResultElem(e, t))
+      return false;
+    Value r = e.n1("Pow", {e.scalar(2, t), e.castIfNeeded(e.in(0), t)}, {},
+                   e.resultType());
+    return r && e.done(r);
+  });
   add("aten.sgn", 9, [](Emitter &e) {
     Value r = e.n1("Sign", {e.in(0)}, {}, e.resultType());
     return r && e.done(r);

@@ -1236,7 +1236,7 @@ struct Inference {
         r.dtype = si64();
       return withDtypeArg(r, 3);
     }
-    if (name == "aten.rad2deg" || name == "aten.deg2rad")
+    if (name == "aten.rad2deg" || name == "aten.deg2rad" || name == "aten.exp2")
       return floating({0});
     if (name == "aten.xlogy.Tensor" || name == "aten.special_xlogy")
       return floating({0, 1});
