@@ -724,25 +724,19 @@ def _export_dynamo(model, args, f, *, kwargs, verbose, input_names,
         out_names = set(output_names or [])
         output_axes = {name: _dynamic_dims(dynamic_axes, name)
                        for name in (dynamic_axes or {}) if name in out_names}
+        run = functools.partial(
+            _run_exporter, archive, out, opset=opset, op_type="ONNX",
+            extra=extra, input_names=graph_names, export_params=export_params,
+            keep_initializers_as_inputs=keep_initializers_as_inputs,
+            do_constant_folding=do_constant_folding, verbose=verbose,
+            output_axes=output_axes, stages=stages)
         try:
-            _run_exporter(
-                archive, out, opset=opset, op_type="ONNX", extra=extra,
-                input_names=graph_names, output_names=output_names,
-                export_params=export_params,
-                keep_initializers_as_inputs=keep_initializers_as_inputs,
-                do_constant_folding=do_constant_folding, verbose=verbose,
-                output_axes=output_axes, stages=stages)
+            run(output_names=output_names)
         except ExportError as e:
             if len(output_names) != len(user_outputs) or "output" not in str(e):
                 raise
             # None or non-tensor outputs are dropped: names by position fail.
-            _run_exporter(
-                archive, out, opset=opset, op_type="ONNX", extra=extra,
-                input_names=graph_names, output_names=None,
-                export_params=export_params,
-                keep_initializers_as_inputs=keep_initializers_as_inputs,
-                do_constant_folding=do_constant_folding, verbose=verbose,
-                output_axes=output_axes, stages=stages)
+            run(output_names=None)
         if verify:
             # Against the model as exported: in eval mode.
             switch = isinstance(call, torch.nn.Module) and not isinstance(

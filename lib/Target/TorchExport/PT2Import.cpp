@@ -645,27 +645,20 @@ FailureOr<Value> PT2Importer::importList(const json::Array &elts,
   for (const json::Value &e : elts) {
     // Elements of as_ints/as_floats/... are bare numbers; of
     // as_tensors/as_sym_ints/... single-kind objects.
-    json::Value wrapped = nullptr;
-    if (kind == "as_ints")
-      wrapped = json::Object{{"as_int", e}};
-    else if (kind == "as_floats")
-      wrapped = json::Object{{"as_float", e}};
-    else if (kind == "as_bools")
-      wrapped = json::Object{{"as_bool", e}};
-    else if (kind == "as_strings")
-      wrapped = json::Object{{"as_string", e}};
-    else if (kind == "as_tensors")
-      wrapped = json::Object{{"as_tensor", e}};
-    else if (kind == "as_sym_ints")
-      wrapped = json::Object{{"as_sym_int", e}};
-    else if (kind == "as_sym_floats")
-      wrapped = json::Object{{"as_sym_float", e}};
-    else if (kind == "as_sym_bools")
-      wrapped = json::Object{{"as_sym_bool", e}};
-    else if (kind == "as_optional_tensors")
-      wrapped = json::Object{{"as_optional_tensor", e}};
-    else
+    StringRef single = llvm::StringSwitch<StringRef>(kind)
+                           .Case("as_ints", "as_int")
+                           .Case("as_floats", "as_float")
+                           .Case("as_bools", "as_bool")
+                           .Case("as_strings", "as_string")
+                           .Case("as_tensors", "as_tensor")
+                           .Case("as_sym_ints", "as_sym_int")
+                           .Case("as_sym_floats", "as_sym_float")
+                           .Case("as_sym_bools", "as_sym_bool")
+                           .Case("as_optional_tensors", "as_optional_tensor")
+                           .Default("");
+    if (single.empty())
       return error(loc) << "unsupported list argument kind '" << kind << "'";
+    json::Value wrapped = json::Object{{single, e}};
     auto v = importArg(wrapped, eltType, loc);
     if (failed(v))
       return failure();

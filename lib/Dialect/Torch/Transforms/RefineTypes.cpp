@@ -1221,21 +1221,6 @@ struct Inference {
       r.dtype = boolT;
       return r;
     }
-    if (name == "aten.nansum" || name == "aten.nanmean") {
-      std::optional<Sizes> dims;
-      if (!isConstantNone(op->getOperand(1))) {
-        dims = getConstantIntList(op->getOperand(1), 1);
-        if (!dims)
-          return TensorInfo{std::nullopt, in(0).dtype};
-      }
-      auto keep = getConstantBool(op->getOperand(2));
-      if (!keep)
-        return TensorInfo{std::nullopt, in(0).dtype};
-      TensorInfo r = reduce(dims, *keep);
-      if (name == "aten.nansum" && r.dtype && category(r.dtype) < 2)
-        r.dtype = si64();
-      return withDtypeArg(r, 3);
-    }
     if (name == "aten.rad2deg" || name == "aten.deg2rad" || name == "aten.exp2")
       return floating({0});
     if (name == "aten.xlogy.Tensor" || name == "aten.special_xlogy")
@@ -1276,10 +1261,11 @@ struct Inference {
         a.sizes.reset();
       return a;
     }
-    if (name == "aten.mean.dim" || name == "aten.sum.dim_IntList") {
+    if (name == "aten.mean.dim" || name == "aten.sum.dim_IntList" ||
+        name == "aten.nansum" || name == "aten.nanmean") {
       std::optional<Sizes> dims;
       if (!isConstantNone(op->getOperand(1))) {
-        dims = getConstantIntList(op->getOperand(1));
+        dims = getConstantIntList(op->getOperand(1), 1);
         if (!dims)
           return TensorInfo{std::nullopt, in(0).dtype};
       }
@@ -1287,7 +1273,8 @@ struct Inference {
       if (!keep)
         return TensorInfo{std::nullopt, in(0).dtype};
       TensorInfo r = reduce(dims, *keep);
-      if (name == "aten.sum.dim_IntList" && r.dtype && category(r.dtype) < 2)
+      if ((name == "aten.sum.dim_IntList" || name == "aten.nansum") &&
+          r.dtype && category(r.dtype) < 2)
         r.dtype = si64();
       return withDtypeArg(r, 3);
     }
