@@ -122,29 +122,68 @@ bool lowerPool(Emitter &e, bool isMax, unsigned n) {
   return r && e.done(r);
 }
 
-bool lowerAdaptiveAvgPool(Emitter &e, unsigned n) {
+/// Adaptive average/max pooling of operand 0 over its last `n` dims to the
+/// constant `output_size` (operand 1): the global op for all-ones sizes, one
+/// AveragePool/MaxPool when every input size is a multiple of the output
+/// size, otherwise torch's windows (start = floor(o*in/out), end =
+/// ceil((o+1)*in/out)) one axis at a time — mean and max over a rectangle
+/// are separable — as Slice + Reduce per output index and a Concat per axis.
+/// With `max`, the op's indices result must be unused.
+bool lowerAdaptivePool(Emitter &e, unsigned n, bool max) {
+  if (max && e.op->getNumResults() > 1 && !e.op->getResult(1).use_empty())
+    return e.fail("the indices of adaptive max pooling have no lowering "
+                  "yet (the values do)");
   auto out = e.constInts(1, "output_size", n);
   if (!out)
     return false;
-  if (llvm::all_of(*out, [](int64_t v) { return v == 1; })) {
-    Value r = e.n1("GlobalAveragePool", {e.in(0)}, {}, e.resultType());
-    return r && e.done(r);
-  }
+  auto finish = [&](Value r) {
+    if (!r)
+      return false;
+    if (e.op->getNumResults() == 1)
+      return e.done(r);
+    Value none = e.constant(DenseElementsAttr::get(
+        RankedTensorType::get({0}, e.rw.getI64Type()), ArrayRef<int64_t>{}));
+    return e.done({r, none});
+  };
+  if (llvm::all_of(*out, [](int64_t v) { return v == 1; }))
+    return finish(e.n1(max ? "GlobalMaxPool" : "GlobalAveragePool", {e.in(0)},
+                       {}, e.resultType()));
   auto shape = Emitter::shapeOf(e.in(0));
-  if (!shape)
+  if (!shape || shape->size() < n)
     return e.fail("the input rank must be known");
-  SmallVector<int64_t> k;
+  SmallVector<int64_t> k, ins;
+  bool divisible = true;
   for (unsigned i = 0; i < n; ++i) {
     int64_t in = (*shape)[shape->size() - n + i];
-    if (in == ShapedType::kDynamic || in % (*out)[i])
-      return e.fail("adaptive pooling to a size other than 1 needs input "
-                    "sizes known and divisible by the output size");
-    k.push_back(in / (*out)[i]);
+    if (in == ShapedType::kDynamic)
+      return e.fail("adaptive pooling to a size other than 1 needs the "
+                    "input's spatial sizes known");
+    if ((*out)[i] <= 0)
+      return e.fail("output_size must be positive");
+    ins.push_back(in);
+    divisible &= in % (*out)[i] == 0;
+    k.push_back(in / std::max<int64_t>((*out)[i], 1));
   }
-  Value r = e.n1("AveragePool", {e.in(0)},
-                 {{"kernel_shape", e.ints(k)}, {"strides", e.ints(k)}},
-                 e.resultType());
-  return r && e.done(r);
+  if (divisible)
+    return finish(e.n1(max ? "MaxPool" : "AveragePool", {e.in(0)},
+                       {{"kernel_shape", e.ints(k)}, {"strides", e.ints(k)}},
+                       e.resultType()));
+  Value x = e.in(0);
+  int64_t rank = shape->size();
+  for (unsigned i = 0; i < n; ++i) {
+    int64_t axis = rank - n + i, in = ins[i], o = (*out)[i];
+    SmallVector<Value> cells;
+    for (int64_t j = 0; j < o; ++j) {
+      int64_t start = (j * in) / o, end = ((j + 1) * in + o - 1) / o;
+      Value cell = e.slice(x, {start}, {end}, {axis});
+      cells.push_back(e.reduce(max ? "ReduceMax" : "ReduceMean", cell,
+                               ArrayRef<int64_t>{axis}, true));
+    }
+    bool last = i + 1 == n;
+    x = e.n1("Concat", cells, {{"axis", e.i64(axis)}},
+             last ? e.resultType() : Type());
+  }
+  return finish(x);
 }
 
 /// Normalizes `x` over `axes` (mean/variance), in float arithmetic.
@@ -805,11 +844,17 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
   add("aten.avg_pool2d", 9, [](Emitter &e) { return lowerPool(e, false, 2); });
   add("aten.avg_pool3d", 9, [](Emitter &e) { return lowerPool(e, false, 3); });
   add("aten.adaptive_avg_pool1d", 9,
-      [](Emitter &e) { return lowerAdaptiveAvgPool(e, 1); });
+      [](Emitter &e) { return lowerAdaptivePool(e, 1, false); });
+  add("aten.adaptive_max_pool1d", 9,
+      [](Emitter &e) { return lowerAdaptivePool(e, 1, true); });
   add("aten.adaptive_avg_pool2d", 9,
-      [](Emitter &e) { return lowerAdaptiveAvgPool(e, 2); });
+      [](Emitter &e) { return lowerAdaptivePool(e, 2, false); });
+  add("aten.adaptive_max_pool2d", 9,
+      [](Emitter &e) { return lowerAdaptivePool(e, 2, true); });
   add("aten.adaptive_avg_pool3d", 9,
-      [](Emitter &e) { return lowerAdaptiveAvgPool(e, 3); });
+      [](Emitter &e) { return lowerAdaptivePool(e, 3, false); });
+  add("aten.adaptive_max_pool3d", 9,
+      [](Emitter &e) { return lowerAdaptivePool(e, 3, true); });
 
   add("aten.batch_norm", 9, lowerBatchNorm);
   add("aten._native_batch_norm_legit_no_training", 9, lowerBatchNormNoTraining);

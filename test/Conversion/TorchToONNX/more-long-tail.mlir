@@ -83,3 +83,24 @@ func.func @forward(%x: !torch.vtensor<[3,4],f32> {torch.name = "x"}, %i: !torch.
   %r = torch.operator "aten::scatter_reduce.two"(%x, %c0, %i, %s, %sum, %false) : (!torch.vtensor<[3,4],f32>, !torch.int, !torch.vtensor<[3,4],si64>, !torch.vtensor<[3,4],f32>, !torch.str, !torch.bool) -> !torch.vtensor
   return %r : !torch.vtensor
 }
+
+// -----
+
+// adaptive_avg_pool1d 5 -> 3 (not a multiple): torch's windows [0,2), [1,4),
+// [3,5), each a Slice + ReduceMean, one Concat.
+// CHECK-LABEL: func.func @main_graph(
+// CHECK-SAME: %[[X:[^:]*]]: tensor<1x2x5xf32>
+// CHECK: %[[A:.*]] = "onnx.Slice"(%[[X]]
+// CHECK: %[[MA:.*]] = "onnx.ReduceMean"(%[[A]]
+// CHECK: %[[B:.*]] = "onnx.Slice"(%[[X]]
+// CHECK: %[[MB:.*]] = "onnx.ReduceMean"(%[[B]]
+// CHECK: %[[C:.*]] = "onnx.Slice"(%[[X]]
+// CHECK: %[[MC:.*]] = "onnx.ReduceMean"(%[[C]]
+// CHECK: %[[R:.*]] = "onnx.Concat"(%[[MA]], %[[MB]], %[[MC]]) <{axis = 2 : i64}> {{.*}} -> tensor<1x2x3xf32>
+// CHECK: return %[[R]]
+func.func @forward(%x: !torch.vtensor<[1,2,5],f32> {torch.name = "x"}) -> !torch.vtensor {
+  %c3 = torch.constant.int 3
+  %size = torch.prim.ListConstruct %c3 : (!torch.int) -> !torch.list<int>
+  %r = torch.aten.adaptive_avg_pool1d %x, %size : (!torch.vtensor<[1,2,5],f32>, !torch.list<int>) -> !torch.vtensor
+  return %r : !torch.vtensor
+}

@@ -1115,11 +1115,14 @@ struct Inference {
       return pool(2, 1, 2, 3, -1, 4);
     if (name == "aten.avg_pool3d")
       return pool(3, 1, 2, 3, -1, 4);
-    if (name == "aten.adaptive_avg_pool1d")
+    if (name == "aten.adaptive_avg_pool1d" ||
+        name == "aten.adaptive_max_pool1d")
       return adaptivePool(1);
-    if (name == "aten.adaptive_avg_pool2d")
+    if (name == "aten.adaptive_avg_pool2d" ||
+        name == "aten.adaptive_max_pool2d")
       return adaptivePool(2);
-    if (name == "aten.adaptive_avg_pool3d")
+    if (name == "aten.adaptive_avg_pool3d" ||
+        name == "aten.adaptive_max_pool3d")
       return adaptivePool(3);
     if (name == "aten.view" || name == "aten.reshape")
       return reshape(1);
