@@ -107,6 +107,9 @@ def main():
     ap.add_argument("--torch-onnx", action="store_true")
     ap.add_argument("--json", default="")
     opts = ap.parse_args()
+    # Ops run in forked children: a parent without an OpenMP pool keeps
+    # them from deadlocking (and the samples are tiny).
+    torch.set_num_threads(1)
     from torch.testing._internal.common_methods_invocations import op_db
     only = set(filter(None, opts.only.split(",")))
     results = {}
@@ -135,31 +138,62 @@ def main():
             continue
         if not ref:
             continue
-        row = {}
-        path = os.path.join(tmp, "m.onnx")
-        for who in ["ours"] + (["torch.onnx"] if opts.torch_onnx else []):
-            if os.path.exists(path):
-                os.remove(path)
-            try:
-                with warnings.catch_warnings(), \
-                        contextlib.redirect_stdout(io.StringIO()), \
-                        contextlib.redirect_stderr(io.StringIO()):
-                    warnings.simplefilter("ignore")
-                    args = tuple(t.clone() for t in inputs)
-                    if who == "ours":
-                        torch_onnx.export(
-                            model, args, path, opset_version=opts.opset,
-                            dynamo=opts.frontend == "dynamo")
-                    else:
-                        torch.onnx.export(
-                            model, args, path, opset_version=opts.opset,
-                            dynamo=opts.frontend == "dynamo")
-                err = check(path, inputs, ref)
-                row[who] = err or "pass"
-            except Exception as e:  # noqa: BLE001
-                msg = str(e).strip().splitlines()
-                row[who] = "export: " + (msg[0] if msg else type(e).__name__)[:160]
+        # Each op in a child process: an exporter or runtime that dies (ONNX
+        # Runtime has raised SIGFPE on a model) costs that op, not the run.
+        rfd, wfd = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(rfd)
+            row = run_op(opts, model, inputs, ref, tmp)
+            with os.fdopen(wfd, "w") as fh:
+                json.dump(row, fh)
+            os._exit(0)
+        os.close(wfd)
+        with os.fdopen(rfd) as fh:
+            data = fh.read()
+        _, status = os.waitpid(pid, 0)
+        if data:
+            row = json.loads(data)
+        else:
+            sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else 0
+            row = {"ours": f"crash (signal {sig}) in the export or in ONNX "
+                           "Runtime"}
+            if opts.torch_onnx:
+                row["torch.onnx"] = row["ours"]
         results[key] = row
+    report(opts, results, t0)
+
+
+def run_op(opts, model, inputs, ref, tmp):
+    """{"ours": "pass" | why, "torch.onnx": ...} for one op."""
+    row = {}
+    path = os.path.join(tmp, f"m_{os.getpid()}.onnx")
+    for who in ["ours"] + (["torch.onnx"] if opts.torch_onnx else []):
+        if os.path.exists(path):
+            os.remove(path)
+        try:
+            with warnings.catch_warnings(), \
+                    contextlib.redirect_stdout(io.StringIO()), \
+                    contextlib.redirect_stderr(io.StringIO()):
+                warnings.simplefilter("ignore")
+                args = tuple(t.clone() for t in inputs)
+                if who == "ours":
+                    torch_onnx.export(
+                        model, args, path, opset_version=opts.opset,
+                        dynamo=opts.frontend == "dynamo")
+                else:
+                    torch.onnx.export(
+                        model, args, path, opset_version=opts.opset,
+                        dynamo=opts.frontend == "dynamo")
+            err = check(path, inputs, ref)
+            row[who] = err or "pass"
+        except Exception as e:  # noqa: BLE001
+            msg = str(e).strip().splitlines()
+            row[who] = "export: " + (msg[0] if msg else type(e).__name__)[:160]
+    return row
+
+
+def report(opts, results, t0):
     n = len(results)
     ours = sum(r["ours"] == "pass" for r in results.values())
     line = f"{opts.frontend} opset {opts.opset}: ours {ours}/{n}"
