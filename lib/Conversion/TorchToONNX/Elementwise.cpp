@@ -380,10 +380,16 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
         {"aten.relu", "Relu"},        {"aten.reciprocal", "Reciprocal"},
         {"aten.floor", "Floor"},      {"aten.ceil", "Ceil"},
         {"aten.erf", "Erf"},          {"aten.sign", "Sign"},
-        {"aten.logical_not", "Not"},  {"aten.isnan", "IsNaN"},
-        {"aten.neg.int", "Neg"},      {"aten.__not__", "Not"}})
+        {"aten.isnan", "IsNaN"},      {"aten.neg.int", "Neg"},
+        {"aten.__not__", "Not"}})
     add(n, 9, unary(o));
   add("aten.round", 11, unary("Round"));
+  // logical_not of any dtype: x != 0, negated.
+  add("aten.logical_not", 9, [](Emitter &e) {
+    Type i1 = IntegerType::get(e.ctx(), 1);
+    Value r = e.n1("Not", {e.castIfNeeded(e.in(0), i1)}, {}, e.resultType());
+    return r && e.done(r);
+  });
   add("aten.isinf", 10, unary("IsInf"));
   add("aten.isfinite", 9, [](Emitter &e) {
     // x - x is 0 for finite x and NaN for +-inf and NaN; integers are
@@ -707,6 +713,10 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
   add("aten.clamp.Tensor", 9, [](Emitter &e) { return lowerClamp(e, 1, 2); });
   add("aten.clamp_min", 9, [](Emitter &e) { return lowerClamp(e, 1, -1); });
   add("aten.clamp_max", 9, [](Emitter &e) { return lowerClamp(e, -1, 1); });
+  add("aten.clamp_min.Tensor", 9,
+      [](Emitter &e) { return lowerClamp(e, 1, -1); });
+  add("aten.clamp_max.Tensor", 9,
+      [](Emitter &e) { return lowerClamp(e, -1, 1); });
   add("aten.hardsigmoid", 9, [](Emitter &e) {
     Value r =
         e.n1("HardSigmoid", {e.in(0)},

@@ -104,3 +104,18 @@ func.func @forward(%x: !torch.vtensor<[1,2,5],f32> {torch.name = "x"}) -> !torch
   %r = torch.aten.adaptive_avg_pool1d %x, %size : (!torch.vtensor<[1,2,5],f32>, !torch.list<int>) -> !torch.vtensor
   return %r : !torch.vtensor
 }
+
+// -----
+
+// clamp_min with a tensor bound; logical_not of a float tensor (x != 0).
+// CHECK-LABEL: func.func @main_graph(
+// CHECK-SAME: %[[X:[^:]*]]: tensor<3xf32>{{.*}}, %[[M:[^:]*]]: tensor<3xf32>
+// CHECK: %[[C:.*]] = "onnx.Max"(%[[X]], %[[M]]) {{.*}} -> tensor<3xf32>
+// CHECK: %[[B:.*]] = "onnx.Cast"(%[[X]]) <{to = 9 : i64}>
+// CHECK: %[[N:.*]] = "onnx.Not"(%[[B]]) {{.*}} -> tensor<3xi1>
+// CHECK: return %[[C]], %[[N]]
+func.func @forward(%x: !torch.vtensor<[3],f32> {torch.name = "x"}, %m: !torch.vtensor<[3],f32> {torch.name = "m"}) -> (!torch.vtensor, !torch.vtensor) {
+  %c = torch.operator "aten::clamp_min.Tensor"(%x, %m) : (!torch.vtensor<[3],f32>, !torch.vtensor<[3],f32>) -> !torch.vtensor
+  %n = torch.aten.logical_not %x : (!torch.vtensor<[3],f32>) -> !torch.vtensor
+  return %c, %n : !torch.vtensor, !torch.vtensor
+}

@@ -1040,7 +1040,9 @@ struct Inference {
                                              "aten.lerp.Scalar",
                                              "aten.hypot",
                                              "aten.logaddexp",
-                                             "aten.atan2"};
+                                             "aten.atan2",
+                                             "aten.clamp_min.Tensor",
+                                             "aten.clamp_max.Tensor"};
     if (binary.contains(name))
       return elementwise({0, 1});
     if (name == "aten.div.Tensor" || name == "aten.div.Scalar" ||
