@@ -859,8 +859,9 @@ LogicalResult PT2Importer::bindOutputs(const json::Object &node,
     const json::Value &v = o->begin()->second;
     Value r = results[i];
     if (kind == "as_tensor") {
-      if (auto name = v.getAsObject()->getString("name"))
-        bind(*name, r);
+      if (const json::Object *to = v.getAsObject())
+        if (auto name = to->getString("name"))
+          bind(*name, r);
     } else if (kind == "as_sym_int" || kind == "as_sym_float" ||
                kind == "as_sym_bool") {
       if (const json::Object *so = v.getAsObject())
@@ -1778,7 +1779,10 @@ OwningOpRef<ModuleOp> PT2Importer::run() {
     }
   }
 
-  for (const json::Value &n : *graph->getArray("nodes")) {
+  const json::Array *nodes = graph->getArray("nodes");
+  if (!nodes)
+    return bad("graph nodes");
+  for (const json::Value &n : *nodes) {
     const json::Object *node = n.getAsObject();
     if (!node)
       return bad("well-formed nodes");

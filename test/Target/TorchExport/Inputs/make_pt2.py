@@ -72,7 +72,7 @@ class Sym(nn.Module):
 def program(kind):
     torch.manual_seed(0)
     if kind in ("linear", "truncated", "not_zip", "schema_version",
-                "missing_weight", "wrong_size", "no_model"):
+                "missing_weight", "wrong_size", "no_model", "bad_output"):
         return torch.export.export(
             Linear().eval(), (torch.randn(2, 4),),
             dynamic_shapes={"x": {0: Dim("batch", min=1, max=64)}})
@@ -128,6 +128,17 @@ def main():
     elif kind == "wrong_size":
         data = rewrite(data, lambda n, b: b[:4]
                        if n.endswith("data/weights/weight_0") else b)
+    elif kind == "bad_output":
+        # A node output that is not an object (found by fuzzing: the
+        # importer dereferenced it).
+        def edit(name, body):
+            if name.endswith("models/model.json"):
+                j = json.loads(body)
+                j["graph_module"]["graph"]["nodes"][0]["outputs"][0] = {
+                    "as_tensor": 5}
+                return json.dumps(j).encode()
+            return body
+        data = rewrite(data, edit)
     elif kind == "no_model":
         data = rewrite(data, lambda n, b: None
                        if n.endswith("models/model.json") else b)
