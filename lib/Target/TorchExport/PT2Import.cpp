@@ -96,6 +96,11 @@ private:
   FailureOr<Value> importList(const json::Array &elts, StringRef kind,
                               const c10::TypePtr &expected, Location loc);
   FailureOr<Value> coerceToBool(Value v, Location loc);
+  /// A number as a 0-d tensor (f64, si64 or i1 by its kind).
+  Value numberAsTensor(Value v, Location loc);
+  /// The `arg`s of a node's inputs, in order, without a schema.
+  LogicalResult plainArgs(const json::Object &node, Location loc,
+                          SmallVectorImpl<Value> &out);
 
   // Graphs and nodes.
   Location locOf(const json::Object &node, StringRef target);
@@ -813,6 +818,29 @@ FailureOr<Value> PT2Importer::coerceToBool(Value v, Location loc) {
   return error(loc) << "a condition must be a tensor, an int or a bool";
 }
 
+Value PT2Importer::numberAsTensor(Value v, Location loc) {
+  Type dtype = isa<Torch::FloatType>(v.getType()) ? Type(b.getF64Type())
+               : isa<BoolType>(v.getType())
+                   ? Type(b.getI1Type())
+                   : Type(b.getIntegerType(64, /*isSigned=*/true));
+  return PrimNumToTensorOp::create(
+      b, loc, NonValueTensorType::get(ctx, ArrayRef<int64_t>{}, dtype), v);
+}
+
+LogicalResult PT2Importer::plainArgs(const json::Object &node, Location loc,
+                                     SmallVectorImpl<Value> &out) {
+  if (const json::Array *inputs = node.getArray("inputs"))
+    for (const json::Value &in : *inputs)
+      if (const json::Object *o = in.getAsObject())
+        if (const json::Value *a = o->get("arg")) {
+          auto v = importArg(*a, nullptr, loc);
+          if (failed(v))
+            return failure();
+          out.push_back(*v);
+        }
+  return success();
+}
+
 //===----------------------------------------------------------------------===//
 // Nodes
 //===----------------------------------------------------------------------===//
@@ -972,13 +1000,7 @@ LogicalResult PT2Importer::importAtenNode(const json::Object &node,
         return failure();
       if (llvm::is_contained(numberForTensor, i)) {
         // No Scalar overload: the number as a 0-d tensor.
-        Type dtype = isa<Torch::FloatType>(v->getType()) ? Type(b.getF64Type())
-                     : isa<BoolType>(v->getType())
-                         ? Type(b.getI1Type())
-                         : Type(b.getIntegerType(64, /*isSigned=*/true));
-        *v = PrimNumToTensorOp::create(
-            b, loc, NonValueTensorType::get(ctx, ArrayRef<int64_t>{}, dtype),
-            *v);
+        *v = numberAsTensor(*v, loc);
       }
       operands.push_back(*v);
       continue;
@@ -1074,26 +1096,18 @@ static StringRef atenForPythonOp(StringRef fn) {
 LogicalResult PT2Importer::importSymNode(const json::Object &node,
                                          StringRef target, Location loc) {
   StringRef fn = target.rsplit('.').second;
+  SmallVector<Value> operands;
+  if (failed(plainArgs(node, loc, operands)))
+    return failure();
   if (fn == "sym_min" || fn == "sym_max") {
     // No int min/max op: through 0-d tensors (minimum/maximum), back to a
     // number of the operands' kind.
     SmallVector<Value> ts;
     bool anyFloat = false;
-    if (const json::Array *inputs = node.getArray("inputs"))
-      for (const json::Value &in : *inputs)
-        if (const json::Object *o = in.getAsObject())
-          if (const json::Value *a = o->get("arg")) {
-            auto v = importArg(*a, nullptr, loc);
-            if (failed(v))
-              return failure();
-            bool isFloat = isa<Torch::FloatType>(v->getType());
-            anyFloat |= isFloat;
-            Type dtype = isFloat ? Type(b.getF64Type())
-                                 : Type(b.getIntegerType(64, true));
-            ts.push_back(PrimNumToTensorOp::create(
-                b, loc,
-                NonValueTensorType::get(ctx, ArrayRef<int64_t>{}, dtype), *v));
-          }
+    for (Value v : operands) {
+      anyFloat |= isa<Torch::FloatType>(v.getType());
+      ts.push_back(numberAsTensor(v, loc));
+    }
     if (ts.size() != 2)
       return error(loc) << "'" << target << "' takes two sizes";
     Type dtype =
@@ -1117,16 +1131,6 @@ LogicalResult PT2Importer::importSymNode(const json::Object &node,
   if (aten.empty())
     return error(loc) << "unsupported symbolic operation '" << target
                       << "' on sizes";
-  SmallVector<Value> operands;
-  if (const json::Array *inputs = node.getArray("inputs"))
-    for (const json::Value &in : *inputs)
-      if (const json::Object *o = in.getAsObject())
-        if (const json::Value *a = o->get("arg")) {
-          auto v = importArg(*a, nullptr, loc);
-          if (failed(v))
-            return failure();
-          operands.push_back(*v);
-        }
   auto suffix = [](Value v) -> StringRef {
     if (isa<Torch::FloatType>(v.getType()))
       return "float";
