@@ -1,5 +1,6 @@
 """torch_onnx: a drop-in replacement for torch.onnx.export built on the
-torch-onnx compiler (TorchScript -> MLIR torch dialect -> ONNX).
+torch-onnx compiler (torch.export or TorchScript -> MLIR torch dialect ->
+ONNX).
 
     import torch_onnx
     torch_onnx.export(model, (x,), "model.onnx", dynamo=False,
@@ -10,8 +11,9 @@ torch-onnx compiler (TorchScript -> MLIR torch dialect -> ONNX).
 `mode`. With dynamo=False the model is traced (mode="trace", what
 torch.onnx.export does then) or scripted (mode="script"; a
 torch.jit.ScriptModule is used as it is), saved as a TorchScript archive and
-converted by the C++ exporter `torch-onnx-export`. The torch.export frontend
-(dynamo=True, torch.onnx.export's default) is not built yet and says so.
+converted by the C++ exporter `torch-onnx-export`. With dynamo=True
+(torch.onnx.export's default) the model is captured with torch.export, saved
+as a .pt2 and converted by the same exporter (docs/TorchExportFrontend.md).
 """
 
 import contextlib
