@@ -33,6 +33,7 @@
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
+#include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -41,6 +42,7 @@
 #include "llvm/Support/Program.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Target/TargetMachine.h"
 
 using namespace mlir;
 using namespace mlir::torch_onnx;
@@ -283,6 +285,14 @@ int main(int argc, char **argv) {
   popts.openmp = openmp && !cuda;
   popts.vectorize = vectorize;
   popts.runtimeChecks = runtimeChecks;
+  std::string tmErr;
+  auto tm = createTargetMachine(mcpu, &tmErr);
+  if (!tm)
+    return fail(tmErr);
+  // Register tiles for the target's vector width (--mcpu may not be this
+  // host).
+  popts.vectorBits =
+      tm->getMCSubtargetInfo()->checkFeatures("+avx512f") ? 512 : 256;
   ONNXToNVVMPipelineOptions nvvm;
   if (cuda &&
       failed(target->configure(nvvm, "sm_90", [](const Twine &m) { fail(m); })))
@@ -292,10 +302,6 @@ int main(int argc, char **argv) {
   if (failed(sig))
     return 1;
 
-  std::string tmErr;
-  auto tm = createTargetMachine(mcpu, &tmErr);
-  if (!tm)
-    return fail(tmErr);
   llvm::LLVMContext llvmCtx;
   std::unique_ptr<llvm::Module> llvmModule =
       translateModuleToLLVMIR(*module, llvmCtx, "model");

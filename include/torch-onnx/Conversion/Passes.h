@@ -70,6 +70,11 @@ struct ONNXToLLVMPipelineOptions
       llvm::cl::desc("Generate run-time checks of indices, shapes, divisors "
                      "and sizes (an error instead of undefined behaviour)"),
       llvm::cl::init(true)};
+  Option<int64_t> vectorBits{
+      *this, "vector-bits",
+      llvm::cl::desc("Vector register width of the target CPU in bits, for "
+                     "the register tiles (0: this host's)"),
+      llvm::cl::init(0)};
 };
 
 /// onnx -> linalg -> bufferized loops (OpenMP) -> LLVM dialect.

@@ -73,6 +73,48 @@ def ConvertONNXToLinalg : Pass<"convert-onnx-to-linalg", "ModuleOp"> {
   ];
 }
 
+def FuseElementwiseNoRecompute
+    : Pass<"fuse-elementwise-no-recompute", "func::FuncOp"> {
+  let summary = "Elementwise fusion that never recomputes a producer";
+  let description = [{
+    Upstream elementwise fusion (`linalg::populateElementwiseOpsFusionPatterns`
+    and the reshape-by-expansion patterns, as `linalg-fuse-elementwise-ops`
+    runs them) with a control that refuses two fusions:
+
+    * into a contraction (a matmul-like `linalg.generic`): the producer's
+      body would run once per element of the reduction *and* per output
+      column (softmax's `exp` recomputed for every column of P·V), and the
+      fused op is no longer recognised as a contraction, so it is not tiled
+      nor vectorized;
+    * into any op whose indexing map for the fused operand is not a
+      permutation (the producer would be evaluated once per broadcast
+      element) when the consumer has reduction loops or the producer calls
+      a `math` function or divides.
+
+    Only producers with a single use are fused (as upstream's default).
+  }];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::affine::AffineDialect", "::mlir::arith::ArithDialect"
+  ];
+}
+
+def FoldConstantTransposes
+    : Pass<"fold-constant-transposes", "func::FuncOp"> {
+  let summary = "Transpose constant tensors (weights) at compile time";
+  let description = [{
+    A `linalg.transpose` (or a `linalg.generic` that only permutes) whose
+    input is a constant (`dense` or `dense_resource`) is replaced by a new
+    `dense_resource` constant holding the permuted data, so that a Gemm with
+    `transB = 1` or an ONNX `Transpose` of a weight costs nothing per run.
+    No size cap: the work is one copy of the weight at compile time.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+  let statistics = [
+    Statistic<"numFolded", "folded", "Constant transposes folded">
+  ];
+}
+
 def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
   let summary = "Tile contractions for threads and registers, then vectorize";
   let description = [{
@@ -80,22 +122,35 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
     bufferization):
 
     * `linalg.conv_2d_nchw_fchw` is rewritten as im2col + a matmul-like
-      contraction (upstream `linalg::rewriteInIm2Col`);
+      contraction (an affine copy, so no index arithmetic per element);
     * every contraction with static loop ranges (matmul, batched matmul,
       Gemm's transposed forms, im2col matmuls) is tiled twice: parallel
       dims into `scf.forall` tiles of `thread-tile-m` x `thread-tile-n`
       (one task per tile, run on the OpenMP threads), then into
       register tiles of `reg-tile-m` x `reg-tile-n` x 1 (`scf.for`), which
-      are vectorized (masked at the edges) to `vector.contract` and lowered
-      to outer products / FMAs, the accumulator tile hoisted out of the
-      reduction loop (kept in registers).
+      are vectorized to `vector.contract` and lowered to outer products /
+      FMAs (leading unit dims dropped first), the accumulator tile hoisted
+      out of the reduction loop (kept in registers). An n extent that the
+      register tile does not divide is split (`linalg::splitOp`) into whole
+      tiles and a remainder tiled the same way; no scalar fallback.
+    * a 1x1 convolution with unit strides needs no im2col copy, and batch 1
+      gives a 2-D contraction.
   }];
   let options = [
     Option<"threadTileM", "thread-tile-m", "int64_t", "64", "Rows per task">,
     Option<"threadTileN", "thread-tile-n", "int64_t", "256", "Cols per task">,
-    Option<"regTileM", "reg-tile-m", "int64_t", "4", "Register tile rows">,
-    Option<"regTileN", "reg-tile-n", "int64_t", "16",
-           "Register tile columns (2 AVX2 / 1 AVX-512 vectors of f32)">,
+    Option<"regTileM", "reg-tile-m", "int64_t", "0",
+           "Register tile rows (0: 8 with 512-bit vectors, else 4)">,
+    Option<"regTileN", "reg-tile-n", "int64_t", "0",
+           "Register tile columns (0: 32 with 512-bit vectors, else 16)">,
+    Option<"vectorBits", "vector-bits", "int64_t", "0",
+           "Vector register width of the target (0: this host's, 512 with "
+           "AVX-512, else 256)">,
+  ];
+  let statistics = [
+    Statistic<"numTiled", "tiled", "Contractions tiled and vectorized">,
+    Statistic<"numSplit", "split",
+              "Contractions split into full register tiles and a remainder">
   ];
   let dependentDialects = [
     "::mlir::scf::SCFDialect", "::mlir::vector::VectorDialect",
@@ -125,8 +180,17 @@ def CPUOuterParallelLoops : Pass<"cpu-outer-parallel-loops", "func::FuncOp"> {
     one iteration parallel and turns the others into `scf.for` loops inside
     it (in their original order, so the innermost loop still walks
     contiguous memory).
+
+    Only one level runs in parallel: an `scf.parallel` nested in another one
+    (a linalg op left inside a task, the parallel dims under a reduction
+    loop) becomes `scf.for` loops, so OpenMP never forks inside a parallel
+    region.
   }];
   let dependentDialects = ["::mlir::scf::SCFDialect"];
+  let statistics = [
+    Statistic<"numSequentialized", "sequentialized",
+              "Nested parallel loops made sequential">
+  ];
 }
 
 def LowerRuntimeChecks : Pass<"lower-runtime-checks", "ModuleOp"> {

@@ -24,9 +24,11 @@ std::string torch_onnx::getONNXToLinalgStageText() {
 std::string torch_onnx::getLinalgToLLVMStageText(
     const ONNXToLLVMPipelineOptions &o) {
   std::string s = "canonicalize,cse,"
-                  "func.func(linalg-fuse-elementwise-ops),canonicalize,cse,";
+                  "func.func(fold-constant-transposes,"
+                  "fuse-elementwise-no-recompute),canonicalize,cse,";
   if (o.vectorize)
-    s += "func.func(cpu-tile-and-vectorize),canonicalize,cse,";
+    s += "func.func(cpu-tile-and-vectorize{vector-bits=" +
+         std::to_string(o.vectorBits) + "}),canonicalize,cse,";
   s += "one-shot-bufferize{bufferize-function-boundaries "
        "function-boundary-type-conversion=identity-layout-map},"
        "canonicalize,buffer-deallocation-pipeline,convert-bufferization-to-memref,"

@@ -20,6 +20,7 @@
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
+#include "llvm/TargetParser/Host.h"
 
 namespace mlir::torch_onnx {
 #define GEN_PASS_DEF_CPUTILEANDVECTORIZE
@@ -52,30 +53,66 @@ static LogicalResult im2col(RewriterBase &rewriter,
   MLIRContext *ctx = conv.getContext();
   Type elem = xt.getElementType();
   auto D = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
-  Value colInit =
-      tensor::EmptyOp::create(rewriter, loc, {N, C, KH, KW, OH, OW}, elem);
-  auto id6 = AffineMap::getMultiDimIdentityMap(6, ctx);
-  auto xmap = AffineMap::get(
-      6, 0, {D(0), D(1), D(4) * st[0] + D(2) * dl[0], D(5) * st[1] + D(3) * dl[1]},
-      ctx);
-  Value col =
-      linalg::GenericOp::create(
-          rewriter, loc, TypeRange{colInit.getType()}, ValueRange{x},
-          ValueRange{colInit}, {xmap, id6},
-          SmallVector<utils::IteratorType>(6, utils::IteratorType::parallel),
-          [](OpBuilder &b, Location l, ValueRange a) {
-            linalg::YieldOp::create(b, l, a[0]);
-          })
-          .getResult(0);
+  Value colR;
   auto colT = RankedTensorType::get({N, C * KH * KW, OH * OW}, elem);
-  Value colR = tensor::CollapseShapeOp::create(rewriter, loc, colT, col,
-                                               {{0}, {1, 2, 3}, {4, 5}});
+  if (KH == 1 && KW == 1 && st[0] == 1 && st[1] == 1 &&
+      xt.getDimSize(2) == OH && xt.getDimSize(3) == OW) {
+    // A 1x1 convolution with unit strides is a matmul on the input as is.
+    colR = tensor::CollapseShapeOp::create(rewriter, loc, colT, x,
+                                           {{0}, {1}, {2, 3}});
+  } else {
+    Value colInit =
+        tensor::EmptyOp::create(rewriter, loc, {N, C, KH, KW, OH, OW}, elem);
+    auto id6 = AffineMap::getMultiDimIdentityMap(6, ctx);
+    auto xmap = AffineMap::get(
+        6, 0,
+        {D(0), D(1), D(4) * st[0] + D(2) * dl[0], D(5) * st[1] + D(3) * dl[1]},
+        ctx);
+    Value col =
+        linalg::GenericOp::create(
+            rewriter, loc, TypeRange{colInit.getType()}, ValueRange{x},
+            ValueRange{colInit}, {xmap, id6},
+            SmallVector<utils::IteratorType>(6, utils::IteratorType::parallel),
+            [](OpBuilder &b, Location l, ValueRange a) {
+              linalg::YieldOp::create(b, l, a[0]);
+            })
+            .getResult(0);
+    colR = tensor::CollapseShapeOp::create(rewriter, loc, colT, col,
+                                           {{0}, {1, 2, 3}, {4, 5}});
+  }
   Value wR = tensor::CollapseShapeOp::create(
       rewriter, loc, RankedTensorType::get({F, C * KH * KW}, elem), w,
       {{0}, {1, 2, 3}});
   Value iR = tensor::CollapseShapeOp::create(
       rewriter, loc, RankedTensorType::get({N, F, OH * OW}, elem), init,
       {{0}, {1}, {2, 3}});
+  if (N == 1) {
+    // Batch 1: a plain 2-D contraction [F, K] x [K, P] (a unit loop would
+    // keep the register tiles 3-D, which the vector lowering leaves scalar).
+    colR = tensor::CollapseShapeOp::create(
+        rewriter, loc, RankedTensorType::get({C * KH * KW, OH * OW}, elem),
+        colR, {{0, 1}, {2}});
+    Value i2 = tensor::CollapseShapeOp::create(
+        rewriter, loc, RankedTensorType::get({F, OH * OW}, elem), iR,
+        {{0, 1}, {2}});
+    auto mm = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{i2.getType()}, ValueRange{wR, colR},
+        ValueRange{i2},
+        {AffineMap::get(3, 0, {D(0), D(2)}, ctx),
+         AffineMap::get(3, 0, {D(2), D(1)}, ctx),
+         AffineMap::get(3, 0, {D(0), D(1)}, ctx)},
+        {utils::IteratorType::parallel, utils::IteratorType::parallel,
+         utils::IteratorType::reduction},
+        [](OpBuilder &b, Location l, ValueRange a) {
+          Value p = arith::MulFOp::create(b, l, a[0], a[1]);
+          linalg::YieldOp::create(
+              b, l, arith::AddFOp::create(b, l, a[2], p).getResult());
+        });
+    Value out = tensor::ExpandShapeOp::create(
+        rewriter, loc, ot, mm.getResult(0), {{0, 1}, {2, 3}});
+    rewriter.replaceOp(conv, out);
+    return success();
+  }
   // Loops (n, f, p, k).
   auto mm = linalg::GenericOp::create(
       rewriter, loc, TypeRange{iR.getType()}, ValueRange{wR, colR},
@@ -94,6 +131,17 @@ static LogicalResult im2col(RewriterBase &rewriter,
                                             {{0}, {1}, {2, 3}});
   rewriter.replaceOp(conv, out);
   return success();
+}
+
+/// Whether this host has AVX-512 (the JIT's target; torch-onnx-compile
+/// passes its --mcpu's width as vector-bits).
+static bool hostHasAVX512() {
+  static bool has = [] {
+    llvm::StringMap<bool> f = llvm::sys::getHostCPUFeatures();
+    auto it = f.find("avx512f");
+    return it != f.end() && it->second;
+  }();
+  return has;
 }
 
 namespace {
@@ -117,7 +165,22 @@ struct CPUTileAndVectorizePass
     return red >= 0 && par.size() >= 2;
   }
 
-  void tileContraction(RewriterBase &rewriter, linalg::LinalgOp op) {
+  /// Register tile sizes: from the options, else from the vector width
+  /// (512 bits: 8x32, two zmm per row; 256: 4x16).
+  int64_t vectorWidth() const {
+    if (vectorBits > 0)
+      return vectorBits;
+    return hostHasAVX512() ? 512 : 256;
+  }
+  int64_t tileM() const {
+    return regTileM > 0 ? regTileM : (vectorWidth() >= 512 ? 8 : 4);
+  }
+  int64_t tileN() const {
+    return regTileN > 0 ? regTileN : (vectorWidth() >= 512 ? 32 : 16);
+  }
+
+  void tileContraction(RewriterBase &rewriter, linalg::LinalgOp op,
+                       bool split = false) {
     SmallVector<int64_t> ranges = op.getStaticLoopRanges();
     if (llvm::any_of(ranges, ShapedType::isDynamic))
       return;
@@ -135,32 +198,46 @@ struct CPUTileAndVectorizePass
     int64_t work = 1;
     for (int64_t r : ranges)
       work *= r;
-    if (work < 64 * 64 * 16)
+    if (!split && work < 64 * 64 * 16)
       return; // too small to be worth it
     MLIRContext *ctx = op->getContext();
     auto idx = [&](int64_t v) -> OpFoldResult {
       return IntegerAttr::get(IndexType::get(ctx), v);
     };
-    // Register tile sizes that divide the extents (no masked/partial
-    // vectors): m from regTileM down, n from regTileN down to 8 (or the whole
-    // extent when it is at most 64).
     auto divisor = [](int64_t extent, int64_t start, int64_t minimum) {
       for (int64_t t = std::min(start, extent); t >= minimum; --t)
         if (extent % t == 0)
           return t;
       return int64_t(0);
     };
-    int64_t rm = divisor(ranges[m], regTileM, 1);
-    int64_t rn = 0;
-    int64_t rN = regTileN;
+    // Register tile columns: the widest of tileN, tileN/2, tileN/4 (at
+    // least 8) that fits the extent. When it does not divide the extent, the
+    // op is split along n into the full tiles and a remainder (itself tiled
+    // the same way), so every register tile is a whole vector: no masks and
+    // no scalar fallback. An extent below 8 is one (narrow) vector.
+    int64_t rN = tileN(), rn = 0;
     for (int64_t t : {rN, rN / 2, rN / 4})
-      if (t >= 8 && ranges[n] % t == 0) {
+      if (t >= 8 && t <= ranges[n]) {
         rn = t;
         break;
       }
-    bool vectorizable = rn != 0;
     if (!rn)
-      rn = 1;
+      rn = ranges[n];
+    if (ranges[n] % rn) {
+      int64_t main = ranges[n] / rn * rn;
+      rewriter.setInsertionPoint(op);
+      auto [first, second] = linalg::splitOp(
+          rewriter, cast<TilingInterface>(op.getOperation()), n, idx(main));
+      if (!first || !second)
+        return;
+      ++numSplit;
+      tileContraction(rewriter, cast<linalg::LinalgOp>(first.getOperation()),
+                      true);
+      tileContraction(rewriter, cast<linalg::LinalgOp>(second.getOperation()),
+                      true);
+      return;
+    }
+    int64_t rm = divisor(ranges[m], tileM(), 1);
     // Level 1: tasks of whole register tiles.
     auto taskTile = [](int64_t extent, int64_t reg, int64_t want) {
       int64_t best = reg;
@@ -182,10 +259,18 @@ struct CPUTileAndVectorizePass
     if (failed(r1))
       return;
     rewriter.replaceOp(op, r1->replacements);
+    ++numTiled;
     auto inner = cast<linalg::LinalgOp>(r1->tiledOps.back());
-    if (!vectorizable) {
-      // Loop order (batch.., m, k, n): the innermost loop walks rows of B and
-      // of the output contiguously, which LLVM's loop vectorizer handles.
+    // Level 2: register tiles (k by 1), vectorized to vector.contract, which
+    // the patterns below lower to broadcasts + FMAs; the accumulator tile is
+    // hoisted out of the k loop after bufferization.
+    // The batch dims of a task are 1: drop them first (rank-reducing
+    // slices), so the register tiles are 2-D and lower to FMAs.
+    if (par.size() > 2) {
+      SmallVector<unsigned> batchDims;
+      for (int64_t p : par)
+        if (p != m && p != n)
+          batchDims.push_back(p);
       rewriter.setInsertionPoint(inner);
       auto generic = dyn_cast<linalg::GenericOp>(inner.getOperation());
       if (!generic) {
@@ -194,21 +279,34 @@ struct CPUTileAndVectorizePass
           return;
         generic = *g;
       }
-      SmallVector<unsigned> perm;
-      for (int64_t p : par)
-        if (p != n)
-          perm.push_back(p);
-      perm.push_back(red);
-      perm.push_back(n);
-      (void)linalg::interchangeGenericOp(rewriter, generic, perm);
-      return;
+      linalg::ControlDropUnitDims drop;
+      drop.rankReductionStrategy = linalg::ControlDropUnitDims::
+          RankReductionStrategy::ExtractInsertSlice;
+      drop.controlFn = [&](Operation *) { return batchDims; };
+      auto dropped = linalg::dropUnitDims(rewriter, generic, drop);
+      if (succeeded(dropped)) {
+        rewriter.replaceOp(generic, dropped->replacements);
+        inner = cast<linalg::LinalgOp>(dropped->resultOp.getOperation());
+      } else {
+        inner = generic;
+      }
     }
-    // Level 2: register tiles (k by 1), vectorized to vector.contract, which
-    // the patterns below lower to broadcasts + FMAs; the accumulator tile is
-    // hoisted out of the k loop after bufferization.
-    SmallVector<int64_t> vec(ranges.size(), 1);
-    vec[m] = rm;
-    vec[n] = rn;
+    // A generic contraction that is a plain matmul becomes linalg.matmul,
+    // which vectorizes straight to vector.contract (a generic one goes
+    // through a broadcast + multi_reduction form that stays scalar).
+    if (auto generic = dyn_cast<linalg::GenericOp>(inner.getOperation())) {
+      rewriter.setInsertionPoint(generic);
+      auto named = linalg::specializeGenericOp(rewriter, generic);
+      if (succeeded(named))
+        inner = *named;
+    }
+    SmallVector<int64_t> innerPar;
+    int64_t innerRed;
+    if (!classify(inner, innerPar, innerRed))
+      return;
+    SmallVector<int64_t> vec(inner.getNumLoops(), 1);
+    vec[innerPar[innerPar.size() - 2]] = rm;
+    vec[innerPar[innerPar.size() - 1]] = rn;
     SmallVector<OpFoldResult> t2;
     for (int64_t v : vec)
       t2.push_back(idx(v));
@@ -251,6 +349,9 @@ struct CPUTileAndVectorizePass
       tileContraction(rewriter, op);
     // Lower the vector contractions to FMAs.
     RewritePatternSet patterns(ctx);
+    // Batch dims tiled by 1 leave leading unit dims on the register tiles:
+    // drop them so the contraction becomes 2-D outer products (FMAs).
+    vector::populateCastAwayVectorLeadingOneDimPatterns(patterns);
     vector::populateVectorTransferPermutationMapLoweringPatterns(patterns);
     vector::populateVectorReductionToContractPatterns(patterns);
     vector::populateVectorContractLoweringPatterns(
@@ -299,16 +400,62 @@ struct CPUHoistVectorTransfersPass
   }
 };
 
+/// Rebuilds `p` as a loop nest in its original dim order: dim `par` (if any)
+/// an outer one-dim scf.parallel, every other dim an scf.for.
+static void rebuildParallel(IRRewriter &rewriter, scf::ParallelOp p,
+                            std::optional<unsigned> par) {
+  unsigned n = p.getNumLoops();
+  Location loc = p.getLoc();
+  rewriter.setInsertionPoint(p);
+  SmallVector<Value> ivs(n);
+  if (par) {
+    auto outer = scf::ParallelOp::create(
+        rewriter, loc, ValueRange{p.getLowerBound()[*par]},
+        ValueRange{p.getUpperBound()[*par]}, ValueRange{p.getStep()[*par]});
+    rewriter.setInsertionPointToStart(outer.getBody());
+    ivs[*par] = outer.getInductionVars()[0];
+  }
+  for (unsigned d = 0; d < n; ++d) {
+    if (par && d == *par)
+      continue;
+    auto f = scf::ForOp::create(rewriter, loc, p.getLowerBound()[d],
+                                p.getUpperBound()[d], p.getStep()[d]);
+    ivs[d] = f.getInductionVar();
+    rewriter.setInsertionPointToStart(f.getBody());
+  }
+  // Move the body (minus its terminator) into the innermost loop.
+  Block *body = p.getBody();
+  Operation *insertBefore = &*rewriter.getInsertionPoint();
+  for (Operation &op : llvm::make_early_inc_range(body->without_terminator()))
+    op.moveBefore(insertBefore);
+  for (unsigned d = 0; d < n; ++d)
+    body->getArgument(d).replaceAllUsesWith(ivs[d]);
+  rewriter.eraseOp(p);
+}
+
 struct CPUOuterParallelLoopsPass
     : public torch_onnx::impl::CPUOuterParallelLoopsBase<
           CPUOuterParallelLoopsPass> {
   void runOnOperation() override {
+    IRRewriter rewriter(&getContext());
+    // One parallel level: a parallel loop inside another one (a linalg op
+    // left inside a task, a reduction's inner parallel dims) runs
+    // sequentially on its task's thread, so that OpenMP never forks inside
+    // a parallel region. Innermost first.
+    SmallVector<scf::ParallelOp> nested;
+    getOperation().walk([&](scf::ParallelOp p) {
+      if (p->getParentOfType<scf::ParallelOp>() && p.getInitVals().empty())
+        nested.push_back(p);
+    });
+    for (scf::ParallelOp p : nested) {
+      rebuildParallel(rewriter, p, std::nullopt);
+      ++numSequentialized;
+    }
     SmallVector<scf::ParallelOp> loops;
     getOperation().walk([&](scf::ParallelOp p) {
       if (p.getNumLoops() > 1 && !p->getParentOfType<scf::ParallelOp>())
         loops.push_back(p);
     });
-    IRRewriter rewriter(&getContext());
     for (scf::ParallelOp p : loops) {
       if (!p.getInitVals().empty())
         continue;
@@ -324,31 +471,7 @@ struct CPUOuterParallelLoopsPass
           break;
         }
       }
-      Location loc = p.getLoc();
-      rewriter.setInsertionPoint(p);
-      auto outer = scf::ParallelOp::create(
-          rewriter, loc, ValueRange{p.getLowerBound()[par]},
-          ValueRange{p.getUpperBound()[par]}, ValueRange{p.getStep()[par]});
-      rewriter.setInsertionPointToStart(outer.getBody());
-      SmallVector<Value> ivs(n);
-      ivs[par] = outer.getInductionVars()[0];
-      for (unsigned d = 0; d < n; ++d) {
-        if (d == par)
-          continue;
-        auto f = scf::ForOp::create(rewriter, loc, p.getLowerBound()[d],
-                                    p.getUpperBound()[d], p.getStep()[d]);
-        ivs[d] = f.getInductionVar();
-        rewriter.setInsertionPointToStart(f.getBody());
-      }
-      // Move the body (minus its terminator) into the innermost loop.
-      Block *body = p.getBody();
-      Operation *insertBefore = &*rewriter.getInsertionPoint();
-      for (Operation &op : llvm::make_early_inc_range(
-               body->without_terminator()))
-        op.moveBefore(insertBefore);
-      for (unsigned d = 0; d < n; ++d)
-        body->getArgument(d).replaceAllUsesWith(ivs[d]);
-      rewriter.eraseOp(p);
+      rebuildParallel(rewriter, p, par);
     }
   }
 };

@@ -1,11 +1,12 @@
 // The whole CPU pipeline: onnx -> linalg -> tiled/vectorized contraction ->
 // bufferized OpenMP loops -> LLVM dialect.
 // RUN: torch-onnx-opt --onnx-to-llvm-pipeline %s | FileCheck %s
-// RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize %s | FileCheck %s --check-prefix=TILE
+// RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize=vector-bits=256 %s | FileCheck %s --check-prefix=TILE
+// RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize=vector-bits=512 %s | FileCheck %s --check-prefix=AVX512
 
 // CHECK-LABEL: llvm.func @main_graph
 // CHECK: omp.parallel
-// CHECK: llvm.intr.fmuladd{{.*}}vector<16xf32>
+// CHECK: llvm.intr.fmuladd{{.*}}vector<{{16|32}}xf32>
 // CHECK-NOT: linalg.
 // CHECK-NOT: onnx.
 // The 64x64x128 matmul: tasks of whole register tiles (scf.forall), 4x16
@@ -16,6 +17,11 @@
 // TILE: scf.for %{{.*}} = %c0 to %c64 step %c16
 // TILE: scf.for %{{.*}} = %c0 to %c128 step %c1 iter_args({{.*}}) -> ({{.*}}vector<4x16xf32>)
 // TILE: vector.fma {{.*}} : vector<16xf32>
+// With 512-bit vectors: 8x32 register tiles (two zmm per row).
+// AVX512: scf.for %{{.*}} = %c0 to %c64 step %c8
+// AVX512: scf.for %{{.*}} = %c0 to %c64 step %c32
+// AVX512: scf.for %{{.*}} = %c0 to %c128 step %c1 iter_args({{.*}}) -> ({{.*}}vector<8x32xf32>)
+// AVX512-COUNT-8: vector.fma {{.*}} : vector<32xf32>
 func.func @main_graph(%a: tensor<64x128xf32>, %b: tensor<128x64xf32>) -> tensor<64x64xf32> {
   %0 = "onnx.MatMul"(%a, %b) : (tensor<64x128xf32>, tensor<128x64xf32>) -> tensor<64x64xf32>
   %1 = "onnx.Relu"(%0) : (tensor<64x64xf32>) -> tensor<64x64xf32>
