@@ -5,6 +5,7 @@
 #include "torch-onnx/Dialect/ONNX/IR/ONNXDialect.h"
 #include "torch-onnx/InitAll.h"
 #include "torch-onnx/Runtime.h"
+#include "torch-onnx/Support/ConstantData.h"
 #include "torch-onnx/Target/ONNX/ONNXCommon.h"
 #include "torch-onnx/Target/ONNX/ONNXTranslation.h"
 
@@ -21,6 +22,9 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/TargetParser/Host.h"
+
+#include <cstdlib>
+#include <cstring>
 
 using namespace mlir;
 using namespace mlir::torch_onnx;
@@ -205,6 +209,53 @@ FailureOr<ModelSignature> torch_onnx::lowerModelToLLVM(
       failed(pm.run(module)))
     return failure();
   return sig;
+}
+
+size_t torch_onnx::ExternalWeights::totalBytes() const {
+  size_t n = 0;
+  for (const Entry &e : entries)
+    n += e.size;
+  return n;
+}
+
+ExternalWeights torch_onnx::externalizeWeights(ModuleOp module,
+                                               int64_t minBytes) {
+  ExternalWeights out;
+  module.walk([&](LLVM::GlobalOp g) {
+    if (!g.getConstant() || g.getInitializerBlock())
+      return;
+    auto value = dyn_cast_or_null<ElementsAttr>(g.getValueOrNull());
+    if (!value)
+      return;
+    auto data = getRawConstantBytes(value);
+    if (!data || (int64_t)data->size() < minBytes)
+      return;
+    auto type = dyn_cast<ShapedType>(value.getType());
+    if (!type || !type.getElementType().isIntOrFloat() ||
+        type.getElementType().getIntOrFloatBitWidth() % 8)
+      return;
+    size_t size = type.getNumElements() *
+                  (type.getElementType().getIntOrFloatBitWidth() / 8);
+    if (data->size() < size)
+      return;
+    uint64_t align = std::max<uint64_t>(g.getAlignment().value_or(16), 16);
+    const char *ptr = data->data();
+    if (reinterpret_cast<uintptr_t>(ptr) % align) {
+      size_t rounded = (size + align - 1) / align * align;
+      char *copy = static_cast<char *>(std::aligned_alloc(align, rounded));
+      if (!copy)
+        return;
+      std::memcpy(copy, ptr, size);
+      out.owned.emplace_back(copy, std::free);
+      ptr = copy;
+    }
+    out.entries.push_back({g.getSymName().str(), ptr, size, align});
+    g.removeValueAttr();
+    g.setLinkage(LLVM::Linkage::External);
+    g.setUnnamedAddr(LLVM::UnnamedAddr::None);
+    g.setAlignment(align);
+  });
+  return out;
 }
 
 std::unique_ptr<llvm::TargetMachine>

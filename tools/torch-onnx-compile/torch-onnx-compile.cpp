@@ -61,6 +61,10 @@ static cl::opt<std::string>
                         "beside the library)"));
 static cl::opt<std::string>
     mcpu("mcpu", cl::desc("Target CPU (default: this host's CPU)"));
+static cl::opt<unsigned> externalWeightsMinBytes(
+    "external-weights-min-bytes", cl::init(4096),
+    cl::desc("Weights of at least this many bytes stay out of the LLVM IR "
+             "(linked as data); smaller ones become LLVM constants"));
 static cl::opt<bool> openmp("openmp", cl::init(true),
                             cl::desc("Parallel loops on OpenMP threads"));
 static cl::opt<bool> vectorize("vectorize", cl::init(true),
@@ -301,6 +305,10 @@ int main(int argc, char **argv) {
       lowerModelToLLVM(*module, popts, cuda ? &nvvm : nullptr);
   if (failed(sig))
     return 1;
+  // Weights stay out of the LLVM IR: one blob, assembled with .incbin.
+  ExternalWeights weights;
+  if (!cuda)
+    weights = externalizeWeights(*module, externalWeightsMinBytes);
 
   llvm::LLVMContext llvmCtx;
   std::unique_ptr<llvm::Module> llvmModule =
@@ -337,6 +345,35 @@ int main(int argc, char **argv) {
       return fail("the target cannot emit object files");
     pm.run(*llvmModule);
   }
+  SmallString<256> blobPath(tmpDir), asmPath(tmpDir);
+  llvm::sys::path::append(blobPath, "weights.bin");
+  llvm::sys::path::append(asmPath, "weights.s");
+  if (!weights.entries.empty()) {
+    std::error_code ec;
+    llvm::raw_fd_ostream blob(blobPath, ec, llvm::sys::fs::OF_None);
+    llvm::raw_fd_ostream as(asmPath, ec);
+    if (ec)
+      return fail("cannot write the weights: " + ec.message());
+    as << "\t.section .rodata.tonnx_weights,\"a\"\n";
+    uint64_t offset = 0;
+    for (const ExternalWeights::Entry &w : weights.entries) {
+      uint64_t aligned = llvm::alignTo(offset, w.alignment);
+      blob.write_zeros(aligned - offset);
+      blob.write(w.data, w.size);
+      as << "\t.p2align " << llvm::Log2_64(w.alignment) << "\n"
+         << "\t.globl \"" << w.symbol << "\"\n"
+         << "\t.hidden \"" << w.symbol << "\"\n"
+         << "\t.type \"" << w.symbol << "\", @object\n"
+         << "\t.size \"" << w.symbol << "\", " << w.size << "\n"
+         << "\"" << w.symbol << "\":\n"
+         << "\t.incbin \"" << blobPath << "\", " << aligned << ", " << w.size
+         << "\n";
+      offset = aligned + w.size;
+    }
+    as << "\t.section .note.GNU-stack,\"\",@progbits\n";
+    if (blob.has_error() || as.has_error())
+      return fail("cannot write the weights to '" + tmpDir + "'");
+  }
   std::string headerText =
       header(*sig, name, modelPath, cuda ? nvvm.chip.getValue() : "");
   {
@@ -363,6 +400,8 @@ int main(int argc, char **argv) {
                                std::string(objPath),
                                std::string(cPath),
                                runtime};
+  if (!weights.entries.empty())
+    cmd.push_back(std::string(asmPath));
   if (popts.openmp) {
     StringRef omp = getOpenMPLibraryPath();
     cmd.push_back(omp.str());

@@ -67,6 +67,10 @@ static cl::opt<unsigned> warmup("warmup", cl::init(3),
                                 cl::desc("Warm-up runs before --benchmark"));
 static cl::opt<unsigned> threads("num-threads", cl::init(0),
                                  cl::desc("OpenMP threads (0: all cores)"));
+static cl::opt<unsigned> externalWeightsMinBytes(
+    "external-weights-min-bytes", cl::init(4096),
+    cl::desc("Weights of at least this many bytes stay out of the LLVM IR "
+             "(linked as data); smaller ones become LLVM constants"));
 static cl::opt<bool> openmp("openmp", cl::init(true),
                             cl::desc("Parallel loops on OpenMP threads"));
 static cl::opt<bool> vectorize("vectorize", cl::init(true),
@@ -455,6 +459,10 @@ int main(int argc, char **argv) {
       lowerModelToLLVM(*module, popts, cuda ? &nvvm : nullptr, printIR, timing);
   if (failed(sig))
     return 1;
+  // Weights stay out of the LLVM IR: the JIT resolves them to their bytes.
+  ExternalWeights weights;
+  if (!cuda)
+    weights = externalizeWeights(*module, externalWeightsMinBytes);
 
   // Check the inputs against the signature.
   if (zeroInputs && inputs.empty()) {
@@ -515,6 +523,13 @@ int main(int argc, char **argv) {
     fail("JIT compilation failed: " + llvm::toString(engine.takeError()));
     return 1;
   }
+  (*engine)->registerSymbols([&](llvm::orc::MangleAndInterner interner) {
+    llvm::orc::SymbolMap map;
+    for (const ExternalWeights::Entry &w : weights.entries)
+      map[interner(w.symbol)] = {llvm::orc::ExecutorAddr::fromPtr(w.data),
+                                 llvm::JITSymbolFlags::Exported};
+    return map;
+  });
   double compileMs = std::chrono::duration<double, std::milli>(
                          std::chrono::steady_clock::now() - compileStart)
                          .count();

@@ -146,9 +146,15 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
     Option<"vectorBits", "vector-bits", "int64_t", "0",
            "Vector register width of the target (0: this host's, 512 with "
            "AVX-512, else 256)">,
+    Option<"packMinBytes", "pack-min-bytes", "int64_t", "1048576",
+           "Pack a computed B operand into column panels when it has at least "
+           "this many bytes (a constant B is always packed, at compile "
+           "time)">,
   ];
   let statistics = [
     Statistic<"numTiled", "tiled", "Contractions tiled and vectorized">,
+    Statistic<"numPacked", "packed",
+              "Contractions with B packed into column panels">,
     Statistic<"numSplit", "split",
               "Contractions split into full register tiles and a remainder">
   ];

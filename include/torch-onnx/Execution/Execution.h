@@ -67,6 +67,28 @@ lowerModelToLLVM(ModuleOp module, const ONNXToLLVMPipelineOptions &options,
 
 /// A target machine for this host (CPU name and features detected), or for
 /// `cpu` when given.
+/// Weights kept out of the LLVM IR: large constant globals of a lowered
+/// (LLVM dialect, CPU) module become external declarations, and their bytes
+/// are given to the JIT as absolute symbols or to the linker as an
+/// assembled `.incbin` of a blob. LLVM then never turns megabytes of weights
+/// into IR constants (most of a convolutional network's compile time).
+struct ExternalWeights {
+  struct Entry {
+    std::string symbol;
+    const char *data; // owned by the MLIRContext's resources or by `owned`
+    size_t size;
+    uint64_t alignment;
+  };
+  std::vector<Entry> entries;
+  std::vector<std::unique_ptr<char, void (*)(void *)>> owned;
+  size_t totalBytes() const;
+};
+
+/// Externalizes every constant `llvm.mlir.global` of at least `minBytes`
+/// bytes whose value is a `dense` or loaded `dense_resource` attribute (a
+/// misaligned blob is copied once). The context must outlive the result.
+ExternalWeights externalizeWeights(ModuleOp module, int64_t minBytes = 4096);
+
 std::unique_ptr<llvm::TargetMachine>
 createTargetMachine(llvm::StringRef cpu = "", std::string *error = nullptr);
 

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "torch-onnx/Conversion/Passes.h"
+#include "torch-onnx/Support/ConstantData.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -99,19 +100,7 @@ struct FuseElementwiseNoRecomputePass
 // fold-constant-transposes
 //===----------------------------------------------------------------------===//
 
-/// The raw row-major bytes of a constant, or nothing (splats, i1 and
-/// unreadable resources are handled elsewhere or left alone).
-static std::optional<ArrayRef<char>> rawBytes(ElementsAttr attr) {
-  if (auto dense = dyn_cast<DenseIntOrFPElementsAttr>(attr)) {
-    if (dense.isSplat())
-      return std::nullopt;
-    return dense.getRawData();
-  }
-  if (auto res = dyn_cast<DenseResourceElementsAttr>(attr))
-    if (const AsmResourceBlob *blob = res.getRawHandle().getBlob())
-      return blob->getData();
-  return std::nullopt;
-}
+} // namespace
 
 /// result[i] = input[j] with j[perm[d]] = i[d] (linalg.transpose), on
 /// elements of `bytes` bytes.
@@ -168,6 +157,7 @@ static std::optional<SmallVector<int64_t>> transposeOf(linalg::LinalgOp op) {
   return perm;
 }
 
+namespace {
 struct FoldConstantTransposesPass
     : public torch_onnx::impl::FoldConstantTransposesBase<
           FoldConstantTransposesPass> {
@@ -199,7 +189,7 @@ struct FoldConstantTransposesPass
           dense && dense.isSplat()) {
         folded = dense.resizeSplat(outType);
       } else {
-        auto data = rawBytes(attr);
+        auto data = torch_onnx::getRawConstantBytes(attr);
         if (!data || (int64_t)data->size() < inType.getNumElements() * bytes)
           continue;
         AsmResourceBlob blob = HeapAsmResourceBlob::allocate(

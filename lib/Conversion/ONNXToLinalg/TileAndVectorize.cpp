@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "torch-onnx/Conversion/Passes.h"
+#include "torch-onnx/Support/ConstantData.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Hoisting.h"
@@ -17,6 +18,9 @@
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorTransforms.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
@@ -133,6 +137,114 @@ static LogicalResult im2col(RewriterBase &rewriter,
   return success();
 }
 
+/// C[m, n] += A[m, k] * B[k, n] with B in panels: Bp[N/rn, K, rn]
+/// (Bp[j, k, i] = B[k, j*rn + i]), as a contraction over loops (j, m, i, k)
+/// writing C viewed as [M, N/rn, rn]. A register tile then reads rn
+/// contiguous floats of B per k step instead of a row N floats apart. A
+/// constant B (a weight) is packed here, at compile time; a computed one by a
+/// copy before the contraction, only when it is large enough (`minBytes`)
+/// for the strided walk to miss the caches and M (its reuse) is at least 256.
+static FailureOr<linalg::LinalgOp> packB(RewriterBase &rewriter,
+                                         linalg::LinalgOp op, int64_t m,
+                                         int64_t n, int64_t k, int64_t rn,
+                                         int64_t minBytes) {
+  if (op.getNumLoops() != 3 || op.getNumDpsInputs() != 2 ||
+      op.getNumDpsInits() != 1)
+    return failure();
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  int64_t M = ranges[m], N = ranges[n], K = ranges[k];
+  if (N % rn || N == rn)
+    return failure();
+  MLIRContext *ctx = op->getContext();
+  auto d = [&](int64_t i) { return getAffineDimExpr(i, ctx); };
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  if (maps[2] != AffineMap::get(3, 0, {d(m), d(n)}, ctx))
+    return failure();
+  int bIdx = -1;
+  for (int i = 0; i < 2; ++i)
+    if (maps[i] == AffineMap::get(3, 0, {d(k), d(n)}, ctx))
+      bIdx = i;
+  if (bIdx < 0 || maps[1 - bIdx].isFunctionOfDim(n))
+    return failure();
+  Value b = op.getDpsInputs()[bIdx];
+  auto bt = dyn_cast<RankedTensorType>(b.getType());
+  if (!bt || !bt.getElementType().isF32())
+    return failure();
+  auto packedT = RankedTensorType::get({N / rn, K, rn}, bt.getElementType());
+  Location loc = op.getLoc();
+  rewriter.setInsertionPoint(op);
+  Value packed;
+  ElementsAttr attr;
+  std::optional<ArrayRef<char>> data;
+  if (matchPattern(b, m_Constant(&attr)))
+    data = torch_onnx::getRawConstantBytes(attr);
+  if (data && (int64_t)data->size() >= K * N * 4) {
+    AsmResourceBlob blob = HeapAsmResourceBlob::allocate(K * N * 4, 64);
+    auto *src = reinterpret_cast<const float *>(data->data());
+    auto *dst = reinterpret_cast<float *>(blob.getMutableData().data());
+    for (int64_t j = 0; j < N / rn; ++j)
+      for (int64_t kk = 0; kk < K; ++kk)
+        std::memcpy(dst + (j * K + kk) * rn, src + kk * N + j * rn,
+                    rn * sizeof(float));
+    packed = arith::ConstantOp::create(
+        rewriter, loc, packedT,
+        DenseResourceElementsAttr::get(packedT, "packed", std::move(blob)));
+  } else {
+    // The copy costs one pass over B; it pays off when B is large and read
+    // by many register-tile rows.
+    if (K * N * 4 < minBytes || M < 256)
+      return failure();
+    Value init = tensor::EmptyOp::create(rewriter, loc, packedT.getShape(),
+                                         packedT.getElementType());
+    packed =
+        linalg::GenericOp::create(
+            rewriter, loc, TypeRange{packedT}, ValueRange{b}, ValueRange{init},
+            {AffineMap::get(3, 0, {d(1), d(0) * rn + d(2)}, ctx),
+             AffineMap::getMultiDimIdentityMap(3, ctx)},
+            SmallVector<utils::IteratorType>(3, utils::IteratorType::parallel),
+            [](OpBuilder &bb, Location l, ValueRange a) {
+              linalg::YieldOp::create(bb, l, a[0]);
+            })
+            .getResult(0);
+  }
+  // Loops (j, m, i, k) of the packed contraction.
+  AffineMap aMap = maps[1 - bIdx].replaceDimsAndSymbols(
+      [&] {
+        SmallVector<AffineExpr> r(3);
+        r[m] = d(1);
+        r[n] = d(2); // unused by A
+        r[k] = d(3);
+        return r;
+      }(),
+      {}, 4, 0);
+  AffineMap pMap = AffineMap::get(4, 0, {d(0), d(3), d(2)}, ctx);
+  AffineMap cMap = AffineMap::get(4, 0, {d(1), d(0), d(2)}, ctx);
+  Value c = op.getDpsInits()[0];
+  auto ct = cast<RankedTensorType>(c.getType());
+  auto c3T = RankedTensorType::get({M, N / rn, rn}, ct.getElementType());
+  Value c3 =
+      tensor::ExpandShapeOp::create(rewriter, loc, c3T, c, {{0}, {1, 2}});
+  SmallVector<Value> ins(2);
+  ins[1 - bIdx] = op.getDpsInputs()[1 - bIdx];
+  ins[bIdx] = packed;
+  SmallVector<AffineMap> newMaps(2);
+  newMaps[1 - bIdx] = aMap;
+  newMaps[bIdx] = pMap;
+  newMaps.push_back(cMap);
+  auto generic = linalg::GenericOp::create(
+      rewriter, loc, TypeRange{c3T}, ins, ValueRange{c3}, newMaps,
+      {utils::IteratorType::parallel, utils::IteratorType::parallel,
+       utils::IteratorType::parallel, utils::IteratorType::reduction});
+  // The same scalar body (mul + add on the block arguments).
+  IRMapping map;
+  rewriter.cloneRegionBefore(op->getRegion(0), generic.getRegion(),
+                             generic.getRegion().end(), map);
+  Value out = tensor::CollapseShapeOp::create(
+      rewriter, loc, ct, generic.getResult(0), {{0}, {1, 2}});
+  rewriter.replaceOp(op, out);
+  return cast<linalg::LinalgOp>(generic.getOperation());
+}
+
 /// Whether this host has AVX-512 (the JIT's target; torch-onnx-compile
 /// passes its --mcpu's width as vector-bits).
 static bool hostHasAVX512() {
@@ -236,6 +348,14 @@ struct CPUTileAndVectorizePass
       tileContraction(rewriter, cast<linalg::LinalgOp>(second.getOperation()),
                       true);
       return;
+    }
+    if (op.getNumLoops() == 3 && ranges[n] > rn) {
+      // B in panels of rn columns (weights at compile time).
+      auto packed = packB(rewriter, op, m, n, red, rn, packMinBytes);
+      if (succeeded(packed)) {
+        ++numPacked;
+        return tileContraction(rewriter, *packed, true);
+      }
     }
     int64_t rm = divisor(ranges[m], tileM(), 1);
     // Level 1: tasks of whole register tiles.
