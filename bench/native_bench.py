@@ -1,17 +1,23 @@
 #!/usr/bin/env python3
-"""Native CPU path vs ONNX Runtime vs PyTorch eager: median latency, same
-run, same machine, 2 threads each.
+"""Native CPU path vs ONNX Runtime vs IREE vs PyTorch eager: median latency
+(wall) and median CPU time per inference, same run, same machine, for each
+thread count.
 
-  bench/native_bench.py [--runs N] [--only NAME] [--threads 2]
+  bench/native_bench.py [--runs N] [--only NAME] [--threads 1,2] [--no-iree]
 
 Models (random weights, batch 1): torchvision resnet18 and mobilenet_v2
 (224x224), nn.TransformerEncoderLayer (d=256, 8 heads, seq 128), a 4096x4096
 MLP (2 layers, batch 64); plus a square f32 matmul in GFLOP/s against the
-machine's FMA peak. Models are exported once with torch.onnx.export (opset
-17, dynamo=False); ONNX Runtime is its Python package, in this process. Prints a markdown table."""
+machine's measured FMA peak. Models are exported once with torch.onnx.export
+(opset 17, dynamo=False). ONNX Runtime is its Python package, in this
+process; IREE is iree-base-compiler/-runtime from PyPI (iree-import-onnx,
+iree-compile for llvm-cpu with the host CPU, iree-benchmark-module with
+local-task and as many task groups as threads). CPU time is the process's
+(every thread, spinning workers included). Prints markdown tables."""
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,6 +35,7 @@ import torch_onnx  # noqa: E402
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RUN = os.environ.get("TORCH_ONNX_RUN",
                      os.path.join(ROOT, "build", "bin", "torch-onnx-run"))
+VENV_BIN = os.path.dirname(sys.executable)
 
 
 class MLP(torch.nn.Module):
@@ -57,31 +64,79 @@ def cases(mm):
     yield "matmul_%d" % mm, MatMul(), (torch.randn(mm, mm), torch.randn(mm, mm)), 2.0 * mm ** 3
 
 
-def peak_gflops(threads):
-    """2 FMA units x f32 lanes (16 with AVX-512, else 8) x 2 flops per
-    core-cycle."""
-    mhz = 0.0
-    for line in open("/proc/cpuinfo"):
-        if line.startswith("cpu MHz"):
-            mhz = max(mhz, float(line.split(":")[1]))
-    flags = open("/proc/cpuinfo").read()
-    lanes = 16 if "avx512f" in flags else 8
-    return threads * 2 * lanes * 2 * mhz / 1e3, mhz, lanes
+PEAK_C = r"""
+#include <immintrin.h>
+#include <stdio.h>
+#include <time.h>
+/* 12 independent FMA chains (enough to cover the FMA latency on two
+ * pipes) of the widest vector the compiler targets, 2 flops per lane. */
+int main(void) {
+#if defined(__AVX512F__)
+  typedef __m512 V; enum { L = 16 };
+#define FMA _mm512_fmadd_ps
+#define SET _mm512_set1_ps
+#else
+  typedef __m256 V; enum { L = 8 };
+#define FMA _mm256_fmadd_ps
+#define SET _mm256_set1_ps
+#endif
+  V a[12], x = SET(0.999999f), y = SET(1e-7f);
+  for (int i = 0; i < 12; ++i) a[i] = SET((float)i);
+  long n = 200000000L / 12;
+  struct timespec t0, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  for (long k = 0; k < n; ++k)
+    for (int i = 0; i < 12; ++i) a[i] = FMA(a[i], x, y);
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  float s = 0; float buf[16];
+  for (int i = 0; i < 12; ++i) { *(V *)buf = a[i]; s += buf[0]; }
+  double sec = (t1.tv_sec - t0.tv_sec) + 1e-9 * (t1.tv_nsec - t0.tv_nsec);
+  printf("%f %d %f\n", 2.0 * L * 12 * n / sec / 1e9, L, s);
+  return 0;
+}
+"""
 
 
-def median_torch(model, args, runs):
+def measured_peak():
+    """Single-core f32 FMA peak in GFLOP/s, measured: a C loop of 12
+    independent FMA chains on the widest vectors the host has (AVX-512 or
+    AVX2), compiled with cc -O2 -march=native; None without a C compiler."""
+    cc = shutil.which("cc")
+    if not cc:
+        return None, None
+    d = tempfile.mkdtemp(prefix="tonnx-peak-")
+    src, exe = os.path.join(d, "peak.c"), os.path.join(d, "peak")
+    open(src, "w").write(PEAK_C)
+    if subprocess.run([cc, "-O2", "-march=native", src, "-o", exe],
+                      capture_output=True).returncode:
+        return None, None
+    best = 0.0
+    for _ in range(3):
+        out = subprocess.run([exe], capture_output=True, text=True).stdout
+        g, lanes, _ = out.split()
+        best = max(best, float(g))
+    return best, int(lanes)
+
+
+def timed(fn, runs):
+    """Median wall and CPU (process) ms of fn() after 3 warm-up calls."""
+    for _ in range(3):
+        fn()
+    wall, cpu = [], []
+    for _ in range(runs):
+        c0, t0 = time.process_time(), time.perf_counter()
+        fn()
+        wall.append((time.perf_counter() - t0) * 1e3)
+        cpu.append((time.process_time() - c0) * 1e3)
+    return float(np.median(wall)), float(np.median(cpu))
+
+
+def bench_torch(model, args, runs):
     with torch.no_grad():
-        for _ in range(3):
-            model(*args)
-        ts = []
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            model(*args)
-            ts.append((time.perf_counter() - t0) * 1e3)
-    return float(np.median(ts))
+        return timed(lambda: model(*args), runs)
 
 
-def median_ort(path, runs, threads):
+def bench_ort(path, runs, threads):
     """ONNX Runtime (CPU, `threads` intra-op threads, all graph
     optimizations) on zero inputs of the model's static shapes."""
     so = ort.SessionOptions()
@@ -92,31 +147,89 @@ def median_ort(path, runs, threads):
         sess = ort.InferenceSession(path, so, providers=["CPUExecutionProvider"])
     except Exception as e:  # noqa: BLE001 - reported in the table as "fail"
         print("ONNX Runtime failed: %s" % e, file=sys.stderr)
-        return None
+        return None, None
     feeds = {i.name: np.zeros([d if isinstance(d, int) and d > 0 else 1
                                for d in i.shape], np.float32)
              for i in sess.get_inputs()}
-    for _ in range(3):
-        sess.run(None, feeds)
-    ts = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        sess.run(None, feeds)
-        ts.append((time.perf_counter() - t0) * 1e3)
-    return float(np.median(ts))
+    return timed(lambda: sess.run(None, feeds), runs)
+
+
+def iree_compile(path, tmp):
+    """ONNX -> IREE module for llvm-cpu on this host; (vmfb, compile ms) or
+    (None, None)."""
+    imp = os.path.join(VENV_BIN, "iree-import-onnx")
+    comp = os.path.join(VENV_BIN, "iree-compile")
+    if not (os.path.exists(imp) and os.path.exists(comp)):
+        return None, None
+    base = os.path.splitext(os.path.basename(path))[0]
+    mlir = os.path.join(tmp, base + ".iree.mlir")
+    vmfb = os.path.join(tmp, base + ".vmfb")
+    p = subprocess.run([imp, path, "-o", mlir], capture_output=True, text=True)
+    if p.returncode:
+        print("%s: iree-import-onnx failed: %s" % (base, p.stderr[-300:]),
+              file=sys.stderr)
+        return None, None
+    t0 = time.perf_counter()
+    p = subprocess.run([comp, mlir, "--iree-hal-target-device=local",
+                        "--iree-hal-local-target-device-backends=llvm-cpu",
+                        "--iree-llvmcpu-target-cpu=host", "-o", vmfb],
+                       capture_output=True, text=True)
+    ms = (time.perf_counter() - t0) * 1e3
+    if p.returncode:
+        print("%s: iree-compile failed: %s" % (base, p.stderr[-300:]),
+              file=sys.stderr)
+        return None, None
+    return vmfb, ms
+
+
+def bench_iree(vmfb, inputs, runs, threads):
+    """iree-benchmark-module (local-task, `threads` task groups), median of
+    `runs` repetitions of 5 calls each: (wall ms, CPU ms)."""
+    tool = os.path.join(VENV_BIN, "iree-benchmark-module")
+    if not vmfb or not os.path.exists(tool):
+        return None, None
+    cmd = [tool, "--module=" + vmfb, "--device=local-task",
+           "--task_topology_max_group_count=%d" % threads,
+           "--function=main_graph", "--benchmark_repetitions=%d" % runs,
+           "--benchmark_min_time=5x"]
+    for t in inputs:
+        cmd.append("--input=%sxf32=0" % "x".join(str(d) for d in t.shape))
+    p = subprocess.run(cmd, capture_output=True, text=True)
+    m = re.search(r"real_time_median\s+([\d.]+) (ms|us)\s+([\d.]+) (ms|us)",
+                  p.stdout)
+    if not m:
+        print("iree-benchmark-module failed: %s" % (p.stderr or p.stdout)[-300:],
+              file=sys.stderr)
+        return None, None
+    scale = lambda v, u: float(v) / (1e3 if u == "us" else 1)
+    return scale(m.group(1), m.group(2)), scale(m.group(3), m.group(4))
+
+
+def bench_ours(path, runs, threads, *extra):
+    p = subprocess.run([RUN, path, "--zero-inputs", "--benchmark", str(runs),
+                        "--num-threads", str(threads), *extra],
+                       capture_output=True, text=True)
+    m = re.search(r"median ([\d.]+) ms.*compile (\d+) ms.*cpu time median "
+                  r"([\d.]+) ms", p.stdout)
+    if not m:
+        print("torch-onnx-run failed: %s" % p.stderr.strip()[-300:],
+              file=sys.stderr)
+        return None, None, None
+    return float(m.group(1)), float(m.group(3)), int(m.group(2))
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=20)
-    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--threads", default="1,2")
     ap.add_argument("--only", default="")
     ap.add_argument("--matmul", type=int, default=1024)
+    ap.add_argument("--no-iree", action="store_true")
     args = ap.parse_args()
-    torch.set_num_threads(args.threads)
+    threads = [int(t) for t in args.threads.split(",")]
     tmp = tempfile.mkdtemp(prefix="tonnx-bench-")
-    peak, mhz, lanes = peak_gflops(args.threads)
-    rows = []
+    peak1, lanes = measured_peak()
+    models = []
     for name, model, inputs, flops in cases(args.matmul):
         if args.only and args.only not in name:
             continue
@@ -132,45 +245,49 @@ def main():
                   file=sys.stderr)
             torch_onnx.export(model, inputs, path, opset_version=17,
                               dynamo=False)
-        def ours_run(*extra):
-            p = subprocess.run([RUN, path, "--zero-inputs", "--benchmark",
-                                str(args.runs), "--num-threads",
-                                str(args.threads), *extra],
-                               capture_output=True, text=True)
-            m = re.search(r"median ([\d.]+) ms.*compile (\d+) ms", p.stdout)
-            if not m:
-                print("%s: torch-onnx-run failed: %s" % (
-                    name, p.stderr.strip()[-300:]), file=sys.stderr)
-                return None, None
-            return float(m.group(1)), int(m.group(2))
-
-        ours, compile_ms = ours_run()
-        # The same code without its run-time checks (index, shape, divisor,
-        # size): their cost is the difference.
-        unchecked, _ = ours_run("--runtime-checks=false")
-        ort_ms = median_ort(path, args.runs, args.threads)
-        zeros = tuple(torch.zeros_like(t) for t in inputs)
-        pt_ms = median_torch(model, zeros, args.runs)
-        rows.append((name, ours, unchecked, ort_ms, pt_ms, compile_ms, flops))
-    print("\n%d threads, median of %d runs; peak %.0f GFLOP/s (%d cores x "
-          "2 FMA x %d f32 x 2 at %.0f MHz)\n" % (args.threads, args.runs, peak,
-                                                  args.threads, lanes, mhz))
-    print("| model | torch-onnx (ms) | without run-time checks (ms) "
-          "| ONNX Runtime (ms) | PyTorch eager (ms) "
-          "| ours / ORT | ours / PyTorch | JIT compile (ms) |")
-    print("|---|---|---|---|---|---|---|---|")
+        vmfb, iree_ms = (None, None) if args.no_iree else iree_compile(path, tmp)
+        models.append((name, model, inputs, flops, path, vmfb, iree_ms))
     fmt = lambda v: "%.2f" % v if v is not None else "fail"
     ratio = lambda a, b: "%.2fx" % (a / b) if a and b else "-"
-    for name, ours, unchecked, ort_ms, pt_ms, cms, flops in rows:
-        print("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
-            name, fmt(ours), fmt(unchecked), fmt(ort_ms), fmt(pt_ms),
-            ratio(ours, ort_ms),
-            ratio(ours, pt_ms), cms if cms is not None else "-"))
-        if flops:
-            g = lambda ms: "%.1f GFLOP/s (%.0f%% of peak)" % (
-                flops / ms / 1e6, 100 * flops / ms / 1e6 / peak) if ms else "fail"
-            print("\n%s: torch-onnx %s; ORT %s; PyTorch %s\n" % (
-                name, g(ours), g(ort_ms), g(pt_ms)))
+    for nt in threads:
+        torch.set_num_threads(nt)
+        rows = []
+        for name, model, inputs, flops, path, vmfb, iree_ms in models:
+            ours, ours_cpu, compile_ms = bench_ours(path, args.runs, nt)
+            ort_ms, ort_cpu = bench_ort(path, args.runs, nt)
+            iree, iree_cpu = bench_iree(vmfb, inputs, args.runs, nt)
+            zeros = tuple(torch.zeros_like(t) for t in inputs)
+            pt, pt_cpu = bench_torch(model, zeros, args.runs)
+            rows.append((name, ours, ours_cpu, ort_ms, ort_cpu, iree, iree_cpu,
+                         pt, pt_cpu, compile_ms, iree_ms, flops))
+        peak = peak1 * nt if peak1 else None
+        print("\n%d thread%s, median of %d runs (wall ms / CPU ms per "
+              "inference)%s\n" % (
+                  nt, "s" if nt > 1 else "", args.runs,
+                  "; measured FMA peak %.0f GFLOP/s (%d x %.1f, %d-lane f32 "
+                  "FMA loop)" % (peak, nt, peak1, lanes) if peak else ""))
+        print("| model | torch-onnx | ONNX Runtime | IREE | PyTorch eager "
+              "| ours / ORT | ours / IREE | ours / PyTorch "
+              "| JIT compile (ms) | IREE compile (ms) |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        for (name, ours, ours_cpu, ort_ms, ort_cpu, iree, iree_cpu, pt, pt_cpu,
+             cms, ims, flops) in rows:
+            pair = lambda w, c: "%s / %s" % (fmt(w), fmt(c))
+            print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+                name, pair(ours, ours_cpu), pair(ort_ms, ort_cpu),
+                pair(iree, iree_cpu), pair(pt, pt_cpu), ratio(ours, ort_ms),
+                ratio(ours, iree), ratio(ours, pt),
+                cms if cms is not None else "-",
+                "%.0f" % ims if ims is not None else "-"))
+        for (name, ours, _, ort_ms, _, iree, _, pt, _, _, _, flops) in rows:
+            if not flops:
+                continue
+            g = lambda ms: ("%.1f GFLOP/s%s" % (
+                flops / ms / 1e6,
+                " (%.0f%% of peak)" % (100 * flops / ms / 1e6 / peak)
+                if peak else "")) if ms else "fail"
+            print("\n%s: torch-onnx %s; ORT %s; IREE %s; PyTorch %s" % (
+                name, g(ours), g(ort_ms), g(iree), g(pt)))
 
 
 if __name__ == "__main__":
