@@ -134,7 +134,10 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
       register tile does not divide is split (`linalg::splitOp`) into whole
       tiles and a remainder tiled the same way; no scalar fallback.
     * a 1x1 convolution with unit strides needs no im2col copy, and batch 1
-      gives a 2-D contraction.
+      gives a 2-D contraction;
+    * window ops (depthwise/grouped convolutions, pooling as
+      `linalg.generic`) get the output's contiguous dim as their innermost
+      loop, after the window loops, so that LLVM vectorizes along it.
   }];
   let options = [
     Option<"threadTileM", "thread-tile-m", "int64_t", "64", "Rows per task">,
@@ -155,6 +158,8 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
     Statistic<"numTiled", "tiled", "Contractions tiled and vectorized">,
     Statistic<"numPacked", "packed",
               "Contractions with B packed into column panels">,
+    Statistic<"numWindows", "windows",
+              "Window ops with the output's last dim made innermost">,
     Statistic<"numSplit", "split",
               "Contractions split into full register tiles and a remainder">
   ];
@@ -174,6 +179,26 @@ def CPUHoistVectorTransfers : Pass<"cpu-hoist-vector-transfers",
     loop-invariant vector transfers are hoisted out of `scf.for` loops that
     run at least once (upstream `linalg::hoistRedundantVectorTransfers`).
   }];
+}
+
+def CPUParallelCopies : Pass<"cpu-parallel-copies", "func::FuncOp"> {
+  let summary = "Buffer copies as linalg.copy, so they run as parallel loops";
+  let description = [{
+    After bufferization, a `memref.copy` (a padded input's interior, a
+    result moved into place, a strided view made dense) lowers to a call of
+    `memcpy` or of the runtime's `memrefCopy` on one thread, while the other
+    threads wait. This pass rewrites every copy of at least `min-elements`
+    elements (or of a dynamic size) as `linalg.copy`, which
+    `convert-linalg-to-parallel-loops` turns into parallel, vectorizable loops.
+  }];
+  let options = [
+    Option<"minElements", "min-elements", "int64_t", "4096",
+           "Copies with fewer (static) elements stay memref.copy">,
+  ];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+  let statistics = [
+    Statistic<"numCopies", "copies", "Copies made parallel">
+  ];
 }
 
 def CPUOuterParallelLoops : Pass<"cpu-outer-parallel-loops", "func::FuncOp"> {

@@ -37,7 +37,8 @@ std::string torch_onnx::getLinalgToLLVMStageText(
     s += "func.func(loop-invariant-code-motion,cpu-hoist-vector-transfers),"
          "canonicalize,"
          "func.func(convert-vector-to-scf{full-unroll}),";
-  s += "scf-forall-to-parallel,func.func(convert-linalg-to-parallel-loops),"
+  s += "scf-forall-to-parallel,func.func(cpu-parallel-copies,"
+       "convert-linalg-to-parallel-loops),"
        "func.func(promote-loop-accumulators,cpu-outer-parallel-loops),";
   if (o.openmp)
     s += "convert-scf-to-openmp{num-threads=0},canonicalize,";

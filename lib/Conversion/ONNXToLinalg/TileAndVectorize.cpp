@@ -14,6 +14,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Hoisting.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
@@ -30,6 +31,7 @@ namespace mlir::torch_onnx {
 #define GEN_PASS_DEF_CPUTILEANDVECTORIZE
 #define GEN_PASS_DEF_CPUHOISTVECTORTRANSFERS
 #define GEN_PASS_DEF_CPUOUTERPARALLELLOOPS
+#define GEN_PASS_DEF_CPUPARALLELCOPIES
 #include "torch-onnx/Conversion/Passes.h.inc"
 } // namespace mlir::torch_onnx
 
@@ -450,6 +452,36 @@ struct CPUTileAndVectorizePass
       rewriter.replaceOp(tile, v->replacements);
   }
 
+  /// Moves the loop of the output's last dim innermost when every input
+  /// reads that loop only in its own last dim (a window op; not a reduction
+  /// along the inputs' rows, which would then be walked with a stride).
+  void innermostOutputDim(RewriterBase &rewriter, linalg::GenericOp g) {
+    AffineMap out = g.getIndexingMapsArray().back();
+    if (out.getNumResults() == 0)
+      return;
+    auto last = dyn_cast<AffineDimExpr>(out.getResults().back());
+    unsigned n = g.getNumLoops();
+    if (!last || last.getPosition() == n - 1 ||
+        g.getIteratorTypesArray()[last.getPosition()] !=
+            utils::IteratorType::parallel)
+      return;
+    unsigned d = last.getPosition();
+    for (OpOperand *in : g.getDpsInputOperands()) {
+      AffineMap m = g.getMatchingIndexingMap(in);
+      for (unsigned r = 0; r < m.getNumResults(); ++r)
+        if (m.getResult(r).isFunctionOfDim(d) && r + 1 != m.getNumResults())
+          return;
+    }
+    SmallVector<unsigned> perm;
+    for (unsigned i = 0; i < n; ++i)
+      if (i != d)
+        perm.push_back(i);
+    perm.push_back(d);
+    rewriter.setInsertionPoint(g);
+    if (succeeded(linalg::interchangeGenericOp(rewriter, g, perm)))
+      ++numWindows;
+  }
+
   void runOnOperation() override {
     func::FuncOp func = getOperation();
     MLIRContext *ctx = &getContext();
@@ -460,6 +492,17 @@ struct CPUTileAndVectorizePass
       rewriter.setInsertionPoint(c);
       (void)im2col(rewriter, c);
     }
+    // Window ops (depthwise and grouped convolutions, pooling) walk the
+    // contiguous output dim innermost, after their window loops: LLVM's loop
+    // vectorizer then works along it (the input walks the same dim).
+    SmallVector<linalg::GenericOp> windows;
+    func.walk([&](linalg::GenericOp g) {
+      if (g.getNumReductionLoops() > 0 && g.getNumLoops() >= 4 &&
+          g.getNumDpsInits() == 1 && !linalg::isaContractionOpInterface(g))
+        windows.push_back(g);
+    });
+    for (linalg::GenericOp g : windows)
+      innermostOutputDim(rewriter, g);
     SmallVector<linalg::LinalgOp> contractions;
     func.walk([&](linalg::LinalgOp op) {
       if (linalg::isaContractionOpInterface(op))
@@ -517,6 +560,29 @@ struct CPUHoistVectorTransfersPass
     }
     linalg::hoistRedundantVectorTransfers(getOperation(),
                                           /*verifyNonZeroTrip=*/true);
+  }
+};
+
+struct CPUParallelCopiesPass
+    : public torch_onnx::impl::CPUParallelCopiesBase<CPUParallelCopiesPass> {
+  using CPUParallelCopiesBase::CPUParallelCopiesBase;
+  void runOnOperation() override {
+    SmallVector<memref::CopyOp> copies;
+    getOperation().walk([&](memref::CopyOp c) { copies.push_back(c); });
+    IRRewriter rewriter(&getContext());
+    for (memref::CopyOp c : copies) {
+      auto src = dyn_cast<MemRefType>(c.getSource().getType());
+      auto dst = dyn_cast<MemRefType>(c.getTarget().getType());
+      if (!src || !dst || src.getRank() == 0 ||
+          src.getElementType() != dst.getElementType())
+        continue;
+      if (src.hasStaticShape() && src.getNumElements() < minElements)
+        continue;
+      rewriter.setInsertionPoint(c);
+      rewriter.replaceOpWithNewOp<linalg::CopyOp>(c, c.getSource(),
+                                                  c.getTarget());
+      ++numCopies;
+    }
   }
 };
 

@@ -6,6 +6,7 @@
 // RUN: torch-onnx-opt --pass-pipeline="builtin.module(convert-onnx-to-linalg,func.func(fold-constant-transposes))" %t/transpose.mlir | FileCheck %t/transpose.mlir
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize=vector-bits=256 %t/tiles.mlir | FileCheck %t/tiles.mlir
 // RUN: torch-onnx-opt --cpu-outer-parallel-loops %t/parallel.mlir | FileCheck %t/parallel.mlir
+// RUN: torch-onnx-opt --cpu-parallel-copies %t/copies.mlir | FileCheck %t/copies.mlir
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=256 pack-min-bytes=0" %t/packing.mlir | FileCheck %t/packing.mlir
 
 //--- fusion.mlir
@@ -117,6 +118,29 @@ func.func @conv1x1(%x: tensor<1x64x16x16xf32>, %w: tensor<32x64x1x1xf32>) -> ten
   return %0 : tensor<1x32x16x16xf32>
 }
 
+// A depthwise convolution: the output's last dim (ow) becomes the innermost
+// loop, after the window loops; a max pool likewise.
+// CHECK-LABEL: func.func @depthwise
+// CHECK: linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction", "parallel"]
+func.func @depthwise(%x: tensor<1x8x16x16xf32>, %w: tensor<8x1x3x3xf32>) -> tensor<1x8x14x14xf32> {
+  %0 = "onnx.Conv"(%x, %w) {group = 8 : i64, kernel_shape = [3, 3]} : (tensor<1x8x16x16xf32>, tensor<8x1x3x3xf32>) -> tensor<1x8x14x14xf32>
+  return %0 : tensor<1x8x14x14xf32>
+}
+// CHECK-LABEL: func.func @maxpool
+// CHECK: linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]
+func.func @maxpool(%x: tensor<1x8x16x16xf32>) -> tensor<1x8x8x8xf32> {
+  %0 = "onnx.MaxPool"(%x) {kernel_shape = [2, 2], strides = [2, 2]} : (tensor<1x8x16x16xf32>) -> tensor<1x8x8x8xf32>
+  return %0 : tensor<1x8x8x8xf32>
+}
+// A reduction along rows keeps its order (its input would be walked with a
+// stride).
+// CHECK-LABEL: func.func @row_sum
+// CHECK: linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "reduction"]
+func.func @row_sum(%x: tensor<4x8x16x32xf32>) -> tensor<4x8x16x1xf32> {
+  %0 = "onnx.ReduceSum"(%x) {axes = [3]} : (tensor<4x8x16x32xf32>) -> tensor<4x8x16x1xf32>
+  return %0 : tensor<4x8x16x1xf32>
+}
+
 //--- parallel.mlir
 // A parallel loop inside another one runs on its task's thread.
 // CHECK-LABEL: func.func @nested
@@ -138,6 +162,17 @@ func.func @nested(%m: memref<64x196xf32>, %v: f32) {
       }
     }
   }
+  return
+}
+
+//--- copies.mlir
+// Large copies become linalg.copy (parallel loops later); small ones stay.
+// CHECK-LABEL: func.func @copies
+// CHECK: linalg.copy ins(%arg0 : memref<64x196xf32>) outs(%arg1 : memref<64x196xf32>)
+// CHECK: memref.copy %arg2, %arg3 : memref<4x4xf32> to memref<4x4xf32>
+func.func @copies(%a: memref<64x196xf32>, %b: memref<64x196xf32>, %c: memref<4x4xf32>, %d: memref<4x4xf32>) {
+  memref.copy %a, %b : memref<64x196xf32> to memref<64x196xf32>
+  memref.copy %c, %d : memref<4x4xf32> to memref<4x4xf32>
   return
 }
 
