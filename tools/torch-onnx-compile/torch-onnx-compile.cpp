@@ -325,7 +325,7 @@ int main(int argc, char **argv) {
   if (auto ec =
           llvm::sys::fs::createUniqueDirectory("torch-onnx-compile", tmpDir))
     return fail("cannot create a temporary directory: " + ec.message());
-  auto cleanup = llvm::make_scope_exit([&] {
+  llvm::scope_exit cleanup([&] {
     if (!keepTemps)
       llvm::sys::fs::remove_directories(tmpDir);
   });

@@ -201,6 +201,22 @@ def CPUParallelCopies : Pass<"cpu-parallel-copies", "func::FuncOp"> {
   ];
 }
 
+def CPUApproximateMath : Pass<"cpu-approximate-math", "func::FuncOp"> {
+  let summary = "f32 exp/tanh/erf/log as polynomials LLVM can vectorize";
+  let description = [{
+    Upstream's polynomial approximations
+    (`populateMathPolynomialApproximationPatterns`) for the f32 forms of
+    `exp`, `expm1`, `log`, `log1p`, `log2`, `tanh` and `erf`, instead of
+    scalar libm calls (which keep every loop that contains one — softmax,
+    GELU, sigmoid, tanh — from being vectorized). Pure arith, within a few
+    ulp of libm; inf, NaN and the overflow/underflow ranges are handled by
+    the approximations. f64 stays libm.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::vector::VectorDialect"
+  ];
+}
+
 def CPUOuterParallelLoops : Pass<"cpu-outer-parallel-loops", "func::FuncOp"> {
   let summary = "Run one dim of each multi-dim scf.parallel on threads";
   let description = [{

@@ -543,7 +543,7 @@ LogicalResult Importer::importSubgraph(const ::onnx::GraphProto &graph,
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToEnd(block);
   scopes.emplace_back();
-  auto popScope = llvm::make_scope_exit([&] { scopes.pop_back(); });
+  llvm::scope_exit popScope([&] { scopes.pop_back(); });
 
   NamedAttrList dims;
   SmallVector<Attribute> inputNames;

@@ -1254,7 +1254,7 @@ LogicalResult PT2Importer::importGraph(const json::Object &graph,
                                        Location loc) {
   scopes.emplace_back();
   tensorValues.push_back(graph.getObject("tensor_values"));
-  auto pop = llvm::make_scope_exit([&] {
+  llvm::scope_exit pop([&] {
     scopes.pop_back();
     tensorValues.pop_back();
   });

@@ -7,6 +7,7 @@
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize=vector-bits=256 %t/tiles.mlir | FileCheck %t/tiles.mlir
 // RUN: torch-onnx-opt --cpu-outer-parallel-loops %t/parallel.mlir | FileCheck %t/parallel.mlir
 // RUN: torch-onnx-opt --cpu-parallel-copies %t/copies.mlir | FileCheck %t/copies.mlir
+// RUN: torch-onnx-opt --cpu-approximate-math %t/math.mlir | FileCheck %t/math.mlir
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=256 pack-min-bytes=0" %t/packing.mlir | FileCheck %t/packing.mlir
 
 //--- fusion.mlir
@@ -174,6 +175,27 @@ func.func @copies(%a: memref<64x196xf32>, %b: memref<64x196xf32>, %c: memref<4x4
   memref.copy %a, %b : memref<64x196xf32> to memref<64x196xf32>
   memref.copy %c, %d : memref<4x4xf32> to memref<4x4xf32>
   return
+}
+
+//--- math.mlir
+// f32 exp/tanh/erf become polynomials (vectorizable); f64 stays a call.
+// CHECK-LABEL: func.func @f32_math
+// CHECK-NOT: math.exp
+// CHECK-NOT: math.tanh
+// CHECK-NOT: math.erf
+// CHECK: math.fma
+// CHECK: return
+func.func @f32_math(%x: vector<16xf32>) -> vector<16xf32> {
+  %0 = math.exp %x : vector<16xf32>
+  %1 = math.tanh %0 : vector<16xf32>
+  %2 = math.erf %1 : vector<16xf32>
+  return %2 : vector<16xf32>
+}
+// CHECK-LABEL: func.func @f64_math
+// CHECK: math.exp %{{.*}} : f64
+func.func @f64_math(%x: f64) -> f64 {
+  %0 = math.exp %x : f64
+  return %0 : f64
 }
 
 //--- packing.mlir
