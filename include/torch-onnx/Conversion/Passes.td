@@ -231,12 +231,19 @@ def CPUOuterParallelLoops : Pass<"cpu-outer-parallel-loops", "func::FuncOp"> {
     Only one level runs in parallel: an `scf.parallel` nested in another one
     (a linalg op left inside a task, the parallel dims under a reduction
     loop) becomes `scf.for` loops, so OpenMP never forks inside a parallel
-    region.
+    region. A loop nest whose estimated work (operations executed, loops
+    multiplied out) is below `min-parallel-work` runs sequentially too: a
+    fork/join costs more than it saves there.
   }];
   let dependentDialects = ["::mlir::scf::SCFDialect"];
+  let options = [
+    Option<"minParallelWork", "min-parallel-work", "int64_t", "16384",
+           "Loop nests with less estimated work run on the calling thread">,
+  ];
   let statistics = [
     Statistic<"numSequentialized", "sequentialized",
-              "Nested parallel loops made sequential">
+              "Nested parallel loops made sequential">,
+    Statistic<"numSmall", "small", "Small parallel loop nests made sequential">
   ];
 }
 

@@ -619,9 +619,39 @@ static void rebuildParallel(IRRewriter &rewriter, scf::ParallelOp p,
   rewriter.eraseOp(p);
 }
 
+/// Trip count of a loop dim with constant bounds, else a guess (1024).
+static int64_t tripCount(Value lb, Value ub, Value step) {
+  auto l = getConstantIntValue(lb), u = getConstantIntValue(ub),
+       s = getConstantIntValue(step);
+  if (!l || !u || !s || *s <= 0)
+    return 1024;
+  return std::max<int64_t>(0, (*u - *l + *s - 1) / *s);
+}
+
+/// Operations a block executes, loops multiplied out (saturating).
+static int64_t estimateWork(Block &block) {
+  int64_t work = 0;
+  auto add = [&](int64_t a, int64_t b) {
+    return std::min<int64_t>(a + b, int64_t(1) << 40);
+  };
+  for (Operation &op : block) {
+    int64_t inner = 0;
+    for (Region &r : op.getRegions())
+      for (Block &b : r)
+        inner = add(inner, estimateWork(b));
+    if (auto f = dyn_cast<scf::ForOp>(op))
+      inner = std::min<int64_t>(
+          inner * tripCount(f.getLowerBound(), f.getUpperBound(), f.getStep()),
+          int64_t(1) << 40);
+    work = add(work, std::max<int64_t>(inner, 1));
+  }
+  return work;
+}
+
 struct CPUOuterParallelLoopsPass
     : public torch_onnx::impl::CPUOuterParallelLoopsBase<
           CPUOuterParallelLoopsPass> {
+  using CPUOuterParallelLoopsBase::CPUOuterParallelLoopsBase;
   void runOnOperation() override {
     IRRewriter rewriter(&getContext());
     // One parallel level: a parallel loop inside another one (a linalg op
@@ -636,6 +666,23 @@ struct CPUOuterParallelLoopsPass
     for (scf::ParallelOp p : nested) {
       rebuildParallel(rewriter, p, std::nullopt);
       ++numSequentialized;
+    }
+    // A loop nest with too little work for a fork/join (a bias broadcast,
+    // a small reshape copy) runs on the calling thread.
+    SmallVector<scf::ParallelOp> small;
+    getOperation().walk([&](scf::ParallelOp p) {
+      if (!p.getInitVals().empty())
+        return;
+      int64_t trips = 1;
+      for (unsigned d = 0; d < p.getNumLoops(); ++d)
+        trips *= tripCount(p.getLowerBound()[d], p.getUpperBound()[d],
+                           p.getStep()[d]);
+      if (trips * estimateWork(*p.getBody()) < minParallelWork)
+        small.push_back(p);
+    });
+    for (scf::ParallelOp p : small) {
+      rebuildParallel(rewriter, p, std::nullopt);
+      ++numSmall;
     }
     SmallVector<scf::ParallelOp> loops;
     getOperation().walk([&](scf::ParallelOp p) {

@@ -166,6 +166,21 @@ func.func @nested(%m: memref<64x196xf32>, %v: f32) {
   return
 }
 
+// Too little work for a fork/join: the calling thread runs it.
+// CHECK-LABEL: func.func @small
+// CHECK-NOT: scf.parallel
+// CHECK: scf.for
+// CHECK: scf.for
+func.func @small(%m: memref<8x8xf32>, %v: f32) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c8 = arith.constant 8 : index
+  scf.parallel (%i, %j) = (%c0, %c0) to (%c8, %c8) step (%c1, %c1) {
+    memref.store %v, %m[%i, %j] : memref<8x8xf32>
+  }
+  return
+}
+
 //--- copies.mlir
 // Large copies become linalg.copy (parallel loops later); small ones stay.
 // CHECK-LABEL: func.func @copies

@@ -5,7 +5,8 @@
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize=vector-bits=512 %s | FileCheck %s --check-prefix=AVX512
 
 // CHECK-LABEL: llvm.func @main_graph
-// CHECK: omp.parallel
+// One task and a 64x64 relu: too little work to fork threads for.
+// CHECK-NOT: omp.parallel
 // CHECK: llvm.intr.fmuladd{{.*}}vector<{{16|32}}xf32>
 // CHECK-NOT: linalg.
 // CHECK-NOT: onnx.
@@ -26,4 +27,13 @@ func.func @main_graph(%a: tensor<64x128xf32>, %b: tensor<128x64xf32>) -> tensor<
   %0 = "onnx.MatMul"(%a, %b) : (tensor<64x128xf32>, tensor<128x64xf32>) -> tensor<64x64xf32>
   %1 = "onnx.Relu"(%0) : (tensor<64x64xf32>) -> tensor<64x64xf32>
   return %1 : tensor<64x64xf32>
+}
+
+// A larger matmul: its tasks run on OpenMP threads.
+// CHECK-LABEL: llvm.func @big
+// CHECK: omp.parallel
+// CHECK: llvm.intr.fmuladd
+func.func @big(%a: tensor<512x256xf32>, %b: tensor<256x512xf32>) -> tensor<512x512xf32> {
+  %0 = "onnx.MatMul"(%a, %b) : (tensor<512x256xf32>, tensor<256x512xf32>) -> tensor<512x512xf32>
+  return %0 : tensor<512x512xf32>
 }
