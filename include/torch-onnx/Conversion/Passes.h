@@ -70,6 +70,12 @@ struct ONNXToLLVMPipelineOptions
       llvm::cl::desc("Generate run-time checks of indices, shapes, divisors "
                      "and sizes (an error instead of undefined behaviour)"),
       llvm::cl::init(true)};
+  Option<bool> approximateMath{
+      *this, "approximate-math",
+      llvm::cl::desc("f32 exp/log/tanh/erf as polynomial approximations "
+                     "(cpu-approximate-math) instead of libm calls; off by "
+                     "default: slower where the loop stays scalar"),
+      llvm::cl::init(false)};
   Option<int64_t> vectorBits{
       *this, "vector-bits",
       llvm::cl::desc("Vector register width of the target CPU in bits, for "

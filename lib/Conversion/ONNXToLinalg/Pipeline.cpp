@@ -47,8 +47,9 @@ std::string torch_onnx::getLinalgToLLVMStageText(
   s += "lower-affine,expand-strided-metadata,lower-affine,convert-scf-to-cf,";
   if (o.vectorize)
     s += "convert-vector-to-llvm,";
-  s += "func.func(cpu-approximate-math),"
-       "convert-math-to-libm,convert-math-to-llvm,convert-arith-to-llvm,"
+  if (o.approximateMath)
+    s += "func.func(cpu-approximate-math),";
+  s += "convert-math-to-libm,convert-math-to-llvm,convert-arith-to-llvm,"
        "convert-index-to-llvm,"
        // Allocation through the runtime: a failed malloc is a message.
        "finalize-memref-to-llvm{use-generic-functions},convert-cf-to-llvm,";
