@@ -509,7 +509,7 @@ int main(int argc, char **argv) {
   auto tm = createTargetMachine("", &tmErr);
   if (!tm)
     return fail(tmErr), 1;
-  auto transformer = makeOptimizingTransformer(3, 0, tm.get());
+  auto transformer = makeOptimizingTransformer(2, 0, tm.get());
   ExecutionEngineOptions eopts;
   eopts.transformer = transformer;
   eopts.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
