@@ -211,13 +211,6 @@ FailureOr<ModelSignature> torch_onnx::lowerModelToLLVM(
   return sig;
 }
 
-size_t torch_onnx::ExternalWeights::totalBytes() const {
-  size_t n = 0;
-  for (const Entry &e : entries)
-    n += e.size;
-  return n;
-}
-
 ExternalWeights torch_onnx::externalizeWeights(ModuleOp module,
                                                int64_t minBytes) {
   ExternalWeights out;

@@ -60,8 +60,9 @@ static void allocFailed(size_t size) {
  * each run, which cost a fifth to a third of a convolutional network's time.
  * Blocks of at least kCacheMin bytes are therefore kept when freed and handed
  * out again for the same size and alignment: after the first run, a model
- * allocates nothing from the system. The cache holds at most kCacheMax bytes
- * (the oldest blocks are released beyond it). Small blocks go to malloc.
+ * allocates nothing from the system. Beyond kCacheMax cached bytes, a free
+ * releases up to 8 other cached blocks (in table order) to the system. Small
+ * blocks go to malloc.
  *===--------------------------------------------------------------------===*/
 
 enum { kCacheMin = 64 * 1024, kTableSize = 1024 };

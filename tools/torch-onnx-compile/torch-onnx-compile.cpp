@@ -349,11 +349,12 @@ int main(int argc, char **argv) {
   llvm::sys::path::append(blobPath, "weights.bin");
   llvm::sys::path::append(asmPath, "weights.s");
   if (!weights.entries.empty()) {
-    std::error_code ec;
-    llvm::raw_fd_ostream blob(blobPath, ec, llvm::sys::fs::OF_None);
-    llvm::raw_fd_ostream as(asmPath, ec);
-    if (ec)
-      return fail("cannot write the weights: " + ec.message());
+    std::error_code blobEc, asmEc;
+    llvm::raw_fd_ostream blob(blobPath, blobEc, llvm::sys::fs::OF_None);
+    llvm::raw_fd_ostream as(asmPath, asmEc);
+    if (blobEc || asmEc)
+      return fail("cannot write the weights: " +
+                  (blobEc ? blobEc : asmEc).message());
     as << "\t.section .rodata.tonnx_weights,\"a\"\n";
     uint64_t offset = 0;
     for (const ExternalWeights::Entry &w : weights.entries) {

@@ -65,8 +65,6 @@ lowerModelToLLVM(ModuleOp module, const ONNXToLLVMPipelineOptions &options,
                  const ONNXToNVVMPipelineOptions *cuda = nullptr,
                  bool printIRAfterAll = false, bool timing = false);
 
-/// A target machine for this host (CPU name and features detected), or for
-/// `cpu` when given.
 /// Weights kept out of the LLVM IR: large constant globals of a lowered
 /// (LLVM dialect, CPU) module become external declarations, and their bytes
 /// are given to the JIT as absolute symbols or to the linker as an
@@ -81,7 +79,6 @@ struct ExternalWeights {
   };
   std::vector<Entry> entries;
   std::vector<std::unique_ptr<char, void (*)(void *)>> owned;
-  size_t totalBytes() const;
 };
 
 /// Externalizes every constant `llvm.mlir.global` of at least `minBytes`
@@ -89,6 +86,8 @@ struct ExternalWeights {
 /// misaligned blob is copied once). The context must outlive the result.
 ExternalWeights externalizeWeights(ModuleOp module, int64_t minBytes = 4096);
 
+/// A target machine for this host (CPU name and features detected), or for
+/// `cpu` when given.
 std::unique_ptr<llvm::TargetMachine>
 createTargetMachine(llvm::StringRef cpu = "", std::string *error = nullptr);
 

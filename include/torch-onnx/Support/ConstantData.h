@@ -1,7 +1,8 @@
 //===- ConstantData.h - Raw bytes of constant tensors -----------*- C++ -*-===//
 //
-// Compile-time layout changes of weights (transposes, packed panels) read
-// the row-major bytes of `dense` and `dense_resource` constants.
+// Compile-time layout changes of weights (transposes, packed panels): the
+// row-major bytes of `dense` and `dense_resource` constants, and their
+// permutation.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,6 +16,14 @@ namespace mlir::torch_onnx {
 /// The row-major bytes of a non-splat `dense` or a loaded `dense_resource`
 /// constant; nothing for splats and unloaded resources.
 std::optional<ArrayRef<char>> getRawConstantBytes(ElementsAttr attr);
+
+/// Writes the row-major `in` (shape `inShape`, elements of `bytes` bytes)
+/// permuted into `out` as linalg.transpose does: out[i] = in[j] with
+/// j[perm[d]] = i[d]. Runs along an unpermuted innermost dim are copied
+/// whole.
+void permuteConstantBytes(ArrayRef<char> in, MutableArrayRef<char> out,
+                          ArrayRef<int64_t> inShape, ArrayRef<int64_t> perm,
+                          int64_t bytes);
 } // namespace mlir::torch_onnx
 
 #endif

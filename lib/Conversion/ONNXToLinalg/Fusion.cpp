@@ -22,8 +22,6 @@
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
-#include <cstring>
-
 #define DEBUG_TYPE "torch-onnx-fusion"
 
 namespace mlir::torch_onnx {
@@ -96,40 +94,11 @@ struct FuseElementwiseNoRecomputePass
   }
 };
 
+} // namespace
+
 //===----------------------------------------------------------------------===//
 // fold-constant-transposes
 //===----------------------------------------------------------------------===//
-
-} // namespace
-
-/// result[i] = input[j] with j[perm[d]] = i[d] (linalg.transpose), on
-/// elements of `bytes` bytes.
-static void permute(ArrayRef<char> in, MutableArrayRef<char> out,
-                    ArrayRef<int64_t> inShape, ArrayRef<int64_t> perm,
-                    int64_t bytes) {
-  int64_t rank = inShape.size();
-  SmallVector<int64_t> inStride(rank, 1);
-  for (int64_t d = rank - 2; d >= 0; --d)
-    inStride[d] = inStride[d + 1] * inShape[d + 1];
-  SmallVector<int64_t> outShape(rank), stride(rank); // input stride per out dim
-  for (int64_t d = 0; d < rank; ++d) {
-    outShape[d] = inShape[perm[d]];
-    stride[d] = inStride[perm[d]];
-  }
-  int64_t n = out.size() / bytes;
-  SmallVector<int64_t> idx(rank, 0);
-  int64_t src = 0;
-  for (int64_t k = 0; k < n; ++k) {
-    std::memcpy(out.data() + k * bytes, in.data() + src * bytes, bytes);
-    for (int64_t d = rank - 1; d >= 0; --d) {
-      src += stride[d];
-      if (++idx[d] < outShape[d])
-        break;
-      src -= stride[d] * outShape[d];
-      idx[d] = 0;
-    }
-  }
-}
 
 /// The permutation of a linalg.transpose, or of a linalg.generic that only
 /// copies its one input through a permuted indexing map.
@@ -194,7 +163,8 @@ struct FoldConstantTransposesPass
           continue;
         AsmResourceBlob blob = HeapAsmResourceBlob::allocate(
             inType.getNumElements() * bytes, /*align=*/64);
-        permute(*data, blob.getMutableData(), inType.getShape(), *perm, bytes);
+        torch_onnx::permuteConstantBytes(*data, blob.getMutableData(),
+                                         inType.getShape(), *perm, bytes);
         folded = DenseResourceElementsAttr::get(outType, "transposed",
                                                 std::move(blob));
       }

@@ -181,13 +181,10 @@ static FailureOr<linalg::LinalgOp> packB(RewriterBase &rewriter,
   if (matchPattern(b, m_Constant(&attr)))
     data = torch_onnx::getRawConstantBytes(attr);
   if (data && (int64_t)data->size() >= K * N * 4) {
+    // B viewed as [K, N/rn, rn], dims 0 and 1 swapped.
     AsmResourceBlob blob = HeapAsmResourceBlob::allocate(K * N * 4, 64);
-    auto *src = reinterpret_cast<const float *>(data->data());
-    auto *dst = reinterpret_cast<float *>(blob.getMutableData().data());
-    for (int64_t j = 0; j < N / rn; ++j)
-      for (int64_t kk = 0; kk < K; ++kk)
-        std::memcpy(dst + (j * K + kk) * rn, src + kk * N + j * rn,
-                    rn * sizeof(float));
+    torch_onnx::permuteConstantBytes(*data, blob.getMutableData(),
+                                     {K, N / rn, rn}, {1, 0, 2}, 4);
     packed = arith::ConstantOp::create(
         rewriter, loc, packedT,
         DenseResourceElementsAttr::get(packedT, "packed", std::move(blob)));
@@ -351,13 +348,11 @@ struct CPUTileAndVectorizePass
                       true);
       return;
     }
-    if (op.getNumLoops() == 3 && ranges[n] > rn) {
-      // B in panels of rn columns (weights at compile time).
-      auto packed = packB(rewriter, op, m, n, red, rn, packMinBytes);
-      if (succeeded(packed)) {
-        ++numPacked;
-        return tileContraction(rewriter, *packed, true);
-      }
+    // B in panels of rn columns (weights at compile time).
+    if (auto packed = packB(rewriter, op, m, n, red, rn, packMinBytes);
+        succeeded(packed)) {
+      ++numPacked;
+      return tileContraction(rewriter, *packed, true);
     }
     int64_t rm = divisor(ranges[m], tileM(), 1);
     // Level 1: tasks of whole register tiles.
@@ -383,9 +378,6 @@ struct CPUTileAndVectorizePass
     rewriter.replaceOp(op, r1->replacements);
     ++numTiled;
     auto inner = cast<linalg::LinalgOp>(r1->tiledOps.back());
-    // Level 2: register tiles (k by 1), vectorized to vector.contract, which
-    // the patterns below lower to broadcasts + FMAs; the accumulator tile is
-    // hoisted out of the k loop after bufferization.
     // The batch dims of a task are 1: drop them first (rank-reducing
     // slices), so the register tiles are 2-D and lower to FMAs.
     if (par.size() > 2) {
@@ -422,6 +414,9 @@ struct CPUTileAndVectorizePass
       if (succeeded(named))
         inner = *named;
     }
+    // Level 2: register tiles (k by 1), vectorized to vector.contract, which
+    // the patterns below lower to broadcasts + FMAs; the accumulator tile is
+    // hoisted out of the k loop after bufferization.
     SmallVector<int64_t> innerPar;
     int64_t innerRed;
     if (!classify(inner, innerPar, innerRed))
@@ -628,6 +623,17 @@ static int64_t tripCount(Value lb, Value ub, Value step) {
   return std::max<int64_t>(0, (*u - *l + *s - 1) / *s);
 }
 
+/// Iterations of all dims of a parallel loop.
+static int64_t tripCount(scf::ParallelOp p) {
+  int64_t trips = 1;
+  for (unsigned d = 0; d < p.getNumLoops(); ++d)
+    trips = std::min<int64_t>(trips * tripCount(p.getLowerBound()[d],
+                                                p.getUpperBound()[d],
+                                                p.getStep()[d]),
+                              int64_t(1) << 40);
+  return trips;
+}
+
 /// Operations a block executes, loops multiplied out (saturating).
 static int64_t estimateWork(Block &block) {
   int64_t work = 0;
@@ -639,10 +645,12 @@ static int64_t estimateWork(Block &block) {
     for (Region &r : op.getRegions())
       for (Block &b : r)
         inner = add(inner, estimateWork(b));
+    int64_t trips = 1;
     if (auto f = dyn_cast<scf::ForOp>(op))
-      inner = std::min<int64_t>(
-          inner * tripCount(f.getLowerBound(), f.getUpperBound(), f.getStep()),
-          int64_t(1) << 40);
+      trips = tripCount(f.getLowerBound(), f.getUpperBound(), f.getStep());
+    else if (auto p = dyn_cast<scf::ParallelOp>(op))
+      trips = tripCount(p);
+    inner = std::min<int64_t>(inner * trips, int64_t(1) << 40);
     work = add(work, std::max<int64_t>(inner, 1));
   }
   return work;
@@ -657,32 +665,20 @@ struct CPUOuterParallelLoopsPass
     // One parallel level: a parallel loop inside another one (a linalg op
     // left inside a task, a reduction's inner parallel dims) runs
     // sequentially on its task's thread, so that OpenMP never forks inside
-    // a parallel region. Innermost first.
-    SmallVector<scf::ParallelOp> nested;
-    getOperation().walk([&](scf::ParallelOp p) {
-      if (p->getParentOfType<scf::ParallelOp>() && p.getInitVals().empty())
-        nested.push_back(p);
-    });
-    for (scf::ParallelOp p : nested) {
-      rebuildParallel(rewriter, p, std::nullopt);
-      ++numSequentialized;
-    }
-    // A loop nest with too little work for a fork/join (a bias broadcast,
-    // a small reshape copy) runs on the calling thread.
-    SmallVector<scf::ParallelOp> small;
+    // a parallel region; so does a loop nest with too little work for a
+    // fork/join (a bias broadcast, a small reshape copy). Innermost first.
+    SmallVector<std::pair<scf::ParallelOp, bool>> sequential;
     getOperation().walk([&](scf::ParallelOp p) {
       if (!p.getInitVals().empty())
         return;
-      int64_t trips = 1;
-      for (unsigned d = 0; d < p.getNumLoops(); ++d)
-        trips *= tripCount(p.getLowerBound()[d], p.getUpperBound()[d],
-                           p.getStep()[d]);
-      if (trips * estimateWork(*p.getBody()) < minParallelWork)
-        small.push_back(p);
+      if (p->getParentOfType<scf::ParallelOp>())
+        sequential.push_back({p, /*nested=*/true});
+      else if (tripCount(p) * estimateWork(*p.getBody()) < minParallelWork)
+        sequential.push_back({p, /*nested=*/false});
     });
-    for (scf::ParallelOp p : small) {
+    for (auto [p, nested] : sequential) {
       rebuildParallel(rewriter, p, std::nullopt);
-      ++numSmall;
+      ++(nested ? numSequentialized : numSmall);
     }
     SmallVector<scf::ParallelOp> loops;
     getOperation().walk([&](scf::ParallelOp p) {
@@ -696,10 +692,8 @@ struct CPUOuterParallelLoopsPass
       // The parallel dim: the first one that does not have a single trip.
       unsigned par = 0;
       for (unsigned d = 0; d < n; ++d) {
-        auto lb = getConstantIntValue(p.getLowerBound()[d]);
-        auto ub = getConstantIntValue(p.getUpperBound()[d]);
-        auto st = getConstantIntValue(p.getStep()[d]);
-        if (!lb || !ub || !st || (*ub - *lb + *st - 1) / *st > 1) {
+        if (tripCount(p.getLowerBound()[d], p.getUpperBound()[d],
+                      p.getStep()[d]) > 1) {
           par = d;
           break;
         }
