@@ -485,7 +485,9 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
       auto l = e.constFloat(1, "lambd");
       if (!l)
         return false;
-      if (*l < 0)
+      // A negative lambd keeps every element of hardshrink (torch allows
+      // it; Shrink computes the same); softshrink refuses it, as torch.
+      if (*l < 0 && soft)
         return e.fail("lambd must be >= 0 (it is " + std::to_string(*l) + ")");
       Value r = e.n1("Shrink", {e.in(0)},
                      {{"lambd", e.f32(*l)}, {"bias", e.f32(soft ? *l : 0.0)}},
@@ -891,8 +893,9 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
     return r && e.done(r);
   });
   // On real tensors: no-ops.
-  for (StringRef n : {"aten.positive", "aten.resolve_neg", "aten.resolve_conj",
-                      "aten.conj", "aten._conj", "aten.real"})
+  for (StringRef n :
+       {"aten.positive", "aten.resolve_neg", "aten.resolve_conj", "aten.conj",
+        "aten._conj", "aten.conj_physical", "aten.real"})
     add(n, 9, [](Emitter &e) {
       if (Type t = Emitter::elemOf(e.in(0)); t && isa<ComplexType>(t))
         return e.fail("complex tensors are not supported");
@@ -978,11 +981,14 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
                    e.resultType());
     return r && e.done(r);
   });
-  for (StringRef n :
-       {"aten.dropout", "aten.feature_dropout", "aten.alpha_dropout"})
+  // Dropout is the identity in inference, and in training with p = 0; a
+  // random mask is not exported.
+  for (StringRef n : {"aten.dropout", "aten.feature_dropout",
+                      "aten.alpha_dropout", "aten.feature_alpha_dropout"})
     add(n, 9, [](Emitter &e) {
       auto train = Torch::getConstantBool(e.orig(2));
-      if (!train || *train)
+      auto p = Torch::getConstantFloat(e.orig(1));
+      if (!train || (*train && (!p || *p != 0.0)))
         return e.fail("dropout in training mode cannot be exported for "
                       "inference; call model.eval() first");
       return identity()(e);

@@ -165,6 +165,13 @@ void addElementwiseLowerings(std::vector<Lowering> &list);
 void addNNLowerings(std::vector<Lowering> &list);
 void addShapeLowerings(std::vector<Lowering> &list);
 void addRecurrentLowerings(std::vector<Lowering> &list);
+void addLinearAlgebraLowerings(std::vector<Lowering> &list);
+
+/// The `ord`-norm of floating-point `x` over `axes` (every dim when unset)
+/// with the given result type (null, with Emitter::error set, on failure).
+Value emitVectorNorm(Emitter &e, Value x, double ord,
+                     std::optional<ArrayRef<int64_t>> axes, bool keep,
+                     Type result);
 
 } // namespace mlir::torch_onnx
 

@@ -80,7 +80,32 @@ bool lowerConv(Emitter &e, unsigned strideIdx, unsigned padIdx, unsigned dilIdx,
 
 /// max/avg pooling (input, kernel, stride, padding, [dilation,] ceil_mode
 /// [, count_include_pad, divisor_override]).
-bool lowerPool(Emitter &e, bool isMax, unsigned n) {
+/// torch's max-pool indices (flat positions within each (n, c) plane) from
+/// ONNX MaxPool's (flat positions within the whole tensor `x`): modulo the
+/// plane size, the product of x's last `n` dims.
+Value torchPoolIndices(Emitter &e, Value onnxIdx, Value x, unsigned n,
+                       Type result) {
+  auto shape = Emitter::shapeOf(x);
+  if (!shape || shape->size() < n) {
+    e.fail("the input rank must be known");
+    return {};
+  }
+  int64_t rank = shape->size(), plane = 1;
+  for (int64_t d : ArrayRef<int64_t>(*shape).take_back(n))
+    plane = (plane == ShapedType::kDynamic || d == ShapedType::kDynamic)
+                ? ShapedType::kDynamic
+                : plane * d;
+  Value size =
+      plane != ShapedType::kDynamic
+          ? e.i64s({plane})
+          : e.reduce("ReduceProd", e.slice(e.shape(x), {rank - n}, {rank}, {0}),
+                     ArrayRef<int64_t>{0}, true);
+  return e.n1("Mod", {onnxIdx, size}, {}, result);
+}
+
+/// max/avg pooling; `withIndices`: max pooling's (values, indices) pair.
+/// An unbatched input ([C, *spatial]) gets a unit batch dim around the op.
+bool lowerPool(Emitter &e, bool isMax, unsigned n, bool withIndices = false) {
   auto k = e.constInts(1, "kernel_size", n);
   auto s = e.constInts(2, "stride", n);
   auto p = e.constInts(3, "padding", n);
@@ -106,11 +131,35 @@ bool lowerPool(Emitter &e, bool isMax, unsigned n) {
                   "before 10 lack them)");
   if (e.opset() >= 10)
     attrs.push_back({"ceil_mode", e.i64(*ceil)});
+  Value x = e.in(0);
+  auto rank = Emitter::rankOf(x);
+  bool unbatched = rank && *rank == (int64_t)n + 1;
+  if (unbatched)
+    x = e.unsqueeze(x, {0});
+  auto finish = [&](Value v, unsigned i) {
+    if (unbatched)
+      v = e.squeeze(v, {0});
+    if (v)
+      v.setType(e.resultType(i));
+    return v;
+  };
   if (isMax) {
     if (e.opset() >= 10)
       attrs.push_back({"dilations", e.ints(*d)});
-    Value r = e.n1("MaxPool", {e.in(0)}, attrs, e.resultType());
-    return r && e.done(r);
+    if (!withIndices) {
+      Value r = finish(e.n1("MaxPool", {x}, attrs), 0);
+      return r && e.done(r);
+    }
+    if (e.opset() < 10 && nonUnitDil)
+      return false;
+    Type i64 = e.unranked(e.rw.getI64Type());
+    Operation *o =
+        e.node("MaxPool", {x}, attrs, {e.unranked(Emitter::elemOf(x)), i64});
+    if (!o)
+      return false;
+    Value idx = torchPoolIndices(e, o->getResult(1), e.in(0), n, i64);
+    Value v = finish(o->getResult(0), 0), i = finish(idx, 1);
+    return v && i && e.done({v, i});
   }
   auto cip = Torch::getConstantBool(e.orig(5));
   if (!cip)
@@ -118,39 +167,125 @@ bool lowerPool(Emitter &e, bool isMax, unsigned n) {
   if (e.numOperands() > 6 && !Torch::isConstantNone(e.orig(6)))
     return e.fail("avg_pool with divisor_override has no lowering yet");
   attrs.push_back({"count_include_pad", e.i64(*cip)});
-  Value r = e.n1("AveragePool", {e.in(0)}, attrs, e.resultType());
+  Value r = finish(e.n1("AveragePool", {x}, attrs), 0);
   return r && e.done(r);
+}
+
+/// torch's adaptive window along one axis: [floor(o*in/out),
+/// ceil((o+1)*in/out)).
+std::pair<int64_t, int64_t> adaptiveWindow(int64_t o, int64_t in, int64_t out) {
+  return {(o * in) / out, ((o + 1) * in + out - 1) / out};
+}
+
+/// Adaptive max pooling's values and torch's indices for uneven windows on
+/// a batched `x` ([N, C, *ins]): per output cell, the window flattened,
+/// ReduceMax and ArgMax (the first maximum, as torch), the window-local
+/// index turned into a plane index; cells concatenated and reshaped.
+std::optional<std::pair<Value, Value>>
+adaptiveMaxWithIndices(Emitter &e, Value x, ArrayRef<int64_t> ins,
+                       ArrayRef<int64_t> out) {
+  unsigned n = ins.size();
+  int64_t cells = 1;
+  for (int64_t o : out)
+    cells *= o;
+  if (cells > 1024) {
+    e.fail("adaptive max pooling with indices over uneven windows exports "
+           "one ArgMax per output cell; " +
+           Twine(cells) + " cells are more than the 1024 allowed");
+    return std::nullopt;
+  }
+  SmallVector<int64_t> stride(n, 1);
+  for (int i = n - 2; i >= 0; --i)
+    stride[i] = stride[i + 1] * ins[i + 1];
+  SmallVector<int64_t> axes;
+  for (unsigned i = 0; i < n; ++i)
+    axes.push_back(2 + i);
+  SmallVector<Value> vals, idxs;
+  SmallVector<int64_t> cell(n, 0);
+  for (int64_t c = 0; c < cells; ++c) {
+    int64_t rest = c;
+    for (int i = n - 1; i >= 0; --i) {
+      cell[i] = rest % out[i];
+      rest /= out[i];
+    }
+    SmallVector<int64_t> starts, ends, sizes;
+    for (unsigned i = 0; i < n; ++i) {
+      auto [lo, hi] = adaptiveWindow(cell[i], ins[i], out[i]);
+      starts.push_back(lo);
+      ends.push_back(hi);
+      sizes.push_back(hi - lo);
+    }
+    Value w =
+        e.n1("Reshape", {e.slice(x, starts, ends, axes), e.i64s({0, 0, -1})});
+    vals.push_back(e.reduce("ReduceMax", w, ArrayRef<int64_t>{2}, true));
+    Value local =
+        e.n1("ArgMax", {w}, {{"axis", e.i64(2)}, {"keepdims", e.i64(1)}},
+             e.unranked(e.rw.getI64Type()));
+    // Window-local flat index -> per-axis offsets -> plane index.
+    Value plane;
+    for (int i = n - 1; i >= 0; --i) {
+      Value coord =
+          i == 0 ? local : e.n1("Mod", {local, e.i64Scalar(sizes[i])});
+      if (i > 0)
+        local = e.n1("Div", {local, e.i64Scalar(sizes[i])});
+      Value term = e.n1("Mul", {e.n1("Add", {coord, e.i64Scalar(starts[i])}),
+                                e.i64Scalar(stride[i])});
+      plane = plane ? e.n1("Add", {plane, term}) : term;
+    }
+    idxs.push_back(plane);
+  }
+  SmallVector<int64_t> shape{0, 0};
+  shape.append(out.begin(), out.end());
+  auto gather = [&](ArrayRef<Value> parts) {
+    Value v = parts.size() == 1 ? parts[0]
+                                : e.n1("Concat", parts, {{"axis", e.i64(2)}});
+    return e.n1("Reshape", {v, e.i64s(shape)});
+  };
+  return std::pair{gather(vals), gather(idxs)};
 }
 
 /// Adaptive average/max pooling of operand 0 over its last `n` dims to the
 /// constant `output_size` (operand 1): the global op for all-ones sizes, one
 /// AveragePool/MaxPool when every input size is a multiple of the output
-/// size, otherwise torch's windows (start = floor(o*in/out), end =
-/// ceil((o+1)*in/out)) one axis at a time — mean and max over a rectangle
-/// are separable — as Slice + Reduce per output index and a Concat per axis.
-/// With `max`, the op's indices result must be unused.
+/// size, otherwise torch's windows one axis at a time — mean and max over a
+/// rectangle are separable — as Slice + Reduce per output index and a Concat
+/// per axis. Max pooling's indices (torch's: positions within each plane)
+/// come from MaxPool's for even windows, from an ArgMax per output cell
+/// otherwise. An unbatched input ([C, *]) gets a unit batch dim around it.
 bool lowerAdaptivePool(Emitter &e, unsigned n, bool max) {
-  if (max && e.op->getNumResults() > 1 && !e.op->getResult(1).use_empty())
-    return e.fail("the indices of adaptive max pooling have no lowering "
-                  "yet (the values do)");
+  bool indices =
+      max && e.op->getNumResults() > 1 && !e.op->getResult(1).use_empty();
   auto out = e.constInts(1, "output_size", n);
   if (!out)
     return false;
-  auto finish = [&](Value r) {
-    if (!r)
-      return false;
-    if (e.op->getNumResults() == 1)
-      return e.done(r);
-    Value none = e.constant(DenseElementsAttr::get(
-        RankedTensorType::get({0}, e.rw.getI64Type()), ArrayRef<int64_t>{}));
-    return e.done({r, none});
-  };
-  if (llvm::all_of(*out, [](int64_t v) { return v == 1; }))
-    return finish(e.n1(max ? "GlobalMaxPool" : "GlobalAveragePool", {e.in(0)},
-                       {}, e.resultType()));
   auto shape = Emitter::shapeOf(e.in(0));
-  if (!shape || shape->size() < n)
+  if (!shape || shape->size() < n + 1)
     return e.fail("the input rank must be known");
+  bool unbatched = shape->size() == n + 1;
+  Value x = unbatched ? e.unsqueeze(e.in(0), {0}) : e.in(0);
+  Type i64 = e.unranked(e.rw.getI64Type());
+  auto finish = [&](Value v, Value idx) {
+    if (!v || (indices && !idx))
+      return false;
+    if (unbatched) {
+      v = e.squeeze(v, {0});
+      if (idx)
+        idx = e.squeeze(idx, {0});
+    }
+    v.setType(e.resultType(0));
+    if (e.op->getNumResults() == 1)
+      return e.done(v);
+    if (idx)
+      idx.setType(e.resultType(1));
+    else
+      idx = e.constant(DenseElementsAttr::get(
+          RankedTensorType::get({0}, e.rw.getI64Type()), ArrayRef<int64_t>{}));
+    return e.done({v, idx});
+  };
+  bool ones = llvm::all_of(*out, [](int64_t v) { return v == 1; });
+  if (ones && !indices)
+    return finish(e.n1(max ? "GlobalMaxPool" : "GlobalAveragePool", {x}),
+                  Value());
   SmallVector<int64_t> k, ins;
   bool divisible = true;
   for (unsigned i = 0; i < n; ++i) {
@@ -164,26 +299,34 @@ bool lowerAdaptivePool(Emitter &e, unsigned n, bool max) {
     divisible &= in % (*out)[i] == 0;
     k.push_back(in / std::max<int64_t>((*out)[i], 1));
   }
+  Attrs window{{"kernel_shape", e.ints(k)}, {"strides", e.ints(k)}};
+  if (divisible && indices) {
+    Operation *o =
+        e.node("MaxPool", {x}, window, {e.unranked(Emitter::elemOf(x)), i64});
+    if (!o)
+      return false;
+    return finish(o->getResult(0),
+                  torchPoolIndices(e, o->getResult(1), e.in(0), n, i64));
+  }
   if (divisible)
-    return finish(e.n1(max ? "MaxPool" : "AveragePool", {e.in(0)},
-                       {{"kernel_shape", e.ints(k)}, {"strides", e.ints(k)}},
-                       e.resultType()));
-  Value x = e.in(0);
-  int64_t rank = shape->size();
+    return finish(e.n1(max ? "MaxPool" : "AveragePool", {x}, window), Value());
+  if (indices) {
+    auto r = adaptiveMaxWithIndices(e, x, ins, *out);
+    return r && finish(r->first, r->second);
+  }
+  int64_t rank = shape->size() + (unbatched ? 1 : 0);
   for (unsigned i = 0; i < n; ++i) {
     int64_t axis = rank - n + i, in = ins[i], o = (*out)[i];
     SmallVector<Value> cells;
     for (int64_t j = 0; j < o; ++j) {
-      int64_t start = (j * in) / o, end = ((j + 1) * in + o - 1) / o;
+      auto [start, end] = adaptiveWindow(j, in, o);
       Value cell = e.slice(x, {start}, {end}, {axis});
       cells.push_back(e.reduce(max ? "ReduceMax" : "ReduceMean", cell,
                                ArrayRef<int64_t>{axis}, true));
     }
-    bool last = i + 1 == n;
-    x = e.n1("Concat", cells, {{"axis", e.i64(axis)}},
-             last ? e.resultType() : Type());
+    x = e.n1("Concat", cells, {{"axis", e.i64(axis)}});
   }
-  return finish(x);
+  return finish(x, Value());
 }
 
 /// Normalizes `x` over `axes` (mean/variance), in float arithmetic.
@@ -294,11 +437,38 @@ Value emitBatchNorm(Emitter &e, unsigned wIdx, Value mean, Value var,
   return o ? o->getResult(0) : Value();
 }
 
+/// Batch norm by the batch's own statistics (torch's training=True; the
+/// update of the running statistics is state the graph does not return).
+bool lowerBatchNormBatchStats(Emitter &e) {
+  auto eps = e.constFloat(7, "eps");
+  auto rank = Emitter::rankOf(e.in(0));
+  if (!eps)
+    return false;
+  if (!rank || *rank < 2)
+    return e.fail("batch_norm needs an input of known rank >= 2");
+  SmallVector<int64_t> axes{0}, chanAxes;
+  for (int64_t i = 2; i < *rank; ++i) {
+    axes.push_back(i);
+    chanAxes.push_back(i - 1);
+  }
+  Value y = normalize(e, e.in(0), axes, *eps);
+  auto perChannel = [&](Value v) {
+    return chanAxes.empty() ? v : e.unsqueeze(v, chanAxes);
+  };
+  if (!Torch::isConstantNone(e.orig(1)))
+    y = e.n1("Mul", {y, perChannel(e.in(1))});
+  if (!Torch::isConstantNone(e.orig(2)))
+    y = e.n1("Add", {y, perChannel(e.in(2))});
+  Value r = e.n1("Identity", {y}, {}, e.resultType());
+  return r && e.done(r);
+}
+
 bool lowerBatchNorm(Emitter &e) {
   auto training = Torch::getConstantBool(e.orig(5));
-  if (!training || *training)
-    return e.fail("batch_norm in training mode cannot be exported for "
-                  "inference; call model.eval() first");
+  if (!training)
+    return e.fail("batch_norm's 'training' must be constant");
+  if (*training)
+    return lowerBatchNormBatchStats(e);
   if (Torch::isConstantNone(e.orig(3)) || Torch::isConstantNone(e.orig(4)))
     return e.fail("batch_norm without running statistics (track_running_stats"
                   "=False) normalizes by batch statistics: no lowering yet");
@@ -322,8 +492,9 @@ bool lowerBatchNormNoTraining(Emitter &e) {
   return e.done({r, empty, empty});
 }
 
-/// Resize/Upsample for nearest and (bi)linear interpolation.
-bool lowerUpsample(Emitter &e, bool linear, bool vec) {
+/// Resize/Upsample for nearest, (bi/tri)linear and (with `cubic`) bicubic
+/// interpolation.
+bool lowerUpsample(Emitter &e, bool linear, bool vec, bool cubic = false) {
   auto shape = Emitter::shapeOf(e.in(0));
   if (!shape)
     return e.fail("the input rank must be known");
@@ -391,8 +562,15 @@ bool lowerUpsample(Emitter &e, bool linear, bool vec) {
                    {{"mode", e.str("nearest")}}, e.resultType());
     return r && e.done(r);
   }
-  Attrs attrs{{"mode", e.str(linear ? "linear" : "nearest")}};
-  if (linear)
+  Attrs attrs{{"mode", e.str(cubic ? "cubic" : linear ? "linear" : "nearest")}};
+  if (cubic) {
+    // torch's bicubic: a = -0.75, source index scale * (dst + 0.5) - 0.5
+    // unclamped (half_pixel, also for an output size of 1), borders
+    // replicated.
+    attrs.push_back({"cubic_coeff_a", e.f32(-0.75)});
+    attrs.push_back({"coordinate_transformation_mode",
+                     e.str(alignCorners ? "align_corners" : "half_pixel")});
+  } else if (linear)
     attrs.push_back(
         {"coordinate_transformation_mode",
          e.str(alignCorners ? "align_corners" : "pytorch_half_pixel")});
@@ -456,6 +634,38 @@ bool lowerPad(Emitter &e, StringRef mode, std::optional<double> value) {
   Value cv = value ? e.scalarLike(*value, e.in(0)) : Value();
   Value r = e.n1("Pad", {e.in(0), e.i64s(pads), cv}, {{"mode", e.str(mode)}},
                  e.resultType());
+  return r && e.done(r);
+}
+
+/// Circular padding (torch's, constant pads): per padded dim, negative pads
+/// crop first, then the last `lo` and the first `hi` elements of what is
+/// left wrap around (Slice + Concat; ONNX Pad's wrap mode is opset 19).
+bool lowerCircularPad(Emitter &e) {
+  auto rank = Emitter::rankOf(e.in(0));
+  auto p = e.constInts(1, "pad");
+  if (!p)
+    return false;
+  if (!rank || (int64_t)p->size() > 2 * *rank || p->size() % 2)
+    return e.fail("'pad' must have an even length of at most twice the "
+                  "input rank (of known rank)");
+  constexpr int64_t kEnd = std::numeric_limits<int64_t>::max();
+  Value x = e.in(0);
+  for (size_t i = 0; i < p->size() / 2; ++i) {
+    int64_t d = *rank - 1 - i, lo = (*p)[2 * i], hi = (*p)[2 * i + 1];
+    if (lo < 0)
+      x = e.slice(x, {-lo}, {kEnd}, {d});
+    if (hi < 0)
+      x = e.slice(x, {0}, {hi}, {d});
+    SmallVector<Value> parts;
+    if (lo > 0)
+      parts.push_back(e.slice(x, {-lo}, {kEnd}, {d}));
+    parts.push_back(x);
+    if (hi > 0)
+      parts.push_back(e.slice(x, {0}, {hi}, {d}));
+    if (parts.size() > 1)
+      x = e.n1("Concat", parts, {{"axis", e.i64(d)}});
+  }
+  Value r = e.n1("Identity", {x}, {}, e.resultType());
   return r && e.done(r);
 }
 
@@ -544,6 +754,38 @@ bool lowerNanReduce(Emitter &e, bool mean) {
   return r && e.done(r);
 }
 
+} // namespace
+
+/// The `ord`-norm of `x` over `axes` (all dims when unset), the result
+/// type given; `x` is floating-point.
+Value mlir::torch_onnx::emitVectorNorm(Emitter &e, Value x, double ord,
+                                       std::optional<ArrayRef<int64_t>> axes,
+                                       bool keep, Type res) {
+  if (ord == 2.0)
+    return e.reduce("ReduceL2", x, axes, keep, res);
+  if (ord == 1.0)
+    return e.reduce("ReduceL1", x, axes, keep, res);
+  if (std::isinf(ord))
+    return e.reduce(ord > 0 ? "ReduceMax" : "ReduceMin", e.n1("Abs", {x}), axes,
+                    keep, res);
+  Type t = Emitter::elemOf(x);
+  if (ord == 0.0) {
+    if (e.opset() < 11) {
+      e.fail("ord=0 counts non-zeros with Equal on floats, which needs "
+             "opset 11");
+      return {};
+    }
+    Value nz = e.n1("Not", {e.n1("Equal", {x, e.scalarLike(0.0, x)}, {},
+                                 e.unranked(IntegerType::get(e.ctx(), 1)))});
+    return e.reduce("ReduceSum", e.cast(nz, t), axes, keep, res);
+  }
+  Value p = e.n1("Pow", {e.n1("Abs", {x}), e.scalarLike(ord, x)});
+  Value sum = e.reduce("ReduceSum", p, axes, keep);
+  return e.n1("Pow", {sum, e.scalarLike(1.0 / ord, x)}, {}, res);
+}
+
+namespace {
+
 /// torch.linalg.vector_norm: ord 2/1/inf/-inf/0 map to ONNX reductions, any
 /// other p to (sum |x|^p)^(1/p). Also torch.norm's overloads (p may be None:
 /// 2; dims and keepdim at `dimsIdx`/`keepIdx`, -1 when absent) and
@@ -572,27 +814,7 @@ bool lowerVectorNorm(Emitter &e, int ordIdx = 1, int dimsIdx = 2,
   std::optional<ArrayRef<int64_t>> axes;
   if (!dims->empty())
     axes = ArrayRef<int64_t>(*dims);
-  Type res = e.resultType();
-  Value r;
-  if (*ord == 2.0) {
-    r = e.reduce("ReduceL2", x, axes, *keep, res);
-  } else if (*ord == 1.0) {
-    r = e.reduce("ReduceL1", x, axes, *keep, res);
-  } else if (std::isinf(*ord)) {
-    r = e.reduce(*ord > 0 ? "ReduceMax" : "ReduceMin", e.n1("Abs", {x}), axes,
-                 *keep, res);
-  } else if (*ord == 0.0) {
-    if (e.opset() < 11)
-      return e.fail("ord=0 counts non-zeros with Equal on floats, which "
-                    "needs opset 11");
-    Value nz = e.n1("Not", {e.n1("Equal", {x, e.scalarLike(0.0, x)}, {},
-                                 e.unranked(IntegerType::get(e.ctx(), 1)))});
-    r = e.reduce("ReduceSum", e.cast(nz, t), axes, *keep, res);
-  } else {
-    Value p = e.n1("Pow", {e.n1("Abs", {x}), e.scalarLike(*ord, x)});
-    Value sum = e.reduce("ReduceSum", p, axes, *keep);
-    r = e.n1("Pow", {sum, e.scalarLike(1.0 / *ord, x)}, {}, res);
-  }
+  Value r = emitVectorNorm(e, x, *ord, axes, *keep, e.resultType());
   return r && e.done(r);
 }
 
@@ -840,6 +1062,10 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
   add("aten.max_pool1d", 9, [](Emitter &e) { return lowerPool(e, true, 1); });
   add("aten.max_pool2d", 9, [](Emitter &e) { return lowerPool(e, true, 2); });
   add("aten.max_pool3d", 9, [](Emitter &e) { return lowerPool(e, true, 3); });
+  for (auto [name, n] : {std::pair{"aten.max_pool1d_with_indices", 1u},
+                         {"aten.max_pool2d_with_indices", 2u},
+                         {"aten.max_pool3d_with_indices", 3u}})
+    add(name, 9, [n = n](Emitter &e) { return lowerPool(e, true, n, true); });
   add("aten.avg_pool1d", 9, [](Emitter &e) { return lowerPool(e, false, 1); });
   add("aten.avg_pool2d", 9, [](Emitter &e) { return lowerPool(e, false, 2); });
   add("aten.avg_pool3d", 9, [](Emitter &e) { return lowerPool(e, false, 3); });
@@ -859,6 +1085,90 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
   add("aten.batch_norm", 9, lowerBatchNorm);
   add("aten._native_batch_norm_legit_no_training", 9, lowerBatchNormNoTraining);
   add("aten.layer_norm", 9, lowerLayerNorm);
+  // native_layer_norm(input, normalized_shape, weight?, bias?, eps) ->
+  // (out, mean, rstd), the statistics with the normalized dims kept as 1.
+  add("aten.native_layer_norm", 11, [](Emitter &e) {
+    auto norm = e.constInts(1, "normalized_shape");
+    auto eps = e.constFloat(4, "eps");
+    if (!norm || !eps)
+      return false;
+    SmallVector<int64_t> axes;
+    for (int64_t i = -(int64_t)norm->size(); i < 0; ++i)
+      axes.push_back(i);
+    Value x = e.in(0);
+    Value mean = e.reduce("ReduceMean", x, ArrayRef<int64_t>(axes), true);
+    Value d = e.n1("Sub", {x, mean});
+    Value var = e.reduce("ReduceMean", e.n1("Mul", {d, d}),
+                         ArrayRef<int64_t>(axes), true);
+    Value rstd =
+        e.n1("Reciprocal",
+             {e.n1("Sqrt", {e.n1("Add", {var, e.scalarLike(*eps, x)})})});
+    Value y = e.n1("Mul", {d, rstd});
+    if (!Torch::isConstantNone(e.orig(2)))
+      y = e.n1("Mul", {y, e.in(2)});
+    if (!Torch::isConstantNone(e.orig(3)))
+      y = e.n1("Add", {y, e.in(3)});
+    y = e.n1("Identity", {y}, {}, e.resultType(0));
+    mean = e.n1("Identity", {mean}, {}, e.resultType(1));
+    rstd = e.n1("Identity", {rstd}, {}, e.resultType(2));
+    return y && mean && rstd && e.done({y, mean, rstd});
+  });
+  // kl_div(input, target, reduction, log_target): target * (log(target) -
+  // input), 0 where target is 0 (torch's xlogy); with log_target,
+  // exp(target) * (target - input).
+  add("aten.kl_div", 9, [](Emitter &e) {
+    auto red = e.reductionArg(2);
+    auto logTarget = Torch::getConstantBool(e.orig(3));
+    if (!red)
+      return false;
+    if (!logTarget)
+      return e.fail("'log_target' must be constant");
+    Type t = e.resultElem();
+    if (!t || !isa<FloatType>(t))
+      return e.fail("the result dtype must be a known floating-point type");
+    Value x = e.castIfNeeded(e.in(0), t), y = e.castIfNeeded(e.in(1), t);
+    Value l;
+    if (*logTarget) {
+      l = e.n1("Mul", {e.n1("Exp", {y}), e.n1("Sub", {y, x})});
+    } else {
+      Value zero = e.scalar(0, t);
+      Value isZero = e.n1("Equal", {y, zero}, {},
+                          e.unranked(IntegerType::get(e.ctx(), 1)));
+      Value safe =
+          e.n1("Where", {isZero, e.scalar(1, t), y}, {}, e.unranked(t));
+      Value ylogy =
+          e.n1("Where", {isZero, zero, e.n1("Mul", {y, e.n1("Log", {safe})})},
+               {}, e.unranked(t));
+      l = e.n1("Sub", {ylogy, e.n1("Mul", {y, x})});
+    }
+    Value r = e.reduceLoss(l, *red);
+    return r && e.done(r);
+  });
+  // pairwise_distance(x1, x2, p, eps, keepdim): the p-norm of x1 - x2 + eps
+  // over the last dim.
+  add("aten.pairwise_distance", 9, [](Emitter &e) {
+    auto p = e.constFloat(2, "p");
+    auto eps = e.constFloat(3, "eps");
+    auto keep = Torch::getConstantBool(e.orig(4));
+    if (!p || !eps)
+      return false;
+    if (!keep)
+      return e.fail("'keepdim' must be constant");
+    Type t = e.resultElem();
+    auto r1 = Emitter::rankOf(e.in(0)), r2 = Emitter::rankOf(e.in(1));
+    if (!t || !isa<FloatType>(t) || !r1 || !r2)
+      return e.fail("pairwise_distance needs the input ranks and a "
+                    "floating-point dtype");
+    Value d = e.n1("Add", {e.n1("Sub", {e.castIfNeeded(e.in(0), t),
+                                        e.castIfNeeded(e.in(1), t)}),
+                           e.scalar(*eps, t)});
+    int64_t rank = std::max(*r1, *r2);
+    if (rank == 0)
+      d = e.unsqueeze(d, {0}), rank = 1;
+    Value r = emitVectorNorm(e, d, *p, ArrayRef<int64_t>{rank - 1}, *keep,
+                             e.resultType());
+    return r && e.done(r);
+  });
   add("aten.group_norm", 9, lowerGroupNorm);
   add("aten.instance_norm", 9, [](Emitter &e) {
     auto eps = e.constFloat(7, "eps");
@@ -892,6 +1202,115 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
       return r && e.done(r);
     });
 
+  // embedding_bag(weight, indices, offsets, scale_grad_by_freq, mode,
+  // sparse, per_sample_weights, include_last_offset[, padding_idx]): without
+  // a loop — a [bags, indices] membership matrix (offsets[b] <= j <
+  // end[b], padding rows left out) times the gathered rows for sum/mean,
+  // a masked ReduceMax for max (an empty bag is 0, as torch).
+  for (StringRef n : {"aten.embedding_bag", "aten.embedding_bag.padding_idx"})
+    add(n, 11, [](Emitter &e) {
+      auto mode = e.constInt(4, "mode");
+      auto incLast = Torch::getConstantBool(e.orig(7));
+      if (!mode)
+        return false;
+      if (!incLast)
+        return e.fail("'include_last_offset' must be constant");
+      for (unsigned i = 1; i < e.op->getNumResults(); ++i)
+        if (!e.op->getResult(i).use_empty())
+          return e.fail("embedding_bag's offset2bag, bag_size and "
+                        "max_indices results have no lowering (the bags do)");
+      std::optional<int64_t> pad;
+      if (e.numOperands() > 8 && !Torch::isConstantNone(e.orig(8))) {
+        pad = e.constInt(8, "padding_idx");
+        if (!pad)
+          return false;
+      }
+      bool hasPsw = !Torch::isConstantNone(e.orig(6));
+      if (hasPsw && *mode != 0)
+        return e.fail("per_sample_weights only go with mode='sum'");
+      Type t = Emitter::elemOf(e.in(0));
+      Type i64 = e.rw.getI64Type(), i1 = e.rw.getI1Type();
+      Value idx = e.castIfNeeded(e.in(1), i64);
+      auto irank = Emitter::rankOf(idx);
+      if (!t || !irank || (*irank != 1 && *irank != 2))
+        return e.fail("embedding_bag needs 1-D or 2-D indices and a known "
+                      "weight dtype");
+      Value psw = hasPsw ? e.castIfNeeded(e.in(6), t) : Value();
+      Value starts, ends;
+      if (*irank == 2) {
+        // Each row is a bag: offsets 0, L, 2L, ... over the flattened
+        // indices.
+        Value rows = e.dimOf(idx, 0), len = e.dimOf(idx, 1);
+        Value total = e.n1("Mul", {rows, len});
+        starts = e.n1("Range", {e.i64Scalar(0), e.squeeze(total, {0}),
+                                e.squeeze(len, {0})});
+        ends = e.n1("Add", {starts, len});
+        idx = e.n1("Reshape", {idx, e.i64s({-1})});
+        if (psw)
+          psw = e.n1("Reshape", {psw, e.i64s({-1})});
+      } else {
+        Value off = e.castIfNeeded(e.in(2), i64);
+        constexpr int64_t kEnd = std::numeric_limits<int64_t>::max();
+        if (*incLast) {
+          starts = e.slice(off, {0}, {-1}, {0});
+          ends = e.slice(off, {1}, {kEnd}, {0});
+        } else {
+          starts = off;
+          ends =
+              e.concatInts({e.slice(off, {1}, {kEnd}, {0}), e.dimOf(idx, 0)});
+        }
+      }
+      Value pos =
+          e.n1("Range", {e.i64Scalar(0), e.squeeze(e.dimOf(idx, 0), {0}),
+                         e.i64Scalar(1)});
+      Type b1 = e.unranked(i1);
+      Value s2 = e.unsqueeze(starts, {1}), e2 = e.unsqueeze(ends, {1});
+      Value p2 = e.unsqueeze(pos, {0});
+      Value member = e.n1("And", {e.n1("Not", {e.n1("Less", {p2, s2}, {}, b1)}),
+                                  e.n1("Less", {p2, e2}, {}, b1)});
+      if (pad) {
+        // A negative padding_idx counts from the end of the weight rows.
+        Value padV = e.i64Scalar(*pad);
+        if (*pad < 0)
+          padV = e.n1("Add", {padV, e.squeeze(e.dimOf(e.in(0), 0), {0})});
+        Value kept = e.n1("Not", {e.n1("Equal", {idx, padV}, {}, b1)});
+        member = e.n1("And", {member, e.unsqueeze(kept, {0})});
+      }
+      Value rows = e.n1("Gather", {e.in(0), idx}, {{"axis", e.i64(0)}});
+      Value r;
+      if (*mode == 2) {
+        Value neg = e.scalar(-std::numeric_limits<double>::infinity(), t);
+        Value masked = e.n1(
+            "Where", {e.unsqueeze(member, {2}), e.unsqueeze(rows, {0}), neg},
+            {}, e.unranked(t));
+        Value mx = e.reduce("ReduceMax", masked, ArrayRef<int64_t>{1}, false);
+        Value empty = e.n1("Equal",
+                           {e.reduce("ReduceMax", e.cast(member, i64),
+                                     ArrayRef<int64_t>{1}, true),
+                            e.i64Scalar(0)},
+                           {}, b1);
+        r = e.n1("Where", {empty, e.scalar(0, t), mx}, {}, e.resultType(0));
+      } else {
+        Value w = e.cast(member, t);
+        if (psw)
+          w = e.n1("Mul", {w, e.unsqueeze(psw, {0})});
+        r = e.n1("MatMul", {w, rows});
+        if (*mode == 1) {
+          Value count = e.reduce("ReduceSum", e.cast(member, t),
+                                 ArrayRef<int64_t>{1}, true);
+          count = e.n1("Max", {count, e.scalar(1, t)});
+          r = e.n1("Div", {r, count});
+        }
+        r = e.n1("Identity", {r}, {}, e.resultType(0));
+      }
+      if (!r)
+        return false;
+      SmallVector<Value> out{r};
+      for (unsigned i = 1; i < e.op->getNumResults(); ++i)
+        out.push_back(e.constant(DenseElementsAttr::get(
+            RankedTensorType::get({0}, i64), ArrayRef<int64_t>{})));
+      return e.done(out);
+    });
   add("aten.embedding", 9, [](Emitter &e) {
     Value r = e.n1("Gather", {e.in(0), e.in(1)}, {{"axis", e.i64(0)}},
                    e.resultType());
@@ -915,6 +1334,10 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
     add(n, 9, [linear = linear, vec = vec](Emitter &e) {
       return lowerUpsample(e, linear, vec);
     });
+  add("aten.upsample_bicubic2d", 11,
+      [](Emitter &e) { return lowerUpsample(e, true, false, true); });
+  add("aten.upsample_bicubic2d.vec", 11,
+      [](Emitter &e) { return lowerUpsample(e, true, true, true); });
   add("aten.constant_pad_nd", 9, [](Emitter &e) {
     auto v = e.constFloat(2, "value");
     return v && lowerPad(e, "constant", v);
@@ -938,9 +1361,10 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
       return lowerPad(e, "reflect", std::nullopt);
     if (m == "replicate")
       return lowerPad(e, "edge", std::nullopt);
-    return e.fail("padding mode '" + m +
-                  "' has no ONNX equivalent before "
-                  "opset 19 (Pad wrap mode)");
+    if (m == "circular")
+      return lowerCircularPad(e);
+    return e.fail("unknown padding mode '" + m +
+                  "' (constant, reflect, replicate and circular export)");
   });
   for (StringRef n : {"aten.reflection_pad1d", "aten.reflection_pad2d"})
     add(n, 9, [](Emitter &e) { return lowerPad(e, "reflect", std::nullopt); });

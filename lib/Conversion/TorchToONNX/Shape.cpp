@@ -1967,4 +1967,156 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
       c = e.n1("Identity", {c}, {}, t);
     return e.done(c);
   });
+
+  // take: the input flattened, gathered (negative indices count from the
+  // end, as Gather's).
+  add("aten.take", 9, [](Emitter &e) {
+    Value flat = e.n1("Reshape", {e.in(0), e.i64s({-1})});
+    Value r =
+        e.n1("Gather", {flat, e.in(1)}, {{"axis", e.i64(0)}}, e.resultType());
+    return r && e.done(r);
+  });
+  // atleast_{1,2,3}d: unit dims added as torch places them (a vector becomes
+  // [1, n] and [1, n, 1], a matrix [m, n, 1]).
+  for (auto [n, want] : {std::pair{"aten.atleast_1d", 1},
+                         {"aten.atleast_2d", 2},
+                         {"aten.atleast_3d", 3}})
+    add(n, 9, [want = want](Emitter &e) {
+      auto rank = Emitter::rankOf(e.in(0));
+      if (!rank)
+        return e.fail("the input rank must be known");
+      SmallVector<int64_t> axes;
+      if (*rank == 0)
+        axes = llvm::to_vector(llvm::seq<int64_t>(0, want));
+      else if (*rank == 1 && want >= 2)
+        axes = want == 2 ? SmallVector<int64_t>{0} : SmallVector<int64_t>{0, 2};
+      else if (*rank == 2 && want == 3)
+        axes = {2};
+      Value r = axes.empty() ? e.n1("Identity", {e.in(0)}, {}, e.resultType())
+                             : e.unsqueeze(e.in(0), axes);
+      if (r)
+        r.setType(e.resultType());
+      return r && e.done(r);
+    });
+  // bucketize(x, boundaries, out_int32, right): the number of boundaries
+  // below x (right=False) or at most x (right=True), counted over a
+  // trailing axis.
+  add("aten.bucketize.Tensor", 9, [](Emitter &e) {
+    auto i32 = Torch::getConstantBool(e.orig(2));
+    auto right = Torch::getConstantBool(e.orig(3));
+    if (!i32 || !right)
+      return e.fail("'out_int32' and 'right' must be constant");
+    if (Emitter::rankOf(e.in(1)) != 1)
+      return e.fail("the boundaries must be a 1-D tensor");
+    Type t = Emitter::elemOf(e.in(0));
+    auto rank = Emitter::rankOf(e.in(0));
+    if (!rank)
+      return e.fail("the input rank must be known");
+    Value x = e.unsqueeze(e.in(0), {*rank});
+    Value b = e.castIfNeeded(e.in(1), t);
+    Type i1 = e.unranked(IntegerType::get(e.ctx(), 1));
+    Value below = *right ? e.n1("Not", {e.n1("Greater", {b, x}, {}, i1)})
+                         : e.n1("Less", {b, x}, {}, i1);
+    Value count = e.reduce("ReduceSum", e.cast(below, e.rw.getI64Type()),
+                           ArrayRef<int64_t>{*rank}, false);
+    Value r = e.cast(count, e.resultElem(), e.resultType());
+    return r && e.done(r);
+  });
+  // masked_scatter(self, mask, source): the positions where mask (broadcast
+  // to self) is set take source's leading elements in row-major order.
+  add("aten.masked_scatter", 11, [](Emitter &e) {
+    Value x = e.n1("Expand", {e.in(0), e.shape(e.in(1))});
+    Value m =
+        e.n1("Expand", {e.castIfNeeded(e.in(1), e.rw.getI1Type()), e.shape(x)});
+    Value idx =
+        e.n1("Transpose", {e.n1("NonZero", {m})}, {{"perm", e.ints({1, 0})}});
+    Value count = e.slice(e.shape(idx), {0}, {1}, {0});
+    Value src = e.n1(
+        "Reshape", {e.castIfNeeded(e.in(2), Emitter::elemOf(x)), e.i64s({-1})});
+    src = e.sliceDyn(src, e.i64s({0}), count, e.i64s({0}), e.i64s({1}));
+    Value r = e.n1("ScatterND", {x, idx, src}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  // aminmax(self, dim?, keepdim): ReduceMin and ReduceMax.
+  add("aten.aminmax", 9, [](Emitter &e) {
+    auto keep = Torch::getConstantBool(e.orig(2));
+    if (!keep)
+      return e.fail("'keepdim' must be constant");
+    std::optional<ArrayRef<int64_t>> axes;
+    int64_t d = 0;
+    if (Emitter::rankOf(e.in(0)) == 0) { // dim 0 or -1 of a 0-d tensor
+      Value lo = e.n1("Identity", {e.in(0)}, {}, e.resultType(0));
+      Value hi = e.n1("Identity", {e.in(0)}, {}, e.resultType(1));
+      return lo && hi && e.done({lo, hi});
+    }
+    if (!Torch::isConstantNone(e.orig(1))) {
+      auto c = e.dimArg(1, e.in(0));
+      if (!c)
+        return false;
+      d = *c;
+      axes = ArrayRef<int64_t>(d);
+    }
+    Value lo = e.reduce("ReduceMin", e.in(0), axes, *keep, e.resultType(0));
+    Value hi = e.reduce("ReduceMax", e.in(0), axes, *keep, e.resultType(1));
+    return lo && hi && e.done({lo, hi});
+  });
+  // _unique2(self, sorted, return_inverse, return_counts): ONNX Unique over
+  // the flattened input, sorted (torch's CPU order for either flag); the
+  // inverse takes the input's shape.
+  add("aten._unique2", 11, [](Emitter &e) {
+    Type i64 = e.rw.getI64Type();
+    Operation *u = e.node(
+        "Unique", {e.in(0)}, {{"sorted", e.i64(1)}},
+        {e.resultType(0), e.unranked(i64), e.unranked(i64), e.unranked(i64)});
+    if (!u)
+      return false;
+    Value inv = e.n1("Reshape", {u->getResult(2), e.shape(e.in(0))}, {},
+                     e.resultType(1));
+    Value counts = u->getResult(3);
+    counts.setType(e.resultType(2));
+    return e.done({u->getResult(0), inv, counts});
+  });
+  // linspace(start, end, steps) with 0-d tensor bounds: as torch, the first
+  // half counted from start and the second back from end.
+  // Bounds are 0-d tensors or numbers (the Tensor_Scalar/Scalar_Tensor
+  // overloads); one step is the start.
+  for (StringRef n :
+       {"aten.linspace.Tensor_Tensor", "aten.linspace.Tensor_Scalar",
+        "aten.linspace.Scalar_Tensor"})
+    add(n, 11, [](Emitter &e) {
+      auto steps = e.constInt(2, "steps");
+      if (!steps)
+        return false;
+      Type t = e.resultElem();
+      if (!t)
+        return e.fail("the result dtype is unknown");
+      Type f = isa<FloatType>(t) ? t : e.rw.getF32Type();
+      auto bound = [&](unsigned i) {
+        if (auto c = Torch::getConstantFloat(e.orig(i)))
+          return e.scalar(*c, f);
+        return e.castIfNeeded(e.in(i), f);
+      };
+      Value a = bound(0), b = bound(1);
+      int64_t n = *steps;
+      SmallVector<float> iv, half;
+      for (int64_t i = 0; i < n; ++i) {
+        iv.push_back(i < n / 2 ? float(i) : float(n - 1 - i));
+        half.push_back(i < n / 2 || n == 1 ? 1.0f : 0.0f);
+      }
+      auto vec = [&](ArrayRef<float> v) {
+        return e.castIfNeeded(
+            e.constant(DenseElementsAttr::get(
+                RankedTensorType::get({n}, e.rw.getF32Type()), v)),
+            f);
+      };
+      Value step = e.n1("Div", {e.n1("Sub", {b, a}),
+                                e.scalar(n > 1 ? double(n - 1) : 1.0, f)});
+      Value fromStart = e.n1("Add", {a, e.n1("Mul", {vec(iv), step})});
+      Value fromEnd = e.n1("Sub", {b, e.n1("Mul", {vec(iv), step})});
+      Value first = e.cast(vec(half), e.rw.getI1Type());
+      Value r = e.n1("Where", {first, fromStart, fromEnd}, {}, e.unranked(f));
+      r = f == t ? e.n1("Identity", {r}, {}, e.resultType())
+                 : e.cast(r, t, e.resultType());
+      return r && e.done(r);
+    });
 }

@@ -383,6 +383,7 @@ const std::vector<Lowering> &mlir::torch_onnx::getLowerings() {
     addNNLowerings(l);
     addShapeLowerings(l);
     addRecurrentLowerings(l);
+    addLinearAlgebraLowerings(l);
     return l;
   }();
   return list;

@@ -72,6 +72,27 @@ std::optional<Attribute> evalScalar(Operation *op, Builder &b) {
       return b.getI64IntegerAttr(s->size());
     return std::nullopt;
   }
+  // x.size(d) of a dim the type knows (a traced size with no dynamic axis
+  // on it), and int(tensor(k)) of a known int k.
+  if (key == "aten.size.int") {
+    auto s = TensorInfo::of(op->getOperand(0).getType()).sizes;
+    auto d = i(1);
+    if (!s || !d)
+      return std::nullopt;
+    int64_t n = *d < 0 ? *d + (int64_t)s->size() : *d;
+    if (n < 0 || n >= (int64_t)s->size() ||
+        (*s)[n] == ValueTensorType::kUnknownSize)
+      return std::nullopt;
+    return b.getI64IntegerAttr((*s)[n]);
+  }
+  if (key == "aten.Int.Tensor") {
+    Operation *def = op->getOperand(0).getDefiningOp();
+    if (def && getOpKey(def) == "prim.NumToTensor.Scalar" &&
+        isa<IntType>(def->getOperand(0).getType()))
+      if (auto k = getConstantInt(def->getOperand(0)))
+        return b.getI64IntegerAttr(*k);
+    return std::nullopt;
+  }
   static const llvm::StringMap<int> cmp = {
       {"aten.eq.int", 0}, {"aten.ne.int", 1}, {"aten.lt.int", 2},
       {"aten.le.int", 3}, {"aten.gt.int", 4}, {"aten.ge.int", 5}};

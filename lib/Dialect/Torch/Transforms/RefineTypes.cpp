@@ -873,12 +873,219 @@ struct Inference {
     return r;
   }
 
+  /// The linear-algebra ops, losses and indexing ops of the long tail
+  /// (lowered in TorchToONNX/LinearAlgebra.cpp, NN.cpp and Shape.cpp).
+  std::optional<TensorInfo> inferLongTail(StringRef name) const {
+    auto dropDims = [](Sizes s, ArrayRef<int64_t> dims, bool keep) {
+      Sizes r;
+      for (int64_t i = 0; i < (int64_t)s.size(); ++i)
+        if (!llvm::is_contained(dims, i))
+          r.push_back(s[i]);
+        else if (keep)
+          r.push_back(1);
+      return r;
+    };
+    if (name == "aten.cross" || name == "aten.linalg_cross")
+      return elementwise({0, 1});
+    if (name == "aten.linalg_det" || name == "aten.det" ||
+        name == "aten.logdet") {
+      TensorInfo r = same();
+      if (r.sizes && r.sizes->size() >= 2)
+        r.sizes->resize(r.sizes->size() - 2);
+      return r;
+    }
+    if (name == "aten.diagonal") {
+      TensorInfo a = same(), r{std::nullopt, a.dtype};
+      auto off = getConstantInt(op->getOperand(1));
+      auto d1 = getConstantInt(op->getOperand(2));
+      auto d2 = getConstantInt(op->getOperand(3));
+      if (!a.sizes || !off || !d1 || !d2)
+        return r;
+      int64_t rank = a.sizes->size();
+      auto x = normDim(*d1, rank), y = normDim(*d2, rank);
+      if (!x || !y || *x == *y)
+        return r;
+      int64_t n1 = (*a.sizes)[*x], n2 = (*a.sizes)[*y], len = kUnknown;
+      if (n1 != kUnknown && n2 != kUnknown)
+        len = std::max<int64_t>(0, *off >= 0 ? std::min(n1, n2 - *off)
+                                             : std::min(n1 + *off, n2));
+      r.sizes = dropDims(*a.sizes, {*x, *y}, false);
+      r.sizes->push_back(len);
+      return r;
+    }
+    if (name == "aten.tensordot") {
+      TensorInfo a = in(0), b = in(1), r{std::nullopt, a.dtype};
+      auto da = getConstantIntList(op->getOperand(2));
+      auto db = getConstantIntList(op->getOperand(3));
+      if (!a.sizes || !b.sizes || !da || !db)
+        return r;
+      SmallVector<int64_t> na, nb;
+      for (int64_t d : *da)
+        if (auto n = normDim(d, a.sizes->size()))
+          na.push_back(*n);
+      for (int64_t d : *db)
+        if (auto n = normDim(d, b.sizes->size()))
+          nb.push_back(*n);
+      if (na.size() != da->size() || nb.size() != db->size())
+        return r;
+      r.sizes = dropDims(*a.sizes, na, false);
+      r.sizes->append(dropDims(*b.sizes, nb, false));
+      return r;
+    }
+    bool matrixNorm = name == "aten.linalg_matrix_norm" ||
+                      name == "aten.linalg_matrix_norm.str_ord";
+    if (matrixNorm || name == "aten.linalg_norm" ||
+        name == "aten.linalg_norm.ord_str") {
+      TensorInfo a = same();
+      Type dt = a.dtype && isa<mlir::FloatType>(a.dtype) ? a.dtype : Type();
+      TensorInfo r = withDtypeArg(TensorInfo{std::nullopt, dt}, 4);
+      auto keep = getConstantBool(op->getOperand(3));
+      if (!a.sizes || !keep)
+        return r;
+      int64_t rank = a.sizes->size();
+      std::optional<Sizes> dims = getConstantIntList(op->getOperand(2));
+      if (isConstantNone(op->getOperand(2))) {
+        if (matrixNorm)
+          dims = Sizes{-2, -1};
+        else if (isConstantNone(op->getOperand(1)))
+          dims = Sizes(); // flattened
+        else
+          dims = llvm::to_vector(llvm::seq<int64_t>(0, rank));
+      }
+      if (!dims)
+        return r;
+      SmallVector<int64_t> nd;
+      for (int64_t d : *dims)
+        if (auto n = normDim(d, rank))
+          nd.push_back(*n);
+      if (nd.size() != dims->size())
+        return r;
+      if (nd.empty())
+        nd = llvm::to_vector(llvm::seq<int64_t>(0, rank));
+      r.sizes = dropDims(*a.sizes, nd, *keep);
+      return r;
+    }
+    if (name == "aten.kl_div") {
+      auto red = getConstantInt(op->getOperand(2));
+      if (red && *red == 0)
+        return elementwise({0, 1});
+      TensorInfo r{std::nullopt, in(0).dtype};
+      if (red)
+        r.sizes = Sizes();
+      return r;
+    }
+    if (name == "aten.pairwise_distance") {
+      TensorInfo r = elementwise({0, 1});
+      auto keep = getConstantBool(op->getOperand(4));
+      if (!keep || !r.sizes) {
+        r.sizes.reset();
+        return r;
+      }
+      if (r.sizes->empty())
+        return r;
+      if (*keep)
+        r.sizes->back() = 1;
+      else
+        r.sizes->pop_back();
+      return r;
+    }
+    if (name == "aten.take") {
+      TensorInfo r{in(1).sizes, in(0).dtype};
+      return r;
+    }
+    if (name == "aten.atleast_1d" || name == "aten.atleast_2d" ||
+        name == "aten.atleast_3d") {
+      TensorInfo r = same();
+      if (!r.sizes)
+        return r;
+      size_t want = name.back() == 'd' ? name[name.size() - 2] - '0' : 1;
+      Sizes s = *r.sizes;
+      if (s.empty())
+        s = Sizes(want, 1);
+      else if (s.size() == 1 && want == 2)
+        s.insert(s.begin(), 1);
+      else if (s.size() == 1 && want == 3)
+        s = Sizes{1, s[0], 1};
+      else if (s.size() == 2 && want == 3)
+        s.push_back(1);
+      r.sizes = s;
+      return r;
+    }
+    if (name == "aten.bucketize.Tensor") {
+      TensorInfo r = same();
+      auto i32 = getConstantBool(op->getOperand(2));
+      r.dtype =
+          i32 && *i32 ? IntegerType::get(ctx, 32, IntegerType::Signed) : si64();
+      return r;
+    }
+    if (name == "aten.masked_scatter") {
+      TensorInfo r = elementwise({0, 1});
+      r.dtype = in(0).dtype;
+      return r;
+    }
+    if (name == "aten.clamp.Tensor") {
+      SmallVector<unsigned> idx{0};
+      for (unsigned i : {1u, 2u})
+        if (isTorchTensorType(op->getOperand(i).getType()))
+          idx.push_back(i);
+      return elementwise(idx);
+    }
+    if (name == "aten.linspace.Tensor_Tensor" ||
+        name == "aten.linspace.Tensor_Scalar" ||
+        name == "aten.linspace.Scalar_Tensor") {
+      TensorInfo r{std::nullopt, f32()};
+      r = withDtypeArg(r, 3);
+      if (auto n = getConstantInt(op->getOperand(2)))
+        r.sizes = Sizes{*n};
+      return r;
+    }
+    if (name == "aten.max_pool1d_with_indices")
+      return pool(1, 1, 2, 3, 4, 5);
+    if (name == "aten.max_pool2d_with_indices")
+      return pool(2, 1, 2, 3, 4, 5);
+    if (name == "aten.max_pool3d_with_indices")
+      return pool(3, 1, 2, 3, 4, 5);
+    if (name == "aten.aminmax") {
+      auto keep = getConstantBool(op->getOperand(2));
+      if (!keep)
+        return TensorInfo{std::nullopt, in(0).dtype};
+      if (in(0).sizes && in(0).sizes->empty())
+        return same();
+      if (isConstantNone(op->getOperand(1)))
+        return reduce(std::nullopt, *keep);
+      if (auto d = getConstantInt(op->getOperand(1)))
+        return reduce(Sizes{*d}, *keep);
+      return TensorInfo{std::nullopt, in(0).dtype};
+    }
+    if (name == "aten._unique2")
+      return TensorInfo{Sizes{kUnknown}, in(0).dtype};
+    if (name == "aten.embedding_bag" ||
+        name == "aten.embedding_bag.padding_idx") {
+      TensorInfo w = in(0), idx = in(1), off = in(2);
+      TensorInfo r{std::nullopt, w.dtype};
+      auto incLast = getConstantBool(op->getOperand(7));
+      if (!w.sizes || w.sizes->size() != 2 || !idx.sizes || !incLast)
+        return r;
+      int64_t bags = kUnknown;
+      if (idx.sizes->size() == 2)
+        bags = (*idx.sizes)[0];
+      else if (off.sizes && off.sizes->size() == 1 &&
+               (*off.sizes)[0] != kUnknown)
+        bags = (*off.sizes)[0] - (*incLast ? 1 : 0);
+      r.sizes = Sizes{bags, (*w.sizes)[1]};
+      return r;
+    }
+    return std::nullopt;
+  }
+
   std::optional<TensorInfo> infer() const {
     if (!isa<TorchDialect>(op->getDialect()))
       return std::nullopt;
     std::string key = getOpKey(op);
     StringRef name = key;
     Type boolT = i1();
+    if (auto r = inferLongTail(name))
+      return r;
     // Elementwise ops that keep their input's type.
     static const llvm::StringSet<> unary = {"aten.relu",
                                             "aten.relu6",
@@ -933,6 +1140,8 @@ struct Inference {
                                             "aten.resolve_neg",
                                             "aten.resolve_conj",
                                             "aten.conj",
+                                            "aten.conj_physical",
+                                            "aten.feature_alpha_dropout",
                                             "aten._conj",
                                             "aten.real",
                                             "aten.rms_norm",
@@ -1530,13 +1739,15 @@ struct Inference {
     static const llvm::StringSet<> upsampleSized = {
         "aten.upsample_nearest1d",  "aten.upsample_nearest2d",
         "aten.upsample_nearest3d",  "aten.upsample_linear1d",
-        "aten.upsample_bilinear2d", "aten.upsample_trilinear3d"};
+        "aten.upsample_bilinear2d", "aten.upsample_trilinear3d",
+        "aten.upsample_bicubic2d"};
     if (upsampleSized.contains(name))
       return upsample();
     static const llvm::StringSet<> upsampleVec = {
         "aten.upsample_nearest1d.vec",  "aten.upsample_nearest2d.vec",
         "aten.upsample_nearest3d.vec",  "aten.upsample_linear1d.vec",
-        "aten.upsample_bilinear2d.vec", "aten.upsample_trilinear3d.vec"};
+        "aten.upsample_bilinear2d.vec", "aten.upsample_trilinear3d.vec",
+        "aten.upsample_bicubic2d.vec"};
     if (upsampleVec.contains(name)) {
       TensorInfo x = in(0), r;
       r.dtype = x.dtype;
@@ -1768,6 +1979,43 @@ struct TorchRefineTypesPass
   }
 
   /// Recurrent layers and fused attention (several tensor results).
+  /// The later results of the long tail's multi-result ops (the first is
+  /// Inference::inferLongTail's).
+  void refineLongTailResults(Operation *op, bool &changed) {
+    std::string key = getOpKey(op);
+    StringRef name = key;
+    if (op->getNumResults() < 2)
+      return;
+    Type i64 = IntegerType::get(op->getContext(), 64, IntegerType::Signed);
+    TensorInfo first = TensorInfo::of(op->getResult(0).getType());
+    if (name == "aten.aminmax") {
+      changed |= update(op->getResult(1), first);
+    } else if ((name.starts_with("aten.max_pool") &&
+                name.ends_with("_with_indices")) ||
+               name.starts_with("aten.adaptive_max_pool")) {
+      changed |= update(op->getResult(1), TensorInfo{first.sizes, i64});
+    } else if (name == "aten._unique2") {
+      TensorInfo x = TensorInfo::of(op->getOperand(0).getType());
+      changed |= update(op->getResult(1), TensorInfo{x.sizes, i64});
+      if (op->getNumResults() > 2)
+        changed |= update(op->getResult(2), TensorInfo{first.sizes, i64});
+    } else if (name == "aten.native_layer_norm" && op->getNumResults() == 3) {
+      TensorInfo x = TensorInfo::of(op->getOperand(0).getType());
+      TensorInfo stat{std::nullopt, x.dtype};
+      auto norm = getConstantIntList(op->getOperand(1));
+      if (x.sizes && norm && norm->size() <= x.sizes->size()) {
+        stat.sizes = x.sizes;
+        for (size_t i = 0; i < norm->size(); ++i)
+          (*stat.sizes)[stat.sizes->size() - 1 - i] = 1;
+      }
+      changed |= update(op->getResult(1), stat);
+      changed |= update(op->getResult(2), stat);
+    } else if (name.starts_with("aten.embedding_bag")) {
+      for (unsigned i = 1; i < op->getNumResults(); ++i)
+        changed |= update(op->getResult(i), TensorInfo{Sizes{kUnknown}, i64});
+    }
+  }
+
   void refineMultiResult(Operation *op, bool &changed) {
     StringRef n = op->getName().getStringRef();
     std::string key = getOpKey(op);
@@ -2022,6 +2270,7 @@ struct TorchRefineTypesPass
       if (auto unpack = dyn_cast<PrimListUnpackOp>(op))
         refineUnpack(unpack, changed);
       refineMultiResult(&op, changed);
+      refineLongTailResults(&op, changed);
       // Ops with an (values, indices) result pair.
       StringRef n = op.getName().getStringRef();
       if ((n == "torch.aten.max.dim" || n == "torch.aten.min.dim" ||

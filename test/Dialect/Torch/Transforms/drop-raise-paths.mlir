@@ -72,3 +72,25 @@ func.func @runtime(%x: !torch.vtensor<[5],f32>, %c: !torch.bool) -> !torch.vtens
   }
   return %y : !torch.vtensor
 }
+
+// -----
+
+// x.size(d) of a dim the type knows folds to a constant (and
+// int(tensor(k)) with it); a dynamic dim stays a run-time size.
+// CHECK-LABEL: func.func @sizes
+// CHECK: %[[ZERO:.*]] = torch.constant.int 0
+// CHECK: %[[DYN:.*]] = torch.aten.size.int %arg0, %[[ZERO]]
+// CHECK: %[[D2:.*]] = torch.constant.int 4
+// CHECK: %[[I:.*]] = torch.constant.int 4
+// CHECK: %[[L:.*]] = torch.prim.ListConstruct %[[DYN]], %[[D2]], %[[I]]
+// CHECK: return %[[L]]
+func.func @sizes(%x: !torch.vtensor<[?,3,4],f32>) -> !torch.list<int> {
+  %c0 = torch.constant.int 0
+  %c2 = torch.constant.int -1
+  %d0 = torch.aten.size.int %x, %c0 : (!torch.vtensor<[?,3,4],f32>, !torch.int) -> !torch.int
+  %d2 = torch.aten.size.int %x, %c2 : (!torch.vtensor<[?,3,4],f32>, !torch.int) -> !torch.int
+  %t = torch.prim.NumToTensor.Scalar %d2 : !torch.int -> !torch.vtensor<[],si64>
+  %i = torch.aten.Int.Tensor %t : (!torch.vtensor<[],si64>) -> !torch.int
+  %l = torch.prim.ListConstruct %d0, %d2, %i : (!torch.int, !torch.int, !torch.int) -> !torch.list<int>
+  return %l : !torch.list<int>
+}
