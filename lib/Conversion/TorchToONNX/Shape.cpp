@@ -189,6 +189,78 @@ bool lowerDynamicPieces(Emitter &e, Operation *producer, int64_t dim) {
   return e.done(out);
 }
 
+/// tensor_split's pieces along a constant dim, as many as the unpacking
+/// takes: at constant indices (.indices), at indices read from a 1-D
+/// tensor, or into `sections` pieces (.sections, or a 0-d tensor) where the
+/// first n % sections pieces have one element more (start_i = i * (n /
+/// sections) + min(i, n % sections)). Bounds follow Python slicing, as
+/// Slice does.
+bool lowerTensorSplit(Emitter &e, Operation *producer) {
+  std::string key = Torch::getOpKey(producer);
+  Value x = e.rw.getRemappedValue(producer->getOperand(0));
+  auto rank = Emitter::rankOf(x);
+  auto d = Torch::getConstantInt(producer->getOperand(2));
+  if (!rank || !d)
+    return e.fail("tensor_split needs the input rank and a constant dim");
+  int64_t dim = *d < 0 ? *d + *rank : *d;
+  if (dim < 0 || dim >= *rank)
+    return e.fail("the split dim " + Twine(*d) + " is out of range");
+  int64_t count = e.op->getNumResults();
+  constexpr int64_t kEnd = std::numeric_limits<int64_t>::max();
+  Type i64 = e.rw.getI64Type();
+  // starts[i] and ends[i] as 1-element int64 tensors.
+  SmallVector<Value> bounds; // count + 1 entries: 0, b1, ..., end
+  Value arg = e.rw.getRemappedValue(producer->getOperand(1));
+  std::optional<int64_t> sectionsConst;
+  Value sections;
+  if (key == "aten.tensor_split.indices") {
+    auto idx = Torch::getConstantIntList(producer->getOperand(1));
+    if (!idx)
+      return e.fail("tensor_split indices must be constant");
+    if ((int64_t)idx->size() + 1 != count)
+      return e.fail("the number of pieces does not match the unpacking");
+    bounds.push_back(e.i64s({0}));
+    for (int64_t i : *idx)
+      bounds.push_back(e.i64s({i}));
+  } else if (key == "aten.tensor_split.sections") {
+    sectionsConst = Torch::getConstantInt(producer->getOperand(1));
+    if (!sectionsConst)
+      return e.fail("tensor_split sections must be constant");
+    sections = e.i64s({*sectionsConst});
+  } else {
+    auto r = Emitter::rankOf(arg);
+    if (!r || *r > 1)
+      return e.fail("tensor_indices_or_sections must be a 0-d or 1-D tensor");
+    arg = e.castIfNeeded(arg, i64);
+    if (*r == 0) {
+      sections = e.unsqueeze(arg, {0});
+    } else {
+      bounds.push_back(e.i64s({0}));
+      for (int64_t i = 0; i + 1 < count; ++i)
+        bounds.push_back(
+            e.n1("Gather", {arg, e.i64s({i})}, {{"axis", e.i64(0)}}));
+    }
+  }
+  if (sections) {
+    if (sectionsConst && *sectionsConst != count)
+      return e.fail("the number of pieces does not match the unpacking");
+    Value n = e.dimOf(x, dim);
+    Value q = e.n1("Div", {n, sections}), r = e.n1("Mod", {n, sections});
+    for (int64_t i = 0; i < count; ++i)
+      bounds.push_back(e.n1("Add", {e.n1("Mul", {q, e.i64s({i})}),
+                                    e.n1("Min", {r, e.i64s({i})})}));
+  }
+  bounds.push_back(e.i64s({kEnd}));
+  SmallVector<Value> out;
+  for (int64_t i = 0; i < count; ++i) {
+    Value p = e.sliceDyn(x, bounds[i], bounds[i + 1], e.i64s({dim}), Value());
+    if (!p)
+      return false;
+    out.push_back(e.n1("Identity", {p}, {}, e.resultType(i)));
+  }
+  return e.done(out);
+}
+
 /// einsum without the Einsum op (opset < 12): sums over indices only one
 /// operand has, then one batched MatMul over [batch, left, contracted] x
 /// [batch, contracted, right], reshaped and transposed to the output.
@@ -1886,7 +1958,9 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
        {"aten.split.Tensor", "aten.split_with_sizes", "aten.split.sizes",
         "aten.chunk", "aten.unbind.int", "aten.unsafe_chunk",
         "aten.unsafe_split.Tensor", "aten.unsafe_split_with_sizes",
-        "aten.broadcast_tensors", "aten.meshgrid", "aten.meshgrid.indexing"})
+        "aten.broadcast_tensors", "aten.meshgrid", "aten.meshgrid.indexing",
+        "aten.tensor_split.indices", "aten.tensor_split.sections",
+        "aten.tensor_split.tensor_indices_or_sections"})
     add(n, 9, [](Emitter &e) {
       if (!llvm::all_of(e.op->getUsers(), [](Operation *u) {
             return u->getName().getStringRef() == "torch.prim.ListUnpack";
@@ -1899,6 +1973,13 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     });
   add("prim.ListUnpack", 9, [](Emitter &e) {
     Operation *producer = e.orig(0).getDefiningOp();
+    if (producer &&
+        StringRef(Torch::getOpKey(producer)).starts_with("aten.tensor_split")) {
+      if (e.opset() < 10)
+        return e.fail("tensor_split slices at run-time bounds, which needs "
+                      "opset 10 (Slice with inputs)");
+      return lowerTensorSplit(e, producer);
+    }
     if (isSplitLike(producer)) {
       auto sd = splitDim(e, producer);
       if (failed(sd))
@@ -1968,6 +2049,48 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     return e.done(c);
   });
 
+  // as_strided(x, size, stride, storage_offset): the flattened input
+  // gathered at offset + sum(i_k * stride_k) (constant indices), reading x's
+  // elements as its storage — as torch.onnx, for a contiguous input.
+  add("aten.as_strided", 9, [](Emitter &e) {
+    auto size = e.constInts(1, "size"), stride = e.constInts(2, "stride");
+    if (!size || !stride)
+      return false;
+    if (size->size() != stride->size())
+      return e.fail("as_strided needs one stride per size");
+    int64_t offset = 0;
+    if (e.numOperands() > 3 && !Torch::isConstantNone(e.orig(3))) {
+      auto o = e.constInt(3, "storage_offset");
+      if (!o)
+        return false;
+      offset = *o;
+    }
+    int64_t n = 1;
+    for (int64_t d : *size) {
+      if (d < 0)
+        return e.fail("as_strided sizes must be >= 0");
+      n *= d;
+    }
+    constexpr int64_t kMaxIndices = int64_t(1) << 24;
+    if (n > kMaxIndices)
+      return e.fail("as_strided exports its " + Twine(n) +
+                    " element indices as a constant; more than 2^24 are "
+                    "refused");
+    SmallVector<int64_t> idx(n, offset);
+    for (int64_t i = 0; i < n; ++i) {
+      int64_t rest = i;
+      for (int64_t k = size->size() - 1; k >= 0; --k) {
+        idx[i] += (rest % (*size)[k]) * (*stride)[k];
+        rest /= (*size)[k];
+      }
+    }
+    Value flat = e.n1("Reshape", {e.in(0), e.i64s({-1})});
+    Value indices = e.constant(DenseElementsAttr::get(
+        RankedTensorType::get(*size, e.rw.getI64Type()), ArrayRef(idx)));
+    Value r =
+        e.n1("Gather", {flat, indices}, {{"axis", e.i64(0)}}, e.resultType());
+    return r && e.done(r);
+  });
   // take: the input flattened, gathered (negative indices count from the
   // end, as Gather's).
   add("aten.take", 9, [](Emitter &e) {

@@ -1,7 +1,8 @@
 // Lowerings of the export long tail (NN.cpp, Shape.cpp): pooling indices,
 // uneven adaptive max pooling with indices, embedding_bag, bucketize,
 // circular padding, batch norm by batch statistics, native_layer_norm,
-// aminmax, kl_div, atleast_3d; dropout in training mode refused.
+// aminmax, kl_div, atleast_3d, as_strided, tensor_split at run-time
+// indices; dropout in training mode refused.
 // RUN: torch-onnx-opt %s --split-input-file --verify-diagnostics --torch-refine-types --convert-torch-to-onnx=opset=17 | FileCheck %s
 
 // max_pool2d_with_indices: MaxPool's indices count over the whole tensor,
@@ -212,4 +213,41 @@ func.func @forward(%x: !torch.vtensor<[2,2],f32> {torch.name = "x"}) -> !torch.v
   // expected-error @+1 {{cannot convert 'aten.dropout' to ONNX opset 17: dropout in training mode cannot be exported for inference}}
   %r = torch.operator "aten::dropout"(%x, %p, %true) : (!torch.vtensor<[2,2],f32>, !torch.float, !torch.bool) -> !torch.vtensor
   return %r : !torch.vtensor
+}
+
+// -----
+
+// as_strided(size [2, 2], stride [3, 1], offset 1): constant flat indices
+// into the flattened input.
+// CHECK-LABEL: func.func @main_graph(
+// CHECK: %[[F:.*]] = "onnx.Reshape"(%arg0,
+// CHECK: %[[I:.*]] = onnx.Initializer {{.*}} = dense<{{\[}}[1, 2], [4, 5]]> : tensor<2x2xi64>
+// CHECK: %[[R:.*]] = "onnx.Gather"(%[[F]], %[[I]]) <{axis = 0 : i64}> {{.*}} -> tensor<2x2xf32>
+// CHECK: return %[[R]]
+func.func @forward(%x: !torch.vtensor<[3,3],f32> {torch.name = "x"}) -> !torch.vtensor {
+  %c2 = torch.constant.int 2
+  %c1 = torch.constant.int 1
+  %c3 = torch.constant.int 3
+  %size = torch.prim.ListConstruct %c2, %c2 : (!torch.int, !torch.int) -> !torch.list<int>
+  %stride = torch.prim.ListConstruct %c3, %c1 : (!torch.int, !torch.int) -> !torch.list<int>
+  %r = torch.operator "aten::as_strided"(%x, %size, %stride, %c1) : (!torch.vtensor<[3,3],f32>, !torch.list<int>, !torch.list<int>, !torch.int) -> !torch.vtensor
+  return %r : !torch.vtensor
+}
+
+// -----
+
+// tensor_split at indices read from a 1-D tensor: three slices along dim 0
+// at run-time bounds [0, i0), [i0, i1), [i1, end).
+// CHECK-LABEL: func.func @main_graph(
+// CHECK: %[[I0:.*]] = "onnx.Gather"(%arg1,
+// CHECK: %[[I1:.*]] = "onnx.Gather"(%arg1,
+// CHECK: %[[P0:.*]] = "onnx.Slice"(%arg0, %{{.*}}, %[[I0]],
+// CHECK: %[[P1:.*]] = "onnx.Slice"(%arg0, %[[I0]], %[[I1]],
+// CHECK: %[[P2:.*]] = "onnx.Slice"(%arg0, %[[I1]], %{{.*}},
+// CHECK: return {{.*}} : tensor<?x4xf32>, tensor<?x4xf32>, tensor<?x4xf32>
+func.func @forward(%x: !torch.vtensor<[5,4],f32> {torch.name = "x"}, %i: !torch.vtensor<[2],si64> {torch.name = "i"}) -> (!torch.vtensor, !torch.vtensor, !torch.vtensor) {
+  %c0 = torch.constant.int 0
+  %l = torch.operator "aten::tensor_split.tensor_indices_or_sections"(%x, %i, %c0) : (!torch.vtensor<[5,4],f32>, !torch.vtensor<[2],si64>, !torch.int) -> !torch.list<vtensor>
+  %a, %b, %c = torch.prim.ListUnpack %l : !torch.list<vtensor> -> !torch.vtensor, !torch.vtensor, !torch.vtensor
+  return %a, %b, %c : !torch.vtensor, !torch.vtensor, !torch.vtensor
 }

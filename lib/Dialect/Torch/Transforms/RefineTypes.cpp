@@ -989,6 +989,12 @@ struct Inference {
         r.sizes->pop_back();
       return r;
     }
+    if (name == "aten.as_strided") {
+      TensorInfo r{std::nullopt, in(0).dtype};
+      if (auto size = getConstantIntList(op->getOperand(1)))
+        r.sizes = *size;
+      return r;
+    }
     if (name == "aten.take") {
       TensorInfo r{in(1).sizes, in(0).dtype};
       return r;
@@ -2125,6 +2131,21 @@ struct TorchRefineTypesPass
         key == "aten.broadcast_tensors" ||
         StringRef(key).starts_with("aten.meshgrid")) {
       refineBroadcastUnpack(unpack, src, changed);
+      return;
+    }
+    if (StringRef(getOpKey(src)).starts_with("aten.tensor_split")) {
+      // Pieces of the input's dtype and rank; the split dim's size is known
+      // only for even splits, left unknown.
+      TensorInfo in = TensorInfo::of(src->getOperand(0).getType());
+      auto d = getConstantInt(src->getOperand(2));
+      TensorInfo piece{std::nullopt, in.dtype};
+      if (in.sizes && d)
+        if (auto nd = normDim(*d, in.sizes->size())) {
+          piece.sizes = in.sizes;
+          (*piece.sizes)[*nd] = kUnknown;
+        }
+      for (Value r : unpack.getResults())
+        changed |= update(r, piece);
       return;
     }
     bool isUnbind = n == "torch.aten.unbind.int";
