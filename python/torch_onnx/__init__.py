@@ -546,6 +546,10 @@ def _run_exporter(archive, out, *, opset, op_type, extra, input_names,
     `out`; raises ExportError with the exporter's message when it fails."""
     cmd = [exporter_path(), archive, "-o", os.fspath(out), f"--opset={opset}",
            f"--operator-export-type={op_type}"] + list(extra)
+    # Custom operator libraries this process loaded (torchvision's nms,
+    # roi_align, ...): the exporter loads them to read the model.
+    for lib in sorted(getattr(torch.ops, "loaded_libraries", ())):
+        cmd.append(f"--load-library={lib}")
     if input_names:
         cmd.append("--input-names=" + ",".join(input_names))
     if output_names:

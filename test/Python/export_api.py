@@ -140,3 +140,34 @@ with tempfile.TemporaryDirectory() as d:
     torch_onnx.export(Nested(), ((a, b), 3), path, dynamo=False, verify=True)
     m = onnx.load(path)
     print("nested:", [i.name for i in m.graph.input], len(m.graph.output))
+
+
+# Extension operators: a model calling torchvision's nms and roi_align loads
+# (the exporter loads the operator libraries this process loaded) and runs
+# in ONNX Runtime with the same numbers.
+import torchvision  # noqa: E402
+
+
+class Detect(torch.nn.Module):
+    def forward(self, boxes, scores, feat, rois):
+        keep = torchvision.ops.nms(boxes, scores, 0.5)
+        return keep, torchvision.ops.roi_align(feat, rois, (3, 3), 0.5, 2,
+                                                True)
+
+
+torch.manual_seed(0)
+boxes = torch.rand(20, 4) * 10
+boxes[:, 2:] += boxes[:, :2]
+det_args = (boxes, torch.rand(20), torch.randn(2, 4, 16, 16),
+            torch.tensor([[0, 1., 1., 8., 8.], [1, 2., 3., 12., 10.]]))
+with tempfile.TemporaryDirectory() as d:
+    path = os.path.join(d, "d.onnx")
+    torch_onnx.export(Detect(), det_args, path, dynamo=False,
+                      opset_version=16)
+    sess = ort.InferenceSession(path, providers=["CPUExecutionProvider"])
+    got = sess.run(None, {i.name: a.numpy()
+                          for i, a in zip(sess.get_inputs(), det_args)})
+    ref = Detect()(*det_args)
+    print("torchvision ops:", [bool(np.allclose(g, r.numpy(), atol=1e-5))
+                               for g, r in zip(got, ref)],
+          list(got[0].shape))

@@ -17,6 +17,8 @@
 #include "torch-onnx/Target/ONNX/ONNXTranslation.h"
 #include "torch-onnx/Target/TorchExport/PT2Import.h"
 #include "torch-onnx/Target/TorchScript/TorchScriptImport.h"
+#include <dlfcn.h>
+#include <link.h>
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/AsmState.h"
@@ -100,6 +102,12 @@ static cl::opt<std::string> operatorExportType(
 static cl::opt<bool> verbose("verbose",
                              cl::desc("Print the resulting graph (MLIR)"),
                              cl::init(false), cl::cat(cat));
+static cl::list<std::string> loadLibraries(
+    "load-library",
+    cl::desc("A shared library of custom TorchScript operators to load "
+             "before reading the model (torch.ops.load_library's, e.g. "
+             "torchvision's _C); repeatable"),
+    cl::cat(cat));
 static cl::opt<bool> shapeInference(
     "onnx-shape-inference",
     cl::desc("Fill value_info with ONNX's shape inference (default on)"),
@@ -170,6 +178,24 @@ void runShapeInference(::onnx::ModelProto &model) {
   }
 }
 
+/// dlopen()s libtorch.so from the directory of the libtorch_cpu.so this
+/// process runs with (best effort: a library that needs it says so).
+void preloadLibtorch() {
+  std::string dir;
+  dl_iterate_phdr(
+      [](struct dl_phdr_info *info, size_t, void *data) {
+        StringRef name(info->dlpi_name ? info->dlpi_name : "");
+        if (!name.ends_with("/libtorch_cpu.so"))
+          return 0;
+        *static_cast<std::string *>(data) =
+            name.drop_back(strlen("/libtorch_cpu.so")).str();
+        return 1;
+      },
+      &dir);
+  if (!dir.empty())
+    dlopen((dir + "/libtorch.so").c_str(), RTLD_NOW | RTLD_GLOBAL);
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -198,6 +224,20 @@ int main(int argc, char **argv) {
     llvm::errs() << "error: give the model and -o <output.onnx>\n";
     return 1;
   }
+  // Extension operators register themselves with libtorch when loaded;
+  // they need the whole of libtorch (libtorch.so and its CUDA parts), of
+  // which this tool links only libtorch_cpu: load it from the same place.
+  if (!loadLibraries.empty())
+    preloadLibtorch();
+  for (const std::string &lib : loadLibraries)
+    if (!dlopen(lib.c_str(), RTLD_NOW | RTLD_GLOBAL)) {
+      const char *why = dlerror();
+      llvm::errs() << "error: cannot load the operator library '" << lib
+                   << "': " << (why ? why : "unknown reason")
+                   << "\n  (it must be built for the torch this tool "
+                      "links)\n";
+      return 1;
+    }
 
   DialectRegistry registry;
   torch_onnx::registerAllDialects(registry);

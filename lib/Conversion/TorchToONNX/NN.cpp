@@ -1311,6 +1311,81 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
             RankedTensorType::get({0}, i64), ArrayRef<int64_t>{})));
       return e.done(out);
     });
+  // torchvision's detection ops (models traced with torchvision loaded).
+  // nms(boxes [N, 4] as x1 y1 x2 y2, scores [N], iou_threshold): one batch
+  // and class of NonMaxSuppression, the kept box indices in decreasing
+  // score order (as torchvision) from column 2 of its [K, 3] result.
+  add("torchvision.nms", 10, [](Emitter &e) {
+    auto iou = e.constFloat(2, "iou_threshold");
+    if (!iou)
+      return false;
+    Value boxes = e.unsqueeze(e.in(0), {0});
+    Value scores = e.unsqueeze(e.in(1), {0, 1});
+    Value maxOut = e.i64s({std::numeric_limits<int64_t>::max()});
+    Value thr = e.constant(DenseElementsAttr::get(
+        RankedTensorType::get({1}, e.rw.getF32Type()), float(*iou)));
+    Value sel = e.n1("NonMaxSuppression", {boxes, scores, maxOut, thr}, {},
+                     e.unranked(e.rw.getI64Type()));
+    Value r = e.n1("Gather", {sel, e.i64Scalar(2)}, {{"axis", e.i64(1)}},
+                   e.resultType());
+    return r && e.done(r);
+  });
+  // roi_align(input, rois [K, 5] as batch x1 y1 x2 y2, spatial_scale,
+  // pooled_height, pooled_width, sampling_ratio, aligned): RoiAlign (avg);
+  // aligned=True is half_pixel, which needs opset 16.
+  add("torchvision.roi_align", 10, [](Emitter &e) {
+    auto scale = e.constFloat(2, "spatial_scale");
+    auto ph = e.constInt(3, "pooled_height"),
+         pw = e.constInt(4, "pooled_width");
+    auto ratio = e.constInt(5, "sampling_ratio");
+    auto aligned = Torch::getConstantBool(e.orig(6));
+    if (!scale || !ph || !pw || !ratio)
+      return false;
+    if (!aligned)
+      return e.fail("'aligned' must be constant");
+    if (*aligned && e.opset() < 16)
+      return e.fail("roi_align(aligned=True) shifts boxes by half a pixel, "
+                    "which RoiAlign has from opset 16 (half_pixel); export "
+                    "with opset_version >= 16");
+    Value rois = e.in(1);
+    constexpr int64_t kEnd = std::numeric_limits<int64_t>::max();
+    Value batch =
+        e.cast(e.n1("Gather", {rois, e.i64Scalar(0)}, {{"axis", e.i64(1)}}),
+               e.rw.getI64Type());
+    Value boxes = e.slice(rois, {1}, {kEnd}, {1});
+    Attrs attrs{{"output_height", e.i64(*ph)},
+                {"output_width", e.i64(*pw)},
+                {"sampling_ratio", e.i64(std::max<int64_t>(*ratio, 0))},
+                {"spatial_scale", e.f32(*scale)}};
+    if (e.opset() >= 16)
+      attrs.push_back({"coordinate_transformation_mode",
+                       e.str(*aligned ? "half_pixel" : "output_half_pixel")});
+    Value r = e.n1("RoiAlign", {e.in(0), boxes, batch}, attrs, e.resultType());
+    return r && e.done(r);
+  });
+  // roi_pool(input, rois, spatial_scale, pooled_height, pooled_width) ->
+  // (values, argmax): MaxRoiPool; the argmax (training state) must be
+  // unused.
+  add("torchvision.roi_pool", 9, [](Emitter &e) {
+    auto scale = e.constFloat(2, "spatial_scale");
+    auto ph = e.constInt(3, "pooled_height"),
+         pw = e.constInt(4, "pooled_width");
+    if (!scale || !ph || !pw)
+      return false;
+    if (e.op->getNumResults() > 1 && !e.op->getResult(1).use_empty())
+      return e.fail("roi_pool's argmax result has no ONNX equivalent");
+    Value r = e.n1("MaxRoiPool", {e.in(0), e.in(1)},
+                   {{"pooled_shape", e.ints({*ph, *pw})},
+                    {"spatial_scale", e.f32(*scale)}},
+                   e.resultType());
+    if (!r)
+      return false;
+    if (e.op->getNumResults() == 1)
+      return e.done(r);
+    return e.done({r, e.constant(DenseElementsAttr::get(
+                          RankedTensorType::get({0}, e.rw.getI64Type()),
+                          ArrayRef<int64_t>{}))});
+  });
   add("aten.embedding", 9, [](Emitter &e) {
     Value r = e.n1("Gather", {e.in(0), e.in(1)}, {{"axis", e.i64(0)}},
                    e.resultType());

@@ -753,6 +753,33 @@ Value fitSrcToIndex(Emitter &e, Value src, Value idx) {
   return e.sliceDyn(src, e.i64s(zeros), e.shape(idx), e.i64s(axes), Value());
 }
 
+/// scatter_add before ScatterElements' add reduction (opset 16), exact with
+/// repeated indices: along `d`, a one-hot comparison of each index with
+/// 0..K-1 (a new axis after d) weights src; the sum over the index axis is
+/// x's shape where the index covers it, zero-padded to the rest.
+Value scatterAddOneHot(Emitter &e, Value x, int64_t d, Value idx, Value src) {
+  auto rank = Emitter::rankOf(x);
+  Type t = Emitter::elemOf(x);
+  if (!rank || !t) {
+    e.fail("scatter_add needs the input rank and dtype");
+    return {};
+  }
+  int64_t r = *rank;
+  Value k = e.squeeze(e.dimOf(x, d), {0});
+  Value range = e.n1("Range", {e.i64Scalar(0), k, e.i64Scalar(1)});
+  SmallVector<int64_t> shape(r + 1, 1);
+  shape[d + 1] = -1;
+  range = e.n1("Reshape", {range, e.i64s(shape)});
+  Value hit = e.n1("Equal", {e.unsqueeze(idx, {d + 1}), range}, {},
+                   e.unranked(e.rw.getI1Type()));
+  Value w = e.n1("Mul", {e.cast(hit, t), e.unsqueeze(src, {d + 1})});
+  Value sum = e.reduce("ReduceSum", w, ArrayRef<int64_t>{d}, false);
+  Value pads = e.concatInts({e.i64s(SmallVector<int64_t>(r, 0)),
+                             e.n1("Sub", {e.shape(x), e.shape(sum)})});
+  Value padded = e.n1("Pad", {sum, pads}, {{"mode", e.str("constant")}});
+  return e.n1("Add", {x, padded});
+}
+
 bool isSplitLike(Operation *op) {
   if (!op)
     return false;
@@ -1481,6 +1508,36 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
       Value r = e.n1("ScatterElements", {x, idx, src}, attrs, e.resultType());
       return r && e.done(r);
     });
+  add(
+      "aten.scatter_add", 11,
+      [](Emitter &e) {
+        Value x = e.in(0);
+        Type t = Emitter::elemOf(x);
+        auto d = e.dimArg(1, x);
+        if (!t || !d)
+          return t ? false : e.fail("the input dtype must be known");
+        Value idx = e.castIfNeeded(e.in(2), e.rw.getI64Type());
+        Value src = e.castIfNeeded(e.in(3), t);
+        bool scalar = Emitter::rankOf(x) == 0;
+        if (scalar) { // a 0-d input scatters as a 1-element vector
+          x = e.unsqueeze(x, {0});
+          idx = e.unsqueeze(idx, {0});
+          src = e.unsqueeze(src, {0});
+          x.setType(RankedTensorType::get({1}, t));
+          idx.setType(RankedTensorType::get({1}, e.rw.getI64Type()));
+          src.setType(RankedTensorType::get({1}, t));
+        }
+        src = fitSrcToIndex(e, src, idx);
+        if (!src)
+          return false;
+        Value r = scatterAddOneHot(e, x, *d, idx, src);
+        if (r && scalar)
+          r = e.squeeze(r, {0});
+        if (r)
+          r = e.n1("Identity", {r}, {}, e.resultType());
+        return r && e.done(r);
+      },
+      15);
   // scatter_reduce(self, dim, index, src, reduce, include_self): sum and
   // prod are ScatterElements' add/mul reductions (opset 16); without self,
   // the written positions are first reset to the reduction's identity.

@@ -188,6 +188,10 @@ Value Emitter::scalar(double v, Type elem) {
 Value Emitter::cast(Value v, Type elem, Type result) {
   if (!v)
     return v;
+  // Cast keeps the shape: a ranked input gives a ranked result.
+  if (!result && elem)
+    if (auto rt = dyn_cast<RankedTensorType>(v.getType()))
+      result = RankedTensorType::get(rt.getShape(), elem);
   return n1("Cast", {v}, {{"to", i64(ox::getDataType(elem))}},
             result ? result : unranked(elem));
 }
@@ -292,6 +296,13 @@ Value Emitter::softmax(StringRef opType, Value v, int64_t axis, Type result) {
   if (!rank) {
     fail(opType + " before opset 13 needs the input rank to be known");
     return {};
+  }
+  if (*rank == 0) { // one element: through a 1-D tensor
+    Value s = n1(opType, {unsqueeze(v, {0})}, {{"axis", i64(0)}});
+    Value r = squeeze(s, {0});
+    if (r && result)
+      r.setType(result);
+    return r;
   }
   if (axis < 0)
     axis += *rank;

@@ -2,7 +2,7 @@
 // uneven adaptive max pooling with indices, embedding_bag, bucketize,
 // circular padding, batch norm by batch statistics, native_layer_norm,
 // aminmax, kl_div, atleast_3d, as_strided, tensor_split at run-time
-// indices; dropout in training mode refused.
+// indices, torchvision nms/roi_align; dropout in training mode refused.
 // RUN: torch-onnx-opt %s --split-input-file --verify-diagnostics --torch-refine-types --convert-torch-to-onnx=opset=17 | FileCheck %s
 
 // max_pool2d_with_indices: MaxPool's indices count over the whole tensor,
@@ -250,4 +250,31 @@ func.func @forward(%x: !torch.vtensor<[5,4],f32> {torch.name = "x"}, %i: !torch.
   %l = torch.operator "aten::tensor_split.tensor_indices_or_sections"(%x, %i, %c0) : (!torch.vtensor<[5,4],f32>, !torch.vtensor<[2],si64>, !torch.int) -> !torch.list<vtensor>
   %a, %b, %c = torch.prim.ListUnpack %l : !torch.list<vtensor> -> !torch.vtensor, !torch.vtensor, !torch.vtensor
   return %a, %b, %c : !torch.vtensor, !torch.vtensor, !torch.vtensor
+}
+
+// -----
+
+// torchvision's nms (one batch and class of NonMaxSuppression, column 2 of
+// its selection) and roi_align(aligned=True) as RoiAlign half_pixel with
+// the rois split into batch indices and boxes.
+// CHECK-LABEL: func.func @main_graph(
+// CHECK: %[[B:.*]] = "onnx.Unsqueeze"(%arg0,
+// CHECK: %[[S:.*]] = "onnx.Unsqueeze"(%arg1,
+// CHECK: %[[SEL:.*]] = "onnx.NonMaxSuppression"(%[[B]], %[[S]],
+// CHECK: %[[COL:.*]] = onnx.Initializer {{.*}} = dense<2> : tensor<i64>
+// CHECK: %[[KEEP:.*]] = "onnx.Gather"(%[[SEL]], %[[COL]]) <{axis = 1 : i64}> {{.*}} -> tensor<?xi64>
+// CHECK: %[[BI:.*]] = "onnx.Gather"(%arg3,
+// CHECK: %[[BI64:.*]] = "onnx.Cast"(%[[BI]]) <{to = 7 : i64}>
+// CHECK: %[[BOX:.*]] = "onnx.Slice"(%arg3,
+// CHECK: %[[R:.*]] = "onnx.RoiAlign"(%arg2, %[[BOX]], %[[BI64]]) <{coordinate_transformation_mode = "half_pixel", mode_ = "avg", output_height = 3 : i64, output_width = 3 : i64, sampling_ratio = 2 : i64, spatial_scale = 2.500000e-01 : f32}> {{.*}} -> tensor<3x4x3x3xf32>
+// CHECK: return %[[KEEP]], %[[R]]
+func.func @forward(%b: !torch.vtensor<[20,4],f32> {torch.name = "boxes"}, %s: !torch.vtensor<[20],f32> {torch.name = "scores"}, %f: !torch.vtensor<[2,4,16,16],f32> {torch.name = "feat"}, %rois: !torch.vtensor<[3,5],f32> {torch.name = "rois"}) -> (!torch.vtensor, !torch.vtensor) {
+  %iou = torch.constant.float 5.000000e-01
+  %keep = torch.operator "torchvision::nms"(%b, %s, %iou) : (!torch.vtensor<[20,4],f32>, !torch.vtensor<[20],f32>, !torch.float) -> !torch.vtensor
+  %scale = torch.constant.float 2.500000e-01
+  %c3 = torch.constant.int 3
+  %c2 = torch.constant.int 2
+  %true = torch.constant.bool true
+  %r = torch.operator "torchvision::roi_align"(%f, %rois, %scale, %c3, %c3, %c2, %true) : (!torch.vtensor<[2,4,16,16],f32>, !torch.vtensor<[3,5],f32>, !torch.float, !torch.int, !torch.int, !torch.int, !torch.bool) -> !torch.vtensor
+  return %keep, %r : !torch.vtensor, !torch.vtensor
 }

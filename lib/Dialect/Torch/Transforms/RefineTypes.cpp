@@ -989,6 +989,18 @@ struct Inference {
         r.sizes->pop_back();
       return r;
     }
+    if (name == "torchvision.nms")
+      return TensorInfo{Sizes{kUnknown}, si64()};
+    if (name == "torchvision.roi_align" || name == "torchvision.roi_pool") {
+      TensorInfo x = in(0), rois = in(1), r{std::nullopt, x.dtype};
+      auto ph = getConstantInt(op->getOperand(3));
+      auto pw = getConstantInt(op->getOperand(4));
+      if (x.sizes && x.sizes->size() == 4 && ph && pw)
+        r.sizes = Sizes{rois.sizes && !rois.sizes->empty() ? (*rois.sizes)[0]
+                                                           : kUnknown,
+                        (*x.sizes)[1], *ph, *pw};
+      return r;
+    }
     if (name == "aten.as_strided") {
       TensorInfo r{std::nullopt, in(0).dtype};
       if (auto size = getConstantIntList(op->getOperand(1)))
