@@ -135,8 +135,8 @@ public:
   /// for ops that add a dim); an error if either is unknown.
   std::optional<int64_t> dimArg(unsigned i, Value v, int64_t extra = 0);
   /// The converted int-list operand `i` as a 1-D int64 tensor (a constant
-  /// when its elements are).
-  Value intList(unsigned i);
+  /// when its elements are); `f`, if given, maps the constant elements.
+  Value intList(unsigned i, function_ref<int64_t(int64_t)> f = {});
   /// The converted tensor elements of a list operand built by
   /// prim.ListConstruct.
   std::optional<SmallVector<Value>> tensorList(unsigned i);

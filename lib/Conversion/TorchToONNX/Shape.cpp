@@ -25,34 +25,6 @@ std::optional<int64_t> normalize(Emitter &e, int64_t d,
   return d + *rank;
 }
 
-/// Int list operand `i` mapped elementwise: constants through `f`, other
-/// elements as they are (1-D int64 result).
-Value mapIntList(Emitter &e, unsigned i, function_ref<int64_t(int64_t)> f) {
-  auto elems = Torch::getListElements(e.orig(i));
-  if (!elems)
-    return e.intList(i);
-  SmallVector<Value> parts;
-  SmallVector<int64_t> pending;
-  auto flush = [&] {
-    if (!pending.empty())
-      parts.push_back(e.i64s(pending));
-    pending.clear();
-  };
-  for (Value v : *elems) {
-    if (auto c = Torch::getConstantInt(v)) {
-      pending.push_back(f(*c));
-      continue;
-    }
-    flush();
-    parts.push_back(e.unsqueeze(
-        e.castIfNeeded(e.rw.getRemappedValue(v), e.rw.getI64Type()), {0}));
-  }
-  flush();
-  if (parts.empty())
-    return e.i64s({});
-  return e.concatInts(parts);
-}
-
 /// A tensor filled with `value` of the result's dtype and the given shape.
 bool fill(Emitter &e, Value shape, double value) {
   Type t = e.resultElem();
@@ -186,6 +158,50 @@ bool lowerDynamicPieces(Emitter &e, Operation *producer, int64_t dim) {
   }
   if (llvm::any_of(out, [](Value v) { return !v; }))
     return false;
+  return e.done(out);
+}
+
+/// split_with_sizes with sizes computed at run time (traced sizes of
+/// data-dependent or unrefined shapes): Split with a sizes input from
+/// opset 13, slices at running sums (CumSum) before.
+bool lowerRuntimeSplitSizes(Emitter &e, Operation *producer, int64_t dim) {
+  Value x = e.rw.getRemappedValue(producer->getOperand(0));
+  auto elems = Torch::getListElements(producer->getOperand(1));
+  int64_t count = e.op->getNumResults();
+  if (!elems || (int64_t)elems->size() != count)
+    return e.fail("the split sizes must be a list of as many ints as the "
+                  "unpacking takes");
+  SmallVector<Value> parts;
+  for (Value v : *elems) {
+    if (auto c = Torch::getConstantInt(v)) {
+      parts.push_back(e.i64s({*c}));
+      continue;
+    }
+    parts.push_back(e.unsqueeze(
+        e.castIfNeeded(e.rw.getRemappedValue(v), e.rw.getI64Type()), {0}));
+  }
+  Value sizes = e.concatInts(parts);
+  SmallVector<Type> types;
+  for (int64_t i = 0; i < count; ++i)
+    types.push_back(e.resultType(i));
+  if (e.opset() >= 13) {
+    Operation *o = e.node("Split", {x, sizes}, {{"axis", e.i64(dim)}}, types);
+    return o && e.done(o->getResults());
+  }
+  if (e.opset() < 11)
+    return e.fail("splitting at sizes known only at run time needs opset 11");
+  Value ends = e.n1("CumSum", {sizes, e.i64Scalar(0)});
+  Value starts = e.n1("Sub", {ends, sizes});
+  SmallVector<Value> out;
+  for (int64_t i = 0; i < count; ++i) {
+    auto at = [&](Value v) {
+      return e.n1("Gather", {v, e.i64s({i})}, {{"axis", e.i64(0)}});
+    };
+    Value p = e.sliceDyn(x, at(starts), at(ends), e.i64s({dim}), Value());
+    if (!p)
+      return false;
+    out.push_back(e.n1("Identity", {p}, {}, types[i]));
+  }
   return e.done(out);
 }
 
@@ -1200,7 +1216,7 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
   for (StringRef n : {"aten.expand", "aten.broadcast_to"})
     add(n, 9, [](Emitter &e) {
       // -1 keeps the input's size: Expand's broadcasting does that with 1.
-      Value shape = mapIntList(e, 1, [](int64_t v) { return v == -1 ? 1 : v; });
+      Value shape = e.intList(1, [](int64_t v) { return v == -1 ? 1 : v; });
       Value r = e.n1("Expand", {e.in(0), shape}, {}, e.resultType());
       return r && e.done(r);
     });
@@ -2044,6 +2060,10 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
       int64_t dim = sd->dim;
       // A split dim of run-time size: the pieces from run-time bounds.
       std::string sn = Torch::getSplitOpName(producer);
+      if ((sn == "torch.aten.split_with_sizes" ||
+           sn == "torch.aten.split.sizes") &&
+          !Torch::getConstantIntList(producer->getOperand(1)))
+        return lowerRuntimeSplitSizes(e, producer, dim);
       if (sd->size == Torch::ValueTensorType::kUnknownSize &&
           sn != "torch.aten.split_with_sizes" && sn != "torch.aten.split.sizes")
         return lowerDynamicPieces(e, producer, dim);
@@ -2076,6 +2096,16 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
       for (unsigned i = 0; i < e.op->getNumResults(); ++i)
         out.push_back(e.n1("Gather", {e.in(0), e.i64Scalar(i)},
                            {{"axis", e.i64(0)}}, e.resultType(i)));
+      return e.done(out);
+    }
+    // A sequence (a list built at run time): one SequenceAt per element.
+    if (isa<ONNX::SeqType>(e.in(0).getType())) {
+      SmallVector<Value> out;
+      for (unsigned i = 0; i < e.op->getNumResults(); ++i)
+        out.push_back(
+            e.n1("SequenceAt", {e.in(0), e.i64Scalar(i)}, {}, e.resultType(i)));
+      if (llvm::any_of(out, [](Value v) { return !v; }))
+        return false;
       return e.done(out);
     }
     return e.fail("unpacking this list has no lowering yet");
@@ -2146,6 +2176,20 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
         RankedTensorType::get(*size, e.rw.getI64Type()), ArrayRef(idx)));
     Value r =
         e.n1("Gather", {flat, indices}, {{"axis", e.i64(0)}}, e.resultType());
+    return r && e.done(r);
+  });
+  // where(condition) = nonzero(condition, as_tuple=True): the rows of
+  // NonZero's [rank, K] result as a sequence of [K] index tensors.
+  add("aten.where", 11, [](Emitter &e) {
+    Value nz = e.n1("NonZero", {e.in(0)}, {}, e.unranked(e.rw.getI64Type()));
+    Value r =
+        e.n1("SplitToSequence", {nz},
+             {{"axis", e.i64(0)}, {"keepdims", e.i64(0)}}, e.resultType());
+    return r && e.done(r);
+  });
+  // _shape_as_tensor (torchvision's traceable sizes): Shape.
+  add("aten._shape_as_tensor", 9, [](Emitter &e) {
+    Value r = e.n1("Shape", {e.in(0)}, {}, e.resultType());
     return r && e.done(r);
   });
   // take: the input flattened, gathered (negative indices count from the

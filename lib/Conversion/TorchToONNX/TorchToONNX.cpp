@@ -369,9 +369,39 @@ std::optional<int64_t> Emitter::dimArg(unsigned i, Value v, int64_t extra) {
   return *d + *rank + extra;
 }
 
-Value Emitter::intList(unsigned i) {
-  if (auto c = getConstantIntList(orig(i)))
+Value Emitter::intList(unsigned i, function_ref<int64_t(int64_t)> f) {
+  if (auto c = getConstantIntList(orig(i))) {
+    if (f)
+      for (int64_t &v : *c)
+        v = f(v);
     return i64s(*c);
+  }
+  // A list built in the graph from ints some of which are known only at
+  // run time: constant runs and 1-element tensors of the others.
+  if (auto elems = getListElements(orig(i))) {
+    SmallVector<Value> parts;
+    SmallVector<int64_t> pending;
+    auto flush = [&] {
+      if (!pending.empty())
+        parts.push_back(i64s(pending));
+      pending.clear();
+    };
+    for (Value v : *elems) {
+      if (auto c = getConstantInt(v)) {
+        pending.push_back(f ? f(*c) : *c);
+        continue;
+      }
+      flush();
+      Value conv = rw.getRemappedValue(v);
+      if (!conv || !isa<TensorType>(conv.getType()))
+        return castIfNeeded(in(i), rw.getI64Type());
+      parts.push_back(unsqueeze(castIfNeeded(conv, rw.getI64Type()), {0}));
+    }
+    flush();
+    if (parts.empty())
+      return i64s({});
+    return concatInts(parts);
+  }
   return castIfNeeded(in(i), rw.getI64Type());
 }
 
@@ -850,6 +880,37 @@ struct ListConstructPattern : OpConversionPattern<PrimListConstructOp> {
   ConversionState &state;
 };
 
+/// A lowering may produce a more static type than the refined torch type
+/// it replaces (a constant of known length where refinement had '?'); the
+/// conversion then leaves a cast between the two. Such casts between tensor
+/// types of one element type and compatible shapes are dropped: their uses
+/// take the more precise value (a graph output its type), except inside
+/// ONNX If/Loop bodies, whose yields must keep their declared types.
+void dropCompatibleCasts(func::FuncOp func) {
+  SmallVector<UnrealizedConversionCastOp> casts;
+  func.walk([&](UnrealizedConversionCastOp c) {
+    if (c->getNumOperands() != 1 || c->getNumResults() != 1)
+      return;
+    auto from = dyn_cast<TensorType>(c.getOperand(0).getType());
+    auto to = dyn_cast<TensorType>(c.getResult(0).getType());
+    if (from && to && from.getElementType() == to.getElementType() &&
+        succeeded(verifyCompatibleShape(from, to)))
+      casts.push_back(c);
+  });
+  for (UnrealizedConversionCastOp c : casts) {
+    c.getResult(0).replaceUsesWithIf(c.getOperand(0), [](OpOperand &use) {
+      Operation *user = use.getOwner();
+      return !user->hasTrait<mlir::OpTrait::IsTerminator>() ||
+             isa<func::ReturnOp>(user);
+    });
+    if (c->use_empty())
+      c->erase();
+  }
+  auto ret = cast<func::ReturnOp>(func.getBody().front().getTerminator());
+  func.setType(FunctionType::get(func.getContext(), func.getArgumentTypes(),
+                                 ret.getOperandTypes()));
+}
+
 //===----------------------------------------------------------------------===//
 // Pre-conversion cleanup on the torch dialect
 //===----------------------------------------------------------------------===//
@@ -1193,6 +1254,7 @@ struct ConvertTorchToONNXPass
     });
     if (failed(applyPartialConversion(func, target, std::move(patterns))))
       return signalPassFailure();
+    dropCompatibleCasts(func);
 
     // The ONNX model's shape: graph name, input/output names, opset.
     func.setSymName(ONNX::attr::kMainGraph);

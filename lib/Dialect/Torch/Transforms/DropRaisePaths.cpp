@@ -44,6 +44,58 @@ std::optional<bool> staticIs(Operation *op) {
   return key == "aten.__is__" ? *is : !*is;
 }
 
+/// The value of a 0-d integer tensor computed from known ints: traced size
+/// arithmetic (prim.NumToTensor of an int, then mul/add/sub/floor_divide of
+/// such tensors and ints), as torch.jit.trace records x.size(0) * x.size(1).
+std::optional<int64_t> evalIntTensor(Value v, unsigned depth = 0) {
+  Operation *def = v.getDefiningOp();
+  if (!def || depth > 16)
+    return std::nullopt;
+  auto dtype = TensorInfo::of(v.getType()).dtype;
+  if (isTorchTensorType(v.getType()) &&
+      (!dtype || !isa<mlir::IntegerType>(dtype) || dtype.isInteger(1)))
+    return std::nullopt;
+  std::string key = getOpKey(def);
+  if (key == "prim.NumToTensor.Scalar")
+    return isa<IntType>(def->getOperand(0).getType())
+               ? getConstantInt(def->getOperand(0))
+               : std::nullopt;
+  auto operand = [&](unsigned i) -> std::optional<int64_t> {
+    Value o = def->getOperand(i);
+    if (isa<IntType>(o.getType()))
+      return getConstantInt(o);
+    return evalIntTensor(o, depth + 1);
+  };
+  bool add = key == "aten.add.Tensor" || key == "aten.add.Scalar";
+  bool sub = key == "aten.sub.Tensor" || key == "aten.sub.Scalar";
+  bool mul = key == "aten.mul.Tensor" || key == "aten.mul.Scalar";
+  bool fdiv = key == "aten.floor_divide" || key == "aten.floor_divide.Scalar";
+  if (!add && !sub && !mul && !fdiv)
+    return std::nullopt;
+  auto x = operand(0), y = operand(1);
+  if (!x || !y)
+    return std::nullopt;
+  int64_t alpha = 1;
+  if ((add || sub) && def->getNumOperands() > 2) {
+    auto a = getConstantInt(def->getOperand(2));
+    if (!a)
+      return std::nullopt;
+    alpha = *a;
+  }
+  if (add)
+    return *x + alpha * *y;
+  if (sub)
+    return *x - alpha * *y;
+  if (mul)
+    return *x * *y;
+  if (*y == 0)
+    return std::nullopt;
+  int64_t q = *x / *y;
+  if ((*x % *y != 0) && ((*x < 0) != (*y < 0)))
+    --q;
+  return q;
+}
+
 /// The value of a scalar plumbing op whose operands are known: x.dim() of a
 /// ranked tensor, int comparisons, not/and/or of bools, `k in [..]`,
 /// len() of a built list, and the None identity tests.
@@ -85,12 +137,35 @@ std::optional<Attribute> evalScalar(Operation *op, Builder &b) {
       return std::nullopt;
     return b.getI64IntegerAttr((*s)[n]);
   }
+  // Int arithmetic on known ints (traced size computations).
+  static const llvm::StringMap<int> arith = {{"aten.add.int", 0},
+                                             {"aten.sub.int", 1},
+                                             {"aten.mul.int", 2},
+                                             {"aten.floordiv.int", 3}};
+  if (auto it = arith.find(key); it != arith.end()) {
+    auto x = i(0), y = i(1);
+    if (!x || !y)
+      return std::nullopt;
+    switch (it->second) {
+    case 0:
+      return b.getI64IntegerAttr(*x + *y);
+    case 1:
+      return b.getI64IntegerAttr(*x - *y);
+    case 2:
+      return b.getI64IntegerAttr(*x * *y);
+    default:
+      if (*y == 0)
+        return std::nullopt;
+      // Python's floor division.
+      int64_t q = *x / *y;
+      if ((*x % *y != 0) && ((*x < 0) != (*y < 0)))
+        --q;
+      return b.getI64IntegerAttr(q);
+    }
+  }
   if (key == "aten.Int.Tensor") {
-    Operation *def = op->getOperand(0).getDefiningOp();
-    if (def && getOpKey(def) == "prim.NumToTensor.Scalar" &&
-        isa<IntType>(def->getOperand(0).getType()))
-      if (auto k = getConstantInt(def->getOperand(0)))
-        return b.getI64IntegerAttr(*k);
+    if (auto k = evalIntTensor(op->getOperand(0)))
+      return b.getI64IntegerAttr(*k);
     return std::nullopt;
   }
   static const llvm::StringMap<int> cmp = {

@@ -989,6 +989,11 @@ struct Inference {
         r.sizes->pop_back();
       return r;
     }
+    if (name == "aten._shape_as_tensor") {
+      TensorInfo a = in(0);
+      return TensorInfo{Sizes{a.sizes ? (int64_t)a.sizes->size() : kUnknown},
+                        si64()};
+    }
     if (name == "torchvision.nms")
       return TensorInfo{Sizes{kUnknown}, si64()};
     if (name == "torchvision.roi_align" || name == "torchvision.roi_pool") {
@@ -1224,6 +1229,8 @@ struct Inference {
     if (unary.contains(name)) {
       TensorInfo r = same();
       if (name == "aten.cumsum" || name == "aten.cumprod")
+        return withDtypeArg(r, 2);
+      if (name == "aten.full_like") // (self, fill_value, dtype, ...)
         return withDtypeArg(r, 2);
       if (name.ends_with("_like"))
         return withDtypeArg(r, 1);
@@ -1923,11 +1930,63 @@ struct Inference {
           if (auto eq = op->getOperand(0).getDefiningOp<ConstantStrOp>())
             r.sizes = einsumSizes(eq.getValue(), *e);
         }
-      } else
+      } else {
         r.dtype = in(0).dtype;
+        r.sizes = advancedIndexSizes();
+      }
       return r;
     }
     return std::nullopt;
+  }
+
+  /// x[i0, None, i2, ...] (aten.index.Tensor): the index tensors broadcast
+  /// together (a bool mask: one run-time length for its dims), placed where
+  /// the indexed dims were when they are adjacent, first otherwise; the
+  /// other dims kept in order.
+  std::optional<Sizes> advancedIndexSizes() const {
+    TensorInfo x = in(0);
+    auto elems = getListElements(op->getOperand(1));
+    if (!x.sizes || !elems)
+      return std::nullopt;
+    int64_t rank = x.sizes->size(), dim = 0, first = -1, last = -1;
+    SmallVector<std::optional<Sizes>> shapes;
+    SmallVector<bool> consumed(rank, false);
+    bool adjacent = true;
+    for (Value v : *elems) {
+      if (isConstantNone(v) || !isTorchTensorType(v.getType())) {
+        ++dim;
+        continue;
+      }
+      TensorInfo t = TensorInfo::of(v.getType());
+      if (!t.sizes || !t.dtype)
+        return std::nullopt;
+      bool mask = t.dtype.isInteger(1) || t.dtype.isUnsignedInteger(8);
+      int64_t used = mask ? t.sizes->size() : 1;
+      if (dim + used > rank)
+        return std::nullopt;
+      if (last >= 0 && last != dim)
+        adjacent = false;
+      if (first < 0)
+        first = dim;
+      for (int64_t k = 0; k < used; ++k)
+        consumed[dim + k] = true;
+      dim += used;
+      last = dim;
+      shapes.push_back(mask ? Sizes{kUnknown} : *t.sizes);
+    }
+    auto b = broadcast(shapes);
+    if (first < 0 || !b)
+      return std::nullopt;
+    Sizes out;
+    for (int64_t i = 0; i < rank; ++i) {
+      if (adjacent && i == first)
+        out.append(b->begin(), b->end());
+      if (!consumed[i])
+        out.push_back((*x.sizes)[i]);
+    }
+    if (!adjacent)
+      out.insert(out.begin(), b->begin(), b->end());
+    return out;
   }
 };
 
@@ -2135,6 +2194,13 @@ struct TorchRefineTypesPass
     Operation *src = unpack.getList().getDefiningOp();
     if (!src)
       return;
+    // A list whose element type is known (where(condition)'s indices).
+    if (getOpKey(src) == "aten.where" && src->getNumOperands() == 1) {
+      if (auto e = listElementInfo(unpack.getList().getType()))
+        for (Value r : unpack.getResults())
+          changed |= update(r, *e);
+      return;
+    }
     if (src->getNumOperands() < 2 && getOpKey(src) != "aten.broadcast_tensors")
       return;
     std::string splitName = getSplitOpName(src);
@@ -2278,6 +2344,16 @@ struct TorchRefineTypesPass
         }
         continue;
       }
+      // where(condition): one 1-D int64 index tensor per dim.
+      if (getOpKey(&op) == "aten.where" && op.getNumOperands() == 1 &&
+          op.getNumResults() == 1 &&
+          listElementInfo(op.getResult(0).getType())) {
+        changed |= update(
+            op.getResult(0),
+            TensorInfo{Sizes{kUnknown}, IntegerType::get(op.getContext(), 64,
+                                                         IntegerType::Signed)});
+        continue;
+      }
       if (auto l = dyn_cast<PrimListConstructOp>(op)) {
         if (listElementInfo(l.getType()) && !l.getElements().empty()) {
           TensorInfo e = TensorInfo::of(l.getElements()[0].getType());
@@ -2325,6 +2401,15 @@ struct TorchRefineTypesPass
             }
         } else if (n == "torch.aten.sort") {
           r.sizes = a.sizes;
+        } else if (n == "torch.aten.topk" && a.sizes) {
+          // The input's sizes with k along dim (unknown for a run-time k).
+          auto d = getConstantInt(op.getOperand(2));
+          auto k = getConstantInt(op.getOperand(1));
+          if (d)
+            if (auto nd = normDim(*d, a.sizes->size())) {
+              r.sizes = a.sizes;
+              (*r.sizes)[*nd] = k ? *k : kUnknown;
+            }
         }
         changed |= update(op.getResult(0), r);
         r.dtype = IntegerType::get(op.getContext(), 64, IntegerType::Signed);
