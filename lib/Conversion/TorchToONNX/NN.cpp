@@ -80,6 +80,15 @@ bool lowerConv(Emitter &e, unsigned strideIdx, unsigned padIdx, unsigned dilIdx,
 
 /// max/avg pooling (input, kernel, stride, padding, [dilation,] ceil_mode
 /// [, count_include_pad, divisor_override]).
+/// a mod b for non-negative integer tensors: Mod, or before opset 10
+/// a - (a / b) * b.
+Value nonNegativeMod(Emitter &e, Value a, Value b, Type result = {}) {
+  if (e.opset() >= 10)
+    return e.n1("Mod", {a, b}, {}, result);
+  Value q = e.n1("Div", {a, b});
+  return e.n1("Sub", {a, e.n1("Mul", {q, b})}, {}, result);
+}
+
 /// torch's max-pool indices (flat positions within each (n, c) plane) from
 /// ONNX MaxPool's (flat positions within the whole tensor `x`): modulo the
 /// plane size, the product of x's last `n` dims.
@@ -100,7 +109,7 @@ Value torchPoolIndices(Emitter &e, Value onnxIdx, Value x, unsigned n,
           ? e.i64s({plane})
           : e.reduce("ReduceProd", e.slice(e.shape(x), {rank - n}, {rank}, {0}),
                      ArrayRef<int64_t>{0}, true);
-  return e.n1("Mod", {onnxIdx, size}, {}, result);
+  return nonNegativeMod(e, onnxIdx, size, result);
 }
 
 /// max/avg pooling; `withIndices`: max pooling's (values, indices) pair.
@@ -122,10 +131,29 @@ bool lowerPool(Emitter &e, bool isMax, unsigned n, bool withIndices = false) {
   auto ceil = Torch::getConstantBool(e.orig(ceilIdx));
   if (!d || !ceil)
     return e.fail("dilation and ceil_mode must be constant");
+  SmallVector<int64_t> pads = twice(*p);
+  bool nonUnitDil = llvm::any_of(*d, [](int64_t v) { return v != 1; });
+  auto spatial = Emitter::shapeOf(e.in(0));
+  if (e.opset() < 10 && *ceil && isMax && !nonUnitDil && spatial &&
+      spatial->size() >= n) {
+    // MaxPool-8 has no ceil_mode: the end padding (ignored by max) grows by
+    // what makes floor division give torch's ceil-mode size (whose last
+    // window starts inside the input or the left padding).
+    for (unsigned i = 0; i < n; ++i) {
+      int64_t in = (*spatial)[spatial->size() - n + i];
+      if (in == ShapedType::kDynamic)
+        return e.fail("ceil_mode before opset 10 needs static spatial sizes");
+      int64_t num = in + 2 * (*p)[i] - (*k)[i];
+      int64_t out = (num + (*s)[i] - 1) / (*s)[i] + 1;
+      if ((out - 1) * (*s)[i] >= in + (*p)[i])
+        --out;
+      pads[n + i] += std::max<int64_t>(0, (out - 1) * (*s)[i] - num);
+    }
+    *ceil = false;
+  }
   Attrs attrs{{"kernel_shape", e.ints(*k)},
               {"strides", e.ints(*s)},
-              {"pads", e.ints(twice(*p))}};
-  bool nonUnitDil = llvm::any_of(*d, [](int64_t v) { return v != 1; });
+              {"pads", e.ints(pads)}};
   if (e.opset() < 10 && (*ceil || nonUnitDil))
     return e.fail("ceil_mode or dilation needs opset 10 (MaxPool/AveragePool "
                   "before 10 lack them)");
@@ -225,7 +253,7 @@ adaptiveMaxWithIndices(Emitter &e, Value x, ArrayRef<int64_t> ins,
     Value plane;
     for (int i = n - 1; i >= 0; --i) {
       Value coord =
-          i == 0 ? local : e.n1("Mod", {local, e.i64Scalar(sizes[i])});
+          i == 0 ? local : nonNegativeMod(e, local, e.i64Scalar(sizes[i]));
       if (i > 0)
         local = e.n1("Div", {local, e.i64Scalar(sizes[i])});
       Value term = e.n1("Mul", {e.n1("Add", {coord, e.i64Scalar(starts[i])}),
@@ -1087,7 +1115,7 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
   add("aten.layer_norm", 9, lowerLayerNorm);
   // native_layer_norm(input, normalized_shape, weight?, bias?, eps) ->
   // (out, mean, rstd), the statistics with the normalized dims kept as 1.
-  add("aten.native_layer_norm", 11, [](Emitter &e) {
+  add("aten.native_layer_norm", 9, [](Emitter &e) {
     auto norm = e.constInts(1, "normalized_shape");
     auto eps = e.constFloat(4, "eps");
     if (!norm || !eps)
@@ -1095,6 +1123,13 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
     SmallVector<int64_t> axes;
     for (int64_t i = -(int64_t)norm->size(); i < 0; ++i)
       axes.push_back(i);
+    if (e.opset() < 11) { // negative axes need 11
+      auto rank = Emitter::rankOf(e.in(0));
+      if (!rank)
+        return e.fail("the input rank must be known before opset 11");
+      for (int64_t &a : axes)
+        a += *rank;
+    }
     Value x = e.in(0);
     Value mean = e.reduce("ReduceMean", x, ArrayRef<int64_t>(axes), true);
     Value d = e.n1("Sub", {x, mean});
@@ -1751,7 +1786,7 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
                      e.resultType(1));
       return v && i && e.done({v, i});
     });
-  add("aten.topk", 10, [](Emitter &e) {
+  add("aten.topk", 9, [](Emitter &e) {
     auto d = e.constInt(2, "dim");
     auto largest = Torch::getConstantBool(e.orig(3));
     auto sorted = Torch::getConstantBool(e.orig(4));
@@ -1763,6 +1798,20 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
       attrs.push_back({"sorted", e.i64(*sorted)});
     } else if (!*largest) {
       return e.fail("topk(largest=False) needs opset 11");
+    }
+    if (Emitter::rankOf(e.in(0)) == 0) { // a 0-d input: itself, index 0
+      Value v = e.n1("Identity", {e.in(0)}, {}, e.resultType(0));
+      Value i = e.n1("Identity", {e.i64Scalar(0)}, {}, e.resultType(1));
+      return v && i && e.done({v, i});
+    }
+    if (e.opset() < 10) { // TopK-1: k is an attribute
+      auto c = Torch::getConstantInt(e.orig(1));
+      if (!c)
+        return e.fail("before opset 10, topk's k must be a constant");
+      attrs.push_back({"k", e.i64(*c)});
+      Operation *o =
+          e.node("TopK", {e.in(0)}, attrs, {e.resultType(0), e.resultType(1)});
+      return o && e.done(o->getResults());
     }
     Value k = e.unsqueeze(e.castIfNeeded(e.in(1), e.rw.getI64Type()), {0});
     if (auto c = Torch::getConstantInt(e.orig(1)))

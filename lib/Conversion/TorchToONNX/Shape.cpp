@@ -766,34 +766,69 @@ Value fitSrcToIndex(Emitter &e, Value src, Value idx) {
   SmallVector<int64_t> zeros(si->size(), 0), axes;
   for (size_t i = 0; i < zeros.size(); ++i)
     axes.push_back(i);
+  // Static sizes slice at constant bounds (any opset).
+  if (ss && !llvm::is_contained(*si, ShapedType::kDynamic))
+    return e.slice(src, zeros, *si, axes);
   return e.sliceDyn(src, e.i64s(zeros), e.shape(idx), e.i64s(axes), Value());
 }
 
+/// A bool mask [.., K (at axis), ..] with one set entry per index of `idx`:
+/// OneHot of the indices into 0..K-1 (K = x's size along `dimOfX`).
+Value oneHotMask(Emitter &e, Value idx, Value x, int64_t dimOfX, int64_t axis) {
+  Value depth = e.dimOf(x, dimOfX);
+  Value oh = e.n1("OneHot", {idx, depth, e.i64s({0, 1})},
+                  {{"axis", e.i64(axis)}}, e.unranked(e.rw.getI64Type()));
+  return e.cast(oh, e.rw.getI1Type());
+}
+
 /// scatter_add before ScatterElements' add reduction (opset 16), exact with
-/// repeated indices: along `d`, a one-hot comparison of each index with
-/// 0..K-1 (a new axis after d) weights src; the sum over the index axis is
-/// x's shape where the index covers it, zero-padded to the rest.
+/// repeated indices: along `d`, a one-hot mask of each index over 0..K-1 (a
+/// new axis after d) selects src (Where, so inf/NaN elsewhere do not leak);
+/// the sum over the index axis has x's shape where the index covers it and
+/// is zero-padded to the rest.
 Value scatterAddOneHot(Emitter &e, Value x, int64_t d, Value idx, Value src) {
-  auto rank = Emitter::rankOf(x);
+  auto xs = Emitter::shapeOf(x), is = Emitter::shapeOf(idx);
   Type t = Emitter::elemOf(x);
-  if (!rank || !t) {
+  if (!xs || !t) {
     e.fail("scatter_add needs the input rank and dtype");
     return {};
   }
-  int64_t r = *rank;
-  Value k = e.squeeze(e.dimOf(x, d), {0});
-  Value range = e.n1("Range", {e.i64Scalar(0), k, e.i64Scalar(1)});
-  SmallVector<int64_t> shape(r + 1, 1);
-  shape[d + 1] = -1;
-  range = e.n1("Reshape", {range, e.i64s(shape)});
-  Value hit = e.n1("Equal", {e.unsqueeze(idx, {d + 1}), range}, {},
-                   e.unranked(e.rw.getI1Type()));
-  Value w = e.n1("Mul", {e.cast(hit, t), e.unsqueeze(src, {d + 1})});
+  int64_t r = xs->size();
+  Value hit = oneHotMask(e, idx, x, d, d + 1);
+  Value w = e.n1("Where", {hit, e.unsqueeze(src, {d + 1}), e.scalar(0, t)}, {},
+                 e.unranked(t));
   Value sum = e.reduce("ReduceSum", w, ArrayRef<int64_t>{d}, false);
-  Value pads = e.concatInts({e.i64s(SmallVector<int64_t>(r, 0)),
-                             e.n1("Sub", {e.shape(x), e.shape(sum)})});
-  Value padded = e.n1("Pad", {sum, pads}, {{"mode", e.str("constant")}});
-  return e.n1("Add", {x, padded});
+  // Zero padding up to x's sizes where the index is smaller: constant pads
+  // when the sizes are static (none when they agree), computed ones
+  // otherwise (Pad with a pads input, opset 11).
+  SmallVector<int64_t> pads(2 * r, 0);
+  bool isStatic = is.has_value(), any = false;
+  for (int64_t i = 0; i < r && isStatic; ++i) {
+    if (i == d)
+      continue;
+    if ((*is)[i] < 0 || (*xs)[i] < 0) {
+      isStatic = false;
+      break;
+    }
+    pads[r + i] = (*xs)[i] - (*is)[i];
+    any |= pads[r + i] != 0;
+  }
+  if (isStatic && any)
+    sum = e.opset() >= 11
+              ? e.n1("Pad", {sum, e.i64s(pads)}, {{"mode", e.str("constant")}})
+              : e.n1("Pad", {sum},
+                     {{"pads", e.ints(pads)}, {"mode", e.str("constant")}});
+  if (!isStatic) {
+    if (e.opset() < 11) {
+      e.fail("before opset 11, scatter_add needs static shapes (Pad-2 takes "
+             "constant pads)");
+      return {};
+    }
+    Value dyn = e.concatInts({e.i64s(SmallVector<int64_t>(r, 0)),
+                              e.n1("Sub", {e.shape(x), e.shape(sum)})});
+    sum = e.n1("Pad", {sum, dyn}, {{"mode", e.str("constant")}});
+  }
+  return e.n1("Add", {x, sum});
 }
 
 bool isSplitLike(Operation *op) {
@@ -1201,12 +1236,63 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
                    e.resultType());
     return r && e.done(r);
   });
+  // gather before GatherElements (11): a one-hot mask of the indices along
+  // a new axis selects the input (Where), summed over the gathered dim.
+  add(
+      "aten.gather", 9,
+      [](Emitter &e) {
+        Value x = e.in(0);
+        auto d = e.dimArg(1, x);
+        auto xs = Emitter::shapeOf(x);
+        auto is = Emitter::shapeOf(e.in(2));
+        Type t = Emitter::elemOf(x);
+        if (!d)
+          return false;
+        if (!xs || !is || !t || xs->size() != is->size())
+          return e.fail("gather before opset 11 needs the ranks and dtype");
+        // The index may be smaller than the input in the other dims.
+        SmallVector<int64_t> ends, axes;
+        for (int64_t i = 0; i < (int64_t)xs->size(); ++i) {
+          if (i == *d || (*is)[i] == (*xs)[i])
+            continue;
+          if ((*is)[i] < 0)
+            return e.fail("gather before opset 11 needs the index's sizes");
+          ends.push_back((*is)[i]);
+          axes.push_back(i);
+        }
+        if (!axes.empty())
+          x = e.slice(x, SmallVector<int64_t>(axes.size(), 0), ends, axes);
+        Value idx = e.castIfNeeded(e.in(2), e.rw.getI64Type());
+        Value hit = oneHotMask(e, idx, e.in(0), *d, *d);
+        Value sel =
+            e.n1("Where", {hit, e.unsqueeze(x, {*d + 1}), e.scalar(0, t)}, {},
+                 e.unranked(t));
+        Value r = e.reduce("ReduceSum", sel, ArrayRef<int64_t>{*d}, false,
+                           e.resultType());
+        return r && e.done(r);
+      },
+      10);
   add("aten.gather", 11, [](Emitter &e) {
     auto d = e.constInt(1, "dim");
     if (!d)
       return false;
-    Value r = e.n1("GatherElements", {e.in(0), e.in(2)}, {{"axis", e.i64(*d)}},
-                   e.resultType());
+    Value x = e.in(0), idx = e.castIfNeeded(e.in(2), e.rw.getI64Type());
+    auto xr = Emitter::rankOf(x), ir = Emitter::rankOf(idx);
+    if (xr == 0) { // a 0-d input gathers as a 1-element vector
+      if (!ir || *ir > 1)
+        return e.fail("gather from a 0-d tensor takes a 0-d or 1-element "
+                      "index");
+      x = e.unsqueeze(x, {0});
+      if (ir == 0)
+        idx = e.unsqueeze(idx, {0});
+      Value g = e.n1("GatherElements", {x, idx}, {{"axis", e.i64(0)}});
+      Value r = ir == 0 ? e.squeeze(g, {0}) : g;
+      if (r)
+        r.setType(e.resultType());
+      return r && e.done(r);
+    }
+    Value r =
+        e.n1("GatherElements", {x, idx}, {{"axis", e.i64(*d)}}, e.resultType());
     return r && e.done(r);
   });
   for (StringRef n : {"aten.index.Tensor", "aten.index.Tensor_hacked_twin"})
@@ -1506,7 +1592,7 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
   for (auto [n, kind] : {std::pair{"aten.scatter.src", 0},
                          {"aten.scatter.value", 1},
                          {"aten.scatter_add", 2}})
-    add(n, kind == 2 ? 16 : 11, [kind = kind](Emitter &e) {
+    add(n, kind == 2 ? 16 : 9, [kind = kind](Emitter &e) {
       Value x = e.in(0);
       Type t = Emitter::elemOf(x);
       auto d = e.dimArg(1, x);
@@ -1521,11 +1607,13 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
         attrs.push_back({"reduction", e.str("add")});
       if (kind != 1 && !(src = fitSrcToIndex(e, src, idx)))
         return false;
-      Value r = e.n1("ScatterElements", {x, idx, src}, attrs, e.resultType());
+      // Scatter (opset 9-10) is ScatterElements under its old name.
+      Value r = e.n1(e.opset() >= 11 ? "ScatterElements" : "Scatter",
+                     {x, idx, src}, attrs, e.resultType());
       return r && e.done(r);
     });
   add(
-      "aten.scatter_add", 11,
+      "aten.scatter_add", 9,
       [](Emitter &e) {
         Value x = e.in(0);
         Type t = Emitter::elemOf(x);
@@ -2307,7 +2395,7 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
   for (StringRef n :
        {"aten.linspace.Tensor_Tensor", "aten.linspace.Tensor_Scalar",
         "aten.linspace.Scalar_Tensor"})
-    add(n, 11, [](Emitter &e) {
+    add(n, 9, [](Emitter &e) {
       auto steps = e.constInt(2, "steps");
       if (!steps)
         return false;

@@ -87,8 +87,14 @@ Operation *Emitter::node(StringRef opType, ArrayRef<Value> inputs,
     auto option = p.GetOption();
     if (option == ::onnx::OpSchema::Variadic) {
       int32_t n = 0;
-      for (; next < inputs.size(); ++next, ++n)
+      for (; next < inputs.size(); ++next, ++n) {
+        if (!inputs[next]) { // an input that failed to build
+          fail("internal: ONNX " + opType + " lacks an input of '" +
+               p.GetName() + "'");
+          return nullptr;
+        }
         st.operands.push_back(inputs[next]);
+      }
       segments.push_back(n);
     } else if (option == ::onnx::OpSchema::Optional) {
       bool has = next < inputs.size() && inputs[next];
