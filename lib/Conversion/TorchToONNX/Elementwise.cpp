@@ -80,7 +80,13 @@ std::function<bool(Emitter &)> binary(StringRef opType, bool hasAlpha,
 
 std::function<bool(Emitter &)> unary(StringRef opType) {
   return [=](Emitter &e) {
-    Value r = e.n1(opType, {e.in(0)}, {}, e.resultType());
+    // Float math of an int tensor (sqrt, exp, ...) computes in the float
+    // result dtype; predicates (IsNaN) keep their input.
+    Value x = e.in(0);
+    Type rt = e.resultElem(), it = Emitter::elemOf(x);
+    if (rt && it && isa<FloatType>(rt) && !isa<FloatType>(it))
+      x = e.cast(x, rt);
+    Value r = e.n1(opType, {x}, {}, e.resultType());
     return r && e.done(r);
   };
 }
@@ -216,6 +222,12 @@ Value trunc(Emitter &e, Value x, Type result) {
 
 bool lowerCast(Emitter &e) {
   Type t = e.resultElem();
+  // A tensor to a generic number (ScalarImplicit): the tensor's own dtype.
+  if (!t && isa<Torch::NumberType>(e.op->getResult(0).getType()) &&
+      Emitter::elemOf(e.in(0))) {
+    Value r = e.n1("Identity", {e.in(0)}, {}, e.in(0).getType());
+    return r && e.done(r);
+  }
   if (!t)
     return e.fail("the target dtype is unknown");
   Value r = Emitter::elemOf(e.in(0)) == t

@@ -39,7 +39,7 @@ static constexpr llvm::StringLiteral kAtenDomain = "org.pytorch.aten";
 //===----------------------------------------------------------------------===//
 
 Type Emitter::elemOf(Type t) {
-  if (auto s = dyn_cast<ShapedType>(t))
+  if (auto s = dyn_cast_or_null<ShapedType>(t))
     return s.getElementType();
   return {};
 }
@@ -48,13 +48,13 @@ int64_t Emitter::onnxDataType(Type elem) { return ox::getDataType(elem); }
 Type Emitter::elemOf(Value v) { return v ? elemOf(v.getType()) : Type(); }
 
 std::optional<int64_t> Emitter::rankOf(Value v) {
-  if (auto r = dyn_cast<RankedTensorType>(v.getType()))
+  if (auto r = v ? dyn_cast<RankedTensorType>(v.getType()) : nullptr)
     return r.getRank();
   return std::nullopt;
 }
 
 std::optional<SmallVector<int64_t>> Emitter::shapeOf(Value v) {
-  if (auto r = dyn_cast<RankedTensorType>(v.getType()))
+  if (auto r = v ? dyn_cast<RankedTensorType>(v.getType()) : nullptr)
     return SmallVector<int64_t>(r.getShape().begin(), r.getShape().end());
   return std::nullopt;
 }

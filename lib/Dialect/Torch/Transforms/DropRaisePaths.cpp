@@ -243,10 +243,44 @@ struct TorchDropRaisePathsPass
     return changed;
   }
 
+  /// ScalarImplicit (a 0-d tensor to a generic number) of a tensor whose
+  /// dtype is known becomes int(t) or float(t): the ops that take the
+  /// number (arange, full, ...) then know its kind.
+  bool typeNumbers(IRRewriter &rewriter) {
+    SmallVector<Operation *> ops;
+    getOperation().walk([&](Operation *op) {
+      if (getOpKey(op) == "aten.ScalarImplicit" && op->getNumResults() == 1 &&
+          isa<NumberType>(op->getResult(0).getType()))
+        ops.push_back(op);
+    });
+    bool changed = false;
+    for (Operation *op : ops) {
+      Type dt = TensorInfo::of(op->getOperand(0).getType()).dtype;
+      if (!dt || dt.isInteger(1))
+        continue;
+      rewriter.setInsertionPoint(op);
+      Value r;
+      if (isa<mlir::FloatType>(dt))
+        r = AtenFloatTensorOp::create(rewriter, op->getLoc(),
+                                      Torch::FloatType::get(op->getContext()),
+                                      op->getOperand(0));
+      else if (isa<mlir::IntegerType>(dt))
+        r = AtenIntTensorOp::create(rewriter, op->getLoc(),
+                                    IntType::get(op->getContext()),
+                                    op->getOperand(0));
+      else
+        continue;
+      rewriter.replaceOp(op, r);
+      changed = true;
+    }
+    return changed;
+  }
+
   void runOnOperation() override {
     IRRewriter rewriter(&getContext());
     for (int round = 0; round < 8; ++round) {
-      bool changed = foldScalars(rewriter);
+      bool changed = typeNumbers(rewriter);
+      changed |= foldScalars(rewriter);
       changed |= simplifyBranches(rewriter);
       changed |= eraseDeadScalars(rewriter);
       if (!changed)

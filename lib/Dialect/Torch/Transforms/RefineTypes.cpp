@@ -1226,6 +1226,22 @@ struct Inference {
                                             "aten.addcmul",
                                             "aten.addcdiv",
                                             "aten.native_layer_norm"};
+    // Math that torch computes in floating point: integer and bool inputs
+    // give the default float dtype.
+    static const llvm::StringSet<> floatMath = {
+        "aten.exp",     "aten.log",    "aten.sqrt",  "aten.rsqrt",
+        "aten.sin",     "aten.cos",    "aten.tan",   "aten.asin",
+        "aten.acos",    "aten.atan",   "aten.sinh",  "aten.cosh",
+        "aten.asinh",   "aten.acosh",  "aten.atanh", "aten.tanh",
+        "aten.sigmoid", "aten.erf",    "aten.erfc",  "aten.log2",
+        "aten.log10",   "aten.log1p",  "aten.expm1", "aten.reciprocal",
+        "aten.logit",   "aten.erfinv", "aten.exp2"};
+    if (floatMath.contains(name)) {
+      TensorInfo r = same();
+      if (r.dtype && isa<mlir::IntegerType>(r.dtype))
+        r.dtype = f32();
+      return r;
+    }
     if (unary.contains(name)) {
       TensorInfo r = same();
       if (name == "aten.cumsum" || name == "aten.cumprod")
