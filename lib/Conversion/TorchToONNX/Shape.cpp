@@ -786,7 +786,8 @@ Value oneHotMask(Emitter &e, Value idx, Value x, int64_t dimOfX, int64_t axis) {
 /// new axis after d) selects src (Where, so inf/NaN elsewhere do not leak);
 /// the sum over the index axis has x's shape where the index covers it and
 /// is zero-padded to the rest.
-Value scatterAddOneHot(Emitter &e, Value x, int64_t d, Value idx, Value src) {
+Value scatterAddOneHot(Emitter &e, Value x, int64_t d, Value idx, Value src,
+                       bool coversOtherDims = false) {
   auto xs = Emitter::shapeOf(x), is = Emitter::shapeOf(idx);
   Type t = Emitter::elemOf(x);
   if (!xs || !t) {
@@ -802,7 +803,9 @@ Value scatterAddOneHot(Emitter &e, Value x, int64_t d, Value idx, Value src) {
   // when the sizes are static (none when they agree), computed ones
   // otherwise (Pad with a pads input, opset 11).
   SmallVector<int64_t> pads(2 * r, 0);
-  bool isStatic = is.has_value(), any = false;
+  bool isStatic = coversOtherDims || is.has_value(), any = false;
+  if (coversOtherDims)
+    return e.n1("Add", {x, sum});
   for (int64_t i = 0; i < r && isStatic; ++i) {
     if (i == d)
       continue;
@@ -1682,13 +1685,13 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     return r && e.done(r);
   });
   // index_copy / index_add / index_fill: the 1-D index laid along `dim`,
-  // expanded to the written block, and ScatterElements (add: its
-  // reduction, opset 16).
+  // expanded to the written block, and ScatterElements (Scatter before 11;
+  // add: its reduction from opset 16, the exact one-hot sum before).
   for (auto [n, kind] : {std::pair{"aten.index_copy", 0},
                          {"aten.index_add", 1},
                          {"aten.index_fill.int_Scalar", 2},
                          {"aten.index_fill.int_Tensor", 2}})
-    add(n, kind == 1 ? 16 : 11, [kind = kind](Emitter &e) {
+    add(n, 9, [kind = kind](Emitter &e) {
       Value x = e.in(0);
       Type t = Emitter::elemOf(x);
       auto rank = Emitter::rankOf(x);
@@ -1706,7 +1709,8 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
           return e.fail("dim " + Twine(*c) +
                         " is out of range for a 0-d "
                         "tensor (use 0 or -1)");
-        x = e.n1("Reshape", {x, e.i64s({1})});
+        x = e.n1("Reshape", {x, e.i64s({1})}, {},
+                 RankedTensorType::get({1}, t));
         rank = 1;
         d = 0;
       } else {
@@ -1742,10 +1746,18 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
       Value pos = axes.empty() ? idx : e.unsqueeze(idx, axes);
       pos = e.n1("Expand", {pos, block});
       SmallVector<std::pair<StringRef, Attribute>> attrs{{"axis", e.i64(*d)}};
-      if (kind == 1)
-        attrs.push_back({"reduction", e.str("add")});
-      Value r = e.n1("ScatterElements", {x, pos, upd}, attrs,
-                     scalar ? Type() : e.resultType());
+      Value r;
+      if (kind == 1 && e.opset() < 16) {
+        // The block's shape is x's but along dim: no padding is needed.
+        r = scatterAddOneHot(e, x, *d, pos, upd, /*coversOtherDims=*/true);
+        if (r && !scalar)
+          r = e.n1("Identity", {r}, {}, e.resultType());
+      } else {
+        if (kind == 1)
+          attrs.push_back({"reduction", e.str("add")});
+        r = e.n1(e.opset() >= 11 ? "ScatterElements" : "Scatter", {x, pos, upd},
+                 attrs, scalar ? Type() : e.resultType());
+      }
       if (r && scalar)
         r = e.n1("Reshape", {r, e.i64s({})}, {}, e.resultType());
       return r && e.done(r);
