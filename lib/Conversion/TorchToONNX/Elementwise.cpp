@@ -883,6 +883,7 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
                       "aten.to.device",     "aten.to.other",
                       "aten.to.prim_dtype", "aten.type_as",
                       "aten.Int.Tensor",    "aten.Float.Tensor",
+                      "aten.IntImplicit",   "aten.FloatImplicit",
                       "aten.Bool.Tensor",   "aten.ScalarImplicit",
                       "aten.Int.float",     "aten.Int.bool",
                       "aten.Float.int",     "aten.Bool.int",

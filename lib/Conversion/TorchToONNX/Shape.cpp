@@ -1315,6 +1315,37 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
   });
   add("aten.repeat", 9, [](Emitter &e) { return lowerTile(e, false); });
 
+  // repeat_interleave(self, repeats: Tensor, dim?): element i repeated
+  // repeats[i] times (one count for all when repeats has one element):
+  // output position p takes the element whose cumulative count first
+  // exceeds p, gathered along dim (the flattened input without dim).
+  add("aten.repeat_interleave.self_Tensor", 11, [](Emitter &e) {
+    Value x = e.in(0);
+    Type i64 = e.rw.getI64Type(), i1 = e.rw.getI1Type();
+    int64_t d = 0;
+    if (Torch::isConstantNone(e.orig(2))) {
+      x = e.n1("Reshape", {x, e.i64s({-1})});
+    } else {
+      auto dim = e.dimArg(2, x);
+      if (!dim)
+        return false;
+      d = *dim;
+    }
+    Value n = e.dimOf(x, d);
+    Value reps = e.n1("Reshape", {e.castIfNeeded(e.in(1), i64), e.i64s({-1})});
+    reps = e.n1("Expand", {reps, n}); // a single count repeats every element
+    Value ends = e.n1("CumSum", {reps, e.i64Scalar(0)});
+    Value total = e.reduce("ReduceSum", reps, std::nullopt, false);
+    Value pos = e.n1("Range", {e.i64Scalar(0), total, e.i64Scalar(1)});
+    // ends[i] <= p, as not(p < ends[i]) (LessOrEqual is opset 12).
+    Value passed = e.n1(
+        "Not", {e.n1("Less", {e.unsqueeze(pos, {1}), e.unsqueeze(ends, {0})},
+                     {}, e.unranked(i1))});
+    Value idx =
+        e.reduce("ReduceSum", e.cast(passed, i64), ArrayRef<int64_t>{1}, false);
+    Value r = e.n1("Gather", {x, idx}, {{"axis", e.i64(d)}}, e.resultType());
+    return r && e.done(r);
+  });
   add("aten.repeat_interleave.self_int", 9, [](Emitter &e) {
     auto reps = e.constInt(1, "repeats");
     if (!reps)
@@ -2290,6 +2321,52 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
   // _shape_as_tensor (torchvision's traceable sizes): Shape.
   add("aten._shape_as_tensor", 9, [](Emitter &e) {
     Value r = e.n1("Shape", {e.in(0)}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  // im2col(x [N, C, H, W], kernel_size, dilation, padding, stride) (F.unfold)
+  // -> [N, C*kh*kw, L]: the padded input sliced once per kernel offset
+  // (strided), stacked after C and flattened, in torch's channel order
+  // c * kh * kw + i * kw + j. Needs H and W known.
+  add("aten.im2col", 9, [](Emitter &e) {
+    auto k = e.constInts(1, "kernel_size", 2),
+         dl = e.constInts(2, "dilation", 2);
+    auto p = e.constInts(3, "padding", 2), st = e.constInts(4, "stride", 2);
+    if (!k || !dl || !p || !st)
+      return false;
+    auto s = Emitter::shapeOf(e.in(0));
+    if (!s || s->size() != 4 || (*s)[2] < 0 || (*s)[3] < 0)
+      return e.fail("im2col needs a 4-D input with H and W known");
+    Value x = e.in(0);
+    if ((*p)[0] || (*p)[1]) {
+      SmallVector<int64_t> pads{0, 0, (*p)[0], (*p)[1], 0, 0, (*p)[0], (*p)[1]};
+      x = e.opset() >= 11
+              ? e.n1("Pad", {x, e.i64s(pads)}, {{"mode", e.str("constant")}})
+              : e.n1("Pad", {x},
+                     {{"pads", e.ints(pads)}, {"mode", e.str("constant")}});
+    }
+    int64_t oh = ((*s)[2] + 2 * (*p)[0] - (*dl)[0] * ((*k)[0] - 1) - 1) /
+                     (*st)[0] +
+                 1,
+            ow = ((*s)[3] + 2 * (*p)[1] - (*dl)[1] * ((*k)[1] - 1) - 1) /
+                     (*st)[1] +
+                 1;
+    if (oh <= 0 || ow <= 0)
+      return e.fail("the kernel does not fit the padded input");
+    SmallVector<Value> cols;
+    for (int64_t i = 0; i < (*k)[0]; ++i)
+      for (int64_t j = 0; j < (*k)[1]; ++j) {
+        int64_t y0 = i * (*dl)[0], x0 = j * (*dl)[1];
+        Value c = e.slice(
+            x, {y0, x0},
+            {y0 + (*st)[0] * (oh - 1) + 1, x0 + (*st)[1] * (ow - 1) + 1},
+            {2, 3}, {(*st)[0], (*st)[1]});
+        cols.push_back(e.unsqueeze(c, {2}));
+      }
+    Value stacked =
+        cols.size() == 1 ? cols[0] : e.n1("Concat", cols, {{"axis", e.i64(2)}});
+    Value r = e.n1("Reshape",
+                   {stacked, e.i64s({0, (*s)[1] * (*k)[0] * (*k)[1], oh * ow})},
+                   {}, e.resultType());
     return r && e.done(r);
   });
   // take: the input flattened, gathered (negative indices count from the

@@ -2,7 +2,8 @@
 // uneven adaptive max pooling with indices, embedding_bag, bucketize,
 // circular padding, batch norm by batch statistics, native_layer_norm,
 // aminmax, kl_div, atleast_3d, as_strided, tensor_split at run-time
-// indices, torchvision nms/roi_align; dropout in training mode refused.
+// indices, torchvision nms/roi_align, im2col, repeat_interleave with
+// tensor counts; dropout in training mode refused.
 // RUN: torch-onnx-opt %s --split-input-file --verify-diagnostics --torch-refine-types --convert-torch-to-onnx=opset=17 | FileCheck %s
 
 // max_pool2d_with_indices: MaxPool's indices count over the whole tensor,
@@ -277,4 +278,49 @@ func.func @forward(%b: !torch.vtensor<[20,4],f32> {torch.name = "boxes"}, %s: !t
   %true = torch.constant.bool true
   %r = torch.operator "torchvision::roi_align"(%f, %rois, %scale, %c3, %c3, %c2, %true) : (!torch.vtensor<[2,4,16,16],f32>, !torch.vtensor<[3,5],f32>, !torch.float, !torch.int, !torch.int, !torch.int, !torch.bool) -> !torch.vtensor
   return %keep, %r : !torch.vtensor, !torch.vtensor
+}
+
+// -----
+
+// im2col (F.unfold) 2x2, stride 2: one strided slice per kernel offset
+// ((0,0), (0,1), (1,0), (1,1)), stacked after C, flattened to
+// [N, C*4, L].
+// CHECK-LABEL: func.func @main_graph(
+// CHECK: %[[S0:.*]] = "onnx.Slice"(%arg0,
+// CHECK: %[[U0:.*]] = "onnx.Unsqueeze"(%[[S0]],
+// CHECK: %[[OFF:.*]] = onnx.Initializer {{.*}} = dense<[0, 1]> : tensor<2xi64>
+// CHECK: %[[S1:.*]] = "onnx.Slice"(%arg0, %[[OFF]],
+// CHECK: %[[C:.*]] = "onnx.Concat"(%[[U0]], {{.*}}) <{axis = 2 : i64}>
+// CHECK: %[[SH:.*]] = onnx.Initializer {{.*}} = dense<[0, 8, 4]>
+// CHECK: %[[R:.*]] = "onnx.Reshape"(%[[C]], %[[SH]]) {{.*}} -> tensor<1x8x4xf32>
+// CHECK: return %[[R]]
+func.func @forward(%x: !torch.vtensor<[1,2,4,4],f32> {torch.name = "x"}) -> !torch.vtensor {
+  %c2 = torch.constant.int 2
+  %c1 = torch.constant.int 1
+  %c0 = torch.constant.int 0
+  %k = torch.prim.ListConstruct %c2, %c2 : (!torch.int, !torch.int) -> !torch.list<int>
+  %d = torch.prim.ListConstruct %c1, %c1 : (!torch.int, !torch.int) -> !torch.list<int>
+  %p = torch.prim.ListConstruct %c0, %c0 : (!torch.int, !torch.int) -> !torch.list<int>
+  %r = torch.operator "aten::im2col"(%x, %k, %d, %p, %k) : (!torch.vtensor<[1,2,4,4],f32>, !torch.list<int>, !torch.list<int>, !torch.list<int>, !torch.list<int>) -> !torch.vtensor
+  return %r : !torch.vtensor
+}
+
+// -----
+
+// repeat_interleave with per-element counts: position p takes the
+// element whose running count first exceeds p.
+// CHECK-LABEL: func.func @main_graph(
+// CHECK: %[[ENDS:.*]] = "onnx.CumSum"
+// CHECK: %[[TOTAL:.*]] = "onnx.ReduceSum"
+// CHECK: %[[POS:.*]] = "onnx.Range"(%{{.*}}, %[[TOTAL]],
+// CHECK: %[[LT:.*]] = "onnx.Less"
+// CHECK: %[[PASSED:.*]] = "onnx.Not"(%[[LT]])
+// CHECK: %[[C:.*]] = "onnx.Cast"(%[[PASSED]]) <{to = 7 : i64}>
+// CHECK: %[[IDX:.*]] = "onnx.ReduceSum"(%[[C]],
+// CHECK: %[[R:.*]] = "onnx.Gather"(%arg0, %[[IDX]]) <{axis = 0 : i64}> {{.*}} -> tensor<?x4xf32>
+func.func @forward(%x: !torch.vtensor<[3,4],f32> {torch.name = "x"}, %n: !torch.vtensor<[3],si64> {torch.name = "n"}) -> !torch.vtensor {
+  %c0 = torch.constant.int 0
+  %none = torch.constant.none
+  %r = torch.operator "aten::repeat_interleave.self_Tensor"(%x, %n, %c0, %none) : (!torch.vtensor<[3,4],f32>, !torch.vtensor<[3],si64>, !torch.int, !torch.none) -> !torch.vtensor
+  return %r : !torch.vtensor
 }

@@ -320,9 +320,37 @@ struct Inference {
                   bool transposed = false) const {
     TensorInfo x = in(0), w = in(1), r;
     r.dtype = x.dtype;
-    if (!x.sizes || !w.sizes || transposed)
+    if (!x.sizes || !w.sizes || x.sizes->size() < 3 ||
+        w.sizes->size() != x.sizes->size())
       return r;
     unsigned n = x.sizes->size() - 2;
+    if (transposed) {
+      // _convolution(.., transposed, output_padding, groups, ..): out =
+      // (in - 1) * stride - 2 * pad + dilation * (k - 1) + output_padding
+      // + 1; the weight is [Cin, Cout / groups, k...].
+      if (op->getNumOperands() < 9)
+        return r;
+      auto stride = getConstantIntList(op->getOperand(strideIdx), n);
+      auto pad = getConstantIntList(op->getOperand(padIdx), n);
+      auto dil = getConstantIntList(op->getOperand(dilIdx), n);
+      auto outPad = getConstantIntList(op->getOperand(7), n);
+      auto groups = getConstantInt(op->getOperand(8));
+      if (!stride || !pad || !dil || !outPad || !groups ||
+          stride->size() != n || pad->size() != n || dil->size() != n ||
+          outPad->size() != n)
+        return r;
+      int64_t cout = (*w.sizes)[1];
+      r.sizes =
+          Sizes{(*x.sizes)[0], cout == kUnknown ? kUnknown : cout * *groups};
+      for (unsigned i = 0; i < n; ++i) {
+        int64_t in = (*x.sizes)[2 + i], k = (*w.sizes)[2 + i];
+        r.sizes->push_back(in == kUnknown || k == kUnknown
+                               ? kUnknown
+                               : (in - 1) * (*stride)[i] - 2 * (*pad)[i] +
+                                     (*dil)[i] * (k - 1) + (*outPad)[i] + 1);
+      }
+      return r;
+    }
     auto stride = getConstantIntList(op->getOperand(strideIdx), n);
     auto dil = getConstantIntList(op->getOperand(dilIdx), n);
     std::optional<Sizes> pad;
@@ -1004,6 +1032,43 @@ struct Inference {
         r.sizes = Sizes{rois.sizes && !rois.sizes->empty() ? (*rois.sizes)[0]
                                                            : kUnknown,
                         (*x.sizes)[1], *ph, *pw};
+      return r;
+    }
+    if (name == "aten.repeat_interleave.self_Tensor") {
+      TensorInfo x = in(0), r{std::nullopt, x.dtype};
+      if (!x.sizes)
+        return r;
+      if (isConstantNone(op->getOperand(2))) {
+        r.sizes = Sizes{kUnknown};
+        return r;
+      }
+      auto d = getConstantInt(op->getOperand(2));
+      if (auto nd = d ? normDim(*d, x.sizes->size()) : std::nullopt) {
+        r.sizes = x.sizes;
+        (*r.sizes)[*nd] = kUnknown;
+      }
+      return r;
+    }
+    if (name == "aten.im2col") {
+      TensorInfo x = in(0), r{std::nullopt, x.dtype};
+      auto k = getConstantIntList(op->getOperand(1), 2);
+      auto dl = getConstantIntList(op->getOperand(2), 2);
+      auto p = getConstantIntList(op->getOperand(3), 2);
+      auto st = getConstantIntList(op->getOperand(4), 2);
+      if (!x.sizes || x.sizes->size() != 4 || !k || !dl || !p || !st)
+        return r;
+      int64_t l = 1;
+      for (unsigned i = 0; i < 2; ++i) {
+        int64_t in = (*x.sizes)[2 + i];
+        l = (in == kUnknown || l == kUnknown)
+                ? kUnknown
+                : l * ((in + 2 * (*p)[i] - (*dl)[i] * ((*k)[i] - 1) - 1) /
+                           (*st)[i] +
+                       1);
+      }
+      int64_t c = (*x.sizes)[1];
+      r.sizes = Sizes{(*x.sizes)[0],
+                      c == kUnknown ? kUnknown : c * (*k)[0] * (*k)[1], l};
       return r;
     }
     if (name == "aten.as_strided") {
