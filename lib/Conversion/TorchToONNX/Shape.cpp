@@ -875,8 +875,18 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
       return r && e.done(r);
     }
     int64_t a = *s < 0 ? *s + rank : *s, b = *en < 0 ? *en + rank : *en;
-    // ONNX Reshape: 0 copies the input dim at the same index.
-    SmallVector<Value> parts{e.i64s(SmallVector<int64_t>(a, 0)), e.i64s({-1})};
+    // ONNX Reshape: 0 copies the input dim at the same index. The merged
+    // size is given, not -1: a -1 cannot be inferred when another dim is 0
+    // (no detections, an empty batch).
+    int64_t merged = 1;
+    for (int64_t i = a; i <= b && merged >= 0; ++i)
+      merged = (*shape)[i] < 0 ? -1 : merged * (*shape)[i];
+    Value mergedV = merged >= 0
+                        ? e.i64s({merged})
+                        : e.reduce("ReduceProd",
+                                   e.slice(e.shape(e.in(0)), {a}, {b + 1}, {0}),
+                                   ArrayRef<int64_t>{0}, true);
+    SmallVector<Value> parts{e.i64s(SmallVector<int64_t>(a, 0)), mergedV};
     if (b + 1 < rank)
       parts.push_back(dimsFrom(e, e.in(0), *shape, b + 1));
     Value r =
