@@ -506,6 +506,102 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
                      e.resultType());
       return r && e.done(r);
     });
+  // fmax / fmin: max / min that ignore a NaN operand (NaN only if both are).
+  for (auto [n, o] : {std::pair{"aten.fmax", "Max"}, {"aten.fmin", "Min"}})
+    add(n, 9, [o = StringRef(o)](Emitter &e) {
+      Type t = e.resultElem();
+      if (!t)
+        return e.fail("the result dtype is unknown");
+      Value a = e.castIfNeeded(e.in(0), t), b = e.castIfNeeded(e.in(1), t);
+      Value m = e.n1(o, {a, b});
+      if (!isa<FloatType>(t)) {
+        m = e.n1("Identity", {m}, {}, e.resultType());
+        return m && e.done(m);
+      }
+      Type i1 = e.unranked(IntegerType::get(e.ctx(), 1));
+      Value r = e.n1("Where",
+                     {e.n1("IsNaN", {a}, {}, i1), b,
+                      e.n1("Where", {e.n1("IsNaN", {b}, {}, i1), a, m}, {},
+                           e.unranked(t))},
+                     {}, e.resultType());
+      return r && e.done(r);
+    });
+  // isposinf / isneginf: IsInf with one sign (opset 10).
+  for (auto [n, pos] :
+       {std::pair{"aten.isposinf", true}, {"aten.isneginf", false}})
+    add(n, 10, [pos = pos](Emitter &e) {
+      Type it = Emitter::elemOf(e.in(0));
+      if (it && !isa<FloatType>(it)) { // integers are never infinite
+        Value r =
+            e.n1("Expand",
+                 {e.scalar(0, IntegerType::get(e.ctx(), 1)), e.shape(e.in(0))},
+                 {}, e.resultType());
+        return r && e.done(r);
+      }
+      Value r = e.n1(
+          "IsInf", {e.in(0)},
+          {{"detect_positive", e.i64(pos)}, {"detect_negative", e.i64(!pos)}},
+          e.resultType());
+      return r && e.done(r);
+    });
+  // isreal: every element of a real tensor.
+  add("aten.isreal", 9, [](Emitter &e) {
+    if (Type t = Emitter::elemOf(e.in(0)); t && isa<ComplexType>(t))
+      return e.fail("complex tensors are not supported");
+    Value r = e.n1(
+        "Expand", {e.scalar(1, IntegerType::get(e.ctx(), 1)), e.shape(e.in(0))},
+        {}, e.resultType());
+    return r && e.done(r);
+  });
+  // logaddexp2(a, b) = m + log2(1 + 2^-|a - b|), m = max(a, b).
+  add("aten.logaddexp2", 9, [](Emitter &e) {
+    Type t = e.resultElem();
+    if (!t || !isa<FloatType>(t))
+      return e.fail("logaddexp2 needs a floating-point result");
+    Value a = e.castIfNeeded(e.in(0), t), b = e.castIfNeeded(e.in(1), t);
+    Value m = e.n1("Max", {a, b});
+    Value d = e.n1("Neg", {e.n1("Abs", {e.n1("Sub", {a, b})})});
+    Value l = e.n1(
+        "Div", {e.n1("Log", {e.n1("Add", {e.scalar(1, t),
+                                          e.n1("Pow", {e.scalar(2, t), d})})}),
+                e.scalar(M_LN2, t)});
+    Value r = e.n1("Add", {m, l}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  // heaviside(x, values): 0 below 0, 1 above, `values` at 0.
+  add("aten.heaviside", 9, [](Emitter &e) {
+    Type t = e.resultElem();
+    if (!t)
+      return e.fail("the result dtype is unknown");
+    Value x = e.castIfNeeded(e.in(0), t), v = e.castIfNeeded(e.in(1), t);
+    Type i1 = e.unranked(IntegerType::get(e.ctx(), 1));
+    Value step = e.n1("Where",
+                      {e.n1("Greater", {x, e.scalar(0, t)}, {}, i1),
+                       e.scalar(1, t), e.scalar(0, t)},
+                      {}, e.unranked(t));
+    Value r =
+        e.n1("Where", {e.n1("Equal", {x, e.scalar(0, t)}, {}, i1), v, step}, {},
+             e.resultType());
+    return r && e.done(r);
+  });
+  // copysign(a, b): |a| with b's sign bit (-0.0 counts as negative).
+  for (StringRef n : {"aten.copysign.Tensor", "aten.copysign.Scalar"})
+    add(n, 9, [](Emitter &e) {
+      Type t = e.resultElem();
+      if (!t || !isa<FloatType>(t))
+        return e.fail("copysign needs a floating-point result");
+      Value a = e.n1("Abs", {e.castIfNeeded(e.in(0), t)});
+      Value b = e.castIfNeeded(e.in(1), t);
+      Type i1 = e.unranked(IntegerType::get(e.ctx(), 1));
+      Value zero = e.scalar(0, t);
+      Value negZero = e.n1(
+          "And",
+          {e.n1("Equal", {b, zero}, {}, i1),
+           e.n1("Less", {e.n1("Div", {e.scalar(1, t), b}), zero}, {}, i1)});
+      Value neg = e.n1("Or", {e.n1("Less", {b, zero}, {}, i1), negZero});
+      Value r = e.n1("Where", {neg, e.n1("Neg", {a}), a}, {}, e.resultType());
+      return r && e.done(r);
+    });
   add("aten.log_sigmoid", 9, [](Emitter &e) {
     // log(sigmoid(x)) = -softplus(-x), without the overflow of exp(-x).
     Value x = e.in(0);

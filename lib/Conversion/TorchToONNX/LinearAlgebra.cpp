@@ -334,6 +334,83 @@ void mlir::torch_onnx::addLinearAlgebraLowerings(std::vector<Lowering> &l) {
     return r && e.done(r);
   });
   add("aten.diagonal", 9, lowerDiagonal);
+  add("aten.linalg_diagonal", 9, lowerDiagonal); // (A, offset, dim1, dim2)
+  // addmv / addr / addbmm: beta * self + alpha * (product), the product a
+  // matrix-vector product, an outer product, or a sum of batched products.
+  for (StringRef n : {"aten.addmv", "aten.addr", "aten.addbmm"})
+    add(n, 9, [n](Emitter &e) {
+      auto beta = e.constFloat(3, "beta"), alpha = e.constFloat(4, "alpha");
+      Type t = e.resultElem();
+      if (!beta || !alpha)
+        return false;
+      if (!t)
+        return e.fail("the result dtype is unknown");
+      Value a = e.castIfNeeded(e.in(1), t), b = e.castIfNeeded(e.in(2), t);
+      Value p;
+      if (n == "aten.addr")
+        p = e.n1("Mul", {e.unsqueeze(a, {1}), e.unsqueeze(b, {0})});
+      else
+        p = e.n1("MatMul", {a, b});
+      if (n == "aten.addbmm")
+        p = e.reduce("ReduceSum", p, ArrayRef<int64_t>{0}, false);
+      if (*alpha != 1)
+        p = e.n1("Mul", {p, e.scalar(*alpha, t)});
+      Value r;
+      if (*beta == 0) { // self is ignored (even NaN), as torch
+        r = e.n1("Identity", {p}, {}, e.resultType());
+      } else {
+        Value self = e.castIfNeeded(e.in(0), t);
+        if (*beta != 1)
+          self = e.n1("Mul", {self, e.scalar(*beta, t)});
+        r = e.n1("Add", {self, p}, {}, e.resultType());
+      }
+      return r && e.done(r);
+    });
+  // inner(a, b): sums over the last dims: a's other dims then b's.
+  add("aten.inner", 9, [](Emitter &e) {
+    auto sa = Emitter::shapeOf(e.in(0)), sb = Emitter::shapeOf(e.in(1));
+    Type t = e.resultElem();
+    if (!sa || !sb || !t)
+      return e.fail("inner needs both ranks and the result dtype");
+    Value a = e.castIfNeeded(e.in(0), t), b = e.castIfNeeded(e.in(1), t);
+    if (sa->empty() || sb->empty()) { // a scalar operand: a product
+      Value r = e.n1("Mul", {a, b}, {}, e.resultType());
+      return r && e.done(r);
+    }
+    int64_t k = sa->back() >= 0 ? sa->back() : sb->back();
+    if (k < 0)
+      return e.fail("inner needs the size of the last dim known");
+    Value a2 = e.n1("Reshape", {a, e.i64s({-1, k})});
+    Value b2 = e.n1("Reshape", {b, e.i64s({-1, k})});
+    Value m = e.n1("MatMul",
+                   {a2, e.n1("Transpose", {b2}, {{"perm", e.ints({1, 0})}})});
+    int64_t ra = sa->size(), rb = sb->size();
+    Value shape = e.concatInts({e.slice(e.shape(a), {0}, {ra - 1}, {0}),
+                                e.slice(e.shape(b), {0}, {rb - 1}, {0})});
+    Value r = e.n1("Reshape", {m, shape}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  // linalg_vecdot(x, y, dim): sum(x * y) over dim (real tensors).
+  add("aten.linalg_vecdot", 9, [](Emitter &e) {
+    auto d = e.constInt(2, "dim");
+    Type t = e.resultElem();
+    if (!d)
+      return false;
+    if (!t)
+      return e.fail("the result dtype is unknown");
+    Value p =
+        e.n1("Mul", {e.castIfNeeded(e.in(0), t), e.castIfNeeded(e.in(1), t)});
+    std::optional<int64_t> axis = *d;
+    if (*d < 0 && e.opset() < 11) {
+      auto r1 = Emitter::rankOf(e.in(0)), r2 = Emitter::rankOf(e.in(1));
+      if (!r1 || !r2)
+        return e.fail("a negative dim needs the ranks before opset 11");
+      axis = *d + std::max(*r1, *r2);
+    }
+    Value r = e.reduce("ReduceSum", p, ArrayRef<int64_t>{*axis}, false,
+                       e.resultType());
+    return r && e.done(r);
+  });
   add("aten.tensordot", 9, lowerTensordot);
   for (StringRef n :
        {"aten.linalg_matrix_norm", "aten.linalg_matrix_norm.str_ord"})

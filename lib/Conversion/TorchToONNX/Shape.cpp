@@ -2379,6 +2379,51 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
                    {}, e.resultType());
     return r && e.done(r);
   });
+  // argwhere: NonZero's [rank, K] transposed to [K, rank].
+  add("aten.argwhere", 9, [](Emitter &e) {
+    Value nz = e.n1("NonZero", {e.in(0)}, {}, e.unranked(e.rw.getI64Type()));
+    Value r =
+        e.n1("Transpose", {nz}, {{"perm", e.ints({1, 0})}}, e.resultType());
+    return r && e.done(r);
+  });
+  // count_nonzero(self, dim?) and .dim_IntList: the non-zero flags summed.
+  for (StringRef n : {"aten.count_nonzero", "aten.count_nonzero.dim_IntList"})
+    add(n, 9, [](Emitter &e) {
+      std::optional<SmallVector<int64_t>> dims = SmallVector<int64_t>();
+      if (!Torch::isConstantNone(e.orig(1))) {
+        if (auto l = Torch::getConstantIntList(e.orig(1)))
+          dims = *l;
+        else if (auto d = Torch::getConstantInt(e.orig(1)))
+          dims = SmallVector<int64_t>{*d};
+        else
+          return e.fail("the counted dims must be constant");
+      }
+      auto rank = Emitter::rankOf(e.in(0));
+      for (int64_t &d : *dims)
+        if (d < 0) {
+          if (!rank)
+            return e.fail("a negative dim needs the input rank");
+          d += *rank;
+        }
+      Type i1 = IntegerType::get(e.ctx(), 1);
+      Value nz = e.n1("Not", {e.n1("Equal", {e.in(0), e.scalarLike(0, e.in(0))},
+                                   {}, e.unranked(i1))});
+      std::optional<ArrayRef<int64_t>> axes;
+      if (!dims->empty())
+        axes = ArrayRef<int64_t>(*dims);
+      Value r = e.reduce("ReduceSum", e.cast(nz, e.rw.getI64Type()), axes,
+                         false, e.resultType());
+      return r && e.done(r);
+    });
+  // fliplr / flipud: dim 1 / dim 0 reversed (a Slice with step -1).
+  for (auto [n, d] : {std::pair{"aten.fliplr", 1}, {"aten.flipud", 0}})
+    add(n, 10, [d = d](Emitter &e) {
+      Value r = e.slice(e.in(0), {-1}, {std::numeric_limits<int64_t>::min()},
+                        {d}, {-1});
+      if (r)
+        r.setType(e.resultType());
+      return r && e.done(r);
+    });
   // take: the input flattened, gathered (negative indices count from the
   // end, as Gather's).
   add("aten.take", 9, [](Emitter &e) {

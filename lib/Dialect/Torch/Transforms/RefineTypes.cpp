@@ -913,8 +913,68 @@ struct Inference {
           r.push_back(1);
       return r;
     };
-    if (name == "aten.cross" || name == "aten.linalg_cross")
+    if (name == "aten.cross" || name == "aten.linalg_cross" ||
+        name == "aten.fmax" || name == "aten.fmin" ||
+        name == "aten.logaddexp2" || name == "aten.heaviside")
       return elementwise({0, 1});
+    if (name == "aten.copysign.Tensor" || name == "aten.copysign.Scalar")
+      return floating({0, 1});
+    if (name == "aten.isposinf" || name == "aten.isneginf" ||
+        name == "aten.isreal")
+      return TensorInfo{in(0).sizes, i1()};
+    if (name == "aten.fliplr" || name == "aten.flipud")
+      return same();
+    if (name == "aten.argwhere")
+      return TensorInfo{in(0).sizes
+                            ? std::optional<Sizes>(
+                                  Sizes{kUnknown, (int64_t)in(0).sizes->size()})
+                            : std::nullopt,
+                        si64()};
+    if (name == "aten.count_nonzero" ||
+        name == "aten.count_nonzero.dim_IntList") {
+      if (isConstantNone(op->getOperand(1)))
+        return reduce(std::nullopt, false, si64());
+      if (auto l = getConstantIntList(op->getOperand(1)))
+        return reduce(*l, false, si64());
+      if (auto d = getConstantInt(op->getOperand(1)))
+        return reduce(Sizes{*d}, false, si64());
+      return TensorInfo{std::nullopt, si64()};
+    }
+    if (name == "aten.addmv" || name == "aten.addr" || name == "aten.addbmm") {
+      TensorInfo a = in(1), b = in(2), r{std::nullopt, in(0).dtype};
+      if (!a.sizes || !b.sizes)
+        return r;
+      if (name == "aten.addmv" && !a.sizes->empty())
+        r.sizes = Sizes{(*a.sizes)[0]};
+      else if (name == "aten.addr" && a.sizes->size() == 1 &&
+               b.sizes->size() == 1)
+        r.sizes = Sizes{(*a.sizes)[0], (*b.sizes)[0]};
+      else if (name == "aten.addbmm" && a.sizes->size() == 3 &&
+               b.sizes->size() == 3)
+        r.sizes = Sizes{(*a.sizes)[1], (*b.sizes)[2]};
+      return r;
+    }
+    if (name == "aten.inner") {
+      TensorInfo a = in(0), b = in(1), r{std::nullopt, a.dtype};
+      if (!a.sizes || !b.sizes)
+        return r;
+      if (a.sizes->empty() || b.sizes->empty())
+        return elementwise({0, 1});
+      r.sizes = Sizes(a.sizes->begin(), a.sizes->end() - 1);
+      r.sizes->append(b.sizes->begin(), b.sizes->end() - 1);
+      return r;
+    }
+    if (name == "aten.linalg_vecdot") {
+      TensorInfo r = elementwise({0, 1});
+      auto d = getConstantInt(op->getOperand(2));
+      if (!r.sizes || !d)
+        return TensorInfo{std::nullopt, r.dtype};
+      if (auto nd = normDim(*d, r.sizes->size()))
+        r.sizes->erase(r.sizes->begin() + *nd);
+      else
+        r.sizes.reset();
+      return r;
+    }
     if (name == "aten.linalg_det" || name == "aten.det" ||
         name == "aten.logdet") {
       TensorInfo r = same();
@@ -922,7 +982,7 @@ struct Inference {
         r.sizes->resize(r.sizes->size() - 2);
       return r;
     }
-    if (name == "aten.diagonal") {
+    if (name == "aten.diagonal" || name == "aten.linalg_diagonal") {
       TensorInfo a = same(), r{std::nullopt, a.dtype};
       auto off = getConstantInt(op->getOperand(1));
       auto d1 = getConstantInt(op->getOperand(2));
