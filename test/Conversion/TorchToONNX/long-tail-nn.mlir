@@ -3,7 +3,8 @@
 // circular padding, batch norm by batch statistics, native_layer_norm,
 // aminmax, kl_div, atleast_3d, as_strided, tensor_split at run-time
 // indices, torchvision nms/roi_align, im2col, repeat_interleave with
-// tensor counts; dropout in training mode refused.
+// tensor counts, addmv, fmax, count_nonzero; dropout in training mode
+// refused.
 // RUN: torch-onnx-opt %s --split-input-file --verify-diagnostics --torch-refine-types --convert-torch-to-onnx=opset=17 | FileCheck %s
 
 // max_pool2d_with_indices: MaxPool's indices count over the whole tensor,
@@ -322,5 +323,51 @@ func.func @forward(%x: !torch.vtensor<[3,4],f32> {torch.name = "x"}, %n: !torch.
   %c0 = torch.constant.int 0
   %none = torch.constant.none
   %r = torch.operator "aten::repeat_interleave.self_Tensor"(%x, %n, %c0, %none) : (!torch.vtensor<[3,4],f32>, !torch.vtensor<[3],si64>, !torch.int, !torch.none) -> !torch.vtensor
+  return %r : !torch.vtensor
+}
+
+// -----
+
+// addmv: beta * self + alpha * (m @ v).
+// CHECK-LABEL: func.func @main_graph(
+// CHECK: %[[P:.*]] = "onnx.MatMul"(%arg1, %arg2)
+// CHECK: %[[AP:.*]] = "onnx.Mul"(%[[P]],
+// CHECK: %[[BS:.*]] = "onnx.Mul"(%arg0,
+// CHECK: %[[R:.*]] = "onnx.Add"(%[[BS]], %[[AP]]) {{.*}} -> tensor<3xf32>
+// CHECK: return %[[R]]
+func.func @forward(%s: !torch.vtensor<[3],f32> {torch.name = "s"}, %m: !torch.vtensor<[3,4],f32> {torch.name = "m"}, %v: !torch.vtensor<[4],f32> {torch.name = "v"}) -> !torch.vtensor {
+  %beta = torch.constant.float 5.000000e-01
+  %alpha = torch.constant.float 2.000000e+00
+  %r = torch.operator "aten::addmv"(%s, %m, %v, %beta, %alpha) : (!torch.vtensor<[3],f32>, !torch.vtensor<[3,4],f32>, !torch.vtensor<[4],f32>, !torch.float, !torch.float) -> !torch.vtensor
+  return %r : !torch.vtensor
+}
+
+// -----
+
+// fmax: a NaN operand yields the other one.
+// CHECK-LABEL: func.func @main_graph(
+// CHECK: %[[M:.*]] = "onnx.Max"(%arg0, %arg1)
+// CHECK: %[[NA:.*]] = "onnx.IsNaN"(%arg0)
+// CHECK: %[[NB:.*]] = "onnx.IsNaN"(%arg1)
+// CHECK: %[[W:.*]] = "onnx.Where"(%[[NB]], %arg0, %[[M]])
+// CHECK: %[[R:.*]] = "onnx.Where"(%[[NA]], %arg1, %[[W]]) {{.*}} -> tensor<5xf32>
+// CHECK: return %[[R]]
+func.func @forward(%a: !torch.vtensor<[5],f32> {torch.name = "a"}, %b: !torch.vtensor<[5],f32> {torch.name = "b"}) -> !torch.vtensor {
+  %r = torch.operator "aten::fmax"(%a, %b) : (!torch.vtensor<[5],f32>, !torch.vtensor<[5],f32>) -> !torch.vtensor
+  return %r : !torch.vtensor
+}
+
+// -----
+
+// count_nonzero over dim 1: int64 counts.
+// CHECK-LABEL: func.func @main_graph(
+// CHECK: %[[Z:.*]] = "onnx.Equal"(%arg0,
+// CHECK: %[[NZ:.*]] = "onnx.Not"(%[[Z]])
+// CHECK: %[[C:.*]] = "onnx.Cast"(%[[NZ]]) <{to = 7 : i64}>
+// CHECK: %[[R:.*]] = "onnx.ReduceSum"(%[[C]], %{{.*}}) <{keepdims = 0 : i64{{.*}} -> tensor<3xi64>
+// CHECK: return %[[R]]
+func.func @forward(%x: !torch.vtensor<[3,4],f32> {torch.name = "x"}) -> !torch.vtensor {
+  %c1 = torch.constant.int 1
+  %r = torch.operator "aten::count_nonzero"(%x, %c1) : (!torch.vtensor<[3,4],f32>, !torch.int) -> !torch.vtensor
   return %r : !torch.vtensor
 }
