@@ -579,9 +579,7 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
                       {e.n1("Greater", {x, e.scalar(0, t)}, {}, i1),
                        e.scalar(1, t), e.scalar(0, t)},
                       {}, e.unranked(t));
-    Value r =
-        e.n1("Where", {e.n1("Equal", {x, e.scalar(0, t)}, {}, i1), v, step}, {},
-             e.resultType());
+    Value r = e.n1("Where", {e.equalsZero(x), v, step}, {}, e.resultType());
     return r && e.done(r);
   });
   // copysign(a, b): |a| with b's sign bit (-0.0 counts as negative).
@@ -596,7 +594,7 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
       Value zero = e.scalar(0, t);
       Value negZero = e.n1(
           "And",
-          {e.n1("Equal", {b, zero}, {}, i1),
+          {e.equalsZero(b),
            e.n1("Less", {e.n1("Div", {e.scalar(1, t), b}), zero}, {}, i1)});
       Value neg = e.n1("Or", {e.n1("Less", {b, zero}, {}, i1), negZero});
       Value r = e.n1("Where", {neg, e.n1("Neg", {a}), a}, {}, e.resultType());

@@ -134,6 +134,9 @@ public:
   /// A constant dim operand normalized against `v`'s rank (plus `extra`,
   /// for ops that add a dim); an error if either is unknown.
   std::optional<int64_t> dimArg(unsigned i, Value v, int64_t extra = 0);
+  /// v == 0 as a bool tensor; floats before opset 11 (whose Equal takes
+  /// only integers) as neither < 0 nor > 0 nor NaN.
+  Value equalsZero(Value v);
   /// The converted int-list operand `i` as a 1-D int64 tensor (a constant
   /// when its elements are); `f`, if given, maps the constant elements.
   Value intList(unsigned i, function_ref<int64_t(int64_t)> f = {});

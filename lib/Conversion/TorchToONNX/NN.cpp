@@ -366,6 +366,24 @@ Value normalize(Emitter &e, Value x, ArrayRef<int64_t> axes, double eps) {
   return e.n1("Div", {d, den});
 }
 
+/// The last `k` axes of operand 0 for a reduction: negative, or counted
+/// from the front before opset 11 (which needs the rank).
+std::optional<SmallVector<int64_t>> lastAxes(Emitter &e, int64_t k) {
+  SmallVector<int64_t> axes;
+  for (int64_t i = -k; i < 0; ++i)
+    axes.push_back(i);
+  if (e.opset() < 11) { // negative axes need 11
+    auto rank = Emitter::rankOf(e.in(0));
+    if (!rank) {
+      e.fail("the input rank must be known before opset 11");
+      return std::nullopt;
+    }
+    for (int64_t &a : axes)
+      a += *rank;
+  }
+  return axes;
+}
+
 bool lowerLayerNorm(Emitter &e) {
   auto norm = e.constInts(1, "normalized_shape");
   auto eps = e.constFloat(4, "eps");
@@ -385,17 +403,10 @@ bool lowerLayerNorm(Emitter &e) {
                           {e.resultType()});
     return o && e.done(o->getResult(0));
   }
-  SmallVector<int64_t> axes;
-  for (int64_t i = -k; i < 0; ++i)
-    axes.push_back(i);
-  if (e.opset() < 11) { // negative axes need 11
-    auto rank = Emitter::rankOf(e.in(0));
-    if (!rank)
-      return e.fail("the input rank must be known before opset 11");
-    for (int64_t &a : axes)
-      a += *rank;
-  }
-  Value y = normalize(e, e.in(0), axes, *eps);
+  auto axes = lastAxes(e, k);
+  if (!axes)
+    return false;
+  Value y = normalize(e, e.in(0), *axes, *eps);
   if (w)
     y = e.n1("Mul", {y, w});
   if (b)
@@ -1120,21 +1131,14 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
     auto eps = e.constFloat(4, "eps");
     if (!norm || !eps)
       return false;
-    SmallVector<int64_t> axes;
-    for (int64_t i = -(int64_t)norm->size(); i < 0; ++i)
-      axes.push_back(i);
-    if (e.opset() < 11) { // negative axes need 11
-      auto rank = Emitter::rankOf(e.in(0));
-      if (!rank)
-        return e.fail("the input rank must be known before opset 11");
-      for (int64_t &a : axes)
-        a += *rank;
-    }
+    auto axes = lastAxes(e, norm->size());
+    if (!axes)
+      return false;
     Value x = e.in(0);
-    Value mean = e.reduce("ReduceMean", x, ArrayRef<int64_t>(axes), true);
+    Value mean = e.reduce("ReduceMean", x, ArrayRef<int64_t>(*axes), true);
     Value d = e.n1("Sub", {x, mean});
     Value var = e.reduce("ReduceMean", e.n1("Mul", {d, d}),
-                         ArrayRef<int64_t>(axes), true);
+                         ArrayRef<int64_t>(*axes), true);
     Value rstd =
         e.n1("Reciprocal",
              {e.n1("Sqrt", {e.n1("Add", {var, e.scalarLike(*eps, x)})})});
@@ -1167,8 +1171,7 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
       l = e.n1("Mul", {e.n1("Exp", {y}), e.n1("Sub", {y, x})});
     } else {
       Value zero = e.scalar(0, t);
-      Value isZero = e.n1("Equal", {y, zero}, {},
-                          e.unranked(IntegerType::get(e.ctx(), 1)));
+      Value isZero = e.equalsZero(y);
       Value safe =
           e.n1("Where", {isZero, e.scalar(1, t), y}, {}, e.unranked(t));
       Value ylogy =

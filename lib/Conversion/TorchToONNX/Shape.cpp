@@ -1614,13 +1614,14 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     Value r = e.n1("MatMul", {e.in(0), e.in(1)}, {}, e.resultType());
     return r && e.done(r);
   });
-  add("aten.nonzero", 9, [](Emitter &e) {
-    // [rank, n] from NonZero, as torch's [n, rank].
-    Value nz = e.n1("NonZero", {e.in(0)}, {}, e.unranked(e.rw.getI64Type()));
-    Value r =
-        e.n1("Transpose", {nz}, {{"perm", e.ints({1, 0})}}, e.resultType());
-    return r && e.done(r);
-  });
+  for (StringRef n : {"aten.nonzero", "aten.argwhere"})
+    add(n, 9, [](Emitter &e) {
+      // [rank, n] from NonZero, as torch's [n, rank].
+      Value nz = e.n1("NonZero", {e.in(0)}, {}, e.unranked(e.rw.getI64Type()));
+      Value r =
+          e.n1("Transpose", {nz}, {{"perm", e.ints({1, 0})}}, e.resultType());
+      return r && e.done(r);
+    });
   add("aten.masked_select", 9, [](Emitter &e) {
     // Both broadcast, flattened, the masked elements kept (Compress).
     Value x = e.in(0), m = e.in(1);
@@ -1632,11 +1633,13 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
                    {}, e.resultType());
     return r && e.done(r);
   });
-  // scatter(self, dim, index, src | value) and scatter_add: ScatterElements.
+  // scatter(self, dim, index, src | value) and scatter_add: ScatterElements
+  // (Scatter at opset 9-10; scatter_add's add reduction from 16, the exact
+  // one-hot sum before).
   for (auto [n, kind] : {std::pair{"aten.scatter.src", 0},
                          {"aten.scatter.value", 1},
                          {"aten.scatter_add", 2}})
-    add(n, kind == 2 ? 16 : 9, [kind = kind](Emitter &e) {
+    add(n, 9, [kind = kind](Emitter &e) {
       Value x = e.in(0);
       Type t = Emitter::elemOf(x);
       auto d = e.dimArg(1, x);
@@ -1646,6 +1649,25 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
       Value src =
           kind == 1 ? e.n1("Expand", {e.castIfNeeded(e.in(3), t), e.shape(idx)})
                     : e.castIfNeeded(e.in(3), t);
+      if (kind == 2 && e.opset() < 16) {
+        bool scalar = Emitter::rankOf(x) == 0;
+        if (scalar) { // a 0-d input scatters as a 1-element vector
+          x = e.unsqueeze(x, {0});
+          idx = e.unsqueeze(idx, {0});
+          src = e.unsqueeze(src, {0});
+          x.setType(RankedTensorType::get({1}, t));
+          idx.setType(RankedTensorType::get({1}, e.rw.getI64Type()));
+          src.setType(RankedTensorType::get({1}, t));
+        }
+        if (!(src = fitSrcToIndex(e, src, idx)))
+          return false;
+        Value r = scatterAddOneHot(e, x, *d, idx, src);
+        if (r && scalar)
+          r = e.squeeze(r, {0});
+        if (r)
+          r = e.n1("Identity", {r}, {}, e.resultType());
+        return r && e.done(r);
+      }
       SmallVector<std::pair<StringRef, Attribute>> attrs{{"axis", e.i64(*d)}};
       if (kind == 2)
         attrs.push_back({"reduction", e.str("add")});
@@ -1656,36 +1678,6 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
                      {x, idx, src}, attrs, e.resultType());
       return r && e.done(r);
     });
-  add(
-      "aten.scatter_add", 9,
-      [](Emitter &e) {
-        Value x = e.in(0);
-        Type t = Emitter::elemOf(x);
-        auto d = e.dimArg(1, x);
-        if (!t || !d)
-          return t ? false : e.fail("the input dtype must be known");
-        Value idx = e.castIfNeeded(e.in(2), e.rw.getI64Type());
-        Value src = e.castIfNeeded(e.in(3), t);
-        bool scalar = Emitter::rankOf(x) == 0;
-        if (scalar) { // a 0-d input scatters as a 1-element vector
-          x = e.unsqueeze(x, {0});
-          idx = e.unsqueeze(idx, {0});
-          src = e.unsqueeze(src, {0});
-          x.setType(RankedTensorType::get({1}, t));
-          idx.setType(RankedTensorType::get({1}, e.rw.getI64Type()));
-          src.setType(RankedTensorType::get({1}, t));
-        }
-        src = fitSrcToIndex(e, src, idx);
-        if (!src)
-          return false;
-        Value r = scatterAddOneHot(e, x, *d, idx, src);
-        if (r && scalar)
-          r = e.squeeze(r, {0});
-        if (r)
-          r = e.n1("Identity", {r}, {}, e.resultType());
-        return r && e.done(r);
-      },
-      15);
   // scatter_reduce(self, dim, index, src, reduce, include_self): sum and
   // prod are ScatterElements' add/mul reductions (opset 16); without self,
   // the written positions are first reset to the reduction's identity.
@@ -2379,13 +2371,6 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
                    {}, e.resultType());
     return r && e.done(r);
   });
-  // argwhere: NonZero's [rank, K] transposed to [K, rank].
-  add("aten.argwhere", 9, [](Emitter &e) {
-    Value nz = e.n1("NonZero", {e.in(0)}, {}, e.unranked(e.rw.getI64Type()));
-    Value r =
-        e.n1("Transpose", {nz}, {{"perm", e.ints({1, 0})}}, e.resultType());
-    return r && e.done(r);
-  });
   // count_nonzero(self, dim?) and .dim_IntList: the non-zero flags summed.
   for (StringRef n : {"aten.count_nonzero", "aten.count_nonzero.dim_IntList"})
     add(n, 9, [](Emitter &e) {
@@ -2405,9 +2390,7 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
             return e.fail("a negative dim needs the input rank");
           d += *rank;
         }
-      Type i1 = IntegerType::get(e.ctx(), 1);
-      Value nz = e.n1("Not", {e.n1("Equal", {e.in(0), e.scalarLike(0, e.in(0))},
-                                   {}, e.unranked(i1))});
+      Value nz = e.n1("Not", {e.equalsZero(e.in(0))});
       std::optional<ArrayRef<int64_t>> axes;
       if (!dims->empty())
         axes = ArrayRef<int64_t>(*dims);

@@ -375,6 +375,17 @@ std::optional<int64_t> Emitter::dimArg(unsigned i, Value v, int64_t extra) {
   return *d + *rank + extra;
 }
 
+Value Emitter::equalsZero(Value v) {
+  Type i1 = unranked(rw.getI1Type());
+  Value zero = scalarLike(0, v);
+  Type t = elemOf(v);
+  if (opset() >= 11 || !t || !isa<FloatType>(t))
+    return n1("Equal", {v, zero}, {}, i1);
+  Value nonZero = n1(
+      "Or", {n1("Less", {v, zero}, {}, i1), n1("Greater", {v, zero}, {}, i1)});
+  return n1("Not", {n1("Or", {nonZero, n1("IsNaN", {v}, {}, i1)})});
+}
+
 Value Emitter::intList(unsigned i, function_ref<int64_t(int64_t)> f) {
   if (auto c = getConstantIntList(orig(i))) {
     if (f)

@@ -924,12 +924,6 @@ struct Inference {
       return TensorInfo{in(0).sizes, i1()};
     if (name == "aten.fliplr" || name == "aten.flipud")
       return same();
-    if (name == "aten.argwhere")
-      return TensorInfo{in(0).sizes
-                            ? std::optional<Sizes>(
-                                  Sizes{kUnknown, (int64_t)in(0).sizes->size()})
-                            : std::nullopt,
-                        si64()};
     if (name == "aten.count_nonzero" ||
         name == "aten.count_nonzero.dim_IntList") {
       if (isConstantNone(op->getOperand(1)))
@@ -1051,15 +1045,6 @@ struct Inference {
       if (nd.empty())
         nd = llvm::to_vector(llvm::seq<int64_t>(0, rank));
       r.sizes = dropDims(*a.sizes, nd, *keep);
-      return r;
-    }
-    if (name == "aten.kl_div") {
-      auto red = getConstantInt(op->getOperand(2));
-      if (red && *red == 0)
-        return elementwise({0, 1});
-      TensorInfo r{std::nullopt, in(0).dtype};
-      if (red)
-        r.sizes = Sizes();
       return r;
     }
     if (name == "aten.pairwise_distance") {
@@ -1187,12 +1172,6 @@ struct Inference {
         r.sizes = Sizes{*n};
       return r;
     }
-    if (name == "aten.max_pool1d_with_indices")
-      return pool(1, 1, 2, 3, 4, 5);
-    if (name == "aten.max_pool2d_with_indices")
-      return pool(2, 1, 2, 3, 4, 5);
-    if (name == "aten.max_pool3d_with_indices")
-      return pool(3, 1, 2, 3, 4, 5);
     if (name == "aten.aminmax") {
       auto keep = getConstantBool(op->getOperand(2));
       if (!keep)
@@ -1480,11 +1459,11 @@ struct Inference {
       }
       return r;
     }
-    if (name == "aten.max_pool1d")
+    if (name == "aten.max_pool1d" || name == "aten.max_pool1d_with_indices")
       return pool(1, 1, 2, 3, 4, 5);
-    if (name == "aten.max_pool2d")
+    if (name == "aten.max_pool2d" || name == "aten.max_pool2d_with_indices")
       return pool(2, 1, 2, 3, 4, 5);
-    if (name == "aten.max_pool3d")
+    if (name == "aten.max_pool3d" || name == "aten.max_pool3d_with_indices")
       return pool(3, 1, 2, 3, 4, 5);
     if (name == "aten.avg_pool1d")
       return pool(1, 1, 2, 3, -1, 4);
@@ -1792,7 +1771,7 @@ struct Inference {
       return r;
     }
     if (name == "aten.mse_loss" || name == "aten.smooth_l1_loss" ||
-        name == "aten.soft_margin_loss") {
+        name == "aten.soft_margin_loss" || name == "aten.kl_div") {
       auto red = getConstantInt(op->getOperand(2));
       if (red && *red == 0)
         return elementwise({0, 1});
@@ -2056,9 +2035,9 @@ struct Inference {
     }
     if (name == "aten.einsum" || name == "aten.index.Tensor" ||
         name == "aten.index.Tensor_hacked_twin" || name == "aten.nonzero" ||
-        name == "aten.masked_select") {
+        name == "aten.argwhere" || name == "aten.masked_select") {
       TensorInfo r;
-      if (name == "aten.nonzero") {
+      if (name == "aten.nonzero" || name == "aten.argwhere") {
         r.dtype = si64(); // [count, rank]
         if (auto s = in(0).sizes)
           r.sizes = Sizes{kUnknown, (int64_t)s->size()};
