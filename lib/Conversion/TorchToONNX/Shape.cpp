@@ -2329,15 +2329,15 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
   // -> [N, C*kh*kw, L]: the padded input sliced once per kernel offset
   // (strided), stacked after C and flattened, in torch's channel order
   // c * kh * kw + i * kw + j. Needs H and W known.
-  add("aten.im2col", 9, [](Emitter &e) {
+  add("aten.im2col", 10, [](Emitter &e) {
     auto k = e.constInts(1, "kernel_size", 2),
          dl = e.constInts(2, "dilation", 2);
     auto p = e.constInts(3, "padding", 2), st = e.constInts(4, "stride", 2);
     if (!k || !dl || !p || !st)
       return false;
     auto s = Emitter::shapeOf(e.in(0));
-    if (!s || s->size() != 4 || (*s)[2] < 0 || (*s)[3] < 0)
-      return e.fail("im2col needs a 4-D input with H and W known");
+    if (!s || s->size() != 4)
+      return e.fail("im2col needs a 4-D input");
     Value x = e.in(0);
     if ((*p)[0] || (*p)[1]) {
       SmallVector<int64_t> pads{0, 0, (*p)[0], (*p)[1], 0, 0, (*p)[0], (*p)[1]};
@@ -2346,29 +2346,36 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
               : e.n1("Pad", {x},
                      {{"pads", e.ints(pads)}, {"mode", e.str("constant")}});
     }
-    int64_t oh = ((*s)[2] + 2 * (*p)[0] - (*dl)[0] * ((*k)[0] - 1) - 1) /
-                     (*st)[0] +
-                 1,
-            ow = ((*s)[3] + 2 * (*p)[1] - (*dl)[1] * ((*k)[1] - 1) - 1) /
-                     (*st)[1] +
-                 1;
-    if (oh <= 0 || ow <= 0)
-      return e.fail("the kernel does not fit the padded input");
+    // Each kernel offset o (of span = dilation * (kernel - 1)) reads o,
+    // o + stride, ... up to o + (padded - span - 1): the slice ends span - o
+    // before the end, which needs no size (H and W may be run-time).
+    constexpr int64_t kEnd = std::numeric_limits<int64_t>::max();
+    int64_t spanH = (*dl)[0] * ((*k)[0] - 1), spanW = (*dl)[1] * ((*k)[1] - 1);
     SmallVector<Value> cols;
     for (int64_t i = 0; i < (*k)[0]; ++i)
       for (int64_t j = 0; j < (*k)[1]; ++j) {
         int64_t y0 = i * (*dl)[0], x0 = j * (*dl)[1];
-        Value c = e.slice(
-            x, {y0, x0},
-            {y0 + (*st)[0] * (oh - 1) + 1, x0 + (*st)[1] * (ow - 1) + 1},
-            {2, 3}, {(*st)[0], (*st)[1]});
+        int64_t yEnd = spanH - y0 > 0 ? -(spanH - y0) : kEnd;
+        int64_t xEnd = spanW - x0 > 0 ? -(spanW - x0) : kEnd;
+        Value c =
+            e.slice(x, {y0, x0}, {yEnd, xEnd}, {2, 3}, {(*st)[0], (*st)[1]});
         cols.push_back(e.unsqueeze(c, {2}));
       }
     Value stacked =
         cols.size() == 1 ? cols[0] : e.n1("Concat", cols, {{"axis", e.i64(2)}});
-    Value r = e.n1("Reshape",
-                   {stacked, e.i64s({0, (*s)[1] * (*k)[0] * (*k)[1], oh * ow})},
-                   {}, e.resultType());
+    // [N, C, kh*kw, oh, ow] -> [N, C*kh*kw, oh*ow].
+    int64_t c = (*s)[1], l = -1; // l: oh * ow when H and W are known (a
+                                 // -1 cannot be inferred for N = 0)
+    if ((*s)[2] >= 0 && (*s)[3] >= 0)
+      l = (((*s)[2] + 2 * (*p)[0] - spanH - 1) / (*st)[0] + 1) *
+          (((*s)[3] + 2 * (*p)[1] - spanW - 1) / (*st)[1] + 1);
+    Value shape =
+        c >= 0 ? e.i64s({0, c * (*k)[0] * (*k)[1], l}) : e.i64s({0, -1, 0});
+    if (c < 0) // the channels unknown: merge [C, kk] and [oh, ow] in turn
+      stacked = e.n1("Reshape", {stacked, e.i64s({0, -1, 0, 0})});
+    if (c < 0)
+      shape = e.i64s({0, 0, -1});
+    Value r = e.n1("Reshape", {stacked, shape}, {}, e.resultType());
     return r && e.done(r);
   });
   // count_nonzero(self, dim?) and .dim_IntList: the non-zero flags summed.
