@@ -83,7 +83,13 @@ def flat(out):
     return []
 
 
-def check(path, inputs, ref):
+# Ops whose values are unspecified (uninitialized memory): only the shapes
+# are compared.
+UNSPECIFIED = {"empty", "empty_like", "new_empty", "empty_strided",
+               "new_empty_strided", "empty_permuted"}
+
+
+def check(path, inputs, ref, values=True):
     sess = ort.InferenceSession(path, providers=["CPUExecutionProvider"])
     names = [i.name for i in sess.get_inputs()]
     if len(names) != len(inputs):
@@ -95,6 +101,8 @@ def check(path, inputs, ref):
         r = r.detach().numpy()
         if g.shape != r.shape:
             return f"shape {list(g.shape)} vs {list(r.shape)}"
+        if not values:
+            continue
         if not np.allclose(np.asarray(g, np.float64), r.astype(np.float64),
                            rtol=1e-3, atol=1e-4, equal_nan=True):
             return "wrong numbers"
@@ -208,6 +216,7 @@ def main():
         if not inputs:
             continue
         model = OpModule(info.op, sample).eval()
+        opts.op_name = info.name
         try:
             with torch.no_grad():
                 ref = flat(model(*[t.clone() for t in inputs]))
@@ -262,7 +271,9 @@ def run_op(opts, model, inputs, ref, tmp):
                     torch.onnx.export(
                         model, args, path, opset_version=opts.opset,
                         dynamo=opts.frontend == "dynamo")
-            err = check(path, inputs, ref)
+            err = check(path, inputs, ref,
+                        values=getattr(model.op, "__name__", "")
+                        not in UNSPECIFIED and opts.op_name not in UNSPECIFIED)
             row[who] = err or "pass"
         except Exception as e:  # noqa: BLE001
             msg = str(e).strip().splitlines()
