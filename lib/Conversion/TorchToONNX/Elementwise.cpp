@@ -887,7 +887,11 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
     if (!rank)
       return e.fail("the input rank must be known");
     Value w = e.in(1);
-    if (*rank > 2) { // weight [C] applies to dim 1: make it [C, 1, ..., 1]
+    // Weight [C] applies to dim 1: make it [C, 1, ..., 1]; a 0-d weight
+    // broadcasts as it is.
+    if (*rank == 0 && Emitter::rankOf(w) == 1) // one weight for a 0-d input
+      w = e.n1("Reshape", {w, e.i64s({})});
+    if (*rank > 2 && Emitter::rankOf(w) != 0) {
       SmallVector<int64_t> axes;
       for (int64_t i = 1; i < *rank - 1; ++i)
         axes.push_back(i);

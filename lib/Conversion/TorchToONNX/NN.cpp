@@ -1750,8 +1750,15 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
       int64_t axis = 0;
       bool k = *keep;
       if (Torch::isConstantNone(e.orig(1))) {
+        // The flattened input; keepdim gives every dim as 1, as torch.
+        auto rank = Emitter::rankOf(x);
+        if (k && !rank)
+          return e.fail("keepdim without dim needs the input rank");
         x = e.n1("Reshape", {x, e.i64s({-1})});
-        k = false;
+        Value r = e.n1(o, {x}, {{"axis", e.i64(0)}, {"keepdims", e.i64(0)}});
+        r = e.n1("Reshape", {r, e.i64s(SmallVector<int64_t>(k ? *rank : 0, 1))},
+                 {}, e.resultType());
+        return r && e.done(r);
       } else {
         auto d = e.constInt(1, "dim");
         if (!d)

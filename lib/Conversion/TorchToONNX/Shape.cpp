@@ -1245,8 +1245,13 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
       Value r = e.n1("Reshape", {g, e.i64s({})}, {}, e.resultType());
       return r && e.done(r);
     }
-    Value r = e.n1("Gather", {e.in(0), e.in(2)}, {{"axis", e.i64(*d)}},
-                   e.resultType());
+    // A 0-d index selects one element and keeps the dim (as a 1-element
+    // index would): Gather with it would drop the dim.
+    Value idx = e.in(2);
+    if (Emitter::rankOf(idx) == 0)
+      idx = e.unsqueeze(idx, {0});
+    Value r =
+        e.n1("Gather", {e.in(0), idx}, {{"axis", e.i64(*d)}}, e.resultType());
     return r && e.done(r);
   });
   // gather before GatherElements (11): a one-hot mask of the indices along

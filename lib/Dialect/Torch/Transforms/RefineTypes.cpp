@@ -1859,7 +1859,8 @@ struct Inference {
       auto keep = getConstantBool(op->getOperand(2));
       if (!keep)
         return TensorInfo{std::nullopt, si64()};
-      return reduce(dims, *keep && dims, si64());
+      // No dim: the flattened argmax; keepdim keeps every dim as 1.
+      return reduce(dims, *keep, si64());
     }
     if (name == "aten.to.dtype" || name == "aten.to.dtype_layout" ||
         name == "aten.to.prim_dtype")
