@@ -803,9 +803,9 @@ Value scatterAddOneHot(Emitter &e, Value x, int64_t d, Value idx, Value src,
   // when the sizes are static (none when they agree), computed ones
   // otherwise (Pad with a pads input, opset 11).
   SmallVector<int64_t> pads(2 * r, 0);
-  bool isStatic = coversOtherDims || is.has_value(), any = false;
   if (coversOtherDims)
     return e.n1("Add", {x, sum});
+  bool isStatic = is.has_value(), any = false;
   for (int64_t i = 0; i < r && isStatic; ++i) {
     if (i == d)
       continue;

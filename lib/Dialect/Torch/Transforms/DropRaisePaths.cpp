@@ -44,6 +44,16 @@ std::optional<bool> staticIs(Operation *op) {
   return key == "aten.__is__" ? *is : !*is;
 }
 
+/// Python's floor division of ints (none for a zero divisor).
+std::optional<int64_t> floorDiv(int64_t x, int64_t y) {
+  if (y == 0)
+    return std::nullopt;
+  int64_t q = x / y;
+  if (x % y != 0 && (x < 0) != (y < 0))
+    --q;
+  return q;
+}
+
 /// The value of a 0-d integer tensor computed from known ints: traced size
 /// arithmetic (prim.NumToTensor of an int, then mul/add/sub/floor_divide of
 /// such tensors and ints), as torch.jit.trace records x.size(0) * x.size(1).
@@ -88,12 +98,7 @@ std::optional<int64_t> evalIntTensor(Value v, unsigned depth = 0) {
     return *x - alpha * *y;
   if (mul)
     return *x * *y;
-  if (*y == 0)
-    return std::nullopt;
-  int64_t q = *x / *y;
-  if ((*x % *y != 0) && ((*x < 0) != (*y < 0)))
-    --q;
-  return q;
+  return floorDiv(*x, *y);
 }
 
 /// The value of a scalar plumbing op whose operands are known: x.dim() of a
@@ -154,13 +159,9 @@ std::optional<Attribute> evalScalar(Operation *op, Builder &b) {
     case 2:
       return b.getI64IntegerAttr(*x * *y);
     default:
-      if (*y == 0)
-        return std::nullopt;
-      // Python's floor division.
-      int64_t q = *x / *y;
-      if ((*x % *y != 0) && ((*x < 0) != (*y < 0)))
-        --q;
-      return b.getI64IntegerAttr(q);
+      if (auto q = floorDiv(*x, *y))
+        return b.getI64IntegerAttr(*q);
+      return std::nullopt;
     }
   }
   if (key == "aten.Int.Tensor") {
