@@ -550,6 +550,12 @@ def _run_exporter(archive, out, *, opset, op_type, extra, input_names,
     # roi_align, ...): the exporter loads them to read the model.
     for lib in sorted(getattr(torch.ops, "loaded_libraries", ())):
         cmd.append(f"--load-library={lib}")
+    # Scripted code types Python floats, float factories and true division
+    # of integers by the default dtype.
+    default = {torch.float64: "f64", torch.float16: "f16",
+               torch.bfloat16: "bf16"}.get(torch.get_default_dtype())
+    if default:
+        cmd.append(f"--default-dtype={default}")
     if input_names:
         cmd.append("--input-names=" + ",".join(input_names))
     if output_names:

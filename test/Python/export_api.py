@@ -171,3 +171,29 @@ with tempfile.TemporaryDirectory() as d:
     print("torchvision ops:", [bool(np.allclose(g, r.numpy(), atol=1e-5))
                                for g, r in zip(got, ref)],
           list(got[0].shape))
+
+# torch.set_default_dtype(torch.float64): a scripted true division of
+# integers and a float factory without dtype= are float64, as in PyTorch.
+
+
+class Div(torch.nn.Module):
+    def forward(self, a, b):
+        return a / b, torch.zeros(a.shape[0]) + 0.5
+
+
+torch.set_default_dtype(torch.float64)
+try:
+    div_args = (torch.tensor([7, -3, 5]), torch.tensor([2, 2, 3]))
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "div.onnx")
+        torch_onnx.export(torch.jit.script(Div()), div_args, path,
+                          dynamo=False)
+        sess = ort.InferenceSession(path, providers=["CPUExecutionProvider"])
+        got = sess.run(None, {i.name: a.numpy()
+                              for i, a in zip(sess.get_inputs(), div_args)})
+        ref = Div()(*div_args)
+        print("default float64:", [str(g.dtype) for g in got],
+              [str(r.dtype) for r in ref],
+              all(np.allclose(g, r.numpy()) for g, r in zip(got, ref)))
+finally:
+    torch.set_default_dtype(torch.float32)

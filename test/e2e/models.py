@@ -14,6 +14,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 
 @dataclass
@@ -302,6 +303,43 @@ class ViewMutation(nn.Module):
         d[:, ::2, 1:].zero_()
         x.add_(1.0)                     # an input, mutated
         return a, b, row, c, d, x * 1
+
+
+class PackedRNN(nn.Module):
+    """Packed sequences: pack_padded_sequence (unsorted lengths, batch_first)
+    through a two-layer bidirectional LSTM with initial states, a GRU over
+    the LSTM's packed output, pad_packed_sequence with a padding value and
+    a total_length."""
+
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(4, 5, num_layers=2, bidirectional=True,
+                            batch_first=True)
+        self.gru = nn.GRU(10, 3, batch_first=True)
+
+    def forward(self, x, lengths, h0, c0):
+        p = pack_padded_sequence(x, lengths, batch_first=True,
+                                 enforce_sorted=False)
+        out, (h, c) = self.lstm(p, (h0, c0))
+        out2, g = self.gru(out)
+        y, n = pad_packed_sequence(out, batch_first=True, padding_value=-1.0)
+        y2, _ = pad_packed_sequence(out2, batch_first=True,
+                                    total_length=x.size(1) + 1)
+        return y, n, h, c, y2, g
+
+
+class PackedSorted(nn.Module):
+    """Sorted lengths (enforce_sorted=True), time-major: an RNN (relu) and
+    the padded output at the longest length."""
+
+    def __init__(self):
+        super().__init__()
+        self.rnn = nn.RNN(4, 6, nonlinearity="relu")
+
+    def forward(self, x, lengths):
+        out, h = self.rnn(pack_padded_sequence(x, lengths))
+        y, n = pad_packed_sequence(out)
+        return y, n, h
 
 
 class NestedIO(nn.Module):
@@ -811,6 +849,36 @@ def cases() -> List[Case]:
              ((r(6, 4), r(6, 3)), [r(5), r(5)], (2.0,)),
              input_names=["a", "b", "x0", "x1"],
              dynamic_axes={"a": {0: "n"}, "b": {0: "n"}}),
+        Case("packed_rnn", lambda: _eval(PackedRNN()),
+             (r(3, 6, 4), torch.tensor([4, 6, 2]), r(4, 3, 5), r(4, 3, 5)),
+             (r(4, 7, 4), torch.tensor([3, 5, 7, 1]), r(4, 4, 5),
+              r(4, 4, 5)),
+             input_names=["x", "lengths", "h0", "c0"],
+             dynamic_axes={"x": {0: "batch", 1: "seq"}, "lengths": {0: "batch"},
+                           "h0": {1: "batch"}, "c0": {1: "batch"}},
+             needs=[(11, "unsorted lengths are sorted (aten.sort is TopK "
+                         "with a run-time k, opset 11)")]),
+        Case("packed_sorted", lambda: _eval(PackedSorted()),
+             (r(5, 3, 4), torch.tensor([4, 4, 2])),
+             (r(8, 2, 4), torch.tensor([7, 3])),
+             input_names=["x", "lengths"],
+             dynamic_axes={"x": {0: "seq", 1: "batch"},
+                           "lengths": {0: "batch"}}),
+        Case("packed_sorted_script", lambda: _eval(PackedSorted()),
+             (r(5, 3, 4), torch.tensor([4, 4, 2])),
+             (r(8, 2, 4), torch.tensor([7, 3])), mode="script",
+             input_names=["x", "lengths"],
+             dynamic_axes={"x": {0: "seq", 1: "batch"},
+                           "lengths": {0: "batch"}}),
+        Case("packed_rnn_script", lambda: _eval(PackedRNN()),
+             (r(3, 6, 4), torch.tensor([4, 6, 2]), r(4, 3, 5), r(4, 3, 5)),
+             (r(4, 7, 4), torch.tensor([3, 5, 7, 1]), r(4, 4, 5),
+              r(4, 4, 5)), mode="script",
+             input_names=["x", "lengths", "h0", "c0"],
+             dynamic_axes={"x": {0: "batch", 1: "seq"}, "lengths": {0: "batch"},
+                           "h0": {1: "batch"}, "c0": {1: "batch"}},
+             needs=[(11, "unsorted lengths are sorted (aten.sort is TopK "
+                         "with a run-time k, opset 11)")]),
         Case("rnn_variants", lambda: _eval(RNNVariants()), (r(7, 3, 6), r(4, 3, 5)),
              (r(9, 3, 6), r(4, 3, 5)), input_names=["x", "h0"],
              dynamic_axes={"x": {0: "seq"}}),

@@ -3,7 +3,7 @@
 (torch.testing._internal.common_methods_invocations.op_db): for each op, its
 first float32 CPU sample is wrapped in a module, exported with
 torch_onnx.export (and, with --torch-onnx, torch.onnx.export) and run in ONNX
-Runtime against PyTorch (rtol 1e-3, atol 1e-4).
+Runtime against PyTorch: shapes, dtypes and values (rtol 1e-3, atol 1e-4).
 
     opinfo_suite.py [--frontend torchscript|dynamo] [--opset 17]
                     [--only add,mul] [--limit N] [--torch-onnx] [--json F]
@@ -101,6 +101,8 @@ def check(path, inputs, ref, values=True):
         r = r.detach().numpy()
         if g.shape != r.shape:
             return f"shape {list(g.shape)} vs {list(r.shape)}"
+        if g.dtype != r.dtype:
+            return f"dtype {g.dtype} vs {r.dtype}"
         if not values:
             continue
         if not np.allclose(np.asarray(g, np.float64), r.astype(np.float64),
@@ -124,7 +126,7 @@ def write_doc(path, runs, frontend):
         f"{frontend} frontend): the first float32 sample of every OpInfo "
         "op, exported by torch_onnx.export and by torch.onnx.export "
         "(dynamo=False) of the pinned torch, run in ONNX Runtime against "
-        "PyTorch (values, shapes; rtol 1e-3, atol 1e-4). `pass`: exported "
+        "PyTorch (shapes, dtypes, values; rtol 1e-3, atol 1e-4). `pass`: exported "
         "and matching; `-`: refused, failed or wrong.",
         "",
         "| opset | " + " | ".join(str(o) for o in opsets) + " |",

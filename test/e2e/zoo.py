@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """torchvision's model zoo through torch_onnx.export (trace mode) and, with
 --torch-onnx, torch.onnx.export (dynamo=False), each run in ONNX Runtime
-against PyTorch. Random weights (no downloads), small inputs.
+against PyTorch (shapes, dtypes, values). Random weights (no downloads), small inputs.
 
     zoo.py [--categories classification,segmentation,detection,video,
             optical_flow,quantization] [--only NAMES] [--opset 17]
@@ -103,6 +103,8 @@ def compare_detections(got, ref):
     for g, r in zip(got, ref):
         if g.shape != r.shape:
             return f"shape {list(g.shape)} vs {list(r.shape)}"
+        if g.dtype != r.dtype:
+            return f"dtype {g.dtype} vs {r.dtype}"
         if r.ndim == 0 or r.shape[0] != s.shape[0]:
             continue
         scale = max(1.0, float(np.abs(r).max())) if r.size else 1.0
@@ -122,6 +124,8 @@ def compare(category, got, ref):
         r = r.detach().numpy()
         if g.shape != r.shape:
             return f"shape {list(g.shape)} vs {list(r.shape)}"
+        if g.dtype != r.dtype:
+            return f"dtype {g.dtype} vs {r.dtype}"
         scale = max(1.0, float(np.abs(r).max())) if r.size else 1.0
         if np.allclose(np.asarray(g, np.float64), r.astype(np.float64),
                        rtol=1e-3, atol=1e-4 * scale, equal_nan=True):

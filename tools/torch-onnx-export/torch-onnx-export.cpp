@@ -11,6 +11,7 @@
 #include "torch-onnx/Dialect/ONNX/IR/ONNXDialect.h"
 #include "torch-onnx/Dialect/ONNX/IR/Opset.h"
 #include "torch-onnx/Dialect/Torch/IR/TorchDialect.h"
+#include "torch-onnx/Dialect/Torch/Utils/Utils.h"
 #include "torch-onnx/InitAll.h"
 #include "torch-onnx/Support/OutputFile.h"
 #include "torch-onnx/Target/ONNX/ONNXCommon.h"
@@ -108,6 +109,13 @@ static cl::list<std::string> loadLibraries(
              "before reading the model (torch.ops.load_library's, e.g. "
              "torchvision's _C); repeatable"),
     cl::cat(cat));
+static cl::opt<std::string> defaultDtype(
+    "default-dtype",
+    cl::desc("torch.get_default_dtype() of the model's code (f32, f64, f16 "
+             "or bf16; default f32): the dtype of Python floats, of float "
+             "factories without dtype= and of true division of integers in "
+             "scripted code"),
+    cl::init("f32"), cl::cat(cat));
 static cl::opt<bool> shapeInference(
     "onnx-shape-inference",
     cl::desc("Fill value_info with ONNX's shape inference (default on)"),
@@ -335,6 +343,15 @@ int main(int argc, char **argv) {
     }
   }
   Builder b(&context);
+  Type dflt = Torch::parseDtypeName(defaultDtype, &context);
+  if (!dflt || !isa<FloatType>(dflt)) {
+    llvm::errs() << "error: --default-dtype=" << defaultDtype
+                 << " is not a floating-point dtype (use f32, f64, f16 or "
+                    "bf16)\n";
+    return 1;
+  }
+  if (!dflt.isF32())
+    (*module)->setAttr(Torch::kDefaultDtypeAttr, TypeAttr::get(dflt));
   for (unsigned i = 0; i < inputNames.size(); ++i)
     forward.setArgAttr(i, "torch.name", b.getStringAttr(inputNames[i]));
 

@@ -1079,10 +1079,15 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
       Value r = e.n1("Where", {keep, e.scalar(0, t), prod}, {}, e.resultType());
       return r && e.done(r);
     });
-  for (StringRef n :
-       {"aten.clone", "aten.contiguous", "aten.detach", "aten.alias",
-        "aten.to.prim_Device", "prim.unchecked_cast"})
+  for (StringRef n : {"aten.clone", "aten.contiguous", "aten.detach",
+                      "aten.alias", "aten.cpu", "prim.unchecked_cast"})
     add(n, 9, identity());
+  // to(device, dtype=None): the device is dropped, the dtype kept.
+  add("aten.to.prim_Device", 9, [](Emitter &e) {
+    if (Torch::isConstantNone(e.orig(2)))
+      return identity()(e);
+    return lowerCast(e);
+  });
   // copy(self, src): src's values in self's shape and dtype.
   add("aten.copy", 9, [](Emitter &e) {
     Type t = Emitter::elemOf(e.in(0));

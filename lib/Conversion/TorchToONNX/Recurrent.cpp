@@ -57,13 +57,14 @@ void addCellAttrs(Emitter &e, Cell k, int64_t dirs,
   }
 }
 
-/// The initial states, operand 1: h, or for an LSTM the (h, c) list.
-bool initialStates(Emitter &e, bool lstm, Value &h0, Value &c0) {
+/// The initial states, operand `i`: h, or for an LSTM the (h, c) list.
+bool initialStates(Emitter &e, bool lstm, Value &h0, Value &c0,
+                   unsigned i = 1) {
   if (!lstm) {
-    h0 = e.in(1);
+    h0 = e.in(i);
     return true;
   }
-  auto hx = e.tensorList(1);
+  auto hx = e.tensorList(i);
   if (!hx || hx->size() != 2)
     return e.fail("hx must be a list of (h, c) built in the graph");
   h0 = (*hx)[0];
@@ -71,15 +72,66 @@ bool initialStates(Emitter &e, bool lstm, Value &h0, Value &c0) {
   return true;
 }
 
-/// One LSTM/GRU/RNN (ONNX) per layer over a sequence-first input.
-bool lowerRNN(Emitter &e, Cell kind) {
+/// [0, n) as a 1-D int64 tensor for a 1-D one-element `n`: Range from
+/// opset 11, NonZero of n ones before.
+Value iota(Emitter &e, Value n) {
+  Type i64 = e.rw.getI64Type();
+  if (e.opset() >= 11)
+    return e.n1("Range", {e.i64Scalar(0), e.squeeze(n, {0}), e.i64Scalar(1)},
+                {}, e.unranked(i64));
+  Value ones =
+      e.n1("ConstantOfShape", {n},
+           {{"value", DenseElementsAttr::get(RankedTensorType::get({1}, i64),
+                                             ArrayRef<int64_t>{1})}},
+           e.unranked(i64));
+  return e.n1("Reshape", {e.n1("NonZero", {ones}), e.i64s({-1})});
+}
+
+/// The sequence lengths [B] (int64) of a packed sequence whose batch sizes
+/// are the original operand `bs` and whose padded time-major data is `data`:
+/// the lengths given to pack_padded_sequence when it made them, else
+/// lengths[b] = #{t : batch_sizes[t] > b}.
+Value packedLengths(Emitter &e, Value bs, Value data) {
+  Value bsIn = e.rw.getRemappedValue(bs);
+  if (auto r = dyn_cast<OpResult>(bs)) {
+    Operation *pack = r.getOwner();
+    if (Torch::getOpKey(pack) == "aten._pack_padded_sequence" &&
+        r.getResultNumber() == 1)
+      if (Value l = e.rw.getRemappedValue(pack->getOperand(1)))
+        return e.castIfNeeded(l, e.rw.getI64Type());
+  }
+  if (!bsIn)
+    return {};
+  Value b = e.unsqueeze(iota(e, e.dimOf(data, 1)), {0});   // [1, B]
+  Value lt = e.n1("Less", {b, e.unsqueeze(bsIn, {1})}, {}, // [T, B]
+                  e.unranked(IntegerType::get(e.ctx(), 1)));
+  return e.reduce("ReduceSum", e.cast(lt, e.rw.getI64Type()),
+                  ArrayRef<int64_t>{0}, false);
+}
+
+/// Where the operands of a recurrent layer are: aten.<cell>.input (input,
+/// hx, params, has_biases, num_layers, dropout, train, bidirectional,
+/// batch_first) or aten.<cell>.data over a packed sequence (data,
+/// batch_sizes, hx, params, ..., bidirectional).
+struct RNNOperands {
+  unsigned hx, params;
+  bool packed;
+};
+
+/// One LSTM/GRU/RNN (ONNX) per layer over a sequence-first input; a packed
+/// sequence (padded and time-major here) gives its lengths as the layers'
+/// sequence_lens.
+bool lowerRNN(Emitter &e, Cell kind, bool packed = false) {
   bool lstm = kind == Cell::LSTM;
-  auto params = e.tensorList(2);
-  auto hasBias = Torch::getConstantBool(e.orig(3));
-  auto layers = e.constInt(4, "num_layers");
-  auto train = Torch::getConstantBool(e.orig(6));
-  auto bidir = Torch::getConstantBool(e.orig(7));
-  auto batchFirst = Torch::getConstantBool(e.orig(8));
+  RNNOperands o = packed ? RNNOperands{2, 3, true} : RNNOperands{1, 2, false};
+  auto params = e.tensorList(o.params);
+  auto hasBias = Torch::getConstantBool(e.orig(o.params + 1));
+  auto layers = e.constInt(o.params + 2, "num_layers");
+  auto train = Torch::getConstantBool(e.orig(o.params + 4));
+  auto bidir = Torch::getConstantBool(e.orig(o.params + 5));
+  std::optional<bool> batchFirst =
+      packed ? std::optional<bool>(false)
+             : Torch::getConstantBool(e.orig(o.params + 6));
   if (!params || !layers)
     return false;
   if (!hasBias || !train || !bidir || !batchFirst)
@@ -104,8 +156,15 @@ bool lowerRNN(Emitter &e, Cell kind) {
     x = e.n1("Transpose", {x}, {{"perm", e.ints({1, 0, 2})}});
   // Initial states: [layers * dirs, batch, hidden].
   Value h0, c0;
-  if (!initialStates(e, lstm, h0, c0))
+  if (!initialStates(e, lstm, h0, c0, o.hx))
     return false;
+  Value seqLens;
+  if (packed) {
+    Value lengths = packedLengths(e, e.orig(1), x);
+    if (!lengths)
+      return e.fail("the packed sequence's batch sizes are unknown");
+    seqLens = e.cast(lengths, e.rw.getI32Type());
+  }
   SmallVector<Value> hs, cs;
   for (int64_t l = 0; l < *layers; ++l) {
     SmallVector<Value> ws, rs, bs;
@@ -134,7 +193,7 @@ bool lowerRNN(Emitter &e, Cell kind) {
         {"direction", e.str(*bidir ? "bidirectional" : "forward")}};
     addCellAttrs(e, kind, dirs, attrs);
     Type t = e.unranked(Emitter::elemOf(x));
-    SmallVector<Value> inputs{x, W, R, B, Value(), ih};
+    SmallVector<Value> inputs{x, W, R, B, seqLens, ih};
     SmallVector<Type> results{t, t};
     if (lstm) {
       inputs.push_back(ic);
@@ -301,6 +360,107 @@ bool noMask(Emitter &e, unsigned i) {
                 "yet");
 }
 
+/// True if every use of the packed data `v` is a recurrent layer over
+/// packed sequences or pad_packed_sequence (what the padded layout serves).
+bool onlyPackedUses(Value v, std::string &user) {
+  for (OpOperand &u : v.getUses()) {
+    std::string key = Torch::getOpKey(u.getOwner());
+    bool rnn = key == "aten.lstm.data" || key == "aten.gru.data" ||
+               key == "aten.rnn_tanh.data" || key == "aten.rnn_relu.data";
+    if (u.getOperandNumber() == 0 &&
+        (key == "aten._pad_packed_sequence" ||
+         (rnn && onlyPackedUses(u.getOwner()->getResult(0), user))))
+      continue;
+    user = key;
+    return false;
+  }
+  return true;
+}
+
+/// pack_padded_sequence(input, lengths, batch_first): the data stays padded,
+/// made time-major ([T, B, *]); the batch sizes are PyTorch's,
+/// batch_sizes[t] = #{b : lengths[b] > t} for t < max(lengths).
+bool lowerPackPadded(Emitter &e) {
+  std::string user;
+  if (!onlyPackedUses(e.op->getResult(0), user))
+    return e.fail("the packed sequence's data is used by '" + user +
+                  "'; only recurrent layers (nn.LSTM/GRU/RNN) and "
+                  "pad_packed_sequence can take a packed sequence in an "
+                  "export (pad it first)");
+  auto bf = Torch::getConstantBool(e.orig(2));
+  auto rank = Emitter::rankOf(e.in(0));
+  if (!bf || !rank || *rank < 2)
+    return e.fail("batch_first must be constant and the input's rank known");
+  Value x = e.in(0);
+  if (*bf) {
+    SmallVector<int64_t> perm{1, 0};
+    for (int64_t i = 2; i < *rank; ++i)
+      perm.push_back(i);
+    x = e.n1("Transpose", {x}, {{"perm", e.ints(perm)}});
+  }
+  Type i64 = e.rw.getI64Type();
+  Value lengths = e.castIfNeeded(e.in(1), i64);
+  Value maxLen = e.reduce("ReduceMax", lengths, ArrayRef<int64_t>{0}, true);
+  Value t = e.unsqueeze(iota(e, maxLen), {1}); // [T, 1]
+  Value gt = e.n1("Less", {t, e.unsqueeze(lengths, {0})}, {},
+                  e.unranked(IntegerType::get(e.ctx(), 1)));
+  Value bs = e.reduce("ReduceSum", e.cast(gt, i64), ArrayRef<int64_t>{1}, false,
+                      e.resultType(1));
+  Value data = e.n1("Identity", {x}, {}, e.resultType(0));
+  return data && bs && e.done({data, bs});
+}
+
+/// pad_packed_sequence(data, batch_sizes, batch_first, padding_value,
+/// total_length): the padded time-major data cut or extended to
+/// total_length steps, padding_value past each sequence's length.
+bool lowerPadPacked(Emitter &e) {
+  auto bf = Torch::getConstantBool(e.orig(2));
+  auto rank = Emitter::rankOf(e.in(0));
+  if (!bf || !rank || *rank < 2)
+    return e.fail("batch_first must be constant and the data's rank known");
+  Value data = e.in(0);
+  Type i64 = e.rw.getI64Type();
+  Value lengths = packedLengths(e, e.orig(1), data);
+  if (!lengths)
+    return e.fail("the packed sequence's batch sizes are unknown");
+  Value total = e.unsqueeze(e.castIfNeeded(e.in(4), i64), {0}); // [1]
+  // Rows [0, total) of the data followed by total rows of padding.
+  SmallVector<int64_t> rest;
+  for (int64_t i = 1; i < *rank; ++i)
+    rest.push_back(i);
+  Value restShape =
+      e.n1("Gather", {e.shape(data), e.i64s(rest)}, {{"axis", e.i64(0)}});
+  Value zeros = e.n1(
+      "Expand", {e.scalarLike(0.0, data), e.concatInts({total, restShape})});
+  Value t = iota(e, total);
+  Value padded =
+      e.n1("Gather", {e.n1("Concat", {data, zeros}, {{"axis", e.i64(0)}}), t},
+           {{"axis", e.i64(0)}});
+  // padding_value where t >= lengths[b].
+  Value valid = e.n1("Less", {e.unsqueeze(t, {1}), e.unsqueeze(lengths, {0})},
+                     {}, e.unranked(IntegerType::get(e.ctx(), 1)));
+  SmallVector<int64_t> trailing;
+  for (int64_t i = 2; i < *rank; ++i)
+    trailing.push_back(i);
+  if (!trailing.empty())
+    valid = e.unsqueeze(valid, trailing);
+  auto pad = Torch::getConstantFloat(e.orig(3));
+  Value fill = e.scalarLike(pad ? *pad : 0.0, data);
+  if (!pad)
+    fill = e.castIfNeeded(e.in(3), Emitter::elemOf(data));
+  Value out = e.n1("Where", {valid, padded, fill}, {},
+                   e.unranked(Emitter::elemOf(data)));
+  if (*bf) {
+    SmallVector<int64_t> perm{1, 0};
+    for (int64_t i = 2; i < *rank; ++i)
+      perm.push_back(i);
+    out = e.n1("Transpose", {out}, {{"perm", e.ints(perm)}});
+  }
+  Value y = e.n1("Identity", {out}, {}, e.resultType(0));
+  Value l = e.n1("Identity", {lengths}, {}, e.resultType(1));
+  return y && l && e.done({y, l});
+}
+
 } // namespace
 
 void mlir::torch_onnx::addRecurrentLowerings(std::vector<Lowering> &l) {
@@ -313,6 +473,13 @@ void mlir::torch_onnx::addRecurrentLowerings(std::vector<Lowering> &l) {
                       {"aten.rnn_tanh.input", Cell::RNNTanh},
                       {"aten.rnn_relu.input", Cell::RNNRelu}})
     add(n, 9, [k = k](Emitter &e) { return lowerRNN(e, k); });
+  for (auto [n, k] : {std::pair{"aten.lstm.data", Cell::LSTM},
+                      {"aten.gru.data", Cell::GRU},
+                      {"aten.rnn_tanh.data", Cell::RNNTanh},
+                      {"aten.rnn_relu.data", Cell::RNNRelu}})
+    add(n, 9, [k = k](Emitter &e) { return lowerRNN(e, k, /*packed=*/true); });
+  add("aten._pack_padded_sequence", 9, lowerPackPadded);
+  add("aten._pad_packed_sequence", 9, lowerPadPacked);
   for (auto [n, k] : {std::pair{"aten.lstm_cell", Cell::LSTM},
                       {"aten.gru_cell", Cell::GRU},
                       {"aten.rnn_tanh_cell", Cell::RNNTanh},

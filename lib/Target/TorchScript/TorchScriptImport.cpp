@@ -262,6 +262,28 @@ LogicalResult Importer::importNode(tj::Node *node) {
     return bindResults(op);
   }
 
+  // isinstance decided by the operand's static type (scripted library code
+  // checks Tensor vs List[int], PackedSequence vs Tensor): a type that is a
+  // subtype of a listed one is true, a type that is not a union-like one
+  // (Optional, Union, Any) is false; anything else stays a run-time check.
+  if (kind == c10::prim::isinstance && node->inputs().size() == 1) {
+    c10::TypePtr t = node->input()->type();
+    bool is =
+        llvm::any_of(node->tys(c10::attr::types),
+                     [&](const c10::TypePtr &c) { return t->isSubtypeOf(*c); });
+    auto k = t->kind();
+    bool unsure =
+        k == c10::TypeKind::UnionType || k == c10::TypeKind::OptionalType ||
+        k == c10::TypeKind::AnyType || k == c10::TypeKind::AnyListType ||
+        k == c10::TypeKind::AnyTupleType || k == c10::TypeKind::AnyClassType ||
+        k == c10::TypeKind::InterfaceType;
+    if (is || !unsure) {
+      values[node->output()] = ConstantBoolOp::create(
+          b, loc, BoolType::get(b.getContext()), b.getBoolAttr(is));
+      return success();
+    }
+  }
+
   // Structural prim ops with a dedicated op.
   auto create = [&](StringRef name) -> Operation * {
     OperationState state(loc, name);

@@ -146,8 +146,9 @@ Operand describe(Value v) {
   return {Type(), 0};
 }
 
-/// torch.result_type over tensors and scalars.
-Type resultType(ArrayRef<Value> operands) {
+/// torch.result_type over tensors and scalars; `dflt` is the default dtype
+/// (what Python floats become).
+Type resultType(ArrayRef<Value> operands, Type dflt) {
   SmallVector<Operand> ops;
   for (Value v : operands) {
     ops.push_back(describe(v));
@@ -163,16 +164,14 @@ Type resultType(ArrayRef<Value> operands) {
       continue;
     if (!r) {
       r = best[k];
-      if (k == 0) { // only scalars: Python float -> default dtype
-        if (isa<mlir::FloatType>(r))
-          r = Float32Type::get(r.getContext());
-      }
+      if (k == 0 && isa<mlir::FloatType>(r)) // only scalars: float ->
+        r = dflt;                            // the default dtype
       continue;
     }
     if (category(best[k]) > category(r)) {
       r = best[k];
       if (k == 0 && isa<mlir::FloatType>(r))
-        r = Float32Type::get(r.getContext());
+        r = dflt;
       else if (k == 0 && category(r) == 1)
         r = IntegerType::get(r.getContext(), 64, IntegerType::Signed);
     }
@@ -246,7 +245,11 @@ struct Inference {
   }
   Type i1() const { return IntegerType::get(ctx, 1); }
   Type si64() const { return IntegerType::get(ctx, 64, IntegerType::Signed); }
-  Type f32() const { return Float32Type::get(ctx); }
+  /// The default dtype (torch.get_default_dtype() of the exporter).
+  Type dflt() const { return getDefaultDtype(op); }
+  Type resultType(ArrayRef<Value> vals) const {
+    return ::resultType(vals, dflt());
+  }
 
   TensorInfo same(unsigned i = 0) const { return in(i); }
   TensorInfo unknown() const { return {}; }
@@ -270,7 +273,7 @@ struct Inference {
   TensorInfo floating(ArrayRef<unsigned> idx) const {
     TensorInfo r = elementwise(idx);
     if (r.dtype && category(r.dtype) < 2)
-      r.dtype = f32();
+      r.dtype = dflt();
     return r;
   }
 
@@ -1166,7 +1169,7 @@ struct Inference {
     if (name == "aten.linspace.Tensor_Tensor" ||
         name == "aten.linspace.Tensor_Scalar" ||
         name == "aten.linspace.Scalar_Tensor") {
-      TensorInfo r{std::nullopt, f32()};
+      TensorInfo r{std::nullopt, dflt()};
       r = withDtypeArg(r, 3);
       if (auto n = getConstantInt(op->getOperand(2)))
         r.sizes = Sizes{*n};
@@ -1259,6 +1262,7 @@ struct Inference {
                                             "aten.feature_dropout",
                                             "aten.alpha_dropout",
                                             "aten.clone",
+                                            "aten.cpu",
                                             "aten.contiguous",
                                             "aten.detach",
                                             "aten.positive",
@@ -1343,7 +1347,7 @@ struct Inference {
     if (floatMath.contains(name)) {
       TensorInfo r = same();
       if (r.dtype && isa<mlir::IntegerType>(r.dtype))
-        r.dtype = f32();
+        r.dtype = dflt();
       return r;
     }
     if (unary.contains(name)) {
@@ -1920,7 +1924,7 @@ struct Inference {
       return pad();
     if (name == "aten.zeros" || name == "aten.ones" ||
         name == "aten.empty.memory_format") {
-      Type dt = isConstantNone(op->getOperand(1)) ? f32() : Type();
+      Type dt = isConstantNone(op->getOperand(1)) ? dflt() : Type();
       return withDtypeArg(sizesFromList(0, dt), 1);
     }
     if (name == "aten.full") {
@@ -1968,7 +1972,7 @@ struct Inference {
     if (name == "aten.scalar_tensor") {
       TensorInfo r;
       r.sizes = Sizes();
-      r.dtype = isConstantNone(op->getOperand(1)) ? f32() : Type();
+      r.dtype = isConstantNone(op->getOperand(1)) ? dflt() : Type();
       return withDtypeArg(r, 1);
     }
     if (name == "prim.NumToTensor.Scalar") {
@@ -2027,11 +2031,24 @@ struct Inference {
                       mul(s[2], *f), mul(s[3], *f)};
       return r;
     }
+    if (name == "aten.to.prim_Device") // (self, device, dtype?, ...)
+      return withDtypeArg(same(), 2);
     if (name == "aten.gather" || name == "aten.index_select") {
       TensorInfo r;
       r.dtype = in(0).dtype;
       if (name == "aten.gather")
         r.sizes = in(2).sizes;
+      // index_select: the input's sizes, the indexed dim as long as the
+      // (1-D or 0-d) index.
+      auto d = getConstantInt(op->getOperand(1));
+      TensorInfo x = in(0), idx = in(2);
+      if (name == "aten.index_select" && d && x.sizes)
+        if (auto nd = normDim(*d, x.sizes->size())) {
+          r.sizes = x.sizes;
+          (*r.sizes)[*nd] = !idx.sizes || idx.sizes->size() > 1 ? kUnknown
+                            : idx.sizes->empty()                ? 1
+                                                 : (*idx.sizes)[0];
+        }
       return r;
     }
     if (name == "aten.einsum" || name == "aten.index.Tensor" ||
@@ -2132,6 +2149,37 @@ bool isBottomList(Value v) {
       if (arg.getArgNumber() > 0)
         return isBottomList(loop->getOperand(arg.getArgNumber() + 1));
   return false;
+}
+
+/// The recurrent layers over packed sequences (data, batch_sizes, hx, ...).
+bool isPackedRNN(Operation *op) {
+  std::string key = getOpKey(op);
+  return key == "aten.lstm.data" || key == "aten.gru.data" ||
+         key == "aten.rnn_tanh.data" || key == "aten.rnn_relu.data";
+}
+
+/// Packed sequences (pack_padded_sequence) are carried padded and time-major
+/// here: the data as [T, B, *], the batch sizes as PyTorch's (one per time
+/// step up to the longest length), not in PyTorch's packed [sum(lengths), *]
+/// layout. Forget the sizes a trace recorded for the packed data, the batch
+/// sizes, the layers' packed outputs and the padded result (its time extent
+/// follows the lengths); the rules below give the padded layout's.
+void forgetPackedSizes(func::FuncOp func) {
+  auto forget = [](Value v) {
+    if (isTorchTensorType(v.getType()))
+      v.setType(
+          withInfo(v.getType(), TensorInfo{std::nullopt,
+                                           TensorInfo::of(v.getType()).dtype}));
+  };
+  func.walk([&](Operation *op) {
+    std::string key = getOpKey(op);
+    if (key == "aten._pack_padded_sequence" && op->getNumResults() == 2) {
+      forget(op->getResult(0));
+      forget(op->getResult(1));
+    } else if (isPackedRNN(op) || key == "aten._pad_packed_sequence") {
+      forget(op->getResult(0));
+    }
+  });
 }
 
 struct TorchRefineTypesPass
@@ -2253,6 +2301,70 @@ struct TorchRefineTypesPass
       changed |= update(op->getResult(0), y);
       for (unsigned i = 1; i < op->getNumResults(); ++i)
         changed |= update(op->getResult(i), h);
+      return;
+    }
+    if (key == "aten._pack_padded_sequence" && op->getNumResults() == 2) {
+      // (input, lengths, batch_first) -> ([T, B, *] time-major, [?] si64).
+      TensorInfo x = TensorInfo::of(op->getOperand(0).getType());
+      auto bf = getConstantBool(op->getOperand(2));
+      TensorInfo data{std::nullopt, x.dtype};
+      if (x.sizes && x.sizes->size() >= 2 && bf) {
+        data.sizes = x.sizes;
+        if (*bf)
+          std::swap((*data.sizes)[0], (*data.sizes)[1]);
+      }
+      changed |= update(op->getResult(0), data);
+      changed |= update(
+          op->getResult(1),
+          TensorInfo{Sizes{kUnknown}, IntegerType::get(op->getContext(), 64,
+                                                       IntegerType::Signed)});
+      return;
+    }
+    if (isPackedRNN(op)) {
+      // (data [T, B, F], batch_sizes, hx, params, has_biases, num_layers,
+      // dropout, train, bidirectional): output [T, B, dirs * hidden], states
+      // [layers * dirs, B, hidden].
+      TensorInfo x = TensorInfo::of(op->getOperand(0).getType());
+      auto params = getListElements(op->getOperand(3));
+      auto layers = getConstantInt(op->getOperand(5));
+      auto bidir = getConstantBool(op->getOperand(8));
+      if (!params || params->size() < 2 || !layers || !bidir)
+        return;
+      TensorInfo whh = TensorInfo::of((*params)[1].getType());
+      int64_t dirs = *bidir ? 2 : 1;
+      TensorInfo y{std::nullopt, x.dtype}, h{std::nullopt, x.dtype};
+      if (whh.sizes && whh.sizes->size() == 2 && x.sizes &&
+          x.sizes->size() == 3) {
+        int64_t hidden = (*whh.sizes)[1];
+        y.sizes = Sizes{(*x.sizes)[0], (*x.sizes)[1], dirs * hidden};
+        h.sizes = Sizes{*layers * dirs, (*x.sizes)[1], hidden};
+      }
+      changed |= update(op->getResult(0), y);
+      for (unsigned i = 1; i < op->getNumResults(); ++i)
+        changed |= update(op->getResult(i), h);
+      return;
+    }
+    if (key == "aten._pad_packed_sequence" && op->getNumResults() == 2) {
+      // (data [T, B, *], batch_sizes, batch_first, padding_value,
+      // total_length) -> [B, total_length, *] or [total_length, B, *], and
+      // the lengths [B].
+      TensorInfo x = TensorInfo::of(op->getOperand(0).getType());
+      auto bf = getConstantBool(op->getOperand(2));
+      TensorInfo y{std::nullopt, x.dtype};
+      Type i64 = IntegerType::get(op->getContext(), 64, IntegerType::Signed);
+      TensorInfo lengths{Sizes{kUnknown}, i64};
+      if (x.sizes && x.sizes->size() >= 2 && bf) {
+        y.sizes = x.sizes;
+        (*y.sizes)[0] = kUnknown;
+        if (auto total = getConstantInt(op->getOperand(4));
+            total && *total >= 0)
+          (*y.sizes)[0] = *total;
+        if (*bf)
+          std::swap((*y.sizes)[0], (*y.sizes)[1]);
+        lengths.sizes = Sizes{(*x.sizes)[1]};
+      }
+      changed |= update(op->getResult(0), y);
+      changed |= update(op->getResult(1), lengths);
       return;
     }
     if (n == "torch.aten._transformer_encoder_layer_fwd") {
@@ -2542,6 +2654,7 @@ struct TorchRefineTypesPass
 
   void runOnOperation() override {
     func::FuncOp func = getOperation();
+    forgetPackedSizes(func);
     func.walk([&](Operation *op) {
       for (Value r : op->getResults()) {
         if (isTorchTensorType(r.getType()))

@@ -2,6 +2,7 @@
 
 #include "torch-onnx/Dialect/Torch/Utils/Utils.h"
 
+#include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/BuiltinTypes.h"
 
 using namespace mlir;
@@ -49,6 +50,15 @@ std::optional<int64_t> mlir::Torch::getScalarTypeCode(Type type) {
         type.getContext(), it.getWidth(),
         it.getWidth() == 1 ? IntegerType::Signless : IntegerType::Signed));
   return std::nullopt;
+}
+
+Type mlir::Torch::getDefaultDtype(Operation *op) {
+  auto m =
+      isa<ModuleOp>(op) ? cast<ModuleOp>(op) : op->getParentOfType<ModuleOp>();
+  if (m)
+    if (auto t = m->getAttrOfType<TypeAttr>(kDefaultDtypeAttr))
+      return t.getValue();
+  return Float32Type::get(op->getContext());
 }
 
 TensorInfo TensorInfo::of(Type t) {

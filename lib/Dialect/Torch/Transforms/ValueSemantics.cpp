@@ -169,13 +169,18 @@ struct TorchValueSemanticsPass
   /// (aten::zero for aten::zero_), which conversion lowers by that name.
   Operation *createFunctional(Operation *op) {
     OpBuilder b(op);
-    std::string name = functionalName(op->getName().getStringRef());
+    // A generic torch.operator (an op the generator does not list) is named
+    // by its attribute.
+    bool generic = isa<OperatorOp>(op);
+    std::string name = functionalName(generic ? "torch." + getOpKey(op)
+                                              : op->getName().getStringRef());
     OperationName functional(name, op->getContext());
     if (functional.isRegistered()) {
       OperationState state(op->getLoc(), functional);
       state.addOperands(op->getOperands());
       state.addTypes(op->getResultTypes());
-      state.addAttributes(op->getAttrs());
+      if (!generic)
+        state.addAttributes(op->getAttrs());
       return b.create(state);
     }
     StringRef rest = name;
@@ -308,7 +313,10 @@ struct TorchValueSemanticsPass
     func::FuncOp func = getOperation();
     SmallVector<Operation *> inPlace;
     func.walk([&](Operation *op) {
-      if (op->hasTrait<Torch::OpTrait::InPlace>() && op->getNumOperands() &&
+      bool mutates = op->hasTrait<Torch::OpTrait::InPlace>();
+      if (auto o = dyn_cast<OperatorOp>(op))
+        mutates = isInPlaceOpName(o.getName()) && o->getNumResults() == 1;
+      if (mutates && op->getNumOperands() &&
           isTorchTensorType(op->getOperand(0).getType()))
         inPlace.push_back(op);
     });

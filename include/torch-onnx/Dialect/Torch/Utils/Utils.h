@@ -114,6 +114,14 @@ inline bool isInPlaceOpName(StringRef name) {
 Type getTypeForScalarTypeCode(MLIRContext *ctx, int64_t code);
 std::optional<int64_t> getScalarTypeCode(Type type);
 
+/// The module attribute that records torch.get_default_dtype() of the
+/// exporting process (a TypeAttr); absent means float32.
+constexpr StringLiteral kDefaultDtypeAttr = "torch.default_dtype";
+
+/// The dtype a Python float, a float factory without dtype= and a true
+/// division of integers get: the enclosing module's kDefaultDtypeAttr, or f32.
+Type getDefaultDtype(Operation *op);
+
 /// Sizes (nullopt = unknown rank) and dtype (null = unknown) of a tensor type.
 struct TensorInfo {
   std::optional<llvm::SmallVector<int64_t>> sizes;
