@@ -209,13 +209,15 @@ struct TorchValueSemanticsPass
         break;
       if (!isWritableView(d))
         return op->emitError("cannot convert '")
-               << op->getName() << "' to value semantics: it mutates the "
+               << "torch." << getOpKey(op)
+               << "' to value semantics: it mutates the "
                << "result of 'torch." << getOpKey(d)
                << "', a view that cannot be written back to its source (only "
                   "slices, selects, transposes, permutes and reshapes can)";
       if (d->getBlock() != block)
         return op->emitError("cannot convert '")
-               << op->getName() << "' to value semantics: the mutated view "
+               << "torch." << getOpKey(op)
+               << "' to value semantics: the mutated view "
                << "is taken in another block";
       chain.push_back(d);
       base = d->getOperand(0);
@@ -223,12 +225,14 @@ struct TorchValueSemanticsPass
     if (auto arg = dyn_cast<BlockArgument>(base);
         arg && arg.getOwner() != block)
       return op->emitError("cannot convert '")
-             << op->getName() << "' to value semantics: it mutates a value "
+             << "torch." << getOpKey(op)
+             << "' to value semantics: it mutates a value "
              << "of an enclosing block (a loop or branch would have to carry "
                 "it)";
     if (Operation *d = base.getDefiningOp(); d && d->getBlock() != block)
       return op->emitError("cannot convert '")
-             << op->getName() << "' to value semantics: it mutates a tensor "
+             << "torch." << getOpKey(op)
+             << "' to value semantics: it mutates a tensor "
              << "defined outside the block that mutates it";
     Operation *newOp = createFunctional(op);
     Value updated = newOp->getResult(0);
@@ -242,7 +246,7 @@ struct TorchValueSemanticsPass
       if (!cur) {
         newOp->erase();
         return op->emitError("cannot convert '")
-               << op->getName() << "' to value semantics: the view '"
+               << "torch." << getOpKey(op) << "' to value semantics: the view '"
                << view->getName() << "' has non-constant parameters";
       }
     }

@@ -94,3 +94,34 @@ func.func @mutates_expanded(%x: !torch.tensor<[1,4],f32>) -> !torch.tensor {
   %0 = torch.aten.relu_ %e : (!torch.tensor) -> !torch.tensor
   return %c : !torch.tensor
 }
+
+// -----
+
+// An in-place op the generator does not list (a generic torch.operator
+// named with a trailing '_') becomes its out-of-place twin too: here
+// scatter_ on a fresh tensor (torch.nn.utils.rnn's invert_permutation).
+// CHECK-LABEL: func.func @generic_inplace
+// CHECK: %[[E:.*]] = torch.aten.empty_like
+// CHECK: %[[S:.*]] = torch.aten.scatter.src %[[E]], %{{.*}}, %arg0, %arg1
+// CHECK-NOT: scatter_
+// CHECK: return %[[S]] : !torch.vtensor
+func.func @generic_inplace(%i: !torch.tensor<[3],si64>, %v: !torch.tensor<[3],si64>) -> !torch.tensor {
+  %none = torch.constant.none
+  %c0 = torch.constant.int 0
+  %e = torch.aten.empty_like %i, %none, %none, %none, %none, %none : (!torch.tensor<[3],si64>, !torch.none, !torch.none, !torch.none, !torch.none, !torch.none) -> !torch.tensor
+  %s = torch.operator "aten::scatter_.src"(%e, %c0, %i, %v) : (!torch.tensor, !torch.int, !torch.tensor<[3],si64>, !torch.tensor<[3],si64>) -> !torch.tensor
+  return %e : !torch.tensor
+}
+
+// -----
+
+// ... and is refused, named by its schema, where the mutated tensor is a
+// view that cannot be written back.
+func.func @generic_inplace_view(%x: !torch.tensor<[4,4],f32>, %i: !torch.tensor<[4],si64>, %v: !torch.tensor<[4],f32>) -> !torch.tensor {
+  %c0 = torch.constant.int 0
+  %c1 = torch.constant.int 1
+  %d = torch.operator "aten::diagonal"(%x, %c0, %c0, %c1) : (!torch.tensor<[4,4],f32>, !torch.int, !torch.int, !torch.int) -> !torch.tensor
+  // expected-error @+1 {{cannot convert 'torch.aten.scatter_.src' to value semantics: it mutates the result of 'torch.aten.diagonal', a view that cannot be written back to its source}}
+  %s = torch.operator "aten::scatter_.src"(%d, %c0, %i, %v) : (!torch.tensor, !torch.int, !torch.tensor<[4],si64>, !torch.tensor<[4],f32>) -> !torch.tensor
+  return %s : !torch.tensor
+}

@@ -2,7 +2,7 @@
 """Builds a TorchScript fixture at test time: make_fixture.py NAME OUT.pt"""
 import os
 import sys
-from typing import List, Tuple
+from typing import List, Optional, Tuple
 
 import torch
 import torch.nn as nn
@@ -103,6 +103,21 @@ class Linear(nn.Module):
         return self.fc(x)
 
 
+class IsInstance(nn.Module):
+    """torch.nn.utils.rnn.pack_padded_sequence checks
+    isinstance(lengths, torch.Tensor) on its Union[Tensor, List[int]]
+    parameter: once inlined, the static type of a Tensor argument decides
+    it. An Optional stays a run-time check."""
+
+    def forward(self, x: torch.Tensor, lengths: torch.Tensor,
+                y: Optional[torch.Tensor]):
+        p = torch.nn.utils.rnn.pack_padded_sequence(x, lengths)
+        b = p.data
+        if isinstance(y, torch.Tensor):
+            b = b + y
+        return b
+
+
 def edit_archive(out, src_module, edit):
     """Saves `src_module`, then rewrites each record through edit(name,
     bytes) -> bytes (None drops it)."""
@@ -138,7 +153,8 @@ def build(name):
         return torch.jit.trace(ForLoop(), (torch.ones(2), 3)) if False else torch.jit.trace(
             lambda x: ForLoop()(x, 3), torch.ones(2))
     mods = {"for_loop": ForLoop, "while_loop": WhileLoop, "data_if": DataIf,
-            "list_append": ListAppend, "tuple_return": TupleReturn, "inplace": InPlace}
+            "list_append": ListAppend, "tuple_return": TupleReturn, "inplace": InPlace,
+            "isinstance": IsInstance}
     return torch.jit.script(mods[name]())
 
 
