@@ -1621,10 +1621,17 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
   });
   for (StringRef n : {"aten.nonzero", "aten.argwhere"})
     add(n, 9, [](Emitter &e) {
-      // [rank, n] from NonZero, as torch's [n, rank].
-      Value nz = e.n1("NonZero", {e.in(0)}, {}, e.unranked(e.rw.getI64Type()));
-      Value r =
-          e.n1("Transpose", {nz}, {{"perm", e.ints({1, 0})}}, e.resultType());
+      // [rank, n] from NonZero, as torch's [n, rank]; a 0-d input is [n, 0]
+      // (n = 0 or 1): NonZero of it as [1], no columns kept.
+      auto rank = Emitter::rankOf(e.in(0));
+      Value x = e.in(0);
+      if (rank && *rank == 0)
+        x = e.unsqueeze(x, {0});
+      Value nz = e.n1("NonZero", {x}, {}, e.unranked(e.rw.getI64Type()));
+      Value r = e.n1("Transpose", {nz}, {{"perm", e.ints({1, 0})}},
+                     rank && *rank == 0 ? Type() : e.resultType());
+      if (rank && *rank == 0)
+        r = e.n1("Identity", {e.slice(r, {0}, {0}, {1})}, {}, e.resultType());
       return r && e.done(r);
     });
   add("aten.masked_select", 9, [](Emitter &e) {

@@ -277,8 +277,89 @@ struct TorchDropRaisePathsPass
     return changed;
   }
 
+  /// A reduction over a dim of a 0-d tensor (torch wraps dim 0 and -1 of
+  /// a 0-d tensor as if it had one dim; the result is 0-d, keepdim or not)
+  /// becomes the reduction over dim 0 of the tensor unsqueezed to [1],
+  /// without keepdim: the same 0-d result, in a form every lowering and
+  /// ONNX's reductions take.
+  bool reduceScalarDims(IRRewriter &rewriter) {
+    // key -> (dim operand, its kind: int or int list, keepdim operand or -1).
+    struct Reduction {
+      unsigned dim;
+      bool list;
+      int keepdim;
+    };
+    static const llvm::StringMap<Reduction> reductions = {
+        {"aten.sum.dim_IntList", {1, true, 2}},
+        {"aten.mean.dim", {1, true, 2}},
+        {"aten.amax", {1, true, 2}},
+        {"aten.amin", {1, true, 2}},
+        {"aten.logsumexp", {1, true, 2}},
+        {"aten.count_nonzero.dim_IntList", {1, true, -1}},
+        {"aten.count_nonzero", {1, false, -1}},
+        {"aten.argmax", {1, false, 2}},
+        {"aten.argmin", {1, false, 2}},
+        {"aten.max.dim", {1, false, 2}},
+        {"aten.min.dim", {1, false, 2}},
+        {"aten.prod.dim_int", {1, false, 2}},
+        {"aten.all.dim", {1, false, 2}},
+        {"aten.any.dim", {1, false, 2}},
+        {"aten.median.dim", {1, false, 2}},
+        {"aten.nanmedian.dim", {1, false, 2}},
+        {"aten.linalg_vector_norm", {2, true, 3}},
+    };
+    SmallVector<Operation *> ops;
+    getOperation().walk([&](Operation *op) {
+      auto it = reductions.find(getOpKey(op));
+      if (it == reductions.end() || op->getNumOperands() <= it->second.dim)
+        return;
+      auto x = TensorInfo::of(op->getOperand(0).getType());
+      if (!x.sizes || !x.sizes->empty())
+        return;
+      Value dim = op->getOperand(it->second.dim);
+      if (it->second.list) {
+        auto dims = getConstantIntList(dim);
+        if (!dims || dims->size() != 1)
+          return;
+      } else if (!getConstantInt(dim)) {
+        return;
+      }
+      ops.push_back(op);
+    });
+    MLIRContext *ctx = &getContext();
+    for (Operation *op : ops) {
+      const Reduction &r = reductions.find(getOpKey(op))->second;
+      rewriter.setInsertionPoint(op);
+      Location loc = op->getLoc();
+      Value zero = ConstantIntOp::create(rewriter, loc, IntType::get(ctx),
+                                         rewriter.getI64IntegerAttr(0));
+      Type t = op->getOperand(0).getType();
+      Type one = isa<NonValueTensorType>(t)
+                     ? Type(NonValueTensorType::get(ctx, ArrayRef<int64_t>{1},
+                                                    TensorInfo::of(t).dtype))
+                     : Type(ValueTensorType::get(ctx, ArrayRef<int64_t>{1},
+                                                 TensorInfo::of(t).dtype));
+      Value x =
+          AtenUnsqueezeOp::create(rewriter, loc, one, op->getOperand(0), zero);
+      Value dim = zero;
+      if (r.list)
+        dim = PrimListConstructOp::create(
+            rewriter, loc, ListType::get(ctx, IntType::get(ctx)), {zero});
+      rewriter.modifyOpInPlace(op, [&] {
+        op->setOperand(0, x);
+        op->setOperand(r.dim, dim);
+        if (r.keepdim >= 0)
+          op->setOperand(r.keepdim, ConstantBoolOp::create(
+                                        rewriter, loc, BoolType::get(ctx),
+                                        rewriter.getBoolAttr(false)));
+      });
+    }
+    return !ops.empty();
+  }
+
   void runOnOperation() override {
     IRRewriter rewriter(&getContext());
+    reduceScalarDims(rewriter);
     for (int round = 0; round < 8; ++round) {
       bool changed = typeNumbers(rewriter);
       changed |= foldScalars(rewriter);

@@ -2,7 +2,17 @@
 
 // A check that raises is dropped with its message formatting; the kept
 // branch is inlined.
-// CHECK-LABEL: func.func @check
+// CHECK-LABEL: func.func @scalar_dims
+// CHECK: %[[Z:.*]] = torch.constant.int 0
+// CHECK: %[[U:.*]] = torch.aten.unsqueeze %arg0, %[[Z]] : (!torch.vtensor<[],f32>, !torch.int) -> !torch.vtensor<[1],f32>
+// CHECK: %[[F:.*]] = torch.constant.bool false
+// CHECK: torch.aten.argmax %[[U]], %[[Z]], %[[F]]
+// CHECK: %[[Z2:.*]] = torch.constant.int 0
+// CHECK: %[[U2:.*]] = torch.aten.unsqueeze %arg0, %[[Z2]]
+// CHECK: %[[L:.*]] = torch.prim.ListConstruct %[[Z2]]
+// CHECK: %[[F2:.*]] = torch.constant.bool false
+// CHECK: torch.aten.sum.dim_IntList %[[U2]], %[[L]], %[[F2]]
+func.func @check
 // CHECK-NOT: prim.If
 // CHECK-NOT: RaiseException
 // CHECK-NOT: aten::format
@@ -28,7 +38,17 @@ func.func @check(%x: !torch.vtensor<[?,3],f32>, %n: !torch.int) -> !torch.vtenso
 
 // x.dim() of a ranked tensor, int comparisons and `is None` on a tensor are
 // decided from the types; the branch they select is inlined.
-// CHECK-LABEL: func.func @decided
+// CHECK-LABEL: func.func @scalar_dims
+// CHECK: %[[Z:.*]] = torch.constant.int 0
+// CHECK: %[[U:.*]] = torch.aten.unsqueeze %arg0, %[[Z]] : (!torch.vtensor<[],f32>, !torch.int) -> !torch.vtensor<[1],f32>
+// CHECK: %[[F:.*]] = torch.constant.bool false
+// CHECK: torch.aten.argmax %[[U]], %[[Z]], %[[F]]
+// CHECK: %[[Z2:.*]] = torch.constant.int 0
+// CHECK: %[[U2:.*]] = torch.aten.unsqueeze %arg0, %[[Z2]]
+// CHECK: %[[L:.*]] = torch.prim.ListConstruct %[[Z2]]
+// CHECK: %[[F2:.*]] = torch.constant.bool false
+// CHECK: torch.aten.sum.dim_IntList %[[U2]], %[[L]], %[[F2]]
+func.func @decided
 // CHECK-NOT: prim.If
 // CHECK-NOT: aten.dim
 // CHECK-NOT: __is__
@@ -61,7 +81,17 @@ func.func @decided(%x: !torch.vtensor<[5],f32>, %h: !torch.vtensor<[1,5],f32>) -
 // -----
 
 // A condition known only at run time stays.
-// CHECK-LABEL: func.func @runtime
+// CHECK-LABEL: func.func @scalar_dims
+// CHECK: %[[Z:.*]] = torch.constant.int 0
+// CHECK: %[[U:.*]] = torch.aten.unsqueeze %arg0, %[[Z]] : (!torch.vtensor<[],f32>, !torch.int) -> !torch.vtensor<[1],f32>
+// CHECK: %[[F:.*]] = torch.constant.bool false
+// CHECK: torch.aten.argmax %[[U]], %[[Z]], %[[F]]
+// CHECK: %[[Z2:.*]] = torch.constant.int 0
+// CHECK: %[[U2:.*]] = torch.aten.unsqueeze %arg0, %[[Z2]]
+// CHECK: %[[L:.*]] = torch.prim.ListConstruct %[[Z2]]
+// CHECK: %[[F2:.*]] = torch.constant.bool false
+// CHECK: torch.aten.sum.dim_IntList %[[U2]], %[[L]], %[[F2]]
+func.func @runtime
 // CHECK: torch.prim.If %arg1
 func.func @runtime(%x: !torch.vtensor<[5],f32>, %c: !torch.bool) -> !torch.vtensor {
   %y = torch.prim.If %c -> (!torch.vtensor) {
@@ -77,7 +107,17 @@ func.func @runtime(%x: !torch.vtensor<[5],f32>, %c: !torch.bool) -> !torch.vtens
 
 // x.size(d) of a dim the type knows folds to a constant (and
 // int(tensor(k)) with it); a dynamic dim stays a run-time size.
-// CHECK-LABEL: func.func @sizes
+// CHECK-LABEL: func.func @scalar_dims
+// CHECK: %[[Z:.*]] = torch.constant.int 0
+// CHECK: %[[U:.*]] = torch.aten.unsqueeze %arg0, %[[Z]] : (!torch.vtensor<[],f32>, !torch.int) -> !torch.vtensor<[1],f32>
+// CHECK: %[[F:.*]] = torch.constant.bool false
+// CHECK: torch.aten.argmax %[[U]], %[[Z]], %[[F]]
+// CHECK: %[[Z2:.*]] = torch.constant.int 0
+// CHECK: %[[U2:.*]] = torch.aten.unsqueeze %arg0, %[[Z2]]
+// CHECK: %[[L:.*]] = torch.prim.ListConstruct %[[Z2]]
+// CHECK: %[[F2:.*]] = torch.constant.bool false
+// CHECK: torch.aten.sum.dim_IntList %[[U2]], %[[L]], %[[F2]]
+func.func @sizes
 // CHECK: %[[ZERO:.*]] = torch.constant.int 0
 // CHECK: %[[DYN:.*]] = torch.aten.size.int %arg0, %[[ZERO]]
 // CHECK: %[[D2:.*]] = torch.constant.int 4
@@ -93,4 +133,37 @@ func.func @sizes(%x: !torch.vtensor<[?,3,4],f32>) -> !torch.list<int> {
   %i = torch.aten.Int.Tensor %t : (!torch.vtensor<[],si64>) -> !torch.int
   %l = torch.prim.ListConstruct %d0, %d2, %i : (!torch.int, !torch.int, !torch.int) -> !torch.list<int>
   return %l : !torch.list<int>
+}
+
+// -----
+
+// A reduction over dim 0 or -1 of a 0-d tensor (torch wraps the dim; the
+// result is 0-d even with keepdim) reduces the tensor unsqueezed to [1]
+// over dim 0 without keepdim.
+// CHECK-LABEL: func.func @scalar_dims
+// CHECK: %[[Z:.*]] = torch.constant.int 0
+// CHECK: %[[U:.*]] = torch.aten.unsqueeze %arg0, %[[Z]] : (!torch.vtensor<[],f32>, !torch.int) -> !torch.vtensor<[1],f32>
+// CHECK: %[[F:.*]] = torch.constant.bool false
+// CHECK: torch.aten.argmax %[[U]], %[[Z]], %[[F]]
+// CHECK: %[[Z2:.*]] = torch.constant.int 0
+// CHECK: %[[U2:.*]] = torch.aten.unsqueeze %arg0, %[[Z2]]
+// CHECK: %[[L:.*]] = torch.prim.ListConstruct %[[Z2]]
+// CHECK: %[[F2:.*]] = torch.constant.bool false
+// CHECK: torch.aten.sum.dim_IntList %[[U2]], %[[L]], %[[F2]]
+func.func @scalar_dims
+// CHECK-DAG: %[[F:.*]] = torch.constant.bool false
+// CHECK-DAG: %[[Z:.*]] = torch.constant.int 0
+// CHECK: %[[U:.*]] = torch.aten.unsqueeze %arg0, %[[Z]] : (!torch.vtensor<[],f32>, !torch.int) -> !torch.vtensor<[1],f32>
+// CHECK: torch.aten.argmax %[[U]], %[[Z]], %[[F]]
+// CHECK: %[[U2:.*]] = torch.aten.unsqueeze %arg0, %[[Z]]
+// CHECK: %[[L:.*]] = torch.prim.ListConstruct %[[Z]]
+// CHECK: torch.aten.sum.dim_IntList %[[U2]], %[[L]], %[[F]]
+func.func @scalar_dims(%x: !torch.vtensor<[],f32>) -> (!torch.vtensor, !torch.vtensor) {
+  %m1 = torch.constant.int -1
+  %true = torch.constant.bool true
+  %none = torch.constant.none
+  %a = torch.aten.argmax %x, %m1, %true : (!torch.vtensor<[],f32>, !torch.int, !torch.bool) -> !torch.vtensor
+  %l = torch.prim.ListConstruct %m1 : (!torch.int) -> !torch.list<int>
+  %s = torch.aten.sum.dim_IntList %x, %l, %true, %none : (!torch.vtensor<[],f32>, !torch.list<int>, !torch.bool, !torch.none) -> !torch.vtensor
+  return %a, %s : !torch.vtensor, !torch.vtensor
 }
