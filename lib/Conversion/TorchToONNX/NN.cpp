@@ -1679,6 +1679,104 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
       Value r = e.cast(red, e.rw.getI1Type(), e.resultType());
       return r && e.done(r);
     });
+  // median / nanmedian: the lower median, (n - 1) / 2 of the sorted values
+  // (NaN sorted last); median is NaN where a NaN is (its index the first
+  // NaN's), nanmedian counts only the numbers (NaN where there are none).
+  for (auto [n, ignoreNaN, dim] : {std::tuple{"aten.median", false, false},
+                                   {"aten.nanmedian", true, false},
+                                   {"aten.median.dim", false, true},
+                                   {"aten.nanmedian.dim", true, true}})
+    add(n, 11, [ignoreNaN = ignoreNaN, dim = dim](Emitter &e) {
+      Value x = e.in(0);
+      int64_t axis = 0;
+      bool keep = false;
+      if (dim) {
+        auto d = e.dimArg(1, x);
+        auto k = Torch::getConstantBool(e.orig(2));
+        if (!d || !k)
+          return d ? e.fail("'keepdim' must be constant") : false;
+        axis = *d;
+        keep = *k;
+      } else {
+        x = e.n1("Reshape", {x, e.i64s({-1})});
+      }
+      Type t = Emitter::elemOf(x);
+      if (!t || !isa<FloatType>(t))
+        return e.fail("the input must be floating point");
+      Type i64 = e.rw.getI64Type(), i1 = e.rw.getI1Type();
+      Value isNaN = e.n1("IsNaN", {x}, {}, e.unranked(i1));
+      Value inf = e.scalar(std::numeric_limits<double>::infinity(), t);
+      Value nan = e.scalar(std::numeric_limits<double>::quiet_NaN(), t);
+      Value xs = e.n1("Where", {isNaN, inf, x}, {}, e.unranked(t));
+      Operation *topk = e.node(
+          "TopK", {xs, e.dimOf(x, axis)},
+          {{"axis", e.i64(axis)}, {"largest", e.i64(0)}, {"sorted", e.i64(1)}},
+          {e.unranked(t), e.unranked(i64)});
+      if (!topk)
+        return false;
+      Value nanInts = e.cast(isNaN, i64);
+      Value count = ignoreNaN
+                        ? e.n1("Sub", {e.dimOf(x, axis),
+                                       e.reduce("ReduceSum", nanInts,
+                                                ArrayRef<int64_t>{axis}, true)})
+                        : e.dimOf(x, axis);
+      Value pos = e.n1("Div", {e.n1("Sub", {count, e.i64s({1})}), e.i64s({2})});
+      Value none = e.n1("Less", {count, e.i64Scalar(1)}, {}, e.unranked(i1));
+      Value pos0 = e.n1("Where", {none, e.i64s({0}), pos}, {},
+                        e.unranked(i64)); // no numbers: row 0
+      Value ones = e.n1(
+          "ConstantOfShape", {e.shape(x)},
+          {{"value", DenseElementsAttr::get(RankedTensorType::get({1}, i64),
+                                            ArrayRef<int64_t>{1})}},
+          e.unranked(i64));
+      Value at = e.reduce("ReduceMin", e.n1("Mul", {ones, pos0}),
+                          ArrayRef<int64_t>{axis}, true);
+      Value v = e.n1("GatherElements", {topk->getResult(0), at},
+                     {{"axis", e.i64(axis)}});
+      Value idx = e.n1("GatherElements", {topk->getResult(1), at},
+                       {{"axis", e.i64(axis)}});
+      Value anyNaN =
+          e.n1("Greater",
+               {e.reduce("ReduceMax", nanInts, ArrayRef<int64_t>{axis}, true),
+                e.i64Scalar(0)},
+               {}, e.unranked(i1));
+      if (ignoreNaN) {
+        v = e.n1("Where", {none, nan, v}, {}, e.unranked(t));
+      } else {
+        v = e.n1("Where", {anyNaN, nan, v}, {}, e.unranked(t));
+        Value firstNaN = e.n1("ArgMax", {nanInts},
+                              {{"axis", e.i64(axis)}, {"keepdims", e.i64(1)}},
+                              e.unranked(i64));
+        idx = e.n1("Where", {anyNaN, firstNaN, idx}, {}, e.unranked(i64));
+      }
+      if (!keep) {
+        v = e.squeeze(v, {axis});
+        idx = e.squeeze(idx, {axis});
+      }
+      Value rv = e.n1("Identity", {v}, {}, e.resultType(0));
+      if (!dim)
+        return rv && e.done(rv);
+      Value ri = e.n1("Identity", {idx}, {}, e.resultType(1));
+      return rv && ri && e.done({rv, ri});
+    });
+  // all.dims/any.dims(self, dim[]?, keepdim): None or [] is every dim.
+  for (auto [n, o] : {std::pair{"aten.all.dims", "ReduceMin"},
+                      {"aten.any.dims", "ReduceMax"}})
+    add(n, 9, [o = StringRef(o)](Emitter &e) {
+      auto keep = Torch::getConstantBool(e.orig(2));
+      if (!keep)
+        return e.fail("'keepdim' must be constant");
+      std::optional<SmallVector<int64_t>> dims;
+      if (!Torch::isConstantNone(e.orig(1)) && !(dims = e.constInts(1, "dim")))
+        return false;
+      Value ints =
+          e.cast(e.castIfNeeded(e.in(0), e.rw.getI1Type()), e.rw.getI32Type());
+      Value red = dims && !dims->empty()
+                      ? e.reduce(o, ints, ArrayRef<int64_t>(*dims), *keep)
+                      : e.reduce(o, ints, std::nullopt, *keep);
+      Value r = e.cast(red, e.rw.getI1Type(), e.resultType());
+      return r && e.done(r);
+    });
   add("aten.cosine_similarity", 9, lowerCosineSimilarity);
   add("aten.logsumexp", 9,
       [](Emitter &e) { return lowerReduce(e, "ReduceLogSumExp", 1, 2); });

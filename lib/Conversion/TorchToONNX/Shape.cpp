@@ -2324,14 +2324,19 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     return r && e.done(r);
   });
   // where(condition) = nonzero(condition, as_tuple=True): the rows of
-  // NonZero's [rank, K] result as a sequence of [K] index tensors.
-  add("aten.where", 11, [](Emitter &e) {
-    Value nz = e.n1("NonZero", {e.in(0)}, {}, e.unranked(e.rw.getI64Type()));
-    Value r =
-        e.n1("SplitToSequence", {nz},
-             {{"axis", e.i64(0)}, {"keepdims", e.i64(0)}}, e.resultType());
-    return r && e.done(r);
-  });
+  // NonZero's [rank, K] result as a sequence of [K] index tensors (a 0-d
+  // condition as [1]: one tensor, as torch).
+  for (StringRef n : {"aten.where", "aten.nonzero_numpy"})
+    add(n, 11, [](Emitter &e) {
+      Value x = e.in(0);
+      if (auto rank = Emitter::rankOf(x); rank && *rank == 0)
+        x = e.unsqueeze(x, {0});
+      Value nz = e.n1("NonZero", {x}, {}, e.unranked(e.rw.getI64Type()));
+      Value r =
+          e.n1("SplitToSequence", {nz},
+               {{"axis", e.i64(0)}, {"keepdims", e.i64(0)}}, e.resultType());
+      return r && e.done(r);
+    });
   // _shape_as_tensor (torchvision's traceable sizes): Shape.
   add("aten._shape_as_tensor", 9, [](Emitter &e) {
     Value r = e.n1("Shape", {e.in(0)}, {}, e.resultType());

@@ -304,6 +304,8 @@ struct TorchDropRaisePathsPass
         {"aten.prod.dim_int", {1, false, 2}},
         {"aten.all.dim", {1, false, 2}},
         {"aten.any.dim", {1, false, 2}},
+        {"aten.all.dims", {1, true, 2}},
+        {"aten.any.dims", {1, true, 2}},
         {"aten.median.dim", {1, false, 2}},
         {"aten.nanmedian.dim", {1, false, 2}},
         {"aten.linalg_vector_norm", {2, true, 3}},

@@ -1175,6 +1175,15 @@ struct Inference {
         r.sizes = Sizes{*n};
       return r;
     }
+    if (name == "aten.median" || name == "aten.nanmedian")
+      return reduce(std::nullopt, false);
+    if (name == "aten.median.dim" || name == "aten.nanmedian.dim") {
+      auto d = getConstantInt(op->getOperand(1));
+      auto keep = getConstantBool(op->getOperand(2));
+      if (!d || !keep)
+        return TensorInfo{std::nullopt, in(0).dtype};
+      return reduce(Sizes{*d}, *keep);
+    }
     if (name == "aten.aminmax") {
       auto keep = getConstantBool(op->getOperand(2));
       if (!keep)
@@ -1799,6 +1808,18 @@ struct Inference {
         return reduce(std::nullopt, *keep, dt);
       return reduce(*dims, *keep, dt);
     }
+    if (name == "aten.all.dims" || name == "aten.any.dims") {
+      auto keep = getConstantBool(op->getOperand(2));
+      if (!keep)
+        return TensorInfo{std::nullopt, i1()};
+      if (isConstantNone(op->getOperand(1)))
+        return reduce(std::nullopt, *keep, i1());
+      auto dims = getConstantIntList(op->getOperand(1));
+      if (!dims)
+        return TensorInfo{std::nullopt, i1()};
+      return dims->empty() ? reduce(std::nullopt, *keep, i1())
+                           : reduce(*dims, *keep, i1());
+    }
     if (name == "aten.all.dim" || name == "aten.any.dim") {
       auto d = getConstantInt(op->getOperand(1));
       auto keep = getConstantBool(op->getOperand(2));
@@ -2236,6 +2257,8 @@ struct TorchRefineTypesPass
     TensorInfo first = TensorInfo::of(op->getResult(0).getType());
     if (name == "aten.aminmax") {
       changed |= update(op->getResult(1), first);
+    } else if (name == "aten.median.dim" || name == "aten.nanmedian.dim") {
+      changed |= update(op->getResult(1), TensorInfo{first.sizes, i64});
     } else if ((name.starts_with("aten.max_pool") &&
                 name.ends_with("_with_indices")) ||
                name.starts_with("aten.adaptive_max_pool")) {
@@ -2428,7 +2451,8 @@ struct TorchRefineTypesPass
     if (!src)
       return;
     // A list whose element type is known (where(condition)'s indices).
-    if (getOpKey(src) == "aten.where" && src->getNumOperands() == 1) {
+    if ((getOpKey(src) == "aten.where" && src->getNumOperands() == 1) ||
+        getOpKey(src) == "aten.nonzero_numpy") {
       if (auto e = listElementInfo(unpack.getList().getType()))
         for (Value r : unpack.getResults())
           changed |= update(r, *e);
@@ -2578,7 +2602,8 @@ struct TorchRefineTypesPass
         continue;
       }
       // where(condition): one 1-D int64 index tensor per dim.
-      if (getOpKey(&op) == "aten.where" && op.getNumOperands() == 1 &&
+      if (((getOpKey(&op) == "aten.where" && op.getNumOperands() == 1) ||
+           getOpKey(&op) == "aten.nonzero_numpy") &&
           op.getNumResults() == 1 &&
           listElementInfo(op.getResult(0).getType())) {
         changed |= update(
