@@ -461,6 +461,7 @@ int main(int argc, char **argv) {
   ONNX::ExportOptions exportOptions;
   exportOptions.runChecker = false;
   exportOptions.releaseResources = true;
+  exportOptions.subgraphValueInfo = true;
   // Weights go to one external data file on request, or when the model would
   // pass protobuf's 2 GiB limit. They are streamed there from the loaded
   // tensors, never copied into the ModelProto.

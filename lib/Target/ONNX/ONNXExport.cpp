@@ -558,6 +558,22 @@ LogicalResult Exporter::exportRegion(Region &region, ::onnx::GraphProto &graph,
       return failure();
   }
   addValueInfo(yield, graph, loc);
+  if (options.subgraphValueInfo && !yield->hasAttr(attr::kValueInfo)) {
+    llvm::StringSet<> listed;
+    for (const auto &o : graph.output())
+      listed.insert(o.name());
+    for (Operation &op : block.without_terminator())
+      for (Value r : op.getResults()) {
+        auto t = dyn_cast<RankedTensorType>(r.getType());
+        std::string name = nameOf(r);
+        if (!t || isa<InitializerOp>(op) || !listed.insert(name).second)
+          continue;
+        ::onnx::ValueInfoProto info;
+        info.set_name(name);
+        if (succeeded(exportType(t, *info.mutable_type(), loc)))
+          *graph.add_value_info() = std::move(info);
+      }
+  }
   return success();
 }
 

@@ -54,6 +54,12 @@ struct ExportOptions {
   /// exportModel only: drop each resource blob once its bytes are exported
   /// (frees weights owned by the blobs; the module must not be used after).
   bool releaseResources = false;
+  /// Record the ranked types of the values computed inside subgraphs (Loop,
+  /// If, Scan bodies) as their value_info. ONNX's shape inference does not
+  /// keep what it infers there, and a runtime that infers a body with
+  /// little context can reject it (ONNX Runtime on torchvision's keypoint
+  /// head); the exporters set it, the lossless round trip does not.
+  bool subgraphValueInfo = false;
 };
 
 /// The external data file for a model written to `outputPath`: its location
