@@ -2303,12 +2303,19 @@ struct TorchRefineTypesPass
         changed |= update(r, h);
       return;
     }
-    if (lstm || gru || rnn) {
+    // Recurrent layers over a sequence (.input: input, hx, params, ...,
+    // batch_first) or a packed one (.data: data, batch_sizes, hx, params,
+    // ...; padded and time-major here): output [T, B, dirs * hidden] (batch
+    // first as the input), states [layers * dirs, B, hidden].
+    bool packed = isPackedRNN(op);
+    if (lstm || gru || rnn || packed) {
+      unsigned p = packed ? 3 : 2;
       TensorInfo x = TensorInfo::of(op->getOperand(0).getType());
-      auto params = getListElements(op->getOperand(2));
-      auto layers = getConstantInt(op->getOperand(4));
-      auto bidir = getConstantBool(op->getOperand(7));
-      auto batchFirst = getConstantBool(op->getOperand(8));
+      auto params = getListElements(op->getOperand(p));
+      auto layers = getConstantInt(op->getOperand(p + 2));
+      auto bidir = getConstantBool(op->getOperand(p + 5));
+      auto batchFirst = packed ? std::optional<bool>(false)
+                               : getConstantBool(op->getOperand(p + 6));
       if (!params || params->size() < 2 || !layers || !bidir || !batchFirst)
         return;
       TensorInfo whh = TensorInfo::of((*params)[1].getType());
@@ -2341,30 +2348,6 @@ struct TorchRefineTypesPass
           op->getResult(1),
           TensorInfo{Sizes{kUnknown}, IntegerType::get(op->getContext(), 64,
                                                        IntegerType::Signed)});
-      return;
-    }
-    if (isPackedRNN(op)) {
-      // (data [T, B, F], batch_sizes, hx, params, has_biases, num_layers,
-      // dropout, train, bidirectional): output [T, B, dirs * hidden], states
-      // [layers * dirs, B, hidden].
-      TensorInfo x = TensorInfo::of(op->getOperand(0).getType());
-      auto params = getListElements(op->getOperand(3));
-      auto layers = getConstantInt(op->getOperand(5));
-      auto bidir = getConstantBool(op->getOperand(8));
-      if (!params || params->size() < 2 || !layers || !bidir)
-        return;
-      TensorInfo whh = TensorInfo::of((*params)[1].getType());
-      int64_t dirs = *bidir ? 2 : 1;
-      TensorInfo y{std::nullopt, x.dtype}, h{std::nullopt, x.dtype};
-      if (whh.sizes && whh.sizes->size() == 2 && x.sizes &&
-          x.sizes->size() == 3) {
-        int64_t hidden = (*whh.sizes)[1];
-        y.sizes = Sizes{(*x.sizes)[0], (*x.sizes)[1], dirs * hidden};
-        h.sizes = Sizes{*layers * dirs, (*x.sizes)[1], hidden};
-      }
-      changed |= update(op->getResult(0), y);
-      for (unsigned i = 1; i < op->getNumResults(); ++i)
-        changed |= update(op->getResult(i), h);
       return;
     }
     if (key == "aten._pad_packed_sequence" && op->getNumResults() == 2) {
