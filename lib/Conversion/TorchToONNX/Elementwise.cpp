@@ -417,6 +417,31 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
     Value r = e.n1("Not", {nan}, {}, e.resultType());
     return r && e.done(r);
   });
+  // rrelu(x, lower, upper, training): in inference a leaky relu with the
+  // mean slope; in training a slope drawn per element from U(lower, upper).
+  add("aten.rrelu", 9, [](Emitter &e) {
+    auto lo = e.constFloat(1, "lower"), hi = e.constFloat(2, "upper");
+    auto training = Torch::getConstantBool(e.orig(3));
+    if (!lo || !hi)
+      return false;
+    if (!training)
+      return e.fail("'training' must be constant");
+    Value r;
+    if (!*training) {
+      r = e.n1("LeakyRelu", {e.in(0)}, {{"alpha", e.f32((*lo + *hi) / 2)}},
+               e.resultType());
+    } else {
+      Type t = Emitter::elemOf(e.in(0));
+      if (!t)
+        return e.fail("the input's dtype must be known");
+      Value slope = e.n1("RandomUniformLike", {e.in(0)},
+                         {{"dtype", e.i64(Emitter::onnxDataType(t))},
+                          {"low", e.f32(*lo)},
+                          {"high", e.f32(*hi)}});
+      r = e.n1("PRelu", {e.in(0), slope}, {}, e.resultType());
+    }
+    return r && e.done(r);
+  });
   add("aten.bitwise_not", 9, [](Emitter &e) {
     if (!e.resultElem() || !e.resultElem().isInteger(1))
       return e.fail("bitwise_not of integers has no ONNX operator before "

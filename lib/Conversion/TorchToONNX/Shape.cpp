@@ -2016,6 +2016,68 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     add(n, 9, [isOne = n == "aten.ones_like"](Emitter &e) {
       return fill(e, e.shape(e.in(0)), isOne ? 1 : 0);
     });
+  // Random tensors shaped like the input (ONNX's generators, unseeded).
+  for (auto [n, o] : {std::pair{"aten.rand_like", "RandomUniformLike"},
+                      {"aten.randn_like", "RandomNormalLike"}})
+    add(n, 9, [o = StringRef(o)](Emitter &e) {
+      Type t = e.resultElem();
+      if (!t || !isa<FloatType>(t))
+        return e.fail("the result must be floating point");
+      Value r = e.n1(o, {e.in(0)}, {{"dtype", e.i64(Emitter::onnxDataType(t))}},
+                     e.resultType());
+      return r && e.done(r);
+    });
+  // bernoulli(p) / bernoulli(x, p): 1 with probability p, as the input's
+  // dtype: u < p for u uniform in [0, 1) (Bernoulli itself from 15).
+  for (StringRef n : {"aten.bernoulli", "aten.bernoulli.p"})
+    add(n, 9, [scalarP = n == "aten.bernoulli.p"](Emitter &e) {
+      Type t = e.resultElem();
+      if (!t || !isa<FloatType>(t))
+        return e.fail("the input must be floating point");
+      if (!scalarP && e.opset() >= 15) {
+        Value r = e.n1("Bernoulli", {e.in(0)}, {}, e.resultType());
+        return r && e.done(r);
+      }
+      Value p = scalarP ? e.castIfNeeded(e.in(1), t) : e.in(0);
+      Value u =
+          e.n1("RandomUniformLike", {e.in(0)},
+               {{"dtype", e.i64(Emitter::onnxDataType(t))}}, e.unranked(t));
+      Value r = e.cast(
+          e.n1("Less", {u, p}, {}, e.unranked(IntegerType::get(e.ctx(), 1))), t,
+          e.resultType());
+      return r && e.done(r);
+    });
+  // normal(mean, std) with tensors: mean + std * N(0, 1) of their
+  // broadcast shape; normal/uniform of a tensor's shape (normal_,
+  // uniform_) with constant parameters.
+  add("aten.normal.Tensor_Tensor", 9, [](Emitter &e) {
+    Type t = e.resultElem();
+    if (!t || !isa<FloatType>(t))
+      return e.fail("the result must be floating point");
+    Value mean = e.castIfNeeded(e.in(0), t), std = e.castIfNeeded(e.in(1), t);
+    Value n = e.n1("RandomNormalLike", {e.n1("Add", {mean, std})},
+                   {{"dtype", e.i64(Emitter::onnxDataType(t))}});
+    Value r = e.n1("Add", {mean, e.n1("Mul", {std, n})}, {}, e.resultType());
+    return r && e.done(r);
+  });
+  for (auto [n, o, a, b] :
+       {std::tuple{"aten.normal", "RandomNormalLike", "mean", "scale"},
+        {"aten.uniform", "RandomUniformLike", "low", "high"}})
+    add(n, 9,
+        [o = StringRef(o), a = StringRef(a), b = StringRef(b)](Emitter &e) {
+          Type t = e.resultElem();
+          auto p0 = e.constFloat(1, a), p1 = e.constFloat(2, b);
+          if (!p0 || !p1)
+            return false;
+          if (!t || !isa<FloatType>(t))
+            return e.fail("the result must be floating point");
+          Value r = e.n1(o, {e.in(0)},
+                         {{"dtype", e.i64(Emitter::onnxDataType(t))},
+                          {a, e.f32(*p0)},
+                          {b, e.f32(*p1)}},
+                         e.resultType());
+          return r && e.done(r);
+        });
   // empty/empty_like: zeros (the values are unspecified; torch.onnx does
   // the same).
   add("aten.empty.memory_format", 9,

@@ -2052,6 +2052,13 @@ struct Inference {
                       mul(s[2], *f), mul(s[3], *f)};
       return r;
     }
+    if (name == "aten.rand_like" || name == "aten.randn_like")
+      return withDtypeArg(same(), 1); // (self, dtype?, ...)
+    if (name == "aten.bernoulli" || name == "aten.bernoulli.p" ||
+        name == "aten.rrelu" || name == "aten.normal" || name == "aten.uniform")
+      return same();
+    if (name == "aten.normal.Tensor_Tensor")
+      return elementwise({0, 1});
     if (name == "aten.to.prim_Device") // (self, device, dtype?, ...)
       return withDtypeArg(same(), 2);
     if (name == "aten.gather" || name == "aten.index_select") {
