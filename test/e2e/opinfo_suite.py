@@ -133,7 +133,8 @@ def write_doc(path, runs, frontend):
         f"{frontend} frontend): the first float32 sample of every OpInfo "
         "op, exported by torch_onnx.export and by torch.onnx.export "
         "(dynamo=False) of the pinned torch, run in ONNX Runtime against "
-        "PyTorch (shapes, dtypes, values; rtol 1e-3, atol 1e-4). `pass`: exported "
+        "PyTorch (shapes, dtypes, values; rtol 1e-3, atol 1e-4; the values "
+        "of random and uninitialized-memory ops are not compared). `pass`: exported "
         "and matching; `-`: refused, failed or wrong.",
         "",
         "| opset | " + " | ".join(str(o) for o in opsets) + " |",
