@@ -234,37 +234,38 @@ def main():
             continue
         if not ref:
             continue
-        # Each op in a child process: an exporter or runtime that dies (ONNX
-        # Runtime has raised SIGFPE on a model) costs that op, not the run.
-        rfd, wfd = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            os.close(rfd)
-            row = run_op(opts, model, inputs, ref, tmp)
-            with os.fdopen(wfd, "w") as fh:
-                json.dump(row, fh)
-            os._exit(0)
-        os.close(wfd)
-        with os.fdopen(rfd) as fh:
-            data = fh.read()
-        _, status = os.waitpid(pid, 0)
-        if data:
-            row = json.loads(data)
-        else:
-            sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else 0
-            row = {"ours": f"crash (signal {sig}) in the export or in ONNX "
-                           "Runtime"}
-            if opts.torch_onnx:
-                row["torch.onnx"] = row["ours"]
+        # Each op and exporter in a child process: an exporter or runtime
+        # that dies (ONNX Runtime, or torch.onnx.export's passes, have raised
+        # SIGFPE) costs that cell, not the run or the other exporter's cell.
+        row = {}
+        for who in ["ours"] + (["torch.onnx"] if opts.torch_onnx else []):
+            rfd, wfd = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                os.close(rfd)
+                cell = run_op(opts, model, inputs, ref, tmp, who)
+                with os.fdopen(wfd, "w") as fh:
+                    json.dump(cell, fh)
+                os._exit(0)
+            os.close(wfd)
+            with os.fdopen(rfd) as fh:
+                data = fh.read()
+            _, status = os.waitpid(pid, 0)
+            if data:
+                row.update(json.loads(data))
+            else:
+                sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else 0
+                row[who] = (f"crash (signal {sig}) in the export or in ONNX "
+                            "Runtime")
         results[key] = row
     report(opts, results, t0)
 
 
-def run_op(opts, model, inputs, ref, tmp):
-    """{"ours": "pass" | why, "torch.onnx": ...} for one op."""
+def run_op(opts, model, inputs, ref, tmp, who):
+    """{who: "pass" | why} for one op and exporter ("ours", "torch.onnx")."""
     row = {}
     path = os.path.join(tmp, f"m_{os.getpid()}.onnx")
-    for who in ["ours"] + (["torch.onnx"] if opts.torch_onnx else []):
+    for who in [who]:
         if os.path.exists(path):
             os.remove(path)
         try:
