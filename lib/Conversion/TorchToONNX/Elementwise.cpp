@@ -434,10 +434,8 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
       Type t = Emitter::elemOf(e.in(0));
       if (!t)
         return e.fail("the input's dtype must be known");
-      Value slope = e.n1("RandomUniformLike", {e.in(0)},
-                         {{"dtype", e.i64(Emitter::onnxDataType(t))},
-                          {"low", e.f32(*lo)},
-                          {"high", e.f32(*hi)}});
+      Value slope = e.randomLike("RandomUniformLike", e.in(0), t,
+                                 {{"low", e.f32(*lo)}, {"high", e.f32(*hi)}});
       r = e.n1("PRelu", {e.in(0), slope}, {}, e.resultType());
     }
     return r && e.done(r);

@@ -107,6 +107,11 @@ public:
   Value cast(Value v, Type elem, Type result = {});
   /// Casts `v` to `elem` unless it already has that element type.
   Value castIfNeeded(Value v, Type elem);
+  /// RandomUniformLike / RandomNormalLike (`opType`) of `like`'s shape with
+  /// floating-point element type `elem` and the generator's `attrs`.
+  Value randomLike(StringRef opType, Value like, Type elem,
+                   ArrayRef<std::pair<StringRef, Attribute>> attrs = {},
+                   Type result = {});
   Value unsqueeze(Value v, ArrayRef<int64_t> axes);
   Value squeeze(Value v, ArrayRef<int64_t> axes);
   Value reduce(StringRef opType, Value v, std::optional<ArrayRef<int64_t>> axes,

@@ -1714,35 +1714,26 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
           {e.unranked(t), e.unranked(i64)});
       if (!topk)
         return false;
+      // Per row (the reduced dim kept as 1): the NaNs, the numbers.
       Value nanInts = e.cast(isNaN, i64);
-      Value count = ignoreNaN
-                        ? e.n1("Sub", {e.dimOf(x, axis),
-                                       e.reduce("ReduceSum", nanInts,
-                                                ArrayRef<int64_t>{axis}, true)})
-                        : e.dimOf(x, axis);
+      Value nanCount =
+          e.reduce("ReduceSum", nanInts, ArrayRef<int64_t>{axis}, true);
+      Value count = ignoreNaN ? e.n1("Sub", {e.dimOf(x, axis), nanCount})
+                              : e.dimOf(x, axis);
       Value pos = e.n1("Div", {e.n1("Sub", {count, e.i64s({1})}), e.i64s({2})});
       Value none = e.n1("Less", {count, e.i64Scalar(1)}, {}, e.unranked(i1));
       Value pos0 = e.n1("Where", {none, e.i64s({0}), pos}, {},
                         e.unranked(i64)); // no numbers: row 0
-      Value ones = e.n1(
-          "ConstantOfShape", {e.shape(x)},
-          {{"value", DenseElementsAttr::get(RankedTensorType::get({1}, i64),
-                                            ArrayRef<int64_t>{1})}},
-          e.unranked(i64));
-      Value at = e.reduce("ReduceMin", e.n1("Mul", {ones, pos0}),
-                          ArrayRef<int64_t>{axis}, true);
+      Value at = e.n1("Expand", {pos0, e.shape(nanCount)});
       Value v = e.n1("GatherElements", {topk->getResult(0), at},
                      {{"axis", e.i64(axis)}});
       Value idx = e.n1("GatherElements", {topk->getResult(1), at},
                        {{"axis", e.i64(axis)}});
-      Value anyNaN =
-          e.n1("Greater",
-               {e.reduce("ReduceMax", nanInts, ArrayRef<int64_t>{axis}, true),
-                e.i64Scalar(0)},
-               {}, e.unranked(i1));
       if (ignoreNaN) {
         v = e.n1("Where", {none, nan, v}, {}, e.unranked(t));
       } else {
+        Value anyNaN =
+            e.n1("Greater", {nanCount, e.i64Scalar(0)}, {}, e.unranked(i1));
         v = e.n1("Where", {anyNaN, nan, v}, {}, e.unranked(t));
         Value firstNaN = e.n1("ArgMax", {nanInts},
                               {{"axis", e.i64(axis)}, {"keepdims", e.i64(1)}},

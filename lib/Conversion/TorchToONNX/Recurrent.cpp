@@ -92,7 +92,6 @@ Value iota(Emitter &e, Value n) {
 /// the lengths given to pack_padded_sequence when it made them, else
 /// lengths[b] = #{t : batch_sizes[t] > b}.
 Value packedLengths(Emitter &e, Value bs, Value data) {
-  Value bsIn = e.rw.getRemappedValue(bs);
   if (auto r = dyn_cast<OpResult>(bs)) {
     Operation *pack = r.getOwner();
     if (Torch::getOpKey(pack) == "aten._pack_padded_sequence" &&
@@ -100,6 +99,7 @@ Value packedLengths(Emitter &e, Value bs, Value data) {
       if (Value l = e.rw.getRemappedValue(pack->getOperand(1)))
         return e.castIfNeeded(l, e.rw.getI64Type());
   }
+  Value bsIn = e.rw.getRemappedValue(bs);
   if (!bsIn)
     return {};
   Value b = e.unsqueeze(iota(e, e.dimOf(data, 1)), {0});   // [1, B]
@@ -115,7 +115,6 @@ Value packedLengths(Emitter &e, Value bs, Value data) {
 /// batch_sizes, hx, params, ..., bidirectional).
 struct RNNOperands {
   unsigned hx, params;
-  bool packed;
 };
 
 /// One LSTM/GRU/RNN (ONNX) per layer over a sequence-first input; a packed
@@ -123,7 +122,7 @@ struct RNNOperands {
 /// sequence_lens.
 bool lowerRNN(Emitter &e, Cell kind, bool packed = false) {
   bool lstm = kind == Cell::LSTM;
-  RNNOperands o = packed ? RNNOperands{2, 3, true} : RNNOperands{1, 2, false};
+  RNNOperands o = packed ? RNNOperands{2, 3} : RNNOperands{1, 2};
   auto params = e.tensorList(o.params);
   auto hasBias = Torch::getConstantBool(e.orig(o.params + 1));
   auto layers = e.constInt(o.params + 2, "num_layers");
@@ -360,16 +359,24 @@ bool noMask(Emitter &e, unsigned i) {
                 "yet");
 }
 
+/// `x` of rank `rank` with its first two dims swapped (batch-first <->
+/// time-major).
+Value swapLeadingDims(Emitter &e, Value x, int64_t rank) {
+  SmallVector<int64_t> perm{1, 0};
+  for (int64_t i = 2; i < rank; ++i)
+    perm.push_back(i);
+  return e.n1("Transpose", {x}, {{"perm", e.ints(perm)}});
+}
+
 /// True if every use of the packed data `v` is a recurrent layer over
 /// packed sequences or pad_packed_sequence (what the padded layout serves).
 bool onlyPackedUses(Value v, std::string &user) {
   for (OpOperand &u : v.getUses()) {
     std::string key = Torch::getOpKey(u.getOwner());
-    bool rnn = key == "aten.lstm.data" || key == "aten.gru.data" ||
-               key == "aten.rnn_tanh.data" || key == "aten.rnn_relu.data";
     if (u.getOperandNumber() == 0 &&
         (key == "aten._pad_packed_sequence" ||
-         (rnn && onlyPackedUses(u.getOwner()->getResult(0), user))))
+         (Torch::isPackedRNNKey(key) &&
+          onlyPackedUses(u.getOwner()->getResult(0), user))))
       continue;
     user = key;
     return false;
@@ -391,13 +398,7 @@ bool lowerPackPadded(Emitter &e) {
   auto rank = Emitter::rankOf(e.in(0));
   if (!bf || !rank || *rank < 2)
     return e.fail("batch_first must be constant and the input's rank known");
-  Value x = e.in(0);
-  if (*bf) {
-    SmallVector<int64_t> perm{1, 0};
-    for (int64_t i = 2; i < *rank; ++i)
-      perm.push_back(i);
-    x = e.n1("Transpose", {x}, {{"perm", e.ints(perm)}});
-  }
+  Value x = *bf ? swapLeadingDims(e, e.in(0), *rank) : e.in(0);
   Type i64 = e.rw.getI64Type();
   Value lengths = e.castIfNeeded(e.in(1), i64);
   Value maxLen = e.reduce("ReduceMax", lengths, ArrayRef<int64_t>{0}, true);
@@ -445,17 +446,12 @@ bool lowerPadPacked(Emitter &e) {
   if (!trailing.empty())
     valid = e.unsqueeze(valid, trailing);
   auto pad = Torch::getConstantFloat(e.orig(3));
-  Value fill = e.scalarLike(pad ? *pad : 0.0, data);
-  if (!pad)
-    fill = e.castIfNeeded(e.in(3), Emitter::elemOf(data));
+  Value fill = pad ? e.scalarLike(*pad, data)
+                   : e.castIfNeeded(e.in(3), Emitter::elemOf(data));
   Value out = e.n1("Where", {valid, padded, fill}, {},
                    e.unranked(Emitter::elemOf(data)));
-  if (*bf) {
-    SmallVector<int64_t> perm{1, 0};
-    for (int64_t i = 2; i < *rank; ++i)
-      perm.push_back(i);
-    out = e.n1("Transpose", {out}, {{"perm", e.ints(perm)}});
-  }
+  if (*bf)
+    out = swapLeadingDims(e, out, *rank);
   Value y = e.n1("Identity", {out}, {}, e.resultType(0));
   Value l = e.n1("Identity", {lengths}, {}, e.resultType(1));
   return y && l && e.done({y, l});

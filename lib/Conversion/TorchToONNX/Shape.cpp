@@ -2023,8 +2023,7 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
       Type t = e.resultElem();
       if (!t || !isa<FloatType>(t))
         return e.fail("the result must be floating point");
-      Value r = e.n1(o, {e.in(0)}, {{"dtype", e.i64(Emitter::onnxDataType(t))}},
-                     e.resultType());
+      Value r = e.randomLike(o, e.in(0), t, {}, e.resultType());
       return r && e.done(r);
     });
   // bernoulli(p) / bernoulli(x, p): 1 with probability p, as the input's
@@ -2039,9 +2038,7 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
         return r && e.done(r);
       }
       Value p = scalarP ? e.castIfNeeded(e.in(1), t) : e.in(0);
-      Value u =
-          e.n1("RandomUniformLike", {e.in(0)},
-               {{"dtype", e.i64(Emitter::onnxDataType(t))}}, e.unranked(t));
+      Value u = e.randomLike("RandomUniformLike", e.in(0), t);
       Value r = e.cast(
           e.n1("Less", {u, p}, {}, e.unranked(IntegerType::get(e.ctx(), 1))), t,
           e.resultType());
@@ -2055,8 +2052,7 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     if (!t || !isa<FloatType>(t))
       return e.fail("the result must be floating point");
     Value mean = e.castIfNeeded(e.in(0), t), std = e.castIfNeeded(e.in(1), t);
-    Value n = e.n1("RandomNormalLike", {e.n1("Add", {mean, std})},
-                   {{"dtype", e.i64(Emitter::onnxDataType(t))}});
+    Value n = e.randomLike("RandomNormalLike", e.n1("Add", {mean, std}), t);
     Value r = e.n1("Add", {mean, e.n1("Mul", {std, n})}, {}, e.resultType());
     return r && e.done(r);
   });
@@ -2071,11 +2067,9 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
             return false;
           if (!t || !isa<FloatType>(t))
             return e.fail("the result must be floating point");
-          Value r = e.n1(o, {e.in(0)},
-                         {{"dtype", e.i64(Emitter::onnxDataType(t))},
-                          {a, e.f32(*p0)},
-                          {b, e.f32(*p1)}},
-                         e.resultType());
+          Value r =
+              e.randomLike(o, e.in(0), t, {{a, e.f32(*p0)}, {b, e.f32(*p1)}},
+                           e.resultType());
           return r && e.done(r);
         });
   // empty/empty_like: zeros (the values are unspecified; torch.onnx does
@@ -2448,12 +2442,13 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     if ((*s)[2] >= 0 && (*s)[3] >= 0)
       l = (((*s)[2] + 2 * (*p)[0] - spanH - 1) / (*st)[0] + 1) *
           (((*s)[3] + 2 * (*p)[1] - spanW - 1) / (*st)[1] + 1);
-    Value shape =
-        c >= 0 ? e.i64s({0, c * (*k)[0] * (*k)[1], l}) : e.i64s({0, -1, 0});
-    if (c < 0) // the channels unknown: merge [C, kk] and [oh, ow] in turn
+    Value shape;
+    if (c >= 0) {
+      shape = e.i64s({0, c * (*k)[0] * (*k)[1], l});
+    } else { // the channels unknown: merge [C, kk] and [oh, ow] in turn
       stacked = e.n1("Reshape", {stacked, e.i64s({0, -1, 0, 0})});
-    if (c < 0)
       shape = e.i64s({0, 0, -1});
+    }
     Value r = e.n1("Reshape", {stacked, shape}, {}, e.resultType());
     return r && e.done(r);
   });

@@ -208,6 +208,15 @@ Value Emitter::castIfNeeded(Value v, Type elem) {
   return cast(v, elem);
 }
 
+Value Emitter::randomLike(StringRef opType, Value like, Type elem,
+                          ArrayRef<std::pair<StringRef, Attribute>> attrs,
+                          Type result) {
+  SmallVector<std::pair<StringRef, Attribute>> all{
+      {"dtype", i64(onnxDataType(elem))}};
+  all.append(attrs.begin(), attrs.end());
+  return n1(opType, {like}, all, result ? result : unranked(elem));
+}
+
 Value Emitter::unsqueeze(Value v, ArrayRef<int64_t> axes) {
   if (!v)
     return v;

@@ -310,7 +310,7 @@ struct TorchDropRaisePathsPass
         {"aten.nanmedian.dim", {1, false, 2}},
         {"aten.linalg_vector_norm", {2, true, 3}},
     };
-    SmallVector<Operation *> ops;
+    SmallVector<std::pair<Operation *, Reduction>> ops;
     getOperation().walk([&](Operation *op) {
       auto it = reductions.find(getOpKey(op));
       if (it == reductions.end() || op->getNumOperands() <= it->second.dim)
@@ -326,21 +326,19 @@ struct TorchDropRaisePathsPass
       } else if (!getConstantInt(dim)) {
         return;
       }
-      ops.push_back(op);
+      ops.push_back({op, it->second});
     });
     MLIRContext *ctx = &getContext();
-    for (Operation *op : ops) {
-      const Reduction &r = reductions.find(getOpKey(op))->second;
+    for (auto &entry : ops) {
+      Operation *op = entry.first;
+      const Reduction &r = entry.second;
       rewriter.setInsertionPoint(op);
       Location loc = op->getLoc();
       Value zero = ConstantIntOp::create(rewriter, loc, IntType::get(ctx),
                                          rewriter.getI64IntegerAttr(0));
       Type t = op->getOperand(0).getType();
-      Type one = isa<NonValueTensorType>(t)
-                     ? Type(NonValueTensorType::get(ctx, ArrayRef<int64_t>{1},
-                                                    TensorInfo::of(t).dtype))
-                     : Type(ValueTensorType::get(ctx, ArrayRef<int64_t>{1},
-                                                 TensorInfo::of(t).dtype));
+      Type one = withInfo(
+          t, TensorInfo{SmallVector<int64_t>{1}, TensorInfo::of(t).dtype});
       Value x =
           AtenUnsqueezeOp::create(rewriter, loc, one, op->getOperand(0), zero);
       Value dim = zero;

@@ -79,15 +79,6 @@ TensorInfo meet(const TensorInfo &a, const TensorInfo &b) {
   return r;
 }
 
-Type withInfo(Type original, const TensorInfo &info) {
-  std::optional<ArrayRef<int64_t>> sizes;
-  if (info.sizes)
-    sizes = ArrayRef<int64_t>(*info.sizes);
-  if (isa<NonValueTensorType>(original))
-    return NonValueTensorType::get(original.getContext(), sizes, info.dtype);
-  return ValueTensorType::get(original.getContext(), sizes, info.dtype);
-}
-
 //===----------------------------------------------------------------------===//
 // Dtype promotion (torch/csrc/jit/... result_type rules)
 //===----------------------------------------------------------------------===//
@@ -239,14 +230,15 @@ int64_t convOut(int64_t in, int64_t k, int64_t s, int64_t p0, int64_t p1,
 struct Inference {
   Operation *op;
   MLIRContext *ctx;
+  /// The default dtype (torch.get_default_dtype() of the exporter).
+  Type defaultDtype;
 
   TensorInfo in(unsigned i) const {
     return TensorInfo::of(op->getOperand(i).getType());
   }
   Type i1() const { return IntegerType::get(ctx, 1); }
   Type si64() const { return IntegerType::get(ctx, 64, IntegerType::Signed); }
-  /// The default dtype (torch.get_default_dtype() of the exporter).
-  Type dflt() const { return getDefaultDtype(op); }
+  Type dflt() const { return defaultDtype; }
   Type resultType(ArrayRef<Value> vals) const {
     return ::resultType(vals, dflt());
   }
@@ -2179,13 +2171,6 @@ bool isBottomList(Value v) {
   return false;
 }
 
-/// The recurrent layers over packed sequences (data, batch_sizes, hx, ...).
-bool isPackedRNN(Operation *op) {
-  std::string key = getOpKey(op);
-  return key == "aten.lstm.data" || key == "aten.gru.data" ||
-         key == "aten.rnn_tanh.data" || key == "aten.rnn_relu.data";
-}
-
 /// Packed sequences (pack_padded_sequence) are carried padded and time-major
 /// here: the data as [T, B, *], the batch sizes as PyTorch's (one per time
 /// step up to the longest length), not in PyTorch's packed [sum(lengths), *]
@@ -2204,7 +2189,7 @@ void forgetPackedSizes(func::FuncOp func) {
     if (key == "aten._pack_padded_sequence" && op->getNumResults() == 2) {
       forget(op->getResult(0));
       forget(op->getResult(1));
-    } else if (isPackedRNN(op) || key == "aten._pad_packed_sequence") {
+    } else if (isPackedRNNKey(key) || key == "aten._pad_packed_sequence") {
       forget(op->getResult(0));
     }
   });
@@ -2214,6 +2199,8 @@ struct TorchRefineTypesPass
     : Torch::impl::TorchRefineTypesBase<TorchRefineTypesPass> {
   /// The type each value had before the pass; results never lose it.
   DenseMap<Value, TensorInfo> declared;
+  /// The module's default dtype (read once per run).
+  Type defaultDtype;
 
   TensorInfo declaredOf(Value v) {
     auto it = declared.find(v);
@@ -2314,7 +2301,7 @@ struct TorchRefineTypesPass
     // batch_first) or a packed one (.data: data, batch_sizes, hx, params,
     // ...; padded and time-major here): output [T, B, dirs * hidden] (batch
     // first as the input), states [layers * dirs, B, hidden].
-    bool packed = isPackedRNN(op);
+    bool packed = isPackedRNNKey(key);
     if (lstm || gru || rnn || packed) {
       unsigned p = packed ? 3 : 2;
       TensorInfo x = TensorInfo::of(op->getOperand(0).getType());
@@ -2614,7 +2601,7 @@ struct TorchRefineTypesPass
       if (op.getNumResults() == 0 ||
           !isTorchTensorType(op.getResult(0).getType()))
         continue;
-      Inference inf{&op, op.getContext()};
+      Inference inf{&op, op.getContext(), defaultDtype};
       if (auto info = inf.infer()) {
         changed |= update(op.getResult(0), *info);
         // var_mean/std_mean: the mean has the variance's shape and dtype.
@@ -2669,6 +2656,7 @@ struct TorchRefineTypesPass
 
   void runOnOperation() override {
     func::FuncOp func = getOperation();
+    defaultDtype = getDefaultDtype(func);
     forgetPackedSizes(func);
     func.walk([&](Operation *op) {
       for (Value r : op->getResults()) {

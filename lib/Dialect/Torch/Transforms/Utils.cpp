@@ -61,6 +61,15 @@ Type mlir::Torch::getDefaultDtype(Operation *op) {
   return Float32Type::get(op->getContext());
 }
 
+Type mlir::Torch::withInfo(Type like, const TensorInfo &info) {
+  std::optional<ArrayRef<int64_t>> sizes;
+  if (info.sizes)
+    sizes = ArrayRef<int64_t>(*info.sizes);
+  if (isa<NonValueTensorType>(like))
+    return NonValueTensorType::get(like.getContext(), sizes, info.dtype);
+  return ValueTensorType::get(like.getContext(), sizes, info.dtype);
+}
+
 TensorInfo TensorInfo::of(Type t) {
   TensorInfo info;
   if (auto v = dyn_cast<ValueTensorType>(t)) {

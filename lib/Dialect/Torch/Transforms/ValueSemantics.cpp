@@ -28,6 +28,10 @@ std::string functionalName(StringRef inPlace) {
   return name;
 }
 
+/// "torch.aten.add_.Tensor": the op's name, a generic torch.operator's by
+/// its schema.
+std::string schemaName(Operation *op) { return "torch." + getOpKey(op); }
+
 /// True if `op` is a view or otherwise may alias its tensor operands.
 bool mayAlias(Operation *op) {
   if (op->hasTrait<Torch::OpTrait::ValueSemantics>() ||
@@ -172,8 +176,7 @@ struct TorchValueSemanticsPass
     // A generic torch.operator (an op the generator does not list) is named
     // by its attribute.
     bool generic = isa<OperatorOp>(op);
-    std::string name = functionalName(generic ? "torch." + getOpKey(op)
-                                              : op->getName().getStringRef());
+    std::string name = functionalName(schemaName(op));
     OperationName functional(name, op->getContext());
     if (functional.isRegistered()) {
       OperationState state(op->getLoc(), functional);
@@ -209,15 +212,13 @@ struct TorchValueSemanticsPass
         break;
       if (!isWritableView(d))
         return op->emitError("cannot convert '")
-               << "torch." << getOpKey(op)
-               << "' to value semantics: it mutates the "
+               << schemaName(op) << "' to value semantics: it mutates the "
                << "result of 'torch." << getOpKey(d)
                << "', a view that cannot be written back to its source (only "
                   "slices, selects, transposes, permutes and reshapes can)";
       if (d->getBlock() != block)
         return op->emitError("cannot convert '")
-               << "torch." << getOpKey(op)
-               << "' to value semantics: the mutated view "
+               << schemaName(op) << "' to value semantics: the mutated view "
                << "is taken in another block";
       chain.push_back(d);
       base = d->getOperand(0);
@@ -225,14 +226,12 @@ struct TorchValueSemanticsPass
     if (auto arg = dyn_cast<BlockArgument>(base);
         arg && arg.getOwner() != block)
       return op->emitError("cannot convert '")
-             << "torch." << getOpKey(op)
-             << "' to value semantics: it mutates a value "
+             << schemaName(op) << "' to value semantics: it mutates a value "
              << "of an enclosing block (a loop or branch would have to carry "
                 "it)";
     if (Operation *d = base.getDefiningOp(); d && d->getBlock() != block)
       return op->emitError("cannot convert '")
-             << "torch." << getOpKey(op)
-             << "' to value semantics: it mutates a tensor "
+             << schemaName(op) << "' to value semantics: it mutates a tensor "
              << "defined outside the block that mutates it";
     Operation *newOp = createFunctional(op);
     Value updated = newOp->getResult(0);
@@ -246,7 +245,7 @@ struct TorchValueSemanticsPass
       if (!cur) {
         newOp->erase();
         return op->emitError("cannot convert '")
-               << "torch." << getOpKey(op) << "' to value semantics: the view '"
+               << schemaName(op) << "' to value semantics: the view '"
                << view->getName() << "' has non-constant parameters";
       }
     }

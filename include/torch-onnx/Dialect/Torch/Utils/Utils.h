@@ -130,6 +130,18 @@ struct TensorInfo {
   bool hasRank() const { return sizes.has_value(); }
 };
 
+/// A tensor type of `like`'s kind (value or non-value tensor) with `info`'s
+/// sizes and dtype.
+Type withInfo(Type like, const TensorInfo &info);
+
+/// The recurrent layers over packed sequences (data, batch_sizes, hx, ...):
+/// "aten.lstm.data", "aten.gru.data", "aten.rnn_tanh.data",
+/// "aten.rnn_relu.data".
+inline bool isPackedRNNKey(StringRef key) {
+  return key == "aten.lstm.data" || key == "aten.gru.data" ||
+         key == "aten.rnn_tanh.data" || key == "aten.rnn_relu.data";
+}
+
 } // namespace mlir::Torch
 
 #endif // TORCH_ONNX_DIALECT_TORCH_UTILS_UTILS_H
