@@ -27,6 +27,10 @@ class Case:
     input_names: Optional[List[str]] = None
     dynamic_axes: Optional[Dict[str, Any]] = None
     needs: List[Tuple[int, str]] = field(default_factory=list)
+    # Absolute tolerance against PyTorch (a quantized model's output may
+    # differ by one step of its quantization grid: PyTorch's kernels
+    # requantize in float, ONNX Runtime's integer kernels in integers).
+    atol: float = 1e-4
 
     def not_expressible(self, opset: int) -> Optional[str]:
         for need, reason in self.needs:
@@ -664,6 +668,61 @@ class SymbolicSizes(nn.Module):
         return y + pos.unsqueeze(-1), x.new_zeros(b, s // 2 + 1)
 
 
+class QuantCNN(nn.Module):
+    """Eager-mode static quantization (torch.ao.quantization, fbgemm):
+    conv+bn+relu fused, a grouped conv, residual add_relu, hardswish, cat,
+    mul, max and average pooling, a linear layer; per-channel weights."""
+
+    def __init__(self):
+        super().__init__()
+        Q = torch.ao.nn.quantized
+        self.quant = torch.ao.quantization.QuantStub()
+        self.conv1 = nn.Conv2d(3, 8, 3, padding=1)
+        self.bn1 = nn.BatchNorm2d(8)
+        self.relu1 = nn.ReLU()
+        self.conv2 = nn.Conv2d(8, 8, 3, padding=1, groups=2)
+        self.act = nn.Hardswish()
+        self.add = Q.FloatFunctional()
+        self.cat = Q.FloatFunctional()
+        self.mul = Q.FloatFunctional()
+        self.pool = nn.AdaptiveAvgPool2d(1)
+        self.fc = nn.Linear(16, 5)
+        self.dequant = torch.ao.quantization.DeQuantStub()
+
+    def forward(self, x):
+        x = self.quant(x)
+        y = self.relu1(self.bn1(self.conv1(x)))
+        y = self.add.add_relu(y, self.act(self.conv2(y)))
+        y = F.max_pool2d(y, 2)
+        y = self.cat.cat([y, self.mul.mul(y, y)], 1)
+        y = self.pool(y).flatten(1)
+        return self.dequant(self.fc(y))
+
+
+# The output's quantization step: the tolerance of the quantized cases.
+QUANT_OUT_SCALE = 0.02
+
+
+def quant_cnn():
+    torch.manual_seed(0)
+    m = QuantCNN().eval()
+    with torch.no_grad():  # BN statistics that are not the identity
+        m.bn1.running_mean.uniform_(-0.2, 0.2)
+        m.bn1.running_var.uniform_(0.5, 2.0)
+    m.qconfig = torch.ao.quantization.get_default_qconfig("fbgemm")
+    torch.ao.quantization.fuse_modules(m, [["conv1", "bn1", "relu1"]],
+                                       inplace=True)
+    torch.ao.quantization.prepare(m, inplace=True)
+    with torch.no_grad():
+        for _ in range(4):
+            m(torch.randn(2, 3, 16, 16))
+    torch.ao.quantization.convert(m, inplace=True)
+    # A fixed output grid (as a user may set one), so that the test's
+    # tolerance is one step of it.
+    m.fc.scale, m.fc.zero_point = QUANT_OUT_SCALE, 128
+    return m
+
+
 def _eval(m):
     torch.manual_seed(0)
     return m.eval()
@@ -708,6 +767,8 @@ def mha():
 
 
 BATCH = {"x": {0: "batch"}}
+NOT_BEFORE_10_QDQ = (10, "quantized tensors are QuantizeLinear/"
+                         "DequantizeLinear pairs (opset 10)")
 NOT_BEFORE_11_BILINEAR = ("bilinear interpolation needs opset 11 (Upsample/"
                           "Resize-10 use asymmetric coordinates)")
 
@@ -849,6 +910,13 @@ def cases() -> List[Case]:
              ((r(6, 4), r(6, 3)), [r(5), r(5)], (2.0,)),
              input_names=["a", "b", "x0", "x1"],
              dynamic_axes={"a": {0: "n"}, "b": {0: "n"}}),
+        Case("quant_cnn", quant_cnn, (r(2, 3, 16, 16),), (r(3, 3, 16, 16),),
+             input_names=["x"], dynamic_axes=BATCH,
+             atol=QUANT_OUT_SCALE * 1.001, needs=[NOT_BEFORE_10_QDQ]),
+        Case("quant_cnn_script", quant_cnn, (r(2, 3, 16, 16),),
+             (r(3, 3, 16, 16),), mode="script", input_names=["x"],
+             dynamic_axes=BATCH, atol=QUANT_OUT_SCALE * 1.001,
+             needs=[NOT_BEFORE_10_QDQ]),
         Case("packed_rnn", lambda: _eval(PackedRNN()),
              (r(3, 6, 4), torch.tensor([4, 6, 2]), r(4, 3, 5), r(4, 3, 5)),
              (r(4, 7, 4), torch.tensor([3, 5, 7, 1]), r(4, 4, 5),

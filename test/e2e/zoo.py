@@ -127,8 +127,17 @@ def compare(category, got, ref):
         if g.dtype != r.dtype:
             return f"dtype {g.dtype} vs {r.dtype}"
         scale = max(1.0, float(np.abs(r).max())) if r.size else 1.0
+        atol = 1e-4 * scale
+        if category == "quantization" and r.size > 1:
+            # A dequantized output lies on its quantization grid; PyTorch's
+            # kernels requantize in float and ONNX Runtime's in integers, so
+            # a value near a rounding tie may land one step away (either
+            # exporter, at any layer): allow one step of the output grid.
+            gaps = np.diff(np.unique(r))
+            if gaps.size:
+                atol = max(atol, float(gaps.min()) * 1.001)
         if np.allclose(np.asarray(g, np.float64), r.astype(np.float64),
-                       rtol=1e-3, atol=1e-4 * scale, equal_nan=True):
+                       rtol=1e-3, atol=atol, equal_nan=True):
             continue
         err = float(np.abs(np.asarray(g, np.float64) - r).max())
         return f"wrong numbers (max abs error {err:.3g})"

@@ -138,31 +138,6 @@ std::function<bool(Emitter &)> logical(StringRef opType) {
   };
 }
 
-/// Clip with constant or absent bounds, in the opset's form.
-Value clip(Emitter &e, Value x, std::optional<double> lo,
-           std::optional<double> hi, Type result) {
-  if (e.opset() < 11) {
-    SmallVector<std::pair<StringRef, Attribute>> attrs;
-    if (lo)
-      attrs.push_back({"min", e.f32(*lo)});
-    if (hi)
-      attrs.push_back({"max", e.f32(*hi)});
-    if (!isa_and_nonnull<FloatType>(Emitter::elemOf(x))) {
-      e.fail("Clip before opset 11 takes only floating-point tensors");
-      return {};
-    }
-    return e.n1("Clip", {x}, attrs, result);
-  }
-  Type t = Emitter::elemOf(x);
-  if (!isa_and_nonnull<FloatType>(t) && e.opset() < 12) {
-    e.fail("Clip on integers needs opset 12");
-    return {};
-  }
-  Value l = lo ? e.scalar(*lo, t) : Value();
-  Value h = hi ? e.scalar(*hi, t) : Value();
-  return e.n1("Clip", {x, l, h}, {}, result);
-}
-
 /// clamp(x, min?, max?) where the bounds are Scalars or tensors.
 bool lowerClamp(Emitter &e, int loIdx, int hiIdx) {
   auto bound = [&](int idx, std::optional<double> &c, Value &v) {
@@ -191,7 +166,7 @@ bool lowerClamp(Emitter &e, int loIdx, int hiIdx) {
                e.resultType());
     return r && e.done(r);
   }
-  Value r = clip(e, x, lo, hi, e.resultType());
+  Value r = e.clip(x, lo, hi, e.resultType());
   return r && e.done(r);
 }
 
@@ -509,7 +484,7 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
     auto lo = e.constFloat(1, "min_val"), hi = e.constFloat(2, "max_val");
     if (!lo || !hi)
       return false;
-    Value r = clip(e, e.in(0), lo, hi, e.resultType());
+    Value r = e.clip(e.in(0), lo, hi, e.resultType());
     return r && e.done(r);
   });
   // hardshrink: x where |x| > lambd, else 0; softshrink also moves the kept
@@ -781,7 +756,7 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
       auto eps = e.constFloat(1, "eps");
       if (!eps)
         return false;
-      x = clip(e, x, *eps, 1.0 - *eps, Type());
+      x = e.clip(x, *eps, 1.0 - *eps, Type());
     }
     Value r =
         e.n1("Log", {e.n1("Div", {x, e.n1("Sub", {e.scalarLike(1.0, x), x})})},
@@ -836,7 +811,7 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
     return r && e.done(r);
   });
   add("aten.relu6", 9, [](Emitter &e) {
-    Value r = clip(e, e.in(0), 0.0, 6.0, e.resultType());
+    Value r = e.clip(e.in(0), 0.0, 6.0, e.resultType());
     return r && e.done(r);
   });
   add("aten.clamp", 9, [](Emitter &e) { return lowerClamp(e, 1, 2); });

@@ -112,6 +112,10 @@ public:
   Value randomLike(StringRef opType, Value like, Type elem,
                    ArrayRef<std::pair<StringRef, Attribute>> attrs = {},
                    Type result = {});
+  /// Clip with constant or absent bounds, in the opset's form (null, with
+  /// the error set, where the opset cannot clip that element type).
+  Value clip(Value x, std::optional<double> lo, std::optional<double> hi,
+             Type result = {});
   Value unsqueeze(Value v, ArrayRef<int64_t> axes);
   Value squeeze(Value v, ArrayRef<int64_t> axes);
   Value reduce(StringRef opType, Value v, std::optional<ArrayRef<int64_t>> axes,
@@ -174,6 +178,7 @@ void addNNLowerings(std::vector<Lowering> &list);
 void addShapeLowerings(std::vector<Lowering> &list);
 void addRecurrentLowerings(std::vector<Lowering> &list);
 void addLinearAlgebraLowerings(std::vector<Lowering> &list);
+void addQuantizedLowerings(std::vector<Lowering> &list);
 
 /// The `ord`-norm of floating-point `x` over `axes` (every dim when unset)
 /// with the given result type (null, with Emitter::error set, on failure).

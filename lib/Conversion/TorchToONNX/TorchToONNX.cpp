@@ -191,6 +191,31 @@ Value Emitter::scalar(double v, Type elem) {
       DenseElementsAttr::get(t, APInt(it.getWidth(), (int64_t)v, true)));
 }
 
+/// Clip with constant or absent bounds, in the opset's form.
+Value Emitter::clip(Value x, std::optional<double> lo, std::optional<double> hi,
+                    Type result) {
+  if (opset() < 11) {
+    SmallVector<std::pair<StringRef, Attribute>> attrs;
+    if (lo)
+      attrs.push_back({"min", f32(*lo)});
+    if (hi)
+      attrs.push_back({"max", f32(*hi)});
+    if (!isa_and_nonnull<FloatType>(elemOf(x))) {
+      fail("Clip before opset 11 takes only floating-point tensors");
+      return {};
+    }
+    return n1("Clip", {x}, attrs, result);
+  }
+  Type t = elemOf(x);
+  if (!isa_and_nonnull<FloatType>(t) && opset() < 12) {
+    fail("Clip on integers needs opset 12");
+    return {};
+  }
+  Value l = lo ? scalar(*lo, t) : Value();
+  Value h = hi ? scalar(*hi, t) : Value();
+  return n1("Clip", {x, l, h}, {}, result);
+}
+
 Value Emitter::cast(Value v, Type elem, Type result) {
   if (!v)
     return v;
@@ -451,6 +476,7 @@ const std::vector<Lowering> &mlir::torch_onnx::getLowerings() {
     addShapeLowerings(l);
     addRecurrentLowerings(l);
     addLinearAlgebraLowerings(l);
+    addQuantizedLowerings(l);
     return l;
   }();
   return list;

@@ -11,6 +11,7 @@
 #include "torch-onnx/Target/TorchScript/TorchScriptImport.h"
 
 #include "ArchiveCheck.h"
+#include "Quantized.h"
 #include "TorchValues.h"
 
 #include "torch-onnx/Dialect/Torch/IR/TorchDialect.h"
@@ -343,6 +344,13 @@ OwningOpRef<ModuleOp> Importer::run(tj::Graph &graph) {
   OwningOpRef<ModuleOp> module(ModuleOp::create(fileLoc));
   b.setInsertionPointToEnd(module->getBody());
 
+  // Quantized kernels and tensors become float ops between quantize and
+  // dequantize ops (ONNX's QDQ form).
+  if (auto err = rewriteQuantizedOps(graph)) {
+    error(err->node ? locOf(err->node) : fileLoc) << err->message;
+    return {};
+  }
+
   // Graph inputs: the module itself (`self`) is dropped after freezing.
   std::vector<tj::Value *> inputs;
   for (tj::Value *in : graph.inputs()) {
@@ -648,6 +656,20 @@ static std::string explainLoadFailure(StringRef path, const std::string &what) {
   return "libtorch cannot load it: " + reason;
 }
 
+namespace {
+/// Drops libtorch's warning that quantized tensors are deprecated (printed
+/// whenever a quantized model is loaded: not the exporting user's concern);
+/// passes every other warning on.
+struct QuantizedDeprecationFilter : c10::WarningHandler {
+  c10::WarningHandler *next = c10::WarningUtils::get_warning_handler();
+  void process(const c10::Warning &w) override {
+    if (w.msg().find("quantized tensor creation functions") ==
+        std::string::npos)
+      next->process(w);
+  }
+};
+} // namespace
+
 OwningOpRef<ModuleOp>
 mlir::Torch::importTorchScriptFile(StringRef path, MLIRContext *context,
                                    const TorchScriptImportOptions &options) {
@@ -661,6 +683,8 @@ mlir::Torch::importTorchScriptFile(StringRef path, MLIRContext *context,
     emitError(loc) << "cannot import '" << path << "': " << bad;
     return {};
   }
+  QuantizedDeprecationFilter filter;
+  c10::WarningUtils::WarningHandlerGuard filterGuard(&filter);
   tj::Module module;
   try {
     module = tj::load(path.str());

@@ -135,13 +135,15 @@ std::optional<Tensor> readElements(ElementsAttr attr, int64_t limit) {
       case 2: {
         int16_t x;
         memcpy(&x, p, 2);
-        v = isUnsigned ? (uint16_t)x : x;
+        v = isUnsigned ? int64_t(uint16_t(x)) : int64_t(x);
         break;
       }
       case 4: {
         int32_t x;
         memcpy(&x, p, 4);
-        v = isUnsigned ? (uint32_t)x : x;
+        // (Both arms as int64_t: a common type of uint32_t would read
+        // negative int32 values as large positive ones.)
+        v = isUnsigned ? int64_t(uint32_t(x)) : int64_t(x);
         break;
       }
       default:

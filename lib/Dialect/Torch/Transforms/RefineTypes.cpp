@@ -1062,6 +1062,13 @@ struct Inference {
       return TensorInfo{Sizes{a.sizes ? (int64_t)a.sizes->size() : kUnknown},
                         si64()};
     }
+    // PT2E's quantize ops (what quantized TorchScript kernels import as):
+    // the integer values of the dtype argument, and their float values.
+    if (name == "quantized_decomposed.quantize_per_tensor")
+      return withDtypeArg(TensorInfo{in(0).sizes, Type()}, 5);
+    if (name == "quantized_decomposed.dequantize_per_tensor" ||
+        name == "quantized_decomposed.dequantize_per_channel")
+      return TensorInfo{in(0).sizes, Float32Type::get(ctx)};
     if (name == "torchvision.nms")
       return TensorInfo{Sizes{kUnknown}, si64()};
     if (name == "torchvision.roi_align" || name == "torchvision.roi_pool") {

@@ -48,3 +48,29 @@ func.func @dynamic(%x: tensor<?x3xf32>) -> tensor<2xi64> {
   %s = "onnx.Shape"(%x) : (tensor<?x3xf32>) -> tensor<2xi64>
   return %s : tensor<2xi64>
 }
+
+// -----
+
+// Signed integers held in resource blobs (what the importers make of large
+// tensors) keep their sign: int32 -3 and -1 cast to -3.0 and -1.0, not to
+// 4294967293.0 and 4294967295.0; int16 -2 to -2.0.
+// CHECK-LABEL: func.func @signed_resource
+// CHECK-DAG: dense<[-3.000000e+00, -1.000000e+00]> : tensor<2xf32>
+// CHECK-DAG: dense<[-2.000000e+00, 5.000000e+00]> : tensor<2xf32>
+// CHECK-NOT: onnx.Cast
+func.func @signed_resource() -> (tensor<2xf32>, tensor<2xf32>) {
+  %q = onnx.Initializer "q" = dense_resource<q32> : tensor<2xi32>
+  %f = "onnx.Cast"(%q) <{to = 1 : i64}> : (tensor<2xi32>) -> tensor<2xf32>
+  %h = onnx.Initializer "h" = dense_resource<q16> : tensor<2xi16>
+  %g = "onnx.Cast"(%h) <{to = 1 : i64}> : (tensor<2xi16>) -> tensor<2xf32>
+  return %f, %g : tensor<2xf32>, tensor<2xf32>
+}
+
+{-#
+  dialect_resources: {
+    builtin: {
+      q32: "0x04000000FDFFFFFFFFFFFFFF",
+      q16: "0x04000000FEFF0500"
+    }
+  }
+#-}
