@@ -193,8 +193,18 @@ public:
   }
 
 private:
-  bool fail(const tj::Node *node, const std::string &message) {
-    error = QuantizedRewriteError{node, message};
+  bool fail(tj::Node *node, const std::string &message) {
+    // A trace's locations point into torch's own code for quantized
+    // kernels: name the module that ran it.
+    std::string where;
+    if (std::optional<tj::InlinedCallStackPtr> stack = node->callstack())
+      for (const auto &entry : (*stack)->vec())
+        if (const auto &m = std::get<2>(entry);
+            m && !m->instance_name().empty())
+          where += (where.empty() ? "" : ".") + m->instance_name();
+    error = QuantizedRewriteError{node, where.empty() ? message
+                                                      : "in module '" + where +
+                                                            "': " + message};
     return false;
   }
 
@@ -360,6 +370,43 @@ bool QuantizedRewriter::rewriteKernel(tj::Node *n, llvm::StringRef kind) {
     relu = true;
     name.resize(name.size() - strlen("_relu"));
   }
+  static const llvm::StringSet<> kernels = {"conv1d",
+                                            "conv2d",
+                                            "conv3d",
+                                            "conv_transpose1d",
+                                            "conv_transpose2d",
+                                            "conv_transpose3d",
+                                            "linear",
+                                            "add",
+                                            "mul",
+                                            "matmul",
+                                            "cat",
+                                            "hardswish",
+                                            "sigmoid",
+                                            "elu",
+                                            "softmax",
+                                            "leaky_relu",
+                                            "layer_norm",
+                                            "group_norm",
+                                            "instance_norm",
+                                            "batch_norm",
+                                            "batch_norm1d",
+                                            "batch_norm2d",
+                                            "batch_norm3d"};
+  if (llvm::StringRef(name).ends_with("_dynamic"))
+    return fail(n, kind.str() + ": dynamically quantized modules (activations "
+                                "quantized at run time, "
+                                "torch.ao.quantization.quantize_dynamic) have "
+                                "no export rule; export the float model, or "
+                                "quantize it statically (prepare/convert)");
+  if (!kernels.contains(name))
+    return fail(n, kind.str() +
+                       " has no export rule (supported quantized kernels: "
+                       "conv1d/2d/3d[_relu], conv_transpose1d/2d/3d, "
+                       "linear[_relu], add[_relu], mul[_relu], matmul, cat, "
+                       "hardswish, sigmoid, elu, softmax, leaky_relu, "
+                       "layer_norm, group_norm, instance_norm, batch_norm*); "
+                       "dequantize before it or leave that module in float");
   tj::Value *x = n->input(0);
   std::optional<QParams> in = paramsOf(x);
   if (!in && name != "cat")
@@ -489,13 +536,7 @@ bool QuantizedRewriter::rewriteKernel(tj::Node *n, llvm::StringRef kind) {
     size_t scaleIdx = name == "elu" ? 1 : k - 2;
     return finish(r, scaleIdx, *in);
   }
-  return fail(n, kind.str() +
-                     " has no export rule (supported quantized kernels: "
-                     "conv1d/2d/3d[_relu], conv_transpose1d/2d/3d, "
-                     "linear[_relu], add[_relu], mul[_relu], matmul, cat, "
-                     "hardswish, sigmoid, elu, softmax, leaky_relu, "
-                     "layer_norm, group_norm, instance_norm, batch_norm*); "
-                     "dequantize before it or leave that module in float");
+  return fail(n, kind.str() + " has no export rule");
 }
 
 bool QuantizedRewriter::rewriteNode(tj::Node *n) {

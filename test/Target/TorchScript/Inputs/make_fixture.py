@@ -135,7 +135,51 @@ def edit_zip(tmp, out, edit):
                 dst.writestr(item, data)
 
 
+class Quantized(nn.Module):
+    """Eager-mode static quantization: conv+relu (per-channel weights), a
+    residual add, average pooling (requantized with its input's
+    parameters), sigmoid (fixed output parameters), linear."""
+
+    def __init__(self, tail="none"):
+        super().__init__()
+        Q = torch.ao.nn.quantized
+        self.quant = torch.ao.quantization.QuantStub()
+        self.conv = nn.Conv2d(3, 4, 3, padding=1)
+        self.relu = nn.ReLU()
+        self.add = Q.FloatFunctional()
+        self.fc = nn.Linear(4, 2)
+        self.dequant = torch.ao.quantization.DeQuantStub()
+        self.tail = tail
+
+    def forward(self, x):
+        x = self.quant(x)
+        y = self.add.add(self.relu(self.conv(x)), x.repeat(1, 2, 1, 1)[:, :4])
+        y = torch.sigmoid(nn.functional.avg_pool2d(y, 4).mean((2, 3)))
+        if self.tail == "add_scalar":
+            y = self.add.add_scalar(y, 1.0)
+        return self.dequant(self.fc(y))
+
+
+def quantized(tail="none"):
+    m = Quantized(tail).eval()
+    m.qconfig = torch.ao.quantization.get_default_qconfig("fbgemm")
+    torch.ao.quantization.fuse_modules(m, [["conv", "relu"]], inplace=True)
+    torch.ao.quantization.prepare(m, inplace=True)
+    with torch.no_grad():
+        m(torch.randn(2, 3, 8, 8))
+    torch.ao.quantization.convert(m, inplace=True)
+    return torch.jit.trace(m, torch.randn(1, 3, 8, 8))
+
+
 def build(name):
+    if name == "quantized":
+        return quantized()
+    if name == "quantized_add_scalar":
+        return quantized("add_scalar")
+    if name == "quantized_dynamic":
+        m = torch.ao.quantization.quantize_dynamic(
+            nn.Sequential(nn.Linear(4, 3)).eval(), {nn.Linear}, torch.qint8)
+        return torch.jit.trace(m, torch.randn(2, 4))
     if name == "resnet18":
         import torchvision
         return torch.jit.trace(torchvision.models.resnet18().eval(), torch.randn(1, 3, 224, 224))
