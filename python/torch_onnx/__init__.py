@@ -678,6 +678,18 @@ def _export_dynamo(model, args, f, *, kwargs, verbose, input_names,
             ep = stages.run("torch.export", _capture, model, args, kwargs,
                             dynamic_shapes)
         except Exception as e:
+            quantized = isinstance(model, torch.nn.Module) and any(
+                type(m).__module__.startswith(("torch.ao.nn.quantized",
+                                               "torch.ao.nn.intrinsic.quantized"))
+                for m in model.modules())
+            if quantized:
+                raise ExportError(
+                    "torch.export.export failed (before torch-onnx ran): "
+                    f"{type(e).__name__}: {e}\n(an eager-mode quantized "
+                    "model (torch.ao.quantization convert): torch.export "
+                    "cannot capture its packed weights; export it with "
+                    "dynamo=False, which writes QuantizeLinear/"
+                    "DequantizeLinear)") from e
             raise ExportError(
                 "torch.export.export failed (before torch-onnx ran): "
                 f"{type(e).__name__}: {e}\n(the TorchScript frontend may "

@@ -197,3 +197,38 @@ try:
               all(np.allclose(g, r.numpy()) for g, r in zip(got, ref)))
 finally:
     torch.set_default_dtype(torch.float32)
+
+# An eager-mode quantized model: torch.export (the default frontend) cannot
+# capture its packed weights, and the error says to use dynamo=False, which
+# exports it as QuantizeLinear/DequantizeLinear.
+
+
+class Quant(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.quant = torch.ao.quantization.QuantStub()
+        self.fc = torch.nn.Linear(4, 3)
+        self.dequant = torch.ao.quantization.DeQuantStub()
+
+    def forward(self, x):
+        return self.dequant(self.fc(self.quant(x)))
+
+
+qm = Quant().eval()
+qm.qconfig = torch.ao.quantization.get_default_qconfig("fbgemm")
+torch.ao.quantization.prepare(qm, inplace=True)
+qm(torch.randn(8, 4))
+torch.ao.quantization.convert(qm, inplace=True)
+qx = torch.randn(2, 4)
+with tempfile.TemporaryDirectory() as d:
+    try:
+        torch_onnx.export(qm, (qx,), os.path.join(d, "q.onnx"))
+    except torch_onnx.ExportError as e:
+        print("quantized dynamo:", str(e).splitlines()[-1])
+    path = os.path.join(d, "q.onnx")
+    torch_onnx.export(qm, (qx,), path, dynamo=False)
+    sess = ort.InferenceSession(path, providers=["CPUExecutionProvider"])
+    got = sess.run(None, {sess.get_inputs()[0].name: qx.numpy()})[0]
+    ops = sorted({n.op_type for n in onnx.load(path).graph.node})
+    print("quantized:", ops, bool(np.allclose(got, qm(qx).numpy(),
+                                               atol=qm.fc.scale * 1.001)))
