@@ -33,7 +33,7 @@ conv_transpose3d convolution copy copy_ cos cosh cross cumprod cumsum detach
 dim div div_ dropout dropout_ einsum elu elu_ embedding embedding_bag empty
 empty_like eq erf exp expand expand_as expm1 eye fill fill_ flatten flip floor
 floor_divide floordiv fmod format frobenius_norm full full_like gather ge gelu
-glu group_norm gru gru_cell gt hardsigmoid hardswish hardswish_ hardtanh
+glu group_norm gru gru_cell gt hardshrink hardsigmoid hardswish hardswish_ hardtanh
 hardtanh_ index index_put index_put_ index_select instance_norm is_floating_point
 isinf isnan item layer_norm le leaky_relu leaky_relu_ len lerp linalg_norm
 linalg_vector_norm linear linspace list log log10 log1p log2 log_softmax
@@ -162,6 +162,11 @@ def main():
         "",
         "#ifndef TORCH_ONNX_GENERATED_TORCH_OPS",
         "#define TORCH_ONNX_GENERATED_TORCH_OPS",
+        "",
+        "// A tablegen unit of its own (sharded op definitions, a header that only",
+        "// the code using typed aten ops includes): the base classes and types.",
+        "include \"torch-onnx/Dialect/Torch/IR/TorchBase.td\"",
+        "include \"torch-onnx/Dialect/Torch/IR/TorchTypes.td\"",
         "",
     ]
     count = 0

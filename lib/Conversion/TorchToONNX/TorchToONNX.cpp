@@ -10,6 +10,7 @@
 
 #include "torch-onnx/Conversion/Passes.h"
 #include "torch-onnx/Dialect/ONNX/IR/ONNXSchema.h"
+#include "torch-onnx/Dialect/Torch/IR/GeneratedTorchOps.h"
 #include "torch-onnx/Target/ONNX/ONNXCommon.h"
 
 #include "mlir/Dialect/Func/Transforms/FuncConversions.h"

@@ -27,7 +27,7 @@
 
 #include "../TorchScript/TorchValues.h"
 
-#include "torch-onnx/Dialect/Torch/IR/TorchDialect.h"
+#include "torch-onnx/Dialect/Torch/IR/GeneratedTorchOps.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"

@@ -1,6 +1,9 @@
 //===- TorchDialect.cpp - torch dialect registration and types ------------===//
 
 #include "torch-onnx/Dialect/Torch/IR/TorchDialect.h"
+// The generated ops' registration (defined in the shards of
+// GeneratedTorchOps.cpp.inc), without their class declarations.
+#include "torch-onnx/Dialect/Torch/IR/GeneratedTorchOps.h.inc"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
@@ -201,6 +204,7 @@ void TorchDialect::initialize() {
 #define GET_OP_LIST
 #include "torch-onnx/Dialect/Torch/IR/TorchOps.cpp.inc"
       >();
+  registerTorchDialectOperations(this);
   registerTypes();
 }
 

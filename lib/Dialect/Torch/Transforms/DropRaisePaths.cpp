@@ -1,5 +1,6 @@
 //===- DropRaisePaths.cpp - exception paths and decided branches ---------===//
 
+#include "torch-onnx/Dialect/Torch/IR/GeneratedTorchOps.h"
 #include "torch-onnx/Dialect/Torch/Transforms/Passes.h"
 #include "torch-onnx/Dialect/Torch/Utils/Utils.h"
 

@@ -1,5 +1,6 @@
 //===- FunctionalizeLists.cpp - in-place list appends -> values -----------===//
 
+#include "torch-onnx/Dialect/Torch/IR/GeneratedTorchOps.h"
 #include "torch-onnx/Dialect/Torch/Transforms/Passes.h"
 #include "torch-onnx/Dialect/Torch/Utils/Utils.h"
 

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "torch-onnx/Dialect/Torch/IR/GeneratedTorchOps.h"
 #include "torch-onnx/Dialect/Torch/Transforms/Passes.h"
 #include "torch-onnx/Dialect/Torch/Utils/Utils.h"
 

@@ -11,6 +11,11 @@
 #ifndef TORCH_ONNX_GENERATED_TORCH_OPS
 #define TORCH_ONNX_GENERATED_TORCH_OPS
 
+// A tablegen unit of its own (sharded op definitions, a header that only
+// the code using typed aten ops includes): the base classes and types.
+include "torch-onnx/Dialect/Torch/IR/TorchBase.td"
+include "torch-onnx/Dialect/Torch/IR/TorchTypes.td"
+
 def Torch_AtenBoolTensorOp : Torch_AtenOp<"aten.Bool.Tensor", [Torch_ValueSemantics]> {
   let summary = "Generated op for `aten::Bool.Tensor(Tensor a) -> bool`";
   let schema = "aten::Bool.Tensor(Tensor a) -> bool";
@@ -3357,6 +3362,17 @@ def Torch_AtenGtStrOp : Torch_AtenOp<"aten.gt.str", [Torch_ValueSemantics]> {
     Torch_StringType:$b);
   let results = (outs
     Torch_BoolType:$result0);
+}
+
+def Torch_AtenHardshrinkOp : Torch_AtenOp<"aten.hardshrink", [Torch_ValueSemantics]> {
+  let summary = "Generated op for `aten::hardshrink(Tensor self, Scalar lambd=0.5) -> Tensor`";
+  let schema = "aten::hardshrink(Tensor self, Scalar lambd=0.5) -> Tensor";
+  let cppSchema = "aten::hardshrink(Tensor self, Scalar lambd=0.5) -> Tensor";
+  let arguments = (ins
+    Torch_AnyTensor:$self_,
+    Torch_ScalarType:$lambd);
+  let results = (outs
+    Torch_AnyTensor:$result0);
 }
 
 def Torch_AtenHardsigmoidOp : Torch_AtenOp<"aten.hardsigmoid", [Torch_ValueSemantics]> {

@@ -204,6 +204,5 @@ def Torch_OperatorTerminatorOp : Torch_Op<"operator_terminator", [Terminator,
   let assemblyFormat = "$operands attr-dict `:` type($operands)";
 }
 
-include "torch-onnx/Dialect/Torch/IR/GeneratedTorchOps.td"
 
 #endif // TORCH_ONNX_TORCH_OPS
