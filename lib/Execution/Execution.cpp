@@ -11,9 +11,12 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/IR/AsmState.h"
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Support/Timing.h"
 #include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Support/CommandLine.h"
@@ -29,11 +32,18 @@
 using namespace mlir;
 using namespace mlir::torch_onnx;
 
+/// The passes, registered once per process (the pipelines parse their
+/// text against the registry; the command line lists them).
+static void registerPassesOnce() {
+  static const bool registered = (registerAllPasses(), true);
+  (void)registered;
+}
+
 static DialectRegistry nativeToolRegistry() {
   DialectRegistry registry;
   registerAllDialects(registry);
   registerAllToLLVMIRTranslations(registry);
-  registerAllPasses();
+  registerPassesOnce();
   return registry;
 }
 
@@ -83,9 +93,26 @@ static TensorSpec specOf(Type t, StringRef name) {
   return s;
 }
 
+void torch_onnx::registerCommandLinePassOptions() {
+  // --mlir-print-ir-after=<pass> and friends list the registered passes.
+  registerPassesOnce();
+  registerPassManagerCLOptions();
+  registerDefaultTimingManagerCLOptions();
+  registerMLIRContextCLOptions();
+  registerAsmPrinterCLOptions();
+}
+
+LogicalResult torch_onnx::applyCommandLinePassOptions(PassManager &pm) {
+  if (failed(applyPassManagerCLOptions(pm)))
+    return failure();
+  applyDefaultTimingPassManagerCLOptions(pm);
+  return success();
+}
+
 FailureOr<ModelSignature> torch_onnx::lowerModelToLLVM(
     ModuleOp module, const ONNXToLLVMPipelineOptions &options,
-    const ONNXToNVVMPipelineOptions *cuda, bool printIRAfterAll, bool timing) {
+    const ONNXToNVVMPipelineOptions *cuda,
+    function_ref<LogicalResult(PassManager &)> configure) {
   MLIRContext *ctx = module.getContext();
   func::FuncOp entry = findEntry(module);
   if (!entry)
@@ -136,21 +163,14 @@ FailureOr<ModelSignature> torch_onnx::lowerModelToLLVM(
   }
   entry->setAttr("llvm.emit_c_interface", UnitAttr::get(ctx));
 
-  auto configure = [&](PassManager &pm) {
-    if (printIRAfterAll) {
-      ctx->disableMultithreading();
-      pm.enableIRPrinting([](Pass *, Operation *) { return false; },
-                          [](Pass *, Operation *) { return true; },
-                          /*printModuleScope=*/true,
-                          /*printAfterOnlyOnChange=*/true);
-    }
-    if (timing)
-      pm.enableTiming();
+  auto configured = [&](PassManager &pm) {
+    return configure ? configure(pm) : success();
   };
   // Stage 1: onnx -> linalg, then the result ranks are known.
   {
     PassManager pm(ctx);
-    configure(pm);
+    if (failed(configured(pm)))
+      return failure();
     if (failed(
             parsePassPipeline(getONNXToLinalgStageText(), pm, llvm::errs())) ||
         failed(pm.run(module)))
@@ -202,7 +222,8 @@ FailureOr<ModelSignature> torch_onnx::lowerModelToLLVM(
       module->removeAttr(a.getName());
   // Stage 2: the rest of the pipeline.
   PassManager pm(ctx);
-  configure(pm);
+  if (failed(configured(pm)))
+    return failure();
   std::string stage2 = cuda ? getLinalgToNVVMStageText(*cuda)
                             : getLinalgToLLVMStageText(options);
   if (failed(parsePassPipeline(stage2, pm, llvm::errs())) ||

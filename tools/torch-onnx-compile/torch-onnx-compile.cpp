@@ -259,6 +259,7 @@ static std::string wrapper(const ModelSignature &sig, StringRef name,
 
 int main(int argc, char **argv) {
   llvm::InitLLVM y(argc, argv);
+  registerCommandLinePassOptions();
   cl::ParseCommandLineOptions(argc, argv,
                               "torch-onnx ahead-of-time compiler\n");
   std::string name = libName;
@@ -301,8 +302,8 @@ int main(int argc, char **argv) {
   if (cuda &&
       failed(target->configure(nvvm, "sm_90", [](const Twine &m) { fail(m); })))
     return 1;
-  FailureOr<ModelSignature> sig =
-      lowerModelToLLVM(*module, popts, cuda ? &nvvm : nullptr);
+  FailureOr<ModelSignature> sig = lowerModelToLLVM(
+      *module, popts, cuda ? &nvvm : nullptr, applyCommandLinePassOptions);
   if (failed(sig))
     return 1;
   // Weights stay out of the LLVM IR: one blob, assembled with .incbin.

@@ -81,9 +81,6 @@ static cl::opt<bool> runtimeChecks(
     cl::desc("Check indices, shapes, integer divisors and sizes at run time "
              "(an error message instead of undefined behaviour; "
              "--runtime-checks=false drops them)"));
-static cl::opt<bool> printIR("mlir-print-ir-after-all",
-                             cl::desc("Print the IR after each pass"));
-static cl::opt<bool> timing("mlir-timing", cl::desc("Time the passes"));
 static cl::opt<bool> compileOnly(
     "compile-only",
     cl::desc("Lower and JIT-compile, then stop: checks that a model compiles "
@@ -390,6 +387,7 @@ struct PackedCall {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM y(argc, argv);
+  registerCommandLinePassOptions();
   cl::ParseCommandLineOptions(argc, argv, "torch-onnx native runner (JIT)\n");
   if (threads)
     setenv("OMP_NUM_THREADS", std::to_string(threads).c_str(), 1);
@@ -456,8 +454,8 @@ int main(int argc, char **argv) {
   popts.vectorize = vectorize;
   popts.runtimeChecks = runtimeChecks;
   auto compileStart = std::chrono::steady_clock::now();
-  FailureOr<ModelSignature> sig =
-      lowerModelToLLVM(*module, popts, cuda ? &nvvm : nullptr, printIR, timing);
+  FailureOr<ModelSignature> sig = lowerModelToLLVM(
+      *module, popts, cuda ? &nvvm : nullptr, applyCommandLinePassOptions);
   if (failed(sig))
     return 1;
   // Weights stay out of the LLVM IR: the JIT resolves them to their bytes.

@@ -35,6 +35,10 @@ def ConvertTorchToONNX : Pass<"convert-torch-to-onnx", "ModuleOp"> {
     Option<"fallthrough", "fallthrough", "bool", "false",
            "Keep ops without a lowering as org.pytorch.aten custom nodes">,
   ];
+  let statistics = [
+    Statistic<"numLowered", "lowered", "aten and generic torch ops converted by a lowering">,
+    Statistic<"numFallthrough", "fallthrough", "Ops kept as custom-domain nodes (ONNX_FALLTHROUGH)">
+  ];
   let dependentDialects = ["::mlir::ONNX::ONNXDialect",
                            "::mlir::func::FuncDialect"];
 }

@@ -15,6 +15,7 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/OwningOpRef.h"
+#include "mlir/Pass/PassManager.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Target/TargetMachine.h"
 
@@ -59,11 +60,22 @@ OwningOpRef<ModuleOp> loadModel(llvm::StringRef path, MLIRContext *ctx);
 /// C interface (`_mlir_ciface_<entry>`). With `cuda` (resolved options, see
 /// resolveNVVMPipelineOptions) the compute runs in CUDA kernels embedded as
 /// a gpu.binary and the host code calls the mgpu* runtime; the entry still
-/// takes and returns host memory.
-FailureOr<ModelSignature>
-lowerModelToLLVM(ModuleOp module, const ONNXToLLVMPipelineOptions &options,
-                 const ONNXToNVVMPipelineOptions *cuda = nullptr,
-                 bool printIRAfterAll = false, bool timing = false);
+/// takes and returns host memory. `configure`, if given, sets up each of
+/// the pass managers the lowering runs (the tools pass MLIR's standard
+/// command-line options: IR printing, timing, statistics, crash
+/// reproducers; see applyPassManagerCLOptions).
+/// Registers MLIR's standard pass-manager, timing, context and printing
+/// command-line options (--mlir-print-ir-after-all, --mlir-timing,
+/// --mlir-pass-statistics, --mlir-pass-pipeline-crash-reproducer, ...);
+/// call before parsing the command line.
+void registerCommandLinePassOptions();
+/// Applies them to `pm` (a lowerModelToLLVM `configure` hook).
+LogicalResult applyCommandLinePassOptions(PassManager &pm);
+
+FailureOr<ModelSignature> lowerModelToLLVM(
+    ModuleOp module, const ONNXToLLVMPipelineOptions &options,
+    const ONNXToNVVMPipelineOptions *cuda = nullptr,
+    llvm::function_ref<LogicalResult(PassManager &)> configure = nullptr);
 
 /// Weights kept out of the LLVM IR: large constant globals of a lowered
 /// (LLVM dialect, CPU) module become external declarations, and their bytes

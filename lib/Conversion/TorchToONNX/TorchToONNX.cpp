@@ -19,6 +19,7 @@
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/Transforms/DialectConversion.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Debug.h"
 
 #include "onnx/defs/schema.h"
 
@@ -31,6 +32,8 @@ using namespace mlir;
 using namespace mlir::torch_onnx;
 using namespace mlir::Torch;
 namespace ox = mlir::ONNX;
+
+#define DEBUG_TYPE "convert-torch-to-onnx"
 
 /// Domain of the nodes kept by operator_export_type=ONNX_FALLTHROUGH.
 static constexpr llvm::StringLiteral kAtenDomain = "org.pytorch.aten";
@@ -1227,8 +1230,16 @@ struct ConvertTorchToONNXPass
         return;
       std::string key = getOpKey(op);
       int64_t lowest;
-      if (findLowering(byName, key, opset, &lowest) || fallthrough)
+      if (findLowering(byName, key, opset, &lowest)) {
+        ++numLowered;
         return;
+      }
+      if (fallthrough) {
+        LLVM_DEBUG(llvm::dbgs() << "'" << key << "' falls through as a "
+                                << "custom-domain node\n");
+        ++numFallthrough;
+        return;
+      }
       missing = true;
       auto diag = op->emitError() << "'" << key << "' cannot be exported to "
                                   << "ONNX opset " << int64_t(opset) << ": ";

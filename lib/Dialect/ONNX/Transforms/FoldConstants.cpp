@@ -8,6 +8,7 @@
 #include "mlir/IR/DialectResourceBlobManager.h"
 
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Debug.h"
 #include "llvm/Support/MathExtras.h"
 
 #include <cmath>
@@ -21,6 +22,8 @@ namespace mlir::ONNX {
 
 using namespace mlir;
 using namespace mlir::ONNX;
+
+#define DEBUG_TYPE "onnx-fold-constants"
 
 namespace {
 
@@ -675,6 +678,12 @@ struct ONNXFoldConstantsPass
           f.in.push_back(t);
         }
         std::optional<Tensor> r = f.eval();
+        if (r && r->size() > sizeLimit) {
+          LLVM_DEBUG(llvm::dbgs()
+                     << "not folding " << *opType << " at " << op->getLoc()
+                     << ": " << r->size() << " elements > size-limit\n");
+          ++numOverLimit;
+        }
         if (!r || r->size() > sizeLimit)
           return;
         DenseElementsAttr value = toAttr(*r);
@@ -694,6 +703,7 @@ struct ONNXFoldConstantsPass
                                           b.getStringAttr(name), value);
         old.replaceAllUsesWith(init.getResult());
         op->erase();
+        ++numFolded;
         changed = true;
       });
     }

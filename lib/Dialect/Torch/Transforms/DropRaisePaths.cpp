@@ -5,6 +5,9 @@
 #include "torch-onnx/Dialect/Torch/Utils/Utils.h"
 
 #include "mlir/IR/PatternMatch.h"
+#include "llvm/Support/Debug.h"
+
+#define DEBUG_TYPE "torch-drop-raise-paths"
 
 namespace mlir::Torch {
 #define GEN_PASS_DEF_TORCHDROPRAISEPATHS
@@ -389,8 +392,10 @@ struct TorchDropRaisePathsPass
     // Later ops first: their operands' producers may become dead too (the
     // next round takes them).
     for (Operation *op : llvm::reverse(dead))
-      if (op->use_empty())
+      if (op->use_empty()) {
         rewriter.eraseOp(op);
+        ++numDeadScalars;
+      }
     return !dead.empty();
   }
 
@@ -414,6 +419,10 @@ struct TorchDropRaisePathsPass
           continue;
         keep = thenRaises ? &elseBlock : &thenBlock;
       }
+      LLVM_DEBUG(llvm::dbgs()
+                 << "inlining the " << (keep == &thenBlock ? "then" : "else")
+                 << " branch of the prim.If at " << op.getLoc() << "\n");
+      ++numBranchesInlined;
       Block &kept = *keep;
       Operation *yield = kept.getTerminator();
       SmallVector<Value> results(yield->getOperands());

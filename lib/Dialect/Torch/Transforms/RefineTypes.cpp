@@ -12,6 +12,7 @@
 #include "torch-onnx/Dialect/Torch/Utils/Utils.h"
 
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Debug.h"
 
 #include <cmath>
 
@@ -26,6 +27,8 @@ using namespace mlir::Torch;
 namespace {
 
 constexpr int64_t kUnknown = ValueTensorType::kUnknownSize;
+#define DEBUG_TYPE "torch-refine-types"
+
 using Sizes = SmallVector<int64_t>;
 
 std::optional<TensorInfo> listElementInfo(Type t);
@@ -2236,6 +2239,7 @@ struct TorchRefineTypesPass
       if (t == v.getType())
         return false;
       v.setType(t);
+      ++numRefined;
       return true;
     }
     if (!isTorchTensorType(v.getType()))
@@ -2243,7 +2247,10 @@ struct TorchRefineTypesPass
     Type t = withInfo(v.getType(), meet(declaredOf(v), info));
     if (t == v.getType())
       return false;
+    LLVM_DEBUG(llvm::dbgs()
+               << "refined " << v.getType() << " -> " << t << "\n");
     v.setType(t);
+    ++numRefined;
     return true;
   }
 
@@ -2681,8 +2688,8 @@ struct TorchRefineTypesPass
             else if (auto e = listElementInfo(a.getType()))
               declared[a] = *e;
     });
-    for (int i = 0; i < 16 && visit(func.getBody().front()); ++i) {
-    }
+    for (int i = 0; i < 16 && visit(func.getBody().front()); ++i)
+      ++numRounds;
     // An empty list takes the element type of what it becomes (the loop or
     // branch that appends to it).
     func.walk([&](PrimListConstructOp l) {

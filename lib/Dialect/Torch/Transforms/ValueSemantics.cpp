@@ -6,6 +6,9 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
 #include "llvm/ADT/MapVector.h"
+#include "llvm/Support/Debug.h"
+
+#define DEBUG_TYPE "torch-value-semantics"
 
 namespace mlir::Torch {
 #define GEN_PASS_DEF_TORCHVALUESEMANTICS
@@ -324,8 +327,12 @@ struct TorchValueSemanticsPass
         inPlace.push_back(op);
     });
     bool ok = true;
-    for (Operation *op : inPlace)
+    for (Operation *op : inPlace) {
+      LLVM_DEBUG(llvm::dbgs() << "functionalizing " << getOpKey(op) << " at "
+                              << op->getLoc() << "\n");
       ok &= succeeded(rewriteThroughViews(op));
+    }
+    numFunctionalized += inPlace.size();
     if (!ok)
       return signalPassFailure();
     // An unknown operator named like an in-place one (trailing '_') may

@@ -32,6 +32,9 @@ def TorchValueSemantics : Pass<"torch-value-semantics", "func::FuncOp"> {
     a value from an enclosing block), the pass reports an error at the
     in-place op's PyTorch source location saying why.
   }];
+  let statistics = [
+    Statistic<"numFunctionalized", "functionalized", "In-place ops rewritten as their functional twins">
+  ];
   let dependentDialects = ["::mlir::Torch::TorchDialect"];
 }
 
@@ -47,6 +50,10 @@ def TorchDropRaisePaths : Pass<"torch-drop-raise-paths", "func::FuncOp"> {
     constant where the types decide it (None against a tensor), and a
     `prim.If` on a constant condition is replaced by the branch it takes.
   }];
+  let statistics = [
+    Statistic<"numBranchesInlined", "branches-inlined", "prim.If replaced by the branch that is taken or does not raise">,
+    Statistic<"numDeadScalars", "dead-scalars", "Unused scalar plumbing erased">
+  ];
   let dependentDialects = ["::mlir::Torch::TorchDialect"];
 }
 
@@ -63,6 +70,10 @@ def TorchRefineTypes : Pass<"torch-refine-types", "func::FuncOp"> {
     (categories bool < integer < floating; zero-dim tensors and Python
     scalars only decide the category).
   }];
+  let statistics = [
+    Statistic<"numRefined", "refined", "Value types made more precise">,
+    Statistic<"numRounds", "rounds", "Propagation rounds until the fixpoint">
+  ];
   let dependentDialects = ["::mlir::Torch::TorchDialect"];
 }
 
