@@ -3,7 +3,8 @@
 // RUN: torch-onnx-opt %s --split-input-file --torch-refine-types --convert-torch-to-onnx=opset=17 | FileCheck %s
 // RUN: torch-onnx-opt %s --split-input-file --torch-refine-types --convert-torch-to-onnx=opset=9 --verify-diagnostics | FileCheck %s --check-prefix=O9
 
-// hardshrink/softshrink are Shrink (bias 0 / lambd); log_sigmoid is
+// hardshrink (the generated op) and softshrink (a generic torch.operator)
+// are Shrink (bias 0 / lambd); log_sigmoid is
 // -softplus(-x); isfinite is not(isnan(x - x)).
 // CHECK-LABEL: func.func @main_graph(
 // CHECK-SAME: %[[X:[^:]*]]: tensor<2x3xf32>
@@ -19,7 +20,7 @@
 func.func @forward(%x: !torch.vtensor<[2,3],f32> {torch.name = "x"}) -> (!torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor) {
   %l = torch.constant.float 3.000000e-01
   %h = torch.constant.float 5.000000e-01
-  %0 = torch.operator "aten::hardshrink"(%x, %l) : (!torch.vtensor<[2,3],f32>, !torch.float) -> !torch.vtensor
+  %0 = torch.aten.hardshrink %x, %l : (!torch.vtensor<[2,3],f32>, !torch.float) -> !torch.vtensor
   %1 = torch.operator "aten::softshrink"(%x, %h) : (!torch.vtensor<[2,3],f32>, !torch.float) -> !torch.vtensor
   %2 = torch.operator "aten::log_sigmoid"(%x) : (!torch.vtensor<[2,3],f32>) -> !torch.vtensor
   %3 = torch.operator "aten::isfinite"(%x) : (!torch.vtensor<[2,3],f32>) -> !torch.vtensor
