@@ -578,6 +578,16 @@ int main(int argc, char **argv) {
     return 1;
   }
   TimingScope checkTiming = timing.nest("Checker and write");
+  if (std::string bad = ONNX::checkTypeConstraints(model); !bad.empty()) {
+    llvm::errs() << "error: the exported model breaks ONNX's type "
+                    "constraints: "
+                 << bad
+                 << "; ONNX Runtime would refuse to load it. This is a "
+                    "torch-onnx lowering bug: please report it with the "
+                    "model (another opset_version may avoid it)\n";
+    cleanup();
+    return 1;
+  }
   auto check = [&](auto &&what) {
     try {
       ::onnx::checker::check_model(what);

@@ -850,6 +850,9 @@ LogicalResult mlir::ONNX::exportModel(ModuleOp module,
       return emitError(module.getLoc())
              << "the exported model fails ONNX's checker: " << msg;
     }
+    if (std::string bad = checkTypeConstraints(model); !bad.empty())
+      return emitError(module.getLoc())
+             << "the exported model breaks ONNX's type constraints: " << bad;
   }
   return success();
 }

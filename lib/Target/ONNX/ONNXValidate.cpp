@@ -19,8 +19,13 @@
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 
+#include "onnx/defs/data_type_utils.h"
+#include "onnx/defs/schema.h"
+
+#include <functional>
 #include <map>
 #include <string>
 
@@ -253,4 +258,93 @@ LogicalResult mlir::ONNX::checkTextNesting(llvm::StringRef text, Location loc) {
                           << " deep; torch-onnx reads subgraphs nested at most "
                           << kMaxSubgraphDepth << " deep";
   return success();
+}
+
+/// The types ONNX's schemas allow: every node input whose type is known (a
+/// graph input, an initializer, or value_info from our refinement and ONNX's
+/// inference) must be one its operator takes at the model's opset. ONNX's
+/// checker does not look; ONNX Runtime refuses such a model when loading
+/// it. An empty string if the graph keeps to them, otherwise what breaks
+/// them (a lowering bug, which the user should not meet as a runtime's
+/// load error).
+std::string mlir::ONNX::checkTypeConstraints(const ::onnx::ModelProto &model) {
+  int64_t opset = 0;
+  for (const auto &o : model.opset_import())
+    if (o.domain().empty() || o.domain() == "ai.onnx")
+      opset = o.version();
+  using Types = llvm::StringMap<const ::onnx::TypeProto *>;
+  std::function<std::string(const ::onnx::GraphProto &, Types)> check =
+      [&](const ::onnx::GraphProto &g, Types types) -> std::string {
+    for (const auto &v : g.input())
+      types[v.name()] = &v.type();
+    for (const auto &v : g.value_info())
+      types[v.name()] = &v.type();
+    for (const auto &v : g.output())
+      types[v.name()] = &v.type();
+    std::vector<::onnx::TypeProto> inits(g.initializer_size());
+    for (const auto &[k, t] : llvm::enumerate(g.initializer())) {
+      inits[k].mutable_tensor_type()->set_elem_type(t.data_type());
+      types[t.name()] = &inits[k];
+    }
+    for (const auto &n : g.node()) {
+      for (const auto &a : n.attribute())
+        for (const ::onnx::GraphProto *sub : {a.has_g() ? &a.g() : nullptr})
+          if (sub)
+            if (std::string e = check(*sub, types); !e.empty())
+              return e;
+      if (!(n.domain().empty() || n.domain() == "ai.onnx"))
+        continue;
+      const ::onnx::OpSchema *schema =
+          ::onnx::OpSchemaRegistry::Schema(n.op_type(), opset, n.domain());
+      if (!schema || schema->inputs().empty())
+        continue;
+      const auto &formals = schema->inputs();
+      for (int i = 0; i < n.input_size(); ++i) {
+        if (n.input(i).empty())
+          continue;
+        size_t f = std::min<size_t>(i, formals.size() - 1);
+        if (size_t(i) >= formals.size() &&
+            formals.back().GetOption() !=
+                ::onnx::OpSchema::FormalParameterOption::Variadic)
+          continue;
+        const auto &formal = formals[f];
+        if (!formal.GetIsHomogeneous() || formal.GetTypes().empty())
+          continue;
+        auto it = types.find(n.input(i));
+        if (it == types.end() ||
+            it->second->value_case() == ::onnx::TypeProto::VALUE_NOT_SET ||
+            (it->second->has_tensor_type() &&
+             !it->second->tensor_type().elem_type()))
+          continue;
+        ::onnx::DataType given;
+        try {
+          given = ::onnx::Utils::DataTypeUtils::ToType(*it->second);
+        } catch (const std::exception &) {
+          continue;
+        }
+        if (formal.GetTypes().count(given))
+          continue;
+        std::vector<std::string> allowed;
+        for (::onnx::DataType t : formal.GetTypes())
+          allowed.push_back(*t);
+        llvm::sort(allowed);
+        std::string who = !n.name().empty() ? "node '" + n.name() + "'"
+                          : n.output_size()
+                              ? "the node computing '" + n.output(0) + "'"
+                              : "a node";
+        std::string msg = who + " (" + n.op_type() + "-" +
+                          std::to_string(schema->since_version()) + ", opset " +
+                          std::to_string(opset) + ") input " +
+                          std::to_string(i) + " ('" + n.input(i) + "') is " +
+                          *given + ", which " + n.op_type() +
+                          " does not take at this opset (it takes " +
+                          llvm::join(allowed, ", ") + ")";
+        if (!n.doc_string().empty())
+          msg += " [from " + n.doc_string() + "]";
+        return msg;
+      }
+    }
+    return "";
+  };
+  return check(model.graph(), Types());
 }

@@ -57,6 +57,12 @@ constexpr unsigned kTextBracketsPerLevel = 4;
 /// in range. Emits one error at `loc` on the first violation.
 LogicalResult validateModelStructure(const ::onnx::ModelProto &model,
                                      Location loc);
+/// Empty if every node input whose type the model states (graph inputs,
+/// initializers, value_info, outputs, also in subgraphs) is one its
+/// operator's schema takes at the model's opset; otherwise which node and
+/// input break that, and what the operator takes. ONNX's checker does not
+/// look at these; ONNX Runtime refuses such a model when loading it.
+std::string checkTypeConstraints(const ::onnx::ModelProto &model);
 /// Refuses ONNX text whose bracket nesting exceeds what kMaxSubgraphDepth
 /// levels need (the text parser recurses per bracket).
 LogicalResult checkTextNesting(llvm::StringRef text, Location loc);
