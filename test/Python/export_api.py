@@ -232,3 +232,39 @@ with tempfile.TemporaryDirectory() as d:
     ops = sorted({n.op_type for n in onnx.load(path).graph.node})
     print("quantized:", ops, bool(np.allclose(got, qm(qx).numpy(),
                                                atol=qm.fc.scale * 1.001)))
+
+# PyTorch's decomposed quantize/dequantize ops (what PT2E quantization
+# writes) through torch.export: QuantizeLinear / DequantizeLinear, the int8
+# weight read per channel.
+import torch.ao.quantization.fx._decomposed  # noqa: E402,F401
+
+
+class QDQ(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        torch.manual_seed(0)
+        w = torch.randn(3, 4)
+        s = w.abs().amax(1) / 127
+        self.register_buffer("wq", torch.round(w / s[:, None]).clamp(
+            -128, 127).to(torch.int8))
+        self.register_buffer("ws", s)
+        self.register_buffer("wz", torch.zeros(3, dtype=torch.int64))
+        self.b = torch.nn.Parameter(torch.randn(3))
+
+    def forward(self, x):
+        qd = torch.ops.quantized_decomposed
+        q = qd.quantize_per_tensor(x, 0.02, 128, 0, 255, torch.uint8)
+        xd = qd.dequantize_per_tensor(q, 0.02, 128, 0, 255, torch.uint8)
+        w = qd.dequantize_per_channel(self.wq, self.ws, self.wz, 0, -128, 127,
+                                      torch.int8)
+        return torch.nn.functional.linear(xd, w, self.b)
+
+
+qdq, qdq_x = QDQ().eval(), torch.randn(2, 4)
+with tempfile.TemporaryDirectory() as d:
+    path = os.path.join(d, "qdq.onnx")
+    torch_onnx.export(qdq, (qdq_x,), path, opset_version=13)
+    sess = ort.InferenceSession(path, providers=["CPUExecutionProvider"])
+    got = sess.run(None, {sess.get_inputs()[0].name: qdq_x.numpy()})[0]
+    print("qdq dynamo:", sorted({n.op_type for n in onnx.load(path).graph.node}),
+          bool(np.allclose(got, qdq(qdq_x).detach().numpy(), atol=1e-5)))

@@ -51,6 +51,29 @@ bool lowerQuantizePerTensor(Emitter &e) {
   return r && e.done(r);
 }
 
+/// quantize_per_channel(x, scales, zero_points, axis, quant_min, quant_max,
+/// dtype): QuantizeLinear with an axis (opset 13).
+bool lowerQuantizePerChannel(Emitter &e) {
+  auto axis = e.dimArg(3, e.in(0));
+  auto qmin = e.constInt(4, "quant_min"), qmax = e.constInt(5, "quant_max");
+  if (!axis || !qmin || !qmax)
+    return false;
+  IntegerType q = eightBit(e.resultElem());
+  if (!q)
+    return e.fail("quantize_per_channel to a dtype other than uint8 or int8 "
+                  "has no ONNX form (QuantizeLinear writes 8-bit integers)");
+  int64_t lo = q.isUnsigned() ? 0 : -128, hi = q.isUnsigned() ? 255 : 127;
+  if (*qmin > lo || *qmax < hi)
+    return e.fail("quantize_per_channel to a range narrower than its dtype's "
+                  "has no ONNX form (QuantizeLinear saturates to the dtype)");
+  Type f32 = e.rw.getF32Type();
+  Value r = e.n1("QuantizeLinear",
+                 {e.castIfNeeded(e.in(0), f32), e.castIfNeeded(e.in(1), f32),
+                  e.castIfNeeded(e.in(2), q)},
+                 {{"axis", e.i64(*axis)}}, e.resultType());
+  return r && e.done(r);
+}
+
 /// dequantize_per_tensor(q, scale, zero_point, quant_min, quant_max, dtype):
 /// DequantizeLinear (8-bit or int32 with zero point 0).
 bool lowerDequantizePerTensor(Emitter &e) {
@@ -112,6 +135,7 @@ void mlir::torch_onnx::addQuantizedLowerings(std::vector<Lowering> &l) {
     l.push_back({name, lo, hi, f});
   };
   add("quantized_decomposed.quantize_per_tensor", 10, lowerQuantizePerTensor);
+  add("quantized_decomposed.quantize_per_channel", 13, lowerQuantizePerChannel);
   add("quantized_decomposed.dequantize_per_tensor", 10,
       lowerDequantizePerTensor);
   add("quantized_decomposed.dequantize_per_channel", 10,

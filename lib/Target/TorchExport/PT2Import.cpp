@@ -48,12 +48,32 @@
 
 #include <ATen/core/dispatch/Dispatcher.h>
 #include <caffe2/serialize/inline_container.h>
+#include <torch/library.h>
 
 #include <list>
 
 using namespace mlir;
 using namespace mlir::Torch;
 namespace json = llvm::json;
+
+// PyTorch's decomposed quantization ops (PT2E quantization's
+// quantize/dequantize nodes) are registered from Python
+// (torch.ao.quantization.fx._decomposed), so this process's dispatcher does
+// not know them: their schemas, without kernels, let the importer read the
+// nodes. torch-to-onnx lowers them to QuantizeLinear / DequantizeLinear.
+TORCH_LIBRARY_FRAGMENT(quantized_decomposed, m) {
+  m.def("quantize_per_tensor(Tensor input, float scale, int zero_point, int "
+        "quant_min, int quant_max, ScalarType dtype) -> Tensor");
+  m.def("dequantize_per_tensor(Tensor input, float scale, int zero_point, "
+        "int quant_min, int quant_max, ScalarType dtype, *, ScalarType? "
+        "out_dtype=None) -> Tensor");
+  m.def("quantize_per_channel(Tensor input, Tensor scales, Tensor "
+        "zero_points, int axis, int quant_min, int quant_max, ScalarType "
+        "dtype) -> Tensor");
+  m.def("dequantize_per_channel(Tensor input, Tensor scales, Tensor? "
+        "zero_points, int axis, int quant_min, int quant_max, ScalarType "
+        "dtype, *, ScalarType? out_dtype=None) -> Tensor");
+}
 
 namespace {
 

@@ -1070,6 +1070,8 @@ struct Inference {
     // the integer values of the dtype argument, and their float values.
     if (name == "quantized_decomposed.quantize_per_tensor")
       return withDtypeArg(TensorInfo{in(0).sizes, Type()}, 5);
+    if (name == "quantized_decomposed.quantize_per_channel")
+      return withDtypeArg(TensorInfo{in(0).sizes, Type()}, 6);
     if (name == "quantized_decomposed.dequantize_per_tensor" ||
         name == "quantized_decomposed.dequantize_per_channel")
       return TensorInfo{in(0).sizes, Float32Type::get(ctx)};
