@@ -8,6 +8,7 @@
 
 #include "TorchValues.h"
 
+#include "torch-onnx/Dialect/Torch/IR/ScalarTypes.h"
 #include "torch-onnx/Dialect/Torch/IR/TorchDialect.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
@@ -19,34 +20,10 @@ using namespace mlir::Torch;
 
 FailureOr<Type> TorchValueBuilder::importDtype(c10::ScalarType st,
                                                Location loc) {
-  switch (st) {
-  case c10::ScalarType::Float:
-    return Type(b.getF32Type());
-  case c10::ScalarType::Double:
-    return Type(b.getF64Type());
-  case c10::ScalarType::Half:
-    return Type(b.getF16Type());
-  case c10::ScalarType::BFloat16:
-    return Type(b.getBF16Type());
-  case c10::ScalarType::Long:
-    return Type(b.getIntegerType(64, /*isSigned=*/true));
-  case c10::ScalarType::Int:
-    return Type(b.getIntegerType(32, true));
-  case c10::ScalarType::Short:
-    return Type(b.getIntegerType(16, true));
-  case c10::ScalarType::Char:
-    return Type(b.getIntegerType(8, true));
-  case c10::ScalarType::Byte:
-    return Type(b.getIntegerType(8, false));
-  case c10::ScalarType::Bool:
-    return Type(b.getI1Type());
-  case c10::ScalarType::ComplexFloat:
-    return Type(ComplexType::get(b.getF32Type()));
-  case c10::ScalarType::ComplexDouble:
-    return Type(ComplexType::get(b.getF64Type()));
-  default:
-    return emitError(loc) << "unsupported tensor dtype " << c10::toString(st);
-  }
+  // c10's enumerators are the ScalarType codes of ScalarTypes.def.
+  if (Type t = getTypeForScalarTypeCode(ctx, static_cast<int64_t>(st)))
+    return t;
+  return emitError(loc) << "unsupported tensor dtype " << c10::toString(st);
 }
 
 FailureOr<Type> TorchValueBuilder::importType(const c10::TypePtr &type,

@@ -8,6 +8,7 @@
 #ifndef TORCH_ONNX_DIALECT_TORCH_UTILS_UTILS_H
 #define TORCH_ONNX_DIALECT_TORCH_UTILS_UTILS_H
 
+#include "torch-onnx/Dialect/Torch/IR/ScalarTypes.h"
 #include "torch-onnx/Dialect/Torch/IR/TorchDialect.h"
 
 #include "llvm/ADT/SmallVector.h"
@@ -110,9 +111,8 @@ inline bool isInPlaceOpName(StringRef name) {
   return base.ends_with("_") && !base.ends_with("__");
 }
 
-/// PyTorch ScalarType codes (c10/core/ScalarType.h) <-> MLIR element types.
-Type getTypeForScalarTypeCode(MLIRContext *ctx, int64_t code);
-std::optional<int64_t> getScalarTypeCode(Type type);
+// PyTorch ScalarType codes <-> MLIR element types: getTypeForScalarTypeCode
+// and getScalarTypeCode (ScalarTypes.h).
 
 /// The module attribute that records torch.get_default_dtype() of the
 /// exporting process (a TypeAttr); absent means float32.
