@@ -15,8 +15,6 @@ using namespace mlir::torch_onnx;
 
 namespace {
 
-constexpr int64_t kMax = ONNX::kMaxOpset;
-
 /// Operand `i` as a tensor of element type `elem` (constants are emitted in
 /// that type directly).
 Value operandAs(Emitter &e, unsigned i, Type elem) {
@@ -214,10 +212,7 @@ bool lowerCast(Emitter &e) {
 } // namespace
 
 void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
-  auto add = [&](StringRef name, int64_t lo, std::function<bool(Emitter &)> f,
-                 int64_t hi = kMax) {
-    l.push_back({name, lo, hi, f});
-  };
+  LoweringAdder add(l);
 
   // Arithmetic.
   for (auto [n, o, alpha] : {std::tuple{"aten.add.Tensor", "Add", true},

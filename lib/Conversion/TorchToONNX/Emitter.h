@@ -170,6 +170,21 @@ struct Lowering {
   std::function<bool(Emitter &)> emit;
 };
 
+/// Appends lowerings to a family's list: add(name, minOpset, emit[,
+/// maxOpset]).
+class LoweringAdder {
+public:
+  explicit LoweringAdder(std::vector<Lowering> &list) : list(list) {}
+  void operator()(StringRef name, int64_t minOpset,
+                  std::function<bool(Emitter &)> emit,
+                  int64_t maxOpset = ONNX::kMaxOpset) {
+    list.push_back({name, minOpset, maxOpset, std::move(emit)});
+  }
+
+private:
+  std::vector<Lowering> &list;
+};
+
 /// Every lowering, in registration order (lib/Conversion/TorchToONNX/*.cpp).
 const std::vector<Lowering> &getLowerings();
 /// The lowerings of one family (each defined in its own file).

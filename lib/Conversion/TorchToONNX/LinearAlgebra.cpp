@@ -16,7 +16,6 @@ using namespace mlir::torch_onnx;
 
 namespace {
 
-constexpr int64_t kMax = ONNX::kMaxOpset;
 constexpr int64_t kDyn = ShapedType::kDynamic;
 
 /// `d` in [0, rank), or an error naming the argument.
@@ -316,10 +315,7 @@ bool lowerLinalgNorm(Emitter &e, bool matrix) {
 } // namespace
 
 void mlir::torch_onnx::addLinearAlgebraLowerings(std::vector<Lowering> &l) {
-  auto add = [&](StringRef name, int64_t lo, std::function<bool(Emitter &)> f,
-                 int64_t hi = kMax) {
-    l.push_back({name, lo, hi, f});
-  };
+  LoweringAdder add(l);
   add("aten.cross", 9, [](Emitter &e) { return lowerCross(e, 2); });
   add("aten.linalg_cross", 9, [](Emitter &e) { return lowerCross(e, 2); });
   for (StringRef n : {"aten.linalg_det", "aten.det"})

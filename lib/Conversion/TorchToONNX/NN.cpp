@@ -15,7 +15,6 @@ using namespace mlir::torch_onnx;
 
 namespace {
 
-constexpr int64_t kMax = ONNX::kMaxOpset;
 using Attrs = SmallVector<std::pair<StringRef, Attribute>>;
 
 SmallVector<int64_t> twice(ArrayRef<int64_t> p) {
@@ -1037,10 +1036,7 @@ static bool lowerScaledDotProductAttention(Emitter &e) {
 }
 
 void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
-  auto add = [&](StringRef name, int64_t lo, std::function<bool(Emitter &)> f,
-                 int64_t hi = kMax) {
-    l.push_back({name, lo, hi, f});
-  };
+  LoweringAdder add(l);
 
   for (StringRef n :
        {"aten.conv1d", "aten.conv2d", "aten.conv3d", "aten.conv1d.padding",

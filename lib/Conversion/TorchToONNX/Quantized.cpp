@@ -20,8 +20,6 @@ using namespace mlir::torch_onnx;
 
 namespace {
 
-constexpr int64_t kMax = ONNX::kMaxOpset;
-
 /// The 8-bit integer type QuantizeLinear writes, or null.
 IntegerType eightBit(Type t) {
   auto it = dyn_cast_or_null<IntegerType>(t);
@@ -130,10 +128,7 @@ bool lowerDequantizePerChannel(Emitter &e) {
 } // namespace
 
 void mlir::torch_onnx::addQuantizedLowerings(std::vector<Lowering> &l) {
-  auto add = [&](StringRef name, int64_t lo, std::function<bool(Emitter &)> f,
-                 int64_t hi = kMax) {
-    l.push_back({name, lo, hi, f});
-  };
+  LoweringAdder add(l);
   add("quantized_decomposed.quantize_per_tensor", 10, lowerQuantizePerTensor);
   add("quantized_decomposed.quantize_per_channel", 13, lowerQuantizePerChannel);
   add("quantized_decomposed.dequantize_per_tensor", 10,

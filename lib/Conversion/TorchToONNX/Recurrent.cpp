@@ -17,8 +17,6 @@ using namespace mlir::torch_onnx;
 
 namespace {
 
-constexpr int64_t kMax = ONNX::kMaxOpset;
-
 /// Rows [k*h, (k+1)*h) of `w` for each k in `order`, concatenated.
 Value reorderGates(Emitter &e, Value w, int64_t h, ArrayRef<int64_t> order) {
   SmallVector<Value> parts;
@@ -460,10 +458,7 @@ bool lowerPadPacked(Emitter &e) {
 } // namespace
 
 void mlir::torch_onnx::addRecurrentLowerings(std::vector<Lowering> &l) {
-  auto add = [&](StringRef name, int64_t lo, std::function<bool(Emitter &)> f,
-                 int64_t hi = kMax) {
-    l.push_back({name, lo, hi, f});
-  };
+  LoweringAdder add(l);
   for (auto [n, k] : {std::pair{"aten.lstm.input", Cell::LSTM},
                       {"aten.gru.input", Cell::GRU},
                       {"aten.rnn_tanh.input", Cell::RNNTanh},

@@ -9,7 +9,6 @@ using namespace mlir::torch_onnx;
 
 namespace {
 
-constexpr int64_t kMax = ONNX::kMaxOpset;
 constexpr int64_t kInt64Max = std::numeric_limits<int64_t>::max();
 
 std::optional<int64_t> normalize(Emitter &e, int64_t d,
@@ -846,10 +845,7 @@ bool isSplitLike(Operation *op) {
 } // namespace
 
 void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
-  auto add = [&](StringRef name, int64_t lo, std::function<bool(Emitter &)> f,
-                 int64_t hi = kMax) {
-    l.push_back({name, lo, hi, f});
-  };
+  LoweringAdder add(l);
 
   for (StringRef n : {"aten.view", "aten.reshape"})
     add(n, 9, [](Emitter &e) {
