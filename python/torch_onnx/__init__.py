@@ -682,20 +682,17 @@ def _export_dynamo(model, args, f, *, kwargs, verbose, input_names,
                 type(m).__module__.startswith(("torch.ao.nn.quantized",
                                                "torch.ao.nn.intrinsic.quantized"))
                 for m in model.modules())
-            if quantized:
-                raise ExportError(
-                    "torch.export.export failed (before torch-onnx ran): "
-                    f"{type(e).__name__}: {e}\n(an eager-mode quantized "
-                    "model (torch.ao.quantization convert): torch.export "
-                    "cannot capture its packed weights; export it with "
-                    "dynamo=False, which writes QuantizeLinear/"
-                    "DequantizeLinear)") from e
+            hint = ("an eager-mode quantized model (torch.ao.quantization "
+                    "convert): torch.export cannot capture its packed "
+                    "weights; export it with dynamo=False, which writes "
+                    "QuantizeLinear/DequantizeLinear" if quantized else
+                    "the TorchScript frontend may export it: dynamo=False "
+                    "traces one run, mode='script' keeps data-dependent "
+                    "control flow as ONNX If/Loop; or rewrite the control "
+                    "flow with torch.cond / torch.while_loop")
             raise ExportError(
                 "torch.export.export failed (before torch-onnx ran): "
-                f"{type(e).__name__}: {e}\n(the TorchScript frontend may "
-                "export it: dynamo=False traces one run, mode='script' keeps "
-                "data-dependent control flow as ONNX If/Loop; or rewrite the "
-                "control flow with torch.cond / torch.while_loop)") from e
+                f"{type(e).__name__}: {e}\n({hint})") from e
         finally:
             if isinstance(model, torch.nn.Module):
                 model.train(was_training)

@@ -288,10 +288,9 @@ std::string mlir::ONNX::checkTypeConstraints(const ::onnx::ModelProto &model) {
     }
     for (const auto &n : g.node()) {
       for (const auto &a : n.attribute())
-        for (const ::onnx::GraphProto *sub : {a.has_g() ? &a.g() : nullptr})
-          if (sub)
-            if (std::string e = check(*sub, types); !e.empty())
-              return e;
+        if (a.has_g())
+          if (std::string e = check(a.g(), types); !e.empty())
+            return e;
       if (!(n.domain().empty() || n.domain() == "ai.onnx"))
         continue;
       const ::onnx::OpSchema *schema =

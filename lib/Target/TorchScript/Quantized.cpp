@@ -240,15 +240,16 @@ private:
     c10::TypePtr reprTy = floatTy;
     if (auto t = floatTy->cast<c10::TensorType>())
       reprTy = t->withScalarType(q.repr);
-    std::vector<tj::Value *> params = {constant(q.scale), constant(q.zeroPoint),
-                                       constant(lo), constant(hi),
-                                       constant(static_cast<int64_t>(q.repr))};
-    std::vector<tj::Value *> qIn = {x};
-    qIn.insert(qIn.end(), params.begin(), params.end());
-    tj::Value *qv = create("quantized_decomposed::quantize_per_tensor", qIn,
-                           reprTy, origin);
-    qIn[0] = qv;
-    tj::Value *dq = create("quantized_decomposed::dequantize_per_tensor", qIn,
+    // Both ops take (tensor, scale, zero_point, quant_min, quant_max, dtype).
+    std::vector<tj::Value *> args = {x,
+                                     constant(q.scale),
+                                     constant(q.zeroPoint),
+                                     constant(lo),
+                                     constant(hi),
+                                     constant(static_cast<int64_t>(q.repr))};
+    args[0] = create("quantized_decomposed::quantize_per_tensor", args, reprTy,
+                     origin);
+    tj::Value *dq = create("quantized_decomposed::dequantize_per_tensor", args,
                            floatTy, origin);
     qparams[dq] = q;
     return dq;
@@ -436,7 +437,6 @@ bool QuantizedRewriter::rewriteKernel(tj::Node *n, llvm::StringRef kind) {
     if (!packed || !packed->isObject())
       return fail(n, kind.str() + " whose packed weights are not a constant "
                                   "of the frozen module");
-    failedAt = n;
     c10::IValue unpacked = call(*packed, "unpack");
     const auto &elts = unpacked.toTupleRef().elements();
     at::Tensor w = elts[0].toTensor();
