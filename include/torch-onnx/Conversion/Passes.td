@@ -139,7 +139,14 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
       tiles and a remainder tiled the same way; no scalar fallback.
     * a 1x1 convolution with unit strides needs no im2col copy, and batch 1
       gives a 2-D contraction;
-    * window ops (depthwise/grouped convolutions, pooling as
+    * `linalg.depthwise_conv_2d_nchw_chw` (f32, static shapes, width stride
+      at most 4) becomes direct vector code: one task per (n, c) plane,
+      per output row blocks of one vector of output columns held in a
+      register across the filter taps, each tap one contiguous load of the
+      input row (every s-th lane picked by a shuffle for a width stride s)
+      and one FMA with the broadcast filter value; a partial last block is
+      masked;
+    * window ops (grouped convolutions, other depthwise ones, pooling as
       `linalg.generic`) get the output's contiguous dim as their innermost
       loop, after the window loops, so that LLVM vectorizes along it.
   }];
@@ -164,6 +171,10 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
               "Contractions with B packed into column panels">,
     Statistic<"numWindows", "windows",
               "Window ops with the output's last dim made innermost">,
+    Statistic<"numPads", "pads",
+              "Pads with only the border filled (interior in place)">,
+    Statistic<"numDepthwise", "depthwise",
+              "Depthwise convolutions as direct vector code">,
     Statistic<"numSplit", "split",
               "Contractions split into full register tiles and a remainder">
   ];

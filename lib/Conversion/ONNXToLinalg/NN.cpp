@@ -360,6 +360,23 @@ static FailureOr<SmallVector<Value>> lowerConv(Ctx &c) {
                   .getResult(0);
     return SmallVector<Value>{r};
   }
+  // Depthwise (one filter per channel: W is [C, 1, KH, KW] with C = group):
+  // linalg's depthwise op, which the CPU codegen vectorizes along ow.
+  if (k == 2 && groups > 1 && !wt.isDynamicDim(0) && !wt.isDynamicDim(1) &&
+      wt.getDimSize(0) == groups && wt.getDimSize(1) == 1) {
+    auto attr = [&](ArrayRef<int64_t> v) {
+      return DenseIntElementsAttr::get(
+          RankedTensorType::get({2}, c.b.getI64Type()), v);
+    };
+    Value filter =
+        c.reshape(w, {c.b.getIndexAttr(groups), c.b.getIndexAttr(kernel[0]),
+                      c.b.getIndexAttr(kernel[1])});
+    Value r = linalg::DepthwiseConv2DNchwChwOp::create(
+                  c.b, c.loc, TypeRange{init.getType()}, ValueRange{x, filter},
+                  ValueRange{init}, attr(win->strides), attr(win->dilations))
+                  .getResult(0);
+    return SmallVector<Value>{r};
+  }
   // Grouped / N-d: view X as [N, G, C/G, ...], W as [G, M/G, C/G, ...],
   // out as [N, G, M/G, ...]; loops (n, g, m, o.., c, kk..).
   OpFoldResult G = c.b.getIndexAttr(groups);

@@ -244,6 +244,247 @@ static FailureOr<linalg::LinalgOp> packB(RewriterBase &rewriter,
   return cast<linalg::LinalgOp>(generic.getOperation());
 }
 
+/// depthwise_conv_2d_nchw_chw (f32, static shapes, width stride <= 4) as
+/// direct vector code: one task per (n, c) plane (`scf.forall`), and per
+/// output row, blocks of `lanes` output columns kept in a register across the
+/// KH x KW taps: each tap is one contiguous load of the input row (a stride-s
+/// row is loaded over its span and its every s-th lane picked by a shuffle)
+/// and one FMA with the broadcast filter value. A last partial block is
+/// masked. No copy, no im2col.
+/// tensor.pad with a constant value and static shapes, without filling the
+/// whole result and copying the source over it: only the border is filled
+/// (one slab per padded side, disjoint), and the interior is written by the
+/// source's producer in place when that is an all-parallel linalg op used
+/// only here that does not read its init (an activation feeding a
+/// convolution), else copied once.
+static LogicalResult padInPlace(RewriterBase &rewriter, tensor::PadOp pad) {
+  auto st = pad.getSourceType();
+  auto rt = pad.getResultType();
+  Value padValue = pad.getConstantPaddingValue();
+  if (!st.hasStaticShape() || !rt.hasStaticShape() || !padValue ||
+      pad.getNofold())
+    return rewriter.notifyMatchFailure(pad, "needs a constant value and "
+                                            "static shapes");
+  SmallVector<int64_t> lo(pad.getStaticLow()), hi(pad.getStaticHigh());
+  if (llvm::any_of(lo, ShapedType::isDynamic) ||
+      llvm::any_of(hi, ShapedType::isDynamic) ||
+      llvm::any_of(lo, [](int64_t v) { return v < 0; }) ||
+      llvm::any_of(hi, [](int64_t v) { return v < 0; }))
+    return rewriter.notifyMatchFailure(pad, "needs static non-negative pads");
+  TypedAttr value;
+  if (!matchPattern(padValue, m_Constant(&value)))
+    return rewriter.notifyMatchFailure(pad, "the padding value is computed");
+  Location loc = pad.getLoc();
+  int64_t rank = rt.getRank();
+  rewriter.setInsertionPoint(pad);
+  padValue = arith::ConstantOp::create(rewriter, loc, value);
+  Value t = tensor::EmptyOp::create(rewriter, loc, rt.getShape(),
+                                    rt.getElementType());
+  auto idx = [&](int64_t v) -> OpFoldResult {
+    return rewriter.getIndexAttr(v);
+  };
+  SmallVector<OpFoldResult> ones(rank, idx(1));
+  // Border slabs: along dim d, the low and high bands, with the dims before
+  // d restricted to the interior and the dims after it whole.
+  for (int64_t d = 0; d < rank; ++d) {
+    for (bool low : {true, false}) {
+      int64_t band = low ? lo[d] : hi[d];
+      if (band == 0)
+        continue;
+      SmallVector<OpFoldResult> off, size;
+      SmallVector<int64_t> shape;
+      for (int64_t e = 0; e < rank; ++e) {
+        int64_t o = 0, s = rt.getDimSize(e);
+        if (e < d) {
+          o = lo[e];
+          s = st.getDimSize(e);
+        } else if (e == d) {
+          o = low ? 0 : lo[d] + st.getDimSize(d);
+          s = band;
+        }
+        off.push_back(idx(o));
+        size.push_back(idx(s));
+        shape.push_back(s);
+      }
+      auto slabT = RankedTensorType::get(shape, rt.getElementType());
+      Value slab = tensor::ExtractSliceOp::create(rewriter, loc, slabT, t, off,
+                                                  size, ones);
+      Value filled =
+          linalg::FillOp::create(rewriter, loc, padValue, slab).getResult(0);
+      t = tensor::InsertSliceOp::create(rewriter, loc, filled, t, off, size,
+                                        ones);
+    }
+  }
+  SmallVector<OpFoldResult> off, size;
+  for (int64_t e = 0; e < rank; ++e) {
+    off.push_back(idx(lo[e]));
+    size.push_back(idx(st.getDimSize(e)));
+  }
+  Value src = pad.getSource();
+  auto producer = src.getDefiningOp<linalg::GenericOp>();
+  if (producer && src.hasOneUse() && producer->getNumResults() == 1 &&
+      producer.getNumLoops() == producer.getNumParallelLoops() &&
+      producer.getMatchingIndexingMap(producer.getDpsInitOperand(0))
+          .isIdentity() &&
+      !producer.payloadUsesValueFromOperand(producer.getDpsInitOperand(0)) &&
+      producer->getBlock() == pad->getBlock()) {
+    // The producer writes the interior of the padded tensor.
+    Value interior =
+        tensor::ExtractSliceOp::create(rewriter, loc, st, t, off, size, ones);
+    rewriter.modifyOpInPlace(
+        producer, [&] { producer.getDpsInitOperand(0)->set(interior); });
+    producer->moveAfter(interior.getDefiningOp());
+    rewriter.setInsertionPointAfter(producer);
+    src = producer->getResult(0);
+  }
+  t = tensor::InsertSliceOp::create(rewriter, loc, src, t, off, size, ones);
+  rewriter.replaceOp(pad, t);
+  return success();
+}
+
+/// Output rows computed together (independent FMA chains).
+constexpr int64_t kDepthwiseRows = 4;
+
+static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
+                                        linalg::DepthwiseConv2DNchwChwOp op,
+                                        int64_t maxLanes) {
+  Value x = op.getDpsInputs()[0], w = op.getDpsInputs()[1],
+        init = op.getDpsInits()[0];
+  auto xt = dyn_cast<RankedTensorType>(x.getType());
+  auto wt = dyn_cast<RankedTensorType>(w.getType());
+  auto ot = dyn_cast<RankedTensorType>(init.getType());
+  if (!xt || !wt || !ot || !xt.hasStaticShape() || !wt.hasStaticShape() ||
+      !ot.hasStaticShape() || !xt.getElementType().isF32() ||
+      !wt.getElementType().isF32() || !ot.getElementType().isF32())
+    return rewriter.notifyMatchFailure(op, "needs static f32 tensors");
+  SmallVector<int64_t> strides(op.getStrides().getValues<int64_t>());
+  SmallVector<int64_t> dil(op.getDilations().getValues<int64_t>());
+  int64_t sh = strides[0], sw = strides[1], dh = dil[0], dw = dil[1];
+  if (sw > 4)
+    return rewriter.notifyMatchFailure(op, "width stride above 4");
+  int64_t N = ot.getDimSize(0), C = ot.getDimSize(1), OH = ot.getDimSize(2),
+          OW = ot.getDimSize(3), KH = wt.getDimSize(1), KW = wt.getDimSize(2);
+  // Vector length: the target's, or the power of two that covers a narrow
+  // row (at least 4).
+  int64_t lanes =
+      std::max<int64_t>(4, std::min<int64_t>(maxLanes, llvm::PowerOf2Ceil(OW)));
+  int64_t span = (lanes - 1) * sw + 1; // input lanes one block reads
+  Location loc = op.getLoc();
+  Type f32 = rewriter.getF32Type();
+  auto vec = VectorType::get({lanes}, f32);
+  auto spanVec = VectorType::get({span}, f32);
+  SmallVector<int64_t> pick;
+  for (int64_t i = 0; i < lanes; ++i)
+    pick.push_back(i * sw);
+  auto cst = [&](OpBuilder &b, int64_t v) -> Value {
+    return arith::ConstantIndexOp::create(b, loc, v);
+  };
+  rewriter.setInsertionPoint(op);
+  Value zero = arith::ConstantOp::create(rewriter, loc, f32,
+                                         rewriter.getF32FloatAttr(0));
+  auto plane = RankedTensorType::get({OH, OW}, f32);
+  auto forall =
+      scf::ForallOp::create(rewriter, loc,
+                            ArrayRef<OpFoldResult>{rewriter.getIndexAttr(N),
+                                                   rewriter.getIndexAttr(C)},
+                            ValueRange{init}, std::nullopt);
+  {
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPoint(forall.getTerminator());
+    OpBuilder &b = rewriter;
+    Value n = forall.getInductionVar(0), c = forall.getInductionVar(1),
+          out = forall.getRegionIterArgs()[0];
+    SmallVector<OpFoldResult> off{n, c, b.getIndexAttr(0), b.getIndexAttr(0)};
+    SmallVector<OpFoldResult> sizes{b.getIndexAttr(1), b.getIndexAttr(1),
+                                    b.getIndexAttr(OH), b.getIndexAttr(OW)};
+    SmallVector<OpFoldResult> ones(4, b.getIndexAttr(1));
+    Value tile =
+        tensor::ExtractSliceOp::create(b, loc, plane, out, off, sizes, ones);
+    // The filter taps of this channel, broadcast once.
+    SmallVector<Value> taps;
+    for (int64_t i = 0; i < KH; ++i)
+      for (int64_t j = 0; j < KW; ++j) {
+        Value s = tensor::ExtractOp::create(
+            b, loc, w, ValueRange{c, cst(b, i), cst(b, j)});
+        taps.push_back(vector::BroadcastOp::create(b, loc, vec, s));
+      }
+    // One block of output columns starting at `ow0` in each of the `rows`
+    // output rows from `oh`: independent FMA chains, one per row.
+    auto block = [&](OpBuilder &b, Value oh, int64_t rows, Value ow0, Value acc,
+                     bool full) -> Value {
+      SmallVector<Value> a(rows);
+      SmallVector<Value> outRow(rows);
+      for (int64_t r = 0; r < rows; ++r) {
+        outRow[r] = arith::AddIOp::create(b, loc, oh, cst(b, r));
+        a[r] = vector::TransferReadOp::create(b, loc, vec, acc,
+                                              ValueRange{outRow[r], ow0}, zero,
+                                              ArrayRef<bool>{full});
+      }
+      SmallVector<Value> col(KW);
+      for (int64_t j = 0; j < KW; ++j)
+        col[j] = arith::AddIOp::create(
+            b, loc, arith::MulIOp::create(b, loc, ow0, cst(b, sw)),
+            cst(b, j * dw));
+      for (int64_t i = 0; i < KH; ++i)
+        for (int64_t r = 0; r < rows; ++r) {
+          Value row = arith::AddIOp::create(
+              b, loc, arith::MulIOp::create(b, loc, outRow[r], cst(b, sh)),
+              cst(b, i * dh));
+          for (int64_t j = 0; j < KW; ++j) {
+            Value v = vector::TransferReadOp::create(
+                b, loc, sw == 1 ? vec : spanVec, x,
+                ValueRange{n, c, row, col[j]}, zero, ArrayRef<bool>{full});
+            if (sw > 1)
+              v = vector::ShuffleOp::create(b, loc, v, v, pick);
+            a[r] = vector::FMAOp::create(b, loc, v, taps[i * KW + j], a[r]);
+          }
+        }
+      for (int64_t r = 0; r < rows; ++r)
+        acc = vector::TransferWriteOp::create(b, loc, a[r], acc,
+                                              ValueRange{outRow[r], ow0},
+                                              ArrayRef<bool>{full})
+                  .getResult();
+      return acc;
+    };
+    // Rows of blocks, `rows` output rows at a time.
+    int64_t fullBlocks = OW / lanes;
+    auto rowLoop = [&](OpBuilder &b, Value acc, int64_t from, int64_t to,
+                       int64_t rows) -> Value {
+      if (to <= from)
+        return acc;
+      return scf::ForOp::create(
+                 b, loc, cst(b, from), cst(b, to), cst(b, rows),
+                 ValueRange{acc},
+                 [&](OpBuilder &b, Location, Value oh, ValueRange iter) {
+                   Value acc = iter[0];
+                   if (fullBlocks > 0)
+                     acc = scf::ForOp::create(
+                               b, loc, cst(b, 0), cst(b, fullBlocks * lanes),
+                               cst(b, lanes), ValueRange{acc},
+                               [&](OpBuilder &b, Location, Value ow0,
+                                   ValueRange it) {
+                                 scf::YieldOp::create(
+                                     b, loc,
+                                     block(b, oh, rows, ow0, it[0], true));
+                               })
+                               .getResult(0);
+                   if (OW % lanes)
+                     acc = block(b, oh, rows, cst(b, fullBlocks * lanes), acc,
+                                 false);
+                   scf::YieldOp::create(b, loc, acc);
+                 })
+          .getResult(0);
+    };
+    int64_t R = std::min<int64_t>(kDepthwiseRows, OH);
+    Value acc = rowLoop(b, tile, 0, OH / R * R, R);
+    acc = rowLoop(b, acc, OH / R * R, OH, 1);
+    b.setInsertionPointToEnd(forall.getTerminator().getBody());
+    tensor::ParallelInsertSliceOp::create(b, loc, acc, out, off, sizes, ones);
+  }
+  rewriter.replaceOp(op, forall.getResults());
+  return success();
+}
+
 /// Whether this host has AVX-512 (the JIT's target; torch-onnx-compile
 /// passes its --mcpu's width as vector-bits).
 static bool hostHasAVX512() {
@@ -486,6 +727,25 @@ struct CPUTileAndVectorizePass
     for (auto c : convs) {
       rewriter.setInsertionPoint(c);
       (void)im2col(rewriter, c);
+    }
+    // Padding: the border filled, the interior written by the producer.
+    SmallVector<tensor::PadOp> pads;
+    func.walk([&](tensor::PadOp p) { pads.push_back(p); });
+    for (auto p : pads)
+      if (succeeded(padInPlace(rewriter, p)))
+        ++numPads;
+    // Depthwise convolutions: direct vector code; any left (dynamic shapes,
+    // other types) go on as window generics.
+    SmallVector<linalg::DepthwiseConv2DNchwChwOp> depthwise;
+    func.walk(
+        [&](linalg::DepthwiseConv2DNchwChwOp c) { depthwise.push_back(c); });
+    for (auto c : depthwise) {
+      if (succeeded(vectorizeDepthwise(rewriter, c, vectorWidth() / 32))) {
+        ++numDepthwise;
+        continue;
+      }
+      rewriter.setInsertionPoint(c);
+      (void)linalg::generalizeNamedOp(rewriter, c);
     }
     // Window ops (depthwise and grouped convolutions, pooling) walk the
     // contiguous output dim innermost, after their window loops: LLVM's loop

@@ -119,12 +119,63 @@ func.func @conv1x1(%x: tensor<1x64x16x16xf32>, %w: tensor<32x64x1x1xf32>) -> ten
   return %0 : tensor<1x32x16x16xf32>
 }
 
-// A depthwise convolution: the output's last dim (ow) becomes the innermost
-// loop, after the window loops; a max pool likewise.
+// A depthwise convolution: one task per (n, c) plane; per block of 8 output
+// columns, 4 output rows at a time, one FMA per tap and row with the
+// broadcast filter value; the last 6 of the 14 columns are a masked block
+// (no in_bounds: it may run past the row); the 2 rows left after 3 groups of 4 run one at a
+// time.
 // CHECK-LABEL: func.func @depthwise
-// CHECK: linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction", "parallel"]
+// CHECK: scf.forall (%[[N:.+]], %[[C:.+]]) in (1, 8)
+// CHECK: %[[T:.+]] = tensor.extract %{{.*}}[%[[C]], %c0, %c0] : tensor<8x3x3xf32>
+// CHECK: %[[TB:.+]] = vector.broadcast %[[T]] : f32 to vector<8xf32>
+// CHECK: scf.for %[[OH:.+]] = %c0 to %c12 step %c4
+// CHECK: scf.for %[[OW:.+]] = %c0 to %c8 step %c8
+// CHECK: %[[ACC:.+]] = vector.transfer_read %{{.*}}[%[[OH]], %[[OW]]], %{{.*}} {in_bounds = [true]} : tensor<14x14xf32>, vector<8xf32>
+// CHECK: %[[X:.+]] = vector.transfer_read %{{.*}}[%[[N]], %[[C]], %{{.*}}, %{{.*}}], %{{.*}} {in_bounds = [true]} : tensor<1x8x16x16xf32>, vector<8xf32>
+// CHECK: vector.fma %[[X]], %[[TB]], %[[ACC]] : vector<8xf32>
+// CHECK: vector.transfer_read %{{.*}}[%[[OH]], %c8], %cst : tensor<14x14xf32>, vector<8xf32>
+// CHECK: scf.for %{{.*}} = %c12 to %c14 step %c1
+// CHECK: tensor.parallel_insert_slice
 func.func @depthwise(%x: tensor<1x8x16x16xf32>, %w: tensor<8x1x3x3xf32>) -> tensor<1x8x14x14xf32> {
   %0 = "onnx.Conv"(%x, %w) {group = 8 : i64, kernel_shape = [3, 3]} : (tensor<1x8x16x16xf32>, tensor<8x1x3x3xf32>) -> tensor<1x8x14x14xf32>
+  return %0 : tensor<1x8x14x14xf32>
+}
+// Width stride 2: each tap loads the 15 input columns its 8 outputs span
+// and picks every second one.
+// CHECK-LABEL: func.func @depthwise_stride2
+// CHECK: vector.transfer_read {{.*}} : tensor<1x8x17x17xf32>, vector<15xf32>
+// CHECK: vector.shuffle %{{.*}}, %{{.*}} [0, 2, 4, 6, 8, 10, 12, 14] : vector<15xf32>, vector<15xf32>
+func.func @depthwise_stride2(%x: tensor<1x8x17x17xf32>, %w: tensor<8x1x3x3xf32>) -> tensor<1x8x8x8xf32> {
+  %0 = "onnx.Conv"(%x, %w) {group = 8 : i64, kernel_shape = [3, 3], strides = [2, 2]} : (tensor<1x8x17x17xf32>, tensor<8x1x3x3xf32>) -> tensor<1x8x8x8xf32>
+  return %0 : tensor<1x8x8x8xf32>
+}
+// Padding an activation: the border is filled (top, bottom, left and right
+// bands) and the activation writes the interior in place; no fill of the
+// whole padded tensor and no copy.
+// CHECK-LABEL: func.func @pad_in_place
+// CHECK-NOT: tensor.pad
+// CHECK: %[[E:.+]] = tensor.empty() : tensor<1x8x18x18xf32>
+// CHECK: %[[TOP:.+]] = tensor.extract_slice %[[E]][0, 0, 0, 0] [1, 8, 1, 18]
+// CHECK: linalg.fill {{.*}} -> tensor<1x8x1x18xf32>
+// CHECK: tensor.extract_slice %{{.*}}[0, 0, 17, 0] [1, 8, 1, 18]
+// CHECK: tensor.extract_slice %{{.*}}[0, 0, 1, 0] [1, 8, 16, 1]
+// CHECK: tensor.extract_slice %{{.*}}[0, 0, 1, 17] [1, 8, 16, 1]
+// CHECK: %[[IN:.+]] = tensor.extract_slice %{{.*}}[0, 0, 1, 1] [1, 8, 16, 16]
+// CHECK: %[[R:.+]] = linalg.generic {{.*}} outs(%[[IN]] : tensor<1x8x16x16xf32>)
+// CHECK: arith.maxnumf
+// CHECK: tensor.insert_slice %[[R]] into %{{.*}}[0, 0, 1, 1] [1, 8, 16, 16]
+func.func @pad_in_place(%x: tensor<1x8x16x16xf32>, %w: tensor<8x1x3x3xf32>) -> tensor<1x8x16x16xf32> {
+  %r = "onnx.Relu"(%x) : (tensor<1x8x16x16xf32>) -> tensor<1x8x16x16xf32>
+  %0 = "onnx.Conv"(%r, %w) {group = 8 : i64, kernel_shape = [3, 3], pads = [1, 1, 1, 1]} : (tensor<1x8x16x16xf32>, tensor<8x1x3x3xf32>) -> tensor<1x8x16x16xf32>
+  return %0 : tensor<1x8x16x16xf32>
+}
+// A grouped convolution with several channels per group stays a window
+// generic: the output's last dim (ow) becomes the innermost loop, after the
+// window loops; a max pool likewise.
+// CHECK-LABEL: func.func @grouped
+// CHECK: linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction", "parallel"]
+func.func @grouped(%x: tensor<1x8x16x16xf32>, %w: tensor<8x2x3x3xf32>) -> tensor<1x8x14x14xf32> {
+  %0 = "onnx.Conv"(%x, %w) {group = 4 : i64, kernel_shape = [3, 3]} : (tensor<1x8x16x16xf32>, tensor<8x2x3x3xf32>) -> tensor<1x8x14x14xf32>
   return %0 : tensor<1x8x14x14xf32>
 }
 // CHECK-LABEL: func.func @maxpool

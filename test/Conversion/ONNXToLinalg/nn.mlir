@@ -24,14 +24,26 @@ func.func @conv(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>, %b: tensor<4xf
 
 // -----
 
-// Grouped convolution: a generic over (n, g, m, oh, ow, c, kh, kw) on
-// [N, G, C/G, ...] views.
+// Depthwise convolution (one filter per channel): linalg's depthwise op on
+// the filter viewed as [C, KH, KW].
 // CHECK-LABEL: func.func @depthwise
-// CHECK: tensor.expand_shape %arg0 {{\[\[}}0], [1], [2, 3], [4]] output_shape [1, 4, 1, 6, 6]
-// CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]
+// CHECK: %[[W:.+]] = tensor.collapse_shape %arg1 {{\[\[}}0], [1, 2], [3]] : tensor<4x1x3x3xf32> into tensor<4x3x3xf32>
+// CHECK: linalg.depthwise_conv_2d_nchw_chw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%arg0, %[[W]] : tensor<1x4x6x6xf32>, tensor<4x3x3xf32>)
 func.func @depthwise(%x: tensor<1x4x6x6xf32>, %w: tensor<4x1x3x3xf32>) -> tensor<1x4x4x4xf32> {
   %0 = "onnx.Conv"(%x, %w) <{auto_pad = "NOTSET", group = 4 : i64, kernel_shape = [3, 3]}> : (tensor<1x4x6x6xf32>, tensor<4x1x3x3xf32>) -> tensor<1x4x4x4xf32>
   return %0 : tensor<1x4x4x4xf32>
+}
+
+// -----
+
+// Grouped convolution (two channels per group, a channel multiplier of 2):
+// a generic over (n, g, m, oh, ow, c, kh, kw) on [N, G, C/G, ...] views.
+// CHECK-LABEL: func.func @grouped
+// CHECK: tensor.expand_shape %arg0 {{\[\[}}0], [1, 2], [3], [4]] output_shape [1, 2, 2, 6, 6]
+// CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]
+func.func @grouped(%x: tensor<1x4x6x6xf32>, %w: tensor<8x2x3x3xf32>) -> tensor<1x8x4x4xf32> {
+  %0 = "onnx.Conv"(%x, %w) <{auto_pad = "NOTSET", group = 2 : i64, kernel_shape = [3, 3]}> : (tensor<1x4x6x6xf32>, tensor<8x2x3x3xf32>) -> tensor<1x8x4x4xf32>
+  return %0 : tensor<1x8x4x4xf32>
 }
 
 // -----
