@@ -73,9 +73,9 @@ struct ONNXToLLVMPipelineOptions
   Option<bool> approximateMath{
       *this, "approximate-math",
       llvm::cl::desc("f32 exp/log/tanh/erf as polynomial approximations "
-                     "(cpu-approximate-math) instead of libm calls; off by "
-                     "default: slower where the loop stays scalar"),
-      llvm::cl::init(false)};
+                     "(cpu-approximate-math) that vectorize, instead of "
+                     "scalar libm calls"),
+      llvm::cl::init(true)};
   Option<int64_t> vectorBits{
       *this, "vector-bits",
       llvm::cl::desc("Vector register width of the target CPU in bits, for "

@@ -24,6 +24,24 @@ namespace mlir::torch_onnx {
 using namespace mlir;
 
 namespace {
+/// The approximations' `math.fma` as a contractable multiply-add: LLVM
+/// forms FMA instructions from it in vectorized loops, where
+/// convert-math-to-libm would make every lane a call of `fmaf`.
+struct FmaToMulAdd : OpRewritePattern<math::FmaOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(math::FmaOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!getElementTypeOrSelf(op.getType()).isF32())
+      return rewriter.notifyMatchFailure(op, "only f32 is approximated");
+    auto contract = arith::FastMathFlagsAttr::get(
+        op.getContext(), arith::FastMathFlags::contract);
+    Value mul = arith::MulFOp::create(rewriter, op.getLoc(), op.getA(),
+                                      op.getB(), contract);
+    rewriter.replaceOpWithNewOp<arith::AddFOp>(op, mul, op.getC(), contract);
+    return success();
+  }
+};
+
 struct CPUApproximateMathPass
     : public torch_onnx::impl::CPUApproximateMathBase<CPUApproximateMathPass> {
   void runOnOperation() override {
@@ -35,6 +53,7 @@ struct CPUApproximateMathPass
           .Default(false);
     };
     populateMathPolynomialApproximationPatterns(patterns, approximate);
+    patterns.add<FmaToMulAdd>(&getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
   }

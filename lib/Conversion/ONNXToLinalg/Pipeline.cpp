@@ -45,8 +45,10 @@ std::string torch_onnx::getLinalgToLLVMStageText(
   s += std::string("lower-runtime-checks{drop=") +
        (o.runtimeChecks ? "false" : "true") + "},";
   s += "lower-affine,expand-strided-metadata,lower-affine,convert-scf-to-cf,";
+  // Vectorized row reductions (softmax, normalizations) become a tree of
+  // vector ops rather than one ordered chain.
   if (o.vectorize)
-    s += "convert-vector-to-llvm,";
+    s += "convert-vector-to-llvm{reassociate-fp-reductions},";
   if (o.approximateMath)
     s += "func.func(cpu-approximate-math),";
   s += "convert-math-to-libm,convert-math-to-llvm,convert-arith-to-llvm,"
@@ -56,7 +58,7 @@ std::string torch_onnx::getLinalgToLLVMStageText(
   if (o.openmp)
     s += "convert-openmp-to-llvm,";
   if (o.vectorize) // n-D vectors carried through blocks: after cf lowering
-    s += "convert-vector-to-llvm,";
+    s += "convert-vector-to-llvm{reassociate-fp-reductions},";
   s += "convert-ub-to-llvm,convert-func-to-llvm,convert-arith-to-llvm,"
        "convert-cf-to-llvm,"
        "reconcile-unrealized-casts,canonicalize";

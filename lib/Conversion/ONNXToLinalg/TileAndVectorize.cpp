@@ -14,6 +14,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Hoisting.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
@@ -688,6 +689,99 @@ struct CPUTileAndVectorizePass
       rewriter.replaceOp(tile, v->replacements);
   }
 
+  /// A reduction along the innermost dim that every input walks
+  /// contiguously (softmax's max and sum of exp, normalization moments):
+  /// one task per row (`scf.forall` over the parallel dims), the row
+  /// vectorized (`vector.multi_reduction`, a tree of vector ops) in chunks
+  /// of at most 1024 elements. LLVM leaves such loops scalar (a float
+  /// reduction is not reassociated), and a scalar `exp` inside them.
+  bool vectorizeRowReduction(RewriterBase &rewriter, linalg::GenericOp g) {
+    unsigned n = g.getNumLoops();
+    if (n < 1 || g.getNumReductionLoops() != 1 || g.getNumDpsInits() != 1 ||
+        g.getIteratorTypesArray().back() != utils::IteratorType::reduction ||
+        !g.hasPureTensorSemantics())
+      return false;
+    SmallVector<int64_t> ranges = g.getStaticLoopRanges();
+    if (llvm::any_of(ranges, ShapedType::isDynamic))
+      return false;
+    for (OpOperand *in : g.getDpsInputOperands())
+      if (!g.getMatchingIndexingMap(in).isIdentity())
+        return false;
+    AffineMap outMap = g.getMatchingIndexingMap(g.getDpsInitOperand(0));
+    if (outMap.isFunctionOfDim(n - 1) || !outMap.isProjectedPermutation())
+      return false;
+    for (Value v : g->getOperands())
+      if (!getElementTypeOrSelf(v.getType()).isF32())
+        return false;
+    // Only what the vectorizer turns into vector ops.
+    for (Operation &op : g.getBody()->without_terminator())
+      if (!isa<arith::ArithDialect, math::MathDialect>(op.getDialect()))
+        return false;
+    int64_t R = ranges[n - 1], lanes = vectorWidth() / 32;
+    if (R < lanes)
+      return false;
+    int64_t chunk = R;
+    if (R > 1024) {
+      chunk = 0;
+      for (int64_t t = 1024 / lanes * lanes; t >= lanes; t -= lanes)
+        if (R % t == 0) {
+          chunk = t;
+          break;
+        }
+      if (!chunk)
+        return false;
+    }
+    MLIRContext *ctx = g.getContext();
+    auto idx = [&](int64_t v) -> OpFoldResult {
+      return IntegerAttr::get(IndexType::get(ctx), v);
+    };
+    Operation *tile = g;
+    if (n > 1) {
+      SmallVector<OpFoldResult> t1(n, idx(1));
+      t1[n - 1] = idx(0);
+      scf::SCFTilingOptions o1;
+      o1.setTileSizes(t1);
+      o1.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
+      rewriter.setInsertionPoint(tile);
+      auto r1 = scf::tileUsingSCF(rewriter, cast<TilingInterface>(tile), o1);
+      if (failed(r1))
+        return false;
+      rewriter.replaceOp(tile, r1->replacements);
+      tile = r1->tiledOps.back();
+    }
+    if (chunk < R) {
+      SmallVector<OpFoldResult> t2(n, idx(0));
+      t2[n - 1] = idx(chunk);
+      scf::SCFTilingOptions o2;
+      o2.setTileSizes(t2);
+      rewriter.setInsertionPoint(tile);
+      auto r2 = scf::tileUsingSCF(rewriter, cast<TilingInterface>(tile), o2);
+      if (failed(r2))
+        return true;
+      rewriter.replaceOp(tile, r2->replacements);
+      tile = r2->tiledOps.back();
+    }
+    rewriter.setInsertionPoint(tile);
+    Block *block = tile->getBlock();
+    auto v = linalg::vectorize(rewriter, tile);
+    if (failed(v))
+      return true;
+    rewriter.replaceOp(tile, v->replacements);
+    // Each row reduces to a scalar: lower it as one vector.reduction over
+    // the row (the pass's inner-parallel lowering, made for contractions,
+    // would move the row outermost and reduce it one lane at a time).
+    SmallVector<Operation *> reductions;
+    block->walk(
+        [&](vector::MultiDimReductionOp r) { reductions.push_back(r); });
+    RewritePatternSet patterns(ctx);
+    vector::populateVectorMultiReductionLoweringPatterns(
+        patterns, vector::VectorMultiReductionLowering::InnerReduction);
+    GreedyRewriteConfig config;
+    config.setStrictness(GreedyRewriteStrictness::ExistingAndNewOps);
+    (void)applyOpPatternsGreedily(reductions, std::move(patterns), config);
+    return true;
+  }
+
   /// Moves the loop of the output's last dim innermost when every input
   /// reads that loop only in its own last dim (a window op; not a reduction
   /// along the inputs' rows, which would then be walked with a stride).
@@ -747,6 +841,12 @@ struct CPUTileAndVectorizePass
       rewriter.setInsertionPoint(c);
       (void)linalg::generalizeNamedOp(rewriter, c);
     }
+    // Row reductions: vectorized along the row.
+    SmallVector<linalg::GenericOp> rowReductions;
+    func.walk([&](linalg::GenericOp g) { rowReductions.push_back(g); });
+    for (linalg::GenericOp g : rowReductions)
+      if (vectorizeRowReduction(rewriter, g))
+        ++numRowReductions;
     // Window ops (depthwise and grouped convolutions, pooling) walk the
     // contiguous output dim innermost, after their window loops: LLVM's loop
     // vectorizer then works along it (the input walks the same dim).

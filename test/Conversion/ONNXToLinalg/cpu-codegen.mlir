@@ -184,13 +184,31 @@ func.func @maxpool(%x: tensor<1x8x16x16xf32>) -> tensor<1x8x8x8xf32> {
   %0 = "onnx.MaxPool"(%x) {kernel_shape = [2, 2], strides = [2, 2]} : (tensor<1x8x16x16xf32>) -> tensor<1x8x8x8xf32>
   return %0 : tensor<1x8x8x8xf32>
 }
-// A reduction along rows keeps its order (its input would be walked with a
-// stride).
+// A reduction along the contiguous dim: one task per row, the row read as
+// one vector and reduced by one vector.reduction.
 // CHECK-LABEL: func.func @row_sum
-// CHECK: linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "reduction"]
+// CHECK: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}) in (4, 8, 16)
+// CHECK: %[[ROW:.+]] = vector.transfer_read {{.*}} : tensor<1x1x1x32xf32>, vector<32xf32>
+// CHECK: vector.reduction <add>, %[[ROW]], %{{.*}} : vector<32xf32> into f32
 func.func @row_sum(%x: tensor<4x8x16x32xf32>) -> tensor<4x8x16x1xf32> {
   %0 = "onnx.ReduceSum"(%x) {axes = [3]} : (tensor<4x8x16x32xf32>) -> tensor<4x8x16x1xf32>
   return %0 : tensor<4x8x16x1xf32>
+}
+// A long row is reduced in chunks of at most 1024 elements.
+// CHECK-LABEL: func.func @long_rows
+// CHECK: scf.for %{{.*}} = %c0 to %c2048 step %c1024
+// CHECK: vector.reduction <maximumf>, %{{.*}}, %{{.*}} : vector<1024xf32> into f32
+func.func @long_rows(%x: tensor<4x2048xf32>) -> tensor<4x1xf32> {
+  %0 = "onnx.ReduceMax"(%x) {axes = [1]} : (tensor<4x2048xf32>) -> tensor<4x1xf32>
+  return %0 : tensor<4x1xf32>
+}
+// A row shorter than one vector stays as it was.
+// CHECK-LABEL: func.func @short_rows
+// CHECK-NOT: vector.reduction
+// CHECK: linalg.generic {{.*}}iterator_types = ["parallel", "reduction"]
+func.func @short_rows(%x: tensor<64x4xf32>) -> tensor<64x1xf32> {
+  %0 = "onnx.ReduceSum"(%x) {axes = [1]} : (tensor<64x4xf32>) -> tensor<64x1xf32>
+  return %0 : tensor<64x1xf32>
 }
 
 //--- parallel.mlir
@@ -244,12 +262,14 @@ func.func @copies(%a: memref<64x196xf32>, %b: memref<64x196xf32>, %c: memref<4x4
 }
 
 //--- math.mlir
-// f32 exp/tanh/erf become polynomials (vectorizable); f64 stays a call.
+// f32 exp/tanh/erf become polynomials (vectorizable), their multiply-adds
+// contractable arith (FMA instructions, not calls of fmaf); f64 stays a call.
 // CHECK-LABEL: func.func @f32_math
 // CHECK-NOT: math.exp
 // CHECK-NOT: math.tanh
 // CHECK-NOT: math.erf
-// CHECK: math.fma
+// CHECK-NOT: math.fma
+// CHECK: arith.mulf {{.*}} fastmath<contract> : vector<16xf32>
 // CHECK: return
 func.func @f32_math(%x: vector<16xf32>) -> vector<16xf32> {
   %0 = math.exp %x : vector<16xf32>
