@@ -74,6 +74,10 @@ static cl::opt<bool> runtimeChecks(
     cl::desc("Check indices, shapes, integer divisors and sizes at run time "
              "(an error message instead of undefined behaviour; "
              "--runtime-checks=false drops them)"));
+static cl::opt<bool> approximateMath(
+    "approximate-math", cl::init(true),
+    cl::desc("f32 exp/tanh/erf/log as vectorizable polynomials within a few "
+             "ulp of libm (--approximate-math=false keeps libm calls)"));
 static cl::opt<std::string> cc("cc", cl::init("cc"),
                                cl::desc("C compiler/linker driver"));
 static cl::opt<bool> keepTemps("keep-temps",
@@ -290,6 +294,7 @@ int main(int argc, char **argv) {
   popts.openmp = openmp && !cuda;
   popts.vectorize = vectorize;
   popts.runtimeChecks = runtimeChecks;
+  popts.approximateMath = approximateMath;
   std::string tmErr;
   auto tm = createTargetMachine(mcpu, &tmErr);
   if (!tm)

@@ -81,6 +81,10 @@ static cl::opt<bool> runtimeChecks(
     cl::desc("Check indices, shapes, integer divisors and sizes at run time "
              "(an error message instead of undefined behaviour; "
              "--runtime-checks=false drops them)"));
+static cl::opt<bool> approximateMath(
+    "approximate-math", cl::init(true),
+    cl::desc("f32 exp/tanh/erf/log as vectorizable polynomials within a few "
+             "ulp of libm (--approximate-math=false keeps libm calls)"));
 static cl::opt<bool> compileOnly(
     "compile-only",
     cl::desc("Lower and JIT-compile, then stop: checks that a model compiles "
@@ -453,6 +457,7 @@ int main(int argc, char **argv) {
   popts.openmp = openmp && !cuda;
   popts.vectorize = vectorize;
   popts.runtimeChecks = runtimeChecks;
+  popts.approximateMath = approximateMath;
   auto compileStart = std::chrono::steady_clock::now();
   FailureOr<ModelSignature> sig = lowerModelToLLVM(
       *module, popts, cuda ? &nvvm : nullptr, applyCommandLinePassOptions);
