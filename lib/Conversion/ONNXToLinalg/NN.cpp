@@ -349,11 +349,12 @@ static FailureOr<SmallVector<Value>> lowerConv(Ctx &c) {
                           win->dilations[d]));
   Value init = biasInit(c, c.in(2), out, elem);
   MLIRContext *ctx = c.b.getContext();
+  // Strides/dilations of linalg's 2-D convolution ops.
+  auto attr = [&](ArrayRef<int64_t> v) {
+    return DenseIntElementsAttr::get(
+        RankedTensorType::get({2}, c.b.getI64Type()), v);
+  };
   if (k == 2 && groups == 1) {
-    auto attr = [&](ArrayRef<int64_t> v) {
-      return DenseIntElementsAttr::get(
-          RankedTensorType::get({2}, c.b.getI64Type()), v);
-    };
     Value r = linalg::Conv2DNchwFchwOp::create(
                   c.b, c.loc, TypeRange{init.getType()}, ValueRange{x, w},
                   ValueRange{init}, attr(win->strides), attr(win->dilations))
@@ -364,10 +365,6 @@ static FailureOr<SmallVector<Value>> lowerConv(Ctx &c) {
   // linalg's depthwise op, which the CPU codegen vectorizes along ow.
   if (k == 2 && groups > 1 && !wt.isDynamicDim(0) && !wt.isDynamicDim(1) &&
       wt.getDimSize(0) == groups && wt.getDimSize(1) == 1) {
-    auto attr = [&](ArrayRef<int64_t> v) {
-      return DenseIntElementsAttr::get(
-          RankedTensorType::get({2}, c.b.getI64Type()), v);
-    };
     Value filter =
         c.reshape(w, {c.b.getIndexAttr(groups), c.b.getIndexAttr(kernel[0]),
                       c.b.getIndexAttr(kernel[1])});

@@ -245,13 +245,6 @@ static FailureOr<linalg::LinalgOp> packB(RewriterBase &rewriter,
   return cast<linalg::LinalgOp>(generic.getOperation());
 }
 
-/// depthwise_conv_2d_nchw_chw (f32, static shapes, width stride <= 4) as
-/// direct vector code: one task per (n, c) plane (`scf.forall`), and per
-/// output row, blocks of `lanes` output columns kept in a register across the
-/// KH x KW taps: each tap is one contiguous load of the input row (a stride-s
-/// row is loaded over its span and its every s-th lane picked by a shuffle)
-/// and one FMA with the broadcast filter value. A last partial block is
-/// masked. No copy, no im2col.
 /// tensor.pad with a constant value and static shapes, without filling the
 /// whole result and copying the source over it: only the border is filled
 /// (one slab per padded side, disjoint), and the interior is written by the
@@ -346,6 +339,13 @@ static LogicalResult padInPlace(RewriterBase &rewriter, tensor::PadOp pad) {
 /// Output rows computed together (independent FMA chains).
 constexpr int64_t kDepthwiseRows = 4;
 
+/// depthwise_conv_2d_nchw_chw (f32, static shapes, width stride <= 4) as
+/// direct vector code: one task per (n, c) plane (`scf.forall`); per group of
+/// kDepthwiseRows output rows, blocks of `lanes` output columns kept in
+/// registers across the KH x KW taps: each tap is one contiguous load of the
+/// input row (a stride-s row is loaded over its span and its every s-th lane
+/// picked by a shuffle) and one FMA with the broadcast filter value. A last
+/// partial block is masked. No copy, no im2col.
 static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
                                         linalg::DepthwiseConv2DNchwChwOp op,
                                         int64_t maxLanes) {
@@ -695,6 +695,7 @@ struct CPUTileAndVectorizePass
   /// vectorized (`vector.multi_reduction`, a tree of vector ops) in chunks
   /// of at most 1024 elements. LLVM leaves such loops scalar (a float
   /// reduction is not reassociated), and a scalar `exp` inside them.
+  /// Returns whether the rows were vectorized.
   bool vectorizeRowReduction(RewriterBase &rewriter, linalg::GenericOp g) {
     unsigned n = g.getNumLoops();
     if (n < 1 || g.getNumReductionLoops() != 1 || g.getNumDpsInits() != 1 ||
@@ -757,7 +758,7 @@ struct CPUTileAndVectorizePass
       rewriter.setInsertionPoint(tile);
       auto r2 = scf::tileUsingSCF(rewriter, cast<TilingInterface>(tile), o2);
       if (failed(r2))
-        return true;
+        return false;
       rewriter.replaceOp(tile, r2->replacements);
       tile = r2->tiledOps.back();
     }
@@ -765,7 +766,7 @@ struct CPUTileAndVectorizePass
     Block *block = tile->getBlock();
     auto v = linalg::vectorize(rewriter, tile);
     if (failed(v))
-      return true;
+      return false;
     rewriter.replaceOp(tile, v->replacements);
     // Each row reduces to a scalar: lower it as one vector.reduction over
     // the row (the pass's inner-parallel lowering, made for contractions,
