@@ -47,10 +47,28 @@ IMPURE = {
     "Multinomial", "Bernoulli", "Dropout",
 }
 
-# Extra ODS flags of generated ops; their C++ lives in lib/Dialect/ONNX/IR.
-EXTRA = {
-    "Identity": ["let hasFolder = 1;"],
-}
+# Extra ODS flags of generated ops, by op (mnemonic); their C++ lives in
+# lib/Dialect/ONNX/IR (ONNXFold.cpp: folders; ONNXCanonicalize.td: patterns).
+# Folded are the ops whose value follows from constant inputs (or static
+# shapes), in the signatures the exporters emit; the legacy-broadcast V1/V6
+# arithmetic is left alone.
+FOLDED = [
+    "Abs", "Add", "And", "Cast", "Ceil", "Concat", "Constant", "ConstantV1",
+    "ConstantV11", "ConstantOfShape", "Div", "Equal", "Floor", "Gather",
+    "Greater", "GreaterOrEqual", "Identity", "Less", "LessOrEqual", "Max",
+    "Min", "Mul", "Neg", "Not", "Or", "Range", "Reshape", "ReshapeV5",
+    "Shape", "ShapeV1", "Size", "Slice", "SliceV1", "Sqrt", "Squeeze",
+    "SqueezeV1", "Sub", "Transpose", "Unsqueeze", "UnsqueezeV1", "Where",
+    "Xor",
+]
+CANONICALIZED = ["Neg", "Not", "Reshape", "ReshapeV5", "Transpose"]
+EXTRA = {}
+for _m in FOLDED:
+    EXTRA.setdefault(_m, []).append("let hasFolder = 1;")
+for _m in CANONICALIZED:
+    EXTRA.setdefault(_m, []).append("let hasCanonicalizer = 1;")
+# Extra traits, by op: the Constant signatures are constants to MLIR's folder.
+EXTRA_TRAITS = {m: ["ConstantLike"] for m in ("Constant", "ConstantV1", "ConstantV11")}
 
 
 def type_constraint(type_strs):
@@ -184,6 +202,7 @@ def gen_op(group, def_name, mnemonic, out):
         traits.append("AttrSizedOperandSegments")
     if multi_out:
         traits.append("AttrSizedResultSegments")
+    traits.extend(EXTRA_TRAITS.get(mnemonic, []))
 
     # Union of allowed types over the group's versions, per type variable.
     allowed = {}
@@ -230,8 +249,8 @@ def gen_op(group, def_name, mnemonic, out):
             % (var, s.name, s.since_version, ", ".join(uses)))
 
     out.append("// %s, since versions %s" % (s.name, ", ".join(map(str, versions))))
-    out.append("def %s : ONNX_GeneratedOp<%s, %d, %d, [%s]> {" % (
-        def_name, td_string(mnemonic), versions[0], versions[-1],
+    out.append("def %s : ONNX_GeneratedOp<%s, %s, %d, %d, [%s]> {" % (
+        def_name, td_string(mnemonic), td_string(s.name), versions[0], versions[-1],
         ",\n    ".join(traits)))
     out.append("  let summary = %s;" % td_string("ONNX %s operation (opset %s)" % (
         s.name, ", ".join(map(str, versions)))))
@@ -247,9 +266,8 @@ def gen_op(group, def_name, mnemonic, out):
     out.append("  let results = (outs%s);" % ("".join("\n    " + r + "," for r in results).rstrip(",")))
     if regions:
         out.append("  let regions = (region %s);" % ", ".join(regions))
-    if def_name == "ONNX_%sOp" % s.name:
-        for extra in EXTRA.get(s.name, []):
-            out.append("  " + extra)
+    for extra in EXTRA.get(mnemonic, []):
+        out.append("  " + extra)
     out.append("}")
     out.append("")
 

@@ -26,7 +26,10 @@ void mlir::torch_onnx::buildTorchToONNXPipeline(
   conv.opset = options.opset;
   conv.fallthrough = options.fallthrough;
   pm.addPass(createConvertTorchToONNX(conv));
-  pm.addPass(createCanonicalizerPass());
+  // The onnx ops' folders evaluate constant subgraphs: without
+  // do_constant_folding, only the patterns run.
+  pm.addPass(createCanonicalizerPass(
+      GreedyRewriteConfig().enableFolding(options.foldConstants)));
   if (options.foldConstants) {
     ONNX::ONNXFoldConstantsOptions fold;
     fold.sizeLimit = options.foldSizeLimit;

@@ -115,15 +115,5 @@ LogicalResult CustomOp::verify() {
   return success();
 }
 
-//===----------------------------------------------------------------------===//
-// Generated ops
-//===----------------------------------------------------------------------===//
-
-OpFoldResult IdentityOp::fold(FoldAdaptor) {
-  if (getInput().getType() == getOutput().getType())
-    return getInput();
-  return {};
-}
-
 #define GET_OP_CLASSES
 #include "torch-onnx/Dialect/ONNX/IR/ONNXOps.cpp.inc"

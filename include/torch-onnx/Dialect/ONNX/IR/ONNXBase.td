@@ -12,6 +12,7 @@ include "mlir/IR/OpBase.td"
 include "mlir/IR/AttrTypeBase.td"
 include "mlir/IR/BuiltinTypes.td"
 include "mlir/IR/OpAsmInterface.td"
+include "torch-onnx/Dialect/ONNX/IR/ONNXInterfaces.td"
 
 def ONNX_Dialect : Dialect {
   let name = "onnx";
@@ -29,6 +30,7 @@ def ONNX_Dialect : Dialect {
     (signless), uint8..uint64 -> ui8..ui64, bool -> i1, complex64/128 ->
     complex<f32>/complex<f64>, string -> `!onnx.string`.
   }];
+  let hasConstantMaterializer = 1;
   let useDefaultTypePrinterParser = 1;
   let useDefaultAttributePrinterParser = 1;
   let extraClassDeclaration = [{
@@ -40,15 +42,19 @@ def ONNX_Dialect : Dialect {
 class ONNX_Op<string mnemonic, list<Trait> traits = []>
     : Op<ONNX_Dialect, mnemonic, traits>;
 
-/// An op generated from an ONNX schema: `since` is the opset version that
-/// introduced this signature, `latest` the newest version (<= 17) sharing it.
-class ONNX_GeneratedOp<string mnemonic, int since, int latest,
+/// An op generated from the schema of ONNX operator `opType`: `since` is the
+/// opset version that introduced this signature, `latest` the newest version
+/// (<= 17) sharing it.
+class ONNX_GeneratedOp<string mnemonic, string opType, int since, int latest,
                        list<Trait> traits = []>
-    : ONNX_Op<mnemonic, traits # [
+    : ONNX_Op<mnemonic, traits # [ONNX_OpInterface,
         DeclareOpInterfaceMethods<OpAsmOpInterface, ["getAsmResultNames"]>]> {
+  string onnxOpType = opType;
   int sinceVersion = since;
   int latestVersion = latest;
   let extraClassDeclaration = [{
+    /// The ONNX operator type (NodeProto.op_type).
+    static constexpr ::llvm::StringLiteral kONNXOpType = "}] # opType # [{";
     /// The opset version that introduced this operator signature.
     static constexpr int64_t kSinceVersion = }] # since # [{;
     /// The newest opset version (<= 17) with this signature.

@@ -21,6 +21,11 @@
 #define GET_ATTRDEF_CLASSES
 #include "torch-onnx/Dialect/ONNX/IR/ONNXAttrs.h.inc"
 
+namespace mlir::ONNX {
+/// The largest value (in elements) that an op's folder computes.
+constexpr int64_t kFoldSizeLimit = int64_t(1) << 22;
+} // namespace mlir::ONNX
+
 namespace mlir::ONNX::detail {
 /// True when all values bound to one ONNX type variable (e.g. `T` of Add) agree
 /// on their element type. Unknown (`!onnx.any`) values agree with anything.
@@ -28,6 +33,8 @@ bool typeVarAgrees(std::initializer_list<ValueRange> uses);
 /// Names the results of `op` after its `onnx.names` attribute, if any.
 void setONNXResultNames(Operation *op, OpAsmSetValueNameFn setNameFn);
 } // namespace mlir::ONNX::detail
+
+#include "torch-onnx/Dialect/ONNX/IR/ONNXInterfaces.h.inc"
 
 #define GET_OP_CLASSES
 #include "torch-onnx/Dialect/ONNX/IR/ONNXOps.h.inc"

@@ -8,15 +8,17 @@ include "mlir/Pass/PassBase.td"
 def ONNXFoldConstants : Pass<"onnx-fold-constants", "func::FuncOp"> {
   let summary = "Evaluate ONNX nodes whose inputs are constants";
   let description = [{
-    Replaces nodes whose inputs are initializers (or whose result only
-    depends on statically known shapes, like `Shape` and `Size`) with a new
-    initializer holding the computed value: shape-computation chains
-    (Shape -> Gather -> Unsqueeze -> Concat -> Reshape), casts, arithmetic
-    on constants, transposes and reshapes of weights. Arithmetic is done in
-    double precision and rounded once to the result type, which gives the
-    same bits as ONNX Runtime's float32 kernels for + - * / and sqrt.
-    Results with more than `size-limit` elements are not materialized.
-    Unused nodes and initializers are removed afterwards by canonicalize.
+    Runs the ops' folders with initializers (and `onnx.Constant` values) as
+    constant operands and replaces each node that folds to a value with a
+    new initializer holding it: shape-computation chains (Shape -> Gather ->
+    Unsqueeze -> Concat -> Reshape), casts, arithmetic on constants,
+    transposes and reshapes of weights. The folders (one `fold()` per op,
+    `lib/Dialect/ONNX/IR/ONNXFold.cpp`) compute in double precision and round
+    once to the result type, which gives the same bits as ONNX Runtime's
+    float32 kernels for + - * / and sqrt; canonicalize uses the same folders
+    on `onnx.Constant` inputs. Results with more than `size-limit` elements
+    (at most the folders' own cap of 4194304) are not materialized. Unused
+    nodes and initializers are removed afterwards by canonicalize.
   }];
   let options = [
     Option<"sizeLimit", "size-limit", "int64_t", "4194304",
