@@ -740,15 +740,6 @@ const llvm::StringMap<LowerFn> &lowering::getLoweringTable() {
   return table;
 }
 
-/// Since-version of a generated op ("onnx.SqueezeV11" -> 11).
-static int64_t sinceVersion(StringRef name) {
-  size_t v = name.rfind('V');
-  int64_t n;
-  if (v != StringRef::npos && !name.substr(v + 1).getAsInteger(10, n))
-    return n;
-  return getLatestSinceVersion(name);
-}
-
 namespace {
 class Lowerer {
 public:
@@ -790,17 +781,21 @@ public:
              << "cannot lower custom op " << custom.getDomain()
              << "::" << custom.getOpType()
              << " to native code: only the default ONNX domain is supported";
-    StringRef name = op->getName().getStringRef();
-    std::optional<StringRef> opType = lookupONNXOpType(name);
-    int64_t version = sinceVersion(name);
+    auto onnxOp = dyn_cast<ONNXOpInterface>(op);
+    if (!onnxOp)
+      return op->emitError() << "no native lowering for " << op->getName();
+    // A signature serves a range of opsets; lowerings follow the newest one
+    // (e.g. negative axes of SqueezeV1 are valid from opset 11).
+    StringRef opType = onnxOp.getONNXOpType();
+    int64_t version = onnxOp.getLatestSinceVersion();
     const auto &table = getLoweringTable();
-    auto it = opType ? table.find(*opType) : table.end();
+    auto it = table.find(opType);
     if (it == table.end())
       return op->emitError()
-             << "no native lowering for onnx." << opType.value_or(name)
-             << " (opset " << version
+             << "no native lowering for onnx." << opType << " (opset "
+             << version
              << ") yet; see docs/SupportedOps.md for the ops that run natively";
-    Ctx c(op, builder, *opType, version);
+    Ctx c(op, builder, opType, version);
     for (Value v : op->getOperands()) {
       auto it = onnxTypes.find(v);
       c.origOperandTypes.push_back(it != onnxTypes.end() ? it->second

@@ -411,16 +411,17 @@ LogicalResult Exporter::exportOp(Operation *op, ::onnx::GraphProto &graph,
   }
 
   StringRef opName = op->getName().getStringRef();
-  std::optional<StringRef> opType = lookupONNXOpType(opName);
-  if (!opType)
+  auto onnxOp = dyn_cast<ONNXOpInterface>(op);
+  if (!onnxOp)
     return emitError(loc) << "'" << opName
                           << "' has no ONNX equivalent; lower it to the onnx "
                              "dialect before exporting";
-  node->set_op_type(opType->str());
+  StringRef opType = onnxOp.getONNXOpType();
+  node->set_op_type(opType.str());
   const ::onnx::OpSchema *schema = ::onnx::OpSchemaRegistry::Schema(
-      opType->str(), getLatestSinceVersion(opName), "");
+      opType.str(), onnxOp.getLatestSinceVersion(), "");
   if (!schema)
-    return emitError(loc) << "no ONNX schema for " << *opType;
+    return emitError(loc) << "no ONNX schema for " << opType;
 
   // Inputs, following the schema's formal parameters and the op's segments.
   auto segmentsOf =

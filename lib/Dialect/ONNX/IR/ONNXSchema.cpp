@@ -42,17 +42,12 @@ StringRef stripOpSuffix(StringRef name) {
 
 struct Tables {
   llvm::StringMap<std::string> byTypeVersion; // "Squeeze@13" -> onnx.Squeeze
-  llvm::StringMap<std::string> opTypeOf;      // onnx.Squeeze -> Squeeze
-  llvm::StringMap<int64_t> latestSince;       // onnx.Squeeze -> 13
   llvm::StringMap<std::string> renames;       // "onnx.Pad@mode" -> mode_
   Tables() {
     for (const OpEntry &e : kOps) {
       std::string name = stripOpSuffix(e.mlirName).str();
       byTypeVersion[(llvm::Twine(e.opType) + "@" + llvm::Twine(e.since))
                         .str()] = name;
-      opTypeOf[name] = e.opType;
-      int64_t &latest = latestSince[name];
-      latest = std::max(latest, e.since);
     }
     for (const RenameEntry &e : kRenames)
       renames[(stripOpSuffix(e.mlirName) + "@" + e.onnxName).str()] = e.odsName;
@@ -72,20 +67,6 @@ std::optional<StringRef> mlir::ONNX::lookupGeneratedOp(StringRef opType,
   if (it == t.byTypeVersion.end())
     return std::nullopt;
   return StringRef(it->second);
-}
-
-std::optional<StringRef> mlir::ONNX::lookupONNXOpType(StringRef mlirOpName) {
-  const Tables &t = getTables();
-  auto it = t.opTypeOf.find(mlirOpName);
-  if (it == t.opTypeOf.end())
-    return std::nullopt;
-  return StringRef(it->second);
-}
-
-int64_t mlir::ONNX::getLatestSinceVersion(StringRef mlirOpName) {
-  const Tables &t = getTables();
-  auto it = t.latestSince.find(mlirOpName);
-  return it == t.latestSince.end() ? 0 : it->second;
 }
 
 StringRef mlir::ONNX::getODSAttrName(StringRef mlirOpName, StringRef onnxName) {

@@ -2,6 +2,8 @@
 //
 // Maps an ONNX (op_type, since_version) of the default domain to the generated
 // MLIR op and ONNX attribute names to ODS names, from the generated table.
+// The other direction (an op's ONNX op_type and versions) is the op's
+// ONNXOpInterface.
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,12 +21,6 @@ namespace mlir::ONNX {
 /// introduced at `sinceVersion`, if one was generated.
 std::optional<StringRef> lookupGeneratedOp(StringRef opType,
                                            int64_t sinceVersion);
-
-/// The ONNX op_type of a generated op name ("onnx.SqueezeV1" -> "Squeeze").
-std::optional<StringRef> lookupONNXOpType(StringRef mlirOpName);
-
-/// The newest since_version that a generated op (by MLIR name) serves.
-int64_t getLatestSinceVersion(StringRef mlirOpName);
 
 /// The ODS attribute/region name used for ONNX attribute `onnxName` of the
 /// generated op `mlirOpName` (identity except for renamed ones).
