@@ -34,3 +34,5 @@ function(torch_onnx_use_libtorch name)
     endif()
   endforeach()
 endfunction()
+
+include(TorchONNXPlugin)

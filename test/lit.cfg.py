@@ -26,6 +26,9 @@ tools = ["torch-onnx-opt", "torch-onnx-translate", "torch-onnx-export",
          "onnx-structural-diff", "torch-onnx-run", "torch-onnx-compile"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 config.substitutions.append(("%tools_dir", config.torch_onnx_tools_dir))
+config.substitutions.append(("%obj_root", config.torch_onnx_obj_root))
+config.substitutions.append(("%torch_onnx_lib_dir",
+                             os.path.join(config.torch_onnx_obj_root, "lib")))
 
 # The CUDA target needs a CUDA toolkit (libdevice; ptxas/fatbinary for
 # cubin/fatbin), found where the compiler looks; a real driver (libcuda with
