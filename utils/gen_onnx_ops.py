@@ -249,8 +249,10 @@ def gen_op(group, def_name, mnemonic, out):
             % (var, s.name, s.since_version, ", ".join(uses)))
 
     out.append("// %s, since versions %s" % (s.name, ", ".join(map(str, versions))))
-    out.append("def %s : ONNX_GeneratedOp<%s, %s, %d, %d, [%s]> {" % (
+    kinds = lambda params: "".join("SOV"[int(p.option)] for p in params)
+    out.append("def %s : ONNX_GeneratedOp<%s, %s, %d, %d, %s, %s, [%s]> {" % (
         def_name, td_string(mnemonic), td_string(s.name), versions[0], versions[-1],
+        td_string(kinds(s.inputs)), td_string(kinds(s.outputs)),
         ",\n    ".join(traits)))
     out.append("  let summary = %s;" % td_string("ONNX %s operation (opset %s)" % (
         s.name, ", ".join(map(str, versions)))))

@@ -12,8 +12,8 @@
 // CHECK-NEXT: Squeeze x1 (opset 1..11)
 // CHECK-NEXT: Relu x2 (opset 6..14)
 // CHECK-LABEL: func.func @graph
-// CHECK: "onnx.SqueezeV1"(%{{.*}}) <{axes = [0]}> {example.opset_range = array<i64: 1, 11>}
-// CHECK: "onnx.Relu"(%{{.*}}) {example.opset_range = array<i64: 6, 14>}
+// CHECK: onnx.SqueezeV1(%{{.*}}) {axes = [0], example.opset_range = array<i64: 1, 11>}
+// CHECK: onnx.Relu(%{{.*}}) {example.opset_range = array<i64: 6, 14>}
 // MISSING: error: cannot load pass plugin {{.*}}missing.so
 func.func @graph(%x: tensor<1x3xf32>) -> tensor<3xf32> {
   %w = onnx.Initializer "w" = dense<1.0> : tensor<3xf32>

@@ -14,6 +14,7 @@
 
 #include "torch-onnx/Conversion/Passes.h"
 #include "torch-onnx/Dialect/ONNX/IR/ONNXDialect.h"
+#include "torch-onnx/Dialect/ONNX/IR/ONNXNode.h"
 #include "torch-onnx/Dialect/ONNX/IR/ONNXSchema.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
@@ -66,17 +67,18 @@ static Type elemOf(Type t) {
 // Ctx: inputs and attributes
 //===----------------------------------------------------------------------===//
 
+/// (first operand, count) of ONNX input `i` of a generated op. Without
+/// operand segments (at most one formal input is not single) inputs are
+/// positional: `in(k)` of a variadic Max is its k-th operand.
 static std::optional<std::pair<unsigned, unsigned>> segment(Operation *op,
                                                             unsigned i) {
-  auto seg = op->getAttrOfType<DenseI32ArrayAttr>("operandSegmentSizes");
-  if (!seg)
+  if (!op->hasTrait<OpTrait::AttrSizedOperandSegments>())
     return std::make_pair(i, i < op->getNumOperands() ? 1u : 0u);
-  if (i >= seg.size())
+  SmallVector<std::pair<unsigned, unsigned>> formal =
+      getFormalInputSegments(op);
+  if (i >= formal.size())
     return std::nullopt;
-  unsigned start = 0;
-  for (unsigned k = 0; k < i; ++k)
-    start += seg[k];
-  return std::make_pair(start, (unsigned)seg[i]);
+  return formal[i];
 }
 
 Value Ctx::in(unsigned i) {

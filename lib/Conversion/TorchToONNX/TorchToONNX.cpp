@@ -9,6 +9,7 @@
 #include "Emitter.h"
 
 #include "torch-onnx/Conversion/Passes.h"
+#include "torch-onnx/Dialect/ONNX/IR/ONNXNode.h"
 #include "torch-onnx/Dialect/ONNX/IR/ONNXSchema.h"
 #include "torch-onnx/Dialect/Torch/IR/GeneratedTorchOps.h"
 #include "torch-onnx/Target/ONNX/ONNXCommon.h"
@@ -84,60 +85,13 @@ Operation *Emitter::node(StringRef opType, ArrayRef<Value> inputs,
          Twine(schema->since_version()));
     return nullptr;
   }
-  OperationState st(loc, *name);
-  SmallVector<int32_t> segments;
-  size_t next = 0;
-  for (const auto &p : schema->inputs()) {
-    auto option = p.GetOption();
-    if (option == ::onnx::OpSchema::Variadic) {
-      int32_t n = 0;
-      for (; next < inputs.size(); ++next, ++n) {
-        if (!inputs[next]) { // an input that failed to build
-          fail("internal: ONNX " + opType + " lacks an input of '" +
-               p.GetName() + "'");
-          return nullptr;
-        }
-        st.operands.push_back(inputs[next]);
-      }
-      segments.push_back(n);
-    } else if (option == ::onnx::OpSchema::Optional) {
-      bool has = next < inputs.size() && inputs[next];
-      if (has)
-        st.operands.push_back(inputs[next]);
-      segments.push_back(has ? 1 : 0);
-      ++next;
-    } else {
-      if (next >= inputs.size() || !inputs[next]) {
-        fail("internal: ONNX " + opType + " lacks input '" + p.GetName() + "'");
-        return nullptr;
-      }
-      st.operands.push_back(inputs[next++]);
-      segments.push_back(1);
-    }
-  }
-  if (st.name.hasTrait<mlir::OpTrait::AttrSizedOperandSegments>())
-    st.addAttribute("operandSegmentSizes", rw.getDenseI32ArrayAttr(segments));
-  if (st.name.hasTrait<mlir::OpTrait::AttrSizedResultSegments>()) {
-    SmallVector<int32_t> rs;
-    size_t r = 0;
-    for (const auto &p : schema->outputs()) {
-      if (p.GetOption() == ::onnx::OpSchema::Variadic) {
-        rs.push_back(results.size() - r);
-        r = results.size();
-      } else if (p.GetOption() == ::onnx::OpSchema::Optional) {
-        rs.push_back(r < results.size() ? 1 : 0);
-        r += rs.back();
-      } else {
-        rs.push_back(1);
-        ++r;
-      }
-    }
-    st.addAttribute("resultSegmentSizes", rw.getDenseI32ArrayAttr(rs));
-  }
-  for (auto &[n, a] : attrs)
-    st.addAttribute(ox::getODSAttrName(*name, n), a);
-  st.addTypes(results);
-  return rw.create(st);
+  std::string why;
+  Operation *op = ox::buildNode(rw, loc, OperationName(*name, ctx()), inputs,
+                                attrs, results, why);
+  if (!op)
+    fail("internal: ONNX " + opType + "-" + Twine(schema->since_version()) +
+         " " + why);
+  return op;
 }
 
 Value Emitter::n1(StringRef opType, ArrayRef<Value> inputs,

@@ -9,6 +9,7 @@
 #include "torch-onnx/Target/ONNX/ONNXCommon.h"
 
 #include "torch-onnx/Dialect/ONNX/IR/ONNXDialect.h"
+#include "torch-onnx/Dialect/ONNX/IR/ONNXNode.h"
 #include "torch-onnx/Dialect/ONNX/IR/ONNXSchema.h"
 #include "torch-onnx/Dialect/ONNX/IR/Opset.h"
 #include "torch-onnx/Target/ONNX/ONNXTranslation.h"
@@ -423,47 +424,23 @@ LogicalResult Exporter::exportOp(Operation *op, ::onnx::GraphProto &graph,
   if (!schema)
     return emitError(loc) << "no ONNX schema for " << opType;
 
-  // Inputs, following the schema's formal parameters and the op's segments.
-  auto segmentsOf =
-      [&](StringRef attrName, size_t numValues,
-          const std::vector<::onnx::OpSchema::FormalParameter> &params) {
-        SmallVector<int32_t> seg;
-        if (auto s = op->getAttrOfType<DenseI32ArrayAttr>(attrName)) {
-          seg.assign(s.asArrayRef().begin(), s.asArrayRef().end());
-          return seg;
-        }
-        // At most one non-single parameter: it takes whatever remains.
-        size_t singles = 0;
-        for (const auto &p : params)
-          singles += p.GetOption() == ::onnx::OpSchema::Single;
-        for (const auto &p : params)
-          seg.push_back(p.GetOption() == ::onnx::OpSchema::Single
-                            ? 1
-                            : int32_t(numValues - singles));
-        return seg;
-      };
-  // Value names per formal parameter; "" for an absent optional one.
-  auto paramNames =
-      [&](StringRef segAttr, ValueRange values,
-          const std::vector<::onnx::OpSchema::FormalParameter> &params) {
-        auto seg = segmentsOf(segAttr, values.size(), params);
-        size_t next = 0;
-        std::vector<std::string> names;
-        for (auto [p, n] : llvm::enumerate(seg)) {
-          if (n == 0 && params[p].GetOption() != ::onnx::OpSchema::Variadic)
-            names.push_back("");
-          for (int32_t k = 0; k < n; ++k)
-            names.push_back(nameOf(values[next++]));
-        }
-        while (!names.empty() && names.back().empty())
-          names.pop_back();
-        return names;
-      };
-  for (auto &s :
-       paramNames("operandSegmentSizes", op->getOperands(), schema->inputs()))
+  // Inputs and outputs per formal parameter: "" for an absent optional one
+  // (trailing ones dropped).
+  auto paramNames = [&](auto formal, StringRef kinds) {
+    std::vector<std::string> names;
+    for (auto [values, kind] : llvm::zip(formal, kinds)) {
+      if (values.empty() && kind != 'V')
+        names.push_back("");
+      for (Value v : values)
+        names.push_back(nameOf(v));
+    }
+    while (!names.empty() && names.back().empty())
+      names.pop_back();
+    return names;
+  };
+  for (auto &s : paramNames(getFormalInputs(op), onnxOp.getInputKinds()))
     node->add_input(s);
-  for (auto &s :
-       paramNames("resultSegmentSizes", op->getResults(), schema->outputs()))
+  for (auto &s : paramNames(getFormalOutputs(op), onnxOp.getOutputKinds()))
     node->add_output(s);
 
   // Attributes in schema order; graph attributes from the regions.

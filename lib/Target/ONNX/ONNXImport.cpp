@@ -12,6 +12,7 @@
 #include "torch-onnx/Target/ONNX/ONNXCommon.h"
 
 #include "torch-onnx/Dialect/ONNX/IR/ONNXDialect.h"
+#include "torch-onnx/Dialect/ONNX/IR/ONNXNode.h"
 #include "torch-onnx/Dialect/ONNX/IR/ONNXSchema.h"
 #include "torch-onnx/Dialect/ONNX/IR/Opset.h"
 #include "torch-onnx/Target/ONNX/ONNXTranslation.h"
@@ -766,50 +767,23 @@ LogicalResult Importer::importNode(const ::onnx::NodeProto &nodeIn,
   // Operands and their segments; typed[k] = (schema input, node input #).
   SmallVector<std::tuple<size_t, size_t, Value>> typedInputs;
   if (!generic) {
-    const auto &params = schema->inputs();
-    SmallVector<int32_t> segments;
-    size_t next = 0;
-    for (size_t p = 0; p < params.size() && !generic; ++p) {
-      auto option = params[p].GetOption();
-      if (option == ::onnx::OpSchema::Variadic) {
-        int32_t n = 0;
-        for (; next < inputs.size(); ++next, ++n) {
-          if (!inputs[next]) {
-            generic = true; // an empty name inside a variadic list
-            break;
-          }
-          state.operands.push_back(inputs[next]);
-          typedInputs.push_back({p, next, inputs[next]});
-        }
-        segments.push_back(n);
-      } else if (option == ::onnx::OpSchema::Optional) {
-        if (next < inputs.size() && inputs[next]) {
-          state.operands.push_back(inputs[next]);
-          typedInputs.push_back({p, next, inputs[next]});
-          segments.push_back(1);
-        } else {
-          segments.push_back(0);
-        }
-        ++next;
-      } else {
-        if (next >= inputs.size() || !inputs[next])
-          return error(loc) << describe(node) << " lacks required input '"
-                            << params[p].GetName() << "' (input #" << p << ")";
-        typedInputs.push_back({p, next, inputs[next]});
-        state.operands.push_back(inputs[next++]);
-        segments.push_back(1);
-      }
+    std::string why;
+    NodeInputError why2;
+    FailureOr<NodeOperands> mapped =
+        mapNodeInputs(state.name, inputs, why, &why2);
+    if (failed(mapped)) {
+      if (why2 != NodeInputError::EmptyInVariadic)
+        return error(loc) << describe(node) << " " << why << " of "
+                          << node.op_type() << "-" << schema->since_version();
+      generic = true; // an empty name inside a variadic list
+    } else {
+      state.addOperands(mapped->operands);
+      for (auto [v, origin] : llvm::zip(mapped->operands, mapped->origin))
+        typedInputs.push_back({origin.first, origin.second, v});
+      if (state.name.hasTrait<OpTrait::AttrSizedOperandSegments>())
+        state.addAttribute("operandSegmentSizes",
+                           b.getDenseI32ArrayAttr(mapped->segments));
     }
-    if (!generic && next < inputs.size())
-      return error(loc) << describe(node) << " has " << inputs.size()
-                        << " inputs, but " << node.op_type() << "-"
-                        << schema->since_version() << " takes at most "
-                        << params.size();
-    if (!generic && state.name.hasTrait<OpTrait::AttrSizedOperandSegments>())
-      state.addAttribute("operandSegmentSizes",
-                         b.getDenseI32ArrayAttr(segments));
-    if (generic)
-      state.operands.clear();
   }
   if (generic) {
     state.name = OperationName("onnx.Custom", ctx);

@@ -2,19 +2,19 @@
 
 // prim.If -> onnx.If: ONNX's regions are (else_branch, then_branch).
 // CHECK-LABEL: func.func @main_graph
-// CHECK: %[[C:.*]] = "onnx.Greater"
-// CHECK: %[[IF:.*]] = "onnx.If"(%[[C]]) ({
-// CHECK: "onnx.Sigmoid"
+// CHECK: %[[C:.*]] = onnx.Greater
+// CHECK: %[[IF:.*]] = onnx.If(%[[C]]) ({
+// CHECK: onnx.Sigmoid
 // CHECK: onnx.Yield
 // CHECK: }, {
-// CHECK: "onnx.Relu"
+// CHECK: onnx.Relu
 // CHECK: onnx.Yield
 // CHECK: }) : (tensor<i1>) -> tensor<3xf32>
 // A loop: trip count, condition, carried value; body (iter, cond, carried).
-// CHECK: %[[L:.*]] = "onnx.Loop"(%{{.*}}, %{{.*}}, %[[IF]]) <{operandSegmentSizes = array<i32: 1, 1, 1>}> ({
+// CHECK: %[[L:.*]] = onnx.Loop(%{{.*}}, %{{.*}}, %[[IF]]) ({
 // CHECK: ^bb0(%{{.*}}: tensor<i64>, %{{.*}}: tensor<i1>, %[[ACC:.*]]: tensor<3xf32>):
-// CHECK: %[[I:.*]] = "onnx.Cast"
-// CHECK: %[[NEXT:.*]] = "onnx.Add"(%[[ACC]], %[[I]])
+// CHECK: %[[I:.*]] = onnx.Cast
+// CHECK: %[[NEXT:.*]] = onnx.Add(%[[ACC]], %[[I]])
 // CHECK: onnx.Yield %{{.*}}, %[[NEXT]] : tensor<i1>, tensor<3xf32>
 // CHECK: return %[[L]]
 func.func @forward(%x: !torch.vtensor<[3],f32>, %n: !torch.int) -> !torch.vtensor<[3],f32> {

@@ -5,10 +5,10 @@
 
 // O11-LABEL: func.func @main_graph
 // O11-NOT: onnx.Einsum
-// O11: "onnx.Transpose"(%arg0) <{perm = [0, 2, 1]}>
-// O11: "onnx.MatMul"
+// O11: onnx.Transpose(%arg0) {perm = [0, 2, 1]}
+// O11: onnx.MatMul
 // O11: return {{.*}} : tensor<2x3x5xf32>
-// O12: "onnx.Einsum"(%arg0, %arg1) <{equation = "bji,bjk->bik"}>
+// O12: onnx.Einsum(%arg0, %arg1) {equation = "bji,bjk->bik"}
 func.func @forward(%a: !torch.vtensor<[2,4,3],f32>, %b: !torch.vtensor<[2,4,5],f32>) -> !torch.vtensor<[2,3,5],f32> {
   %eq = torch.constant.str "bji,bjk->bik"
   %none = torch.constant.none

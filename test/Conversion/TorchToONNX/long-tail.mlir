@@ -8,14 +8,14 @@
 // -softplus(-x); isfinite is not(isnan(x - x)).
 // CHECK-LABEL: func.func @main_graph(
 // CHECK-SAME: %[[X:[^:]*]]: tensor<2x3xf32>
-// CHECK: %[[H:.*]] = "onnx.Shrink"(%[[X]]) <{bias = 0.000000e+00 : f32, lambd = 3.000000e-01 : f32}> {{.*}} -> tensor<2x3xf32>
-// CHECK: %[[S:.*]] = "onnx.Shrink"(%[[X]]) <{bias = 5.000000e-01 : f32, lambd = 5.000000e-01 : f32}> {{.*}} -> tensor<2x3xf32>
-// CHECK: %[[N:.*]] = "onnx.Neg"(%[[X]])
-// CHECK: %[[SP:.*]] = "onnx.Softplus"(%[[N]])
-// CHECK: %[[L:.*]] = "onnx.Neg"(%[[SP]]) {{.*}} -> tensor<2x3xf32>
-// CHECK: %[[D:.*]] = "onnx.Sub"(%[[X]], %[[X]])
-// CHECK: %[[NAN:.*]] = "onnx.IsNaN"(%[[D]])
-// CHECK: %[[F:.*]] = "onnx.Not"(%[[NAN]]) {{.*}} -> tensor<2x3xi1>
+// CHECK: %[[H:.*]] = onnx.Shrink(%[[X]]) {bias = 0.000000e+00 : f32, lambd = 3.000000e-01 : f32{{.*}}tensor<2x3xf32>
+// CHECK: %[[S:.*]] = onnx.Shrink(%[[X]]) {bias = 5.000000e-01 : f32, lambd = 5.000000e-01 : f32{{.*}}tensor<2x3xf32>
+// CHECK: %[[N:.*]] = onnx.Neg(%[[X]])
+// CHECK: %[[SP:.*]] = onnx.Softplus(%[[N]])
+// CHECK: %[[L:.*]] = onnx.Neg(%[[SP]]) {{.*}}tensor<2x3xf32>
+// CHECK: %[[D:.*]] = onnx.Sub(%[[X]], %[[X]])
+// CHECK: %[[NAN:.*]] = onnx.IsNaN(%[[D]])
+// CHECK: %[[F:.*]] = onnx.Not(%[[NAN]]) {{.*}}tensor<2x3xi1>
 // CHECK: return %[[H]], %[[S]], %[[L]], %[[F]]
 func.func @forward(%x: !torch.vtensor<[2,3],f32> {torch.name = "x"}) -> (!torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor) {
   %l = torch.constant.float 3.000000e-01
@@ -36,13 +36,13 @@ func.func @forward(%x: !torch.vtensor<[2,3],f32> {torch.name = "x"}) -> (!torch.
 // CHECK-DAG: %[[ST:.*]] = onnx.Initializer {{.*}} = dense<-1> : tensor<2xi64>
 // CHECK-DAG: %[[EN:.*]] = onnx.Initializer {{.*}} = dense<-9223372036854775808> : tensor<2xi64>
 // CHECK-DAG: %[[AX:.*]] = onnx.Initializer {{.*}} = dense<[0, 1]> : tensor<2xi64>
-// CHECK: %[[R:.*]] = "onnx.Slice"(%[[X]], %[[ST]], %[[EN]], %[[AX]], %{{.*}}) {{.*}} -> tensor<2x3xf32>
+// CHECK: %[[R:.*]] = onnx.Slice(%[[X]], %[[ST]], %[[EN]], %[[AX]], %{{.*}}) {{.*}}tensor<2x3xf32>
 // CHECK: return %[[R]]
 // O9-LABEL: func.func @main_graph(
 // O9: %[[I0:.*]] = onnx.Initializer {{.*}} = dense<[1, 0]> : tensor<2xi64>
-// O9: %[[G0:.*]] = "onnx.Gather"(%{{.*}}, %[[I0]]) <{axis = 0 : i64}>
+// O9: %[[G0:.*]] = onnx.Gather(%{{.*}}, %[[I0]]) {axis = 0 : i64}
 // O9: %[[I1:.*]] = onnx.Initializer {{.*}} = dense<[2, 1, 0]> : tensor<3xi64>
-// O9: "onnx.Gather"(%[[G0]], %[[I1]]) <{axis = 1 : i64}>
+// O9: onnx.Gather(%[[G0]], %[[I1]]) {axis = 1 : i64}
 func.func @forward(%x: !torch.vtensor<[2,3],f32> {torch.name = "x"}) -> !torch.vtensor {
   %0 = torch.constant.int 0
   %m1 = torch.constant.int -1
@@ -54,7 +54,7 @@ func.func @forward(%x: !torch.vtensor<[2,3],f32> {torch.name = "x"}) -> !torch.v
 // -----
 
 // CHECK-LABEL: func.func @main_graph(
-// CHECK: "onnx.Slice"
+// CHECK: onnx.Slice
 func.func @forward(%x: !torch.vtensor<[?,3],f32> {torch.name = "x"}) -> !torch.vtensor {
   %0 = torch.constant.int 0
   %dims = torch.prim.ListConstruct %0 : (!torch.int) -> !torch.list<int>
@@ -68,12 +68,12 @@ func.func @forward(%x: !torch.vtensor<[?,3],f32> {torch.name = "x"}) -> !torch.v
 // linalg_vector_norm: ord inf is max |x|, ord 3 the general p-norm.
 // CHECK-LABEL: func.func @main_graph(
 // CHECK-SAME: %[[X:[^:]*]]: tensor<2x3xf32>
-// CHECK: %[[A:.*]] = "onnx.Abs"(%[[X]])
-// CHECK: %[[MAX:.*]] = "onnx.ReduceMax"(%[[A]]) <{axes = [1], keepdims = 0 : i64}> {{.*}} -> tensor<2xf32>
-// CHECK: %[[A2:.*]] = "onnx.Abs"(%[[X]])
-// CHECK: %[[P:.*]] = "onnx.Pow"(%[[A2]], %{{.*}})
-// CHECK: %[[SUM:.*]] = "onnx.ReduceSum"(%[[P]], %{{.*}}) <{keepdims = 1 : i64
-// CHECK: %[[N3:.*]] = "onnx.Pow"(%[[SUM]], %{{.*}}) {{.*}} -> tensor<1x3xf32>
+// CHECK: %[[A:.*]] = onnx.Abs(%[[X]])
+// CHECK: %[[MAX:.*]] = onnx.ReduceMax(%[[A]]) {axes = [1], keepdims = 0 : i64{{.*}}tensor<2xf32>
+// CHECK: %[[A2:.*]] = onnx.Abs(%[[X]])
+// CHECK: %[[P:.*]] = onnx.Pow(%[[A2]], %{{.*}})
+// CHECK: %[[SUM:.*]] = onnx.ReduceSum(%[[P]], %{{.*}}) {keepdims = 1 : i64
+// CHECK: %[[N3:.*]] = onnx.Pow(%[[SUM]], %{{.*}}) {{.*}}tensor<1x3xf32>
 // CHECK: return %[[MAX]], %[[N3]]
 func.func @forward(%x: !torch.vtensor<[2,3],f32> {torch.name = "x"}) -> (!torch.vtensor, !torch.vtensor) {
   %inf = torch.constant.float 0x7FF0000000000000
@@ -95,9 +95,9 @@ func.func @forward(%x: !torch.vtensor<[2,3],f32> {torch.name = "x"}) -> (!torch.
 // one_hot with num_classes=-1: the depth is max(idx) + 1, read at run time.
 // CHECK-LABEL: func.func @main_graph(
 // CHECK-SAME: %[[I:[^:]*]]: tensor<?xi64>
-// CHECK: %[[M:.*]] = "onnx.ReduceMax"(%[[I]]) <{keepdims = 0 : i64}>
-// CHECK: %[[D:.*]] = "onnx.Add"(%[[M]], %{{.*}})
-// CHECK: %[[R:.*]] = "onnx.OneHot"(%[[I]], %[[D]], %{{.*}}) <{axis = -1 : i64}> {{.*}} -> tensor<?x?xi64>
+// CHECK: %[[M:.*]] = onnx.ReduceMax(%[[I]]) {keepdims = 0 : i64}
+// CHECK: %[[D:.*]] = onnx.Add(%[[M]], %{{.*}})
+// CHECK: %[[R:.*]] = onnx.OneHot(%[[I]], %[[D]], %{{.*}}) {axis = -1 : i64{{.*}}tensor<?x?xi64>
 // CHECK: return %[[R]]
 func.func @forward(%i: !torch.vtensor<[?],si64> {torch.name = "idx"}) -> !torch.vtensor {
   %m1 = torch.constant.int -1
@@ -112,10 +112,10 @@ func.func @forward(%i: !torch.vtensor<[?],si64> {torch.name = "idx"}) -> !torch.
 // dims at run time).
 // CHECK-LABEL: func.func @main_graph(
 // CHECK-SAME: %[[X:[^:]*]]: tensor<?x3xf32>
-// CHECK: %[[U:.*]] = "onnx.Unsqueeze"(%[[X]], %{{.*}})
-// CHECK: %[[E:.*]] = "onnx.Expand"(%[[U]], %{{.*}})
-// CHECK: %[[S:.*]] = "onnx.Concat"(
-// CHECK: %[[R:.*]] = "onnx.Reshape"(%[[E]], %[[S]]) {{.*}} -> tensor<?x6xf32>
+// CHECK: %[[U:.*]] = onnx.Unsqueeze(%[[X]], %{{.*}})
+// CHECK: %[[E:.*]] = onnx.Expand(%[[U]], %{{.*}})
+// CHECK: %[[S:.*]] = onnx.Concat(
+// CHECK: %[[R:.*]] = onnx.Reshape(%[[E]], %[[S]]) {{.*}}tensor<?x6xf32>
 // CHECK: return %[[R]]
 func.func @forward(%x: !torch.vtensor<[?,3],f32> {torch.name = "x"}) -> !torch.vtensor {
   %2 = torch.constant.int 2
@@ -130,10 +130,10 @@ func.func @forward(%x: !torch.vtensor<[?,3],f32> {torch.name = "x"}) -> !torch.v
 // trunc rounds towards zero: Ceil below 0, Floor above.
 // CHECK-LABEL: func.func @main_graph(
 // CHECK-SAME: %[[X:[^:]*]]: tensor<4xf32>
-// CHECK: %[[NEG:.*]] = "onnx.Less"(%[[X]], %{{.*}})
-// CHECK: %[[C:.*]] = "onnx.Ceil"(%[[X]])
-// CHECK: %[[F:.*]] = "onnx.Floor"(%[[X]])
-// CHECK: %[[R:.*]] = "onnx.Where"(%[[NEG]], %[[C]], %[[F]]) {{.*}} -> tensor<4xf32>
+// CHECK: %[[NEG:.*]] = onnx.Less(%[[X]], %{{.*}})
+// CHECK: %[[C:.*]] = onnx.Ceil(%[[X]])
+// CHECK: %[[F:.*]] = onnx.Floor(%[[X]])
+// CHECK: %[[R:.*]] = onnx.Where(%[[NEG]], %[[C]], %[[F]]) {{.*}}tensor<4xf32>
 // CHECK: return %[[R]]
 func.func @forward(%x: !torch.vtensor<[4],f32> {torch.name = "x"}) -> !torch.vtensor {
   %r = torch.operator "aten::trunc"(%x) : (!torch.vtensor<[4],f32>) -> !torch.vtensor
@@ -147,10 +147,10 @@ func.func @forward(%x: !torch.vtensor<[4],f32> {torch.name = "x"}) -> !torch.vte
 // CHECK-LABEL: func.func @main_graph(
 // CHECK-SAME: %[[A:[^:]*]]: tensor<3xf32>{{.*}}, %[[B:[^:]*]]: tensor<5xf32>
 // CHECK-DAG: %[[SHAPE:.*]] = onnx.Initializer {{.*}} = dense<[5, 3]> : tensor<2xi64>
-// CHECK: %[[UA:.*]] = "onnx.Unsqueeze"(%[[A]], %{{.*}})
-// CHECK: %[[GA:.*]] = "onnx.Expand"(%[[UA]], %[[SHAPE]]) {{.*}} -> tensor<5x3xf32>
-// CHECK: %[[UB:.*]] = "onnx.Unsqueeze"(%[[B]], %{{.*}})
-// CHECK: %[[GB:.*]] = "onnx.Expand"(%[[UB]], %[[SHAPE]]) {{.*}} -> tensor<5x3xf32>
+// CHECK: %[[UA:.*]] = onnx.Unsqueeze(%[[A]], %{{.*}})
+// CHECK: %[[GA:.*]] = onnx.Expand(%[[UA]], %[[SHAPE]]) {{.*}}tensor<5x3xf32>
+// CHECK: %[[UB:.*]] = onnx.Unsqueeze(%[[B]], %{{.*}})
+// CHECK: %[[GB:.*]] = onnx.Expand(%[[UB]], %[[SHAPE]]) {{.*}}tensor<5x3xf32>
 // CHECK: return %[[GA]], %[[GB]]
 func.func @forward(%a: !torch.vtensor<[3],f32> {torch.name = "a"}, %b: !torch.vtensor<[5],f32> {torch.name = "b"}) -> (!torch.vtensor, !torch.vtensor) {
   %xy = torch.constant.str "xy"
@@ -166,15 +166,15 @@ func.func @forward(%a: !torch.vtensor<[3],f32> {torch.name = "a"}, %b: !torch.vt
 // pairs with GatherND (opset 11); a negative index wraps by the dim's size.
 // CHECK-LABEL: func.func @main_graph(
 // CHECK-SAME: %[[X:[^:]*]]: tensor<3x4x5xf32>{{.*}}, %[[I:[^:]*]]: tensor<2xi64>{{.*}}, %[[J:[^:]*]]: tensor<2xi64>
-// CHECK: %[[G:.*]] = "onnx.Gather"(%[[X]], %[[I]]) <{axis = 1 : i64}>
-// CHECK: %[[NI:.*]] = "onnx.Less"(%[[I]], %{{.*}})
-// CHECK: %[[WI:.*]] = "onnx.Where"(%[[NI]],
-// CHECK: %[[NJ:.*]] = "onnx.Less"(%[[J]], %{{.*}})
-// CHECK: %[[WJ:.*]] = "onnx.Where"(%[[NJ]],
-// CHECK: %[[CI:.*]] = "onnx.Unsqueeze"({{.*}})
-// CHECK: %[[CJ:.*]] = "onnx.Unsqueeze"({{.*}})
-// CHECK: %[[ST:.*]] = "onnx.Concat"(%[[CI]], %[[CJ]]) <{axis = 1 : i64}>
-// CHECK: %[[ND:.*]] = "onnx.GatherND"(%[[X]], %[[ST]])
+// CHECK: %[[G:.*]] = onnx.Gather(%[[X]], %[[I]]) {axis = 1 : i64}
+// CHECK: %[[NI:.*]] = onnx.Less(%[[I]], %{{.*}})
+// CHECK: %[[WI:.*]] = onnx.Where(%[[NI]],
+// CHECK: %[[NJ:.*]] = onnx.Less(%[[J]], %{{.*}})
+// CHECK: %[[WJ:.*]] = onnx.Where(%[[NJ]],
+// CHECK: %[[CI:.*]] = onnx.Unsqueeze({{.*}})
+// CHECK: %[[CJ:.*]] = onnx.Unsqueeze({{.*}})
+// CHECK: %[[ST:.*]] = onnx.Concat(%[[CI]], %[[CJ]]) {axis = 1 : i64}
+// CHECK: %[[ND:.*]] = onnx.GatherND(%[[X]], %[[ST]])
 // CHECK: return %[[G]], %{{.*}}
 
 func.func @forward(%x: !torch.vtensor<[3,4,5],f32> {torch.name = "x"}, %i: !torch.vtensor<[2],si64> {torch.name = "i"}, %j: !torch.vtensor<[2],si64> {torch.name = "j"}) -> (!torch.vtensor, !torch.vtensor) {
@@ -194,12 +194,12 @@ func.func @forward(%x: !torch.vtensor<[3,4,5],f32> {torch.name = "x"}, %i: !torc
 // CHECK-SAME: %[[X:[^:]*]]: tensor<2x4xf32>
 // CHECK: %[[THREE:.*]] = onnx.Initializer {{.*}} = dense<3> : tensor<1xi64>
 // CHECK: %[[FOUR:.*]] = onnx.Initializer {{.*}} = dense<4> : tensor<1xi64>
-// CHECK: %[[HEAD:.*]] = "onnx.Slice"(%[[X]], %[[THREE]], %[[FOUR]],
+// CHECK: %[[HEAD:.*]] = onnx.Slice(%[[X]], %[[THREE]], %[[FOUR]],
 // CHECK: %[[ZERO:.*]] = onnx.Initializer {{.*}} = dense<0> : tensor<1xi64>
 // CHECK: %[[THREE2:.*]] = onnx.Initializer {{.*}} = dense<3> : tensor<1xi64>
-// CHECK: %[[TAIL:.*]] = "onnx.Slice"(%[[X]], %[[ZERO]], %[[THREE2]],
-// CHECK: %[[R:.*]] = "onnx.Concat"(%[[HEAD]], %[[TAIL]]) <{axis = 1 : i64}>
-// CHECK: %[[ID:.*]] = "onnx.Identity"(%[[R]])
+// CHECK: %[[TAIL:.*]] = onnx.Slice(%[[X]], %[[ZERO]], %[[THREE2]],
+// CHECK: %[[R:.*]] = onnx.Concat(%[[HEAD]], %[[TAIL]]) {axis = 1 : i64}
+// CHECK: %[[ID:.*]] = onnx.Identity(%[[R]])
 // CHECK: return %[[ID]]
 func.func @forward(%x: !torch.vtensor<[2,4],f32> {torch.name = "x"}) -> !torch.vtensor {
   %1 = torch.constant.int 1
@@ -215,12 +215,12 @@ func.func @forward(%x: !torch.vtensor<[2,4],f32> {torch.name = "x"}) -> !torch.v
 // computed, the pieces sliced at run-time bounds (Slice-10).
 // CHECK-LABEL: func.func @main_graph(
 // CHECK-SAME: %[[X:[^:]*]]: tensor<?x3xf32>
-// CHECK: %[[SH:.*]] = "onnx.Shape"(%[[X]])
-// CHECK: %[[N:.*]] = "onnx.Gather"(%[[SH]],
-// CHECK: %[[ADD:.*]] = "onnx.Add"(%[[N]],
-// CHECK: %[[PIECE:.*]] = "onnx.Div"(%[[ADD]],
-// CHECK: "onnx.Slice"(%[[X]],
-// CHECK: "onnx.Slice"(%[[X]],
+// CHECK: %[[SH:.*]] = onnx.Shape(%[[X]])
+// CHECK: %[[N:.*]] = onnx.Gather(%[[SH]],
+// CHECK: %[[ADD:.*]] = onnx.Add(%[[N]],
+// CHECK: %[[PIECE:.*]] = onnx.Div(%[[ADD]],
+// CHECK: onnx.Slice(%[[X]],
+// CHECK: onnx.Slice(%[[X]],
 func.func @forward(%x: !torch.vtensor<[?,3],f32> {torch.name = "x"}) -> (!torch.vtensor, !torch.vtensor) {
   %2 = torch.constant.int 2
   %0 = torch.constant.int 0

@@ -3,7 +3,7 @@
 // RUN: torch-onnx-opt %s --convert-torch-to-onnx=opset=10 -verify-diagnostics
 // RUN: torch-onnx-opt %s --convert-torch-to-onnx=opset=11 | FileCheck %s
 
-// CHECK: "onnx.ResizeV11"{{.*}}coordinate_transformation_mode = "pytorch_half_pixel"{{.*}}mode_ = "linear"
+// CHECK: onnx.ResizeV11{{.*}}coordinate_transformation_mode = "pytorch_half_pixel"{{.*}}mode_ = "linear"
 func.func @forward(%x: !torch.vtensor<[1,2,3,4],f32>) -> !torch.vtensor<[1,2,6,8],f32> {
   %none = torch.constant.none
   %false = torch.constant.bool false

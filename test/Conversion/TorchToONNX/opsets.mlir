@@ -16,21 +16,21 @@ func.func @forward(%x: !torch.vtensor<[?,4],f32> {torch.name = "x", torch.dim_na
   %true = torch.constant.bool true
   %false = torch.constant.bool false
   %none = torch.constant.none
-  // O9: "onnx.UnsqueezeV1"(%[[X]]) <{axes = [1]}>
-  // O11: "onnx.UnsqueezeV1"(%[[X]]) <{axes = [1]}>
+  // O9: onnx.UnsqueezeV1(%[[X]]) {axes = [1]}
+  // O11: onnx.UnsqueezeV1(%[[X]]) {axes = [1]}
   // O13: %[[AX:.*]] = onnx.Initializer {{.*}} = dense<1> : tensor<1xi64>
-  // O13: "onnx.Unsqueeze"(%[[X]], %[[AX]])
-  // O17: "onnx.Unsqueeze"(%[[X]],
+  // O13: onnx.Unsqueeze(%[[X]], %[[AX]])
+  // O17: onnx.Unsqueeze(%[[X]],
   %u = torch.aten.unsqueeze %x, %one : (!torch.vtensor<[?,4],f32>, !torch.int) -> !torch.vtensor<[?,1,4],f32>
-  // O9: "onnx.ClipV6"(%[[X]]) <{max = 5.000000e-01 : f32, min = -5.000000e-01 : f32}>
-  // O11: "onnx.Clip"(%[[X]], %{{.*}}, %{{.*}}) {{.*}}: (tensor<?x4xf32>, tensor<f32>, tensor<f32>)
-  // O17: "onnx.Clip"(%[[X]], %{{.*}}, %{{.*}}) {{.*}}: (tensor<?x4xf32>, tensor<f32>, tensor<f32>)
+  // O9: onnx.ClipV6(%[[X]]) {max = 5.000000e-01 : f32, min = -5.000000e-01 : f32}
+  // O11: onnx.Clip(%[[X]], %{{.*}}, %{{.*}}) {{.*}}: (tensor<?x4xf32>, tensor<f32>, tensor<f32>)
+  // O17: onnx.Clip(%[[X]], %{{.*}}, %{{.*}}) {{.*}}: (tensor<?x4xf32>, tensor<f32>, tensor<f32>)
   %c = torch.aten.clamp %x, %lo, %hi : (!torch.vtensor<[?,4],f32>, !torch.float, !torch.float) -> !torch.vtensor<[?,4],f32>
   %dims = torch.prim.ListConstruct %one : (!torch.int) -> !torch.list<int>
-  // O9: "onnx.ReduceSumV1"(%{{.*}}) <{axes = [1], keepdims = 0 : i64}>
-  // O11: "onnx.ReduceSumV1"(%{{.*}}) <{axes = [1], keepdims = 0 : i64}>
-  // O13: "onnx.ReduceSum"(%{{.*}}, %{{.*}}) <{keepdims = 0 : i64
-  // O17: "onnx.ReduceSum"(%{{.*}}, %{{.*}}) <{keepdims = 0 : i64
+  // O9: onnx.ReduceSumV1(%{{.*}}) {axes = [1], keepdims = 0 : i64}
+  // O11: onnx.ReduceSumV1(%{{.*}}) {axes = [1], keepdims = 0 : i64}
+  // O13: onnx.ReduceSum(%{{.*}}, %{{.*}}) {keepdims = 0 : i64
+  // O17: onnx.ReduceSum(%{{.*}}, %{{.*}}) {keepdims = 0 : i64
   %s = torch.aten.sum.dim_IntList %c, %dims, %false, %none : (!torch.vtensor<[?,4],f32>, !torch.list<int>, !torch.bool, !torch.none) -> !torch.vtensor<[?],f32>
   // CHECK: return %{{.*}}, %{{.*}}, %{{.*}} : tensor<?x1x4xf32>, tensor<?x4xf32>, tensor<?xf32>
   return %u, %c, %s : !torch.vtensor<[?,1,4],f32>, !torch.vtensor<[?,4],f32>, !torch.vtensor<[?],f32>

@@ -8,22 +8,22 @@
 
 // CHECK-LABEL: func.func @main_graph(
 // CHECK-SAME: %[[X:[a-z0-9]+]]: tensor<2x5x3xf32> {onnx.name = "x"}, %[[LEN:[a-z0-9]+]]: tensor<2xi64> {onnx.name = "lengths"}
-// CHECK: %[[T:.*]] = "onnx.Transpose"(%[[X]]) <{perm = [1, 0, 2]}>
+// CHECK: %[[T:.*]] = onnx.Transpose(%[[X]]) {perm = [1, 0, 2]}
 // batch_sizes[t] = #{b : lengths[b] > t}, t < max(lengths).
-// CHECK: %[[MAX:.*]] = "onnx.ReduceMax"(%[[LEN]])
-// CHECK: "onnx.Range"
-// CHECK: %[[BS:.*]] = "onnx.ReduceSum"
-// CHECK: %[[DATA:.*]] = "onnx.Identity"(%[[T]]) {{.*}} -> tensor<5x2x3xf32>
-// CHECK: %[[SL:.*]] = "onnx.Cast"(%[[LEN]]) <{to = 6 : i64}> : (tensor<2xi64>) -> tensor<2xi32>
-// CHECK: %[[GRU:.*]]:2 = "onnx.GRU"(%[[DATA]], {{.*}}, %[[SL]], {{.*}}) <{direction = "forward", hidden_size = 2
+// CHECK: %[[MAX:.*]] = onnx.ReduceMax(%[[LEN]])
+// CHECK: onnx.Range
+// CHECK: %[[BS:.*]] = onnx.ReduceSum
+// CHECK: %[[DATA:.*]] = onnx.Identity(%[[T]]) {{.*}}tensor<5x2x3xf32>
+// CHECK: %[[SL:.*]] = onnx.Cast(%[[LEN]]) {to = 6 : i64} : (tensor<2xi64>) -> tensor<2xi32>
+// CHECK: %[[GRU:.*]]:2 = onnx.GRU(%[[DATA]], {{.*}}, %[[SL]], {{.*}}) {direction = "forward", hidden_size = 2
 // total_length is the batch sizes' length here (what the trace records).
-// CHECK: "onnx.Shape"(%[[BS]])
-// CHECK: %[[ROWS:.*]] = "onnx.Gather"({{.*}}) <{axis = 0 : i64}> : (tensor<*xf32>, tensor<*xi64>) -> tensor<*xf32>
-// CHECK: %[[VALID:.*]] = "onnx.Less"
-// CHECK: %[[W:.*]] = "onnx.Where"({{.*}}, %[[ROWS]], %{{.*}})
-// CHECK: %[[Y:.*]] = "onnx.Transpose"(%[[W]]) <{perm = [1, 0, 2]}>
-// CHECK: %[[OUT:.*]] = "onnx.Identity"(%[[Y]]) {{.*}} -> tensor<2x?x2xf32>
-// CHECK: %[[N:.*]] = "onnx.Identity"(%[[LEN]])
+// CHECK: onnx.Shape(%[[BS]])
+// CHECK: %[[ROWS:.*]] = onnx.Gather({{.*}}) {axis = 0 : i64} : (tensor<*xf32>, tensor<*xi64>) -> tensor<*xf32>
+// CHECK: %[[VALID:.*]] = onnx.Less
+// CHECK: %[[W:.*]] = onnx.Where({{.*}}, %[[ROWS]], %{{.*}})
+// CHECK: %[[Y:.*]] = onnx.Transpose(%[[W]]) {perm = [1, 0, 2]}
+// CHECK: %[[OUT:.*]] = onnx.Identity(%[[Y]]) {{.*}}tensor<2x?x2xf32>
+// CHECK: %[[N:.*]] = onnx.Identity(%[[LEN]])
 // CHECK: return %[[OUT]], %[[N]], %{{.*}} : tensor<2x?x2xf32>, tensor<2xi64>, tensor<1x2x2xf32>
 func.func @forward(%x: !torch.vtensor<[2,5,3],f32> {torch.name = "x"}, %len: !torch.vtensor<[2],si64> {torch.name = "lengths"}, %h0: !torch.vtensor<[1,2,2],f32>, %wih: !torch.vtensor<[6,3],f32>, %whh: !torch.vtensor<[6,2],f32>, %bih: !torch.vtensor<[6],f32>, %bhh: !torch.vtensor<[6],f32>) -> (!torch.vtensor<[2,4,2],f32>, !torch.vtensor<[2],si64>, !torch.vtensor<[1,2,2],f32>) {
   %true = torch.constant.bool true

@@ -6,9 +6,9 @@
 // CHECK-LABEL: func.func @main_graph(
 // CHECK-SAME: %[[X:.*]]: tensor<2x3x4xf32> {onnx.name = "x"}) -> tensor<2x12xf32>
 // CHECK-NOT: torch.
-// CHECK: %[[R:.*]] = "onnx.Relu"(%[[X]])
+// CHECK: %[[R:.*]] = onnx.Relu(%[[X]])
 // CHECK: %[[S:.*]] = onnx.Initializer "{{.*}}" = dense<[2, -1]> : tensor<2xi64>
-// CHECK: %[[V:.*]] = "onnx.ReshapeV5"(%[[R]], %[[S]])
+// CHECK: %[[V:.*]] = onnx.ReshapeV5(%[[R]], %[[S]])
 // CHECK-NOT: onnx.Shape
 // CHECK: return %[[V]] : tensor<2x12xf32>
 func.func @forward(%x: !torch.tensor<[2,3,4],f32> {torch.name = "x"}) -> !torch.tensor {

@@ -5,8 +5,8 @@
 
 // CHECK-LABEL: func.func @main_graph(
 // CHECK-SAME: %[[W:.*]]: tensor<3x4xf32>
-// CHECK: %[[Z:.*]] = "onnx.Cast"(%{{.*}}) <{to = 3 : i64}> : (tensor<3xi64>) -> tensor<3xi8>
-// CHECK: %[[Q:.*]] = "onnx.QuantizeLinear"(%[[W]], %{{.*}}, %[[Z]]) <{axis = 0 : i64}> : (tensor<3x4xf32>, tensor<3xf32>, tensor<3xi8>) -> tensor<3x4xi8>
+// CHECK: %[[Z:.*]] = onnx.Cast(%{{.*}}) {to = 3 : i64} : (tensor<3xi64>) -> tensor<3xi8>
+// CHECK: %[[Q:.*]] = onnx.QuantizeLinear(%[[W]], %{{.*}}, %[[Z]]) {axis = 0 : i64} : (tensor<3x4xf32>, tensor<3xf32>, tensor<3xi8>) -> tensor<3x4xi8>
 // CHECK: return %[[Q]]
 // O11: error: 'quantized_decomposed.quantize_per_channel' cannot be exported to ONNX opset 11: it needs opset 13 or later
 func.func @forward(%w: !torch.vtensor<[3,4],f32> {torch.name = "w"}) -> !torch.vtensor {

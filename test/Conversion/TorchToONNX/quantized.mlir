@@ -11,24 +11,24 @@
 // O13-LABEL: func.func @main_graph(
 // O13-SAME: %[[X:.*]]: tensor<2x4xf32>
 // O13: %[[Z:.*]] = onnx.Initializer {{.*}} = dense<128> : tensor<ui8>
-// O13-NEXT: %[[Q:.*]] = "onnx.QuantizeLinear"(%[[X]], %{{.*}}, %[[Z]]) {{.*}} : (tensor<2x4xf32>, tensor<f32>, tensor<ui8>) -> tensor<2x4xui8>
-// O13: %[[DQ:.*]] = "onnx.DequantizeLinear"(%[[Q]], {{.*}}) {{.*}} -> tensor<2x4xf32>
+// O13-NEXT: %[[Q:.*]] = onnx.QuantizeLinear(%[[X]], %{{.*}}, %[[Z]]) {{.*}} : (tensor<2x4xf32>, tensor<f32>, tensor<ui8>) -> tensor<2x4xui8>
+// O13: %[[DQ:.*]] = onnx.DequantizeLinear(%[[Q]], {{.*}}) {{.*}}tensor<2x4xf32>
 // O13: %[[LO:.*]] = onnx.Initializer {{.*}} = dense<-6.400000e+00> : tensor<f32>
 // O13: %[[HI:.*]] = onnx.Initializer {{.*}} = dense<-5.000000e-02> : tensor<f32>
-// O13: %[[C:.*]] = "onnx.Clip"(%[[X]], %[[LO]], %[[HI]])
-// O13: "onnx.QuantizeLinear"(%[[C]]
-// O13: %[[W:.*]] = "onnx.DequantizeLinear"(%{{.*}}, %{{.*}}, %{{.*}}) <{axis = 0 : i64}> {{.*}} -> tensor<3x4xf32>
+// O13: %[[C:.*]] = onnx.Clip(%[[X]], %[[LO]], %[[HI]])
+// O13: onnx.QuantizeLinear(%[[C]]
+// O13: %[[W:.*]] = onnx.DequantizeLinear(%{{.*}}, %{{.*}}, %{{.*}}) {axis = 0 : i64{{.*}}tensor<3x4xf32>
 // O13: return %[[DQ]], %{{.*}}, %[[W]]
 
 // O11-LABEL: func.func @main_graph(
-// O11: "onnx.QuantizeLinearV10"
-// O11: "onnx.DequantizeLinearV10"
+// O11: onnx.QuantizeLinearV10
+// O11: onnx.DequantizeLinearV10
 // O11-NOT: axis
-// O11: %[[F:.*]] = "onnx.Cast"(%{{.*}}) <{to = 1 : i64}> {{.*}} -> tensor<3x4xf32>
-// O11: %[[ZU:.*]] = "onnx.UnsqueezeV1"
-// O11: %[[SUB:.*]] = "onnx.Sub"(%[[F]], %[[ZU]])
-// O11: %[[SU:.*]] = "onnx.UnsqueezeV1"
-// O11: %[[W:.*]] = "onnx.Mul"(%[[SUB]], %[[SU]]) {{.*}} -> tensor<3x4xf32>
+// O11: %[[F:.*]] = onnx.Cast(%{{.*}}) {to = 1 : i64{{.*}}tensor<3x4xf32>
+// O11: %[[ZU:.*]] = onnx.UnsqueezeV1
+// O11: %[[SUB:.*]] = onnx.Sub(%[[F]], %[[ZU]])
+// O11: %[[SU:.*]] = onnx.UnsqueezeV1
+// O11: %[[W:.*]] = onnx.Mul(%[[SUB]], %[[SU]]) {{.*}}tensor<3x4xf32>
 // O11: return %{{.*}}, %{{.*}}, %[[W]]
 
 // O9: error: 'quantized_decomposed.quantize_per_tensor' cannot be exported to ONNX opset 9: it needs opset 10 or later

@@ -5,18 +5,18 @@
 
 // CHECK-LABEL: func.func @main_graph(
 // CHECK-SAME: %[[X:.*]]: tensor<3x4xf32> {onnx.name = "x"}) -> (tensor<3xf32>, tensor<3xi64>, tensor<i1>)
-// CHECK: %[[NAN:.*]] = "onnx.IsNaN"(%[[X]])
-// CHECK: %[[XS:.*]] = "onnx.Where"(%[[NAN]], %{{.*}}, %[[X]])
-// CHECK: %[[S:.*]]:2 = "onnx.TopK"(%[[XS]], %{{.*}}) <{axis = 1 : i64, largest = 0 : i64, sorted = 1 : i64}>
-// CHECK: %[[CNT:.*]] = "onnx.Sub"
-// CHECK: %[[POS:.*]] = "onnx.Div"
-// CHECK: %[[NONE:.*]] = "onnx.Less"(%[[CNT]],
-// CHECK: %[[V:.*]] = "onnx.GatherElements"(%[[S]]#0,
-// CHECK: %[[I:.*]] = "onnx.GatherElements"(%[[S]]#1,
-// CHECK: "onnx.Where"(%[[NONE]], %{{.*}}, %[[V]])
-// CHECK: %[[B:.*]] = "onnx.Cast"(%[[X]]) <{to = 9 : i64}>
-// CHECK: %[[N:.*]] = "onnx.Cast"(%[[B]]) <{to = 6 : i64}>
-// CHECK: "onnx.ReduceMin"(%[[N]]) <{keepdims = 0 : i64}>
+// CHECK: %[[NAN:.*]] = onnx.IsNaN(%[[X]])
+// CHECK: %[[XS:.*]] = onnx.Where(%[[NAN]], %{{.*}}, %[[X]])
+// CHECK: %[[S:.*]]:2 = onnx.TopK(%[[XS]], %{{.*}}) {axis = 1 : i64, largest = 0 : i64, sorted = 1 : i64}
+// CHECK: %[[CNT:.*]] = onnx.Sub
+// CHECK: %[[POS:.*]] = onnx.Div
+// CHECK: %[[NONE:.*]] = onnx.Less(%[[CNT]],
+// CHECK: %[[V:.*]] = onnx.GatherElements(%[[S]]#0,
+// CHECK: %[[I:.*]] = onnx.GatherElements(%[[S]]#1,
+// CHECK: onnx.Where(%[[NONE]], %{{.*}}, %[[V]])
+// CHECK: %[[B:.*]] = onnx.Cast(%[[X]]) {to = 9 : i64}
+// CHECK: %[[N:.*]] = onnx.Cast(%[[B]]) {to = 6 : i64}
+// CHECK: onnx.ReduceMin(%[[N]]) {keepdims = 0 : i64}
 func.func @forward(%x: !torch.vtensor<[3,4],f32> {torch.name = "x"}) -> (!torch.vtensor, !torch.vtensor, !torch.vtensor) {
   %c1 = torch.constant.int 1
   %false = torch.constant.bool false

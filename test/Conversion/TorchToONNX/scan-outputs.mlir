@@ -6,13 +6,13 @@
 
 // CHECK-LABEL: func.func @main_graph
 // CHECK-NOT: Sequence
-// CHECK: %[[L:.*]] = "onnx.Loop"(%{{.*}}, %{{.*}}) <{operandSegmentSizes = array<i32: 1, 1, 0>}> ({
+// CHECK: %[[L:.*]] = onnx.Loop(%{{.*}}, %{{.*}}) ({
 // CHECK: ^bb0(%{{.*}}: tensor<i64>, %{{.*}}: tensor<i1>):
-// CHECK: %[[EL:.*]] = "onnx.Mul"
+// CHECK: %[[EL:.*]] = onnx.Mul
 // CHECK: onnx.Yield %{{.*}}, %[[EL]] : tensor<i1>, tensor<3xf32>
 // CHECK: }) : (tensor<i64>, tensor<i1>) -> tensor<?x3xf32>
 // CHECK: return %[[L]]
-// O9: "onnx.Loop"(%{{.*}}, %[[C:.*]], %[[C]]) <{operandSegmentSizes = array<i32: 1, 1, 1>}>
+// O9: onnx.Loop(%{{.*}}, %[[C:.*]], %[[C]])
 // O9: onnx.Yield %{{.*}}, %{{.*}}, %{{.*}} : tensor<i1>, tensor<i1>, tensor<3xf32>
 func.func @forward(%x: !torch.vtensor<[3],f32>, %n: !torch.int) -> !torch.vtensor<[?,3],f32> {
   %true = torch.constant.bool true

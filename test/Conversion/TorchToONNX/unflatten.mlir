@@ -10,8 +10,8 @@
 // CHECK-DAG: %[[ZERO:.*]] = onnx.Initializer {{.*}} = dense<0> : tensor<1xi64>
 // CHECK-DAG: onnx.Initializer {{.*}} = dense<[3, -1]> : tensor<2xi64>
 // CHECK-DAG: %[[REST:.*]] = onnx.Initializer {{.*}} = dense<8> : tensor<1xi64>
-// CHECK: %[[S:.*]] = "onnx.Concat{{(V[0-9]+)?}}"(%[[ZERO]], %{{[^,]*}}, %[[REST]]) <{axis = 0 : i64}>
-// CHECK: %[[R:.*]] = "onnx.Reshape{{(V[0-9]+)?}}"(%[[X]], %[[S]]) {{.*}} -> tensor<?x3x32x8xf32>
+// CHECK: %[[S:.*]] = onnx.Concat{{(V[0-9]+)?}}(%[[ZERO]], %{{[^,]*}}, %[[REST]]) {axis = 0 : i64}
+// CHECK: %[[R:.*]] = onnx.Reshape{{(V[0-9]+)?}}(%[[X]], %[[S]]) {{.*}}tensor<?x3x32x8xf32>
 // CHECK: return %[[R]]
 // TYPES: torch.aten.unflatten.int {{.*}} -> !torch.vtensor<[?,3,32,8],f32>
 func.func @forward(%x: !torch.vtensor<[?,96,8],f32> {torch.name = "x"}) -> !torch.vtensor {

@@ -3,7 +3,7 @@
 // Identity folds away; unused pure ops and initializers are removed.
 // CHECK-LABEL: func.func @fold
 // CHECK-SAME: (%[[X:.*]]: tensor<2xf32>)
-// CHECK-NEXT: %[[R:.*]] = "onnx.Relu"(%[[X]])
+// CHECK-NEXT: %[[R:.*]] = onnx.Relu(%[[X]])
 // CHECK-NEXT: return %[[R]]
 func.func @fold(%x: tensor<2xf32>) -> tensor<2xf32> {
   %w = onnx.Initializer "unused" = dense<1.0> : tensor<2xf32>
@@ -28,7 +28,7 @@ func.func @random() {
 // Arithmetic on constants, computed in double and rounded once to f32;
 // value_float is a scalar constant.
 // CHECK-LABEL: func.func @fold_arith
-// CHECK-NEXT: %[[C:.*]] = "onnx.Constant"() <{value_ = dense<{{\[\[}}1.100000e+00, 2.200000e+00], [3.30000019, 4.400000e+00]]> : tensor<2x2xf32>}>
+// CHECK-NEXT: %[[C:.*]] = onnx.Constant() {value_ = dense<{{\[\[}}1.100000e+00, 2.200000e+00], [3.30000019, 4.400000e+00]]> : tensor<2x2xf32>}
 // CHECK-NEXT: return %[[C]]
 func.func @fold_arith() -> tensor<2x2xf32> {
   %a = "onnx.Constant"() <{value_ = dense<[[1.0, 2.0], [3.0, 4.0]]> : tensor<2x2xf32>}> : () -> tensor<2x2xf32>
@@ -39,7 +39,7 @@ func.func @fold_arith() -> tensor<2x2xf32> {
 
 // Equal constants become one (MLIR's folder deduplicates constant-like ops).
 // CHECK-LABEL: func.func @dedup
-// CHECK-NEXT: %[[C:.*]] = "onnx.Constant"()
+// CHECK-NEXT: %[[C:.*]] = onnx.Constant()
 // CHECK-NEXT: return %[[C]], %[[C]]
 func.func @dedup() -> (tensor<2xi64>, tensor<2xi64>) {
   %a = "onnx.Constant"() <{value_ints = [2, 2]}> : () -> tensor<2xi64>
@@ -50,9 +50,9 @@ func.func @dedup() -> (tensor<2xi64>, tensor<2xi64>) {
 // Shape (with start) and Size of a static tensor; a dynamic dim does not fold.
 // CHECK-LABEL: func.func @fold_shape
 // CHECK-SAME: %{{.*}}: tensor<2x3x4xf32>, %[[Y:.*]]: tensor<?x3xf32>
-// CHECK-DAG: %[[S:.*]] = "onnx.Constant"() <{value_ = dense<[3, 4]> : tensor<2xi64>}>
-// CHECK-DAG: %[[N:.*]] = "onnx.Constant"() <{value_ = dense<24> : tensor<i64>}>
-// CHECK-DAG: %[[D:.*]] = "onnx.Shape"(%[[Y]])
+// CHECK-DAG: %[[S:.*]] = onnx.Constant() {value_ = dense<[3, 4]> : tensor<2xi64>}
+// CHECK-DAG: %[[N:.*]] = onnx.Constant() {value_ = dense<24> : tensor<i64>}
+// CHECK-DAG: %[[D:.*]] = onnx.Shape(%[[Y]])
 // CHECK: return %[[S]], %[[N]], %[[D]]
 func.func @fold_shape(%x: tensor<2x3x4xf32>, %y: tensor<?x3xf32>) -> (tensor<2xi64>, tensor<i64>, tensor<2xi64>) {
   %s = "onnx.Shape"(%x) <{start = 1 : i64}> : (tensor<2x3x4xf32>) -> tensor<2xi64>
@@ -65,8 +65,8 @@ func.func @fold_shape(%x: tensor<2x3x4xf32>, %y: tensor<?x3xf32>) -> (tensor<2xi
 // Concat) folds to the Reshape's target.
 // CHECK-LABEL: func.func @fold_shape_chain
 // CHECK-SAME: (%[[X:.*]]: tensor<2x3x4xf32>)
-// CHECK: %[[T:.*]] = "onnx.Constant"() <{value_ = dense<[2, -1]> : tensor<2xi64>}>
-// CHECK-NEXT: %[[R:.*]] = "onnx.Reshape"(%[[X]], %[[T]])
+// CHECK: %[[T:.*]] = onnx.Constant() {value_ = dense<[2, -1]> : tensor<2xi64>}
+// CHECK-NEXT: %[[R:.*]] = onnx.Reshape(%[[X]], %[[T]])
 // CHECK-NEXT: return %[[R]]
 func.func @fold_shape_chain(%x: tensor<2x3x4xf32>) -> tensor<2x12xf32> {
   %s = "onnx.Shape"(%x) : (tensor<2x3x4xf32>) -> tensor<3xi64>
@@ -82,9 +82,9 @@ func.func @fold_shape_chain(%x: tensor<2x3x4xf32>) -> tensor<2x12xf32> {
 
 // The opset-1..12 forms with attributes fold as well.
 // CHECK-LABEL: func.func @fold_v1_forms
-// CHECK-DAG: "onnx.Constant"() <{value_ = dense<{{\[\[}}1, 2]]> : tensor<1x2xi64>}>
-// CHECK-DAG: "onnx.Constant"() <{value_ = dense<[1, 2]> : tensor<2xi64>}>
-// CHECK-DAG: "onnx.Constant"() <{value_ = dense<2> : tensor<1xi64>}>
+// CHECK-DAG: onnx.Constant() {value_ = dense<{{\[\[}}1, 2]]> : tensor<1x2xi64>}
+// CHECK-DAG: onnx.Constant() {value_ = dense<[1, 2]> : tensor<2xi64>}
+// CHECK-DAG: onnx.Constant() {value_ = dense<2> : tensor<1xi64>}
 // CHECK-NOT: onnx.UnsqueezeV1
 // CHECK-NOT: onnx.SqueezeV1
 // CHECK-NOT: onnx.SliceV1
@@ -155,7 +155,7 @@ func.func @no_fold() -> (tensor<1xi64>, tensor<1xf32>, tensor<4194305xf32>) {
 // product with a one that does not broadcast. A broadcasting one stays.
 // CHECK-LABEL: func.func @identities
 // CHECK-SAME: (%[[X:.*]]: tensor<2x3xf32>, %[[S:.*]]: tensor<3xf32>)
-// CHECK: %[[B:.*]] = "onnx.Mul"(%[[S]],
+// CHECK: %[[B:.*]] = onnx.Mul(%[[S]],
 // CHECK-NEXT: return %[[X]], %[[X]], %[[X]], %[[X]], %[[B]]
 func.func @identities(%x: tensor<2x3xf32>, %s: tensor<3xf32>) -> (tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>) {
   %c = "onnx.Cast"(%x) <{to = 1 : i64}> : (tensor<2x3xf32>) -> tensor<2x3xf32>
@@ -187,7 +187,7 @@ func.func @neg_not(%x: tensor<3xf32>, %b: tensor<3xi1>) -> (tensor<3xf32>, tenso
 // Transposes compose; three rotations of a rank-3 tensor are none.
 // CHECK-LABEL: func.func @transpose_transpose
 // CHECK-SAME: (%[[X:.*]]: tensor<2x3x4xf32>)
-// CHECK-NEXT: %[[T:.*]] = "onnx.Transpose"(%[[X]]) <{perm = [2, 0, 1]}> : (tensor<2x3x4xf32>) -> tensor<4x2x3xf32>
+// CHECK-NEXT: %[[T:.*]] = onnx.Transpose(%[[X]]) {perm = [2, 0, 1]} : (tensor<2x3x4xf32>) -> tensor<4x2x3xf32>
 // CHECK-NEXT: return %[[T]], %[[X]]
 func.func @transpose_transpose(%x: tensor<2x3x4xf32>) -> (tensor<4x2x3xf32>, tensor<2x3x4xf32>) {
   %a = "onnx.Transpose"(%x) <{perm = [1, 2, 0]}> : (tensor<2x3x4xf32>) -> tensor<3x4x2xf32>
@@ -203,9 +203,9 @@ func.func @transpose_transpose(%x: tensor<2x3x4xf32>) -> (tensor<4x2x3xf32>, ten
 // CHECK-DAG: %[[S1:.*]] = onnx.Initializer "s1"
 // CHECK-DAG: %[[S2:.*]] = onnx.Initializer "s2"
 // CHECK-DAG: %[[S0:.*]] = onnx.Initializer "s0"
-// CHECK: %[[I:.*]] = "onnx.Reshape"(%[[X]], %[[S1]])
-// CHECK: %[[R:.*]] = "onnx.Reshape"(%[[X]], %[[S2]]) <{allowzero = 0 : i64}> : (tensor<2x3x4xf32>, tensor<2xi64>) -> tensor<4x6xf32>
-// CHECK: %[[K:.*]] = "onnx.Reshape"(%[[I]], %[[S0]])
+// CHECK: %[[I:.*]] = onnx.Reshape(%[[X]], %[[S1]])
+// CHECK: %[[R:.*]] = onnx.Reshape(%[[X]], %[[S2]]) {allowzero = 0 : i64} : (tensor<2x3x4xf32>, tensor<2xi64>) -> tensor<4x6xf32>
+// CHECK: %[[K:.*]] = onnx.Reshape(%[[I]], %[[S0]])
 // CHECK: return %[[R]], %[[K]]
 func.func @reshape_reshape(%x: tensor<2x3x4xf32>) -> (tensor<4x6xf32>, tensor<6x2x2xf32>) {
   %s1 = onnx.Initializer "s1" = dense<[6, 4]> : tensor<2xi64>

@@ -55,3 +55,27 @@ func.func @custom_op_type(%a: tensor<2xf32>) {
   %0 = onnx.Custom "x" ""(%a) : (tensor<2xf32>) -> tensor<2xf32>
   return
 }
+
+// -----
+
+func.func @node_syntax_missing_required(%x: tensor<4xf32>) {
+  // expected-error @+1 {{required input #1 is missing}}
+  %0 = onnx.Add(%x, none) : (tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @node_syntax_none_in_variadic(%x: tensor<4xf32>) {
+  // expected-error @+1 {{'none' inside a variadic input list}}
+  %0 = onnx.Concat(%x, none, %x) {axis = 0 : i64} : (tensor<4xf32>, tensor<4xf32>) -> tensor<8xf32>
+  return
+}
+
+// -----
+
+func.func @node_syntax_too_many(%x: tensor<4xf32>) {
+  // expected-error @+1 {{expected at most 1 inputs}}
+  %0 = onnx.Relu(%x, %x) : tensor<4xf32>
+  return
+}

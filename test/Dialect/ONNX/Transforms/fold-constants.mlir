@@ -6,11 +6,11 @@
 // CHECK-LABEL: func.func @shape_chain
 // CHECK-SAME: (%[[X:.*]]: tensor<2x3x4xf32>)
 // CHECK: %[[S:.*]] = onnx.Initializer "_folded_{{[0-9]+}}" = dense<[2, -1]> : tensor<2xi64>
-// CHECK: %[[R:.*]] = "onnx.Reshape"(%[[X]], %[[S]])
+// CHECK: %[[R:.*]] = onnx.Reshape(%[[X]], %[[S]])
 // CHECK-NOT: onnx.Shape
 // CHECK: return %[[R]]
 // LIMIT-LABEL: func.func @shape_chain
-// LIMIT: "onnx.Reshape"
+// LIMIT: onnx.Reshape
 func.func @shape_chain(%x: tensor<2x3x4xf32>) -> tensor<2x12xf32> {
   %s = "onnx.Shape"(%x) : (tensor<2x3x4xf32>) -> tensor<3xi64>
   %i = onnx.Initializer "i" = dense<0> : tensor<i64>
@@ -43,7 +43,7 @@ func.func @arith() -> tensor<2x2xf32> {
 
 // A dynamic shape does not fold.
 // CHECK-LABEL: func.func @dynamic
-// CHECK: "onnx.Shape"
+// CHECK: onnx.Shape
 func.func @dynamic(%x: tensor<?x3xf32>) -> tensor<2xi64> {
   %s = "onnx.Shape"(%x) : (tensor<?x3xf32>) -> tensor<2xi64>
   return %s : tensor<2xi64>

@@ -13,7 +13,7 @@
 #define TORCH_ONNX_GENERATED_ONNX_OPS
 
 // Abs, since versions 1
-def ONNX_AbsV1Op : ONNX_GeneratedOp<"AbsV1", "Abs", 1, 1, [Pure,
+def ONNX_AbsV1Op : ONNX_GeneratedOp<"AbsV1", "Abs", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Abs-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Abs operation (opset 1)";
   let description = [{
@@ -31,7 +31,7 @@ the tensor elementwise.
 }
 
 // Abs, since versions 6, 13
-def ONNX_AbsOp : ONNX_GeneratedOp<"Abs", "Abs", 6, 13, [Pure,
+def ONNX_AbsOp : ONNX_GeneratedOp<"Abs", "Abs", 6, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Abs-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Abs operation (opset 6, 13)";
   let description = [{
@@ -49,7 +49,7 @@ the tensor elementwise.
 }
 
 // Acos, since versions 7
-def ONNX_AcosOp : ONNX_GeneratedOp<"Acos", "Acos", 7, 7, [Pure,
+def ONNX_AcosOp : ONNX_GeneratedOp<"Acos", "Acos", 7, 7, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Acos-7)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Acos operation (opset 7)";
   let description = [{
@@ -64,7 +64,7 @@ Calculates the arccosine (inverse of cosine) of the given input tensor, element-
 }
 
 // Acosh, since versions 9
-def ONNX_AcoshOp : ONNX_GeneratedOp<"Acosh", "Acosh", 9, 9, [Pure,
+def ONNX_AcoshOp : ONNX_GeneratedOp<"Acosh", "Acosh", 9, 9, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Acosh-9)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Acosh operation (opset 9)";
   let description = [{
@@ -79,7 +79,7 @@ Calculates the hyperbolic arccosine of the given input tensor element-wise.
 }
 
 // Add, since versions 1
-def ONNX_AddV1Op : ONNX_GeneratedOp<"AddV1", "Add", 1, 1, [Pure,
+def ONNX_AddV1Op : ONNX_GeneratedOp<"AddV1", "Add", 1, 1, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Add-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSResults(0)})">>]> {
   let summary = "ONNX Add operation (opset 1)";
   let description = [{
@@ -117,7 +117,7 @@ Attribute `broadcast=1` needs to be passed to enable broadcasting.
 }
 
 // Add, since versions 6
-def ONNX_AddV6Op : ONNX_GeneratedOp<"AddV6", "Add", 6, 6, [Pure,
+def ONNX_AddV6Op : ONNX_GeneratedOp<"AddV6", "Add", 6, 6, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Add-6)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSResults(0)})">>]> {
   let summary = "ONNX Add operation (opset 6)";
   let description = [{
@@ -154,7 +154,7 @@ Attribute `broadcast=1` needs to be passed to enable broadcasting.
 }
 
 // Add, since versions 7, 13, 14
-def ONNX_AddOp : ONNX_GeneratedOp<"Add", "Add", 7, 14, [Pure,
+def ONNX_AddOp : ONNX_GeneratedOp<"Add", "Add", 7, 14, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Add-14)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSResults(0)})">>]> {
   let summary = "ONNX Add operation (opset 7, 13, 14)";
   let description = [{
@@ -175,7 +175,7 @@ This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; fo
 }
 
 // And, since versions 1
-def ONNX_AndV1Op : ONNX_GeneratedOp<"AndV1", "And", 1, 1, [Pure,
+def ONNX_AndV1Op : ONNX_GeneratedOp<"AndV1", "And", 1, 1, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX And-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1)})">>]> {
   let summary = "ONNX And operation (opset 1)";
   let description = [{
@@ -198,7 +198,7 @@ detailed description of the broadcasting rules.
 }
 
 // And, since versions 7
-def ONNX_AndOp : ONNX_GeneratedOp<"And", "And", 7, 7, [Pure,
+def ONNX_AndOp : ONNX_GeneratedOp<"And", "And", 7, 7, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX And-7)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1)})">>]> {
   let summary = "ONNX And operation (opset 7)";
   let description = [{
@@ -218,7 +218,7 @@ This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; fo
 }
 
 // ArgMax, since versions 1, 11
-def ONNX_ArgMaxV1Op : ONNX_GeneratedOp<"ArgMaxV1", "ArgMax", 1, 11, [Pure]> {
+def ONNX_ArgMaxV1Op : ONNX_GeneratedOp<"ArgMaxV1", "ArgMax", 1, 11, "S", "S", [Pure]> {
   let summary = "ONNX ArgMax operation (opset 1, 11)";
   let description = [{
 ONNX operator `ArgMax`, as specified by opset versions 1, 11 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#ArgMax-11).
@@ -237,7 +237,7 @@ The type of the output tensor is integer.
 }
 
 // ArgMax, since versions 12, 13
-def ONNX_ArgMaxOp : ONNX_GeneratedOp<"ArgMax", "ArgMax", 12, 13, [Pure]> {
+def ONNX_ArgMaxOp : ONNX_GeneratedOp<"ArgMax", "ArgMax", 12, 13, "S", "S", [Pure]> {
   let summary = "ONNX ArgMax operation (opset 12, 13)";
   let description = [{
 ONNX operator `ArgMax`, as specified by opset versions 12, 13 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#ArgMax-13).
@@ -260,7 +260,7 @@ The type of the output tensor is integer.
 }
 
 // ArgMin, since versions 1, 11
-def ONNX_ArgMinV1Op : ONNX_GeneratedOp<"ArgMinV1", "ArgMin", 1, 11, [Pure]> {
+def ONNX_ArgMinV1Op : ONNX_GeneratedOp<"ArgMinV1", "ArgMin", 1, 11, "S", "S", [Pure]> {
   let summary = "ONNX ArgMin operation (opset 1, 11)";
   let description = [{
 ONNX operator `ArgMin`, as specified by opset versions 1, 11 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#ArgMin-11).
@@ -279,7 +279,7 @@ The type of the output tensor is integer.
 }
 
 // ArgMin, since versions 12, 13
-def ONNX_ArgMinOp : ONNX_GeneratedOp<"ArgMin", "ArgMin", 12, 13, [Pure]> {
+def ONNX_ArgMinOp : ONNX_GeneratedOp<"ArgMin", "ArgMin", 12, 13, "S", "S", [Pure]> {
   let summary = "ONNX ArgMin operation (opset 12, 13)";
   let description = [{
 ONNX operator `ArgMin`, as specified by opset versions 12, 13 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#ArgMin-13).
@@ -302,7 +302,7 @@ The type of the output tensor is integer.
 }
 
 // Asin, since versions 7
-def ONNX_AsinOp : ONNX_GeneratedOp<"Asin", "Asin", 7, 7, [Pure,
+def ONNX_AsinOp : ONNX_GeneratedOp<"Asin", "Asin", 7, 7, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Asin-7)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Asin operation (opset 7)";
   let description = [{
@@ -317,7 +317,7 @@ Calculates the arcsine (inverse of sine) of the given input tensor, element-wise
 }
 
 // Asinh, since versions 9
-def ONNX_AsinhOp : ONNX_GeneratedOp<"Asinh", "Asinh", 9, 9, [Pure,
+def ONNX_AsinhOp : ONNX_GeneratedOp<"Asinh", "Asinh", 9, 9, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Asinh-9)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Asinh operation (opset 9)";
   let description = [{
@@ -332,7 +332,7 @@ Calculates the hyperbolic arcsine of the given input tensor element-wise.
 }
 
 // Atan, since versions 7
-def ONNX_AtanOp : ONNX_GeneratedOp<"Atan", "Atan", 7, 7, [Pure,
+def ONNX_AtanOp : ONNX_GeneratedOp<"Atan", "Atan", 7, 7, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Atan-7)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Atan operation (opset 7)";
   let description = [{
@@ -347,7 +347,7 @@ Calculates the arctangent (inverse of tangent) of the given input tensor, elemen
 }
 
 // Atanh, since versions 9
-def ONNX_AtanhOp : ONNX_GeneratedOp<"Atanh", "Atanh", 9, 9, [Pure,
+def ONNX_AtanhOp : ONNX_GeneratedOp<"Atanh", "Atanh", 9, 9, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Atanh-9)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Atanh operation (opset 9)";
   let description = [{
@@ -362,7 +362,7 @@ Calculates the hyperbolic arctangent of the given input tensor element-wise.
 }
 
 // AveragePool, since versions 1
-def ONNX_AveragePoolV1Op : ONNX_GeneratedOp<"AveragePoolV1", "AveragePool", 1, 1, [Pure,
+def ONNX_AveragePoolV1Op : ONNX_GeneratedOp<"AveragePoolV1", "AveragePool", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX AveragePool-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX AveragePool operation (opset 1)";
   let description = [{
@@ -401,7 +401,7 @@ AveragePool consumes an input tensor X and applies average pooling across
 }
 
 // AveragePool, since versions 7
-def ONNX_AveragePoolV7Op : ONNX_GeneratedOp<"AveragePoolV7", "AveragePool", 7, 7, [Pure,
+def ONNX_AveragePoolV7Op : ONNX_GeneratedOp<"AveragePoolV7", "AveragePool", 7, 7, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX AveragePool-7)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX AveragePool operation (opset 7)";
   let description = [{
@@ -441,7 +441,7 @@ AveragePool consumes an input tensor X and applies average pooling across
 }
 
 // AveragePool, since versions 10, 11
-def ONNX_AveragePoolOp : ONNX_GeneratedOp<"AveragePool", "AveragePool", 10, 11, [Pure,
+def ONNX_AveragePoolOp : ONNX_GeneratedOp<"AveragePool", "AveragePool", 10, 11, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX AveragePool-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX AveragePool operation (opset 10, 11)";
   let description = [{
@@ -489,7 +489,7 @@ AveragePool consumes an input tensor X and applies average pooling across
 }
 
 // BatchNormalization, since versions 1
-def ONNX_BatchNormalizationV1Op : ONNX_GeneratedOp<"BatchNormalizationV1", "BatchNormalization", 1, 1, [Pure,
+def ONNX_BatchNormalizationV1Op : ONNX_GeneratedOp<"BatchNormalizationV1", "BatchNormalization", 1, 1, "SSSSS", "SOOOO", [Pure,
     AttrSizedResultSegments,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX BatchNormalization-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2), this->getODSOperands(3), this->getODSOperands(4), this->getODSResults(0), this->getODSResults(1), this->getODSResults(2), this->getODSResults(3), this->getODSResults(4)})">>]> {
   let summary = "ONNX BatchNormalization operation (opset 1)";
@@ -523,7 +523,7 @@ Output case #2: Y (test mode)
 }
 
 // BatchNormalization, since versions 6
-def ONNX_BatchNormalizationV6Op : ONNX_GeneratedOp<"BatchNormalizationV6", "BatchNormalization", 6, 6, [Pure,
+def ONNX_BatchNormalizationV6Op : ONNX_GeneratedOp<"BatchNormalizationV6", "BatchNormalization", 6, 6, "SSSSS", "SOOOO", [Pure,
     AttrSizedResultSegments,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX BatchNormalization-6)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2), this->getODSOperands(3), this->getODSOperands(4), this->getODSResults(0), this->getODSResults(1), this->getODSResults(2), this->getODSResults(3), this->getODSResults(4)})">>]> {
   let summary = "ONNX BatchNormalization operation (opset 6)";
@@ -556,7 +556,7 @@ Output case #2: Y (test mode)
 }
 
 // BatchNormalization, since versions 7
-def ONNX_BatchNormalizationV7Op : ONNX_GeneratedOp<"BatchNormalizationV7", "BatchNormalization", 7, 7, [Pure,
+def ONNX_BatchNormalizationV7Op : ONNX_GeneratedOp<"BatchNormalizationV7", "BatchNormalization", 7, 7, "SSSSS", "SOOOO", [Pure,
     AttrSizedResultSegments,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX BatchNormalization-7)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2), this->getODSOperands(3), this->getODSOperands(4), this->getODSResults(0), this->getODSResults(1), this->getODSResults(2), this->getODSResults(3), this->getODSResults(4)})">>]> {
   let summary = "ONNX BatchNormalization operation (opset 7)";
@@ -589,7 +589,7 @@ Carries out batch normalization as described in the paper
 }
 
 // BatchNormalization, since versions 9
-def ONNX_BatchNormalizationV9Op : ONNX_GeneratedOp<"BatchNormalizationV9", "BatchNormalization", 9, 9, [Pure,
+def ONNX_BatchNormalizationV9Op : ONNX_GeneratedOp<"BatchNormalizationV9", "BatchNormalization", 9, 9, "SSSSS", "SOOOO", [Pure,
     AttrSizedResultSegments,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX BatchNormalization-9)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2), this->getODSOperands(3), this->getODSOperands(4), this->getODSResults(0), this->getODSResults(1), this->getODSResults(2), this->getODSResults(3), this->getODSResults(4)})">>]> {
   let summary = "ONNX BatchNormalization operation (opset 9)";
@@ -624,7 +624,7 @@ This operator has **optional** inputs/outputs. See [the doc](IR.md) for more det
 }
 
 // BatchNormalization, since versions 14, 15
-def ONNX_BatchNormalizationOp : ONNX_GeneratedOp<"BatchNormalization", "BatchNormalization", 14, 15, [Pure,
+def ONNX_BatchNormalizationOp : ONNX_GeneratedOp<"BatchNormalization", "BatchNormalization", 14, 15, "SSSSS", "SOO", [Pure,
     AttrSizedResultSegments,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX BatchNormalization-15)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>,
     PredOpTrait<"type constraint 'T1' binds one element type to all its uses (ONNX BatchNormalization-15)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(1), this->getODSOperands(2)})">>,
@@ -691,7 +691,7 @@ This operator has **optional** inputs/outputs. See [the doc](IR.md) for more det
 }
 
 // Bernoulli, since versions 15
-def ONNX_BernoulliOp : ONNX_GeneratedOp<"Bernoulli", "Bernoulli", 15, 15, []> {
+def ONNX_BernoulliOp : ONNX_GeneratedOp<"Bernoulli", "Bernoulli", 15, 15, "S", "S", []> {
   let summary = "ONNX Bernoulli operation (opset 15)";
   let description = [{
 ONNX operator `Bernoulli`, as specified by opset version 15 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#Bernoulli-15).
@@ -712,7 +712,7 @@ implementations (even if a seed is specified).
 }
 
 // BitShift, since versions 11
-def ONNX_BitShiftOp : ONNX_GeneratedOp<"BitShift", "BitShift", 11, 11, [Pure,
+def ONNX_BitShiftOp : ONNX_GeneratedOp<"BitShift", "BitShift", 11, 11, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX BitShift-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSResults(0)})">>]> {
   let summary = "ONNX BitShift operation (opset 11)";
   let description = [{
@@ -740,7 +740,7 @@ This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; fo
 }
 
 // BlackmanWindow, since versions 17
-def ONNX_BlackmanWindowOp : ONNX_GeneratedOp<"BlackmanWindow", "BlackmanWindow", 17, 17, [Pure]> {
+def ONNX_BlackmanWindowOp : ONNX_GeneratedOp<"BlackmanWindow", "BlackmanWindow", 17, 17, "S", "S", [Pure]> {
   let summary = "ONNX BlackmanWindow operation (opset 17)";
   let description = [{
 ONNX operator `BlackmanWindow`, as specified by opset version 17 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#BlackmanWindow-17).
@@ -756,7 +756,7 @@ Generates a Blackman window as described in the paper https://ieeexplore.ieee.or
 }
 
 // Cast, since versions 1
-def ONNX_CastV1Op : ONNX_GeneratedOp<"CastV1", "Cast", 1, 1, [Pure]> {
+def ONNX_CastV1Op : ONNX_GeneratedOp<"CastV1", "Cast", 1, 1, "S", "S", [Pure]> {
   let summary = "ONNX Cast operation (opset 1)";
   let description = [{
 ONNX operator `Cast`, as specified by opset version 1 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#Cast-1).
@@ -775,7 +775,7 @@ NOTE: Casting to and from strings is not supported yet.
 }
 
 // Cast, since versions 6, 9, 13
-def ONNX_CastOp : ONNX_GeneratedOp<"Cast", "Cast", 6, 13, [Pure]> {
+def ONNX_CastOp : ONNX_GeneratedOp<"Cast", "Cast", 6, 13, "S", "S", [Pure]> {
   let summary = "ONNX Cast operation (opset 6, 9, 13)";
   let description = [{
 ONNX operator `Cast`, as specified by opset versions 6, 9, 13 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#Cast-13).
@@ -809,7 +809,7 @@ an integer 36 to Boolean may produce 1 because we truncate bits which can't be s
 }
 
 // CastLike, since versions 15
-def ONNX_CastLikeOp : ONNX_GeneratedOp<"CastLike", "CastLike", 15, 15, [Pure,
+def ONNX_CastLikeOp : ONNX_GeneratedOp<"CastLike", "CastLike", 15, 15, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T2' binds one element type to all its uses (ONNX CastLike-15)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(1), this->getODSResults(0)})">>]> {
   let summary = "ONNX CastLike operation (opset 15)";
   let description = [{
@@ -827,7 +827,7 @@ See documentation of the Cast operator for further details.
 }
 
 // Ceil, since versions 1
-def ONNX_CeilV1Op : ONNX_GeneratedOp<"CeilV1", "Ceil", 1, 1, [Pure,
+def ONNX_CeilV1Op : ONNX_GeneratedOp<"CeilV1", "Ceil", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Ceil-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Ceil operation (opset 1)";
   let description = [{
@@ -845,7 +845,7 @@ the tensor elementwise.
 }
 
 // Ceil, since versions 6, 13
-def ONNX_CeilOp : ONNX_GeneratedOp<"Ceil", "Ceil", 6, 13, [Pure,
+def ONNX_CeilOp : ONNX_GeneratedOp<"Ceil", "Ceil", 6, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Ceil-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Ceil operation (opset 6, 13)";
   let description = [{
@@ -863,7 +863,7 @@ the tensor elementwise.
 }
 
 // Celu, since versions 12
-def ONNX_CeluOp : ONNX_GeneratedOp<"Celu", "Celu", 12, 12, [Pure,
+def ONNX_CeluOp : ONNX_GeneratedOp<"Celu", "Celu", 12, 12, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Celu-12)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Celu operation (opset 12)";
   let description = [{
@@ -885,7 +885,7 @@ max(0,x) + min(0,alpha*(exp(x/alpha)-1))
 }
 
 // Clip, since versions 1
-def ONNX_ClipV1Op : ONNX_GeneratedOp<"ClipV1", "Clip", 1, 1, [Pure,
+def ONNX_ClipV1Op : ONNX_GeneratedOp<"ClipV1", "Clip", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Clip-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Clip operation (opset 1)";
   let description = [{
@@ -905,7 +905,7 @@ numeric_limits::lowest() and numeric_limits::max() respectively.
 }
 
 // Clip, since versions 6
-def ONNX_ClipV6Op : ONNX_GeneratedOp<"ClipV6", "Clip", 6, 6, [Pure,
+def ONNX_ClipV6Op : ONNX_GeneratedOp<"ClipV6", "Clip", 6, 6, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Clip-6)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Clip operation (opset 6)";
   let description = [{
@@ -924,7 +924,7 @@ numeric_limits::lowest() and numeric_limits::max() respectively.
 }
 
 // Clip, since versions 11, 12, 13
-def ONNX_ClipOp : ONNX_GeneratedOp<"Clip", "Clip", 11, 13, [Pure,
+def ONNX_ClipOp : ONNX_GeneratedOp<"Clip", "Clip", 11, 13, "SOO", "S", [Pure,
     AttrSizedOperandSegments,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Clip-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2), this->getODSResults(0)})">>]> {
   let summary = "ONNX Clip operation (opset 11, 12, 13)";
@@ -944,7 +944,7 @@ numeric_limits::lowest() and numeric_limits::max(), respectively.
 }
 
 // Compress, since versions 9, 11
-def ONNX_CompressOp : ONNX_GeneratedOp<"Compress", "Compress", 9, 11, [Pure,
+def ONNX_CompressOp : ONNX_GeneratedOp<"Compress", "Compress", 9, 11, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Compress-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Compress operation (opset 9, 11)";
   let description = [{
@@ -963,7 +963,7 @@ Selects slices from an input tensor along a given axis where condition evaluates
 }
 
 // Concat, since versions 1, 4, 11, 13
-def ONNX_ConcatOp : ONNX_GeneratedOp<"Concat", "Concat", 1, 13, [Pure,
+def ONNX_ConcatOp : ONNX_GeneratedOp<"Concat", "Concat", 1, 13, "V", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Concat-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Concat operation (opset 1, 4, 11, 13)";
   let description = [{
@@ -980,7 +980,7 @@ Concatenate a list of tensors into a single tensor. All input tensors must have 
 }
 
 // ConcatFromSequence, since versions 11
-def ONNX_ConcatFromSequenceOp : ONNX_GeneratedOp<"ConcatFromSequence", "ConcatFromSequence", 11, 11, [Pure]> {
+def ONNX_ConcatFromSequenceOp : ONNX_GeneratedOp<"ConcatFromSequence", "ConcatFromSequence", 11, 11, "S", "S", [Pure]> {
   let summary = "ONNX ConcatFromSequence operation (opset 11)";
   let description = [{
 ONNX operator `ConcatFromSequence`, as specified by opset version 11 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#ConcatFromSequence-11).
@@ -999,7 +999,7 @@ When 'new_axis' is 1, the behavior is similar to numpy.stack.
 }
 
 // Constant, since versions 1, 9
-def ONNX_ConstantV1Op : ONNX_GeneratedOp<"ConstantV1", "Constant", 1, 9, [Pure,
+def ONNX_ConstantV1Op : ONNX_GeneratedOp<"ConstantV1", "Constant", 1, 9, "", "S", [Pure,
     ConstantLike]> {
   let summary = "ONNX Constant operation (opset 1, 9)";
   let description = [{
@@ -1015,7 +1015,7 @@ A constant tensor.
 }
 
 // Constant, since versions 11
-def ONNX_ConstantV11Op : ONNX_GeneratedOp<"ConstantV11", "Constant", 11, 11, [Pure,
+def ONNX_ConstantV11Op : ONNX_GeneratedOp<"ConstantV11", "Constant", 11, 11, "", "S", [Pure,
     ConstantLike]> {
   let summary = "ONNX Constant operation (opset 11)";
   let description = [{
@@ -1033,7 +1033,7 @@ must be specified.
 }
 
 // Constant, since versions 12, 13
-def ONNX_ConstantOp : ONNX_GeneratedOp<"Constant", "Constant", 12, 13, [Pure,
+def ONNX_ConstantOp : ONNX_GeneratedOp<"Constant", "Constant", 12, 13, "", "S", [Pure,
     ConstantLike]> {
   let summary = "ONNX Constant operation (opset 12, 13)";
   let description = [{
@@ -1057,7 +1057,7 @@ or value_* must be specified.
 }
 
 // ConstantOfShape, since versions 9
-def ONNX_ConstantOfShapeOp : ONNX_GeneratedOp<"ConstantOfShape", "ConstantOfShape", 9, 9, [Pure]> {
+def ONNX_ConstantOfShapeOp : ONNX_GeneratedOp<"ConstantOfShape", "ConstantOfShape", 9, 9, "S", "S", [Pure]> {
   let summary = "ONNX ConstantOfShape operation (opset 9)";
   let description = [{
 ONNX operator `ConstantOfShape`, as specified by opset version 9 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#ConstantOfShape-9).
@@ -1073,7 +1073,7 @@ Generate a tensor with given value and shape.
 }
 
 // Conv, since versions 1, 11
-def ONNX_ConvOp : ONNX_GeneratedOp<"Conv", "Conv", 1, 11, [Pure,
+def ONNX_ConvOp : ONNX_GeneratedOp<"Conv", "Conv", 1, 11, "SSO", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Conv-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2), this->getODSResults(0)})">>]> {
   let summary = "ONNX Conv operation (opset 1, 11)";
   let description = [{
@@ -1097,7 +1097,7 @@ computes the output.
 }
 
 // ConvInteger, since versions 10
-def ONNX_ConvIntegerOp : ONNX_GeneratedOp<"ConvInteger", "ConvInteger", 10, 10, [Pure,
+def ONNX_ConvIntegerOp : ONNX_GeneratedOp<"ConvInteger", "ConvInteger", 10, 10, "SSOO", "S", [Pure,
     AttrSizedOperandSegments,
     PredOpTrait<"type constraint 'T1' binds one element type to all its uses (ONNX ConvInteger-10)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(2)})">>,
     PredOpTrait<"type constraint 'T2' binds one element type to all its uses (ONNX ConvInteger-10)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(1), this->getODSOperands(3)})">>]> {
@@ -1124,7 +1124,7 @@ and computes the output. The production MUST never overflow. The accumulation ma
 }
 
 // ConvTranspose, since versions 1, 11
-def ONNX_ConvTransposeOp : ONNX_GeneratedOp<"ConvTranspose", "ConvTranspose", 1, 11, [Pure,
+def ONNX_ConvTransposeOp : ONNX_GeneratedOp<"ConvTranspose", "ConvTranspose", 1, 11, "SSO", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX ConvTranspose-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2), this->getODSResults(0)})">>]> {
   let summary = "ONNX ConvTranspose operation (opset 1, 11)";
   let description = [{
@@ -1160,7 +1160,7 @@ output_shape can also be explicitly specified in which case pads values are auto
 }
 
 // Cos, since versions 7
-def ONNX_CosOp : ONNX_GeneratedOp<"Cos", "Cos", 7, 7, [Pure,
+def ONNX_CosOp : ONNX_GeneratedOp<"Cos", "Cos", 7, 7, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Cos-7)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Cos operation (opset 7)";
   let description = [{
@@ -1175,7 +1175,7 @@ Calculates the cosine of the given input tensor, element-wise.
 }
 
 // Cosh, since versions 9
-def ONNX_CoshOp : ONNX_GeneratedOp<"Cosh", "Cosh", 9, 9, [Pure,
+def ONNX_CoshOp : ONNX_GeneratedOp<"Cosh", "Cosh", 9, 9, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Cosh-9)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Cosh operation (opset 9)";
   let description = [{
@@ -1190,7 +1190,7 @@ Calculates the hyperbolic cosine of the given input tensor element-wise.
 }
 
 // CumSum, since versions 11, 14
-def ONNX_CumSumOp : ONNX_GeneratedOp<"CumSum", "CumSum", 11, 14, [Pure,
+def ONNX_CumSumOp : ONNX_GeneratedOp<"CumSum", "CumSum", 11, 14, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX CumSum-14)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX CumSum operation (opset 11, 14)";
   let description = [{
@@ -1226,7 +1226,7 @@ output = [5, 3, 0]
 }
 
 // DFT, since versions 17
-def ONNX_DFTOp : ONNX_GeneratedOp<"DFT", "DFT", 17, 17, [Pure,
+def ONNX_DFTOp : ONNX_GeneratedOp<"DFT", "DFT", 17, 17, "SO", "S", [Pure,
     PredOpTrait<"type constraint 'T1' binds one element type to all its uses (ONNX DFT-17)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX DFT operation (opset 17)";
   let description = [{
@@ -1245,7 +1245,7 @@ Computes the discrete Fourier transform of input.
 }
 
 // DepthToSpace, since versions 1
-def ONNX_DepthToSpaceV1Op : ONNX_GeneratedOp<"DepthToSpaceV1", "DepthToSpace", 1, 1, [Pure,
+def ONNX_DepthToSpaceV1Op : ONNX_GeneratedOp<"DepthToSpaceV1", "DepthToSpace", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX DepthToSpace-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX DepthToSpace operation (opset 1)";
   let description = [{
@@ -1264,7 +1264,7 @@ and width dimensions.
 }
 
 // DepthToSpace, since versions 11, 13
-def ONNX_DepthToSpaceOp : ONNX_GeneratedOp<"DepthToSpace", "DepthToSpace", 11, 13, [Pure,
+def ONNX_DepthToSpaceOp : ONNX_GeneratedOp<"DepthToSpace", "DepthToSpace", 11, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX DepthToSpace-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX DepthToSpace operation (opset 11, 13)";
   let description = [{
@@ -1306,7 +1306,7 @@ y = np.reshape(tmp, [b, c // (blocksize ** 2), h * blocksize, w * blocksize])
 }
 
 // DequantizeLinear, since versions 10
-def ONNX_DequantizeLinearV10Op : ONNX_GeneratedOp<"DequantizeLinearV10", "DequantizeLinear", 10, 10, [Pure,
+def ONNX_DequantizeLinearV10Op : ONNX_GeneratedOp<"DequantizeLinearV10", "DequantizeLinear", 10, 10, "SSO", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX DequantizeLinear-10)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(2)})">>]> {
   let summary = "ONNX DequantizeLinear operation (opset 10)";
   let description = [{
@@ -1326,7 +1326,7 @@ there's no zero point (zero point is supposed to be 0).
 }
 
 // DequantizeLinear, since versions 13
-def ONNX_DequantizeLinearOp : ONNX_GeneratedOp<"DequantizeLinear", "DequantizeLinear", 13, 13, [Pure,
+def ONNX_DequantizeLinearOp : ONNX_GeneratedOp<"DequantizeLinear", "DequantizeLinear", 13, 13, "SSO", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX DequantizeLinear-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(2)})">>]> {
   let summary = "ONNX DequantizeLinear operation (opset 13)";
   let description = [{
@@ -1348,7 +1348,7 @@ there's no zero point (zero point is supposed to be 0).
 }
 
 // Det, since versions 11
-def ONNX_DetOp : ONNX_GeneratedOp<"Det", "Det", 11, 11, [Pure,
+def ONNX_DetOp : ONNX_GeneratedOp<"Det", "Det", 11, 11, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Det-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Det operation (opset 11)";
   let description = [{
@@ -1367,7 +1367,7 @@ e.g., When the input is 2-D, the output is a scalar(shape is empty: `[]`).
 }
 
 // Div, since versions 1
-def ONNX_DivV1Op : ONNX_GeneratedOp<"DivV1", "Div", 1, 1, [Pure,
+def ONNX_DivV1Op : ONNX_GeneratedOp<"DivV1", "Div", 1, 1, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Div-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSResults(0)})">>]> {
   let summary = "ONNX Div operation (opset 1)";
   let description = [{
@@ -1405,7 +1405,7 @@ Attribute `broadcast=1` needs to be passed to enable broadcasting.
 }
 
 // Div, since versions 6
-def ONNX_DivV6Op : ONNX_GeneratedOp<"DivV6", "Div", 6, 6, [Pure,
+def ONNX_DivV6Op : ONNX_GeneratedOp<"DivV6", "Div", 6, 6, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Div-6)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSResults(0)})">>]> {
   let summary = "ONNX Div operation (opset 6)";
   let description = [{
@@ -1442,7 +1442,7 @@ Attribute `broadcast=1` needs to be passed to enable broadcasting.
 }
 
 // Div, since versions 7, 13, 14
-def ONNX_DivOp : ONNX_GeneratedOp<"Div", "Div", 7, 14, [Pure,
+def ONNX_DivOp : ONNX_GeneratedOp<"Div", "Div", 7, 14, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Div-14)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSResults(0)})">>]> {
   let summary = "ONNX Div operation (opset 7, 13, 14)";
   let description = [{
@@ -1463,7 +1463,7 @@ This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; fo
 }
 
 // Dropout, since versions 1
-def ONNX_DropoutV1Op : ONNX_GeneratedOp<"DropoutV1", "Dropout", 1, 1, [PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Dropout-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0), this->getODSResults(1)})">>]> {
+def ONNX_DropoutV1Op : ONNX_GeneratedOp<"DropoutV1", "Dropout", 1, 1, "S", "SO", [PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Dropout-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0), this->getODSResults(1)})">>]> {
   let summary = "ONNX Dropout operation (opset 1)";
   let description = [{
 ONNX operator `Dropout`, as specified by opset version 1 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#Dropout-1).
@@ -1485,7 +1485,7 @@ the training phase, so during testing nothing needs to be done.
 }
 
 // Dropout, since versions 6
-def ONNX_DropoutV6Op : ONNX_GeneratedOp<"DropoutV6", "Dropout", 6, 6, [PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Dropout-6)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0), this->getODSResults(1)})">>]> {
+def ONNX_DropoutV6Op : ONNX_GeneratedOp<"DropoutV6", "Dropout", 6, 6, "S", "SO", [PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Dropout-6)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0), this->getODSResults(1)})">>]> {
   let summary = "ONNX Dropout operation (opset 6)";
   let description = [{
 ONNX operator `Dropout`, as specified by opset version 6 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#Dropout-6).
@@ -1506,7 +1506,7 @@ the training phase, so during testing nothing needs to be done.
 }
 
 // Dropout, since versions 7, 10
-def ONNX_DropoutV7Op : ONNX_GeneratedOp<"DropoutV7", "Dropout", 7, 10, [PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Dropout-10)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
+def ONNX_DropoutV7Op : ONNX_GeneratedOp<"DropoutV7", "Dropout", 7, 10, "S", "SO", [PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Dropout-10)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Dropout operation (opset 7, 10)";
   let description = [{
 ONNX operator `Dropout`, as specified by opset versions 7, 10 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#Dropout-10).
@@ -1527,7 +1527,7 @@ This operator has **optional** inputs/outputs. See [the doc](IR.md) for more det
 }
 
 // Dropout, since versions 12, 13
-def ONNX_DropoutOp : ONNX_GeneratedOp<"Dropout", "Dropout", 12, 13, [AttrSizedOperandSegments,
+def ONNX_DropoutOp : ONNX_GeneratedOp<"Dropout", "Dropout", 12, 13, "SOO", "SO", [AttrSizedOperandSegments,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Dropout-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>,
     PredOpTrait<"type constraint 'T2' binds one element type to all its uses (ONNX Dropout-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(2), this->getODSResults(1)})">>]> {
   let summary = "ONNX Dropout operation (opset 12, 13)";
@@ -1558,7 +1558,7 @@ This operator has **optional** inputs/outputs. See [the doc](IR.md) for more det
 }
 
 // DynamicQuantizeLinear, since versions 11
-def ONNX_DynamicQuantizeLinearOp : ONNX_GeneratedOp<"DynamicQuantizeLinear", "DynamicQuantizeLinear", 11, 11, [Pure,
+def ONNX_DynamicQuantizeLinearOp : ONNX_GeneratedOp<"DynamicQuantizeLinear", "DynamicQuantizeLinear", 11, 11, "S", "SSS", [Pure,
     PredOpTrait<"type constraint 'T2' binds one element type to all its uses (ONNX DynamicQuantizeLinear-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSResults(0), this->getODSResults(2)})">>]> {
   let summary = "ONNX DynamicQuantizeLinear operation (opset 11)";
   let description = [{
@@ -1596,7 +1596,7 @@ y = saturate (round (x / y_scale) + y_zero_point)
 }
 
 // Einsum, since versions 12
-def ONNX_EinsumOp : ONNX_GeneratedOp<"Einsum", "Einsum", 12, 12, [Pure,
+def ONNX_EinsumOp : ONNX_GeneratedOp<"Einsum", "Einsum", 12, 12, "V", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Einsum-12)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Einsum operation (opset 12)";
   let description = [{
@@ -1634,7 +1634,7 @@ beginning of the output. The equation string may contain space (U+0020) characte
 }
 
 // Elu, since versions 1
-def ONNX_EluV1Op : ONNX_GeneratedOp<"EluV1", "Elu", 1, 1, [Pure,
+def ONNX_EluV1Op : ONNX_GeneratedOp<"EluV1", "Elu", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Elu-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Elu operation (opset 1)";
   let description = [{
@@ -1653,7 +1653,7 @@ Elu takes one input data (Tensor<T>) and produces one output data
 }
 
 // Elu, since versions 6
-def ONNX_EluOp : ONNX_GeneratedOp<"Elu", "Elu", 6, 6, [Pure,
+def ONNX_EluOp : ONNX_GeneratedOp<"Elu", "Elu", 6, 6, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Elu-6)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Elu operation (opset 6)";
   let description = [{
@@ -1671,7 +1671,7 @@ Elu takes one input data (Tensor<T>) and produces one output data
 }
 
 // Equal, since versions 1
-def ONNX_EqualV1Op : ONNX_GeneratedOp<"EqualV1", "Equal", 1, 1, [Pure,
+def ONNX_EqualV1Op : ONNX_GeneratedOp<"EqualV1", "Equal", 1, 1, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Equal-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1)})">>]> {
   let summary = "ONNX Equal operation (opset 1)";
   let description = [{
@@ -1694,7 +1694,7 @@ detailed description of the broadcasting rules.
 }
 
 // Equal, since versions 7, 11, 13
-def ONNX_EqualOp : ONNX_GeneratedOp<"Equal", "Equal", 7, 13, [Pure,
+def ONNX_EqualOp : ONNX_GeneratedOp<"Equal", "Equal", 7, 13, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Equal-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1)})">>]> {
   let summary = "ONNX Equal operation (opset 7, 11, 13)";
   let description = [{
@@ -1714,7 +1714,7 @@ This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; fo
 }
 
 // Erf, since versions 9, 13
-def ONNX_ErfOp : ONNX_GeneratedOp<"Erf", "Erf", 9, 13, [Pure,
+def ONNX_ErfOp : ONNX_GeneratedOp<"Erf", "Erf", 9, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Erf-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Erf operation (opset 9, 13)";
   let description = [{
@@ -1729,7 +1729,7 @@ Computes the error function of the given input tensor element-wise.
 }
 
 // Exp, since versions 1
-def ONNX_ExpV1Op : ONNX_GeneratedOp<"ExpV1", "Exp", 1, 1, [Pure,
+def ONNX_ExpV1Op : ONNX_GeneratedOp<"ExpV1", "Exp", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Exp-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Exp operation (opset 1)";
   let description = [{
@@ -1745,7 +1745,7 @@ Calculates the exponential of the given input tensor, element-wise.
 }
 
 // Exp, since versions 6, 13
-def ONNX_ExpOp : ONNX_GeneratedOp<"Exp", "Exp", 6, 13, [Pure,
+def ONNX_ExpOp : ONNX_GeneratedOp<"Exp", "Exp", 6, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Exp-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Exp operation (opset 6, 13)";
   let description = [{
@@ -1760,7 +1760,7 @@ Calculates the exponential of the given input tensor, element-wise.
 }
 
 // Expand, since versions 8, 13
-def ONNX_ExpandOp : ONNX_GeneratedOp<"Expand", "Expand", 8, 13, [Pure,
+def ONNX_ExpandOp : ONNX_GeneratedOp<"Expand", "Expand", 8, 13, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Expand-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Expand operation (opset 8, 13)";
   let description = [{
@@ -1783,7 +1783,7 @@ or the shape.ndim < input.shape.ndim.
 }
 
 // EyeLike, since versions 9
-def ONNX_EyeLikeOp : ONNX_GeneratedOp<"EyeLike", "EyeLike", 9, 9, [Pure]> {
+def ONNX_EyeLikeOp : ONNX_GeneratedOp<"EyeLike", "EyeLike", 9, 9, "S", "S", [Pure]> {
   let summary = "ONNX EyeLike operation (opset 9)";
   let description = [{
 ONNX operator `EyeLike`, as specified by opset version 9 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#EyeLike-9).
@@ -1805,7 +1805,7 @@ TensorProto message and be valid as an output type.
 }
 
 // Flatten, since versions 1, 9, 11, 13
-def ONNX_FlattenOp : ONNX_GeneratedOp<"Flatten", "Flatten", 1, 13, [Pure,
+def ONNX_FlattenOp : ONNX_GeneratedOp<"Flatten", "Flatten", 1, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Flatten-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Flatten operation (opset 1, 9, 11, 13)";
   let description = [{
@@ -1823,7 +1823,7 @@ Flattens the input tensor into a 2D matrix. If input tensor has shape
 }
 
 // Floor, since versions 1
-def ONNX_FloorV1Op : ONNX_GeneratedOp<"FloorV1", "Floor", 1, 1, [Pure,
+def ONNX_FloorV1Op : ONNX_GeneratedOp<"FloorV1", "Floor", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Floor-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Floor operation (opset 1)";
   let description = [{
@@ -1841,7 +1841,7 @@ the tensor elementwise.
 }
 
 // Floor, since versions 6, 13
-def ONNX_FloorOp : ONNX_GeneratedOp<"Floor", "Floor", 6, 13, [Pure,
+def ONNX_FloorOp : ONNX_GeneratedOp<"Floor", "Floor", 6, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Floor-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Floor operation (opset 6, 13)";
   let description = [{
@@ -1859,7 +1859,7 @@ the tensor elementwise.
 }
 
 // GRU, since versions 1
-def ONNX_GRUV1Op : ONNX_GeneratedOp<"GRUV1", "GRU", 1, 1, [Pure,
+def ONNX_GRUV1Op : ONNX_GeneratedOp<"GRUV1", "GRU", 1, 1, "SSSOOO", "OS", [Pure,
     AttrSizedOperandSegments,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX GRU-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2), this->getODSOperands(3), this->getODSOperands(5), this->getODSResults(0), this->getODSResults(1)})">>]> {
   let summary = "ONNX GRU operation (opset 1)";
@@ -1959,7 +1959,7 @@ Equations (Default: f=Sigmoid, g=Tanh):
 }
 
 // GRU, since versions 3
-def ONNX_GRUV3Op : ONNX_GeneratedOp<"GRUV3", "GRU", 3, 3, [Pure,
+def ONNX_GRUV3Op : ONNX_GeneratedOp<"GRUV3", "GRU", 3, 3, "SSSOOO", "OO", [Pure,
     AttrSizedOperandSegments,
     AttrSizedResultSegments,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX GRU-3)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2), this->getODSOperands(3), this->getODSOperands(5), this->getODSResults(0), this->getODSResults(1)})">>]> {
@@ -2061,7 +2061,7 @@ Equations (Default: f=Sigmoid, g=Tanh):
 }
 
 // GRU, since versions 7
-def ONNX_GRUV7Op : ONNX_GeneratedOp<"GRUV7", "GRU", 7, 7, [Pure,
+def ONNX_GRUV7Op : ONNX_GeneratedOp<"GRUV7", "GRU", 7, 7, "SSSOOO", "OO", [Pure,
     AttrSizedOperandSegments,
     AttrSizedResultSegments,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX GRU-7)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2), this->getODSOperands(3), this->getODSOperands(5), this->getODSResults(0), this->getODSResults(1)})">>]> {
@@ -2163,7 +2163,7 @@ This operator has **optional** inputs/outputs. See [the doc](IR.md) for more det
 }
 
 // GRU, since versions 14
-def ONNX_GRUOp : ONNX_GeneratedOp<"GRU", "GRU", 14, 14, [Pure,
+def ONNX_GRUOp : ONNX_GeneratedOp<"GRU", "GRU", 14, 14, "SSSOOO", "OO", [Pure,
     AttrSizedOperandSegments,
     AttrSizedResultSegments,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX GRU-14)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2), this->getODSOperands(3), this->getODSOperands(5), this->getODSResults(0), this->getODSResults(1)})">>]> {
@@ -2266,7 +2266,7 @@ This operator has **optional** inputs/outputs. See [the doc](IR.md) for more det
 }
 
 // Gather, since versions 1, 11, 13
-def ONNX_GatherOp : ONNX_GeneratedOp<"Gather", "Gather", 1, 13, [Pure,
+def ONNX_GatherOp : ONNX_GeneratedOp<"Gather", "Gather", 1, 13, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Gather-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Gather operation (opset 1, 11, 13)";
   let description = [{
@@ -2338,7 +2338,7 @@ output[j_{0}, i_{0}, ..., i_{q-1}, j_{1}, ..., j_{r-2} ] = input[j_{0}, k, j_{1}
 }
 
 // GatherElements, since versions 11, 13
-def ONNX_GatherElementsOp : ONNX_GeneratedOp<"GatherElements", "GatherElements", 11, 13, [Pure,
+def ONNX_GatherElementsOp : ONNX_GeneratedOp<"GatherElements", "GatherElements", 11, 13, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX GatherElements-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX GatherElements operation (opset 11, 13)";
   let description = [{
@@ -2405,7 +2405,7 @@ Example 2:
 }
 
 // GatherND, since versions 11
-def ONNX_GatherNDV11Op : ONNX_GeneratedOp<"GatherNDV11", "GatherND", 11, 11, [Pure,
+def ONNX_GatherNDV11Op : ONNX_GeneratedOp<"GatherNDV11", "GatherND", 11, 11, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX GatherND-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX GatherND operation (opset 11)";
   let description = [{
@@ -2484,7 +2484,7 @@ This operator is the inverse of `ScatterND`.
 }
 
 // GatherND, since versions 12, 13
-def ONNX_GatherNDOp : ONNX_GeneratedOp<"GatherND", "GatherND", 12, 13, [Pure,
+def ONNX_GatherNDOp : ONNX_GeneratedOp<"GatherND", "GatherND", 12, 13, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX GatherND-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX GatherND operation (opset 12, 13)";
   let description = [{
@@ -2589,7 +2589,7 @@ This operator is the inverse of `ScatterND`.
 }
 
 // Gemm, since versions 1, 6
-def ONNX_GemmV1Op : ONNX_GeneratedOp<"GemmV1", "Gemm", 1, 6, [Pure,
+def ONNX_GemmV1Op : ONNX_GeneratedOp<"GemmV1", "Gemm", 1, 6, "SSS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Gemm-6)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2), this->getODSResults(0)})">>]> {
   let summary = "ONNX Gemm operation (opset 1, 6)";
   let description = [{
@@ -2618,7 +2618,7 @@ if attribute transA is non-zero, same for B and transB.
 }
 
 // Gemm, since versions 7, 9
-def ONNX_GemmV7Op : ONNX_GeneratedOp<"GemmV7", "Gemm", 7, 9, [Pure,
+def ONNX_GemmV7Op : ONNX_GeneratedOp<"GemmV7", "Gemm", 7, 9, "SSS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Gemm-9)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2), this->getODSResults(0)})">>]> {
   let summary = "ONNX Gemm operation (opset 7, 9)";
   let description = [{
@@ -2650,7 +2650,7 @@ This operator supports **unidirectional broadcasting** (tensor C should be unidi
 }
 
 // Gemm, since versions 11, 13
-def ONNX_GemmOp : ONNX_GeneratedOp<"Gemm", "Gemm", 11, 13, [Pure,
+def ONNX_GemmOp : ONNX_GeneratedOp<"Gemm", "Gemm", 11, 13, "SSO", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Gemm-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2), this->getODSResults(0)})">>]> {
   let summary = "ONNX Gemm operation (opset 11, 13)";
   let description = [{
@@ -2683,7 +2683,7 @@ This operator has **optional** inputs/outputs. See [the doc](IR.md) for more det
 }
 
 // GlobalAveragePool, since versions 1
-def ONNX_GlobalAveragePoolOp : ONNX_GeneratedOp<"GlobalAveragePool", "GlobalAveragePool", 1, 1, [Pure,
+def ONNX_GlobalAveragePoolOp : ONNX_GeneratedOp<"GlobalAveragePool", "GlobalAveragePool", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX GlobalAveragePool-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX GlobalAveragePool operation (opset 1)";
   let description = [{
@@ -2700,7 +2700,7 @@ GlobalAveragePool consumes an input tensor X and applies average pooling across
 }
 
 // GlobalLpPool, since versions 1
-def ONNX_GlobalLpPoolV1Op : ONNX_GeneratedOp<"GlobalLpPoolV1", "GlobalLpPool", 1, 1, [Pure,
+def ONNX_GlobalLpPoolV1Op : ONNX_GeneratedOp<"GlobalLpPoolV1", "GlobalLpPool", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX GlobalLpPool-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX GlobalLpPool operation (opset 1)";
   let description = [{
@@ -2718,7 +2718,7 @@ GlobalLpPool consumes an input tensor X and applies lp pool pooling across the
 }
 
 // GlobalLpPool, since versions 2
-def ONNX_GlobalLpPoolOp : ONNX_GeneratedOp<"GlobalLpPool", "GlobalLpPool", 2, 2, [Pure,
+def ONNX_GlobalLpPoolOp : ONNX_GeneratedOp<"GlobalLpPool", "GlobalLpPool", 2, 2, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX GlobalLpPool-2)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX GlobalLpPool operation (opset 2)";
   let description = [{
@@ -2736,7 +2736,7 @@ GlobalLpPool consumes an input tensor X and applies lp pool pooling across
 }
 
 // GlobalMaxPool, since versions 1
-def ONNX_GlobalMaxPoolOp : ONNX_GeneratedOp<"GlobalMaxPool", "GlobalMaxPool", 1, 1, [Pure,
+def ONNX_GlobalMaxPoolOp : ONNX_GeneratedOp<"GlobalMaxPool", "GlobalMaxPool", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX GlobalMaxPool-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX GlobalMaxPool operation (opset 1)";
   let description = [{
@@ -2753,7 +2753,7 @@ GlobalMaxPool consumes an input tensor X and applies max pooling across
 }
 
 // Greater, since versions 1
-def ONNX_GreaterV1Op : ONNX_GeneratedOp<"GreaterV1", "Greater", 1, 1, [Pure,
+def ONNX_GreaterV1Op : ONNX_GeneratedOp<"GreaterV1", "Greater", 1, 1, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Greater-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1)})">>]> {
   let summary = "ONNX Greater operation (opset 1)";
   let description = [{
@@ -2776,7 +2776,7 @@ detailed description of the broadcasting rules.
 }
 
 // Greater, since versions 7, 9, 13
-def ONNX_GreaterOp : ONNX_GeneratedOp<"Greater", "Greater", 7, 13, [Pure,
+def ONNX_GreaterOp : ONNX_GeneratedOp<"Greater", "Greater", 7, 13, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Greater-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1)})">>]> {
   let summary = "ONNX Greater operation (opset 7, 9, 13)";
   let description = [{
@@ -2796,7 +2796,7 @@ This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; fo
 }
 
 // GreaterOrEqual, since versions 12, 16
-def ONNX_GreaterOrEqualOp : ONNX_GeneratedOp<"GreaterOrEqual", "GreaterOrEqual", 12, 16, [Pure,
+def ONNX_GreaterOrEqualOp : ONNX_GeneratedOp<"GreaterOrEqual", "GreaterOrEqual", 12, 16, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX GreaterOrEqual-16)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1)})">>]> {
   let summary = "ONNX GreaterOrEqual operation (opset 12, 16)";
   let description = [{
@@ -2816,7 +2816,7 @@ This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; fo
 }
 
 // GridSample, since versions 16
-def ONNX_GridSampleOp : ONNX_GeneratedOp<"GridSample", "GridSample", 16, 16, [Pure,
+def ONNX_GridSampleOp : ONNX_GeneratedOp<"GridSample", "GridSample", 16, 16, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T1' binds one element type to all its uses (ONNX GridSample-16)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1)})">>]> {
   let summary = "ONNX GridSample operation (opset 16)";
   let description = [{
@@ -2842,7 +2842,7 @@ See also in [torch.nn.functional.grid_sample](https://pytorch.org/docs/master/ge
 }
 
 // HammingWindow, since versions 17
-def ONNX_HammingWindowOp : ONNX_GeneratedOp<"HammingWindow", "HammingWindow", 17, 17, [Pure]> {
+def ONNX_HammingWindowOp : ONNX_GeneratedOp<"HammingWindow", "HammingWindow", 17, 17, "S", "S", [Pure]> {
   let summary = "ONNX HammingWindow operation (opset 17)";
   let description = [{
 ONNX operator `HammingWindow`, as specified by opset version 17 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#HammingWindow-17).
@@ -2858,7 +2858,7 @@ Generates a Hamming window as described in the paper https://ieeexplore.ieee.org
 }
 
 // HannWindow, since versions 17
-def ONNX_HannWindowOp : ONNX_GeneratedOp<"HannWindow", "HannWindow", 17, 17, [Pure]> {
+def ONNX_HannWindowOp : ONNX_GeneratedOp<"HannWindow", "HannWindow", 17, 17, "S", "S", [Pure]> {
   let summary = "ONNX HannWindow operation (opset 17)";
   let description = [{
 ONNX operator `HannWindow`, as specified by opset version 17 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#HannWindow-17).
@@ -2874,7 +2874,7 @@ Generates a Hann window as described in the paper https://ieeexplore.ieee.org/do
 }
 
 // HardSigmoid, since versions 1
-def ONNX_HardSigmoidV1Op : ONNX_GeneratedOp<"HardSigmoidV1", "HardSigmoid", 1, 1, [Pure,
+def ONNX_HardSigmoidV1Op : ONNX_GeneratedOp<"HardSigmoidV1", "HardSigmoid", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX HardSigmoid-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX HardSigmoid operation (opset 1)";
   let description = [{
@@ -2894,7 +2894,7 @@ is applied to the tensor elementwise.
 }
 
 // HardSigmoid, since versions 6
-def ONNX_HardSigmoidOp : ONNX_GeneratedOp<"HardSigmoid", "HardSigmoid", 6, 6, [Pure,
+def ONNX_HardSigmoidOp : ONNX_GeneratedOp<"HardSigmoid", "HardSigmoid", 6, 6, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX HardSigmoid-6)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX HardSigmoid operation (opset 6)";
   let description = [{
@@ -2913,7 +2913,7 @@ is applied to the tensor elementwise.
 }
 
 // HardSwish, since versions 14
-def ONNX_HardSwishOp : ONNX_GeneratedOp<"HardSwish", "HardSwish", 14, 14, [Pure,
+def ONNX_HardSwishOp : ONNX_GeneratedOp<"HardSwish", "HardSwish", 14, 14, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX HardSwish-14)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX HardSwish operation (opset 14)";
   let description = [{
@@ -2930,7 +2930,7 @@ where alpha = 1/6 and beta = 0.5, is applied to the tensor elementwise.
 }
 
 // Hardmax, since versions 1, 11
-def ONNX_HardmaxV1Op : ONNX_GeneratedOp<"HardmaxV1", "Hardmax", 1, 11, [Pure,
+def ONNX_HardmaxV1Op : ONNX_GeneratedOp<"HardmaxV1", "Hardmax", 1, 11, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Hardmax-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Hardmax operation (opset 1, 11)";
   let description = [{
@@ -2959,7 +2959,7 @@ and contains the hardmax values of the corresponding input.
 }
 
 // Hardmax, since versions 13
-def ONNX_HardmaxOp : ONNX_GeneratedOp<"Hardmax", "Hardmax", 13, 13, [Pure,
+def ONNX_HardmaxOp : ONNX_GeneratedOp<"Hardmax", "Hardmax", 13, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Hardmax-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Hardmax operation (opset 13)";
   let description = [{
@@ -2981,7 +2981,7 @@ and contains the Hardmax values of the corresponding input.
 }
 
 // Identity, since versions 1, 13, 14, 16
-def ONNX_IdentityOp : ONNX_GeneratedOp<"Identity", "Identity", 1, 16, [Pure,
+def ONNX_IdentityOp : ONNX_GeneratedOp<"Identity", "Identity", 1, 16, "S", "S", [Pure,
     PredOpTrait<"type constraint 'V' binds one element type to all its uses (ONNX Identity-16)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Identity operation (opset 1, 13, 14, 16)";
   let description = [{
@@ -2997,7 +2997,7 @@ Identity operator
 }
 
 // If, since versions 1, 11, 13, 16
-def ONNX_IfOp : ONNX_GeneratedOp<"If", "If", 1, 16, [RecursiveMemoryEffects]> {
+def ONNX_IfOp : ONNX_GeneratedOp<"If", "If", 1, 16, "S", "V", [RecursiveMemoryEffects]> {
   let summary = "ONNX If operation (opset 1, 11, 13, 16)";
   let description = [{
 ONNX operator `If`, as specified by opset versions 1, 11, 13, 16 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#If-16).
@@ -3012,7 +3012,7 @@ If conditional
 }
 
 // InstanceNormalization, since versions 1
-def ONNX_InstanceNormalizationV1Op : ONNX_GeneratedOp<"InstanceNormalizationV1", "InstanceNormalization", 1, 1, [Pure,
+def ONNX_InstanceNormalizationV1Op : ONNX_GeneratedOp<"InstanceNormalizationV1", "InstanceNormalization", 1, 1, "SSS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX InstanceNormalization-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2), this->getODSResults(0)})">>]> {
   let summary = "ONNX InstanceNormalization operation (opset 1)";
   let description = [{
@@ -3035,7 +3035,7 @@ where mean and variance are computed per instance per channel.
 }
 
 // InstanceNormalization, since versions 6
-def ONNX_InstanceNormalizationOp : ONNX_GeneratedOp<"InstanceNormalization", "InstanceNormalization", 6, 6, [Pure,
+def ONNX_InstanceNormalizationOp : ONNX_GeneratedOp<"InstanceNormalization", "InstanceNormalization", 6, 6, "SSS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX InstanceNormalization-6)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2), this->getODSResults(0)})">>]> {
   let summary = "ONNX InstanceNormalization operation (opset 6)";
   let description = [{
@@ -3057,7 +3057,7 @@ where mean and variance are computed per instance per channel.
 }
 
 // IsInf, since versions 10
-def ONNX_IsInfOp : ONNX_GeneratedOp<"IsInf", "IsInf", 10, 10, [Pure]> {
+def ONNX_IsInfOp : ONNX_GeneratedOp<"IsInf", "IsInf", 10, 10, "S", "S", [Pure]> {
   let summary = "ONNX IsInf operation (opset 10)";
   let description = [{
 ONNX operator `IsInf`, as specified by opset version 10 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#IsInf-10).
@@ -3073,7 +3073,7 @@ Map infinity to true and other values to false.
 }
 
 // IsNaN, since versions 9, 13
-def ONNX_IsNaNOp : ONNX_GeneratedOp<"IsNaN", "IsNaN", 9, 13, [Pure]> {
+def ONNX_IsNaNOp : ONNX_GeneratedOp<"IsNaN", "IsNaN", 9, 13, "S", "S", [Pure]> {
   let summary = "ONNX IsNaN operation (opset 9, 13)";
   let description = [{
 ONNX operator `IsNaN`, as specified by opset versions 9, 13 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#IsNaN-13).
@@ -3087,7 +3087,7 @@ Returns which elements of the input are NaN.
 }
 
 // LRN, since versions 1, 13
-def ONNX_LRNOp : ONNX_GeneratedOp<"LRN", "LRN", 1, 13, [Pure,
+def ONNX_LRNOp : ONNX_GeneratedOp<"LRN", "LRN", 1, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX LRN-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX LRN operation (opset 1, 13)";
   let description = [{
@@ -3115,7 +3115,7 @@ Y[n, c, d1, ..., dk] = X[n, c, d1, ..., dk] / (bias + alpha / size * square_sum[
 }
 
 // LSTM, since versions 1
-def ONNX_LSTMV1Op : ONNX_GeneratedOp<"LSTMV1", "LSTM", 1, 1, [Pure,
+def ONNX_LSTMV1Op : ONNX_GeneratedOp<"LSTMV1", "LSTM", 1, 1, "SSSOOOOO", "OOO", [Pure,
     AttrSizedOperandSegments,
     AttrSizedResultSegments,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX LSTM-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2), this->getODSOperands(3), this->getODSOperands(5), this->getODSOperands(6), this->getODSOperands(7), this->getODSResults(0), this->getODSResults(1), this->getODSResults(2)})">>]> {
@@ -3228,7 +3228,7 @@ Equations (Default: f=Sigmoid, g=Tanh, h=Tanh):
 }
 
 // LSTM, since versions 7
-def ONNX_LSTMV7Op : ONNX_GeneratedOp<"LSTMV7", "LSTM", 7, 7, [Pure,
+def ONNX_LSTMV7Op : ONNX_GeneratedOp<"LSTMV7", "LSTM", 7, 7, "SSSOOOOO", "OOO", [Pure,
     AttrSizedOperandSegments,
     AttrSizedResultSegments,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX LSTM-7)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2), this->getODSOperands(3), this->getODSOperands(5), this->getODSOperands(6), this->getODSOperands(7), this->getODSResults(0), this->getODSResults(1), this->getODSResults(2)})">>]> {
@@ -3341,7 +3341,7 @@ This operator has **optional** inputs/outputs. See [the doc](IR.md) for more det
 }
 
 // LSTM, since versions 14
-def ONNX_LSTMOp : ONNX_GeneratedOp<"LSTM", "LSTM", 14, 14, [Pure,
+def ONNX_LSTMOp : ONNX_GeneratedOp<"LSTM", "LSTM", 14, 14, "SSSOOOOO", "OOO", [Pure,
     AttrSizedOperandSegments,
     AttrSizedResultSegments,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX LSTM-14)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2), this->getODSOperands(3), this->getODSOperands(5), this->getODSOperands(6), this->getODSOperands(7), this->getODSResults(0), this->getODSResults(1), this->getODSResults(2)})">>]> {
@@ -3455,7 +3455,7 @@ This operator has **optional** inputs/outputs. See [the doc](IR.md) for more det
 }
 
 // LayerNormalization, since versions 17
-def ONNX_LayerNormalizationOp : ONNX_GeneratedOp<"LayerNormalization", "LayerNormalization", 17, 17, [Pure,
+def ONNX_LayerNormalizationOp : ONNX_GeneratedOp<"LayerNormalization", "LayerNormalization", 17, 17, "SSO", "SOO", [Pure,
     AttrSizedResultSegments,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX LayerNormalization-17)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2), this->getODSResults(0)})">>,
     PredOpTrait<"type constraint 'U' binds one element type to all its uses (ONNX LayerNormalization-17)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSResults(1), this->getODSResults(2)})">>]> {
@@ -3517,7 +3517,7 @@ This is layer normalization defined in ONNX as function.
 }
 
 // LeakyRelu, since versions 1
-def ONNX_LeakyReluV1Op : ONNX_GeneratedOp<"LeakyReluV1", "LeakyRelu", 1, 1, [Pure,
+def ONNX_LeakyReluV1Op : ONNX_GeneratedOp<"LeakyReluV1", "LeakyRelu", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX LeakyRelu-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX LeakyRelu operation (opset 1)";
   let description = [{
@@ -3536,7 +3536,7 @@ output data (Tensor<T>) where the function `f(x) = alpha * x for x < 0`,
 }
 
 // LeakyRelu, since versions 6, 16
-def ONNX_LeakyReluOp : ONNX_GeneratedOp<"LeakyRelu", "LeakyRelu", 6, 16, [Pure,
+def ONNX_LeakyReluOp : ONNX_GeneratedOp<"LeakyRelu", "LeakyRelu", 6, 16, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX LeakyRelu-16)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX LeakyRelu operation (opset 6, 16)";
   let description = [{
@@ -3557,7 +3557,7 @@ output data (Tensor<T>) where the function `f(x) = alpha * x for x < 0`,
 }
 
 // Less, since versions 1
-def ONNX_LessV1Op : ONNX_GeneratedOp<"LessV1", "Less", 1, 1, [Pure,
+def ONNX_LessV1Op : ONNX_GeneratedOp<"LessV1", "Less", 1, 1, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Less-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1)})">>]> {
   let summary = "ONNX Less operation (opset 1)";
   let description = [{
@@ -3580,7 +3580,7 @@ detailed description of the broadcasting rules.
 }
 
 // Less, since versions 7, 9, 13
-def ONNX_LessOp : ONNX_GeneratedOp<"Less", "Less", 7, 13, [Pure,
+def ONNX_LessOp : ONNX_GeneratedOp<"Less", "Less", 7, 13, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Less-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1)})">>]> {
   let summary = "ONNX Less operation (opset 7, 9, 13)";
   let description = [{
@@ -3600,7 +3600,7 @@ This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; fo
 }
 
 // LessOrEqual, since versions 12, 16
-def ONNX_LessOrEqualOp : ONNX_GeneratedOp<"LessOrEqual", "LessOrEqual", 12, 16, [Pure,
+def ONNX_LessOrEqualOp : ONNX_GeneratedOp<"LessOrEqual", "LessOrEqual", 12, 16, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX LessOrEqual-16)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1)})">>]> {
   let summary = "ONNX LessOrEqual operation (opset 12, 16)";
   let description = [{
@@ -3620,7 +3620,7 @@ This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; fo
 }
 
 // Log, since versions 1
-def ONNX_LogV1Op : ONNX_GeneratedOp<"LogV1", "Log", 1, 1, [Pure,
+def ONNX_LogV1Op : ONNX_GeneratedOp<"LogV1", "Log", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Log-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Log operation (opset 1)";
   let description = [{
@@ -3636,7 +3636,7 @@ Calculates the natural log of the given input tensor, element-wise.
 }
 
 // Log, since versions 6, 13
-def ONNX_LogOp : ONNX_GeneratedOp<"Log", "Log", 6, 13, [Pure,
+def ONNX_LogOp : ONNX_GeneratedOp<"Log", "Log", 6, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Log-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Log operation (opset 6, 13)";
   let description = [{
@@ -3651,7 +3651,7 @@ Calculates the natural log of the given input tensor, element-wise.
 }
 
 // LogSoftmax, since versions 1, 11
-def ONNX_LogSoftmaxV1Op : ONNX_GeneratedOp<"LogSoftmaxV1", "LogSoftmax", 1, 11, [Pure,
+def ONNX_LogSoftmaxV1Op : ONNX_GeneratedOp<"LogSoftmaxV1", "LogSoftmax", 1, 11, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX LogSoftmax-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX LogSoftmax operation (opset 1, 11)";
   let description = [{
@@ -3680,7 +3680,7 @@ and contains the logsoftmax values of the corresponding input.
 }
 
 // LogSoftmax, since versions 13
-def ONNX_LogSoftmaxOp : ONNX_GeneratedOp<"LogSoftmax", "LogSoftmax", 13, 13, [Pure,
+def ONNX_LogSoftmaxOp : ONNX_GeneratedOp<"LogSoftmax", "LogSoftmax", 13, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX LogSoftmax-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX LogSoftmax operation (opset 13)";
   let description = [{
@@ -3702,7 +3702,7 @@ and contains the LogSoftmax values of the corresponding input.
 }
 
 // Loop, since versions 1, 11, 13, 16
-def ONNX_LoopOp : ONNX_GeneratedOp<"Loop", "Loop", 1, 16, [RecursiveMemoryEffects,
+def ONNX_LoopOp : ONNX_GeneratedOp<"Loop", "Loop", 1, 16, "OOV", "V", [RecursiveMemoryEffects,
     AttrSizedOperandSegments]> {
   let summary = "ONNX Loop operation (opset 1, 11, 13, 16)";
   let description = [{
@@ -3854,7 +3854,7 @@ The input/output of subgraph (produced by loop node) matching is based on order 
 }
 
 // LpNormalization, since versions 1
-def ONNX_LpNormalizationOp : ONNX_GeneratedOp<"LpNormalization", "LpNormalization", 1, 1, [Pure,
+def ONNX_LpNormalizationOp : ONNX_GeneratedOp<"LpNormalization", "LpNormalization", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX LpNormalization-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX LpNormalization operation (opset 1)";
   let description = [{
@@ -3871,7 +3871,7 @@ Given a matrix, apply Lp-normalization along the provided axis.
 }
 
 // LpPool, since versions 1
-def ONNX_LpPoolV1Op : ONNX_GeneratedOp<"LpPoolV1", "LpPool", 1, 1, [Pure,
+def ONNX_LpPoolV1Op : ONNX_GeneratedOp<"LpPoolV1", "LpPool", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX LpPool-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX LpPool operation (opset 1)";
   let description = [{
@@ -3895,7 +3895,7 @@ LpPool consumes an input tensor X and applies Lp pooling across the
 }
 
 // LpPool, since versions 2, 11
-def ONNX_LpPoolOp : ONNX_GeneratedOp<"LpPool", "LpPool", 2, 11, [Pure,
+def ONNX_LpPoolOp : ONNX_GeneratedOp<"LpPool", "LpPool", 2, 11, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX LpPool-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX LpPool operation (opset 2, 11)";
   let description = [{
@@ -3919,7 +3919,7 @@ LpPool consumes an input tensor X and applies Lp pooling across
 }
 
 // MatMul, since versions 1, 9, 13
-def ONNX_MatMulOp : ONNX_GeneratedOp<"MatMul", "MatMul", 1, 13, [Pure,
+def ONNX_MatMulOp : ONNX_GeneratedOp<"MatMul", "MatMul", 1, 13, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX MatMul-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSResults(0)})">>]> {
   let summary = "ONNX MatMul operation (opset 1, 9, 13)";
   let description = [{
@@ -3935,7 +3935,7 @@ Matrix product that behaves like numpy.matmul: https://docs.scipy.org/doc/numpy-
 }
 
 // MatMulInteger, since versions 10
-def ONNX_MatMulIntegerOp : ONNX_GeneratedOp<"MatMulInteger", "MatMulInteger", 10, 10, [Pure,
+def ONNX_MatMulIntegerOp : ONNX_GeneratedOp<"MatMulInteger", "MatMulInteger", 10, 10, "SSOO", "S", [Pure,
     AttrSizedOperandSegments,
     PredOpTrait<"type constraint 'T1' binds one element type to all its uses (ONNX MatMulInteger-10)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(2)})">>,
     PredOpTrait<"type constraint 'T2' binds one element type to all its uses (ONNX MatMulInteger-10)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(1), this->getODSOperands(3)})">>]> {
@@ -3956,7 +3956,7 @@ The production MUST never overflow. The accumulation may overflow if and only if
 }
 
 // Max, since versions 1
-def ONNX_MaxV1Op : ONNX_GeneratedOp<"MaxV1", "Max", 1, 1, [Pure,
+def ONNX_MaxV1Op : ONNX_GeneratedOp<"MaxV1", "Max", 1, 1, "V", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Max-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Max operation (opset 1)";
   let description = [{
@@ -3973,7 +3973,7 @@ have the same shape and data type.
 }
 
 // Max, since versions 6, 8, 12, 13
-def ONNX_MaxOp : ONNX_GeneratedOp<"Max", "Max", 6, 13, [Pure,
+def ONNX_MaxOp : ONNX_GeneratedOp<"Max", "Max", 6, 13, "V", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Max-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Max operation (opset 6, 8, 12, 13)";
   let description = [{
@@ -3991,7 +3991,7 @@ This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; fo
 }
 
 // MaxPool, since versions 1
-def ONNX_MaxPoolV1Op : ONNX_GeneratedOp<"MaxPoolV1", "MaxPool", 1, 1, [Pure,
+def ONNX_MaxPoolV1Op : ONNX_GeneratedOp<"MaxPoolV1", "MaxPool", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX MaxPool-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX MaxPool operation (opset 1)";
   let description = [{
@@ -4030,7 +4030,7 @@ MaxPool consumes an input tensor X and applies max pooling across
 }
 
 // MaxPool, since versions 8
-def ONNX_MaxPoolV8Op : ONNX_GeneratedOp<"MaxPoolV8", "MaxPool", 8, 8, [Pure,
+def ONNX_MaxPoolV8Op : ONNX_GeneratedOp<"MaxPoolV8", "MaxPool", 8, 8, "S", "SO", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX MaxPool-8)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX MaxPool operation (opset 8)";
   let description = [{
@@ -4071,7 +4071,7 @@ MaxPool consumes an input tensor X and applies max pooling across
 }
 
 // MaxPool, since versions 10, 11, 12
-def ONNX_MaxPoolOp : ONNX_GeneratedOp<"MaxPool", "MaxPool", 10, 12, [Pure,
+def ONNX_MaxPoolOp : ONNX_GeneratedOp<"MaxPool", "MaxPool", 10, 12, "S", "SO", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX MaxPool-12)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX MaxPool operation (opset 10, 11, 12)";
   let description = [{
@@ -4121,7 +4121,7 @@ MaxPool consumes an input tensor X and applies max pooling across
 }
 
 // MaxRoiPool, since versions 1
-def ONNX_MaxRoiPoolOp : ONNX_GeneratedOp<"MaxRoiPool", "MaxRoiPool", 1, 1, [Pure,
+def ONNX_MaxRoiPoolOp : ONNX_GeneratedOp<"MaxRoiPool", "MaxRoiPool", 1, 1, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX MaxRoiPool-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSResults(0)})">>]> {
   let summary = "ONNX MaxRoiPool operation (opset 1)";
   let description = [{
@@ -4141,7 +4141,7 @@ ROI max pool consumes an input tensor X and region of interests (RoIs) to
 }
 
 // MaxUnpool, since versions 9, 11
-def ONNX_MaxUnpoolOp : ONNX_GeneratedOp<"MaxUnpool", "MaxUnpool", 9, 11, [Pure,
+def ONNX_MaxUnpoolOp : ONNX_GeneratedOp<"MaxUnpool", "MaxUnpool", 9, 11, "SSO", "S", [Pure,
     PredOpTrait<"type constraint 'T1' binds one element type to all its uses (ONNX MaxUnpool-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>,
     PredOpTrait<"type constraint 'T2' binds one element type to all its uses (ONNX MaxUnpool-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(1), this->getODSOperands(2)})">>]> {
   let summary = "ONNX MaxUnpool operation (opset 9, 11)";
@@ -4179,7 +4179,7 @@ In addition to the inputs, MaxUnpool takes three attributes, namely kernel_shape
 }
 
 // Mean, since versions 1
-def ONNX_MeanV1Op : ONNX_GeneratedOp<"MeanV1", "Mean", 1, 1, [Pure,
+def ONNX_MeanV1Op : ONNX_GeneratedOp<"MeanV1", "Mean", 1, 1, "V", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Mean-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Mean operation (opset 1)";
   let description = [{
@@ -4196,7 +4196,7 @@ have the same shape and data type.
 }
 
 // Mean, since versions 6, 8, 13
-def ONNX_MeanOp : ONNX_GeneratedOp<"Mean", "Mean", 6, 13, [Pure,
+def ONNX_MeanOp : ONNX_GeneratedOp<"Mean", "Mean", 6, 13, "V", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Mean-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Mean operation (opset 6, 8, 13)";
   let description = [{
@@ -4213,7 +4213,7 @@ This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; fo
 }
 
 // MeanVarianceNormalization, since versions 9, 13
-def ONNX_MeanVarianceNormalizationOp : ONNX_GeneratedOp<"MeanVarianceNormalization", "MeanVarianceNormalization", 9, 13, [Pure,
+def ONNX_MeanVarianceNormalizationOp : ONNX_GeneratedOp<"MeanVarianceNormalization", "MeanVarianceNormalization", 9, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX MeanVarianceNormalization-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX MeanVarianceNormalization operation (opset 9, 13)";
   let description = [{
@@ -4230,7 +4230,7 @@ A MeanVarianceNormalization Function: Perform mean variance normalization
 }
 
 // MelWeightMatrix, since versions 17
-def ONNX_MelWeightMatrixOp : ONNX_GeneratedOp<"MelWeightMatrix", "MelWeightMatrix", 17, 17, [Pure,
+def ONNX_MelWeightMatrixOp : ONNX_GeneratedOp<"MelWeightMatrix", "MelWeightMatrix", 17, 17, "SSSSS", "S", [Pure,
     PredOpTrait<"type constraint 'T1' binds one element type to all its uses (ONNX MelWeightMatrix-17)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2)})">>,
     PredOpTrait<"type constraint 'T2' binds one element type to all its uses (ONNX MelWeightMatrix-17)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(3), this->getODSOperands(4)})">>]> {
   let summary = "ONNX MelWeightMatrix operation (opset 17)";
@@ -4258,7 +4258,7 @@ The returned MelWeightMatrix can be used to right-multiply a spectrogram S of sh
 }
 
 // Min, since versions 1
-def ONNX_MinV1Op : ONNX_GeneratedOp<"MinV1", "Min", 1, 1, [Pure,
+def ONNX_MinV1Op : ONNX_GeneratedOp<"MinV1", "Min", 1, 1, "V", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Min-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Min operation (opset 1)";
   let description = [{
@@ -4275,7 +4275,7 @@ have the same shape and data type.
 }
 
 // Min, since versions 6, 8, 12, 13
-def ONNX_MinOp : ONNX_GeneratedOp<"Min", "Min", 6, 13, [Pure,
+def ONNX_MinOp : ONNX_GeneratedOp<"Min", "Min", 6, 13, "V", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Min-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Min operation (opset 6, 8, 12, 13)";
   let description = [{
@@ -4293,7 +4293,7 @@ This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; fo
 }
 
 // Mod, since versions 10, 13
-def ONNX_ModOp : ONNX_GeneratedOp<"Mod", "Mod", 10, 13, [Pure,
+def ONNX_ModOp : ONNX_GeneratedOp<"Mod", "Mod", 10, 13, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Mod-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSResults(0)})">>]> {
   let summary = "ONNX Mod operation (opset 10, 13)";
   let description = [{
@@ -4322,7 +4322,7 @@ Performs element-wise binary modulus (with Numpy-style broadcasting support).
 }
 
 // Mul, since versions 1
-def ONNX_MulV1Op : ONNX_GeneratedOp<"MulV1", "Mul", 1, 1, [Pure,
+def ONNX_MulV1Op : ONNX_GeneratedOp<"MulV1", "Mul", 1, 1, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Mul-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSResults(0)})">>]> {
   let summary = "ONNX Mul operation (opset 1)";
   let description = [{
@@ -4360,7 +4360,7 @@ Attribute `broadcast=1` needs to be passed to enable broadcasting.
 }
 
 // Mul, since versions 6
-def ONNX_MulV6Op : ONNX_GeneratedOp<"MulV6", "Mul", 6, 6, [Pure,
+def ONNX_MulV6Op : ONNX_GeneratedOp<"MulV6", "Mul", 6, 6, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Mul-6)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSResults(0)})">>]> {
   let summary = "ONNX Mul operation (opset 6)";
   let description = [{
@@ -4397,7 +4397,7 @@ Attribute `broadcast=1` needs to be passed to enable broadcasting.
 }
 
 // Mul, since versions 7, 13, 14
-def ONNX_MulOp : ONNX_GeneratedOp<"Mul", "Mul", 7, 14, [Pure,
+def ONNX_MulOp : ONNX_GeneratedOp<"Mul", "Mul", 7, 14, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Mul-14)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSResults(0)})">>]> {
   let summary = "ONNX Mul operation (opset 7, 13, 14)";
   let description = [{
@@ -4418,7 +4418,7 @@ This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; fo
 }
 
 // Multinomial, since versions 7
-def ONNX_MultinomialOp : ONNX_GeneratedOp<"Multinomial", "Multinomial", 7, 7, []> {
+def ONNX_MultinomialOp : ONNX_GeneratedOp<"Multinomial", "Multinomial", 7, 7, "S", "S", []> {
   let summary = "ONNX Multinomial operation (opset 7)";
   let description = [{
 ONNX operator `Multinomial`, as specified by opset version 7 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#Multinomial-7).
@@ -4436,7 +4436,7 @@ of each of the possible outcomes.
 }
 
 // Neg, since versions 1
-def ONNX_NegV1Op : ONNX_GeneratedOp<"NegV1", "Neg", 1, 1, [Pure,
+def ONNX_NegV1Op : ONNX_GeneratedOp<"NegV1", "Neg", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Neg-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Neg operation (opset 1)";
   let description = [{
@@ -4454,7 +4454,7 @@ the tensor elementwise.
 }
 
 // Neg, since versions 6, 13
-def ONNX_NegOp : ONNX_GeneratedOp<"Neg", "Neg", 6, 13, [Pure,
+def ONNX_NegOp : ONNX_GeneratedOp<"Neg", "Neg", 6, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Neg-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Neg operation (opset 6, 13)";
   let description = [{
@@ -4473,7 +4473,7 @@ the tensor elementwise.
 }
 
 // NegativeLogLikelihoodLoss, since versions 12, 13
-def ONNX_NegativeLogLikelihoodLossOp : ONNX_GeneratedOp<"NegativeLogLikelihoodLoss", "NegativeLogLikelihoodLoss", 12, 13, [Pure,
+def ONNX_NegativeLogLikelihoodLossOp : ONNX_GeneratedOp<"NegativeLogLikelihoodLoss", "NegativeLogLikelihoodLoss", 12, 13, "SSO", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX NegativeLogLikelihoodLoss-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(2), this->getODSResults(0)})">>]> {
   let summary = "ONNX NegativeLogLikelihoodLoss operation (opset 12, 13)";
   let description = [{
@@ -4577,7 +4577,7 @@ Example 3:
 }
 
 // NonMaxSuppression, since versions 10, 11
-def ONNX_NonMaxSuppressionOp : ONNX_GeneratedOp<"NonMaxSuppression", "NonMaxSuppression", 10, 11, [Pure,
+def ONNX_NonMaxSuppressionOp : ONNX_GeneratedOp<"NonMaxSuppression", "NonMaxSuppression", 10, 11, "SSOOO", "S", [Pure,
     AttrSizedOperandSegments]> {
   let summary = "ONNX NonMaxSuppression operation (opset 10, 11)";
   let description = [{
@@ -4603,7 +4603,7 @@ The bounding box coordinates corresponding to the selected indices can then be o
 }
 
 // NonZero, since versions 9, 13
-def ONNX_NonZeroOp : ONNX_GeneratedOp<"NonZero", "NonZero", 9, 13, [Pure]> {
+def ONNX_NonZeroOp : ONNX_GeneratedOp<"NonZero", "NonZero", 9, 13, "S", "S", [Pure]> {
   let summary = "ONNX NonZero operation (opset 9, 13)";
   let description = [{
 ONNX operator `NonZero`, as specified by opset versions 9, 13 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#NonZero-13).
@@ -4621,7 +4621,7 @@ Returns the indices of the elements that are non-zero
 }
 
 // Not, since versions 1
-def ONNX_NotOp : ONNX_GeneratedOp<"Not", "Not", 1, 1, [Pure,
+def ONNX_NotOp : ONNX_GeneratedOp<"Not", "Not", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Not-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Not operation (opset 1)";
   let description = [{
@@ -4638,7 +4638,7 @@ Returns the negation of the input tensor element-wise.
 }
 
 // OneHot, since versions 9, 11
-def ONNX_OneHotOp : ONNX_GeneratedOp<"OneHot", "OneHot", 9, 11, [Pure,
+def ONNX_OneHotOp : ONNX_GeneratedOp<"OneHot", "OneHot", 9, 11, "SSS", "S", [Pure,
     PredOpTrait<"type constraint 'T3' binds one element type to all its uses (ONNX OneHot-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(2), this->getODSResults(0)})">>]> {
   let summary = "ONNX OneHot operation (opset 9, 11)";
   let description = [{
@@ -4673,7 +4673,7 @@ Produces a one-hot tensor based on inputs.
 }
 
 // Optional, since versions 15
-def ONNX_OptionalOp : ONNX_GeneratedOp<"Optional", "Optional", 15, 15, [Pure]> {
+def ONNX_OptionalOp : ONNX_GeneratedOp<"Optional", "Optional", 15, 15, "O", "S", [Pure]> {
   let summary = "ONNX Optional operation (opset 15)";
   let description = [{
 ONNX operator `Optional`, as specified by opset version 15 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#Optional-15).
@@ -4689,7 +4689,7 @@ or a non-empty value containing the input element.
 }
 
 // OptionalGetElement, since versions 15
-def ONNX_OptionalGetElementOp : ONNX_GeneratedOp<"OptionalGetElement", "OptionalGetElement", 15, 15, [Pure]> {
+def ONNX_OptionalGetElementOp : ONNX_GeneratedOp<"OptionalGetElement", "OptionalGetElement", 15, 15, "S", "S", [Pure]> {
   let summary = "ONNX OptionalGetElement operation (opset 15)";
   let description = [{
 ONNX operator `OptionalGetElement`, as specified by opset version 15 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#OptionalGetElement-15).
@@ -4704,7 +4704,7 @@ and the behavior is undefined in this case.
 }
 
 // OptionalHasElement, since versions 15
-def ONNX_OptionalHasElementOp : ONNX_GeneratedOp<"OptionalHasElement", "OptionalHasElement", 15, 15, [Pure]> {
+def ONNX_OptionalHasElementOp : ONNX_GeneratedOp<"OptionalHasElement", "OptionalHasElement", 15, 15, "S", "S", [Pure]> {
   let summary = "ONNX OptionalHasElement operation (opset 15)";
   let description = [{
 ONNX operator `OptionalHasElement`, as specified by opset version 15 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#OptionalHasElement-15).
@@ -4718,7 +4718,7 @@ Returns true if the optional-type input contains an element. If it is an empty o
 }
 
 // Or, since versions 1
-def ONNX_OrV1Op : ONNX_GeneratedOp<"OrV1", "Or", 1, 1, [Pure,
+def ONNX_OrV1Op : ONNX_GeneratedOp<"OrV1", "Or", 1, 1, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Or-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1)})">>]> {
   let summary = "ONNX Or operation (opset 1)";
   let description = [{
@@ -4741,7 +4741,7 @@ detailed description of the broadcasting rules.
 }
 
 // Or, since versions 7
-def ONNX_OrOp : ONNX_GeneratedOp<"Or", "Or", 7, 7, [Pure,
+def ONNX_OrOp : ONNX_GeneratedOp<"Or", "Or", 7, 7, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Or-7)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1)})">>]> {
   let summary = "ONNX Or operation (opset 7)";
   let description = [{
@@ -4761,7 +4761,7 @@ This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; fo
 }
 
 // PRelu, since versions 1
-def ONNX_PReluV1Op : ONNX_GeneratedOp<"PReluV1", "PRelu", 1, 1, [Pure,
+def ONNX_PReluV1Op : ONNX_GeneratedOp<"PReluV1", "PRelu", 1, 1, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX PRelu-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSResults(0)})">>]> {
   let summary = "ONNX PRelu operation (opset 1)";
   let description = [{
@@ -4780,7 +4780,7 @@ output data (Tensor<T>) where the function `f(x) = slope * x for x < 0`,
 }
 
 // PRelu, since versions 6, 7, 9, 16
-def ONNX_PReluOp : ONNX_GeneratedOp<"PRelu", "PRelu", 6, 16, [Pure,
+def ONNX_PReluOp : ONNX_GeneratedOp<"PRelu", "PRelu", 6, 16, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX PRelu-16)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSResults(0)})">>]> {
   let summary = "ONNX PRelu operation (opset 6, 7, 9, 16)";
   let description = [{
@@ -4802,7 +4802,7 @@ This operator supports **unidirectional broadcasting** (tensor slope should be u
 }
 
 // Pad, since versions 1
-def ONNX_PadV1Op : ONNX_GeneratedOp<"PadV1", "Pad", 1, 1, [Pure,
+def ONNX_PadV1Op : ONNX_GeneratedOp<"PadV1", "Pad", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Pad-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Pad operation (opset 1)";
   let description = [{
@@ -4835,7 +4835,7 @@ Example:
 }
 
 // Pad, since versions 2
-def ONNX_PadV2Op : ONNX_GeneratedOp<"PadV2", "Pad", 2, 2, [Pure,
+def ONNX_PadV2Op : ONNX_GeneratedOp<"PadV2", "Pad", 2, 2, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Pad-2)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Pad operation (opset 2)";
   let description = [{
@@ -4868,7 +4868,7 @@ Example:
 }
 
 // Pad, since versions 11, 13
-def ONNX_PadOp : ONNX_GeneratedOp<"Pad", "Pad", 11, 13, [Pure,
+def ONNX_PadOp : ONNX_GeneratedOp<"Pad", "Pad", 11, 13, "SSO", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Pad-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(2), this->getODSResults(0)})">>]> {
   let summary = "ONNX Pad operation (opset 11, 13)";
   let description = [{
@@ -4959,7 +4959,7 @@ Example 3 (`edge` mode):
 }
 
 // Pow, since versions 1
-def ONNX_PowV1Op : ONNX_GeneratedOp<"PowV1", "Pow", 1, 1, [Pure,
+def ONNX_PowV1Op : ONNX_GeneratedOp<"PowV1", "Pow", 1, 1, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Pow-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSResults(0)})">>]> {
   let summary = "ONNX Pow operation (opset 1)";
   let description = [{
@@ -4998,7 +4998,7 @@ Attribute `broadcast=1` needs to be passed to enable broadcasting.
 }
 
 // Pow, since versions 7, 12, 13, 15
-def ONNX_PowOp : ONNX_GeneratedOp<"Pow", "Pow", 7, 15, [Pure,
+def ONNX_PowOp : ONNX_GeneratedOp<"Pow", "Pow", 7, 15, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Pow-15)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Pow operation (opset 7, 12, 13, 15)";
   let description = [{
@@ -5017,7 +5017,7 @@ This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; fo
 }
 
 // QLinearConv, since versions 10
-def ONNX_QLinearConvOp : ONNX_GeneratedOp<"QLinearConv", "QLinearConv", 10, 10, [Pure,
+def ONNX_QLinearConvOp : ONNX_GeneratedOp<"QLinearConv", "QLinearConv", 10, 10, "SSSSSSSSO", "S", [Pure,
     PredOpTrait<"type constraint 'T1' binds one element type to all its uses (ONNX QLinearConv-10)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(2)})">>,
     PredOpTrait<"type constraint 'T2' binds one element type to all its uses (ONNX QLinearConv-10)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(3), this->getODSOperands(5)})">>,
     PredOpTrait<"type constraint 'T3' binds one element type to all its uses (ONNX QLinearConv-10)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(7), this->getODSResults(0)})">>]> {
@@ -5054,7 +5054,7 @@ zero point as 0.
 }
 
 // QLinearMatMul, since versions 10
-def ONNX_QLinearMatMulOp : ONNX_GeneratedOp<"QLinearMatMul", "QLinearMatMul", 10, 10, [Pure,
+def ONNX_QLinearMatMulOp : ONNX_GeneratedOp<"QLinearMatMul", "QLinearMatMul", 10, 10, "SSSSSSSS", "S", [Pure,
     PredOpTrait<"type constraint 'T1' binds one element type to all its uses (ONNX QLinearMatMul-10)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(2)})">>,
     PredOpTrait<"type constraint 'T2' binds one element type to all its uses (ONNX QLinearMatMul-10)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(3), this->getODSOperands(5)})">>,
     PredOpTrait<"type constraint 'T3' binds one element type to all its uses (ONNX QLinearMatMul-10)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(7), this->getODSResults(0)})">>]> {
@@ -5088,7 +5088,7 @@ Production must never overflow, and accumulation may overflow if and only if in 
 }
 
 // QuantizeLinear, since versions 10
-def ONNX_QuantizeLinearV10Op : ONNX_GeneratedOp<"QuantizeLinearV10", "QuantizeLinear", 10, 10, [Pure,
+def ONNX_QuantizeLinearV10Op : ONNX_GeneratedOp<"QuantizeLinearV10", "QuantizeLinear", 10, 10, "SSO", "S", [Pure,
     PredOpTrait<"type constraint 'T2' binds one element type to all its uses (ONNX QuantizeLinear-10)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(2), this->getODSResults(0)})">>]> {
   let summary = "ONNX QuantizeLinear operation (opset 10)";
   let description = [{
@@ -5107,7 +5107,7 @@ For (x / y_scale), it's rounding to nearest ties to even. Refer to https://en.wi
 }
 
 // QuantizeLinear, since versions 13
-def ONNX_QuantizeLinearOp : ONNX_GeneratedOp<"QuantizeLinear", "QuantizeLinear", 13, 13, [Pure,
+def ONNX_QuantizeLinearOp : ONNX_GeneratedOp<"QuantizeLinear", "QuantizeLinear", 13, 13, "SSO", "S", [Pure,
     PredOpTrait<"type constraint 'T2' binds one element type to all its uses (ONNX QuantizeLinear-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(2), this->getODSResults(0)})">>]> {
   let summary = "ONNX QuantizeLinear operation (opset 13)";
   let description = [{
@@ -5129,7 +5129,7 @@ For (x / y_scale), it's rounding to nearest ties to even. Refer to https://en.wi
 }
 
 // RNN, since versions 1
-def ONNX_RNNV1Op : ONNX_GeneratedOp<"RNNV1", "RNN", 1, 1, [Pure,
+def ONNX_RNNV1Op : ONNX_GeneratedOp<"RNNV1", "RNN", 1, 1, "SSSOOO", "OO", [Pure,
     AttrSizedOperandSegments,
     AttrSizedResultSegments,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX RNN-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2), this->getODSOperands(3), this->getODSOperands(5), this->getODSResults(0), this->getODSResults(1)})">>]> {
@@ -5218,7 +5218,7 @@ Equations (Default: f=Tanh):
 }
 
 // RNN, since versions 7
-def ONNX_RNNV7Op : ONNX_GeneratedOp<"RNNV7", "RNN", 7, 7, [Pure,
+def ONNX_RNNV7Op : ONNX_GeneratedOp<"RNNV7", "RNN", 7, 7, "SSSOOO", "OO", [Pure,
     AttrSizedOperandSegments,
     AttrSizedResultSegments,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX RNN-7)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2), this->getODSOperands(3), this->getODSOperands(5), this->getODSResults(0), this->getODSResults(1)})">>]> {
@@ -5307,7 +5307,7 @@ This operator has **optional** inputs/outputs. See [the doc](IR.md) for more det
 }
 
 // RNN, since versions 14
-def ONNX_RNNOp : ONNX_GeneratedOp<"RNN", "RNN", 14, 14, [Pure,
+def ONNX_RNNOp : ONNX_GeneratedOp<"RNN", "RNN", 14, 14, "SSSOOO", "OO", [Pure,
     AttrSizedOperandSegments,
     AttrSizedResultSegments,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX RNN-14)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2), this->getODSOperands(3), this->getODSOperands(5), this->getODSResults(0), this->getODSResults(1)})">>]> {
@@ -5397,7 +5397,7 @@ This operator has **optional** inputs/outputs. See [the doc](IR.md) for more det
 }
 
 // RandomNormal, since versions 1
-def ONNX_RandomNormalOp : ONNX_GeneratedOp<"RandomNormal", "RandomNormal", 1, 1, []> {
+def ONNX_RandomNormalOp : ONNX_GeneratedOp<"RandomNormal", "RandomNormal", 1, 1, "", "S", []> {
   let summary = "ONNX RandomNormal operation (opset 1)";
   let description = [{
 ONNX operator `RandomNormal`, as specified by opset version 1 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#RandomNormal-1).
@@ -5421,7 +5421,7 @@ TensorProto message.
 }
 
 // RandomNormalLike, since versions 1
-def ONNX_RandomNormalLikeOp : ONNX_GeneratedOp<"RandomNormalLike", "RandomNormalLike", 1, 1, []> {
+def ONNX_RandomNormalLikeOp : ONNX_GeneratedOp<"RandomNormalLike", "RandomNormalLike", 1, 1, "S", "S", []> {
   let summary = "ONNX RandomNormalLike operation (opset 1)";
   let description = [{
 ONNX operator `RandomNormalLike`, as specified by opset version 1 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#RandomNormalLike-1).
@@ -5445,7 +5445,7 @@ TensorProto message, and be valid as an output type.
 }
 
 // RandomUniform, since versions 1
-def ONNX_RandomUniformOp : ONNX_GeneratedOp<"RandomUniform", "RandomUniform", 1, 1, []> {
+def ONNX_RandomUniformOp : ONNX_GeneratedOp<"RandomUniform", "RandomUniform", 1, 1, "", "S", []> {
   let summary = "ONNX RandomUniform operation (opset 1)";
   let description = [{
 ONNX operator `RandomUniform`, as specified by opset version 1 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#RandomUniform-1).
@@ -5468,7 +5468,7 @@ TensorProto message.
 }
 
 // RandomUniformLike, since versions 1
-def ONNX_RandomUniformLikeOp : ONNX_GeneratedOp<"RandomUniformLike", "RandomUniformLike", 1, 1, []> {
+def ONNX_RandomUniformLikeOp : ONNX_GeneratedOp<"RandomUniformLike", "RandomUniformLike", 1, 1, "S", "S", []> {
   let summary = "ONNX RandomUniformLike operation (opset 1)";
   let description = [{
 ONNX operator `RandomUniformLike`, as specified by opset version 1 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#RandomUniformLike-1).
@@ -5492,7 +5492,7 @@ TensorProto message and be valid as an output type.
 }
 
 // Range, since versions 11
-def ONNX_RangeOp : ONNX_GeneratedOp<"Range", "Range", 11, 11, [Pure,
+def ONNX_RangeOp : ONNX_GeneratedOp<"Range", "Range", 11, 11, "SSS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Range-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2), this->getODSResults(0)})">>]> {
   let summary = "ONNX Range operation (opset 11)";
   let description = [{
@@ -5533,7 +5533,7 @@ Output: [10, 8, 6]
 }
 
 // Reciprocal, since versions 1
-def ONNX_ReciprocalV1Op : ONNX_GeneratedOp<"ReciprocalV1", "Reciprocal", 1, 1, [Pure,
+def ONNX_ReciprocalV1Op : ONNX_GeneratedOp<"ReciprocalV1", "Reciprocal", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Reciprocal-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Reciprocal operation (opset 1)";
   let description = [{
@@ -5551,7 +5551,7 @@ the tensor elementwise.
 }
 
 // Reciprocal, since versions 6, 13
-def ONNX_ReciprocalOp : ONNX_GeneratedOp<"Reciprocal", "Reciprocal", 6, 13, [Pure,
+def ONNX_ReciprocalOp : ONNX_GeneratedOp<"Reciprocal", "Reciprocal", 6, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Reciprocal-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Reciprocal operation (opset 6, 13)";
   let description = [{
@@ -5568,7 +5568,7 @@ the tensor elementwise.
 }
 
 // ReduceL1, since versions 1, 11, 13
-def ONNX_ReduceL1Op : ONNX_GeneratedOp<"ReduceL1", "ReduceL1", 1, 13, [Pure,
+def ONNX_ReduceL1Op : ONNX_GeneratedOp<"ReduceL1", "ReduceL1", 1, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX ReduceL1-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX ReduceL1 operation (opset 1, 11, 13)";
   let description = [{
@@ -5590,7 +5590,7 @@ False instead of True.
 }
 
 // ReduceL2, since versions 1, 11, 13
-def ONNX_ReduceL2Op : ONNX_GeneratedOp<"ReduceL2", "ReduceL2", 1, 13, [Pure,
+def ONNX_ReduceL2Op : ONNX_GeneratedOp<"ReduceL2", "ReduceL2", 1, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX ReduceL2-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX ReduceL2 operation (opset 1, 11, 13)";
   let description = [{
@@ -5612,7 +5612,7 @@ False instead of True.
 }
 
 // ReduceLogSum, since versions 1, 11, 13
-def ONNX_ReduceLogSumOp : ONNX_GeneratedOp<"ReduceLogSum", "ReduceLogSum", 1, 13, [Pure,
+def ONNX_ReduceLogSumOp : ONNX_GeneratedOp<"ReduceLogSum", "ReduceLogSum", 1, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX ReduceLogSum-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX ReduceLogSum operation (opset 1, 11, 13)";
   let description = [{
@@ -5634,7 +5634,7 @@ False instead of True.
 }
 
 // ReduceLogSumExp, since versions 1, 11, 13
-def ONNX_ReduceLogSumExpOp : ONNX_GeneratedOp<"ReduceLogSumExp", "ReduceLogSumExp", 1, 13, [Pure,
+def ONNX_ReduceLogSumExpOp : ONNX_GeneratedOp<"ReduceLogSumExp", "ReduceLogSumExp", 1, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX ReduceLogSumExp-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX ReduceLogSumExp operation (opset 1, 11, 13)";
   let description = [{
@@ -5656,7 +5656,7 @@ False instead of True.
 }
 
 // ReduceMax, since versions 1, 11, 12, 13
-def ONNX_ReduceMaxOp : ONNX_GeneratedOp<"ReduceMax", "ReduceMax", 1, 13, [Pure,
+def ONNX_ReduceMaxOp : ONNX_GeneratedOp<"ReduceMax", "ReduceMax", 1, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX ReduceMax-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX ReduceMax operation (opset 1, 11, 12, 13)";
   let description = [{
@@ -5678,7 +5678,7 @@ False instead of True.
 }
 
 // ReduceMean, since versions 1, 11, 13
-def ONNX_ReduceMeanOp : ONNX_GeneratedOp<"ReduceMean", "ReduceMean", 1, 13, [Pure,
+def ONNX_ReduceMeanOp : ONNX_GeneratedOp<"ReduceMean", "ReduceMean", 1, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX ReduceMean-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX ReduceMean operation (opset 1, 11, 13)";
   let description = [{
@@ -5700,7 +5700,7 @@ False instead of True.
 }
 
 // ReduceMin, since versions 1, 11, 12, 13
-def ONNX_ReduceMinOp : ONNX_GeneratedOp<"ReduceMin", "ReduceMin", 1, 13, [Pure,
+def ONNX_ReduceMinOp : ONNX_GeneratedOp<"ReduceMin", "ReduceMin", 1, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX ReduceMin-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX ReduceMin operation (opset 1, 11, 12, 13)";
   let description = [{
@@ -5722,7 +5722,7 @@ False instead of True.
 }
 
 // ReduceProd, since versions 1, 11, 13
-def ONNX_ReduceProdOp : ONNX_GeneratedOp<"ReduceProd", "ReduceProd", 1, 13, [Pure,
+def ONNX_ReduceProdOp : ONNX_GeneratedOp<"ReduceProd", "ReduceProd", 1, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX ReduceProd-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX ReduceProd operation (opset 1, 11, 13)";
   let description = [{
@@ -5744,7 +5744,7 @@ False instead of True.
 }
 
 // ReduceSum, since versions 1, 11
-def ONNX_ReduceSumV1Op : ONNX_GeneratedOp<"ReduceSumV1", "ReduceSum", 1, 11, [Pure,
+def ONNX_ReduceSumV1Op : ONNX_GeneratedOp<"ReduceSumV1", "ReduceSum", 1, 11, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX ReduceSum-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX ReduceSum operation (opset 1, 11)";
   let description = [{
@@ -5766,7 +5766,7 @@ False instead of True.
 }
 
 // ReduceSum, since versions 13
-def ONNX_ReduceSumOp : ONNX_GeneratedOp<"ReduceSum", "ReduceSum", 13, 13, [Pure,
+def ONNX_ReduceSumOp : ONNX_GeneratedOp<"ReduceSum", "ReduceSum", 13, 13, "SO", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX ReduceSum-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX ReduceSum operation (opset 13)";
   let description = [{
@@ -5789,7 +5789,7 @@ False instead of True.
 }
 
 // ReduceSumSquare, since versions 1, 11, 13
-def ONNX_ReduceSumSquareOp : ONNX_GeneratedOp<"ReduceSumSquare", "ReduceSumSquare", 1, 13, [Pure,
+def ONNX_ReduceSumSquareOp : ONNX_GeneratedOp<"ReduceSumSquare", "ReduceSumSquare", 1, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX ReduceSumSquare-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX ReduceSumSquare operation (opset 1, 11, 13)";
   let description = [{
@@ -5811,7 +5811,7 @@ False instead of True.
 }
 
 // Relu, since versions 1
-def ONNX_ReluV1Op : ONNX_GeneratedOp<"ReluV1", "Relu", 1, 1, [Pure,
+def ONNX_ReluV1Op : ONNX_GeneratedOp<"ReluV1", "Relu", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Relu-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Relu operation (opset 1)";
   let description = [{
@@ -5829,7 +5829,7 @@ the tensor elementwise.
 }
 
 // Relu, since versions 6, 13, 14
-def ONNX_ReluOp : ONNX_GeneratedOp<"Relu", "Relu", 6, 14, [Pure,
+def ONNX_ReluOp : ONNX_GeneratedOp<"Relu", "Relu", 6, 14, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Relu-14)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Relu operation (opset 6, 13, 14)";
   let description = [{
@@ -5846,7 +5846,7 @@ the tensor elementwise.
 }
 
 // Reshape, since versions 1
-def ONNX_ReshapeV1Op : ONNX_GeneratedOp<"ReshapeV1", "Reshape", 1, 1, [Pure,
+def ONNX_ReshapeV1Op : ONNX_GeneratedOp<"ReshapeV1", "Reshape", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Reshape-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Reshape operation (opset 1)";
   let description = [{
@@ -5869,7 +5869,7 @@ The input tensor's shape and the output tensor's shape are required to have the 
 }
 
 // Reshape, since versions 5, 13
-def ONNX_ReshapeV5Op : ONNX_GeneratedOp<"ReshapeV5", "Reshape", 5, 13, [Pure,
+def ONNX_ReshapeV5Op : ONNX_GeneratedOp<"ReshapeV5", "Reshape", 5, 13, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Reshape-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Reshape operation (opset 5, 13)";
   let description = [{
@@ -5893,7 +5893,7 @@ The input tensor's shape and the output tensor's shape are required to have the 
 }
 
 // Reshape, since versions 14
-def ONNX_ReshapeOp : ONNX_GeneratedOp<"Reshape", "Reshape", 14, 14, [Pure,
+def ONNX_ReshapeOp : ONNX_GeneratedOp<"Reshape", "Reshape", 14, 14, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Reshape-14)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Reshape operation (opset 14)";
   let description = [{
@@ -5920,7 +5920,7 @@ The input tensor's shape and the output tensor's shape are required to have the 
 }
 
 // Resize, since versions 10
-def ONNX_ResizeV10Op : ONNX_GeneratedOp<"ResizeV10", "Resize", 10, 10, [Pure,
+def ONNX_ResizeV10Op : ONNX_GeneratedOp<"ResizeV10", "Resize", 10, 10, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Resize-10)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Resize operation (opset 10)";
   let description = [{
@@ -5939,7 +5939,7 @@ Each dimension value of the output tensor is:
 }
 
 // Resize, since versions 11
-def ONNX_ResizeV11Op : ONNX_GeneratedOp<"ResizeV11", "Resize", 11, 11, [Pure,
+def ONNX_ResizeV11Op : ONNX_GeneratedOp<"ResizeV11", "Resize", 11, 11, "SSSO", "S", [Pure,
     PredOpTrait<"type constraint 'T1' binds one element type to all its uses (ONNX Resize-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Resize operation (opset 11)";
   let description = [{
@@ -5965,7 +5965,7 @@ Each dimension value of the output tensor is:
 }
 
 // Resize, since versions 13
-def ONNX_ResizeOp : ONNX_GeneratedOp<"Resize", "Resize", 13, 13, [Pure,
+def ONNX_ResizeOp : ONNX_GeneratedOp<"Resize", "Resize", 13, 13, "SOOO", "S", [Pure,
     AttrSizedOperandSegments,
     PredOpTrait<"type constraint 'T1' binds one element type to all its uses (ONNX Resize-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Resize operation (opset 13)";
@@ -5992,7 +5992,7 @@ Each dimension value of the output tensor is:
 }
 
 // ReverseSequence, since versions 10
-def ONNX_ReverseSequenceOp : ONNX_GeneratedOp<"ReverseSequence", "ReverseSequence", 10, 10, [Pure,
+def ONNX_ReverseSequenceOp : ONNX_GeneratedOp<"ReverseSequence", "ReverseSequence", 10, 10, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX ReverseSequence-10)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX ReverseSequence operation (opset 10)";
   let description = [{
@@ -6042,7 +6042,7 @@ Example 2:
 }
 
 // RoiAlign, since versions 10
-def ONNX_RoiAlignV10Op : ONNX_GeneratedOp<"RoiAlignV10", "RoiAlign", 10, 10, [Pure,
+def ONNX_RoiAlignV10Op : ONNX_GeneratedOp<"RoiAlignV10", "RoiAlign", 10, 10, "SSS", "S", [Pure,
     PredOpTrait<"type constraint 'T1' binds one element type to all its uses (ONNX RoiAlign-10)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSResults(0)})">>]> {
   let summary = "ONNX RoiAlign operation (opset 10)";
   let description = [{
@@ -6074,7 +6074,7 @@ through bilinear interpolation.
 }
 
 // RoiAlign, since versions 16
-def ONNX_RoiAlignOp : ONNX_GeneratedOp<"RoiAlign", "RoiAlign", 16, 16, [Pure,
+def ONNX_RoiAlignOp : ONNX_GeneratedOp<"RoiAlign", "RoiAlign", 16, 16, "SSS", "S", [Pure,
     PredOpTrait<"type constraint 'T1' binds one element type to all its uses (ONNX RoiAlign-16)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSResults(0)})">>]> {
   let summary = "ONNX RoiAlign operation (opset 16)";
   let description = [{
@@ -6107,7 +6107,7 @@ through bilinear interpolation.
 }
 
 // Round, since versions 11
-def ONNX_RoundOp : ONNX_GeneratedOp<"Round", "Round", 11, 11, [Pure,
+def ONNX_RoundOp : ONNX_GeneratedOp<"Round", "Round", 11, 11, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Round-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Round operation (opset 11)";
   let description = [{
@@ -6134,7 +6134,7 @@ round([-4.5]) = [-4.0]
 }
 
 // STFT, since versions 17
-def ONNX_STFTOp : ONNX_GeneratedOp<"STFT", "STFT", 17, 17, [Pure,
+def ONNX_STFTOp : ONNX_GeneratedOp<"STFT", "STFT", 17, 17, "SSOO", "S", [Pure,
     AttrSizedOperandSegments,
     PredOpTrait<"type constraint 'T1' binds one element type to all its uses (ONNX STFT-17)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(2), this->getODSResults(0)})">>,
     PredOpTrait<"type constraint 'T2' binds one element type to all its uses (ONNX STFT-17)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(1), this->getODSOperands(3)})">>]> {
@@ -6155,7 +6155,7 @@ Computes the Short-time Fourier Transform of the signal.
 }
 
 // Scan, since versions 8
-def ONNX_ScanV8Op : ONNX_GeneratedOp<"ScanV8", "Scan", 8, 8, [RecursiveMemoryEffects,
+def ONNX_ScanV8Op : ONNX_GeneratedOp<"ScanV8", "Scan", 8, 8, "OV", "V", [RecursiveMemoryEffects,
     AttrSizedOperandSegments]> {
   let summary = "ONNX Scan operation (opset 8)";
   let description = [{
@@ -6297,7 +6297,7 @@ values are computed in the outer graph, they need to be passed in as extra state
 }
 
 // Scan, since versions 9, 11, 16
-def ONNX_ScanOp : ONNX_GeneratedOp<"Scan", "Scan", 9, 16, [RecursiveMemoryEffects]> {
+def ONNX_ScanOp : ONNX_GeneratedOp<"Scan", "Scan", 9, 16, "V", "V", [RecursiveMemoryEffects]> {
   let summary = "ONNX Scan operation (opset 9, 11, 16)";
   let description = [{
 ONNX operator `Scan`, as specified by opset versions 9, 11, 16 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#Scan-16).
@@ -6436,7 +6436,7 @@ values are computed in the outer graph, they need to be passed in as extra state
 }
 
 // Scatter, since versions 9, 11
-def ONNX_ScatterOp : ONNX_GeneratedOp<"Scatter", "Scatter", 9, 11, [Pure,
+def ONNX_ScatterOp : ONNX_GeneratedOp<"Scatter", "Scatter", 9, 11, "SSS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Scatter-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(2), this->getODSResults(0)})">>]> {
   let summary = "ONNX Scatter operation (opset 9, 11)";
   let description = [{
@@ -6506,7 +6506,7 @@ Example 2:
 }
 
 // ScatterElements, since versions 11, 13
-def ONNX_ScatterElementsV11Op : ONNX_GeneratedOp<"ScatterElementsV11", "ScatterElements", 11, 13, [Pure,
+def ONNX_ScatterElementsV11Op : ONNX_GeneratedOp<"ScatterElementsV11", "ScatterElements", 11, 13, "SSS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX ScatterElements-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(2), this->getODSResults(0)})">>]> {
   let summary = "ONNX ScatterElements operation (opset 11, 13)";
   let description = [{
@@ -6574,7 +6574,7 @@ Example 2:
 }
 
 // ScatterElements, since versions 16
-def ONNX_ScatterElementsOp : ONNX_GeneratedOp<"ScatterElements", "ScatterElements", 16, 16, [Pure,
+def ONNX_ScatterElementsOp : ONNX_GeneratedOp<"ScatterElements", "ScatterElements", 16, 16, "SSS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX ScatterElements-16)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(2), this->getODSResults(0)})">>]> {
   let summary = "ONNX ScatterElements operation (opset 16)";
   let description = [{
@@ -6656,7 +6656,7 @@ Example 2:
 }
 
 // ScatterND, since versions 11, 13
-def ONNX_ScatterNDV11Op : ONNX_GeneratedOp<"ScatterNDV11", "ScatterND", 11, 13, [Pure,
+def ONNX_ScatterNDV11Op : ONNX_GeneratedOp<"ScatterNDV11", "ScatterND", 11, 13, "SSS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX ScatterND-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(2), this->getODSResults(0)})">>]> {
   let summary = "ONNX ScatterND operation (opset 11, 13)";
   let description = [{
@@ -6728,7 +6728,7 @@ Example 2:
 }
 
 // ScatterND, since versions 16
-def ONNX_ScatterNDOp : ONNX_GeneratedOp<"ScatterND", "ScatterND", 16, 16, [Pure,
+def ONNX_ScatterNDOp : ONNX_GeneratedOp<"ScatterND", "ScatterND", 16, 16, "SSS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX ScatterND-16)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(2), this->getODSResults(0)})">>]> {
   let summary = "ONNX ScatterND operation (opset 16)";
   let description = [{
@@ -6819,7 +6819,7 @@ Example 2:
 }
 
 // Selu, since versions 1
-def ONNX_SeluV1Op : ONNX_GeneratedOp<"SeluV1", "Selu", 1, 1, [Pure,
+def ONNX_SeluV1Op : ONNX_GeneratedOp<"SeluV1", "Selu", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Selu-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Selu operation (opset 1)";
   let description = [{
@@ -6840,7 +6840,7 @@ is applied to the tensor elementwise.
 }
 
 // Selu, since versions 6
-def ONNX_SeluOp : ONNX_GeneratedOp<"Selu", "Selu", 6, 6, [Pure,
+def ONNX_SeluOp : ONNX_GeneratedOp<"Selu", "Selu", 6, 6, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Selu-6)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Selu operation (opset 6)";
   let description = [{
@@ -6860,7 +6860,7 @@ is applied to the tensor elementwise.
 }
 
 // SequenceAt, since versions 11
-def ONNX_SequenceAtOp : ONNX_GeneratedOp<"SequenceAt", "SequenceAt", 11, 11, [Pure]> {
+def ONNX_SequenceAtOp : ONNX_GeneratedOp<"SequenceAt", "SequenceAt", 11, 11, "SS", "S", [Pure]> {
   let summary = "ONNX SequenceAt operation (opset 11)";
   let description = [{
 ONNX operator `SequenceAt`, as specified by opset version 11 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#SequenceAt-11).
@@ -6877,7 +6877,7 @@ Negative value means counting positions from the back.
 }
 
 // SequenceConstruct, since versions 11
-def ONNX_SequenceConstructOp : ONNX_GeneratedOp<"SequenceConstruct", "SequenceConstruct", 11, 11, [Pure]> {
+def ONNX_SequenceConstructOp : ONNX_GeneratedOp<"SequenceConstruct", "SequenceConstruct", 11, 11, "V", "S", [Pure]> {
   let summary = "ONNX SequenceConstruct operation (opset 11)";
   let description = [{
 ONNX operator `SequenceConstruct`, as specified by opset version 11 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#SequenceConstruct-11).
@@ -6892,7 +6892,7 @@ All tensors in 'inputs' must have the same data type.
 }
 
 // SequenceEmpty, since versions 11
-def ONNX_SequenceEmptyOp : ONNX_GeneratedOp<"SequenceEmpty", "SequenceEmpty", 11, 11, [Pure]> {
+def ONNX_SequenceEmptyOp : ONNX_GeneratedOp<"SequenceEmpty", "SequenceEmpty", 11, 11, "", "S", [Pure]> {
   let summary = "ONNX SequenceEmpty operation (opset 11)";
   let description = [{
 ONNX operator `SequenceEmpty`, as specified by opset version 11 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#SequenceEmpty-11).
@@ -6906,7 +6906,7 @@ Construct an empty tensor sequence, with given data type.
 }
 
 // SequenceErase, since versions 11
-def ONNX_SequenceEraseOp : ONNX_GeneratedOp<"SequenceErase", "SequenceErase", 11, 11, [Pure,
+def ONNX_SequenceEraseOp : ONNX_GeneratedOp<"SequenceErase", "SequenceErase", 11, 11, "SO", "S", [Pure,
     PredOpTrait<"type constraint 'S' binds one element type to all its uses (ONNX SequenceErase-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX SequenceErase operation (opset 11)";
   let description = [{
@@ -6925,7 +6925,7 @@ Negative value means counting positions from the back.
 }
 
 // SequenceInsert, since versions 11
-def ONNX_SequenceInsertOp : ONNX_GeneratedOp<"SequenceInsert", "SequenceInsert", 11, 11, [Pure,
+def ONNX_SequenceInsertOp : ONNX_GeneratedOp<"SequenceInsert", "SequenceInsert", 11, 11, "SSO", "S", [Pure,
     PredOpTrait<"type constraint 'S' binds one element type to all its uses (ONNX SequenceInsert-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX SequenceInsert operation (opset 11)";
   let description = [{
@@ -6946,7 +6946,7 @@ Negative value means counting positions from the back.
 }
 
 // SequenceLength, since versions 11
-def ONNX_SequenceLengthOp : ONNX_GeneratedOp<"SequenceLength", "SequenceLength", 11, 11, [Pure]> {
+def ONNX_SequenceLengthOp : ONNX_GeneratedOp<"SequenceLength", "SequenceLength", 11, 11, "S", "S", [Pure]> {
   let summary = "ONNX SequenceLength operation (opset 11)";
   let description = [{
 ONNX operator `SequenceLength`, as specified by opset version 11 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#SequenceLength-11).
@@ -6960,7 +6960,7 @@ Produces a scalar(tensor of empty shape) containing the number of tensors in 'in
 }
 
 // SequenceMap, since versions 17
-def ONNX_SequenceMapOp : ONNX_GeneratedOp<"SequenceMap", "SequenceMap", 17, 17, [RecursiveMemoryEffects]> {
+def ONNX_SequenceMapOp : ONNX_GeneratedOp<"SequenceMap", "SequenceMap", 17, 17, "SV", "V", [RecursiveMemoryEffects]> {
   let summary = "ONNX SequenceMap operation (opset 17)";
   let description = [{
 ONNX operator `SequenceMap`, as specified by opset version 17 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#SequenceMap-17).
@@ -6989,7 +6989,7 @@ or in any order. Users cannot expect any specific ordering in which each subgrap
 }
 
 // Shape, since versions 1, 13
-def ONNX_ShapeV1Op : ONNX_GeneratedOp<"ShapeV1", "Shape", 1, 13, [Pure]> {
+def ONNX_ShapeV1Op : ONNX_GeneratedOp<"ShapeV1", "Shape", 1, 13, "S", "S", [Pure]> {
   let summary = "ONNX Shape operation (opset 1, 13)";
   let description = [{
 ONNX operator `Shape`, as specified by opset versions 1, 13 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#Shape-13).
@@ -7004,7 +7004,7 @@ Takes a tensor as input and outputs an 1D int64 tensor containing the shape of t
 }
 
 // Shape, since versions 15
-def ONNX_ShapeOp : ONNX_GeneratedOp<"Shape", "Shape", 15, 15, [Pure]> {
+def ONNX_ShapeOp : ONNX_GeneratedOp<"Shape", "Shape", 15, 15, "S", "S", [Pure]> {
   let summary = "ONNX Shape operation (opset 15)";
   let description = [{
 ONNX operator `Shape`, as specified by opset version 15 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#Shape-15).
@@ -7049,7 +7049,7 @@ Output: [3]
 }
 
 // Shrink, since versions 9
-def ONNX_ShrinkOp : ONNX_GeneratedOp<"Shrink", "Shrink", 9, 9, [Pure,
+def ONNX_ShrinkOp : ONNX_GeneratedOp<"Shrink", "Shrink", 9, 9, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Shrink-9)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Shrink operation (opset 9)";
   let description = [{
@@ -7069,7 +7069,7 @@ If x > lambd, y = x - bias; Otherwise, y = 0.
 }
 
 // Sigmoid, since versions 1
-def ONNX_SigmoidV1Op : ONNX_GeneratedOp<"SigmoidV1", "Sigmoid", 1, 1, [Pure,
+def ONNX_SigmoidV1Op : ONNX_GeneratedOp<"SigmoidV1", "Sigmoid", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Sigmoid-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Sigmoid operation (opset 1)";
   let description = [{
@@ -7087,7 +7087,7 @@ tensor elementwise.
 }
 
 // Sigmoid, since versions 6, 13
-def ONNX_SigmoidOp : ONNX_GeneratedOp<"Sigmoid", "Sigmoid", 6, 13, [Pure,
+def ONNX_SigmoidOp : ONNX_GeneratedOp<"Sigmoid", "Sigmoid", 6, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Sigmoid-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Sigmoid operation (opset 6, 13)";
   let description = [{
@@ -7104,7 +7104,7 @@ tensor elementwise.
 }
 
 // Sign, since versions 9, 13
-def ONNX_SignOp : ONNX_GeneratedOp<"Sign", "Sign", 9, 13, [Pure,
+def ONNX_SignOp : ONNX_GeneratedOp<"Sign", "Sign", 9, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Sign-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Sign operation (opset 9, 13)";
   let description = [{
@@ -7120,7 +7120,7 @@ If input > 0, output 1. if input < 0, output -1. if input == 0, output 0.
 }
 
 // Sin, since versions 7
-def ONNX_SinOp : ONNX_GeneratedOp<"Sin", "Sin", 7, 7, [Pure,
+def ONNX_SinOp : ONNX_GeneratedOp<"Sin", "Sin", 7, 7, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Sin-7)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Sin operation (opset 7)";
   let description = [{
@@ -7135,7 +7135,7 @@ Calculates the sine of the given input tensor, element-wise.
 }
 
 // Sinh, since versions 9
-def ONNX_SinhOp : ONNX_GeneratedOp<"Sinh", "Sinh", 9, 9, [Pure,
+def ONNX_SinhOp : ONNX_GeneratedOp<"Sinh", "Sinh", 9, 9, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Sinh-9)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Sinh operation (opset 9)";
   let description = [{
@@ -7150,7 +7150,7 @@ Calculates the hyperbolic sine of the given input tensor element-wise.
 }
 
 // Size, since versions 1, 13
-def ONNX_SizeOp : ONNX_GeneratedOp<"Size", "Size", 1, 13, [Pure]> {
+def ONNX_SizeOp : ONNX_GeneratedOp<"Size", "Size", 1, 13, "S", "S", [Pure]> {
   let summary = "ONNX Size operation (opset 1, 13)";
   let description = [{
 ONNX operator `Size`, as specified by opset versions 1, 13 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#Size-13).
@@ -7165,7 +7165,7 @@ Takes a tensor as input and outputs a int64 scalar that equals to the total numb
 }
 
 // Slice, since versions 1
-def ONNX_SliceV1Op : ONNX_GeneratedOp<"SliceV1", "Slice", 1, 1, [Pure,
+def ONNX_SliceV1Op : ONNX_GeneratedOp<"SliceV1", "Slice", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Slice-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Slice operation (opset 1)";
   let description = [{
@@ -7214,7 +7214,7 @@ Example 2:
 }
 
 // Slice, since versions 10, 11, 13
-def ONNX_SliceOp : ONNX_GeneratedOp<"Slice", "Slice", 10, 13, [Pure,
+def ONNX_SliceOp : ONNX_GeneratedOp<"Slice", "Slice", 10, 13, "SSSOO", "S", [Pure,
     AttrSizedOperandSegments,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Slice-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>,
     PredOpTrait<"type constraint 'Tind' binds one element type to all its uses (ONNX Slice-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(1), this->getODSOperands(2), this->getODSOperands(3), this->getODSOperands(4)})">>]> {
@@ -7290,7 +7290,7 @@ Example 2:
 }
 
 // Softmax, since versions 1, 11
-def ONNX_SoftmaxV1Op : ONNX_GeneratedOp<"SoftmaxV1", "Softmax", 1, 11, [Pure,
+def ONNX_SoftmaxV1Op : ONNX_GeneratedOp<"SoftmaxV1", "Softmax", 1, 11, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Softmax-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Softmax operation (opset 1, 11)";
   let description = [{
@@ -7319,7 +7319,7 @@ and contains the softmax values of the corresponding input.
 }
 
 // Softmax, since versions 13
-def ONNX_SoftmaxOp : ONNX_GeneratedOp<"Softmax", "Softmax", 13, 13, [Pure,
+def ONNX_SoftmaxOp : ONNX_GeneratedOp<"Softmax", "Softmax", 13, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Softmax-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Softmax operation (opset 13)";
   let description = [{
@@ -7341,7 +7341,7 @@ and contains the Softmax values of the corresponding input.
 }
 
 // SoftmaxCrossEntropyLoss, since versions 12, 13
-def ONNX_SoftmaxCrossEntropyLossOp : ONNX_GeneratedOp<"SoftmaxCrossEntropyLoss", "SoftmaxCrossEntropyLoss", 12, 13, [Pure,
+def ONNX_SoftmaxCrossEntropyLossOp : ONNX_GeneratedOp<"SoftmaxCrossEntropyLoss", "SoftmaxCrossEntropyLoss", 12, 13, "SSO", "SO", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX SoftmaxCrossEntropyLoss-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(2), this->getODSResults(0), this->getODSResults(1)})">>]> {
   let summary = "ONNX SoftmaxCrossEntropyLoss operation (opset 12, 13)";
   let description = [{
@@ -7391,7 +7391,7 @@ where tensor W is of shape (N, D1, D2, ..., Dk) and W[n][d1][d2]...[dk] = weight
 }
 
 // Softplus, since versions 1
-def ONNX_SoftplusOp : ONNX_GeneratedOp<"Softplus", "Softplus", 1, 1, [Pure,
+def ONNX_SoftplusOp : ONNX_GeneratedOp<"Softplus", "Softplus", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Softplus-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Softplus operation (opset 1)";
   let description = [{
@@ -7408,7 +7408,7 @@ the tensor elementwise.
 }
 
 // Softsign, since versions 1
-def ONNX_SoftsignOp : ONNX_GeneratedOp<"Softsign", "Softsign", 1, 1, [Pure,
+def ONNX_SoftsignOp : ONNX_GeneratedOp<"Softsign", "Softsign", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Softsign-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Softsign operation (opset 1)";
   let description = [{
@@ -7423,7 +7423,7 @@ Calculates the softsign (x/(1+|x|)) of the given input tensor element-wise.
 }
 
 // SpaceToDepth, since versions 1, 13
-def ONNX_SpaceToDepthOp : ONNX_GeneratedOp<"SpaceToDepth", "SpaceToDepth", 1, 13, [Pure,
+def ONNX_SpaceToDepthOp : ONNX_GeneratedOp<"SpaceToDepth", "SpaceToDepth", 1, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX SpaceToDepth-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX SpaceToDepth operation (opset 1, 13)";
   let description = [{
@@ -7441,7 +7441,7 @@ are moved to the depth dimension.
 }
 
 // Split, since versions 1
-def ONNX_SplitV1Op : ONNX_GeneratedOp<"SplitV1", "Split", 1, 1, [Pure,
+def ONNX_SplitV1Op : ONNX_GeneratedOp<"SplitV1", "Split", 1, 1, "SO", "V", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Split-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSResults(0)})">>]> {
   let summary = "ONNX Split operation (opset 1)";
   let description = [{
@@ -7462,7 +7462,7 @@ to equal sized parts.
 }
 
 // Split, since versions 2, 11
-def ONNX_SplitV2Op : ONNX_GeneratedOp<"SplitV2", "Split", 2, 11, [Pure,
+def ONNX_SplitV2Op : ONNX_GeneratedOp<"SplitV2", "Split", 2, 11, "S", "V", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Split-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Split operation (opset 2, 11)";
   let description = [{
@@ -7481,7 +7481,7 @@ Otherwise, the tensor is split to equal sized parts.
 }
 
 // Split, since versions 13
-def ONNX_SplitOp : ONNX_GeneratedOp<"Split", "Split", 13, 13, [Pure,
+def ONNX_SplitOp : ONNX_GeneratedOp<"Split", "Split", 13, 13, "SO", "V", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Split-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Split operation (opset 13)";
   let description = [{
@@ -7500,7 +7500,7 @@ Otherwise, the tensor is split to equal sized parts.
 }
 
 // SplitToSequence, since versions 11
-def ONNX_SplitToSequenceOp : ONNX_GeneratedOp<"SplitToSequence", "SplitToSequence", 11, 11, [Pure]> {
+def ONNX_SplitToSequenceOp : ONNX_GeneratedOp<"SplitToSequence", "SplitToSequence", 11, 11, "SO", "S", [Pure]> {
   let summary = "ONNX SplitToSequence operation (opset 11)";
   let description = [{
 ONNX operator `SplitToSequence`, as specified by opset version 11 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#SplitToSequence-11).
@@ -7526,7 +7526,7 @@ dimension size of input tensor on 'axis'.
 }
 
 // Sqrt, since versions 1
-def ONNX_SqrtV1Op : ONNX_GeneratedOp<"SqrtV1", "Sqrt", 1, 1, [Pure,
+def ONNX_SqrtV1Op : ONNX_GeneratedOp<"SqrtV1", "Sqrt", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Sqrt-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Sqrt operation (opset 1)";
   let description = [{
@@ -7544,7 +7544,7 @@ the tensor elementwise. If x is negative, then it will return NaN.
 }
 
 // Sqrt, since versions 6, 13
-def ONNX_SqrtOp : ONNX_GeneratedOp<"Sqrt", "Sqrt", 6, 13, [Pure,
+def ONNX_SqrtOp : ONNX_GeneratedOp<"Sqrt", "Sqrt", 6, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Sqrt-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Sqrt operation (opset 6, 13)";
   let description = [{
@@ -7562,7 +7562,7 @@ the tensor elementwise. If x is negative, then it will return NaN.
 }
 
 // Squeeze, since versions 1, 11
-def ONNX_SqueezeV1Op : ONNX_GeneratedOp<"SqueezeV1", "Squeeze", 1, 11, [Pure,
+def ONNX_SqueezeV1Op : ONNX_GeneratedOp<"SqueezeV1", "Squeeze", 1, 11, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Squeeze-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Squeeze operation (opset 1, 11)";
   let description = [{
@@ -7582,7 +7582,7 @@ the shape. If an axis is selected with shape entry not equal to one, an error is
 }
 
 // Squeeze, since versions 13
-def ONNX_SqueezeOp : ONNX_GeneratedOp<"Squeeze", "Squeeze", 13, 13, [Pure,
+def ONNX_SqueezeOp : ONNX_GeneratedOp<"Squeeze", "Squeeze", 13, 13, "SO", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Squeeze-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Squeeze operation (opset 13)";
   let description = [{
@@ -7602,7 +7602,7 @@ the shape. If an axis is selected with shape entry not equal to one, an error is
 }
 
 // StringNormalizer, since versions 10
-def ONNX_StringNormalizerOp : ONNX_GeneratedOp<"StringNormalizer", "StringNormalizer", 10, 10, [Pure]> {
+def ONNX_StringNormalizerOp : ONNX_GeneratedOp<"StringNormalizer", "StringNormalizer", 10, 10, "S", "S", [Pure]> {
   let summary = "ONNX StringNormalizer operation (opset 10)";
   let description = [{
 ONNX operator `StringNormalizer`, as specified by opset version 10 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#StringNormalizer-10).
@@ -7628,7 +7628,7 @@ if input shape is [C] and shape [1, 1] if input shape is [1, C].
 }
 
 // Sub, since versions 1
-def ONNX_SubV1Op : ONNX_GeneratedOp<"SubV1", "Sub", 1, 1, [Pure,
+def ONNX_SubV1Op : ONNX_GeneratedOp<"SubV1", "Sub", 1, 1, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Sub-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSResults(0)})">>]> {
   let summary = "ONNX Sub operation (opset 1)";
   let description = [{
@@ -7666,7 +7666,7 @@ Attribute `broadcast=1` needs to be passed to enable broadcasting.
 }
 
 // Sub, since versions 6
-def ONNX_SubV6Op : ONNX_GeneratedOp<"SubV6", "Sub", 6, 6, [Pure,
+def ONNX_SubV6Op : ONNX_GeneratedOp<"SubV6", "Sub", 6, 6, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Sub-6)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSResults(0)})">>]> {
   let summary = "ONNX Sub operation (opset 6)";
   let description = [{
@@ -7703,7 +7703,7 @@ Attribute `broadcast=1` needs to be passed to enable broadcasting.
 }
 
 // Sub, since versions 7, 13, 14
-def ONNX_SubOp : ONNX_GeneratedOp<"Sub", "Sub", 7, 14, [Pure,
+def ONNX_SubOp : ONNX_GeneratedOp<"Sub", "Sub", 7, 14, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Sub-14)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSResults(0)})">>]> {
   let summary = "ONNX Sub operation (opset 7, 13, 14)";
   let description = [{
@@ -7724,7 +7724,7 @@ This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; fo
 }
 
 // Sum, since versions 1
-def ONNX_SumV1Op : ONNX_GeneratedOp<"SumV1", "Sum", 1, 1, [Pure,
+def ONNX_SumV1Op : ONNX_GeneratedOp<"SumV1", "Sum", 1, 1, "V", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Sum-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Sum operation (opset 1)";
   let description = [{
@@ -7741,7 +7741,7 @@ have the same shape and data type.
 }
 
 // Sum, since versions 6, 8, 13
-def ONNX_SumOp : ONNX_GeneratedOp<"Sum", "Sum", 6, 13, [Pure,
+def ONNX_SumOp : ONNX_GeneratedOp<"Sum", "Sum", 6, 13, "V", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Sum-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Sum operation (opset 6, 8, 13)";
   let description = [{
@@ -7758,7 +7758,7 @@ This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; fo
 }
 
 // Tan, since versions 7
-def ONNX_TanOp : ONNX_GeneratedOp<"Tan", "Tan", 7, 7, [Pure,
+def ONNX_TanOp : ONNX_GeneratedOp<"Tan", "Tan", 7, 7, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Tan-7)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Tan operation (opset 7)";
   let description = [{
@@ -7773,7 +7773,7 @@ Calculates the tangent of the given input tensor, element-wise.
 }
 
 // Tanh, since versions 1
-def ONNX_TanhV1Op : ONNX_GeneratedOp<"TanhV1", "Tanh", 1, 1, [Pure,
+def ONNX_TanhV1Op : ONNX_GeneratedOp<"TanhV1", "Tanh", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Tanh-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Tanh operation (opset 1)";
   let description = [{
@@ -7789,7 +7789,7 @@ Calculates the hyperbolic tangent of the given input tensor element-wise.
 }
 
 // Tanh, since versions 6, 13
-def ONNX_TanhOp : ONNX_GeneratedOp<"Tanh", "Tanh", 6, 13, [Pure,
+def ONNX_TanhOp : ONNX_GeneratedOp<"Tanh", "Tanh", 6, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Tanh-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Tanh operation (opset 6, 13)";
   let description = [{
@@ -7804,7 +7804,7 @@ Calculates the hyperbolic tangent of the given input tensor element-wise.
 }
 
 // TfIdfVectorizer, since versions 9
-def ONNX_TfIdfVectorizerOp : ONNX_GeneratedOp<"TfIdfVectorizer", "TfIdfVectorizer", 9, 9, [Pure]> {
+def ONNX_TfIdfVectorizerOp : ONNX_GeneratedOp<"TfIdfVectorizer", "TfIdfVectorizer", 9, 9, "S", "S", [Pure]> {
   let summary = "ONNX TfIdfVectorizer operation (opset 9)";
   let description = [{
 ONNX operator `TfIdfVectorizer`, as specified by opset version 9 (https://github.com/onnx/onnx/blob/v1.12.0/docs/Changelog.md#TfIdfVectorizer-9).
@@ -7853,7 +7853,7 @@ If pool_strings is set, the input must be a string tensor.
 }
 
 // ThresholdedRelu, since versions 10
-def ONNX_ThresholdedReluOp : ONNX_GeneratedOp<"ThresholdedRelu", "ThresholdedRelu", 10, 10, [Pure,
+def ONNX_ThresholdedReluOp : ONNX_GeneratedOp<"ThresholdedRelu", "ThresholdedRelu", 10, 10, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX ThresholdedRelu-10)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX ThresholdedRelu operation (opset 10)";
   let description = [{
@@ -7871,7 +7871,7 @@ is applied to the tensor elementwise.
 }
 
 // Tile, since versions 1
-def ONNX_TileV1Op : ONNX_GeneratedOp<"TileV1", "Tile", 1, 1, [Pure,
+def ONNX_TileV1Op : ONNX_GeneratedOp<"TileV1", "Tile", 1, 1, "SSS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Tile-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1), this->getODSOperands(2), this->getODSResults(0)})">>]> {
   let summary = "ONNX Tile operation (opset 1)";
   let description = [{
@@ -7888,7 +7888,7 @@ Repeat the elements of a tensor along an axis.
 }
 
 // Tile, since versions 6, 13
-def ONNX_TileOp : ONNX_GeneratedOp<"Tile", "Tile", 6, 13, [Pure,
+def ONNX_TileOp : ONNX_GeneratedOp<"Tile", "Tile", 6, 13, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Tile-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Tile operation (opset 6, 13)";
   let description = [{
@@ -7906,7 +7906,7 @@ For example A = [[1, 2], [3, 4]], B = [1, 2], tile(A, B) = [[1, 2, 1, 2], [3, 4,
 }
 
 // TopK, since versions 1
-def ONNX_TopKV1Op : ONNX_GeneratedOp<"TopKV1", "TopK", 1, 1, [Pure,
+def ONNX_TopKV1Op : ONNX_GeneratedOp<"TopKV1", "TopK", 1, 1, "S", "SS", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX TopK-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX TopK operation (opset 1)";
   let description = [{
@@ -7932,7 +7932,7 @@ Given two equivalent values, this operator uses the indices along the axis  as
 }
 
 // TopK, since versions 10
-def ONNX_TopKV10Op : ONNX_GeneratedOp<"TopKV10", "TopK", 10, 10, [Pure,
+def ONNX_TopKV10Op : ONNX_GeneratedOp<"TopKV10", "TopK", 10, 10, "SS", "SS", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX TopK-10)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX TopK operation (opset 10)";
   let description = [{
@@ -7959,7 +7959,7 @@ Given two equivalent values, this operator uses the indices along the axis  as
 }
 
 // TopK, since versions 11
-def ONNX_TopKOp : ONNX_GeneratedOp<"TopK", "TopK", 11, 11, [Pure,
+def ONNX_TopKOp : ONNX_GeneratedOp<"TopK", "TopK", 11, 11, "SS", "SS", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX TopK-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX TopK operation (opset 11)";
   let description = [{
@@ -7992,7 +7992,7 @@ Given two equivalent values, this operator uses the indices along the axis as
 }
 
 // Transpose, since versions 1, 13
-def ONNX_TransposeOp : ONNX_GeneratedOp<"Transpose", "Transpose", 1, 13, [Pure,
+def ONNX_TransposeOp : ONNX_GeneratedOp<"Transpose", "Transpose", 1, 13, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Transpose-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Transpose operation (opset 1, 13)";
   let description = [{
@@ -8012,7 +8012,7 @@ will be (2, 1, 3).
 }
 
 // Trilu, since versions 14
-def ONNX_TriluOp : ONNX_GeneratedOp<"Trilu", "Trilu", 14, 14, [Pure,
+def ONNX_TriluOp : ONNX_GeneratedOp<"Trilu", "Trilu", 14, 14, "SO", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Trilu-14)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Trilu operation (opset 14)";
   let description = [{
@@ -8040,7 +8040,7 @@ A negative k value excludes the main diagonal and (|k|-1) diagonals below it.
 }
 
 // Unique, since versions 11
-def ONNX_UniqueOp : ONNX_GeneratedOp<"Unique", "Unique", 11, 11, [Pure,
+def ONNX_UniqueOp : ONNX_GeneratedOp<"Unique", "Unique", 11, 11, "S", "SOOO", [Pure,
     AttrSizedResultSegments,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Unique-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Unique operation (opset 11)";
@@ -8135,7 +8135,7 @@ Example 4:
 }
 
 // Unsqueeze, since versions 1, 11
-def ONNX_UnsqueezeV1Op : ONNX_GeneratedOp<"UnsqueezeV1", "Unsqueeze", 1, 11, [Pure,
+def ONNX_UnsqueezeV1Op : ONNX_GeneratedOp<"UnsqueezeV1", "Unsqueeze", 1, 11, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Unsqueeze-11)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Unsqueeze operation (opset 1, 11)";
   let description = [{
@@ -8162,7 +8162,7 @@ The order of values in `axes` does not matter and can come in any order.
 }
 
 // Unsqueeze, since versions 13
-def ONNX_UnsqueezeOp : ONNX_GeneratedOp<"Unsqueeze", "Unsqueeze", 13, 13, [Pure,
+def ONNX_UnsqueezeOp : ONNX_GeneratedOp<"Unsqueeze", "Unsqueeze", 13, 13, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Unsqueeze-13)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Unsqueeze operation (opset 13)";
   let description = [{
@@ -8189,7 +8189,7 @@ The order of values in `axes` does not matter and can come in any order.
 }
 
 // Upsample, since versions 1
-def ONNX_UpsampleV1Op : ONNX_GeneratedOp<"UpsampleV1", "Upsample", 1, 1, [Pure,
+def ONNX_UpsampleV1Op : ONNX_GeneratedOp<"UpsampleV1", "Upsample", 1, 1, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Upsample-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Upsample operation (opset 1)";
   let description = [{
@@ -8226,7 +8226,7 @@ Example:
 }
 
 // Upsample, since versions 7
-def ONNX_UpsampleV7Op : ONNX_GeneratedOp<"UpsampleV7", "Upsample", 7, 7, [Pure,
+def ONNX_UpsampleV7Op : ONNX_GeneratedOp<"UpsampleV7", "Upsample", 7, 7, "S", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Upsample-7)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Upsample operation (opset 7)";
   let description = [{
@@ -8245,7 +8245,7 @@ Each dimension value of the output tensor is:
 }
 
 // Upsample, since versions 9, 10
-def ONNX_UpsampleOp : ONNX_GeneratedOp<"Upsample", "Upsample", 9, 10, [Pure,
+def ONNX_UpsampleOp : ONNX_GeneratedOp<"Upsample", "Upsample", 9, 10, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Upsample-10)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSResults(0)})">>]> {
   let summary = "ONNX Upsample operation (opset 9, 10)";
   let description = [{
@@ -8264,7 +8264,7 @@ Each dimension value of the output tensor is:
 }
 
 // Where, since versions 9, 16
-def ONNX_WhereOp : ONNX_GeneratedOp<"Where", "Where", 9, 16, [Pure,
+def ONNX_WhereOp : ONNX_GeneratedOp<"Where", "Where", 9, 16, "SSS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Where-16)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(1), this->getODSOperands(2), this->getODSResults(0)})">>]> {
   let summary = "ONNX Where operation (opset 9, 16)";
   let description = [{
@@ -8290,7 +8290,7 @@ This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; fo
 }
 
 // Xor, since versions 1
-def ONNX_XorV1Op : ONNX_GeneratedOp<"XorV1", "Xor", 1, 1, [Pure,
+def ONNX_XorV1Op : ONNX_GeneratedOp<"XorV1", "Xor", 1, 1, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Xor-1)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1)})">>]> {
   let summary = "ONNX Xor operation (opset 1)";
   let description = [{
@@ -8313,7 +8313,7 @@ detailed description of the broadcasting rules.
 }
 
 // Xor, since versions 7
-def ONNX_XorOp : ONNX_GeneratedOp<"Xor", "Xor", 7, 7, [Pure,
+def ONNX_XorOp : ONNX_GeneratedOp<"Xor", "Xor", 7, 7, "SS", "S", [Pure,
     PredOpTrait<"type constraint 'T' binds one element type to all its uses (ONNX Xor-7)", CPred<"::mlir::ONNX::detail::typeVarAgrees({this->getODSOperands(0), this->getODSOperands(1)})">>]> {
   let summary = "ONNX Xor operation (opset 7)";
   let description = [{

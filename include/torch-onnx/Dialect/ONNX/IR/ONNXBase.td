@@ -44,8 +44,10 @@ class ONNX_Op<string mnemonic, list<Trait> traits = []>
 
 /// An op generated from the schema of ONNX operator `opType`: `since` is the
 /// opset version that introduced this signature, `latest` the newest version
-/// (<= 17) sharing it.
+/// (<= 17) sharing it; `inputKinds`/`outputKinds` hold one letter per formal
+/// parameter: S(ingle), O(ptional), V(ariadic).
 class ONNX_GeneratedOp<string mnemonic, string opType, int since, int latest,
+                       string inputKinds, string outputKinds,
                        list<Trait> traits = []>
     : ONNX_Op<mnemonic, traits # [ONNX_OpInterface,
         DeclareOpInterfaceMethods<OpAsmOpInterface, ["getAsmResultNames"]>]> {
@@ -55,15 +57,28 @@ class ONNX_GeneratedOp<string mnemonic, string opType, int since, int latest,
   let extraClassDeclaration = [{
     /// The ONNX operator type (NodeProto.op_type).
     static constexpr ::llvm::StringLiteral kONNXOpType = "}] # opType # [{";
+    /// One letter per formal input/output: S(ingle), O(ptional), V(ariadic).
+    static constexpr ::llvm::StringLiteral kInputKinds = "}] # inputKinds # [{";
+    static constexpr ::llvm::StringLiteral kOutputKinds = "}] # outputKinds # [{";
     /// The opset version that introduced this operator signature.
     static constexpr int64_t kSinceVersion = }] # since # [{;
     /// The newest opset version (<= 17) with this signature.
     static constexpr int64_t kLatestVersion = }] # latest # [{;
   }];
+  // Node-like assembly: `onnx.Clip(%x, none, %max) {...} : (...) -> ...`
+  // (ONNXOps.cpp).
+  let hasCustomAssemblyFormat = 1;
   // Imported ops print their results with the ONNX value names.
   let extraClassDefinition = [{
     void $cppClass::getAsmResultNames(::mlir::OpAsmSetValueNameFn setNameFn) {
       ::mlir::ONNX::detail::setONNXResultNames(getOperation(), setNameFn);
+    }
+    ::mlir::ParseResult $cppClass::parse(::mlir::OpAsmParser &parser,
+                                         ::mlir::OperationState &result) {
+      return ::mlir::ONNX::detail::parseONNXOp(parser, result);
+    }
+    void $cppClass::print(::mlir::OpAsmPrinter &p) {
+      ::mlir::ONNX::detail::printONNXOp(p, getOperation());
     }
   }];
 }

@@ -32,6 +32,9 @@ namespace mlir::ONNX::detail {
 bool typeVarAgrees(std::initializer_list<ValueRange> uses);
 /// Names the results of `op` after its `onnx.names` attribute, if any.
 void setONNXResultNames(Operation *op, OpAsmSetValueNameFn setNameFn);
+/// The assembly format of the generated ops (ONNXOps.cpp).
+void printONNXOp(OpAsmPrinter &p, Operation *op);
+ParseResult parseONNXOp(OpAsmParser &parser, OperationState &result);
 } // namespace mlir::ONNX::detail
 
 #include "torch-onnx/Dialect/ONNX/IR/ONNXInterfaces.h.inc"

@@ -27,6 +27,15 @@ def ONNX_OpInterface : OpInterface<"ONNXOpInterface"> {
       "signature.",
       "int64_t", "getLatestSinceVersion", (ins), [{}],
       [{ return ConcreteOp::kLatestVersion; }]>,
+    StaticInterfaceMethod<
+      "The schema's formal inputs, one letter each: S(ingle), O(ptional), "
+      "V(ariadic) (OpSchema::FormalParameterOption).",
+      "::llvm::StringRef", "getInputKinds", (ins), [{}],
+      [{ return ConcreteOp::kInputKinds; }]>,
+    StaticInterfaceMethod<
+      "The schema's formal outputs, as getInputKinds.",
+      "::llvm::StringRef", "getOutputKinds", (ins), [{}],
+      [{ return ConcreteOp::kOutputKinds; }]>,
   ];
 }
 
