@@ -211,9 +211,9 @@ bool lowerCast(Emitter &e) {
 
 } // namespace
 
-void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
-  LoweringAdder add(l);
-
+/// Arithmetic: add/sub/mul/div (and their rounding modes), remainders, range
+/// helpers.
+static void addArithmeticLowerings(LoweringAdder &add) {
   // Arithmetic.
   for (auto [n, o, alpha] : {std::tuple{"aten.add.Tensor", "Add", true},
                              {"aten.add.Scalar", "Add", true},
@@ -347,7 +347,10 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
                    {}, e.resultType());
     return r && e.done(r);
   });
+}
 
+/// One-input math: the direct ONNX unaries, rounding, logs and exps, rrelu.
+static void addUnaryMathLowerings(LoweringAdder &add) {
   // Unary math.
   for (auto [n, o] :
        {std::pair{"aten.neg", "Neg"}, {"aten.abs", "Abs"},
@@ -445,7 +448,11 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
                    {}, e.resultType());
     return r && e.done(r);
   });
+}
 
+/// gelu/silu/mish/hardtanh/shrinks, fmax/fmin, isinf variants, copysign,
+/// trunc/frac, fill, atan2.
+static void addSmoothActivationLowerings(LoweringAdder &add) {
   // Activations.
   add("aten.gelu", 9, [](Emitter &e) {
     auto mode = e.orig(1).getDefiningOp<Torch::ConstantStrOp>();
@@ -653,6 +660,11 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
                    {}, e.resultType());
     return r && e.done(r);
   });
+}
+
+/// threshold, nan_to_num, erfc/hypot/logit/lerp, clamps, the piecewise
+/// activations, prelu, glu.
+static void addClampAndActivationLowerings(LoweringAdder &add) {
   // addcmul/addcdiv: self + value * t1 * t2 (or t1 / t2).
   for (auto [n, o] :
        {std::pair{"aten.addcmul", "Mul"}, {"aten.addcdiv", "Div"}})
@@ -908,7 +920,10 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
     Value r = e.n1("Mul", {a, e.n1("Sigmoid", {b})}, {}, e.resultType());
     return r && e.done(r);
   });
+}
 
+/// Comparisons, logical ops, where/masked_fill, casts and item.
+static void addComparisonAndCastLowerings(LoweringAdder &add) {
   // Comparisons and logic.
   for (StringRef n : {"aten.eq.Tensor", "aten.eq.Scalar", "aten.eq.int",
                       "aten.eq.float", "aten.eq.bool"})
@@ -1006,6 +1021,11 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
       Value r = e.n1("Identity", {e.in(0)}, {}, e.resultType());
       return r && e.done(r);
     });
+}
+
+/// Angle conversions, exp2, sign ops, round with decimals, xlogy, identities,
+/// copies, dropout.
+static void addMoreElementwiseLowerings(LoweringAdder &add) {
   for (auto [n, f] : {std::pair{"aten.rad2deg", 180.0 / M_PI},
                       {"aten.deg2rad", M_PI / 180.0}})
     add(n, 9, [f = f](Emitter &e) {
@@ -1102,4 +1122,14 @@ void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
                       "inference; call model.eval() first");
       return identity()(e);
     });
+}
+
+void mlir::torch_onnx::addElementwiseLowerings(std::vector<Lowering> &l) {
+  LoweringAdder add(l);
+  addArithmeticLowerings(add);
+  addUnaryMathLowerings(add);
+  addSmoothActivationLowerings(add);
+  addClampAndActivationLowerings(add);
+  addComparisonAndCastLowerings(add);
+  addMoreElementwiseLowerings(add);
 }

@@ -1035,9 +1035,8 @@ static bool lowerScaledDotProductAttention(Emitter &e) {
   return r && e.done(r);
 }
 
-void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
-  LoweringAdder add(l);
-
+/// Attention, convolutions, linear layers, addmm/baddbmm.
+static void addConvAndLinearLowerings(LoweringAdder &add) {
   for (StringRef n :
        {"aten.conv1d", "aten.conv2d", "aten.conv3d", "aten.conv1d.padding",
         "aten.conv2d.padding", "aten.conv3d.padding"})
@@ -1093,7 +1092,10 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
     Value r = e.n1("Add", {s, p}, {}, e.resultType());
     return r && e.done(r);
   });
+}
 
+/// Max, average and adaptive pools.
+static void addPoolLowerings(LoweringAdder &add) {
   add("aten.max_pool1d", 9, [](Emitter &e) { return lowerPool(e, true, 1); });
   add("aten.max_pool2d", 9, [](Emitter &e) { return lowerPool(e, true, 2); });
   add("aten.max_pool3d", 9, [](Emitter &e) { return lowerPool(e, true, 3); });
@@ -1116,7 +1118,10 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
       [](Emitter &e) { return lowerAdaptivePool(e, 3, false); });
   add("aten.adaptive_max_pool3d", 9,
       [](Emitter &e) { return lowerAdaptivePool(e, 3, true); });
+}
 
+/// Batch, layer, group and instance norms, kl_div, pairwise_distance.
+static void addNormLowerings(LoweringAdder &add) {
   add("aten.batch_norm", 9, lowerBatchNorm);
   add("aten._native_batch_norm_legit_no_training", 9, lowerBatchNormNoTraining);
   add("aten.layer_norm", 9, lowerLayerNorm);
@@ -1224,7 +1229,11 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
                    {{"epsilon", e.f32(*eps)}}, e.resultType());
     return r && e.done(r);
   });
+}
 
+/// softmax/log_softmax, embeddings, torchvision detection ops, upsampling,
+/// pads, pixel shuffles.
+static void addSoftmaxEmbeddingAndVisionLowerings(LoweringAdder &add) {
   for (auto [n, o] : {std::pair{"aten.softmax.int", "Softmax"},
                       {"aten.log_softmax.int", "LogSoftmax"}})
     add(n, 9, [o = StringRef(o)](Emitter &e) {
@@ -1525,6 +1534,11 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
                    e.resultType());
     return y && e.done(y);
   });
+}
+
+/// smooth_l1/soft_margin losses, sinc, trace, the sum/mean/prod/max/min/norm
+/// reductions.
+static void addLossAndReductionLowerings(LoweringAdder &add) {
   // smooth_l1_loss(x, y, reduction, beta): 0.5 d^2 / beta where |d| < beta,
   // |d| - 0.5 beta elsewhere (beta = 0: |d|).
   add("aten.smooth_l1_loss", 9, [](Emitter &e) {
@@ -1644,6 +1658,11 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
              : TypeRange{e.resultType()});
       return n && e.done(n->getResult(0));
     });
+}
+
+/// mse_loss, median, cumulative and boolean reductions, logsumexp, rms_norm,
+/// var/std, topk.
+static void addStatisticsLowerings(LoweringAdder &add) {
   add("aten.mse_loss", 9, [](Emitter &e) {
     auto red = e.reductionArg(2);
     if (!red)
@@ -1915,4 +1934,14 @@ void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
         e.node("TopK", {e.in(0), k}, attrs, {e.resultType(0), e.resultType(1)});
     return o && e.done(o->getResults());
   });
+}
+
+void mlir::torch_onnx::addNNLowerings(std::vector<Lowering> &l) {
+  LoweringAdder add(l);
+  addConvAndLinearLowerings(add);
+  addPoolLowerings(add);
+  addNormLowerings(add);
+  addSoftmaxEmbeddingAndVisionLowerings(add);
+  addLossAndReductionLowerings(add);
+  addStatisticsLowerings(add);
 }

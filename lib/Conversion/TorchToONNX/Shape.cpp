@@ -844,9 +844,8 @@ bool isSplitLike(Operation *op) {
 
 } // namespace
 
-void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
-  LoweringAdder add(l);
-
+/// Views: reshape, flatten/unflatten, permutations, moves, stacks, squeezes.
+static void addViewLowerings(LoweringAdder &add) {
   for (StringRef n : {"aten.view", "aten.reshape"})
     add(n, 9, [](Emitter &e) {
       Value r = e.n1("Reshape", {e.in(0), e.intList(1)}, {}, e.resultType());
@@ -1132,6 +1131,10 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
       r.setType(e.resultType());
     return r && e.done(r);
   });
+}
+
+/// cat/stack, slices, selections, gathers, advanced indexing, expand.
+static void addSliceAndGatherLowerings(LoweringAdder &add) {
   for (bool stack : {false, true})
     add(stack ? "aten.stack" : "aten.cat", 9, [stack](Emitter &e) {
       if (!Torch::getListElements(e.orig(0))) { // a list built in a loop
@@ -1324,6 +1327,11 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
     Value r = e.n1("Expand", {e.in(0), e.shape(e.in(1))}, {}, e.resultType());
     return r && e.done(r);
   });
+}
+
+/// repeat/tile, repeat_interleave, unfold, grid_sampler, slice/select scatter,
+/// roll, nonzero, masked_select.
+static void addRepeatAndWindowLowerings(LoweringAdder &add) {
   add("aten.repeat", 9, [](Emitter &e) { return lowerTile(e, false); });
 
   // repeat_interleave(self, repeats: Tensor, dim?): element i repeated
@@ -1641,6 +1649,10 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
                    {}, e.resultType());
     return r && e.done(r);
   });
+}
+
+/// scatter/scatter_reduce, index_copy/add/fill, sort, flip, outer, one_hot.
+static void addScatterAndSortLowerings(LoweringAdder &add) {
   // scatter(self, dim, index, src | value) and scatter_add: ScatterElements
   // (Scatter at opset 9-10; scatter_add's add reduction from 16, the exact
   // one-hot sum before).
@@ -1899,7 +1911,10 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
                    e.resultType());
     return r && e.done(r);
   });
+}
 
+/// Sizes, dims and list ops as values.
+static void addSizeAndListLowerings(LoweringAdder &add) {
   // Sizes as values.
   add("aten.size.int", 9, [](Emitter &e) {
     auto d = e.constInt(1, "dim");
@@ -1989,7 +2004,10 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
                    e.resultType());
     return r && e.done(r);
   });
+}
 
+/// Factories: zeros/ones/full/empty (and _like/new_), random, arange.
+static void addFactoryLowerings(LoweringAdder &add) {
   // Creation.
   for (StringRef n : {"aten.zeros", "aten.ones"})
     add(n, 9, [isOne = n == "aten.ones"](Emitter &e) {
@@ -2121,6 +2139,11 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
       Value r = e.n1("Range", {start, end, step}, {}, e.resultType());
       return r && e.done(r);
     });
+}
+
+/// tril/triu, cumsum, einsum, splits and list unpacking, raises, as_strided,
+/// where/nonzero_numpy.
+static void addTriangleAndSplitLowerings(LoweringAdder &add) {
   for (StringRef n : {"aten.tril", "aten.triu"})
     add(n, 9, [upper = n == "aten.triu"](Emitter &e) {
       auto k = e.constInt(1, "diagonal");
@@ -2389,6 +2412,11 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
                {{"axis", e.i64(0)}, {"keepdims", e.i64(0)}}, e.resultType());
       return r && e.done(r);
     });
+}
+
+/// The long tail: im2col, count_nonzero, fliplr/flipud, take, atleast_nd,
+/// bucketize, masked_scatter, aminmax, unique, linspace.
+static void addMoreShapeLowerings(LoweringAdder &add) {
   // _shape_as_tensor (torchvision's traceable sizes): Shape.
   add("aten._shape_as_tensor", 9, [](Emitter &e) {
     Value r = e.n1("Shape", {e.in(0)}, {}, e.resultType());
@@ -2635,4 +2663,16 @@ void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
                  : e.cast(r, t, e.resultType());
       return r && e.done(r);
     });
+}
+
+void mlir::torch_onnx::addShapeLowerings(std::vector<Lowering> &l) {
+  LoweringAdder add(l);
+  addViewLowerings(add);
+  addSliceAndGatherLowerings(add);
+  addRepeatAndWindowLowerings(add);
+  addScatterAndSortLowerings(add);
+  addSizeAndListLowerings(add);
+  addFactoryLowerings(add);
+  addTriangleAndSplitLowerings(add);
+  addMoreShapeLowerings(add);
 }

@@ -279,6 +279,22 @@ Attribute arith(Operation *op, ArrayRef<Attribute> operands, ElementFn fn) {
   return elementwise(op, operands, elemOf(op->getOperand(0)), fn);
 }
 
+/// Same-type math of one input.
+Attribute unaryMath(Operation *op, ArrayRef<Attribute> operands,
+                    double (*fn)(double)) {
+  return arith(op, operands, [&](ArrayRef<double> v) -> std::optional<double> {
+    return fn(v[0]);
+  });
+}
+
+/// Same-type math of two inputs.
+Attribute binaryMath(Operation *op, ArrayRef<Attribute> operands,
+                     double (*fn)(double, double)) {
+  return arith(op, operands, [&](ArrayRef<double> v) -> std::optional<double> {
+    return fn(v[0], v[1]);
+  });
+}
+
 /// A comparison or logical op (-> bool).
 Attribute predicate(Operation *op, ArrayRef<Attribute> operands,
                     function_ref<bool(double, double)> fn) {
@@ -790,15 +806,13 @@ OpFoldResult RangeOp::fold(FoldAdaptor adaptor) {
 //===----------------------------------------------------------------------===//
 
 OpFoldResult AddOp::fold(FoldAdaptor a) {
-  return arith(
-      *this, a.getOperands(),
-      [](ArrayRef<double> v) -> std::optional<double> { return v[0] + v[1]; });
+  return binaryMath(*this, a.getOperands(),
+                    [](double x, double y) { return x + y; });
 }
 
 OpFoldResult SubOp::fold(FoldAdaptor a) {
-  return arith(
-      *this, a.getOperands(),
-      [](ArrayRef<double> v) -> std::optional<double> { return v[0] - v[1]; });
+  return binaryMath(*this, a.getOperands(),
+                    [](double x, double y) { return x - y; });
 }
 
 OpFoldResult MulOp::fold(FoldAdaptor a) {
@@ -891,37 +905,27 @@ OpFoldResult NotOp::fold(FoldAdaptor a) {
 }
 
 OpFoldResult NegOp::fold(FoldAdaptor a) {
-  return arith(
-      *this, a.getOperands(),
-      [](ArrayRef<double> v) -> std::optional<double> { return -v[0]; });
+  return unaryMath(*this, a.getOperands(), [](double x) { return -x; });
 }
 
 OpFoldResult AbsOp::fold(FoldAdaptor a) {
-  return arith(*this, a.getOperands(),
-               [](ArrayRef<double> v) -> std::optional<double> {
-                 return std::fabs(v[0]);
-               });
+  return unaryMath(*this, a.getOperands(),
+                   [](double x) { return std::fabs(x); });
 }
 
 OpFoldResult SqrtOp::fold(FoldAdaptor a) {
-  return arith(*this, a.getOperands(),
-               [](ArrayRef<double> v) -> std::optional<double> {
-                 return std::sqrt(v[0]);
-               });
+  return unaryMath(*this, a.getOperands(),
+                   [](double x) { return std::sqrt(x); });
 }
 
 OpFoldResult FloorOp::fold(FoldAdaptor a) {
-  return arith(*this, a.getOperands(),
-               [](ArrayRef<double> v) -> std::optional<double> {
-                 return std::floor(v[0]);
-               });
+  return unaryMath(*this, a.getOperands(),
+                   [](double x) { return std::floor(x); });
 }
 
 OpFoldResult CeilOp::fold(FoldAdaptor a) {
-  return arith(*this, a.getOperands(),
-               [](ArrayRef<double> v) -> std::optional<double> {
-                 return std::ceil(v[0]);
-               });
+  return unaryMath(*this, a.getOperands(),
+                   [](double x) { return std::ceil(x); });
 }
 
 OpFoldResult WhereOp::fold(FoldAdaptor a) {
