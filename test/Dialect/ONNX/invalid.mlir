@@ -79,3 +79,19 @@ func.func @node_syntax_too_many(%x: tensor<4xf32>) {
   %0 = onnx.Relu(%x, %x) : tensor<4xf32>
   return
 }
+
+// -----
+
+func.func @node_syntax_missing_regions(%c: tensor<i1>) -> tensor<4xf32> {
+  // expected-error @+1 {{'onnx.If' op expected 2 regions}}
+  %0 = onnx.If(%c) : (tensor<i1>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+func.func @node_syntax_type_count(%a: tensor<4xf32>) {
+  // expected-error @+1 {{number of operands and types do not match: got 2 operands and 1 types}}
+  %0 = onnx.Add(%a, %a) : (tensor<4xf32>) -> tensor<4xf32>
+  return
+}
