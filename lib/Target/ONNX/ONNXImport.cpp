@@ -767,22 +767,23 @@ LogicalResult Importer::importNode(const ::onnx::NodeProto &nodeIn,
   // Operands and their segments; typed[k] = (schema input, node input #).
   SmallVector<std::tuple<size_t, size_t, Value>> typedInputs;
   if (!generic) {
-    std::string why;
-    NodeInputError why2;
-    FailureOr<NodeOperands> mapped =
-        mapNodeInputs(state.name, inputs, why, &why2);
-    if (failed(mapped)) {
-      if (why2 != NodeInputError::EmptyInVariadic)
-        return error(loc) << describe(node) << " " << why << " of "
-                          << node.op_type() << "-" << schema->since_version();
-      generic = true; // an empty name inside a variadic list
-    } else {
-      state.addOperands(mapped->operands);
+    NodeInputError bad;
+    FailureOr<NodeOperands> mapped = mapNodeInputs(state.name, inputs, bad);
+    if (succeeded(mapped)) {
+      addNodeOperands(state, *mapped);
       for (auto [v, origin] : llvm::zip(mapped->operands, mapped->origin))
         typedInputs.push_back({origin.first, origin.second, v});
-      if (state.name.hasTrait<OpTrait::AttrSizedOperandSegments>())
-        state.addAttribute("operandSegmentSizes",
-                           b.getDenseI32ArrayAttr(mapped->segments));
+    } else if (bad.kind == NodeInputError::MissingRequired) {
+      return error(loc) << describe(node) << " lacks required input '"
+                        << schema->inputs()[bad.index].GetName() << "' (input #"
+                        << bad.index << ")";
+    } else if (bad.kind == NodeInputError::TooMany) {
+      return error(loc) << describe(node) << " has " << inputs.size()
+                        << " inputs, but " << node.op_type() << "-"
+                        << schema->since_version() << " takes at most "
+                        << schema->inputs().size();
+    } else {
+      generic = true; // an empty name inside a variadic list
     }
   }
   if (generic) {

@@ -20,58 +20,73 @@ static StringRef outputKinds(OperationName name) {
   return {};
 }
 
-FailureOr<NodeOperands> mlir::ONNX::mapNodeInputs(OperationName name,
-                                                  ArrayRef<Value> inputs,
-                                                  std::string &why,
-                                                  NodeInputError *error) {
-  auto fail = [&](NodeInputError e, std::string reason) {
-    why = std::move(reason);
-    if (error)
-      *error = e;
-    return failure();
-  };
-  StringRef kinds = inputKinds(name);
-  NodeOperands r;
-  unsigned next = 0;
+std::string NodeInputError::describe(size_t numFormal) const {
+  switch (kind) {
+  case MissingRequired:
+    return "lacks required input #" + std::to_string(index);
+  case EmptyInVariadic:
+    return "input #" + std::to_string(index) +
+           " is empty inside a variadic list";
+  case TooMany:
+    return "has " + std::to_string(index) +
+           " inputs, but the schema takes at most " + std::to_string(numFormal);
+  }
+  llvm_unreachable("NodeInputError kind");
+}
+
+FailureOr<SmallVector<int32_t>>
+mlir::ONNX::nodeInputSegments(StringRef kinds, ArrayRef<bool> present,
+                              NodeInputError &error) {
+  SmallVector<int32_t> segments;
+  size_t pos = 0;
   for (auto [formal, kind] : llvm::enumerate(kinds)) {
     if (kind == 'V') {
       int32_t n = 0;
-      for (; next < inputs.size(); ++next, ++n) {
-        if (!inputs[next])
-          return fail(NodeInputError::EmptyInVariadic,
-                      "input #" + std::to_string(next) +
-                          " is empty inside a variadic list");
-        r.operands.push_back(inputs[next]);
-        r.origin.push_back({(unsigned)formal, next});
-      }
-      r.segments.push_back(n);
-    } else if (kind == 'O') {
-      bool has = next < inputs.size() && inputs[next];
-      if (has) {
-        r.operands.push_back(inputs[next]);
-        r.origin.push_back({(unsigned)formal, next});
-      }
-      r.segments.push_back(has);
-      ++next;
-    } else {
-      if (next >= inputs.size() || !inputs[next])
-        return fail(NodeInputError::MissingRequired,
-                    "lacks required input #" + std::to_string(formal));
-      r.operands.push_back(inputs[next]);
-      r.origin.push_back({(unsigned)formal, next});
-      r.segments.push_back(1);
-      ++next;
+      for (; pos < present.size(); ++pos, ++n)
+        if (!present[pos]) {
+          error = {NodeInputError::EmptyInVariadic, (unsigned)pos};
+          return failure();
+        }
+      segments.push_back(n);
+      continue;
     }
+    bool has = pos < present.size() && present[pos];
+    if (!has && kind == 'S') {
+      error = {NodeInputError::MissingRequired, (unsigned)formal};
+      return failure();
+    }
+    segments.push_back(has);
+    ++pos;
   }
-  // Trailing absent inputs are not inputs.
-  size_t given = inputs.size();
-  while (given > next && !inputs[given - 1])
-    --given;
-  if (given > next)
-    return fail(NodeInputError::TooMany,
-                "has " + std::to_string(given) +
-                    " inputs, but the schema takes at most " +
-                    std::to_string(kinds.size()));
+  if (pos < present.size()) {
+    error = {NodeInputError::TooMany, (unsigned)present.size()};
+    return failure();
+  }
+  return segments;
+}
+
+FailureOr<NodeOperands> mlir::ONNX::mapNodeInputs(OperationName name,
+                                                  ArrayRef<Value> inputs,
+                                                  NodeInputError &error) {
+  StringRef kinds = inputKinds(name);
+  SmallVector<bool> present =
+      llvm::map_to_vector(inputs, [](Value v) { return bool(v); });
+  FailureOr<SmallVector<int32_t>> segments =
+      nodeInputSegments(kinds, present, error);
+  if (failed(segments))
+    return failure();
+  NodeOperands r;
+  r.segments = std::move(*segments);
+  unsigned pos = 0;
+  for (auto [formal, n] : llvm::enumerate(r.segments)) {
+    for (int32_t k = 0; k < n; ++k, ++pos) {
+      r.operands.push_back(inputs[pos]);
+      r.origin.push_back({(unsigned)formal, pos});
+    }
+    // An absent optional input still takes its position.
+    if (n == 0 && kinds[formal] != 'V')
+      ++pos;
+  }
   return r;
 }
 
@@ -94,19 +109,28 @@ SmallVector<int32_t> mlir::ONNX::nodeResultSegments(OperationName name,
   return segments;
 }
 
+void mlir::ONNX::addNodeOperands(OperationState &state,
+                                 const NodeOperands &mapped) {
+  state.addOperands(mapped.operands);
+  if (state.name.hasTrait<OpTrait::AttrSizedOperandSegments>())
+    state.addAttribute(
+        "operandSegmentSizes",
+        DenseI32ArrayAttr::get(state.getContext(), mapped.segments));
+}
+
 Operation *
 mlir::ONNX::buildNode(OpBuilder &b, Location loc, OperationName name,
                       ArrayRef<Value> inputs,
                       ArrayRef<std::pair<StringRef, Attribute>> onnxAttrs,
                       TypeRange results, std::string &why) {
-  FailureOr<NodeOperands> mapped = mapNodeInputs(name, inputs, why);
-  if (failed(mapped))
+  NodeInputError error;
+  FailureOr<NodeOperands> mapped = mapNodeInputs(name, inputs, error);
+  if (failed(mapped)) {
+    why = error.describe(inputKinds(name).size());
     return nullptr;
+  }
   OperationState st(loc, name);
-  st.addOperands(mapped->operands);
-  if (name.hasTrait<OpTrait::AttrSizedOperandSegments>())
-    st.addAttribute("operandSegmentSizes",
-                    b.getDenseI32ArrayAttr(mapped->segments));
+  addNodeOperands(st, *mapped);
   if (name.hasTrait<OpTrait::AttrSizedResultSegments>())
     st.addAttribute(
         "resultSegmentSizes",

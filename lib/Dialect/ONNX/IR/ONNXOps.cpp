@@ -67,9 +67,11 @@ void mlir::ONNX::detail::setONNXResultNames(Operation *op,
 // Assembly format of the generated ops
 //===----------------------------------------------------------------------===//
 //
-//   %y = onnx.Clip(%x, none, %max) : (tensor<4xf32>, tensor<f32>) ->
-//   tensor<4xf32> %z = onnx.Relu(%y) : tensor<4xf32> %c = onnx.Concat(%a, %b)
-//   {axis = 0 : i64} : (tensor<2xi64>, tensor<1xi64>) -> tensor<3xi64>
+//   %y = onnx.Clip(%x, none, %max)
+//       : (tensor<4xf32>, tensor<f32>) -> tensor<4xf32>
+//   %z = onnx.Relu(%y) : tensor<4xf32>
+//   %c = onnx.Concat(%a, %b) {axis = 0 : i64}
+//       : (tensor<2xi64>, tensor<1xi64>) -> tensor<3xi64>
 //
 // Inputs as the ONNX node lists them, `none` for an absent optional input
 // before a present one (the operand segments follow from these); attributes
@@ -152,30 +154,23 @@ ParseResult mlir::ONNX::detail::parseONNXOp(OpAsmParser &parser,
     if (parser.parseRParen())
       return failure();
   }
-  // Segments: one value per single or optional input (none: zero), the
-  // variadic one takes the rest.
-  SmallVector<int32_t> segments;
-  size_t pos = 0;
-  for (char kind : kinds) {
-    if (kind == 'V') {
-      int32_t n = 0;
-      for (; pos < present.size(); ++pos, ++n)
-        if (!present[pos])
-          return parser.emitError(operandsLoc,
-                                  "'none' inside a variadic input list");
-      segments.push_back(n);
-    } else {
-      bool has = pos < present.size() && present[pos];
-      if (!has && kind == 'S')
-        return parser.emitError(operandsLoc, "required input #")
-               << segments.size() << " is missing";
-      segments.push_back(has);
-      ++pos;
+  NodeInputError bad;
+  FailureOr<SmallVector<int32_t>> segments =
+      nodeInputSegments(kinds, present, bad);
+  if (failed(segments)) {
+    switch (bad.kind) {
+    case NodeInputError::MissingRequired:
+      return parser.emitError(operandsLoc, "required input #")
+             << bad.index << " is missing";
+    case NodeInputError::EmptyInVariadic:
+      return parser.emitError(operandsLoc,
+                              "'none' inside a variadic input list");
+    case NodeInputError::TooMany:
+      return parser.emitError(operandsLoc, "expected at most ")
+             << kinds.size() << " inputs";
     }
+    llvm_unreachable("NodeInputError kind");
   }
-  if (pos < present.size())
-    return parser.emitError(operandsLoc, "expected at most ")
-           << kinds.size() << " inputs";
   if (parser.parseOptionalAttrDict(result.attributes))
     return failure();
   if (succeeded(parser.parseOptionalLParen())) {
@@ -204,7 +199,7 @@ ParseResult mlir::ONNX::detail::parseONNXOp(OpAsmParser &parser,
   Builder &b = parser.getBuilder();
   if (result.name.hasTrait<OpTrait::AttrSizedOperandSegments>())
     result.addAttribute("operandSegmentSizes",
-                        b.getDenseI32ArrayAttr(segments));
+                        b.getDenseI32ArrayAttr(*segments));
   if (result.name.hasTrait<OpTrait::AttrSizedResultSegments>() &&
       !result.attributes.get("resultSegmentSizes"))
     result.addAttribute("resultSegmentSizes",

@@ -27,21 +27,39 @@ struct NodeOperands {
   SmallVector<std::pair<unsigned, unsigned>> origin;
 };
 
-/// Why node inputs do not fit a generated op.
-enum class NodeInputError { MissingRequired, EmptyInVariadic, TooMany };
+/// Why node inputs do not fit a generated op: the kind, and the formal
+/// input (MissingRequired) or node input position (EmptyInVariadic) at
+/// fault; TooMany carries the number of inputs given.
+struct NodeInputError {
+  enum Kind { MissingRequired, EmptyInVariadic, TooMany } kind;
+  unsigned index;
+  /// A message for tools ("lacks required input #1", ...).
+  std::string describe(size_t numFormal) const;
+};
+
+/// The operand segments of node inputs given by presence (`present[k]`:
+/// input k is there, not ""), for formal input `kinds` (S/O/V letters, see
+/// ONNXOpInterface): one value per present single or optional input, the
+/// variadic one taking the rest. Fails on a missing required input, an
+/// absent input inside a variadic list, or more positions than the formal
+/// inputs take.
+FailureOr<SmallVector<int32_t>> nodeInputSegments(StringRef kinds,
+                                                  ArrayRef<bool> present,
+                                                  NodeInputError &error);
 
 /// Maps positional node `inputs` (null: an absent optional input) onto the
-/// operands of generated op `name`. Fails, with the reason in `why` (and
-/// `error`), on a missing required input, an absent input inside a variadic
-/// list, or more inputs than the schema takes.
+/// operands of generated op `name` (as nodeInputSegments).
 FailureOr<NodeOperands> mapNodeInputs(OperationName name,
-                                      ArrayRef<Value> inputs, std::string &why,
-                                      NodeInputError *error = nullptr);
+                                      ArrayRef<Value> inputs,
+                                      NodeInputError &error);
 
 /// The resultSegmentSizes of generated op `name` with `numResults` results
 /// (optional outputs present in order, a variadic one taking the rest).
 SmallVector<int32_t> nodeResultSegments(OperationName name,
                                         unsigned numResults);
+
+/// Adds mapped node operands and, where the op has them, their segments.
+void addNodeOperands(OperationState &state, const NodeOperands &mapped);
 
 /// Builds generated op `name` from node `inputs` (as mapNodeInputs),
 /// attributes by their ONNX names and result types; null, with the reason
