@@ -7,9 +7,11 @@
 #include "torch-onnx/Dialect/ONNX/Transforms/Passes.h"
 #include "torch-onnx/Dialect/Torch/IR/TorchDialect.h"
 #include "torch-onnx/Dialect/Torch/Transforms/Passes.h"
+#include "torch-onnx/Pipelines/Pipelines.h"
 #include "torch-onnx/Target/ONNX/ONNXTranslation.h"
 #include "torch-onnx/Target/TorchExport/PT2Import.h"
 #include "torch-onnx/Target/TorchScript/TorchScriptImport.h"
+#include "torch-onnx/Transforms/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/InitAllDialects.h"
@@ -33,9 +35,8 @@ void mlir::torch_onnx::registerAllPasses() {
   Torch::registerTorchPasses();
   ONNX::registerONNXPasses();
   torch_onnx::registerConversionPasses();
-  torch_onnx::registerTorchToONNXPipeline();
-  torch_onnx::registerONNXToLLVMPipeline();
-  torch_onnx::registerONNXToNVVMPipeline();
+  torch_onnx::registerTransformsPasses();
+  torch_onnx::registerPipelines();
 }
 
 void mlir::torch_onnx::registerAllTranslations() {

@@ -13,6 +13,7 @@
 #include "torch-onnx/Dialect/Torch/IR/TorchDialect.h"
 #include "torch-onnx/Dialect/Torch/Utils/Utils.h"
 #include "torch-onnx/InitAll.h"
+#include "torch-onnx/Pipelines/Pipelines.h"
 #include "torch-onnx/Support/OutputFile.h"
 #include "torch-onnx/Target/ONNX/ONNXCommon.h"
 #include "torch-onnx/Target/ONNX/ONNXTranslation.h"

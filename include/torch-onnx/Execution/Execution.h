@@ -9,7 +9,7 @@
 #ifndef TORCH_ONNX_EXECUTION_EXECUTION_H
 #define TORCH_ONNX_EXECUTION_EXECUTION_H
 
-#include "torch-onnx/Conversion/Passes.h"
+#include "torch-onnx/Pipelines/Pipelines.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"

@@ -1,8 +1,10 @@
-//===- Pipeline.cpp - --torch-to-onnx-pipeline ----------------------------===//
+//===- TorchToONNX.cpp - --torch-to-onnx-pipeline -------------------------===//
 
 #include "torch-onnx/Conversion/Passes.h"
 #include "torch-onnx/Dialect/ONNX/Transforms/Passes.h"
 #include "torch-onnx/Dialect/Torch/Transforms/Passes.h"
+#include "torch-onnx/Pipelines/Pipelines.h"
+#include "torch-onnx/Transforms/Passes.h"
 
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"

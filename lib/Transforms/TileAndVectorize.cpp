@@ -8,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "torch-onnx/Conversion/Passes.h"
 #include "torch-onnx/Support/ConstantData.h"
+#include "torch-onnx/Transforms/Passes.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Hoisting.h"
@@ -33,7 +33,7 @@ namespace mlir::torch_onnx {
 #define GEN_PASS_DEF_CPUHOISTVECTORTRANSFERS
 #define GEN_PASS_DEF_CPUOUTERPARALLELLOOPS
 #define GEN_PASS_DEF_CPUPARALLELCOPIES
-#include "torch-onnx/Conversion/Passes.h.inc"
+#include "torch-onnx/Transforms/Passes.h.inc"
 } // namespace mlir::torch_onnx
 
 using namespace mlir;
@@ -131,8 +131,8 @@ static LogicalResult im2col(RewriterBase &rewriter,
        utils::IteratorType::parallel, utils::IteratorType::reduction},
       [](OpBuilder &b, Location l, ValueRange a) {
         Value p = arith::MulFOp::create(b, l, a[0], a[1]);
-        linalg::YieldOp::create(b, l,
-                                arith::AddFOp::create(b, l, a[2], p).getResult());
+        linalg::YieldOp::create(
+            b, l, arith::AddFOp::create(b, l, a[2], p).getResult());
       });
   Value out = tensor::ExpandShapeOp::create(rewriter, loc, ot, mm.getResult(0),
                                             {{0}, {1}, {2, 3}});
@@ -499,7 +499,8 @@ static bool hostHasAVX512() {
 
 namespace {
 struct CPUTileAndVectorizePass
-    : public torch_onnx::impl::CPUTileAndVectorizeBase<CPUTileAndVectorizePass> {
+    : public torch_onnx::impl::CPUTileAndVectorizeBase<
+          CPUTileAndVectorizePass> {
   using CPUTileAndVectorizeBase::CPUTileAndVectorizeBase;
 
   /// Loop positions of a contraction: batch.., m, n (parallel) and k.
@@ -544,7 +545,8 @@ struct CPUTileAndVectorizePass
     if (!op.hasPureTensorSemantics() ||
         !isa<RankedTensorType>(op.getDpsInits()[0].getType()))
       return;
-    Type elem = cast<ShapedType>(op.getDpsInits()[0].getType()).getElementType();
+    Type elem =
+        cast<ShapedType>(op.getDpsInits()[0].getType()).getElementType();
     if (!elem.isF32())
       return;
     int64_t m = par[par.size() - 2], n = par[par.size() - 1];
@@ -614,7 +616,8 @@ struct CPUTileAndVectorizePass
     o1.setTileSizes(t1);
     o1.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
     rewriter.setInsertionPoint(op);
-    auto r1 = scf::tileUsingSCF(rewriter, cast<TilingInterface>(op.getOperation()), o1);
+    auto r1 = scf::tileUsingSCF(rewriter,
+                                cast<TilingInterface>(op.getOperation()), o1);
     if (failed(r1))
       return;
     rewriter.replaceOp(op, r1->replacements);
@@ -672,8 +675,8 @@ struct CPUTileAndVectorizePass
     scf::SCFTilingOptions o2;
     o2.setTileSizes(t2);
     rewriter.setInsertionPoint(inner);
-    auto r2 = scf::tileUsingSCF(rewriter,
-                                cast<TilingInterface>(inner.getOperation()), o2);
+    auto r2 = scf::tileUsingSCF(
+        rewriter, cast<TilingInterface>(inner.getOperation()), o2);
     if (failed(r2))
       return;
     rewriter.replaceOp(inner, r2->replacements);
@@ -891,8 +894,8 @@ struct CPUTileAndVectorizePass
     func.walk([&](scf::ForOp f) { loops.push_back(f); });
     for (scf::ForOp f : loops) {
       moveLoopInvariantCode(cast<LoopLikeOpInterface>(f.getOperation()));
-      (void)hoistLoopInvariantSubsets(rewriter,
-                                      cast<LoopLikeOpInterface>(f.getOperation()));
+      (void)hoistLoopInvariantSubsets(
+          rewriter, cast<LoopLikeOpInterface>(f.getOperation()));
     }
   }
 };

@@ -1,4 +1,4 @@
-//===- Pipeline.cpp - --onnx-to-nvvm-pipeline -----------------------------===//
+//===- ONNXToNVVM.cpp - --onnx-to-nvvm-pipeline ---------------------------===//
 //
 // onnx -> linalg (the CPU pipeline's first stage), bufferization with
 // ownership-based deallocation, managed buffers, linalg -> scf.parallel ->
@@ -11,6 +11,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "torch-onnx/Conversion/Passes.h"
+#include "torch-onnx/Pipelines/Pipelines.h"
+#include "torch-onnx/Transforms/Passes.h"
 
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"

@@ -11,7 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "torch-onnx/Conversion/Passes.h"
+#include "torch-onnx/Transforms/Passes.h"
 
 #include "mlir/Conversion/LLVMCommon/PrintCallHelper.h"
 #include "mlir/Conversion/LLVMCommon/TypeConverter.h"
@@ -20,7 +20,7 @@
 
 namespace mlir::torch_onnx {
 #define GEN_PASS_DEF_LOWERRUNTIMECHECKS
-#include "torch-onnx/Conversion/Passes.h.inc"
+#include "torch-onnx/Transforms/Passes.h.inc"
 } // namespace mlir::torch_onnx
 
 using namespace mlir;

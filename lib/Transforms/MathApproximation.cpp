@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "torch-onnx/Conversion/Passes.h"
+#include "torch-onnx/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -18,7 +18,7 @@
 
 namespace mlir::torch_onnx {
 #define GEN_PASS_DEF_CPUAPPROXIMATEMATH
-#include "torch-onnx/Conversion/Passes.h.inc"
+#include "torch-onnx/Transforms/Passes.h.inc"
 } // namespace mlir::torch_onnx
 
 using namespace mlir;

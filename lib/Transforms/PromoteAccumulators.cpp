@@ -5,7 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "torch-onnx/Conversion/Passes.h"
+#include "torch-onnx/Transforms/Passes.h"
 
 #include "BufferRoot.h"
 
@@ -15,7 +15,7 @@
 
 namespace mlir::torch_onnx {
 #define GEN_PASS_DEF_PROMOTELOOPACCUMULATORS
-#include "torch-onnx/Conversion/Passes.h.inc"
+#include "torch-onnx/Transforms/Passes.h.inc"
 } // namespace mlir::torch_onnx
 
 using namespace mlir;

@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "torch-onnx/Conversion/Passes.h"
+#include "torch-onnx/Transforms/Passes.h"
 
 #include "BufferRoot.h"
 
@@ -21,7 +21,7 @@ namespace mlir::torch_onnx {
 #define GEN_PASS_DEF_CUDAMANAGEDBUFFERS
 #define GEN_PASS_DEF_GPUTILEPARALLELLOOPS
 #define GEN_PASS_DEF_CUDADEVICECONSTANTS
-#include "torch-onnx/Conversion/Passes.h.inc"
+#include "torch-onnx/Transforms/Passes.h.inc"
 } // namespace mlir::torch_onnx
 
 using namespace mlir;

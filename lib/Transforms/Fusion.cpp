@@ -7,8 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "torch-onnx/Conversion/Passes.h"
 #include "torch-onnx/Support/ConstantData.h"
+#include "torch-onnx/Transforms/Passes.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -27,7 +27,7 @@
 namespace mlir::torch_onnx {
 #define GEN_PASS_DEF_FUSEELEMENTWISENORECOMPUTE
 #define GEN_PASS_DEF_FOLDCONSTANTTRANSPOSES
-#include "torch-onnx/Conversion/Passes.h.inc"
+#include "torch-onnx/Transforms/Passes.h.inc"
 } // namespace mlir::torch_onnx
 
 using namespace mlir;

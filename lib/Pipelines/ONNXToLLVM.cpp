@@ -1,4 +1,4 @@
-//===- Pipeline.cpp - --onnx-to-llvm-pipeline -----------------------------===//
+//===- ONNXToLLVM.cpp - --onnx-to-llvm-pipeline ---------------------------===//
 //
 // onnx -> linalg (convert-onnx-to-linalg), elementwise fusion, optional
 // tiling + vectorization of contractions/convolutions, one-shot
@@ -9,6 +9,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "torch-onnx/Conversion/Passes.h"
+#include "torch-onnx/Pipelines/Pipelines.h"
+#include "torch-onnx/Transforms/Passes.h"
 
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
@@ -21,8 +23,8 @@ std::string torch_onnx::getONNXToLinalgStageText() {
   return "func.func(onnx-fold-constants),canonicalize,convert-onnx-to-linalg";
 }
 
-std::string torch_onnx::getLinalgToLLVMStageText(
-    const ONNXToLLVMPipelineOptions &o) {
+std::string
+torch_onnx::getLinalgToLLVMStageText(const ONNXToLLVMPipelineOptions &o) {
   std::string s = "canonicalize,cse,"
                   "func.func(fold-constant-transposes,"
                   "fuse-elementwise-no-recompute),canonicalize,cse,";
@@ -31,8 +33,8 @@ std::string torch_onnx::getLinalgToLLVMStageText(
          std::to_string(o.vectorBits) + "}),canonicalize,cse,";
   s += "one-shot-bufferize{bufferize-function-boundaries "
        "function-boundary-type-conversion=identity-layout-map},"
-       "canonicalize,buffer-deallocation-pipeline,convert-bufferization-to-memref,"
-       ;
+       "canonicalize,buffer-deallocation-pipeline,convert-bufferization-to-"
+       "memref,";
   if (o.vectorize)
     s += "func.func(loop-invariant-code-motion,cpu-hoist-vector-transfers),"
          "canonicalize,"
@@ -69,8 +71,7 @@ void torch_onnx::buildONNXToLLVMPipeline(OpPassManager &pm,
                                          const ONNXToLLVMPipelineOptions &o) {
   if (failed(parsePassPipeline(getONNXToLinalgStageText() + "," +
                                    getLinalgToLLVMStageText(o),
-                               pm,
-                               llvm::errs())))
+                               pm, llvm::errs())))
     llvm::report_fatal_error("invalid onnx-to-llvm pipeline");
 }
 

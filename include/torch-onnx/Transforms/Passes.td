@@ -1,0 +1,321 @@
+//===- Passes.td - code generation transforms --------------*- tablegen -*-===//
+//
+// The passes that shape linalg/loops for a target after the conversions:
+// fusion, constant preparation, CPU tiling/vectorization/threading, math
+// approximation, run-time checks, and the CUDA buffer and kernel passes.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TORCH_ONNX_TRANSFORMS_PASSES
+#define TORCH_ONNX_TRANSFORMS_PASSES
+
+include "mlir/Pass/PassBase.td"
+
+def FuseElementwiseNoRecompute
+    : Pass<"fuse-elementwise-no-recompute", "func::FuncOp"> {
+  let summary = "Elementwise fusion that never recomputes a producer";
+  let description = [{
+    Upstream elementwise fusion (`linalg::populateElementwiseOpsFusionPatterns`
+    and the reshape-by-expansion patterns, as `linalg-fuse-elementwise-ops`
+    runs them) with a control that refuses two fusions:
+
+    * into a contraction (a matmul-like `linalg.generic`): the producer's
+      body would run once per element of the reduction *and* per output
+      column (softmax's `exp` recomputed for every column of P·V), and the
+      fused op is no longer recognised as a contraction, so it is not tiled
+      nor vectorized;
+    * into any op whose indexing map for the fused operand is not a
+      permutation (the producer would be evaluated once per broadcast
+      element) when the consumer has reduction loops or the producer calls
+      a `math` function or divides.
+
+    Only producers with a single use are fused (as upstream's default).
+  }];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::affine::AffineDialect", "::mlir::arith::ArithDialect"
+  ];
+}
+
+def FoldConstantTransposes
+    : Pass<"fold-constant-transposes", "func::FuncOp"> {
+  let summary = "Transpose constant tensors (weights) at compile time";
+  let description = [{
+    A `linalg.transpose` (or a `linalg.generic` that only permutes) whose
+    input is a constant (`dense` or `dense_resource`) is replaced by a new
+    `dense_resource` constant holding the permuted data, so that a Gemm with
+    `transB = 1` or an ONNX `Transpose` of a weight costs nothing per run.
+    No size cap: the work is one copy of the weight at compile time.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+  let statistics = [
+    Statistic<"numFolded", "folded", "Constant transposes folded">
+  ];
+}
+
+def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
+  let summary = "Tile contractions for threads and registers, then vectorize";
+  let description = [{
+    CPU code generation for the compute-bound linalg ops (on tensors, before
+    bufferization):
+
+    * `linalg.conv_2d_nchw_fchw` is rewritten as im2col + a matmul-like
+      contraction (an affine copy, so no index arithmetic per element);
+    * every contraction with static loop ranges (matmul, batched matmul,
+      Gemm's transposed forms, im2col matmuls) is tiled twice: parallel
+      dims into `scf.forall` tiles of `thread-tile-m` x `thread-tile-n`
+      (one task per tile, run on the OpenMP threads), then into
+      register tiles of `reg-tile-m` x `reg-tile-n` x 1 (`scf.for`), which
+      are vectorized to `vector.contract` and lowered to outer products /
+      FMAs (leading unit dims dropped first), the accumulator tile hoisted
+      out of the reduction loop (kept in registers). An n extent that the
+      register tile does not divide is split (`linalg::splitOp`) into whole
+      tiles and a remainder tiled the same way; no scalar fallback.
+    * a 1x1 convolution with unit strides needs no im2col copy, and batch 1
+      gives a 2-D contraction;
+    * a `tensor.pad` with a constant value and static shapes fills only its
+      border (one slab per padded side) and has the producing all-parallel
+      op (an activation) write the interior in place, else copies the
+      source once: no fill of the whole padded tensor;
+    * a reduction along the innermost dim that every input walks
+      contiguously (softmax's max and sum of exp, normalization moments;
+      f32, static shapes, rows of at least one vector) runs one task per
+      row (`scf.forall`), the row vectorized in chunks of at most 1024
+      elements and reduced by `vector.reduction` (reassociated: a tree of
+      vector ops);
+    * `linalg.depthwise_conv_2d_nchw_chw` (f32, static shapes, width stride
+      at most 4) becomes direct vector code: one task per (n, c) plane,
+      per output row blocks of one vector of output columns held in a
+      register across the filter taps, each tap one contiguous load of the
+      input row (every s-th lane picked by a shuffle for a width stride s)
+      and one FMA with the broadcast filter value; a partial last block is
+      masked;
+    * window ops (grouped convolutions, other depthwise ones, pooling as
+      `linalg.generic`) get the output's contiguous dim as their innermost
+      loop, after the window loops, so that LLVM vectorizes along it.
+  }];
+  let options = [
+    Option<"threadTileM", "thread-tile-m", "int64_t", "64", "Rows per task">,
+    Option<"threadTileN", "thread-tile-n", "int64_t", "256", "Cols per task">,
+    Option<"regTileM", "reg-tile-m", "int64_t", "0",
+           "Register tile rows (0: 8 with 512-bit vectors, else 4)">,
+    Option<"regTileN", "reg-tile-n", "int64_t", "0",
+           "Register tile columns (0: 32 with 512-bit vectors, else 16)">,
+    Option<"vectorBits", "vector-bits", "int64_t", "0",
+           "Vector register width of the target (0: this host's, 512 with "
+           "AVX-512, else 256)">,
+    Option<"packMinBytes", "pack-min-bytes", "int64_t", "1048576",
+           "Pack a computed B operand into column panels when it has at least "
+           "this many bytes (a constant B is always packed, at compile "
+           "time)">,
+  ];
+  let statistics = [
+    Statistic<"numTiled", "tiled", "Contractions tiled and vectorized">,
+    Statistic<"numPacked", "packed",
+              "Contractions with B packed into column panels">,
+    Statistic<"numWindows", "windows",
+              "Window ops with the output's last dim made innermost">,
+    Statistic<"numRowReductions", "row-reductions",
+              "Reductions along the innermost dim vectorized by rows">,
+    Statistic<"numPads", "pads",
+              "Pads with only the border filled (interior in place)">,
+    Statistic<"numDepthwise", "depthwise",
+              "Depthwise convolutions as direct vector code">,
+    Statistic<"numSplit", "split",
+              "Contractions split into full register tiles and a remainder">
+  ];
+  let dependentDialects = [
+    "::mlir::scf::SCFDialect", "::mlir::vector::VectorDialect",
+    "::mlir::affine::AffineDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::arith::ArithDialect"
+  ];
+}
+
+def CPUHoistVectorTransfers : Pass<"cpu-hoist-vector-transfers",
+                                   "func::FuncOp"> {
+  let summary = "Sequential loops inside tasks; hoist invariant transfers";
+  let description = [{
+    After bufferization: linalg ops inside an `scf.forall` task become
+    sequential `scf.for` loops (the parallelism is the tasks'), then
+    loop-invariant vector transfers are hoisted out of `scf.for` loops that
+    run at least once (upstream `linalg::hoistRedundantVectorTransfers`).
+  }];
+}
+
+def CPUParallelCopies : Pass<"cpu-parallel-copies", "func::FuncOp"> {
+  let summary = "Buffer copies as linalg.copy, so they run as parallel loops";
+  let description = [{
+    After bufferization, a `memref.copy` (a padded input's interior, a
+    result moved into place, a strided view made dense) lowers to a call of
+    `memcpy` or of the runtime's `memrefCopy` on one thread, while the other
+    threads wait. This pass rewrites every copy of at least `min-elements`
+    elements (or of a dynamic size) as `linalg.copy`, which
+    `convert-linalg-to-parallel-loops` turns into parallel, vectorizable loops.
+  }];
+  let options = [
+    Option<"minElements", "min-elements", "int64_t", "4096",
+           "Copies with fewer (static) elements stay memref.copy">,
+  ];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+  let statistics = [
+    Statistic<"numCopies", "copies", "Copies made parallel">
+  ];
+}
+
+def CPUApproximateMath : Pass<"cpu-approximate-math", "func::FuncOp"> {
+  let summary = "f32 exp/tanh/erf/log as polynomials LLVM can vectorize";
+  let description = [{
+    Upstream's polynomial approximations
+    (`populateMathPolynomialApproximationPatterns`) for the f32 forms of
+    `exp`, `expm1`, `log`, `log1p`, `log2`, `tanh` and `erf`, instead of
+    scalar libm calls (which keep every loop that contains one — softmax,
+    GELU, sigmoid, tanh — from being vectorized). Pure arith, within a few
+    ulp of libm; inf, NaN and the overflow/underflow ranges are handled by
+    the approximations. f64 stays libm. The approximations' `math.fma`
+    becomes a contractable `arith.mulf` + `arith.addf` (FMA instructions in
+    vectorized loops; `convert-math-to-libm` would call `fmaf` per lane).
+    On in the default pipeline (`approximate-math=0` turns it off): with
+    the row reductions vectorized by `cpu-tile-and-vectorize`, softmax's
+    sum of exp runs as vector code (a TransformerEncoderLayer 1.6x faster;
+    native conformance unchanged at rtol 1e-3).
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::vector::VectorDialect"
+  ];
+}
+
+def CPUOuterParallelLoops : Pass<"cpu-outer-parallel-loops", "func::FuncOp"> {
+  let summary = "Run one dim of each multi-dim scf.parallel on threads";
+  let description = [{
+    A multi-dimensional `scf.parallel` (what `convert-linalg-to-parallel-loops`
+    makes of an N-d elementwise op) would become one collapsed OpenMP loop
+    whose every iteration recomputes its N indices with divisions, which
+    defeats vectorization. This pass keeps the first dimension with more than
+    one iteration parallel and turns the others into `scf.for` loops inside
+    it (in their original order, so the innermost loop still walks
+    contiguous memory).
+
+    Only one level runs in parallel: an `scf.parallel` nested in another one
+    (a linalg op left inside a task, the parallel dims under a reduction
+    loop) becomes `scf.for` loops, so OpenMP never forks inside a parallel
+    region. A loop nest whose estimated work (operations executed, loops
+    multiplied out) is below `min-parallel-work` runs sequentially too: a
+    fork/join costs more than it saves there.
+  }];
+  let dependentDialects = ["::mlir::scf::SCFDialect"];
+  let options = [
+    Option<"minParallelWork", "min-parallel-work", "int64_t", "16384",
+           "Loop nests with less estimated work run on the calling thread">,
+  ];
+  let statistics = [
+    Statistic<"numSequentialized", "sequentialized",
+              "Nested parallel loops made sequential">,
+    Statistic<"numSmall", "small", "Small parallel loop nests made sequential">
+  ];
+}
+
+def LowerRuntimeChecks : Pass<"lower-runtime-checks", "ModuleOp"> {
+  let summary = "Lower cf.assert to calls of the runtime's tonnx_check_failed";
+  let description = [{
+    The run-time checks the ONNX lowerings generate (indices in range, shapes
+    that must agree, integer divisors that must not be zero, sizes that must
+    be allocatable) are `cf.assert`s. Upstream's lowering prints their
+    message on stdout and aborts; this pass replaces each with a branch to a
+    call of `tonnx_check_failed(msg)` from the native runtime, which makes
+    `tonnx_invoke` (the JIT runner, compiled libraries) return an error with
+    the message, or prints it on stderr. With `drop=true` the checks are
+    erased instead (faster code that trusts its inputs). Runs before
+    `convert-cf-to-llvm`.
+  }];
+  let options = [
+    Option<"drop", "drop", "bool", "false",
+           "Erase the checks instead of lowering them">,
+  ];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect",
+                           "::mlir::cf::ControlFlowDialect"];
+}
+
+
+//===----------------------------------------------------------------------===//
+// CUDA target (--onnx-to-nvvm-pipeline)
+//===----------------------------------------------------------------------===//
+
+def CUDAManagedBuffers : Pass<"cuda-managed-buffers", "ModuleOp"> {
+  let summary = "Put the buffers kernels touch in CUDA managed memory";
+  let description = [{
+    After bufferization and deallocation, for the CUDA target:
+
+    * every `memref.alloc` becomes `gpu.alloc host_shared` (managed memory:
+      kernels and the host code between them see the same pointer), except
+      buffers that only host code reads and writes element by element
+      (deallocation bookkeeping);
+    * every `memref.dealloc` becomes a `gpu.dealloc` (the runtime frees host
+      pointers it did not allocate with `free`);
+    * the inputs of public functions are copied into managed buffers on
+      entry, and their results are copied into ordinary host buffers before
+      returning, so callers pass and receive plain host memory;
+    * copies between buffers become `linalg.copy` (kernels, not host
+      loops);
+    * constant `memref.global`s are listed in the module attribute
+      `torch_onnx.cuda_constants` for `cuda-device-constants`.
+  }];
+  let dependentDialects = ["::mlir::gpu::GPUDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
+def GPUTileParallelLoops : Pass<"gpu-tile-parallel-loops", "func::FuncOp"> {
+  let summary = "Tile scf.parallel nests into blocks and threads";
+  let description = [{
+    Tiles each outermost `scf.parallel` (what
+    `convert-linalg-to-parallel-loops` makes of a linalg op: one dimension
+    per parallel iterator, reductions as `scf.for` inside) so that a tile
+    holds at most `block-size` iterations, and attaches the
+    `mapping` attribute `convert-parallel-loops-to-gpu` reads: the innermost
+    dimension goes to `x` (consecutive threads touch consecutive elements),
+    the next ones to `y` and `z`, tiles to blocks and iterations within a
+    tile to threads; dimensions beyond three, and block dimensions that
+    could exceed the grid limits, run sequentially in each thread. Tiles are
+    guarded (`scf.if`), not clamped, so block sizes stay constant.
+  }];
+  let options = [
+    Option<"blockSize", "block-size", "int64_t", "256",
+           "Threads per block (at most)">,
+  ];
+  let dependentDialects = ["::mlir::gpu::GPUDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::affine::AffineDialect"];
+}
+
+def PromoteLoopAccumulators : Pass<"promote-loop-accumulators",
+                                   "func::FuncOp"> {
+  let summary = "Carry reduction accumulators in registers across scf.for";
+  let description = [{
+    `convert-linalg-to-parallel-loops` lowers a reduction (matmul, conv,
+    reduce) to an `scf.for` whose body loads the output element, updates it
+    and stores it back on every iteration; the backend cannot keep it in a
+    register because the store might alias the loop's other loads. When a
+    loop loads and stores exactly one element of a buffer at loop-invariant
+    indices, and every other buffer the loop reads or writes provably comes
+    from a different allocation (or a constant global), the element is
+    loaded once before the loop, carried as an `iter_args` value and stored
+    once after it. Innermost loops first, so nests (convolution windows)
+    promote all the way out.
+  }];
+  let dependentDialects = ["::mlir::scf::SCFDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
+def CUDADeviceConstants : Pass<"cuda-device-constants", "ModuleOp"> {
+  let summary = "Read weights through device copies made once per process";
+  let description = [{
+    On the LLVM dialect (host code): each address of a constant global
+    listed in `torch_onnx.cuda_constants` becomes a call
+    `tonnx_cuda_constant(address, bytes)`, which returns a managed-memory
+    copy made on first use and cached by the runtime, so the weights move
+    to the GPU once instead of on every run.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
+#endif // TORCH_ONNX_TRANSFORMS_PASSES
