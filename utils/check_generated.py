@@ -20,6 +20,7 @@ import tempfile
 TORCH_TD = "include/torch-onnx/Dialect/Torch/IR/GeneratedTorchOps.td"
 ONNX_TD = "include/torch-onnx/Dialect/ONNX/IR/GeneratedONNXOps.td"
 ONNX_TABLE = "lib/Dialect/ONNX/IR/GeneratedONNXOpTable.inc"
+ONNX_LISTS = "include/torch-onnx/Dialect/ONNX/IR/GeneratedONNXOpLists.h.inc"
 
 
 def main():
@@ -34,13 +35,14 @@ def main():
     with tempfile.TemporaryDirectory(prefix="torch_onnx_ods_") as tmp:
         outs = {TORCH_TD: os.path.join(tmp, "torch.td"),
                 ONNX_TD: os.path.join(tmp, "onnx.td"),
-                ONNX_TABLE: os.path.join(tmp, "onnx.inc")}
+                ONNX_TABLE: os.path.join(tmp, "onnx.inc"),
+                ONNX_LISTS: os.path.join(tmp, "onnx_lists.inc")}
         subprocess.run([opts.python_torch,
                         os.path.join(root, "utils/gen_torch_ops.py"),
                         outs[TORCH_TD]], check=True)
         subprocess.run([opts.python_onnx,
                         os.path.join(root, "utils/gen_onnx_ops.py"),
-                        outs[ONNX_TD], outs[ONNX_TABLE]], check=True)
+                        outs[ONNX_TD], outs[ONNX_TABLE], outs[ONNX_LISTS]], check=True)
         drift = []
         for rel, new in outs.items():
             path = os.path.join(root, rel)

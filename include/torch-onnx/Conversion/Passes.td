@@ -68,7 +68,16 @@ def ConvertONNXToLinalg : Pass<"convert-onnx-to-linalg", "ModuleOp"> {
     An op without a lowering, or with attributes the lowering cannot honour,
     is an error at the op naming the op, its opset and the reason; nothing is
     approximated.
+
+    Built on MLIR's dialect conversion: a type converter (ONNX's unsigned
+    integer tensors to signless), a target where the onnx dialect is
+    illegal, and one typed `OpConversionPattern` per generated op class,
+    grouped by family (`populateONNXTo<Family>Patterns`). The driver visits
+    ops in program order, so each lowering sees its operands' refined types.
   }];
+  let statistics = [
+    Statistic<"numOps", "onnx-ops", "onnx ops converted">
+  ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
     "::mlir::tensor::TensorDialect", "::mlir::math::MathDialect",

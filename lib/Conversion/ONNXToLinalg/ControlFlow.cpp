@@ -1,7 +1,7 @@
 //===- ControlFlow.cpp - ONNX If/Loop -> scf.if/scf.while -----------------===//
 //
-// The bodies are lowered in place first (they see the outer values already
-// lowered), then moved into the scf region; onnx.Yield becomes scf.yield.
+// The bodies move into the scf regions and are converted after the If/Loop
+// (program order); their onnx.Yield becomes scf.yield (YieldLowering).
 // Loop scan outputs are stacked into a [trip count, ...] buffer allocated
 // from the static trip count bound M and sliced to the iterations run.
 //
@@ -33,49 +33,40 @@ static Type join(Type a, Type b) {
   return RankedTensorType::get(s, ra.getElementType());
 }
 
-/// Moves the ops of `from` (ending in onnx.Yield) to the end of `to`,
-/// returning the yielded values.
-static SmallVector<Value> moveBody(Block &from, Block &to) {
-  auto yield = cast<YieldOp>(from.getTerminator());
-  SmallVector<Value> vals(yield.getOperands());
-  yield->erase();
-  to.getOperations().splice(to.end(), from.getOperations());
-  return vals;
-}
+/// Discardable attribute on the scf.while of a Loop: how many of its state
+/// values after (i, cond) are carried values (the rest are scan buffers).
+static constexpr llvm::StringLiteral kCarriedAttr = "torch_onnx.loop_carried";
 
 static FailureOr<SmallVector<Value>> lowerIf(Ctx &c) {
-  auto cond = c.ranked(0);
-  if (failed(cond))
-    return failure();
+  Value cond = c.input(0);
   // Generated region order: else_branch, then_branch.
   Region &elseR = c.op->getRegion(0), &thenR = c.op->getRegion(1);
-  if (failed(c.lowerRegion(thenR)) || failed(c.lowerRegion(elseR)))
-    return failure();
   auto ty = cast<YieldOp>(thenR.front().getTerminator());
   auto ey = cast<YieldOp>(elseR.front().getTerminator());
+  // The branches are lowered after the If (in program order), so the
+  // result types come from the declared types: the If's own, else the
+  // branches' outputs.
   SmallVector<Type> types;
-  for (auto [a, b] : llvm::zip(ty.getOperandTypes(), ey.getOperandTypes())) {
-    Type j = join(a, b);
-    if (!j || !isa<RankedTensorType>(j))
-      return c.failure("the branches yield incompatible types " +
-                       llvm::formatv("{0} and {1}", a, b).str() +
-                       " (only tensors of the same rank are supported)");
-    types.push_back(j);
+  for (auto [k, declared] : llvm::enumerate(c.op->getResultTypes())) {
+    Type t = toSignlessTensor(declared);
+    if (!isa<RankedTensorType>(t))
+      t = join(toSignlessTensor(ty.getOperand(k).getType()),
+               toSignlessTensor(ey.getOperand(k).getType()));
+    if (!t || !isa<RankedTensorType>(t))
+      return c.failure(
+          "output " + Twine(k) + " of type " +
+          llvm::formatv("{0}", declared).str() +
+          " has no known rank (give the branch outputs ranked tensor types)");
+    types.push_back(t);
   }
-  OpBuilder &b = c.b;
-  Value pred = c.extractScalar(*cond);
-  auto ifOp = scf::IfOp::create(b, c.loc, types, pred, /*withElse=*/true);
-  for (auto [src, dst] : {std::make_pair(&thenR, &ifOp.getThenRegion()),
-                          std::make_pair(&elseR, &ifOp.getElseRegion())}) {
-    Block &blk = dst->front();
-    blk.clear();
-    SmallVector<Value> vals = moveBody(src->front(), blk);
-    OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToEnd(&blk);
-    for (auto [v, t] : llvm::zip(vals, types))
-      v = v.getType() == t ? v : tensor::CastOp::create(b, c.loc, t, v);
-    scf::YieldOp::create(b, c.loc, vals);
-  }
+  ConversionPatternRewriter &rw = c.rewriter;
+  Value pred = c.extractScalar(cond);
+  auto ifOp = scf::IfOp::create(rw, c.loc, types, pred, /*addThenBlock=*/false,
+                                /*addElseBlock=*/false);
+  rw.inlineRegionBefore(thenR, ifOp.getThenRegion(),
+                        ifOp.getThenRegion().end());
+  rw.inlineRegionBefore(elseR, ifOp.getElseRegion(),
+                        ifOp.getElseRegion().end());
   return SmallVector<Value>(ifOp.getResults());
 }
 
@@ -87,8 +78,7 @@ static FailureOr<SmallVector<Value>> lowerLoop(Ctx &c) {
   {
     auto seg = c.op->getAttrOfType<DenseI32ArrayAttr>("operandSegmentSizes");
     unsigned start = seg ? seg[0] + seg[1] : 2;
-    for (Value v : c.op->getOperands().drop_front(start))
-      init.push_back(v);
+    init.append(c.operands.begin() + start, c.operands.end());
   }
   for (Value v : init)
     if (!isa<RankedTensorType>(v.getType()))
@@ -113,15 +103,13 @@ static FailureOr<SmallVector<Value>> lowerLoop(Ctx &c) {
           SmallVector<int64_t>(it.getRank(), ShapedType::kDynamic),
           it.getElementType()));
     }
-    blk.getArgument(k + 2).setType(carriedTypes.back());
   }
-  blk.getArgument(0).setType(RankedTensorType::get({}, b.getI64Type()));
-  blk.getArgument(1).setType(RankedTensorType::get({}, b.getI1Type()));
-  if (failed(c.lowerRegion(body)))
-    return failure();
   auto yield = cast<YieldOp>(blk.getTerminator());
+  if (yield.getNumOperands() < 1 + nCarried)
+    return c.failure("the body yields fewer values than it carries");
   unsigned nScan = yield.getNumOperands() - 1 - nCarried;
-  // Scan outputs need a static bound and static element shapes.
+  // Scan outputs need a static bound and static element shapes: the body's
+  // declared output, with dims it leaves open taken from the Loop's result.
   // Scan buffers have M rows (M <= 2^24, checked at run time when M is
   // not a constant).
   constexpr int64_t kMaxScanRows = 1 << 24;
@@ -129,7 +117,16 @@ static FailureOr<SmallVector<Value>> lowerLoop(Ctx &c) {
   Value rows;
   for (unsigned k = 0; k < nScan; ++k) {
     auto t = dyn_cast<RankedTensorType>(
-        yield.getOperand(1 + nCarried + k).getType());
+        toSignlessTensor(yield.getOperand(1 + nCarried + k).getType()));
+    auto r = dyn_cast<RankedTensorType>(
+        toSignlessTensor(c.op->getResult(nCarried + k).getType()));
+    if (t && r && r.getRank() == t.getRank() + 1) {
+      SmallVector<int64_t> s(t.getShape());
+      for (int64_t d = 0; d < t.getRank(); ++d)
+        if (ShapedType::isDynamic(s[d]))
+          s[d] = r.getDimSize(d + 1);
+      t = RankedTensorType::get(s, t.getElementType());
+    }
     if (!t || !t.hasStaticShape())
       return c.failure("scan outputs need a static element shape");
     if (!maxTrip)
@@ -167,73 +164,37 @@ static FailureOr<SmallVector<Value>> lowerLoop(Ctx &c) {
   for (Value v : state)
     stateTypes.push_back(v.getType());
   Value mt = maxTrip ? c.extractScalar(maxTrip) : Value();
-  auto wh = scf::WhileOp::create(b, loc, stateTypes, state);
+  ConversionPatternRewriter &rw = c.rewriter;
+  auto wh = scf::WhileOp::create(rw, loc, stateTypes, state);
+  wh->setAttr(kCarriedAttr, rw.getI64IntegerAttr(nCarried));
+  SmallVector<Location> locs(stateTypes.size(), loc);
   {
-    Block *before = b.createBlock(&wh.getBefore(), {}, stateTypes,
-                                  SmallVector<Location>(stateTypes.size(), loc));
-    OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToEnd(before);
+    OpBuilder::InsertionGuard g(rw);
+    Block *before = rw.createBlock(&wh.getBefore(), {}, stateTypes, locs);
     Value go = before->getArgument(1);
     if (mt) {
-      Value inRange = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
+      Value inRange = arith::CmpIOp::create(rw, loc, arith::CmpIPredicate::slt,
                                             before->getArgument(0), mt);
-      go = arith::AndIOp::create(b, loc, go, inRange);
+      go = arith::AndIOp::create(rw, loc, go, inRange);
     }
-    scf::ConditionOp::create(b, loc, go, before->getArguments());
+    scf::ConditionOp::create(rw, loc, go, before->getArguments());
   }
-  Block *after = b.createBlock(&wh.getAfter(), {}, stateTypes,
-                               SmallVector<Location>(stateTypes.size(), loc));
   {
-    OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToStart(after);
-    Value iter = tensor::FromElementsOp::create(
-        b, loc, RankedTensorType::get({}, b.getI64Type()),
-        ValueRange{after->getArgument(0)});
-    Value condT = tensor::FromElementsOp::create(
-        b, loc, RankedTensorType::get({}, b.getI1Type()),
-        ValueRange{after->getArgument(1)});
-    blk.getArgument(0).replaceAllUsesWith(iter);
-    blk.getArgument(1).replaceAllUsesWith(condT);
+    OpBuilder::InsertionGuard g(rw);
+    Block *after = rw.createBlock(&wh.getAfter(), {}, stateTypes, locs);
+    // The body's (iteration, condition) are 0-d tensors; its onnx.Yield
+    // becomes the scf.yield of the next state (YieldLowering).
+    SmallVector<Value> args{
+        tensor::FromElementsOp::create(
+            rw, loc, RankedTensorType::get({}, rw.getI64Type()),
+            ValueRange{after->getArgument(0)}),
+        tensor::FromElementsOp::create(
+            rw, loc, RankedTensorType::get({}, rw.getI1Type()),
+            ValueRange{after->getArgument(1)})};
     for (unsigned k = 0; k < nCarried; ++k)
-      blk.getArgument(k + 2).replaceAllUsesWith(after->getArgument(k + 2));
-    SmallVector<Value> vals = moveBody(blk, *after);
-    b.setInsertionPointToEnd(after);
-    Value i = after->getArgument(0);
-    SmallVector<Value> next{
-        arith::AddIOp::create(b, loc, i,
-                              arith::ConstantIntOp::create(b, loc,
-                                                           b.getI64Type(), 1)),
-        tensor::ExtractOp::create(b, loc, vals[0], ValueRange{})};
-    for (unsigned k = 0; k < nCarried; ++k) {
-      Value v = vals[1 + k];
-      if (v.getType() != carriedTypes[k]) {
-        if (!join(v.getType(), carriedTypes[k]))
-          return c.failure("carried value " + Twine(k) + " changes rank or "
-                                                         "type in the body");
-        v = tensor::CastOp::create(b, loc, carriedTypes[k], v);
-      }
-      next.push_back(v);
-    }
-    Value ii = arith::IndexCastOp::create(b, loc, b.getIndexType(), i);
-    for (unsigned k = 0; k < nScan; ++k) {
-      Value elem = vals[1 + nCarried + k];
-      auto t = scanElem[k];
-      Value buf = after->getArgument(2 + nCarried + k);
-      SmallVector<OpFoldResult> offs{ii}, sizes{b.getIndexAttr(1)},
-          strides(t.getRank() + 1, b.getIndexAttr(1));
-      for (int64_t d : t.getShape()) {
-        offs.push_back(b.getIndexAttr(0));
-        sizes.push_back(b.getIndexAttr(d));
-      }
-      SmallVector<int64_t> s{1};
-      s.append(t.getShape().begin(), t.getShape().end());
-      Value e1 = c.reshape(elem, getAsIndexOpFoldResult(b.getContext(), s));
-      next.push_back(tensor::InsertSliceOp::create(b, loc, e1, buf, offs, sizes,
-                                                   strides));
-    }
-    scf::YieldOp::create(b, loc, next);
+      args.push_back(after->getArgument(k + 2));
+    rw.inlineBlockBefore(&blk, after, after->end(), args);
   }
-  b.setInsertionPointAfter(wh);
   SmallVector<Value> results;
   for (unsigned k = 0; k < nCarried; ++k)
     results.push_back(wh.getResult(2 + k));
@@ -252,7 +213,108 @@ static FailureOr<SmallVector<Value>> lowerLoop(Ctx &c) {
   return results;
 }
 
-void mlir::ONNX::lowering::registerControlFlow(llvm::StringMap<LowerFn> &t) {
-  t["If"] = lowerIf;
-  t["Loop"] = lowerLoop;
+namespace {
+/// onnx.Yield at the end of a lowered If branch or Loop body.
+struct YieldLowering : public OpConversionPattern<YieldOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult matchAndRewrite(YieldOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rw) const override {
+    SmallVector<Value> vals;
+    for (Value v : adaptor.getOperands())
+      vals.push_back(peelCasts(v));
+    Location loc = op.getLoc();
+    Operation *parent = op->getParentOp();
+    if (auto ifOp = dyn_cast<scf::IfOp>(parent)) {
+      for (auto [k, pair] :
+           llvm::enumerate(llvm::zip(vals, ifOp.getResultTypes()))) {
+        auto [v, t] = pair;
+        if (v.getType() == t)
+          continue;
+        if (!tensor::CastOp::areCastCompatible(v.getType(), t))
+          return fail(op, rw,
+                      "onnx.If: a branch yields " +
+                          llvm::formatv("{0}", v.getType()).str() +
+                          " for output " + Twine(k) + " of type " +
+                          llvm::formatv("{0}", t).str());
+        v = tensor::CastOp::create(rw, loc, t, v);
+      }
+      rw.replaceOpWithNewOp<scf::YieldOp>(op, vals);
+      return success();
+    }
+    auto wh = dyn_cast<scf::WhileOp>(parent);
+    auto carriedAttr =
+        wh ? wh->getAttrOfType<IntegerAttr>(kCarriedAttr) : IntegerAttr();
+    if (!carriedAttr)
+      return rw.notifyMatchFailure(op, "not in a lowered If or Loop");
+    unsigned nCarried = carriedAttr.getInt();
+    Block *after = op->getBlock();
+    unsigned nScan = after->getNumArguments() - 2 - nCarried;
+    if (vals.size() != 1 + nCarried + nScan)
+      return fail(op, rw,
+                  "onnx.Loop: the body yields " + Twine(vals.size()) +
+                      " values for " + Twine(1 + nCarried + nScan));
+    Value i = after->getArgument(0);
+    SmallVector<Value> next{
+        arith::AddIOp::create(
+            rw, loc, i,
+            arith::ConstantIntOp::create(rw, loc, rw.getI64Type(), 1)),
+        tensor::ExtractOp::create(rw, loc, vals[0], ValueRange{})};
+    for (unsigned k = 0; k < nCarried; ++k) {
+      Value v = vals[1 + k];
+      Type t = after->getArgument(2 + k).getType();
+      if (v.getType() != t) {
+        if (!join(v.getType(), t))
+          return fail(op, rw,
+                      "onnx.Loop: carried value " + Twine(k) +
+                          " changes rank or type in the body");
+        v = tensor::CastOp::create(rw, loc, t, v);
+      }
+      next.push_back(v);
+    }
+    Value ii = arith::IndexCastOp::create(rw, loc, rw.getIndexType(), i);
+    for (unsigned k = 0; k < nScan; ++k) {
+      Value elem = vals[1 + nCarried + k];
+      Value buf = after->getArgument(2 + nCarried + k);
+      auto bt = cast<RankedTensorType>(buf.getType());
+      int64_t rank = bt.getRank();
+      auto et = RankedTensorType::get(bt.getShape().drop_front(),
+                                      bt.getElementType());
+      if (!tensor::CastOp::areCastCompatible(elem.getType(), et))
+        return fail(op, rw,
+                    "onnx.Loop: scan output " + Twine(k) + " of type " +
+                        llvm::formatv("{0}", elem.getType()).str() +
+                        " does not fit its declared element type " +
+                        llvm::formatv("{0}", et).str());
+      if (elem.getType() != et)
+        elem = tensor::CastOp::create(rw, loc, et, elem);
+      SmallVector<OpFoldResult> offs{ii}, sizes{rw.getIndexAttr(1)},
+          strides(rank, rw.getIndexAttr(1));
+      for (int64_t d : et.getShape()) {
+        offs.push_back(rw.getIndexAttr(0));
+        sizes.push_back(rw.getIndexAttr(d));
+      }
+      // Rank-reducing insert of the element as row i.
+      next.push_back(tensor::InsertSliceOp::create(rw, loc, elem, buf, offs,
+                                                   sizes, strides));
+    }
+    rw.replaceOpWithNewOp<scf::YieldOp>(op, next);
+    return success();
+  }
+
+private:
+  static LogicalResult fail(YieldOp op, ConversionPatternRewriter &rw,
+                            const Twine &msg) {
+    std::string m = msg.str();
+    op->emitError() << "cannot lower to native code: " << m;
+    return rw.notifyMatchFailure(op, m);
+  }
+};
+} // namespace
+
+void mlir::ONNX::lowering::populateONNXToControlFlowPatterns(LoweringSet &t) {
+  t.add<op_types::If>(lowerIf);
+  t.add<op_types::Loop>(lowerLoop);
+  // Like the op patterns, without a type converter (see ONNXOpLowering).
+  t.getPatterns().add<YieldLowering>(t.getPatterns().getContext());
 }

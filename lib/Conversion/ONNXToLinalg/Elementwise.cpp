@@ -38,11 +38,6 @@ static bool accepts(Kinds k, Type t) {
 static LowerFn elementwiseFn(Kinds kinds, Body body) {
   return [kinds, body](Ctx &c) -> FailureOr<SmallVector<Value>> {
     SmallVector<Value> ins = c.allInputs();
-    for (unsigned k = 0; k < ins.size(); ++k) {
-      auto v = c.ranked(k);
-      if (failed(v))
-        return failure();
-    }
     // Before opset 7, binary ops broadcast B into A only with broadcast=1,
     // aligned at `axis` (default: trailing).
     if (c.version < 7 && ins.size() == 2 && c.i("broadcast", 0)) {
@@ -126,14 +121,12 @@ static Value sigmoid(OpBuilder &b, Location l, Value x) {
 
 /// Cast (to the result type) and CastLike (to input 1's type).
 static FailureOr<SmallVector<Value>> lowerCast(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
+  Value x = c.input(0);
   Type from = c.origInElem(0);
   Type to = c.opType == "CastLike" ? c.origInElem(1) : c.origOutElem(0);
   if (!from.isIntOrFloat() || !to.isIntOrFloat())
     return c.failure("casts from/to string are not supported natively");
-  Value r = c.elementwise({*x}, toSignless(to),
+  Value r = c.elementwise({x}, toSignless(to),
                           [&](OpBuilder &, Location, ValueRange a) {
                             return c.castScalar(a[0], from, to);
                           });
@@ -141,10 +134,8 @@ static FailureOr<SmallVector<Value>> lowerCast(Ctx &c) {
 }
 
 static FailureOr<SmallVector<Value>> lowerClip(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
-  Type t = (*x).getType();
+  Value x = c.input(0);
+  Type t = (x).getType();
   Type elem = cast<ShapedType>(t).getElementType();
   Value lo, hi;
   if (c.version < 11) {
@@ -156,29 +147,29 @@ static FailureOr<SmallVector<Value>> lowerClip(Ctx &c) {
     if (Value v = c.in(2))
       hi = c.extractScalar(v);
   }
-  Value r = c.elementwise({*x}, elem, [&](OpBuilder &b, Location l,
-                                         ValueRange a) {
-    Value v = a[0];
-    if (lo)
-      v = isa<FloatType>(elem) ? (Value)arith::MaxNumFOp::create(b, l, v, lo)
-                               : fmax(c, b, l, v, lo);
-    if (hi)
-      v = isa<FloatType>(elem) ? (Value)arith::MinNumFOp::create(b, l, v, hi)
-                               : fmin(c, b, l, v, hi);
-    if (isa<FloatType>(elem)) // NaN stays NaN
-      v = arith::SelectOp::create(
-          b, l,
-          arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, a[0], a[0]),
-          a[0], v);
-    return v;
-  });
+  Value r =
+      c.elementwise({x}, elem, [&](OpBuilder &b, Location l, ValueRange a) {
+        Value v = a[0];
+        if (lo)
+          v = isa<FloatType>(elem)
+                  ? (Value)arith::MaxNumFOp::create(b, l, v, lo)
+                  : fmax(c, b, l, v, lo);
+        if (hi)
+          v = isa<FloatType>(elem)
+                  ? (Value)arith::MinNumFOp::create(b, l, v, hi)
+                  : fmin(c, b, l, v, hi);
+        if (isa<FloatType>(elem)) // NaN stays NaN
+          v = arith::SelectOp::create(
+              b, l,
+              arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, a[0],
+                                    a[0]),
+              a[0], v);
+        return v;
+      });
   return SmallVector<Value>{r};
 }
 
 static FailureOr<SmallVector<Value>> lowerWhere(Ctx &c) {
-  for (unsigned k = 0; k < 3; ++k)
-    if (failed(c.ranked(k)))
-      return failure();
   Value r = c.elementwise(
       {c.in(0), c.in(1), c.in(2)}, c.resultElem(0),
       [&](OpBuilder &b, Location l, ValueRange a) -> Value {
@@ -201,9 +192,7 @@ static FailureOr<SmallVector<Value>> lowerIdentity(Ctx &c) {
 
 /// Dropout at inference: the identity; the mask (if used) is all true.
 static FailureOr<SmallVector<Value>> lowerDropout(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
+  Value x = c.input(0);
   bool training = false;
   if (c.version >= 12) {
     if (Value t = c.in(2)) {
@@ -221,10 +210,10 @@ static FailureOr<SmallVector<Value>> lowerDropout(Ctx &c) {
   } else if (c.version < 7 && c.i("is_test", 0) == 0) {
     return c.failure("training-mode dropout (is_test=0) is not supported");
   }
-  SmallVector<Value> r{*x};
+  SmallVector<Value> r{x};
   if (c.op->getNumResults() > 1)
-    r.push_back(c.fill(c.dims(*x), c.b.getI1Type(),
-                       c.constI(c.b.getI1Type(), 1)));
+    r.push_back(
+        c.fill(c.dims(x), c.b.getI1Type(), c.constI(c.b.getI1Type(), 1)));
   return r;
 }
 
@@ -243,8 +232,6 @@ static void checkIntDivisor(Ctx &c) {
 }
 
 static FailureOr<SmallVector<Value>> lowerMod(Ctx &c) {
-  if (failed(c.ranked(0)) || failed(c.ranked(1)))
-    return failure();
   bool fmod = c.i("fmod", 0);
   Type elem = c.resultElem(0);
   if (isa<FloatType>(elem) && !fmod)
@@ -278,8 +265,6 @@ static FailureOr<SmallVector<Value>> lowerMod(Ctx &c) {
 }
 
 static FailureOr<SmallVector<Value>> lowerPow(Ctx &c) {
-  if (failed(c.ranked(0)) || failed(c.ranked(1)))
-    return failure();
   Type xe = c.origInElem(0), ye = c.origInElem(1);
   Type re = c.resultElem(0);
   Value r = c.elementwise(
@@ -300,8 +285,6 @@ static FailureOr<SmallVector<Value>> lowerPow(Ctx &c) {
 }
 
 static FailureOr<SmallVector<Value>> lowerBitShift(Ctx &c) {
-  if (failed(c.ranked(0)) || failed(c.ranked(1)))
-    return failure();
   bool left = c.s("direction", "") == "LEFT";
   Value r = c.elementwise({c.in(0), c.in(1)}, c.resultElem(0),
                           [&](OpBuilder &b, Location l, ValueRange a) -> Value {
@@ -339,8 +322,6 @@ static FailureOr<SmallVector<Value>> lowerVariadic(Ctx &c) {
 }
 
 static FailureOr<SmallVector<Value>> lowerPRelu(Ctx &c) {
-  if (failed(c.ranked(0)) || failed(c.ranked(1)))
-    return failure();
   Value x = c.in(0), slope = c.in(1);
   // Before opset 7, a 1-D slope broadcasts along the channel axis.
   auto xt = cast<RankedTensorType>(x.getType());
@@ -363,98 +344,106 @@ static FailureOr<SmallVector<Value>> lowerPRelu(Ctx &c) {
   return SmallVector<Value>{r};
 }
 
-void mlir::ONNX::lowering::registerElementwise(llvm::StringMap<LowerFn> &t) {
+void mlir::ONNX::lowering::populateONNXToElementwisePatterns(LoweringSet &t) {
   using B = OpBuilder;
   using L = Location;
   using V = ValueRange;
-  t["Exp"] = elementwiseFn(Kinds::Float, unaryF<math::ExpOp>());
-  t["Log"] = elementwiseFn(Kinds::Float, unaryF<math::LogOp>());
-  t["Sqrt"] = elementwiseFn(Kinds::Float, unaryF<math::SqrtOp>());
-  t["Sin"] = elementwiseFn(Kinds::Float, unaryF<math::SinOp>());
-  t["Cos"] = elementwiseFn(Kinds::Float, unaryF<math::CosOp>());
-  t["Tan"] = elementwiseFn(Kinds::Float, unaryF<math::TanOp>());
-  t["Tanh"] = elementwiseFn(Kinds::Float, unaryF<math::TanhOp>());
-  t["Erf"] = elementwiseFn(Kinds::Float, unaryF<math::ErfOp>());
-  t["Atan"] = elementwiseFn(Kinds::Float, unaryF<math::AtanOp>());
-  t["Asin"] = elementwiseFn(Kinds::Float, unaryF<math::AsinOp>());
-  t["Acos"] = elementwiseFn(Kinds::Float, unaryF<math::AcosOp>());
-  t["Sinh"] = elementwiseFn(Kinds::Float, unaryF<math::SinhOp>());
-  t["Cosh"] = elementwiseFn(Kinds::Float, unaryF<math::CoshOp>());
-  t["Asinh"] = elementwiseFn(Kinds::Float, unaryF<math::AsinhOp>());
-  t["Acosh"] = elementwiseFn(Kinds::Float, unaryF<math::AcoshOp>());
-  t["Atanh"] = elementwiseFn(Kinds::Float, unaryF<math::AtanhOp>());
-  t["Ceil"] = elementwiseFn(Kinds::Float, unaryF<math::CeilOp>());
-  t["Floor"] = elementwiseFn(Kinds::Float, unaryF<math::FloorOp>());
-  t["Round"] = elementwiseFn(Kinds::Float, unaryF<math::RoundEvenOp>());
-  t["Abs"] = elementwiseFn(Kinds::Any, [](Ctx &c, B &b, L l, V a) -> Value {
-    if (isa<FloatType>(a[0].getType()))
-      return math::AbsFOp::create(b, l, a[0]);
-    if (c.inUnsigned(0))
-      return a[0];
-    return math::AbsIOp::create(b, l, a[0]);
-  });
-  t["Neg"] = elementwiseFn(Kinds::Any, [](Ctx &, B &b, L l, V a) -> Value {
-    if (isa<FloatType>(a[0].getType()))
-      return arith::NegFOp::create(b, l, a[0]);
-    return arith::SubIOp::create(b, l, icst(b, l, a[0].getType(), 0), a[0]);
-  });
-  t["Sign"] = elementwiseFn(Kinds::Any, [](Ctx &c, B &b, L l, V a) -> Value {
-    Type ty = a[0].getType();
-    if (isa<FloatType>(ty)) {
-      Value pos = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OGT, a[0],
-                                        fcst(b, l, ty, 0));
-      Value neg = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT, a[0],
-                                        fcst(b, l, ty, 0));
-      Value r = arith::SelectOp::create(b, l, neg, fcst(b, l, ty, -1),
-                                        fcst(b, l, ty, 0));
-      return arith::SelectOp::create(b, l, pos, fcst(b, l, ty, 1), r);
-    }
-    auto up = c.inUnsigned(0) ? arith::CmpIPredicate::ugt
-                              : arith::CmpIPredicate::sgt;
-    Value pos = arith::CmpIOp::create(b, l, up, a[0], icst(b, l, ty, 0));
-    Value neg = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, a[0],
-                                      icst(b, l, ty, 0));
-    if (c.inUnsigned(0))
-      neg = icst(b, l, b.getI1Type(), 0);
-    Value r =
-        arith::SelectOp::create(b, l, neg, icst(b, l, ty, -1), icst(b, l, ty, 0));
-    return arith::SelectOp::create(b, l, pos, icst(b, l, ty, 1), r);
-  });
-  t["Reciprocal"] = elementwiseFn(Kinds::Float, [](Ctx &, B &b, L l, V a) {
+  t.add<op_types::Exp>(elementwiseFn(Kinds::Float, unaryF<math::ExpOp>()));
+  t.add<op_types::Log>(elementwiseFn(Kinds::Float, unaryF<math::LogOp>()));
+  t.add<op_types::Sqrt>(elementwiseFn(Kinds::Float, unaryF<math::SqrtOp>()));
+  t.add<op_types::Sin>(elementwiseFn(Kinds::Float, unaryF<math::SinOp>()));
+  t.add<op_types::Cos>(elementwiseFn(Kinds::Float, unaryF<math::CosOp>()));
+  t.add<op_types::Tan>(elementwiseFn(Kinds::Float, unaryF<math::TanOp>()));
+  t.add<op_types::Tanh>(elementwiseFn(Kinds::Float, unaryF<math::TanhOp>()));
+  t.add<op_types::Erf>(elementwiseFn(Kinds::Float, unaryF<math::ErfOp>()));
+  t.add<op_types::Atan>(elementwiseFn(Kinds::Float, unaryF<math::AtanOp>()));
+  t.add<op_types::Asin>(elementwiseFn(Kinds::Float, unaryF<math::AsinOp>()));
+  t.add<op_types::Acos>(elementwiseFn(Kinds::Float, unaryF<math::AcosOp>()));
+  t.add<op_types::Sinh>(elementwiseFn(Kinds::Float, unaryF<math::SinhOp>()));
+  t.add<op_types::Cosh>(elementwiseFn(Kinds::Float, unaryF<math::CoshOp>()));
+  t.add<op_types::Asinh>(elementwiseFn(Kinds::Float, unaryF<math::AsinhOp>()));
+  t.add<op_types::Acosh>(elementwiseFn(Kinds::Float, unaryF<math::AcoshOp>()));
+  t.add<op_types::Atanh>(elementwiseFn(Kinds::Float, unaryF<math::AtanhOp>()));
+  t.add<op_types::Ceil>(elementwiseFn(Kinds::Float, unaryF<math::CeilOp>()));
+  t.add<op_types::Floor>(elementwiseFn(Kinds::Float, unaryF<math::FloorOp>()));
+  t.add<op_types::Round>(
+      elementwiseFn(Kinds::Float, unaryF<math::RoundEvenOp>()));
+  t.add<op_types::Abs>(
+      elementwiseFn(Kinds::Any, [](Ctx &c, B &b, L l, V a) -> Value {
+        if (isa<FloatType>(a[0].getType()))
+          return math::AbsFOp::create(b, l, a[0]);
+        if (c.inUnsigned(0))
+          return a[0];
+        return math::AbsIOp::create(b, l, a[0]);
+      }));
+  t.add<op_types::Neg>(
+      elementwiseFn(Kinds::Any, [](Ctx &, B &b, L l, V a) -> Value {
+        if (isa<FloatType>(a[0].getType()))
+          return arith::NegFOp::create(b, l, a[0]);
+        return arith::SubIOp::create(b, l, icst(b, l, a[0].getType(), 0), a[0]);
+      }));
+  t.add<op_types::Sign>(
+      elementwiseFn(Kinds::Any, [](Ctx &c, B &b, L l, V a) -> Value {
+        Type ty = a[0].getType();
+        if (isa<FloatType>(ty)) {
+          Value pos = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OGT,
+                                            a[0], fcst(b, l, ty, 0));
+          Value neg = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT,
+                                            a[0], fcst(b, l, ty, 0));
+          Value r = arith::SelectOp::create(b, l, neg, fcst(b, l, ty, -1),
+                                            fcst(b, l, ty, 0));
+          return arith::SelectOp::create(b, l, pos, fcst(b, l, ty, 1), r);
+        }
+        auto up = c.inUnsigned(0) ? arith::CmpIPredicate::ugt
+                                  : arith::CmpIPredicate::sgt;
+        Value pos = arith::CmpIOp::create(b, l, up, a[0], icst(b, l, ty, 0));
+        Value neg = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, a[0],
+                                          icst(b, l, ty, 0));
+        if (c.inUnsigned(0))
+          neg = icst(b, l, b.getI1Type(), 0);
+        Value r = arith::SelectOp::create(b, l, neg, icst(b, l, ty, -1),
+                                          icst(b, l, ty, 0));
+        return arith::SelectOp::create(b, l, pos, icst(b, l, ty, 1), r);
+      }));
+  t.add<op_types::Reciprocal>(elementwiseFn(Kinds::Float, [](Ctx &, B &b, L l,
+                                                             V a) {
     return (Value)arith::DivFOp::create(b, l, fcst(b, l, a[0].getType(), 1.0),
                                         a[0]);
-  });
-  t["Sigmoid"] = elementwiseFn(Kinds::Float, [](Ctx &, B &b, L l, V a) {
-    return sigmoid(b, l, a[0]);
-  });
-  t["Relu"] = elementwiseFn(Kinds::Any, [](Ctx &c, B &b, L l, V a) -> Value {
-    Type ty = a[0].getType();
-    if (isa<FloatType>(ty))
-      return arith::MaxNumFOp::create(b, l, a[0], fcst(b, l, ty, 0));
-    return arith::MaxSIOp::create(b, l, a[0], icst(b, l, ty, 0));
-  });
-  t["Softplus"] = elementwiseFn(Kinds::Float, [](Ctx &, B &b, L l, V a) {
-    // log(1 + exp(x)), stable: max(x,0) + log1p(exp(-|x|))
-    Type ty = a[0].getType();
-    Value ax = math::AbsFOp::create(b, l, a[0]);
-    Value e = math::ExpOp::create(b, l, arith::NegFOp::create(b, l, ax));
-    Value lp = math::Log1pOp::create(b, l, e);
-    Value m = arith::MaxNumFOp::create(b, l, a[0], fcst(b, l, ty, 0));
-    return (Value)arith::AddFOp::create(b, l, m, lp);
-  });
-  t["Softsign"] = elementwiseFn(Kinds::Float, [](Ctx &, B &b, L l, V a) {
+  }));
+  t.add<op_types::Sigmoid>(elementwiseFn(
+      Kinds::Float, [](Ctx &, B &b, L l, V a) { return sigmoid(b, l, a[0]); }));
+  t.add<op_types::Relu>(
+      elementwiseFn(Kinds::Any, [](Ctx &c, B &b, L l, V a) -> Value {
+        Type ty = a[0].getType();
+        if (isa<FloatType>(ty))
+          return arith::MaxNumFOp::create(b, l, a[0], fcst(b, l, ty, 0));
+        return arith::MaxSIOp::create(b, l, a[0], icst(b, l, ty, 0));
+      }));
+  t.add<op_types::Softplus>(
+      elementwiseFn(Kinds::Float, [](Ctx &, B &b, L l, V a) {
+        // log(1 + exp(x)), stable: max(x,0) + log1p(exp(-|x|))
+        Type ty = a[0].getType();
+        Value ax = math::AbsFOp::create(b, l, a[0]);
+        Value e = math::ExpOp::create(b, l, arith::NegFOp::create(b, l, ax));
+        Value lp = math::Log1pOp::create(b, l, e);
+        Value m = arith::MaxNumFOp::create(b, l, a[0], fcst(b, l, ty, 0));
+        return (Value)arith::AddFOp::create(b, l, m, lp);
+      }));
+  t.add<op_types::Softsign>(elementwiseFn(Kinds::Float, [](Ctx &, B &b, L l,
+                                                           V a) {
     Type ty = a[0].getType();
     Value d = arith::AddFOp::create(b, l, fcst(b, l, ty, 1),
                                     math::AbsFOp::create(b, l, a[0]));
     return (Value)arith::DivFOp::create(b, l, a[0], d);
-  });
-  t["LeakyRelu"] = elementwiseFn(Kinds::Float, [](Ctx &c, B &b, L l, V a) {
+  }));
+  t.add<op_types::LeakyRelu>(elementwiseFn(Kinds::Float, [](Ctx &c, B &b, L l,
+                                                            V a) {
     Type ty = a[0].getType();
     Value neg = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT, a[0],
                                       fcst(b, l, ty, 0));
     Value s = arith::MulFOp::create(b, l, a[0], fcst(b, l, ty, c.f("alpha", 0.01)));
     return (Value)arith::SelectOp::create(b, l, neg, s, a[0]);
-  });
+  }));
   auto eluLike = [](Ctx &c, B &b, L l, Value x, double alpha) {
     Type ty = x.getType();
     Value neg = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT, x,
@@ -463,16 +452,18 @@ void mlir::ONNX::lowering::registerElementwise(llvm::StringMap<LowerFn> &t) {
     Value s = arith::MulFOp::create(b, l, em1, fcst(b, l, ty, alpha));
     return (Value)arith::SelectOp::create(b, l, neg, s, x);
   };
-  t["Elu"] = elementwiseFn(Kinds::Float, [eluLike](Ctx &c, B &b, L l, V a) {
-    return eluLike(c, b, l, a[0], c.f("alpha", 1.0));
-  });
-  t["Selu"] = elementwiseFn(Kinds::Float, [eluLike](Ctx &c, B &b, L l, V a) {
+  t.add<op_types::Elu>(
+      elementwiseFn(Kinds::Float, [eluLike](Ctx &c, B &b, L l, V a) {
+        return eluLike(c, b, l, a[0], c.f("alpha", 1.0));
+      }));
+  t.add<op_types::Selu>(elementwiseFn(Kinds::Float, [eluLike](Ctx &c, B &b, L l,
+                                                              V a) {
     Value e = eluLike(c, b, l, a[0], c.f("alpha", 1.67326319217681884765625));
     return (Value)arith::MulFOp::create(
         b, l, e,
         fcst(b, l, a[0].getType(), c.f("gamma", 1.05070102214813232421875)));
-  });
-  t["Celu"] = elementwiseFn(Kinds::Float, [](Ctx &c, B &b, L l, V a) {
+  }));
+  t.add<op_types::Celu>(elementwiseFn(Kinds::Float, [](Ctx &c, B &b, L l, V a) {
     // max(0,x) + min(0, alpha*(exp(x/alpha)-1))
     Type ty = a[0].getType();
     double alpha = c.f("alpha", 1.0);
@@ -482,16 +473,18 @@ void mlir::ONNX::lowering::registerElementwise(llvm::StringMap<LowerFn> &t) {
     Value lo = arith::MinNumFOp::create(b, l, e, fcst(b, l, ty, 0));
     Value hi = arith::MaxNumFOp::create(b, l, a[0], fcst(b, l, ty, 0));
     return (Value)arith::AddFOp::create(b, l, hi, lo);
-  });
-  t["HardSigmoid"] = elementwiseFn(Kinds::Float, [](Ctx &c, B &b, L l, V a) {
+  }));
+  t.add<op_types::HardSigmoid>(elementwiseFn(Kinds::Float, [](Ctx &c, B &b, L l,
+                                                              V a) {
     Type ty = a[0].getType();
     Value y = arith::AddFOp::create(
         b, l, arith::MulFOp::create(b, l, a[0], fcst(b, l, ty, c.f("alpha", 0.2))),
         fcst(b, l, ty, c.f("beta", 0.5)));
     y = arith::MaxNumFOp::create(b, l, y, fcst(b, l, ty, 0));
     return (Value)arith::MinNumFOp::create(b, l, y, fcst(b, l, ty, 1));
-  });
-  t["HardSwish"] = elementwiseFn(Kinds::Float, [](Ctx &, B &b, L l, V a) {
+  }));
+  t.add<op_types::HardSwish>(elementwiseFn(Kinds::Float, [](Ctx &, B &b, L l,
+                                                            V a) {
     Type ty = a[0].getType();
     Value y = arith::AddFOp::create(
         b, l, arith::MulFOp::create(b, l, a[0], fcst(b, l, ty, 1.0 / 6)),
@@ -499,93 +492,104 @@ void mlir::ONNX::lowering::registerElementwise(llvm::StringMap<LowerFn> &t) {
     y = arith::MaxNumFOp::create(b, l, y, fcst(b, l, ty, 0));
     y = arith::MinNumFOp::create(b, l, y, fcst(b, l, ty, 1));
     return (Value)arith::MulFOp::create(b, l, a[0], y);
-  });
-  t["ThresholdedRelu"] = elementwiseFn(Kinds::Float, [](Ctx &c, B &b, L l,
-                                                        V a) {
+  }));
+  t.add<op_types::ThresholdedRelu>(elementwiseFn(Kinds::Float, [](Ctx &c, B &b,
+                                                                  L l, V a) {
     Type ty = a[0].getType();
     Value gt = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OGT, a[0],
                                      fcst(b, l, ty, c.f("alpha", 1.0)));
     return (Value)arith::SelectOp::create(b, l, gt, a[0], fcst(b, l, ty, 0));
-  });
-  t["Shrink"] = elementwiseFn(Kinds::Any, [](Ctx &c, B &b, L l, V a) -> Value {
-    Type f = b.getF64Type();
-    Value x = c.castScalar(a[0], c.origInElem(0), f);
-    double lambd = c.f("lambd", 0.5), bias = c.f("bias", 0.0);
-    Value lt = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT, x,
-                                     fcst(b, l, f, -lambd));
-    Value gt = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OGT, x,
-                                     fcst(b, l, f, lambd));
-    Value r = arith::SelectOp::create(
-        b, l, lt, arith::AddFOp::create(b, l, x, fcst(b, l, f, bias)),
-        fcst(b, l, f, 0));
-    r = arith::SelectOp::create(
-        b, l, gt, arith::SubFOp::create(b, l, x, fcst(b, l, f, bias)), r);
-    return c.castScalar(r, f, c.origInElem(0));
-  });
-  t["Not"] = elementwiseFn(Kinds::Bool, [](Ctx &, B &b, L l, V a) -> Value {
-    return arith::XOrIOp::create(b, l, a[0], icst(b, l, b.getI1Type(), 1));
-  });
-  t["IsNaN"] = elementwiseFn(Kinds::Float, [](Ctx &, B &b, L l, V a) -> Value {
-    return arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, a[0], a[0]);
-  });
-  t["IsInf"] = elementwiseFn(Kinds::Float, [](Ctx &c, B &b, L l, V a) -> Value {
-    Type ty = a[0].getType();
-    double inf = std::numeric_limits<double>::infinity();
-    Value pos = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ, a[0],
-                                      fcst(b, l, ty, inf));
-    Value neg = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ, a[0],
-                                      fcst(b, l, ty, -inf));
-    Value f = icst(b, l, b.getI1Type(), 0);
-    if (!c.i("detect_positive", 1))
-      pos = f;
-    if (!c.i("detect_negative", 1))
-      neg = f;
-    return arith::OrIOp::create(b, l, pos, neg);
-  });
+  }));
+  t.add<op_types::Shrink>(
+      elementwiseFn(Kinds::Any, [](Ctx &c, B &b, L l, V a) -> Value {
+        Type f = b.getF64Type();
+        Value x = c.castScalar(a[0], c.origInElem(0), f);
+        double lambd = c.f("lambd", 0.5), bias = c.f("bias", 0.0);
+        Value lt = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT, x,
+                                         fcst(b, l, f, -lambd));
+        Value gt = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OGT, x,
+                                         fcst(b, l, f, lambd));
+        Value r = arith::SelectOp::create(
+            b, l, lt, arith::AddFOp::create(b, l, x, fcst(b, l, f, bias)),
+            fcst(b, l, f, 0));
+        r = arith::SelectOp::create(
+            b, l, gt, arith::SubFOp::create(b, l, x, fcst(b, l, f, bias)), r);
+        return c.castScalar(r, f, c.origInElem(0));
+      }));
+  t.add<op_types::Not>(
+      elementwiseFn(Kinds::Bool, [](Ctx &, B &b, L l, V a) -> Value {
+        return arith::XOrIOp::create(b, l, a[0], icst(b, l, b.getI1Type(), 1));
+      }));
+  t.add<op_types::IsNaN>(
+      elementwiseFn(Kinds::Float, [](Ctx &, B &b, L l, V a) -> Value {
+        return arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, a[0],
+                                     a[0]);
+      }));
+  t.add<op_types::IsInf>(
+      elementwiseFn(Kinds::Float, [](Ctx &c, B &b, L l, V a) -> Value {
+        Type ty = a[0].getType();
+        double inf = std::numeric_limits<double>::infinity();
+        Value pos = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ, a[0],
+                                          fcst(b, l, ty, inf));
+        Value neg = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ, a[0],
+                                          fcst(b, l, ty, -inf));
+        Value f = icst(b, l, b.getI1Type(), 0);
+        if (!c.i("detect_positive", 1))
+          pos = f;
+        if (!c.i("detect_negative", 1))
+          neg = f;
+        return arith::OrIOp::create(b, l, pos, neg);
+      }));
 
-  t["Add"] = elementwiseFn(
-      Kinds::Any, binary<arith::AddFOp, arith::AddIOp, arith::AddIOp>());
-  t["Sub"] = elementwiseFn(
-      Kinds::Any, binary<arith::SubFOp, arith::SubIOp, arith::SubIOp>());
-  t["Mul"] = elementwiseFn(
-      Kinds::Any, binary<arith::MulFOp, arith::MulIOp, arith::MulIOp>());
-  t["Div"] =
+  t.add<op_types::Add>(elementwiseFn(
+      Kinds::Any, binary<arith::AddFOp, arith::AddIOp, arith::AddIOp>()));
+  t.add<op_types::Sub>(elementwiseFn(
+      Kinds::Any, binary<arith::SubFOp, arith::SubIOp, arith::SubIOp>()));
+  t.add<op_types::Mul>(elementwiseFn(
+      Kinds::Any, binary<arith::MulFOp, arith::MulIOp, arith::MulIOp>()));
+  t.add<op_types::Div>(
       [div = elementwiseFn(
            Kinds::Any,
            binary<arith::DivFOp, arith::DivSIOp, arith::DivUIOp>())](Ctx &c) {
         checkIntDivisor(c);
         return div(c);
-      };
-  t["And"] = elementwiseFn(Kinds::Bool, [](Ctx &, B &b, L l, V a) -> Value {
-    return arith::AndIOp::create(b, l, a[0], a[1]);
-  });
-  t["Or"] = elementwiseFn(Kinds::Bool, [](Ctx &, B &b, L l, V a) -> Value {
-    return arith::OrIOp::create(b, l, a[0], a[1]);
-  });
-  t["Xor"] = elementwiseFn(Kinds::Bool, [](Ctx &, B &b, L l, V a) -> Value {
-    return arith::XOrIOp::create(b, l, a[0], a[1]);
-  });
+      });
+  t.add<op_types::And>(
+      elementwiseFn(Kinds::Bool, [](Ctx &, B &b, L l, V a) -> Value {
+        return arith::AndIOp::create(b, l, a[0], a[1]);
+      }));
+  t.add<op_types::Or>(
+      elementwiseFn(Kinds::Bool, [](Ctx &, B &b, L l, V a) -> Value {
+        return arith::OrIOp::create(b, l, a[0], a[1]);
+      }));
+  t.add<op_types::Xor>(
+      elementwiseFn(Kinds::Bool, [](Ctx &, B &b, L l, V a) -> Value {
+        return arith::XOrIOp::create(b, l, a[0], a[1]);
+      }));
   using FP = arith::CmpFPredicate;
   using IP = arith::CmpIPredicate;
-  t["Equal"] = elementwiseFn(Kinds::Any, compare(FP::OEQ, IP::eq, IP::eq));
-  t["Less"] = elementwiseFn(Kinds::Any, compare(FP::OLT, IP::slt, IP::ult));
-  t["LessOrEqual"] =
-      elementwiseFn(Kinds::Any, compare(FP::OLE, IP::sle, IP::ule));
-  t["Greater"] = elementwiseFn(Kinds::Any, compare(FP::OGT, IP::sgt, IP::ugt));
-  t["GreaterOrEqual"] =
-      elementwiseFn(Kinds::Any, compare(FP::OGE, IP::sge, IP::uge));
-  t["Max"] = lowerVariadic;
-  t["Min"] = lowerVariadic;
-  t["Sum"] = lowerVariadic;
-  t["Mean"] = lowerVariadic;
-  t["Cast"] = lowerCast;
-  t["CastLike"] = lowerCast;
-  t["Clip"] = lowerClip;
-  t["Where"] = lowerWhere;
-  t["Identity"] = lowerIdentity;
-  t["Dropout"] = lowerDropout;
-  t["Mod"] = lowerMod;
-  t["Pow"] = lowerPow;
-  t["BitShift"] = lowerBitShift;
-  t["PRelu"] = lowerPRelu;
+  t.add<op_types::Equal>(
+      elementwiseFn(Kinds::Any, compare(FP::OEQ, IP::eq, IP::eq)));
+  t.add<op_types::Less>(
+      elementwiseFn(Kinds::Any, compare(FP::OLT, IP::slt, IP::ult)));
+  t.add<op_types::LessOrEqual>(
+      elementwiseFn(Kinds::Any, compare(FP::OLE, IP::sle, IP::ule)));
+  t.add<op_types::Greater>(
+      elementwiseFn(Kinds::Any, compare(FP::OGT, IP::sgt, IP::ugt)));
+  t.add<op_types::GreaterOrEqual>(
+      elementwiseFn(Kinds::Any, compare(FP::OGE, IP::sge, IP::uge)));
+  t.add<op_types::Max>(lowerVariadic);
+  t.add<op_types::Min>(lowerVariadic);
+  t.add<op_types::Sum>(lowerVariadic);
+  t.add<op_types::Mean>(lowerVariadic);
+  t.add<op_types::Cast>(lowerCast);
+  t.add<op_types::CastLike>(lowerCast);
+  t.add<op_types::Clip>(lowerClip);
+  t.add<op_types::Where>(lowerWhere);
+  t.add<op_types::Identity>(lowerIdentity);
+  t.add<op_types::Dropout>(lowerDropout);
+  t.add<op_types::Mod>(lowerMod);
+  t.add<op_types::Pow>(lowerPow);
+  t.add<op_types::BitShift>(lowerBitShift);
+  t.add<op_types::PRelu>(lowerPRelu);
 }

@@ -18,12 +18,38 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Matchers.h"
+#include "mlir/Transforms/DialectConversion.h"
+#include "torch-onnx/Dialect/ONNX/IR/ONNXOpLists.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FormatVariadic.h"
 #include <functional>
 #include <optional>
 
 namespace mlir::ONNX::lowering {
+
+/// The ONNX -> linalg type conversion: tensors of ONNX's unsigned ints
+/// become signless (the signedness stays in the ONNX types the lowerings
+/// read from the original op); everything else is unchanged. Where a
+/// lowering's refined type meets a declared one, the pass puts a tensor.cast.
+class ONNXToLinalgTypeConverter : public TypeConverter {
+public:
+  ONNXToLinalgTypeConverter();
+};
+
+class LoweringSet;
+/// The patterns of each op family (one file each).
+void populateONNXToElementwisePatterns(LoweringSet &set);
+void populateONNXToShapePatterns(LoweringSet &set);
+void populateONNXToReductionPatterns(LoweringSet &set);
+void populateONNXToNNPatterns(LoweringSet &set);
+void populateONNXToLossPatterns(LoweringSet &set);
+/// If/Loop and the onnx.Yield of their bodies.
+void populateONNXToControlFlowPatterns(LoweringSet &set);
+/// All of the above, the constants and initializers, and a last pattern that
+/// reports an op without a lowering.
+void populateONNXToLinalgPatterns(const TypeConverter &converter,
+                                  RewritePatternSet &patterns);
 
 /// Element type of the lowered IR: ONNX's unsigned ints become signless
 /// (the signedness stays available from the original ONNX types).
@@ -32,32 +58,91 @@ Type toSignless(Type t);
 Type toSignlessTensor(Type t);
 
 struct Ctx;
+/// A lowering: builds the op's results from the Ctx (operands already
+/// converted), or fails after emitting a message.
 using LowerFn = std::function<FailureOr<SmallVector<Value>>(Ctx &)>;
 
-/// The lowering table: ONNX op_type -> lowering (versions are handled by the
-/// lowering, which reads the op's since-version from `Ctx::version`).
-const llvm::StringMap<LowerFn> &getLoweringTable();
-void registerElementwise(llvm::StringMap<LowerFn> &t);
-void registerShape(llvm::StringMap<LowerFn> &t);
-void registerReduce(llvm::StringMap<LowerFn> &t);
-void registerNN(llvm::StringMap<LowerFn> &t);
-void registerLosses(llvm::StringMap<LowerFn> &t);
-void registerControlFlow(llvm::StringMap<LowerFn> &t);
+/// Builds the typed conversion patterns of one op family: `add<op_types::X>`
+/// adds an `OpConversionPattern` for each generated op class of ONNX
+/// operator X (all its signatures; versions are told apart by the lowering
+/// through `Ctx::version`).
+class LoweringSet {
+public:
+  LoweringSet(const TypeConverter &converter, RewritePatternSet &patterns)
+      : converter(converter), patterns(patterns) {}
+  template <typename List> void add(LowerFn fn) {
+    addList(List{}, std::make_shared<const LowerFn>(std::move(fn)));
+  }
+  const TypeConverter &getTypeConverter() const { return converter; }
+  /// Names of the ops that have a pattern ("onnx.Squeeze", ...).
+  const llvm::StringSet<> &getLoweredOps() const { return lowered; }
+  RewritePatternSet &getPatterns() { return patterns; }
+
+private:
+  template <typename... Ops>
+  void addList(OpList<Ops...>, std::shared_ptr<const LowerFn> fn);
+
+  const TypeConverter &converter;
+  RewritePatternSet &patterns;
+  llvm::StringSet<> lowered;
+};
+
+/// `v` without the casts the conversion put between a lowering's result
+/// and its users (casts to a type that says less than their source).
+Value peelCasts(Value v);
+
+/// Runs lowering `fn` on `op` (the shared part of every pattern): converted
+/// operands with their refined types, the spec checks, the results
+/// replaced (kept at the declared type where that is more static).
+LogicalResult lowerONNXOp(Operation *op, ValueRange operands,
+                          ConversionPatternRewriter &rewriter,
+                          const LowerFn &fn);
+
+/// The typed pattern of one generated op class. It is built without a type
+/// converter on purpose: the adaptor then hands over each operand's latest
+/// replacement, with the refined type its lowering computed. (With a
+/// converter, an operand whose declared type is already legal, such as
+/// tensor<*xf32>, comes back as the original value.) Signedness still comes
+/// from the converter: block arguments are converted by it, and a lowering
+/// reads the ONNX types from the original op.
+template <typename OpT> class ONNXOpLowering : public OpConversionPattern<OpT> {
+public:
+  ONNXOpLowering(MLIRContext *ctx, std::shared_ptr<const LowerFn> fn)
+      : OpConversionPattern<OpT>(ctx), fn(std::move(fn)) {}
+  LogicalResult
+  matchAndRewrite(OpT op, typename OpConversionPattern<OpT>::OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    return lowerONNXOp(op, adaptor.getOperands(), rewriter, *fn);
+  }
+
+private:
+  std::shared_ptr<const LowerFn> fn;
+};
+
+template <typename... Ops>
+void LoweringSet::addList(OpList<Ops...>, std::shared_ptr<const LowerFn> fn) {
+  (patterns.add<ONNXOpLowering<Ops>>(patterns.getContext(), fn), ...);
+  (lowered.insert(Ops::getOperationName()), ...);
+}
 
 struct Ctx {
   Operation *op;
+  ConversionPatternRewriter &rewriter;
   OpBuilder &b;
   Location loc;
   StringRef opType;
   int64_t version;
+  /// The converted operands (signless; with the refined type a lowering
+  /// gave them, seen through the casts the conversion put in between).
+  SmallVector<Value> operands;
   /// ONNX types of the operands / results before lowering (signedness).
   SmallVector<Type> origOperandTypes;
   SmallVector<Type> origResultTypes;
-  /// Recursively lowers the ops of a region (control flow).
-  std::function<LogicalResult(Region &)> lowerRegion;
 
-  Ctx(Operation *op, OpBuilder &b, StringRef opType, int64_t version)
-      : op(op), b(b), loc(op->getLoc()), opType(opType), version(version) {}
+  Ctx(Operation *op, ConversionPatternRewriter &rewriter, StringRef opType,
+      int64_t version)
+      : op(op), rewriter(rewriter), b(rewriter), loc(op->getLoc()),
+        opType(opType), version(version) {}
 
   //===--- inputs ---------------------------------------------------------===//
   /// ONNX input `i` (null when absent or NoValue). Uses operandSegmentSizes
@@ -111,8 +196,9 @@ struct Ctx {
   void checkNoZero(Value t, const Twine &what);
 
   //===--- tensors --------------------------------------------------------===//
-  /// Operand as a ranked tensor (fails on unranked).
-  FailureOr<Value> ranked(unsigned i);
+  /// Input `i` where the schema requires it: present and ranked (checked
+  /// for every lowering by lowerONNXOp before it runs).
+  Value input(unsigned i) { return in(i); }
   Value index(int64_t v);
   Value i64(int64_t v);
   Value constF(Type t, double v);

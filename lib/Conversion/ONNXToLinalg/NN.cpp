@@ -55,10 +55,8 @@ static Value matmul2d(Ctx &c, Value a, Value b) {
 }
 
 static FailureOr<SmallVector<Value>> lowerMatMul(Ctx &c) {
-  auto a0 = c.ranked(0), b0 = c.ranked(1);
-  if (failed(a0) || failed(b0))
-    return failure();
-  Value a = *a0, b = *b0;
+  Value a0 = c.input(0), b0 = c.input(1);
+  Value a = a0, b = b0;
   auto at = cast<RankedTensorType>(a.getType());
   auto bt = cast<RankedTensorType>(b.getType());
   Type elem = at.getElementType();
@@ -148,37 +146,37 @@ static FailureOr<SmallVector<Value>> lowerMatMul(Ctx &c) {
 }
 
 static FailureOr<SmallVector<Value>> lowerGemm(Ctx &c) {
-  auto a = c.ranked(0), b = c.ranked(1);
-  if (failed(a) || failed(b))
-    return failure();
+  Value a = c.input(0), b = c.input(1);
   bool ta = c.i("transA", 0), tb = c.i("transB", 0);
   double alpha = c.f("alpha", 1.0), beta = c.f("beta", 1.0);
-  Type elem = cast<RankedTensorType>((*a).getType()).getElementType();
+  Type elem = cast<RankedTensorType>((a).getType()).getElementType();
   MLIRContext *ctx = c.b.getContext();
   AffineExpr m = getAffineDimExpr(0, ctx), n = getAffineDimExpr(1, ctx),
              k = getAffineDimExpr(2, ctx);
-  OpFoldResult M = c.dim(*a, ta ? 1 : 0), N = c.dim(*b, tb ? 0 : 1);
-  c.checkSameSize(c.dim(*a, ta ? 0 : 1), c.dim(*b, tb ? 1 : 0),
+  OpFoldResult M = c.dim(a, ta ? 1 : 0), N = c.dim(b, tb ? 0 : 1);
+  c.checkSameSize(c.dim(a, ta ? 0 : 1), c.dim(b, tb ? 1 : 0),
                   "A and B do not agree on K (with transA/transB)");
   Value r;
   if (!ta) {
     // A transposed B is materialized once (a contiguous copy) so that the
     // matmul's vectorized inner loop reads rows of B.
-    Value bm = *b;
+    Value bm = b;
     if (tb) {
-      Value init = c.empty({c.dim(*b, 1), c.dim(*b, 0)}, elem);
-      bm = linalg::TransposeOp::create(c.b, c.loc, *b, init,
+      Value init = c.empty({c.dim(b, 1), c.dim(b, 0)}, elem);
+      bm = linalg::TransposeOp::create(c.b, c.loc, b, init,
                                        ArrayRef<int64_t>{1, 0})
                .getResult()[0];
     }
-    r = matmul2d(c, *a, bm);
+    r = matmul2d(c, a, bm);
   } else {
-    r = contraction(c, {*a, *b},
-                    {AffineMap::get(3, 0, ta ? SmallVector<AffineExpr>{k, m}
-                                             : SmallVector<AffineExpr>{m, k},
+    r = contraction(c, {a, b},
+                    {AffineMap::get(3, 0,
+                                    ta ? SmallVector<AffineExpr>{k, m}
+                                       : SmallVector<AffineExpr>{m, k},
                                     ctx),
-                     AffineMap::get(3, 0, tb ? SmallVector<AffineExpr>{n, k}
-                                             : SmallVector<AffineExpr>{k, n},
+                     AffineMap::get(3, 0,
+                                    tb ? SmallVector<AffineExpr>{n, k}
+                                       : SmallVector<AffineExpr>{k, n},
                                     ctx),
                      AffineMap::get(3, 0, {m, n}, ctx)},
                     {M, N}, elem, iterTypes(2, 1));
@@ -305,10 +303,8 @@ static Value biasInit(Ctx &c, Value bias, ArrayRef<OpFoldResult> out,
 }
 
 static FailureOr<SmallVector<Value>> lowerConv(Ctx &c) {
-  auto x0 = c.ranked(0), w0 = c.ranked(1);
-  if (failed(x0) || failed(w0))
-    return failure();
-  Value x = *x0, w = *w0;
+  Value x0 = c.input(0), w0 = c.input(1);
+  Value x = x0, w = w0;
   auto xt = cast<RankedTensorType>(x.getType());
   auto wt = cast<RankedTensorType>(w.getType());
   Type elem = xt.getElementType();
@@ -413,10 +409,8 @@ static FailureOr<SmallVector<Value>> lowerConv(Ctx &c) {
 }
 
 static FailureOr<SmallVector<Value>> lowerPool(Ctx &c) {
-  auto x0 = c.ranked(0);
-  if (failed(x0))
-    return failure();
-  Value x = *x0;
+  Value x0 = c.input(0);
+  Value x = x0;
   auto xt = cast<RankedTensorType>(x.getType());
   Type elem = xt.getElementType();
   int64_t k = xt.getRank() - 2;
@@ -527,26 +521,24 @@ static FailureOr<SmallVector<Value>> lowerPool(Ctx &c) {
 }
 
 static FailureOr<SmallVector<Value>> lowerGlobalPool(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
-  auto xt = cast<RankedTensorType>((*x).getType());
+  Value x = c.input(0);
+  auto xt = cast<RankedTensorType>((x).getType());
   Type elem = xt.getElementType();
   SmallVector<int64_t> axes;
   for (int64_t d = 2; d < xt.getRank(); ++d)
     axes.push_back(d);
   bool isMax = c.opType == "GlobalMaxPool";
-  Value r = c.reduce(
-      *x, axes, true,
-      isMax ? c.constF(elem, -std::numeric_limits<double>::infinity())
-            : c.constF(elem, 0),
-      [isMax](OpBuilder &b, Location l, Value v, Value acc) -> Value {
-        if (isMax)
-          return arith::MaximumFOp::create(b, l, v, acc);
-        return arith::AddFOp::create(b, l, v, acc);
-      });
+  Value r =
+      c.reduce(x, axes, true,
+               isMax ? c.constF(elem, -std::numeric_limits<double>::infinity())
+                     : c.constF(elem, 0),
+               [isMax](OpBuilder &b, Location l, Value v, Value acc) -> Value {
+                 if (isMax)
+                   return arith::MaximumFOp::create(b, l, v, acc);
+                 return arith::AddFOp::create(b, l, v, acc);
+               });
   if (!isMax) {
-    Value nf = c.count(*x, axes, elem);
+    Value nf = c.count(x, axes, elem);
     r = c.elementwise({r}, elem, [&](OpBuilder &b, Location l, ValueRange a) {
       return (Value)arith::DivFOp::create(b, l, a[0], nf);
     });
@@ -566,9 +558,6 @@ static Value channelView(Ctx &c, Value v, int64_t rank) {
 }
 
 static FailureOr<SmallVector<Value>> lowerBatchNorm(Ctx &c) {
-  for (unsigned i = 0; i < 5; ++i)
-    if (failed(c.ranked(i)))
-      return failure();
   if (c.i("training_mode", 0))
     return c.failure("training_mode=1 is not supported (inference only)");
   if (c.version < 7 && c.i("is_test", 0) == 0 && c.op->getNumResults() > 1)
@@ -639,9 +628,6 @@ static std::tuple<Value, Value, Value> normalize(Ctx &c, Value x,
 }
 
 static FailureOr<SmallVector<Value>> lowerInstanceNorm(Ctx &c) {
-  for (unsigned i = 0; i < 3; ++i)
-    if (failed(c.ranked(i)))
-      return failure();
   Value x = c.in(0);
   int64_t rank = cast<RankedTensorType>(x.getType()).getRank();
   Type elem = cast<RankedTensorType>(x.getType()).getElementType();
@@ -659,8 +645,6 @@ static FailureOr<SmallVector<Value>> lowerInstanceNorm(Ctx &c) {
 }
 
 static FailureOr<SmallVector<Value>> lowerLayerNorm(Ctx &c) {
-  if (failed(c.ranked(0)) || failed(c.ranked(1)))
-    return failure();
   Value x = c.in(0);
   auto xt = cast<RankedTensorType>(x.getType());
   int64_t rank = xt.getRank();
@@ -702,53 +686,50 @@ static FailureOr<SmallVector<Value>> lowerLayerNorm(Ctx &c) {
 }
 
 static FailureOr<SmallVector<Value>> lowerMVN(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
-  Type elem = cast<RankedTensorType>((*x).getType()).getElementType();
-  int64_t rank = cast<RankedTensorType>((*x).getType()).getRank();
+  Value x = c.input(0);
+  Type elem = cast<RankedTensorType>((x).getType()).getElementType();
+  int64_t rank = cast<RankedTensorType>((x).getType()).getRank();
   SmallVector<int64_t> axes =
       c.ints("axes").value_or(SmallVector<int64_t>{0, 2, 3});
   for (int64_t &a : axes)
     a = normAxis(a, rank);
-  Value nf = c.count(*x, axes, elem);
+  Value nf = c.count(x, axes, elem);
   auto add = [](OpBuilder &b, Location l, Value v, Value acc) -> Value {
     return arith::AddFOp::create(b, l, v, acc);
   };
-  Value s1 = c.reduce(*x, axes, true, c.constF(elem, 0), add);
-  Value s2 = c.reduce(*x, axes, true, c.constF(elem, 0), add,
+  Value s1 = c.reduce(x, axes, true, c.constF(elem, 0), add);
+  Value s2 = c.reduce(x, axes, true, c.constF(elem, 0), add,
                       [](OpBuilder &b, Location l, Value v) -> Value {
                         return arith::MulFOp::create(b, l, v, v);
                       });
   Value eps = c.constF(elem, 1e-9);
-  Value r = c.elementwise({*x, s1, s2}, elem, [&](OpBuilder &b, Location l,
-                                                  ValueRange a) -> Value {
-    Value mean = arith::DivFOp::create(b, l, a[1], nf);
-    Value ex2 = arith::DivFOp::create(b, l, a[2], nf);
-    Value var = arith::SubFOp::create(b, l, ex2,
-                                      arith::MulFOp::create(b, l, mean, mean));
-    Value sd = arith::AddFOp::create(b, l, math::SqrtOp::create(b, l, var), eps);
-    return arith::DivFOp::create(b, l, arith::SubFOp::create(b, l, a[0], mean),
-                                 sd);
-  });
+  Value r = c.elementwise(
+      {x, s1, s2}, elem, [&](OpBuilder &b, Location l, ValueRange a) -> Value {
+        Value mean = arith::DivFOp::create(b, l, a[1], nf);
+        Value ex2 = arith::DivFOp::create(b, l, a[2], nf);
+        Value var = arith::SubFOp::create(
+            b, l, ex2, arith::MulFOp::create(b, l, mean, mean));
+        Value sd =
+            arith::AddFOp::create(b, l, math::SqrtOp::create(b, l, var), eps);
+        return arith::DivFOp::create(
+            b, l, arith::SubFOp::create(b, l, a[0], mean), sd);
+      });
   return SmallVector<Value>{r};
 }
 
 static FailureOr<SmallVector<Value>> lowerLRN(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
-  auto xt = cast<RankedTensorType>((*x).getType());
+  Value x = c.input(0);
+  auto xt = cast<RankedTensorType>((x).getType());
   Type elem = xt.getElementType();
   int64_t rank = xt.getRank();
   int64_t size = c.i("size", 1);
   double alpha = c.f("alpha", 1e-4), beta = c.f("beta", 0.75),
          bias = c.f("bias", 1.0);
   int64_t lo = (size - 1) / 2, hi = size - 1 - lo;
-  Value sq = c.elementwise({*x}, elem, [](OpBuilder &b, Location l,
-                                          ValueRange a) -> Value {
-    return arith::MulFOp::create(b, l, a[0], a[0]);
-  });
+  Value sq = c.elementwise({x}, elem,
+                           [](OpBuilder &b, Location l, ValueRange a) -> Value {
+                             return arith::MulFOp::create(b, l, a[0], a[0]);
+                           });
   SmallVector<OpFoldResult> l(rank, c.b.getIndexAttr(0)),
       h(rank, c.b.getIndexAttr(0));
   l[1] = c.b.getIndexAttr(lo);
@@ -767,7 +748,7 @@ static FailureOr<SmallVector<Value>> lowerLRN(Ctx &c) {
     oe.push_back(getAffineDimExpr(d, ctx));
   }
   Value window = c.empty({c.b.getIndexAttr(size)}, elem);
-  Value init = c.fill(c.dims(*x), elem, c.constF(elem, 0));
+  Value init = c.fill(c.dims(x), elem, c.constF(elem, 0));
   Value sum =
       linalg::GenericOp::create(
           c.b, c.loc, TypeRange{init.getType()}, ValueRange{padded, window},
@@ -781,14 +762,14 @@ static FailureOr<SmallVector<Value>> lowerLRN(Ctx &c) {
                 b, l, arith::AddFOp::create(b, l, a[2], a[0]).getResult());
           })
           .getResult(0);
-  Value r = c.elementwise({*x, sum}, elem, [&](OpBuilder &b, Location l,
-                                               ValueRange a) -> Value {
-    Value d = arith::AddFOp::create(
-        b, l, c.constF(elem, bias),
-        arith::MulFOp::create(b, l, a[1], c.constF(elem, alpha / size)));
-    Value p = math::PowFOp::create(b, l, d, c.constF(elem, beta));
-    return arith::DivFOp::create(b, l, a[0], p);
-  });
+  Value r = c.elementwise(
+      {x, sum}, elem, [&](OpBuilder &b, Location l, ValueRange a) -> Value {
+        Value d = arith::AddFOp::create(
+            b, l, c.constF(elem, bias),
+            arith::MulFOp::create(b, l, a[1], c.constF(elem, alpha / size)));
+        Value p = math::PowFOp::create(b, l, d, c.constF(elem, beta));
+        return arith::DivFOp::create(b, l, a[0], p);
+      });
   return SmallVector<Value>{r};
 }
 
@@ -902,10 +883,8 @@ static FailureOr<SmallVector<Value>> lowerEinsum(Ctx &c) {
 //===----------------------------------------------------------------------===//
 
 static FailureOr<SmallVector<Value>> lowerResize(Ctx &c) {
-  auto x0 = c.ranked(0);
-  if (failed(x0))
-    return failure();
-  Value x = *x0;
+  Value x0 = c.input(0);
+  Value x = x0;
   auto xt = cast<RankedTensorType>(x.getType());
   int64_t r = xt.getRank();
   Type elem = xt.getElementType();
@@ -1114,22 +1093,22 @@ static FailureOr<SmallVector<Value>> lowerResize(Ctx &c) {
   return SmallVector<Value>{g.getResult(0)};
 }
 
-void mlir::ONNX::lowering::registerNN(llvm::StringMap<LowerFn> &t) {
-  t["MatMul"] = lowerMatMul;
-  t["Gemm"] = lowerGemm;
-  t["Conv"] = lowerConv;
-  t["MaxPool"] = lowerPool;
-  t["AveragePool"] = lowerPool;
-  t["GlobalAveragePool"] = lowerGlobalPool;
-  t["GlobalMaxPool"] = lowerGlobalPool;
-  t["BatchNormalization"] = lowerBatchNorm;
-  t["InstanceNormalization"] = lowerInstanceNorm;
-  t["LayerNormalization"] = lowerLayerNorm;
-  t["MeanVarianceNormalization"] = lowerMVN;
-  t["LRN"] = lowerLRN;
-  t["Einsum"] = lowerEinsum;
-  t["Resize"] = lowerResize;
-  t["Upsample"] = lowerResize;
+void mlir::ONNX::lowering::populateONNXToNNPatterns(LoweringSet &t) {
+  t.add<op_types::MatMul>(lowerMatMul);
+  t.add<op_types::Gemm>(lowerGemm);
+  t.add<op_types::Conv>(lowerConv);
+  t.add<op_types::MaxPool>(lowerPool);
+  t.add<op_types::AveragePool>(lowerPool);
+  t.add<op_types::GlobalAveragePool>(lowerGlobalPool);
+  t.add<op_types::GlobalMaxPool>(lowerGlobalPool);
+  t.add<op_types::BatchNormalization>(lowerBatchNorm);
+  t.add<op_types::InstanceNormalization>(lowerInstanceNorm);
+  t.add<op_types::LayerNormalization>(lowerLayerNorm);
+  t.add<op_types::MeanVarianceNormalization>(lowerMVN);
+  t.add<op_types::LRN>(lowerLRN);
+  t.add<op_types::Einsum>(lowerEinsum);
+  t.add<op_types::Resize>(lowerResize);
+  t.add<op_types::Upsample>(lowerResize);
 }
 
 //===----------------------------------------------------------------------===//
@@ -1206,8 +1185,6 @@ static FailureOr<Value> nllLoss(Ctx &c, Value logp, Value target,
 }
 
 static FailureOr<SmallVector<Value>> lowerNLL(Ctx &c) {
-  if (failed(c.ranked(0)) || failed(c.ranked(1)))
-    return failure();
   auto r = nllLoss(c, c.in(0), c.in(1), c.in(2));
   if (failed(r))
     return failure();
@@ -1215,8 +1192,6 @@ static FailureOr<SmallVector<Value>> lowerNLL(Ctx &c) {
 }
 
 static FailureOr<SmallVector<Value>> lowerSCE(Ctx &c) {
-  if (failed(c.ranked(0)) || failed(c.ranked(1)))
-    return failure();
   Value x = c.in(0);
   Type elem = cast<RankedTensorType>(x.getType()).getElementType();
   // log_softmax over the class axis 1.
@@ -1239,10 +1214,8 @@ static FailureOr<SmallVector<Value>> lowerSCE(Ctx &c) {
 //===----------------------------------------------------------------------===//
 
 static FailureOr<SmallVector<Value>> lowerConvTranspose(Ctx &c) {
-  auto x0 = c.ranked(0), w0 = c.ranked(1);
-  if (failed(x0) || failed(w0))
-    return failure();
-  Value x = *x0, w = *w0;
+  Value x0 = c.input(0), w0 = c.input(1);
+  Value x = x0, w = w0;
   auto xt = cast<RankedTensorType>(x.getType());
   auto wt = cast<RankedTensorType>(w.getType());
   Type elem = xt.getElementType();
@@ -1363,8 +1336,8 @@ static FailureOr<SmallVector<Value>> lowerConvTranspose(Ctx &c) {
   return SmallVector<Value>{c.reshape(g.getResult(0), outDims)};
 }
 
-void mlir::ONNX::lowering::registerLosses(llvm::StringMap<LowerFn> &t) {
-  t["NegativeLogLikelihoodLoss"] = lowerNLL;
-  t["SoftmaxCrossEntropyLoss"] = lowerSCE;
-  t["ConvTranspose"] = lowerConvTranspose;
+void mlir::ONNX::lowering::populateONNXToLossPatterns(LoweringSet &t) {
+  t.add<op_types::NegativeLogLikelihoodLoss>(lowerNLL);
+  t.add<op_types::SoftmaxCrossEntropyLoss>(lowerSCE);
+  t.add<op_types::ConvTranspose>(lowerConvTranspose);
 }

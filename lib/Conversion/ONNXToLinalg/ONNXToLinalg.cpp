@@ -21,6 +21,7 @@
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Func/Transforms/FuncConversions.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
@@ -85,7 +86,7 @@ Value Ctx::in(unsigned i) {
   auto s = segment(op, i);
   if (!s || s->second == 0)
     return {};
-  Value v = op->getOperand(s->first);
+  Value v = operands[s->first];
   if (isa<NoneType>(v.getType()))
     return {};
   return v;
@@ -93,13 +94,13 @@ Value Ctx::in(unsigned i) {
 
 SmallVector<Value> Ctx::allInputs() {
   SmallVector<Value> r;
-  for (Value v : op->getOperands())
+  for (Value v : operands)
     if (!isa<NoneType>(v.getType()))
       r.push_back(v);
   return r;
 }
 
-unsigned Ctx::numInputs() { return op->getNumOperands(); }
+unsigned Ctx::numInputs() { return operands.size(); }
 
 Type Ctx::origInElem(unsigned i) {
   auto s = segment(op, i);
@@ -172,8 +173,10 @@ std::optional<SmallVector<double>> Ctx::floats(StringRef name) {
 }
 
 LogicalResult Ctx::fail(const Twine &msg) {
+  std::string m = msg.str();
+  (void)rewriter.notifyMatchFailure(op, m);
   return op->emitError() << "cannot lower onnx." << opType << " (opset "
-                         << version << ") to native code: " << msg;
+                         << version << ") to native code: " << m;
 }
 
 std::string Ctx::label() {
@@ -275,6 +278,7 @@ void Ctx::checkNoZero(Value t, const Twine &what) {
 }
 
 LogicalResult Ctx::invalid(const Twine &msg) {
+  (void)rewriter.notifyMatchFailure(op, "invalid model");
   return op->emitError() << "invalid onnx." << opType << " (opset " << version
                          << "): " << msg;
 }
@@ -282,20 +286,6 @@ LogicalResult Ctx::invalid(const Twine &msg) {
 //===----------------------------------------------------------------------===//
 // Ctx: tensor helpers
 //===----------------------------------------------------------------------===//
-
-FailureOr<Value> Ctx::ranked(unsigned i) {
-  Value v = in(i);
-  if (!v) {
-    (void)fail("input " + Twine(i) + " is required");
-    return mlir::failure();
-  }
-  if (!isa<RankedTensorType>(v.getType())) {
-    (void)fail("input " + Twine(i) + " has no known rank (type " +
-               llvm::formatv("{0}", v.getType()).str() + ")");
-    return mlir::failure();
-  }
-  return v;
-}
 
 Value Ctx::index(int64_t v) {
   return arith::ConstantIndexOp::create(b, loc, v);
@@ -724,130 +714,181 @@ static FailureOr<SmallVector<Value>> lowerConstant(Ctx &c) {
 }
 
 //===----------------------------------------------------------------------===//
-// Table and driver
+// Type conversion
 //===----------------------------------------------------------------------===//
 
-const llvm::StringMap<LowerFn> &lowering::getLoweringTable() {
-  static const llvm::StringMap<LowerFn> table = [] {
-    llvm::StringMap<LowerFn> t;
-    t["Constant"] = lowerConstant;
-    registerElementwise(t);
-    registerShape(t);
-    registerReduce(t);
-    registerNN(t);
-    registerLosses(t);
-    registerControlFlow(t);
-    return t;
-  }();
-  return table;
+/// Whether `from` (a cast's source) says at least as much as `to` (its
+/// result): same element type, cast compatible, no dim dynamic that `to`
+/// has static. Casts of that kind only hide a lowering's refined type.
+static bool refines(Type from, Type to) {
+  auto f = dyn_cast<RankedTensorType>(from);
+  auto t = dyn_cast<TensorType>(to);
+  if (!f || !t || f.getElementType() != t.getElementType() ||
+      !tensor::CastOp::areCastCompatible(f, t))
+    return false;
+  auto rt = dyn_cast<RankedTensorType>(t);
+  if (!rt)
+    return true;
+  for (auto [a, b] : llvm::zip(f.getShape(), rt.getShape()))
+    if (ShapedType::isDynamic(a) && !ShapedType::isDynamic(b))
+      return false;
+  return true;
 }
 
+/// `v` with the casts the conversion put between a lowering's result and its
+/// users removed (the result's refined type is what the next lowering needs).
+Value lowering::peelCasts(Value v) {
+  while (Operation *def = v.getDefiningOp()) {
+    Value src;
+    if (auto c = dyn_cast<tensor::CastOp>(def))
+      src = c.getSource();
+    else if (auto u = dyn_cast<UnrealizedConversionCastOp>(def);
+             u && u->getNumOperands() == 1 && u->getNumResults() == 1)
+      src = u->getOperand(0);
+    if (!src || !refines(src.getType(), v.getType()))
+      break;
+    v = src;
+  }
+  return v;
+}
+
+ONNXToLinalgTypeConverter::ONNXToLinalgTypeConverter() {
+  addConversion([](Type t) { return t; });
+  addConversion([](TensorType t) -> Type { return toSignlessTensor(t); });
+}
+
+//===----------------------------------------------------------------------===//
+// The shared part of the patterns
+//===----------------------------------------------------------------------===//
+
+LogicalResult lowering::lowerONNXOp(Operation *op, ValueRange operands,
+                                    ConversionPatternRewriter &rewriter,
+                                    const LowerFn &fn) {
+  auto onnxOp = cast<ONNXOpInterface>(op);
+  // A signature serves a range of opsets; lowerings follow the newest one
+  // (e.g. negative axes of SqueezeV1 are valid from opset 11).
+  Ctx c(op, rewriter, onnxOp.getONNXOpType(), onnxOp.getLatestSinceVersion());
+  for (Value v : operands)
+    c.operands.push_back(peelCasts(v));
+  // Uses are replaced when the conversion commits: the op still sees the
+  // ONNX (signed/unsigned) types of its operands.
+  llvm::append_range(c.origOperandTypes, op->getOperandTypes());
+  llvm::append_range(c.origResultTypes, op->getResultTypes());
+  // The prologue every lowering shares: required inputs given, tensors
+  // ranked (Ctx::input relies on both).
+  for (auto [k, kind] : llvm::enumerate(onnxOp.getInputKinds())) {
+    if (kind == 'S' && !c.in(k))
+      return c.fail("input " + Twine(k) + " is required");
+  }
+  for (auto [k, v] : llvm::enumerate(c.operands))
+    if (isa<UnrankedTensorType>(v.getType()))
+      return c.fail("operand " + Twine(k) + " has no known rank (type " +
+                    llvm::formatv("{0}", v.getType()).str() + ")");
+  if (failed(checkSpecRules(c)))
+    return failure();
+  FailureOr<SmallVector<Value>> results = fn(c);
+  if (failed(results))
+    return failure();
+  if (results->size() != op->getNumResults())
+    return c.fail("the lowering produced " + Twine(results->size()) +
+                  " results for " + Twine(op->getNumResults()) +
+                  " outputs (a lowering bug; please report it)");
+  SmallVector<SmallVector<Value>> repls;
+  for (auto [old, repl] : llvm::zip(op->getResults(), *results)) {
+    if (!repl) {
+      if (!old.use_empty())
+        return c.fail("an optional output that is used is not produced");
+      repls.emplace_back();
+      continue;
+    }
+    // Keep a more static declared type where ours is dynamic.
+    Type declared = toSignlessTensor(old.getType());
+    auto dt = dyn_cast<RankedTensorType>(declared);
+    auto rt = dyn_cast<RankedTensorType>(repl.getType());
+    if (dt && rt && dt != rt && dt.getElementType() == rt.getElementType() &&
+        dt.getRank() == rt.getRank() &&
+        succeeded(verifyCompatibleShape(dt, rt)) &&
+        llvm::count(dt.getShape(), ShapedType::kDynamic) <
+            llvm::count(rt.getShape(), ShapedType::kDynamic))
+      repl = tensor::CastOp::create(rewriter, op->getLoc(), dt, repl);
+    repls.push_back({repl});
+  }
+  rewriter.replaceOpWithMultiple(op, std::move(repls));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Constants, initializers, ops without a lowering
+//===----------------------------------------------------------------------===//
+
 namespace {
-class Lowerer {
-public:
-  explicit Lowerer(MLIRContext *ctx) : builder(ctx) {}
-
-  LogicalResult lowerRegion(Region &region) {
-    for (Block &block : region) {
-      for (BlockArgument arg : block.getArguments()) {
-        onnxTypes.try_emplace(arg, arg.getType());
-        arg.setType(toSignlessTensor(arg.getType()));
-      }
-      for (Operation &op : llvm::make_early_inc_range(block))
-        if (failed(lowerOp(&op)))
-          return failure();
-    }
+struct InitializerLowering : public OpConversionPattern<InitializerOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(InitializerOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<arith::ConstantOp>(
+        op, signlessElements(op.getValue()));
     return success();
   }
+};
 
-  LogicalResult lowerOp(Operation *op) {
-    if (!isa<ONNXDialect>(op->getDialect())) {
-      for (Region &r : op->getRegions())
-        if (failed(lowerRegion(r)))
-          return failure();
-      return success();
-    }
-    if (isa<NoValueOp, YieldOp>(op))
-      return success(); // consumed by their users / control flow
-    builder.setInsertionPoint(op);
-    if (auto init = dyn_cast<InitializerOp>(op)) {
-      auto c = arith::ConstantOp::create(builder, op->getLoc(),
-                                         signlessElements(init.getValue()));
-      onnxTypes[c] = op->getResult(0).getType();
-      op->getResult(0).replaceAllUsesWith(c);
-      op->erase();
-      return success();
-    }
+/// The last pattern tried on any op the target makes illegal: it names the
+/// op that has no lowering (the driver's own message would only say that it
+/// failed to legalize).
+struct MissingLowering : public ConversionPattern {
+  MissingLowering(const TypeConverter &converter, MLIRContext *ctx,
+                  llvm::StringSet<> lowered)
+      : ConversionPattern(converter, MatchAnyOpTypeTag(), /*benefit=*/0, ctx),
+        lowered(std::move(lowered)) {}
+  LogicalResult
+  matchAndRewrite(Operation *op, ArrayRef<Value>,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!isa<ONNXDialect>(op->getDialect()))
+      return rewriter.notifyMatchFailure(op, "not an onnx op");
+    // Its lowering has failed and said why.
+    if (lowered.contains(op->getName().getStringRef()))
+      return rewriter.notifyMatchFailure(op, "the lowering failed");
     if (auto custom = dyn_cast<CustomOp>(op))
-      return op->emitError()
-             << "cannot lower custom op " << custom.getDomain()
-             << "::" << custom.getOpType()
-             << " to native code: only the default ONNX domain is supported";
-    auto onnxOp = dyn_cast<ONNXOpInterface>(op);
-    if (!onnxOp)
-      return op->emitError() << "no native lowering for " << op->getName();
-    // A signature serves a range of opsets; lowerings follow the newest one
-    // (e.g. negative axes of SqueezeV1 are valid from opset 11).
-    StringRef opType = onnxOp.getONNXOpType();
-    int64_t version = onnxOp.getLatestSinceVersion();
-    const auto &table = getLoweringTable();
-    auto it = table.find(opType);
-    if (it == table.end())
-      return op->emitError()
-             << "no native lowering for onnx." << opType << " (opset "
-             << version
-             << ") yet; see docs/SupportedOps.md for the ops that run natively";
-    Ctx c(op, builder, opType, version);
-    for (Value v : op->getOperands()) {
-      auto it = onnxTypes.find(v);
-      c.origOperandTypes.push_back(it != onnxTypes.end() ? it->second
-                                                         : v.getType());
-    }
-    for (Type t : op->getResultTypes())
-      c.origResultTypes.push_back(t);
-    c.lowerRegion = [this](Region &r) {
-      OpBuilder::InsertionGuard g(builder);
-      return lowerRegion(r);
-    };
-    if (failed(checkSpecRules(c)))
-      return failure();
-    FailureOr<SmallVector<Value>> results = it->second(c);
-    if (failed(results))
-      return failure();
-    if (results->size() != op->getNumResults())
-      return c.fail("the lowering produced " + Twine(results->size()) +
-                    " results for " + Twine(op->getNumResults()) +
-                    " outputs (a lowering bug; please report it)");
-    for (auto [old, repl] : llvm::zip(op->getResults(), *results)) {
-      if (!repl) {
-        if (!old.use_empty())
-          return c.fail("an optional output that is used is not produced");
-        continue;
-      }
-      // Keep a more static declared type where ours is dynamic.
-      Type declared = toSignlessTensor(old.getType());
-      auto dt = dyn_cast<RankedTensorType>(declared);
-      auto rt = dyn_cast<RankedTensorType>(repl.getType());
-      if (dt && rt && dt != rt && dt.getElementType() == rt.getElementType() &&
-          dt.getRank() == rt.getRank() &&
-          succeeded(verifyCompatibleShape(dt, rt)) &&
-          llvm::count(dt.getShape(), ShapedType::kDynamic) <
-              llvm::count(rt.getShape(), ShapedType::kDynamic))
-        repl = tensor::CastOp::create(builder, op->getLoc(), dt, repl);
-      // Remember the ONNX type (signedness) of the value for its users.
-      onnxTypes[repl] = old.getType();
-      old.replaceAllUsesWith(repl);
-    }
-    op->erase();
-    return success();
+      op->emitError() << "cannot lower custom op " << custom.getDomain()
+                      << "::" << custom.getOpType()
+                      << " to native code: only the default ONNX domain is "
+                         "supported";
+    else if (auto onnxOp = dyn_cast<ONNXOpInterface>(op))
+      op->emitError() << "no native lowering for onnx."
+                      << onnxOp.getONNXOpType() << " (opset "
+                      << onnxOp.getLatestSinceVersion()
+                      << ") yet; see docs/SupportedOps.md for the ops that "
+                         "run natively";
+    else
+      op->emitError() << "no native lowering for " << op->getName();
+    return rewriter.notifyMatchFailure(op, "no lowering");
   }
 
-  OpBuilder builder;
-  /// ONNX type of lowered values and block arguments (before the signless
-  /// conversion), so that lowerings see unsigned operands as unsigned.
-  DenseMap<Value, Type> onnxTypes;
+private:
+  /// The ops that have a pattern of their own.
+  llvm::StringSet<> lowered;
 };
 } // namespace
+
+void lowering::populateONNXToLinalgPatterns(const TypeConverter &converter,
+                                            RewritePatternSet &patterns) {
+  LoweringSet set(converter, patterns);
+  set.add<op_types::Constant>(lowerConstant);
+  populateONNXToElementwisePatterns(set);
+  populateONNXToShapePatterns(set);
+  populateONNXToReductionPatterns(set);
+  populateONNXToNNPatterns(set);
+  populateONNXToLossPatterns(set);
+  populateONNXToControlFlowPatterns(set);
+  patterns.add<InitializerLowering>(converter, patterns.getContext());
+  patterns.add<MissingLowering>(converter, patterns.getContext(),
+                                set.getLoweredOps());
+}
+
+//===----------------------------------------------------------------------===//
+// The pass
+//===----------------------------------------------------------------------===//
 
 namespace {
 struct ConvertONNXToLinalgPass
@@ -855,25 +896,90 @@ struct ConvertONNXToLinalgPass
           ConvertONNXToLinalgPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    Lowerer lowerer(&getContext());
-    for (auto func : llvm::make_early_inc_range(module.getOps<func::FuncOp>())) {
+    MLIRContext *ctx = &getContext();
+    ONNXToLinalgTypeConverter converter;
+    RewritePatternSet patterns(ctx);
+    populateONNXToLinalgPatterns(converter, patterns);
+    populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
+                                                                   converter);
+    populateReturnOpTypeConversionPattern(patterns, converter);
+
+    ConversionTarget target(*ctx);
+    target.addLegalDialect<
+        arith::ArithDialect, linalg::LinalgDialect, tensor::TensorDialect,
+        math::MathDialect, scf::SCFDialect, cf::ControlFlowDialect,
+        bufferization::BufferizationDialect, affine::AffineDialect>();
+    target.addLegalOp<ModuleOp>();
+    target.addIllegalDialect<ONNXDialect>();
+    // Placeholders of absent inputs: consumed by their users, erased after.
+    target.addLegalOp<NoValueOp>();
+    target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp f) {
+      return converter.isSignatureLegal(f.getFunctionType()) &&
+             converter.isLegal(&f.getBody());
+    });
+    target.addDynamicallyLegalOp<func::ReturnOp>(
+        [&](func::ReturnOp r) { return converter.isLegal(r); });
+
+    // A lowering reports why it cannot lower an op; the driver's "failed to
+    // legalize" that follows says nothing more.
+    bool reported = false;
+    ScopedDiagnosticHandler handler(ctx, [&](Diagnostic &d) {
+      if (d.getSeverity() != DiagnosticSeverity::Error)
+        return failure();
+      if (reported && StringRef(d.str()).starts_with("failed to legalize"))
+        return success();
+      reported = true;
+      return failure();
+    });
+    numOps = 0;
+    module.walk([&](Operation *op) {
+      if (isa<ONNXDialect>(op->getDialect()) && !isa<NoValueOp>(op))
+        ++numOps;
+    });
+    // Folding is onnx-fold-constants' job (with its size limit and names);
+    // here every op goes through its lowering.
+    // Where a refined value meets a less refined declared type the driver
+    // leaves an unrealized cast; they become tensor.cast below.
+    ConversionConfig config;
+    config.foldingMode = DialectConversionFoldingMode::Never;
+    config.buildMaterializations = false;
+    if (failed(
+            applyFullConversion(module, target, std::move(patterns), config)))
+      return signalPassFailure();
+
+    WalkResult casts = module.walk([&](UnrealizedConversionCastOp cast) {
+      if (cast->getNumOperands() != 1 || cast->getNumResults() != 1 ||
+          !tensor::CastOp::areCastCompatible(cast->getOperand(0).getType(),
+                                             cast->getResult(0).getType())) {
+        cast->emitError("internal error: convert-onnx-to-linalg left a "
+                        "conversion it cannot express as tensor.cast");
+        return WalkResult::interrupt();
+      }
+      OpBuilder b(cast);
+      cast->getResult(0).replaceAllUsesWith(tensor::CastOp::create(
+          b, cast.getLoc(), cast->getResult(0).getType(), cast->getOperand(0)));
+      cast->erase();
+      return WalkResult::advance();
+    });
+    if (casts.wasInterrupted())
+      return signalPassFailure();
+
+    for (auto func : module.getOps<func::FuncOp>()) {
       if (func.isExternal())
         continue;
-      if (failed(lowerer.lowerRegion(func.getBody())))
-        return signalPassFailure();
-      // Drop the now unused NoValue placeholders.
       func.walk([](NoValueOp nv) {
         if (nv->use_empty())
           nv->erase();
       });
-      // The signature follows the lowered values (signless, refined).
+      // Results take the lowered values' refined types.
       auto ret = cast<func::ReturnOp>(func.getBody().back().getTerminator());
-      SmallVector<Type> resultTypes(ret.getOperandTypes());
-      SmallVector<Type> argTypes(func.getBody().getArgumentTypes());
-      func.setType(FunctionType::get(&getContext(), argTypes, resultTypes));
+      for (OpOperand &o : ret->getOpOperands())
+        o.set(peelCasts(o.get()));
+      func.setType(FunctionType::get(ctx, func.getArgumentTypes(),
+                                     ret.getOperandTypes()));
     }
-    // Anything of the onnx dialect left (e.g. a NoValue still used) is a bug
-    // in a lowering: report it rather than emitting wrong code.
+    // An onnx op left (a NoValue still used) is a bug in a lowering: report
+    // it rather than emitting wrong code.
     WalkResult r = module.walk([&](Operation *op) {
       if (isa<ONNXDialect>(op->getDialect())) {
         op->emitError("internal error: op survived convert-onnx-to-linalg");

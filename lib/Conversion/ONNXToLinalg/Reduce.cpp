@@ -64,16 +64,14 @@ static FailureOr<std::optional<SmallVector<int64_t>>> reduceAxes(Ctx &c,
 }
 
 static FailureOr<SmallVector<Value>> lowerReduce(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
-  auto xt = cast<RankedTensorType>((*x).getType());
+  Value x = c.input(0);
+  auto xt = cast<RankedTensorType>((x).getType());
   Type elem = xt.getElementType();
   auto axesOr = reduceAxes(c, xt.getRank());
   if (failed(axesOr))
     return failure();
   if (!*axesOr)
-    return SmallVector<Value>{*x};
+    return SmallVector<Value>{x};
   SmallVector<int64_t> axes = **axesOr;
   bool keep = c.i("keepdims", 1);
   StringRef t = c.opType;
@@ -84,14 +82,13 @@ static FailureOr<SmallVector<Value>> lowerReduce(Ctx &c) {
   };
   Value r;
   if (t == "ReduceSum" || t == "ReduceMean" || t == "ReduceLogSum") {
-    r = c.reduce(*x, axes, keep, c.constOf(elem, 0), add);
+    r = c.reduce(x, axes, keep, c.constOf(elem, 0), add);
   } else if (t == "ReduceSumSquare" || t == "ReduceL2") {
-    r = c.reduce(*x, axes, keep, c.constOf(elem, 0), add,
-                 [](OpBuilder &b, Location l, Value x) {
-                   return mulS(b, l, x, x);
-                 });
+    r = c.reduce(
+        x, axes, keep, c.constOf(elem, 0), add,
+        [](OpBuilder &b, Location l, Value x) { return mulS(b, l, x, x); });
   } else if (t == "ReduceL1") {
-    r = c.reduce(*x, axes, keep, c.constOf(elem, 0), add,
+    r = c.reduce(x, axes, keep, c.constOf(elem, 0), add,
                  [fl](OpBuilder &b, Location l, Value x) -> Value {
                    if (fl)
                      return math::AbsFOp::create(b, l, x);
@@ -100,40 +97,40 @@ static FailureOr<SmallVector<Value>> lowerReduce(Ctx &c) {
   } else if (t == "ReduceLogSumExp") {
     if (!fl)
       return c.failure("integer inputs are not supported");
-    r = c.reduce(*x, axes, keep, c.constOf(elem, 0), add,
+    r = c.reduce(x, axes, keep, c.constOf(elem, 0), add,
                  [](OpBuilder &b, Location l, Value x) -> Value {
                    return math::ExpOp::create(b, l, x);
                  });
   } else if (t == "ReduceProd") {
-    r = c.reduce(*x, axes, keep, c.constOf(elem, 1),
+    r = c.reduce(x, axes, keep, c.constOf(elem, 1),
                  [](OpBuilder &b, Location l, Value x, Value acc) {
                    return mulS(b, l, x, acc);
                  });
   } else if (t == "ReduceMax") {
-    r = c.reduce(*x, axes, keep, lowestOf(c, elem, isU),
-                 [fl, isU](OpBuilder &b, Location l, Value x,
-                           Value acc) -> Value {
-                   if (fl)
-                     return arith::MaximumFOp::create(b, l, x, acc);
-                   if (isU)
-                     return arith::MaxUIOp::create(b, l, x, acc);
-                   return arith::MaxSIOp::create(b, l, x, acc);
-                 });
+    r = c.reduce(
+        x, axes, keep, lowestOf(c, elem, isU),
+        [fl, isU](OpBuilder &b, Location l, Value x, Value acc) -> Value {
+          if (fl)
+            return arith::MaximumFOp::create(b, l, x, acc);
+          if (isU)
+            return arith::MaxUIOp::create(b, l, x, acc);
+          return arith::MaxSIOp::create(b, l, x, acc);
+        });
   } else if (t == "ReduceMin") {
-    r = c.reduce(*x, axes, keep, highestOf(c, elem, isU),
-                 [fl, isU](OpBuilder &b, Location l, Value x,
-                           Value acc) -> Value {
-                   if (fl)
-                     return arith::MinimumFOp::create(b, l, x, acc);
-                   if (isU)
-                     return arith::MinUIOp::create(b, l, x, acc);
-                   return arith::MinSIOp::create(b, l, x, acc);
-                 });
+    r = c.reduce(
+        x, axes, keep, highestOf(c, elem, isU),
+        [fl, isU](OpBuilder &b, Location l, Value x, Value acc) -> Value {
+          if (fl)
+            return arith::MinimumFOp::create(b, l, x, acc);
+          if (isU)
+            return arith::MinUIOp::create(b, l, x, acc);
+          return arith::MinSIOp::create(b, l, x, acc);
+        });
   } else {
     return c.failure("unknown reduction");
   }
   if (t == "ReduceMean") {
-    Value nf = c.count(*x, axes, elem);
+    Value nf = c.count(x, axes, elem);
     r = c.elementwise({r}, elem, [&](OpBuilder &b, Location l, ValueRange a) {
       if (fl)
         return (Value)arith::DivFOp::create(b, l, a[0], nf);
@@ -215,15 +212,13 @@ static Value argReduce(Ctx &c, Value x, int64_t axis, bool isMax,
 }
 
 static FailureOr<SmallVector<Value>> lowerArg(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
-  int64_t r = cast<RankedTensorType>((*x).getType()).getRank();
+  Value x = c.input(0);
+  int64_t r = cast<RankedTensorType>((x).getType()).getRank();
   int64_t axis = normAxis(c.i("axis", 0), r);
-  Value idx = argReduce(c, *x, axis, c.opType == "ArgMax",
+  Value idx = argReduce(c, x, axis, c.opType == "ArgMax",
                         c.i("select_last_index", 0), c.inUnsigned(0));
   if (c.i("keepdims", 1)) {
-    SmallVector<OpFoldResult> d = c.dims(*x);
+    SmallVector<OpFoldResult> d = c.dims(x);
     d[axis] = c.b.getIndexAttr(1);
     idx = c.reshape(idx, d);
   }
@@ -265,15 +260,13 @@ mlir::ONNX::lowering::softmaxParts(Ctx &c, Value x, ArrayRef<int64_t> axes) {
 }
 
 static FailureOr<SmallVector<Value>> lowerSoftmax(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
-  auto xt = cast<RankedTensorType>((*x).getType());
+  Value x = c.input(0);
+  auto xt = cast<RankedTensorType>((x).getType());
   Type elem = xt.getElementType();
   if (!isa<FloatType>(elem))
     return c.failure("input must be floating point");
   SmallVector<int64_t> axes = softmaxAxes(c, xt.getRank());
-  auto [sh, s] = softmaxParts(c, *x, axes);
+  auto [sh, s] = softmaxParts(c, x, axes);
   bool isLog = c.opType == "LogSoftmax";
   Value r = c.elementwise(
       {sh, s}, elem, [&](OpBuilder &b, Location l, ValueRange a) -> Value {
@@ -287,23 +280,21 @@ static FailureOr<SmallVector<Value>> lowerSoftmax(Ctx &c) {
 }
 
 static FailureOr<SmallVector<Value>> lowerHardmax(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
-  auto xt = cast<RankedTensorType>((*x).getType());
+  Value x = c.input(0);
+  auto xt = cast<RankedTensorType>((x).getType());
   int64_t r = xt.getRank();
   Type elem = xt.getElementType();
   SmallVector<int64_t> axes = softmaxAxes(c, r);
-  Value in = *x;
-  SmallVector<OpFoldResult> origDims = c.dims(*x);
+  Value in = x;
+  SmallVector<OpFoldResult> origDims = c.dims(x);
   int64_t axis = axes[0];
   if (axes.size() > 1 || c.version < 13) {
     // Coerce to 2-D [prod(< axis), prod(>= axis)].
     Value a = c.index(1), bb = c.index(1);
     for (int64_t d = 0; d < r; ++d)
-      (d < axis ? a : bb) =
-          arith::MulIOp::create(c.b, c.loc, d < axis ? a : bb, c.dimValue(*x, d));
-    in = c.reshape(*x, {getAsOpFoldResult(a), getAsOpFoldResult(bb)});
+      (d < axis ? a : bb) = arith::MulIOp::create(c.b, c.loc, d < axis ? a : bb,
+                                                  c.dimValue(x, d));
+    in = c.reshape(x, {getAsOpFoldResult(a), getAsOpFoldResult(bb)});
     axis = 1;
   }
   Value idx = argReduce(c, in, axis, true, false, false);
@@ -331,10 +322,8 @@ static FailureOr<SmallVector<Value>> lowerHardmax(Ctx &c) {
 }
 
 static FailureOr<SmallVector<Value>> lowerCumSum(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
-  auto xt = cast<RankedTensorType>((*x).getType());
+  Value x = c.input(0);
+  auto xt = cast<RankedTensorType>((x).getType());
   int64_t r = xt.getRank();
   auto av = c.constInts(c.in(1));
   if (!av)
@@ -351,9 +340,9 @@ static FailureOr<SmallVector<Value>> lowerCumSum(Ctx &c) {
   SmallVector<utils::IteratorType> iters(r, utils::IteratorType::parallel);
   iters.push_back(utils::IteratorType::reduction);
   Value zero = c.constOf(elem, 0);
-  Value init = c.fill(c.dims(*x), elem, zero);
+  Value init = c.fill(c.dims(x), elem, zero);
   auto g = linalg::GenericOp::create(
-      c.b, c.loc, TypeRange{init.getType()}, ValueRange{*x}, ValueRange{init},
+      c.b, c.loc, TypeRange{init.getType()}, ValueRange{x}, ValueRange{init},
       {AffineMap::get(r + 1, 0, inExprs, c.b.getContext()),
        AffineMap::get(r + 1, 0, outExprs, c.b.getContext())},
       iters, [&](OpBuilder &b, Location l, ValueRange a) {
@@ -369,10 +358,8 @@ static FailureOr<SmallVector<Value>> lowerCumSum(Ctx &c) {
 }
 
 static FailureOr<SmallVector<Value>> lowerTopK(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
-  auto xt = cast<RankedTensorType>((*x).getType());
+  Value x = c.input(0);
+  auto xt = cast<RankedTensorType>((x).getType());
   int64_t r = xt.getRank();
   Type elem = xt.getElementType();
   int64_t axis = normAxis(c.i("axis", -1), r);
@@ -383,7 +370,7 @@ static FailureOr<SmallVector<Value>> lowerTopK(Ctx &c) {
   else
     k = c.extractIndex(c.in(1), 0);
   if (!getConstantIntValue(k) || xt.isDynamicDim(axis)) {
-    Value kv = c.ofr(k), n = c.ofr(c.dim(*x, axis));
+    Value kv = c.ofr(k), n = c.ofr(c.dim(x, axis));
     Value zero = arith::ConstantIndexOp::create(c.b, c.loc, 0);
     c.check(arith::AndIOp::create(
                 c.b, c.loc,
@@ -404,7 +391,7 @@ static FailureOr<SmallVector<Value>> lowerTopK(Ctx &c) {
   }
   SmallVector<utils::IteratorType> iters(r, utils::IteratorType::parallel);
   iters.push_back(utils::IteratorType::reduction);
-  Value rinit = c.fill(c.dims(*x), c.b.getI64Type(), c.i64(0));
+  Value rinit = c.fill(c.dims(x), c.b.getI64Type(), c.i64(0));
   auto before = [&](OpBuilder &b, Location l, Value a, Value ia, Value bv,
                     Value ib) -> Value {
     // Is (a, ia) ordered before (bv, ib)?
@@ -426,7 +413,7 @@ static FailureOr<SmallVector<Value>> lowerTopK(Ctx &c) {
                                 arith::AndIOp::create(b, l, eq, lower));
   };
   auto rankG = linalg::GenericOp::create(
-      c.b, c.loc, TypeRange{rinit.getType()}, ValueRange{*x, *x},
+      c.b, c.loc, TypeRange{rinit.getType()}, ValueRange{x, x},
       ValueRange{rinit},
       {AffineMap::get(r + 1, 0, xi, ctx), AffineMap::get(r + 1, 0, xj, ctx),
        AffineMap::get(r + 1, 0, xi, ctx)},
@@ -440,13 +427,13 @@ static FailureOr<SmallVector<Value>> lowerTopK(Ctx &c) {
       });
   Value ranks = rankG.getResult(0);
   // out[.., p, ..] = x_i with rank_i == p.
-  SmallVector<OpFoldResult> out = c.dims(*x);
+  SmallVector<OpFoldResult> out = c.dims(x);
   out[axis] = k;
   Value vinit = c.fill(out, elem, c.constOf(elem, 0));
   Value iinit = c.fill(out, c.b.getI64Type(), c.i64(0));
   auto g = linalg::GenericOp::create(
       c.b, c.loc, TypeRange{vinit.getType(), iinit.getType()},
-      ValueRange{*x, ranks}, ValueRange{vinit, iinit},
+      ValueRange{x, ranks}, ValueRange{vinit, iinit},
       {AffineMap::get(r + 1, 0, xj, ctx), AffineMap::get(r + 1, 0, xj, ctx),
        AffineMap::get(r + 1, 0, xi, ctx), AffineMap::get(r + 1, 0, xi, ctx)},
       iters, [&](OpBuilder &b, Location l, ValueRange a) {
@@ -464,17 +451,22 @@ static FailureOr<SmallVector<Value>> lowerTopK(Ctx &c) {
   return SmallVector<Value>{g.getResult(0), g.getResult(1)};
 }
 
-void mlir::ONNX::lowering::registerReduce(llvm::StringMap<LowerFn> &t) {
-  for (const char *n :
-       {"ReduceSum", "ReduceMean", "ReduceMax", "ReduceMin", "ReduceProd",
-        "ReduceL1", "ReduceL2", "ReduceLogSum", "ReduceLogSumExp",
-        "ReduceSumSquare"})
-    t[n] = lowerReduce;
-  t["ArgMax"] = lowerArg;
-  t["ArgMin"] = lowerArg;
-  t["Softmax"] = lowerSoftmax;
-  t["LogSoftmax"] = lowerSoftmax;
-  t["Hardmax"] = lowerHardmax;
-  t["CumSum"] = lowerCumSum;
-  t["TopK"] = lowerTopK;
+void mlir::ONNX::lowering::populateONNXToReductionPatterns(LoweringSet &t) {
+  t.add<op_types::ReduceSum>(lowerReduce);
+  t.add<op_types::ReduceMean>(lowerReduce);
+  t.add<op_types::ReduceMax>(lowerReduce);
+  t.add<op_types::ReduceMin>(lowerReduce);
+  t.add<op_types::ReduceProd>(lowerReduce);
+  t.add<op_types::ReduceL1>(lowerReduce);
+  t.add<op_types::ReduceL2>(lowerReduce);
+  t.add<op_types::ReduceLogSum>(lowerReduce);
+  t.add<op_types::ReduceLogSumExp>(lowerReduce);
+  t.add<op_types::ReduceSumSquare>(lowerReduce);
+  t.add<op_types::ArgMax>(lowerArg);
+  t.add<op_types::ArgMin>(lowerArg);
+  t.add<op_types::Softmax>(lowerSoftmax);
+  t.add<op_types::LogSoftmax>(lowerSoftmax);
+  t.add<op_types::Hardmax>(lowerHardmax);
+  t.add<op_types::CumSum>(lowerCumSum);
+  t.add<op_types::TopK>(lowerTopK);
 }

@@ -78,9 +78,7 @@ static FailureOr<SmallVector<OpFoldResult>> shapeValues(Ctx &c, Value v) {
 }
 
 static FailureOr<SmallVector<Value>> lowerReshape(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
+  Value x = c.input(0);
   SmallVector<OpFoldResult> target;
   if (c.version < 5) {
     auto s = c.ints("shape");
@@ -96,7 +94,7 @@ static FailureOr<SmallVector<Value>> lowerReshape(Ctx &c) {
   }
   bool allowZero = c.i("allowzero", 0);
   IdxMath m{c};
-  SmallVector<OpFoldResult> inDims = c.dims(*x);
+  SmallVector<OpFoldResult> inDims = c.dims(x);
   OpFoldResult total = m.cst(1);
   for (OpFoldResult d : inDims)
     total = m.mul(total, d);
@@ -125,20 +123,18 @@ static FailureOr<SmallVector<Value>> lowerReshape(Ctx &c) {
   ok = c.b.createOrFold<arith::AndIOp>(c.loc, ok, m.cmp(P::eq, product, total));
   c.check(ok, "the new shape does not hold the input's element count "
               "(or has a negative dim)");
-  return SmallVector<Value>{c.reshape(*x, target)};
+  return SmallVector<Value>{c.reshape(x, target)};
 }
 
 static FailureOr<SmallVector<Value>> lowerFlatten(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
-  int64_t rank = cast<RankedTensorType>((*x).getType()).getRank();
+  Value x = c.input(0);
+  int64_t rank = cast<RankedTensorType>((x).getType()).getRank();
   int64_t axis = normAxis(c.i("axis", 1), rank);
   IdxMath m{c};
   OpFoldResult a = m.cst(1), bb = m.cst(1);
   for (int64_t d = 0; d < rank; ++d)
-    (d < axis ? a : bb) = m.mul(d < axis ? a : bb, c.dim(*x, d));
-  return SmallVector<Value>{c.reshape(*x, {a, bb})};
+    (d < axis ? a : bb) = m.mul(d < axis ? a : bb, c.dim(x, d));
+  return SmallVector<Value>{c.reshape(x, {a, bb})};
 }
 
 static std::optional<SmallVector<int64_t>> axesOf(Ctx &c, unsigned inputIdx) {
@@ -150,10 +146,8 @@ static std::optional<SmallVector<int64_t>> axesOf(Ctx &c, unsigned inputIdx) {
 }
 
 static FailureOr<SmallVector<Value>> lowerSqueeze(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
-  auto rt = cast<RankedTensorType>((*x).getType());
+  Value x = c.input(0);
+  auto rt = cast<RankedTensorType>((x).getType());
   auto axes = axesOf(c, 1);
   if (!axes)
     return c.failure("axes must be constant");
@@ -170,15 +164,13 @@ static FailureOr<SmallVector<Value>> lowerSqueeze(Ctx &c) {
   SmallVector<OpFoldResult> out;
   for (int64_t d = 0; d < rt.getRank(); ++d)
     if (!drop.count(d))
-      out.push_back(c.dim(*x, d));
-  return SmallVector<Value>{c.reshape(*x, out)};
+      out.push_back(c.dim(x, d));
+  return SmallVector<Value>{c.reshape(x, out)};
 }
 
 static FailureOr<SmallVector<Value>> lowerUnsqueeze(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
-  auto rt = cast<RankedTensorType>((*x).getType());
+  Value x = c.input(0);
+  auto rt = cast<RankedTensorType>((x).getType());
   auto axes = axesOf(c, 1);
   if (!axes)
     return c.failure("axes must be constant");
@@ -189,15 +181,13 @@ static FailureOr<SmallVector<Value>> lowerUnsqueeze(Ctx &c) {
   SmallVector<OpFoldResult> out;
   int64_t k = 0;
   for (int64_t d = 0; d < outRank; ++d)
-    out.push_back(ins.count(d) ? c.b.getIndexAttr(1) : c.dim(*x, k++));
-  return SmallVector<Value>{c.reshape(*x, out)};
+    out.push_back(ins.count(d) ? c.b.getIndexAttr(1) : c.dim(x, k++));
+  return SmallVector<Value>{c.reshape(x, out)};
 }
 
 static FailureOr<SmallVector<Value>> lowerTranspose(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
-  auto rt = cast<RankedTensorType>((*x).getType());
+  Value x = c.input(0);
+  auto rt = cast<RankedTensorType>((x).getType());
   SmallVector<int64_t> perm;
   if (auto p = c.ints("perm"))
     perm = *p;
@@ -206,10 +196,10 @@ static FailureOr<SmallVector<Value>> lowerTranspose(Ctx &c) {
       perm.push_back(d);
   SmallVector<OpFoldResult> out;
   for (int64_t p : perm)
-    out.push_back(c.dim(*x, p));
+    out.push_back(c.dim(x, p));
   Value init = c.empty(out, rt.getElementType());
   return SmallVector<Value>{
-      linalg::TransposeOp::create(c.b, c.loc, *x, init, perm).getResult()[0]};
+      linalg::TransposeOp::create(c.b, c.loc, x, init, perm).getResult()[0]};
 }
 
 static FailureOr<SmallVector<Value>> lowerConcat(Ctx &c) {
@@ -245,10 +235,8 @@ static FailureOr<SmallVector<Value>> lowerConcat(Ctx &c) {
 }
 
 static FailureOr<SmallVector<Value>> lowerSplit(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
-  int64_t rank = cast<RankedTensorType>((*x).getType()).getRank();
+  Value x = c.input(0);
+  int64_t rank = cast<RankedTensorType>((x).getType()).getRank();
   int64_t axis = normAxis(c.i("axis", 0), rank);
   unsigned n = c.op->getNumResults();
   IdxMath m{c};
@@ -262,10 +250,10 @@ static FailureOr<SmallVector<Value>> lowerSplit(Ctx &c) {
       return failure();
     sizes = *s;
   } else {
-    OpFoldResult each = m.ceilDiv(c.dim(*x, axis), m.cst(n));
+    OpFoldResult each = m.ceilDiv(c.dim(x, axis), m.cst(n));
     OpFoldResult used = m.cst(0);
     for (unsigned k = 0; k < n; ++k) {
-      OpFoldResult sz = k + 1 < n ? each : m.sub(c.dim(*x, axis), used);
+      OpFoldResult sz = k + 1 < n ? each : m.sub(c.dim(x, axis), used);
       sizes.push_back(sz);
       used = m.add(used, sz);
     }
@@ -282,7 +270,7 @@ static FailureOr<SmallVector<Value>> lowerSplit(Ctx &c) {
               "a split size is negative");
       sum = m.add(sum, sz);
     }
-    c.checkSameSize(sum, c.dim(*x, axis),
+    c.checkSameSize(sum, c.dim(x, axis),
                     "the split sizes do not add up to the size of axis " +
                         Twine(axis));
   }
@@ -290,21 +278,19 @@ static FailureOr<SmallVector<Value>> lowerSplit(Ctx &c) {
   OpFoldResult off = m.cst(0);
   for (unsigned k = 0; k < n; ++k) {
     SmallVector<OpFoldResult> offs(rank, m.cst(0)), strides(rank, m.cst(1));
-    SmallVector<OpFoldResult> szs = c.dims(*x);
+    SmallVector<OpFoldResult> szs = c.dims(x);
     offs[axis] = off;
     szs[axis] = sizes[k];
-    r.push_back(tensor::ExtractSliceOp::create(c.b, c.loc, *x, offs, szs,
-                                               strides));
+    r.push_back(
+        tensor::ExtractSliceOp::create(c.b, c.loc, x, offs, szs, strides));
     off = m.add(off, sizes[k]);
   }
   return r;
 }
 
 static FailureOr<SmallVector<Value>> lowerSlice(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
-  int64_t rank = cast<RankedTensorType>((*x).getType()).getRank();
+  Value x = c.input(0);
+  int64_t rank = cast<RankedTensorType>((x).getType()).getRank();
   SmallVector<OpFoldResult> starts, ends;
   SmallVector<int64_t> axes, steps;
   if (c.version < 10) {
@@ -343,14 +329,14 @@ static FailureOr<SmallVector<Value>> lowerSlice(Ctx &c) {
   if (steps.empty())
     steps.assign(starts.size(), 1);
   IdxMath m{c};
-  SmallVector<OpFoldResult> offs(rank, m.cst(0)), sizes = c.dims(*x);
+  SmallVector<OpFoldResult> offs(rank, m.cst(0)), sizes = c.dims(x);
   SmallVector<int64_t> strides(rank, 1);
   bool negative = false;
   for (unsigned k = 0; k < axes.size(); ++k) {
     int64_t a = normAxis(axes[k], rank), st = steps[k];
     if (st == 0)
       return c.failure("step 0 is invalid");
-    OpFoldResult d = c.dim(*x, a);
+    OpFoldResult d = c.dim(x, a);
     auto norm = [&](OpFoldResult v) {
       return m.select(m.cmp(arith::CmpIPredicate::slt, v, m.cst(0)),
                       m.add(v, d), v);
@@ -374,11 +360,11 @@ static FailureOr<SmallVector<Value>> lowerSlice(Ctx &c) {
     SmallVector<OpFoldResult> strs;
     for (int64_t s : strides)
       strs.push_back(m.cst(s));
-    return SmallVector<Value>{tensor::ExtractSliceOp::create(
-        c.b, c.loc, *x, offs, sizes, strs)};
+    return SmallVector<Value>{
+        tensor::ExtractSliceOp::create(c.b, c.loc, x, offs, sizes, strs)};
   }
   // Negative steps: gather with computed indices.
-  Type elem = cast<RankedTensorType>((*x).getType()).getElementType();
+  Type elem = cast<RankedTensorType>((x).getType()).getElementType();
   Value init = c.empty(sizes, elem);
   SmallVector<Value> offVals;
   for (OpFoldResult o : offs)
@@ -395,9 +381,8 @@ static FailureOr<SmallVector<Value>> lowerSlice(Ctx &c) {
           idx.push_back(arith::AddIOp::create(
               b, l, offVals[d], arith::MulIOp::create(b, l, i, st)));
         }
-        linalg::YieldOp::create(b, l,
-                                tensor::ExtractOp::create(b, l, *x, idx)
-                                    .getResult());
+        linalg::YieldOp::create(
+            b, l, tensor::ExtractOp::create(b, l, x, idx).getResult());
       });
   return SmallVector<Value>{g.getResult(0)};
 }
@@ -412,31 +397,28 @@ static Value normIndex(OpBuilder &b, Location l, Value i, Value d) {
 }
 
 static FailureOr<SmallVector<Value>> lowerGather(Ctx &c) {
-  auto x = c.ranked(0), idx = c.ranked(1);
-  if (failed(x) || failed(idx))
-    return failure();
-  auto xt = cast<RankedTensorType>((*x).getType());
-  auto it = cast<RankedTensorType>((*idx).getType());
+  Value x = c.input(0), idx = c.input(1);
+  auto xt = cast<RankedTensorType>((x).getType());
+  auto it = cast<RankedTensorType>((idx).getType());
   int64_t r = xt.getRank(), q = it.getRank();
   int64_t axis = normAxis(c.i("axis", 0), r);
   SmallVector<OpFoldResult> out;
   for (int64_t d = 0; d < axis; ++d)
-    out.push_back(c.dim(*x, d));
+    out.push_back(c.dim(x, d));
   for (int64_t d = 0; d < q; ++d)
-    out.push_back(c.dim(*idx, d));
+    out.push_back(c.dim(idx, d));
   for (int64_t d = axis + 1; d < r; ++d)
-    out.push_back(c.dim(*x, d));
+    out.push_back(c.dim(x, d));
   int64_t outRank = out.size();
   SmallVector<AffineExpr> idxExprs;
   for (int64_t d = 0; d < q; ++d)
     idxExprs.push_back(c.b.getAffineDimExpr(axis + d));
-  Value axisDim = c.dimValue(*x, axis);
-  if (!matchPattern(*idx, m_Constant()))
-    c.checkIndexRange(*idx, axisDim, axis);
+  Value axisDim = c.dimValue(x, axis);
+  if (!matchPattern(idx, m_Constant()))
+    c.checkIndexRange(idx, axisDim, axis);
   Value init = c.empty(out, xt.getElementType());
   auto g = linalg::GenericOp::create(
-      c.b, c.loc, TypeRange{init.getType()}, ValueRange{*idx},
-      ValueRange{init},
+      c.b, c.loc, TypeRange{init.getType()}, ValueRange{idx}, ValueRange{init},
       {AffineMap::get(outRank, 0, idxExprs, c.b.getContext()),
        AffineMap::getMultiDimIdentityMap(outRank, c.b.getContext())},
       SmallVector<utils::IteratorType>(outRank, utils::IteratorType::parallel),
@@ -448,26 +430,24 @@ static FailureOr<SmallVector<Value>> lowerGather(Ctx &c) {
         for (int64_t d = axis + 1; d < r; ++d)
           ind.push_back(linalg::IndexOp::create(b, l, d - 1 + q));
         linalg::YieldOp::create(
-            b, l, tensor::ExtractOp::create(b, l, *x, ind).getResult());
+            b, l, tensor::ExtractOp::create(b, l, x, ind).getResult());
       });
   return SmallVector<Value>{g.getResult(0)};
 }
 
 static FailureOr<SmallVector<Value>> lowerGatherElements(Ctx &c) {
-  auto x = c.ranked(0), idx = c.ranked(1);
-  if (failed(x) || failed(idx))
-    return failure();
-  auto xt = cast<RankedTensorType>((*x).getType());
+  Value x = c.input(0), idx = c.input(1);
+  auto xt = cast<RankedTensorType>((x).getType());
   int64_t r = xt.getRank();
   int64_t axis = normAxis(c.i("axis", 0), r);
-  Value axisDim = c.dimValue(*x, axis);
-  if (!matchPattern(*idx, m_Constant()))
-    c.checkIndexRange(*idx, axisDim, axis);
-  Value init = c.empty(c.dims(*idx), xt.getElementType());
+  Value axisDim = c.dimValue(x, axis);
+  if (!matchPattern(idx, m_Constant()))
+    c.checkIndexRange(idx, axisDim, axis);
+  Value init = c.empty(c.dims(idx), xt.getElementType());
   auto id = AffineMap::getMultiDimIdentityMap(r, c.b.getContext());
   auto g = linalg::GenericOp::create(
-      c.b, c.loc, TypeRange{init.getType()}, ValueRange{*idx},
-      ValueRange{init}, {id, id},
+      c.b, c.loc, TypeRange{init.getType()}, ValueRange{idx}, ValueRange{init},
+      {id, id},
       SmallVector<utils::IteratorType>(r, utils::IteratorType::parallel),
       [&](OpBuilder &b, Location l, ValueRange a) {
         SmallVector<Value> ind;
@@ -475,19 +455,17 @@ static FailureOr<SmallVector<Value>> lowerGatherElements(Ctx &c) {
           ind.push_back(d == axis ? normIndex(b, l, a[0], axisDim)
                                   : (Value)linalg::IndexOp::create(b, l, d));
         linalg::YieldOp::create(
-            b, l, tensor::ExtractOp::create(b, l, *x, ind).getResult());
+            b, l, tensor::ExtractOp::create(b, l, x, ind).getResult());
       });
   return SmallVector<Value>{g.getResult(0)};
 }
 
 static FailureOr<SmallVector<Value>> lowerExpand(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
+  Value x = c.input(0);
   auto s = shapeValues(c, c.in(1));
   if (failed(s))
     return failure();
-  auto xt = cast<RankedTensorType>((*x).getType());
+  auto xt = cast<RankedTensorType>((x).getType());
   int64_t rank = std::max<int64_t>(xt.getRank(), s->size());
   IdxMath m{c};
   SmallVector<OpFoldResult> out;
@@ -499,7 +477,7 @@ static FailureOr<SmallVector<Value>> lowerExpand(Ctx &c) {
       out.push_back(sv);
       continue;
     }
-    OpFoldResult xv = c.dim(*x, kx);
+    OpFoldResult xv = c.dim(x, kx);
     if (getConstantIntValue(xv) && *getConstantIntValue(xv) != 1) {
       out.push_back(xv);
       continue;
@@ -507,29 +485,25 @@ static FailureOr<SmallVector<Value>> lowerExpand(Ctx &c) {
     out.push_back(m.select(m.cmp(arith::CmpIPredicate::eq, sv, m.cst(1)), xv,
                            sv));
   }
-  Value r = c.elementwise({*x}, xt.getElementType(),
-                          [](OpBuilder &, Location, ValueRange a) {
-                            return a[0];
-                          },
-                          out);
+  Value r = c.elementwise(
+      {x}, xt.getElementType(),
+      [](OpBuilder &, Location, ValueRange a) { return a[0]; }, out);
   return SmallVector<Value>{r};
 }
 
 static FailureOr<SmallVector<Value>> lowerTile(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
+  Value x = c.input(0);
   auto reps = shapeValues(c, c.in(1));
   if (failed(reps))
     return failure();
-  auto xt = cast<RankedTensorType>((*x).getType());
+  auto xt = cast<RankedTensorType>((x).getType());
   int64_t r = xt.getRank();
   IdxMath m{c};
   SmallVector<OpFoldResult> out;
   SmallVector<Value> inDims;
   for (int64_t d = 0; d < r; ++d) {
-    out.push_back(m.mul(c.dim(*x, d), (*reps)[d]));
-    inDims.push_back(c.dimValue(*x, d));
+    out.push_back(m.mul(c.dim(x, d), (*reps)[d]));
+    inDims.push_back(c.dimValue(x, d));
   }
   Value init = c.empty(out, xt.getElementType());
   auto g = linalg::GenericOp::create(
@@ -542,7 +516,7 @@ static FailureOr<SmallVector<Value>> lowerTile(Ctx &c) {
           ind.push_back(arith::RemUIOp::create(
               b, l, linalg::IndexOp::create(b, l, d), inDims[d]));
         linalg::YieldOp::create(
-            b, l, tensor::ExtractOp::create(b, l, *x, ind).getResult());
+            b, l, tensor::ExtractOp::create(b, l, x, ind).getResult());
       });
   return SmallVector<Value>{g.getResult(0)};
 }
@@ -568,10 +542,8 @@ static FailureOr<SmallVector<Value>> lowerConstantOfShape(Ctx &c) {
 }
 
 static FailureOr<SmallVector<Value>> lowerShape(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
-  int64_t r = cast<RankedTensorType>((*x).getType()).getRank();
+  Value x = c.input(0);
+  int64_t r = cast<RankedTensorType>((x).getType()).getRank();
   int64_t start = normAxis(c.i("start", 0), r), end = c.i("end", r);
   end = normAxis(end, r);
   start = std::clamp<int64_t>(start, 0, r);
@@ -579,7 +551,7 @@ static FailureOr<SmallVector<Value>> lowerShape(Ctx &c) {
   SmallVector<Value> elems;
   for (int64_t d = start; d < end; ++d)
     elems.push_back(arith::IndexCastOp::create(c.b, c.loc, c.b.getI64Type(),
-                                               c.dimValue(*x, d)));
+                                               c.dimValue(x, d)));
   auto t = RankedTensorType::get({(int64_t)elems.size()}, c.b.getI64Type());
   if (elems.empty())
     return SmallVector<Value>{c.empty({c.b.getIndexAttr(0)}, c.b.getI64Type())};
@@ -588,12 +560,10 @@ static FailureOr<SmallVector<Value>> lowerShape(Ctx &c) {
 }
 
 static FailureOr<SmallVector<Value>> lowerSize(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
+  Value x = c.input(0);
   IdxMath m{c};
   OpFoldResult n = m.cst(1);
-  for (OpFoldResult d : c.dims(*x))
+  for (OpFoldResult d : c.dims(x))
     n = m.mul(n, d);
   Value e = arith::IndexCastOp::create(c.b, c.loc, c.b.getI64Type(), c.ofr(n));
   return SmallVector<Value>{tensor::FromElementsOp::create(
@@ -601,9 +571,6 @@ static FailureOr<SmallVector<Value>> lowerSize(Ctx &c) {
 }
 
 static FailureOr<SmallVector<Value>> lowerRange(Ctx &c) {
-  for (unsigned k = 0; k < 3; ++k)
-    if (failed(c.ranked(k)))
-      return failure();
   OpBuilder &b = c.b;
   Location l = c.loc;
   Value start = c.extractScalar(c.in(0)), limit = c.extractScalar(c.in(1)),
@@ -658,10 +625,8 @@ static FailureOr<SmallVector<Value>> lowerRange(Ctx &c) {
 }
 
 static FailureOr<SmallVector<Value>> lowerPad(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
-  auto xt = cast<RankedTensorType>((*x).getType());
+  Value x = c.input(0);
+  auto xt = cast<RankedTensorType>((x).getType());
   int64_t r = xt.getRank();
   Type elem = xt.getElementType();
   std::string mode = c.s("mode", "constant");
@@ -728,7 +693,7 @@ static FailureOr<SmallVector<Value>> lowerPad(Ctx &c) {
       }
       c.check(arith::OrIOp::create(
                   c.b, c.loc,
-                  m.cmp(arith::CmpIPredicate::sgt, c.dim(*x, d), m.cst(0)),
+                  m.cmp(arith::CmpIPredicate::sgt, c.dim(x, d), m.cst(0)),
                   m.cmp(arith::CmpIPredicate::eq, total, m.cst(0))),
               "an empty axis is padded in " + mode +
                   " mode (it needs at least one element to repeat)");
@@ -744,8 +709,7 @@ static FailureOr<SmallVector<Value>> lowerPad(Ctx &c) {
     }
     auto t = RankedTensorType::get(shape, elem);
     return SmallVector<Value>{
-        tensor::PadOp::create(c.b, c.loc, t, *x, lo, hi, padValue)
-            .getResult()};
+        tensor::PadOp::create(c.b, c.loc, t, x, lo, hi, padValue).getResult()};
   }
   if (mode != "edge" && mode != "reflect")
     return c.failure("pad mode '" + mode + "' is not supported");
@@ -753,9 +717,9 @@ static FailureOr<SmallVector<Value>> lowerPad(Ctx &c) {
   SmallVector<OpFoldResult> out;
   SmallVector<Value> loV, dimV;
   for (int64_t d = 0; d < r; ++d) {
-    out.push_back(m.add(m.add(c.dim(*x, d), lo[d]), hi[d]));
+    out.push_back(m.add(m.add(c.dim(x, d), lo[d]), hi[d]));
     loV.push_back(c.ofr(lo[d]));
-    dimV.push_back(c.dimValue(*x, d));
+    dimV.push_back(c.dimValue(x, d));
   }
   Value init = c.empty(out, elem);
   auto g = linalg::GenericOp::create(
@@ -786,16 +750,14 @@ static FailureOr<SmallVector<Value>> lowerPad(Ctx &c) {
           ind.push_back(i);
         }
         linalg::YieldOp::create(
-            b, l, tensor::ExtractOp::create(b, l, *x, ind).getResult());
+            b, l, tensor::ExtractOp::create(b, l, x, ind).getResult());
       });
   return SmallVector<Value>{g.getResult(0)};
 }
 
 static FailureOr<SmallVector<Value>> lowerTrilu(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
-  auto xt = cast<RankedTensorType>((*x).getType());
+  Value x = c.input(0);
+  auto xt = cast<RankedTensorType>((x).getType());
   int64_t r = xt.getRank();
   Value k = c.in(1) ? toIndex(c.b, c.loc, c.extractScalar(c.in(1)))
                     : c.index(0);
@@ -803,9 +765,9 @@ static FailureOr<SmallVector<Value>> lowerTrilu(Ctx &c) {
   Type elem = xt.getElementType();
   Value zero = c.constOf(elem, 0);
   auto id = AffineMap::getMultiDimIdentityMap(r, c.b.getContext());
-  Value init = c.empty(c.dims(*x), elem);
+  Value init = c.empty(c.dims(x), elem);
   auto g = linalg::GenericOp::create(
-      c.b, c.loc, TypeRange{init.getType()}, ValueRange{*x}, ValueRange{init},
+      c.b, c.loc, TypeRange{init.getType()}, ValueRange{x}, ValueRange{init},
       {id, id},
       SmallVector<utils::IteratorType>(r, utils::IteratorType::parallel),
       [&](OpBuilder &b, Location l, ValueRange a) {
@@ -831,12 +793,10 @@ static Value transposeV(Ctx &c, Value x, ArrayRef<int64_t> perm) {
 }
 
 static FailureOr<SmallVector<Value>> lowerDepthToSpace(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
+  Value x = c.input(0);
   int64_t bs = c.i("blocksize", 0);
   IdxMath m{c};
-  auto d = c.dims(*x);
+  auto d = c.dims(x);
   if (d.size() != 4)
     return c.failure("input must be 4-D");
   OpFoldResult bb = m.cst(bs);
@@ -844,44 +804,40 @@ static FailureOr<SmallVector<Value>> lowerDepthToSpace(Ctx &c) {
   bool crd = c.s("mode", "DCR") == "CRD";
   Value t;
   if (crd)
-    t = transposeV(c, c.reshape(*x, {d[0], cc, bb, bb, d[2], d[3]}),
+    t = transposeV(c, c.reshape(x, {d[0], cc, bb, bb, d[2], d[3]}),
                    {0, 1, 4, 2, 5, 3});
   else
-    t = transposeV(c, c.reshape(*x, {d[0], bb, bb, cc, d[2], d[3]}),
+    t = transposeV(c, c.reshape(x, {d[0], bb, bb, cc, d[2], d[3]}),
                    {0, 3, 4, 1, 5, 2});
   return SmallVector<Value>{
       c.reshape(t, {d[0], cc, m.mul(d[2], bb), m.mul(d[3], bb)})};
 }
 
 static FailureOr<SmallVector<Value>> lowerSpaceToDepth(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
+  Value x = c.input(0);
   int64_t bs = c.i("blocksize", 0);
   IdxMath m{c};
-  auto d = c.dims(*x);
+  auto d = c.dims(x);
   if (d.size() != 4)
     return c.failure("input must be 4-D");
   OpFoldResult bb = m.cst(bs);
   OpFoldResult h = m.div(d[2], bb), w = m.div(d[3], bb);
-  Value t = transposeV(c, c.reshape(*x, {d[0], d[1], h, bb, w, bb}),
+  Value t = transposeV(c, c.reshape(x, {d[0], d[1], h, bb, w, bb}),
                        {0, 3, 5, 1, 2, 4});
   return SmallVector<Value>{
       c.reshape(t, {d[0], m.mul(d[1], m.cst(bs * bs)), h, w})};
 }
 
 static FailureOr<SmallVector<Value>> lowerOneHot(Ctx &c) {
-  auto idx = c.ranked(0), depthT = c.ranked(1), vals = c.ranked(2);
-  if (failed(idx) || failed(depthT) || failed(vals))
-    return failure();
+  Value idx = c.input(0), depthT = c.input(1), vals = c.input(2);
   OpBuilder &b = c.b;
   Location l = c.loc;
-  Value depth = toIndex(b, l,
-                        c.castScalar(c.extractScalar(*depthT), c.origInElem(1),
-                                     b.getI64Type()));
-  if (auto cd = c.constFloats(*depthT))
+  Value depth = toIndex(
+      b, l,
+      c.castScalar(c.extractScalar(depthT), c.origInElem(1), b.getI64Type()));
+  if (auto cd = c.constFloats(depthT))
     depth = c.index((int64_t)(*cd)[0]);
-  auto it = cast<RankedTensorType>((*idx).getType());
+  auto it = cast<RankedTensorType>((idx).getType());
   int64_t outRank = it.getRank() + 1;
   int64_t axis = normAxis(c.i("axis", -1), outRank);
   SmallVector<OpFoldResult> out;
@@ -891,16 +847,16 @@ static FailureOr<SmallVector<Value>> lowerOneHot(Ctx &c) {
       out.push_back(getAsOpFoldResult(depth));
       continue;
     }
-    out.push_back(c.dim(*idx, k++));
+    out.push_back(c.dim(idx, k++));
     idxExprs.push_back(b.getAffineDimExpr(d));
   }
-  Value off = tensor::ExtractOp::create(b, l, *vals, ValueRange{c.index(0)});
-  Value on = tensor::ExtractOp::create(b, l, *vals, ValueRange{c.index(1)});
+  Value off = tensor::ExtractOp::create(b, l, vals, ValueRange{c.index(0)});
+  Value on = tensor::ExtractOp::create(b, l, vals, ValueRange{c.index(1)});
   Type elem = off.getType();
   Type ie = c.origInElem(0);
   Value init = c.empty(out, elem);
   auto g = linalg::GenericOp::create(
-      b, l, TypeRange{init.getType()}, ValueRange{*idx}, ValueRange{init},
+      b, l, TypeRange{init.getType()}, ValueRange{idx}, ValueRange{init},
       {AffineMap::get(outRank, 0, idxExprs, b.getContext()),
        AffineMap::getMultiDimIdentityMap(outRank, b.getContext())},
       SmallVector<utils::IteratorType>(outRank, utils::IteratorType::parallel),
@@ -916,12 +872,10 @@ static FailureOr<SmallVector<Value>> lowerOneHot(Ctx &c) {
 }
 
 static FailureOr<SmallVector<Value>> lowerEyeLike(Ctx &c) {
-  auto x = c.ranked(0);
-  if (failed(x))
-    return failure();
+  Value x = c.input(0);
   Type elem = c.resultElem(0);
   int64_t k = c.i("k", 0);
-  Value init = c.empty(c.dims(*x), elem);
+  Value init = c.empty(c.dims(x), elem);
   Value one = c.constOf(elem, 1), zero = c.constOf(elem, 0);
   auto g = linalg::GenericOp::create(
       c.b, c.loc, TypeRange{init.getType()}, ValueRange{}, ValueRange{init},
@@ -940,27 +894,27 @@ static FailureOr<SmallVector<Value>> lowerEyeLike(Ctx &c) {
   return SmallVector<Value>{g.getResult(0)};
 }
 
-void mlir::ONNX::lowering::registerShape(llvm::StringMap<LowerFn> &t) {
-  t["Reshape"] = lowerReshape;
-  t["Flatten"] = lowerFlatten;
-  t["Squeeze"] = lowerSqueeze;
-  t["Unsqueeze"] = lowerUnsqueeze;
-  t["Transpose"] = lowerTranspose;
-  t["Concat"] = lowerConcat;
-  t["Split"] = lowerSplit;
-  t["Slice"] = lowerSlice;
-  t["Gather"] = lowerGather;
-  t["GatherElements"] = lowerGatherElements;
-  t["Expand"] = lowerExpand;
-  t["Tile"] = lowerTile;
-  t["ConstantOfShape"] = lowerConstantOfShape;
-  t["Shape"] = lowerShape;
-  t["Size"] = lowerSize;
-  t["Range"] = lowerRange;
-  t["Pad"] = lowerPad;
-  t["Trilu"] = lowerTrilu;
-  t["DepthToSpace"] = lowerDepthToSpace;
-  t["SpaceToDepth"] = lowerSpaceToDepth;
-  t["OneHot"] = lowerOneHot;
-  t["EyeLike"] = lowerEyeLike;
+void mlir::ONNX::lowering::populateONNXToShapePatterns(LoweringSet &t) {
+  t.add<op_types::Reshape>(lowerReshape);
+  t.add<op_types::Flatten>(lowerFlatten);
+  t.add<op_types::Squeeze>(lowerSqueeze);
+  t.add<op_types::Unsqueeze>(lowerUnsqueeze);
+  t.add<op_types::Transpose>(lowerTranspose);
+  t.add<op_types::Concat>(lowerConcat);
+  t.add<op_types::Split>(lowerSplit);
+  t.add<op_types::Slice>(lowerSlice);
+  t.add<op_types::Gather>(lowerGather);
+  t.add<op_types::GatherElements>(lowerGatherElements);
+  t.add<op_types::Expand>(lowerExpand);
+  t.add<op_types::Tile>(lowerTile);
+  t.add<op_types::ConstantOfShape>(lowerConstantOfShape);
+  t.add<op_types::Shape>(lowerShape);
+  t.add<op_types::Size>(lowerSize);
+  t.add<op_types::Range>(lowerRange);
+  t.add<op_types::Pad>(lowerPad);
+  t.add<op_types::Trilu>(lowerTrilu);
+  t.add<op_types::DepthToSpace>(lowerDepthToSpace);
+  t.add<op_types::SpaceToDepth>(lowerSpaceToDepth);
+  t.add<op_types::OneHot>(lowerOneHot);
+  t.add<op_types::EyeLike>(lowerEyeLike);
 }

@@ -29,3 +29,23 @@ func.func @runtime_axes(%x: tensor<2x3xf32>, %axes: tensor<1xi64>) -> tensor<?x?
   %0 = "onnx.Unsqueeze"(%x, %axes) : (tensor<2x3xf32>, tensor<1xi64>) -> tensor<?x?x?xf32>
   return %0 : tensor<?x?x?xf32>
 }
+
+// -----
+
+func.func @if_unranked(%c: tensor<i1>, %x: tensor<*xf32>) -> tensor<*xf32> {
+  // expected-error @+1 {{cannot lower onnx.If (opset 16) to native code: output 0 of type tensor<*xf32> has no known rank (give the branch outputs ranked tensor types)}}
+  %0 = "onnx.If"(%c) ({
+    onnx.Yield %x : tensor<*xf32>
+  }, {
+    onnx.Yield %x : tensor<*xf32>
+  }) : (tensor<i1>) -> tensor<*xf32>
+  return %0 : tensor<*xf32>
+}
+
+// -----
+
+func.func @unranked_operand(%x: tensor<*xf32>) -> tensor<*xf32> {
+  // expected-error @+1 {{cannot lower onnx.Relu (opset 14) to native code: operand 0 has no known rank (type tensor<*xf32>)}}
+  %0 = "onnx.Relu"(%x) : (tensor<*xf32>) -> tensor<*xf32>
+  return %0 : tensor<*xf32>
+}

@@ -5,7 +5,8 @@
 // registry (domain ai.onnx, opsets 1..17). Regenerate with:
 //   /usr/bin/python3 utils/gen_onnx_ops.py \
 //     include/torch-onnx/Dialect/ONNX/IR/GeneratedONNXOps.td \
-//     lib/Dialect/ONNX/IR/GeneratedONNXOpTable.inc
+//     lib/Dialect/ONNX/IR/GeneratedONNXOpTable.inc \
+//     include/torch-onnx/Dialect/ONNX/IR/GeneratedONNXOpLists.h.inc
 //
 //===----------------------------------------------------------------------===//
 
