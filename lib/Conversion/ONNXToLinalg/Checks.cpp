@@ -124,7 +124,7 @@ LogicalResult checkConcat(Ctx &c) {
     return success();
   int64_t rank = first->size();
   int64_t axis = c.i("axis", 0); // range checked in checkCommonAttributes
-  axis = normAxis(axis, rank);
+  axis = wrapAxis(axis, rank);
   for (auto [k, v] : llvm::enumerate(ins)) {
     auto s = staticShape(v);
     if (!s)
@@ -150,7 +150,7 @@ LogicalResult checkSplit(Ctx &c) {
     return success();
   int64_t rank = x->size();
   int64_t axis = c.i("axis", 0); // range checked in checkCommonAttributes
-  int64_t dim = (*x)[normAxis(axis, rank)];
+  int64_t dim = (*x)[wrapAxis(axis, rank)];
   std::optional<SmallVector<int64_t>> sizes;
   if (c.version >= 13) {
     sizes = constInput(c, 1);
@@ -187,7 +187,7 @@ LogicalResult checkTopK(Ctx &c) {
     return success();
   int64_t rank = x->size();
   int64_t axis = c.i("axis", -1); // range checked in checkCommonAttributes
-  int64_t dim = (*x)[normAxis(axis, rank)];
+  int64_t dim = (*x)[wrapAxis(axis, rank)];
   if (*k < 0)
     return c.invalid("k is " + Twine(*k) + "; it must be >= 0");
   if (known(dim) && *k > dim)
@@ -253,7 +253,7 @@ LogicalResult checkConstIndices(Ctx &c, unsigned indicesInput) {
     return success();
   int64_t rank = x->size();
   int64_t axis = c.i("axis", 0); // range checked in checkCommonAttributes
-  int64_t dim = (*x)[normAxis(axis, rank)];
+  int64_t dim = (*x)[wrapAxis(axis, rank)];
   if (!known(dim))
     return success();
   auto vals = c.constInts(ind);
@@ -374,7 +374,7 @@ LogicalResult checkAxesList(Ctx &c, StringRef name, ArrayRef<int64_t> axes,
       return c.invalid(name + " has " + Twine(a) + ", out of range for " +
                        rankOfWhat + " " + Twine(rank) + " (accepted: [" +
                        Twine(-rank) + ", " + Twine(rank - 1) + "])");
-    if (!seen.insert(normAxis(a, rank)).second)
+    if (!seen.insert(wrapAxis(a, rank)).second)
       return c.invalid(name + " names axis " + Twine(a) +
                        " twice; each axis may appear once");
   }

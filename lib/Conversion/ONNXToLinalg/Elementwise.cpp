@@ -43,7 +43,7 @@ static LowerFn elementwiseFn(Kinds kinds, Body body) {
     if (c.version < 7 && ins.size() == 2 && c.i("broadcast", 0)) {
       auto at = cast<RankedTensorType>(ins[0].getType());
       auto bt = cast<RankedTensorType>(ins[1].getType());
-      int64_t axis = c.has("axis") ? normAxis(c.i("axis", 0), at.getRank())
+      int64_t axis = c.has("axis") ? wrapAxis(c.i("axis", 0), at.getRank())
                                    : at.getRank() - bt.getRank();
       SmallVector<OpFoldResult> d(at.getRank() - axis, c.b.getIndexAttr(1));
       for (int64_t k = 0; k < bt.getRank(); ++k)

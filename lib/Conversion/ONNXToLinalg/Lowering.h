@@ -20,6 +20,7 @@
 #include "mlir/IR/Matchers.h"
 #include "mlir/Transforms/DialectConversion.h"
 #include "torch-onnx/Dialect/ONNX/IR/ONNXOpLists.h"
+#include "torch-onnx/Support/Axis.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -253,10 +254,8 @@ LogicalResult checkSpecRules(Ctx &c);
 /// The most elements a tensor computed at run time may have (2^40).
 constexpr double kMaxRuntimeElements = 1099511627776.0;
 
-/// Normalizes a possibly negative axis for rank `rank`.
-inline int64_t normAxis(int64_t a, int64_t rank) {
-  return a < 0 ? a + rank : a;
-}
+using torch_onnx::normalizeAxis;
+using torch_onnx::wrapAxis;
 bool isFloatLike(Type t);
 /// (x - max(x), sum(exp(x - max(x)))) over `axes` (keepdims): the parts of
 /// Softmax/LogSoftmax, shared with SoftmaxCrossEntropyLoss.

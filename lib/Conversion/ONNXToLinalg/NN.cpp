@@ -658,7 +658,7 @@ static FailureOr<SmallVector<Value>> lowerLayerNorm(Ctx &c) {
     xs = c.elementwise({x}, stash, [&](OpBuilder &, Location, ValueRange a) {
       return c.castScalar(a[0], elem, stash);
     });
-  int64_t axis = normAxis(c.i("axis", -1), rank);
+  int64_t axis = wrapAxis(c.i("axis", -1), rank);
   SmallVector<int64_t> axes;
   for (int64_t d = axis; d < rank; ++d)
     axes.push_back(d);
@@ -692,7 +692,7 @@ static FailureOr<SmallVector<Value>> lowerMVN(Ctx &c) {
   SmallVector<int64_t> axes =
       c.ints("axes").value_or(SmallVector<int64_t>{0, 2, 3});
   for (int64_t &a : axes)
-    a = normAxis(a, rank);
+    a = wrapAxis(a, rank);
   Value nf = c.count(x, axes, elem);
   auto add = [](OpBuilder &b, Location l, Value v, Value acc) -> Value {
     return arith::AddFOp::create(b, l, v, acc);

@@ -59,7 +59,7 @@ static FailureOr<std::optional<SmallVector<int64_t>>> reduceAxes(Ctx &c,
       axes.push_back(d);
   }
   for (int64_t &a : axes)
-    a = normAxis(a, rank);
+    a = wrapAxis(a, rank);
   return std::optional<SmallVector<int64_t>>(axes);
 }
 
@@ -214,7 +214,7 @@ static Value argReduce(Ctx &c, Value x, int64_t axis, bool isMax,
 static FailureOr<SmallVector<Value>> lowerArg(Ctx &c) {
   Value x = c.input(0);
   int64_t r = cast<RankedTensorType>((x).getType()).getRank();
-  int64_t axis = normAxis(c.i("axis", 0), r);
+  int64_t axis = wrapAxis(c.i("axis", 0), r);
   Value idx = argReduce(c, x, axis, c.opType == "ArgMax",
                         c.i("select_last_index", 0), c.inUnsigned(0));
   if (c.i("keepdims", 1)) {
@@ -230,10 +230,10 @@ static FailureOr<SmallVector<Value>> lowerArg(Ctx &c) {
 static SmallVector<int64_t> softmaxAxes(Ctx &c, int64_t rank) {
   SmallVector<int64_t> axes;
   if (c.version >= 13) {
-    axes.push_back(normAxis(c.i("axis", -1), rank));
+    axes.push_back(wrapAxis(c.i("axis", -1), rank));
     return axes;
   }
-  for (int64_t d = normAxis(c.i("axis", 1), rank); d < rank; ++d)
+  for (int64_t d = wrapAxis(c.i("axis", 1), rank); d < rank; ++d)
     axes.push_back(d);
   return axes;
 }
@@ -328,7 +328,7 @@ static FailureOr<SmallVector<Value>> lowerCumSum(Ctx &c) {
   auto av = c.constInts(c.in(1));
   if (!av)
     return c.failure("axis must be constant");
-  int64_t axis = normAxis((*av)[0], r);
+  int64_t axis = wrapAxis((*av)[0], r);
   bool excl = c.i("exclusive", 0), rev = c.i("reverse", 0);
   Type elem = xt.getElementType();
   // out[.., i, ..] = sum_j [j in range(i)] x[.., j, ..]; loop dim r is j.
@@ -362,7 +362,7 @@ static FailureOr<SmallVector<Value>> lowerTopK(Ctx &c) {
   auto xt = cast<RankedTensorType>((x).getType());
   int64_t r = xt.getRank();
   Type elem = xt.getElementType();
-  int64_t axis = normAxis(c.i("axis", -1), r);
+  int64_t axis = wrapAxis(c.i("axis", -1), r);
   bool largest = c.i("largest", 1);
   OpFoldResult k;
   if (c.version < 10)

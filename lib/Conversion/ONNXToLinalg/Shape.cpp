@@ -129,7 +129,7 @@ static FailureOr<SmallVector<Value>> lowerReshape(Ctx &c) {
 static FailureOr<SmallVector<Value>> lowerFlatten(Ctx &c) {
   Value x = c.input(0);
   int64_t rank = cast<RankedTensorType>((x).getType()).getRank();
-  int64_t axis = normAxis(c.i("axis", 1), rank);
+  int64_t axis = wrapAxis(c.i("axis", 1), rank);
   IdxMath m{c};
   OpFoldResult a = m.cst(1), bb = m.cst(1);
   for (int64_t d = 0; d < rank; ++d)
@@ -153,7 +153,7 @@ static FailureOr<SmallVector<Value>> lowerSqueeze(Ctx &c) {
     return c.failure("axes must be constant");
   llvm::SmallDenseSet<int64_t> drop;
   for (int64_t a : *axes)
-    drop.insert(normAxis(a, rt.getRank()));
+    drop.insert(wrapAxis(a, rt.getRank()));
   if (axes->empty())
     for (int64_t d = 0; d < rt.getRank(); ++d) {
       if (rt.isDynamicDim(d))
@@ -177,7 +177,7 @@ static FailureOr<SmallVector<Value>> lowerUnsqueeze(Ctx &c) {
   int64_t outRank = rt.getRank() + axes->size();
   llvm::SmallDenseSet<int64_t> ins;
   for (int64_t a : *axes)
-    ins.insert(normAxis(a, outRank));
+    ins.insert(wrapAxis(a, outRank));
   SmallVector<OpFoldResult> out;
   int64_t k = 0;
   for (int64_t d = 0; d < outRank; ++d)
@@ -210,7 +210,7 @@ static FailureOr<SmallVector<Value>> lowerConcat(Ctx &c) {
     if (!isa<RankedTensorType>(v.getType()))
       return c.failure("inputs must be ranked");
   int64_t rank = cast<RankedTensorType>(ins[0].getType()).getRank();
-  int64_t axis = normAxis(c.i("axis", 0), rank);
+  int64_t axis = wrapAxis(c.i("axis", 0), rank);
   IdxMath m{c};
   SmallVector<OpFoldResult> out = c.dims(ins[0]);
   out[axis] = m.cst(0);
@@ -237,7 +237,7 @@ static FailureOr<SmallVector<Value>> lowerConcat(Ctx &c) {
 static FailureOr<SmallVector<Value>> lowerSplit(Ctx &c) {
   Value x = c.input(0);
   int64_t rank = cast<RankedTensorType>((x).getType()).getRank();
-  int64_t axis = normAxis(c.i("axis", 0), rank);
+  int64_t axis = wrapAxis(c.i("axis", 0), rank);
   unsigned n = c.op->getNumResults();
   IdxMath m{c};
   SmallVector<OpFoldResult> sizes;
@@ -333,7 +333,7 @@ static FailureOr<SmallVector<Value>> lowerSlice(Ctx &c) {
   SmallVector<int64_t> strides(rank, 1);
   bool negative = false;
   for (unsigned k = 0; k < axes.size(); ++k) {
-    int64_t a = normAxis(axes[k], rank), st = steps[k];
+    int64_t a = wrapAxis(axes[k], rank), st = steps[k];
     if (st == 0)
       return c.failure("step 0 is invalid");
     OpFoldResult d = c.dim(x, a);
@@ -401,7 +401,7 @@ static FailureOr<SmallVector<Value>> lowerGather(Ctx &c) {
   auto xt = cast<RankedTensorType>((x).getType());
   auto it = cast<RankedTensorType>((idx).getType());
   int64_t r = xt.getRank(), q = it.getRank();
-  int64_t axis = normAxis(c.i("axis", 0), r);
+  int64_t axis = wrapAxis(c.i("axis", 0), r);
   SmallVector<OpFoldResult> out;
   for (int64_t d = 0; d < axis; ++d)
     out.push_back(c.dim(x, d));
@@ -439,7 +439,7 @@ static FailureOr<SmallVector<Value>> lowerGatherElements(Ctx &c) {
   Value x = c.input(0), idx = c.input(1);
   auto xt = cast<RankedTensorType>((x).getType());
   int64_t r = xt.getRank();
-  int64_t axis = normAxis(c.i("axis", 0), r);
+  int64_t axis = wrapAxis(c.i("axis", 0), r);
   Value axisDim = c.dimValue(x, axis);
   if (!matchPattern(idx, m_Constant()))
     c.checkIndexRange(idx, axisDim, axis);
@@ -544,8 +544,8 @@ static FailureOr<SmallVector<Value>> lowerConstantOfShape(Ctx &c) {
 static FailureOr<SmallVector<Value>> lowerShape(Ctx &c) {
   Value x = c.input(0);
   int64_t r = cast<RankedTensorType>((x).getType()).getRank();
-  int64_t start = normAxis(c.i("start", 0), r), end = c.i("end", r);
-  end = normAxis(end, r);
+  int64_t start = wrapAxis(c.i("start", 0), r), end = c.i("end", r);
+  end = wrapAxis(end, r);
   start = std::clamp<int64_t>(start, 0, r);
   end = std::clamp<int64_t>(end, 0, r);
   SmallVector<Value> elems;
@@ -655,7 +655,7 @@ static FailureOr<SmallVector<Value>> lowerPad(Ctx &c) {
     if (!a)
       return c.failure("axes must be constant");
     for (int64_t v : *a)
-      axes.push_back(normAxis(v, r));
+      axes.push_back(wrapAxis(v, r));
   } else {
     for (int64_t d = 0; d < r; ++d)
       axes.push_back(d);
@@ -839,7 +839,7 @@ static FailureOr<SmallVector<Value>> lowerOneHot(Ctx &c) {
     depth = c.index((int64_t)(*cd)[0]);
   auto it = cast<RankedTensorType>((idx).getType());
   int64_t outRank = it.getRank() + 1;
-  int64_t axis = normAxis(c.i("axis", -1), outRank);
+  int64_t axis = wrapAxis(c.i("axis", -1), outRank);
   SmallVector<OpFoldResult> out;
   SmallVector<AffineExpr> idxExprs;
   for (int64_t d = 0, k = 0; d < outRank; ++d) {

@@ -8,10 +8,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "Emitter.h"
+#include "torch-onnx/Support/Axis.h"
 
 #include "llvm/Support/FormatVariadic.h"
 
 using namespace mlir;
+using mlir::torch_onnx::normalizeAxis;
+using mlir::torch_onnx::wrapAxis;
 using namespace mlir::torch_onnx;
 
 namespace {
@@ -21,7 +24,7 @@ constexpr int64_t kDyn = ShapedType::kDynamic;
 /// `d` in [0, rank), or an error naming the argument.
 std::optional<int64_t> normDim(Emitter &e, int64_t d, int64_t rank,
                                StringRef what) {
-  int64_t n = d < 0 ? d + rank : d;
+  int64_t n = wrapAxis(d, rank);
   if (n < 0 || n >= rank) {
     e.fail(Twine(what) + " " + Twine(d) + " is out of range for rank " +
            Twine(rank));

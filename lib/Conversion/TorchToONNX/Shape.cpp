@@ -1,10 +1,13 @@
 //===- Shape.cpp - shape, indexing and creation aten ops -> ONNX ----------===//
 
 #include "Emitter.h"
+#include "torch-onnx/Support/Axis.h"
 
 #include <limits>
 
 using namespace mlir;
+using mlir::torch_onnx::normalizeAxis;
+using mlir::torch_onnx::wrapAxis;
 using namespace mlir::torch_onnx;
 
 namespace {
@@ -75,7 +78,7 @@ FailureOr<SplitDim> splitDim(Emitter &e, Operation *producer) {
     return e.fail("the split dim " + Twine(*d) + " is out of range for rank " +
                   Twine(rank)),
            failure();
-  int64_t dim = *d < 0 ? *d + rank : *d;
+  int64_t dim = wrapAxis(*d, rank);
   return SplitDim{dim, (*info.sizes)[dim]};
 }
 
@@ -217,7 +220,7 @@ bool lowerTensorSplit(Emitter &e, Operation *producer) {
   auto d = Torch::getConstantInt(producer->getOperand(2));
   if (!rank || !d)
     return e.fail("tensor_split needs the input rank and a constant dim");
-  int64_t dim = *d < 0 ? *d + *rank : *d;
+  int64_t dim = wrapAxis(*d, *rank);
   if (dim < 0 || dim >= *rank)
     return e.fail("the split dim " + Twine(*d) + " is out of range");
   int64_t count = e.op->getNumResults();
@@ -869,7 +872,7 @@ static void addViewLowerings(LoweringAdder &add) {
       Value r = e.n1("Reshape", {e.in(0), e.i64s({1})}, {}, e.resultType());
       return r && e.done(r);
     }
-    int64_t a = *s < 0 ? *s + rank : *s, b = *en < 0 ? *en + rank : *en;
+    int64_t a = wrapAxis(*s, rank), b = wrapAxis(*en, rank);
     // ONNX Reshape: 0 copies the input dim at the same index. The merged
     // size is given, not -1: a -1 cannot be inferred when another dim is 0
     // (no detections, an empty batch).
@@ -900,7 +903,7 @@ static void addViewLowerings(LoweringAdder &add) {
     int64_t rank = shape->size();
     if (*d < -rank || *d >= rank || rank == 0)
       return e.fail("dim is out of range for the input's rank");
-    int64_t a = *d < 0 ? *d + rank : *d;
+    int64_t a = wrapAxis(*d, rank);
     // ONNX Reshape: 0 copies the input dim at the same index.
     SmallVector<Value> parts;
     if (a > 0)
@@ -917,8 +920,7 @@ static void addViewLowerings(LoweringAdder &add) {
     if (!p)
       return false;
     for (int64_t &d : *p)
-      if (d < 0)
-        d += p->size();
+      d = wrapAxis(d, p->size());
     Value r =
         e.n1("Transpose", {e.in(0)}, {{"perm", e.ints(*p)}}, e.resultType());
     return r && e.done(r);
@@ -934,7 +936,7 @@ static void addViewLowerings(LoweringAdder &add) {
     for (int64_t i = 0; i < *rank; ++i)
       perm.push_back(i);
     if (*rank > 0)
-      std::swap(perm[*a < 0 ? *a + *rank : *a], perm[*b < 0 ? *b + *rank : *b]);
+      std::swap(perm[wrapAxis(*a, *rank)], perm[wrapAxis(*b, *rank)]);
     Value r =
         e.n1("Transpose", {e.in(0)}, {{"perm", e.ints(perm)}}, e.resultType());
     return r && e.done(r);
@@ -983,7 +985,7 @@ static void addViewLowerings(LoweringAdder &add) {
       SmallVector<int64_t> perm(r, -1);
       SmallVector<bool> used(r, false);
       for (auto [s, d] : llvm::zip(*src, *dst)) {
-        int64_t ns = s < 0 ? s + r : s, nd = d < 0 ? d + r : d;
+        int64_t ns = wrapAxis(s, r), nd = wrapAxis(d, r);
         if (ns < 0 || ns >= r || nd < 0 || nd >= r || perm[nd] != -1 ||
             used[ns])
           return e.fail("invalid or repeated dims in movedim");
@@ -1060,7 +1062,7 @@ static void addViewLowerings(LoweringAdder &add) {
     int64_t rank = shape->size();
     SmallVector<int64_t> axes;
     for (int64_t d : *dims) {
-      int64_t nd = d < 0 ? d + rank : d;
+      int64_t nd = wrapAxis(d, rank);
       if (nd < 0 || nd >= rank)
         return e.fail("dim " + Twine(d) + " is out of range");
       if ((*shape)[nd] == ShapedType::kDynamic)
@@ -1570,7 +1572,7 @@ static void addRepeatAndWindowLowerings(LoweringAdder &add) {
       return e.fail("roll needs one shift per dim");
     int64_t rank = shape->size();
     for (auto [d0, sh] : llvm::zip(axes, *shifts)) {
-      int64_t d = d0 < 0 ? d0 + rank : d0;
+      int64_t d = wrapAxis(d0, rank);
       if (d < 0 || d >= rank)
         return e.fail("dim " + Twine(d0) + " is out of range");
       int64_t n = (*shape)[d];
@@ -2204,7 +2206,7 @@ static void addTriangleAndSplitLowerings(LoweringAdder &add) {
     auto shape = Emitter::shapeOf(x);
     if (!shape)
       return e.fail("before opset 11 (CumSum) the input shape must be known");
-    int64_t rank = shape->size(), dim = *d < 0 ? *d + rank : *d;
+    int64_t rank = shape->size(), dim = wrapAxis(*d, rank);
     int64_t n = (*shape)[dim];
     if (n < 0)
       return e.fail("before opset 11 (CumSum) the summed dim must be known");

@@ -11,6 +11,7 @@
 
 #include "torch-onnx/Dialect/ONNX/IR/DataType.h"
 #include "torch-onnx/Dialect/ONNX/IR/ONNXDialect.h"
+#include "torch-onnx/Support/Axis.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
@@ -23,6 +24,8 @@
 #include <limits>
 
 using namespace mlir;
+using mlir::torch_onnx::normalizeAxis;
+using mlir::torch_onnx::wrapAxis;
 using namespace mlir::ONNX;
 
 namespace {
@@ -332,10 +335,8 @@ Attribute foldShape(Value data, int64_t start, std::optional<int64_t> end) {
     return {};
   int64_t rank = t.getRank();
   int64_t e = end.value_or(rank);
-  if (start < 0)
-    start += rank;
-  if (e < 0)
-    e += rank;
+  start = wrapAxis(start, rank);
+  e = wrapAxis(e, rank);
   start = std::clamp<int64_t>(start, 0, rank);
   e = std::clamp<int64_t>(e, 0, rank);
   SmallVector<int64_t> dims;
@@ -354,7 +355,7 @@ Attribute foldUnsqueeze(Attribute data,
   int64_t outRank = x->shape.size() + axes->size();
   SmallVector<bool> isNew(outRank, false);
   for (int64_t a : *axes) {
-    a = a < 0 ? a + outRank : a;
+    a = wrapAxis(a, outRank);
     if (a < 0 || a >= outRank || isNew[a])
       return {};
     isNew[a] = true;
@@ -375,7 +376,7 @@ Attribute foldSqueeze(Attribute data,
   SmallVector<bool> drop(rank, false);
   if (axes) {
     for (int64_t a : *axes) {
-      a = a < 0 ? a + rank : a;
+      a = wrapAxis(a, rank);
       if (a < 0 || a >= rank || x->shape[a] != 1)
         return {};
       drop[a] = true;
@@ -434,18 +435,15 @@ Attribute foldSlice(Attribute data, std::optional<SmallVector<int64_t>> starts,
   SmallVector<int64_t> lo(rank, 0), step(rank, 1), count(x->shape);
   for (size_t k = 0; k < starts->size(); ++k) {
     int64_t a = axes ? (*axes)[k] : k;
-    if (a < 0)
-      a += rank;
+    a = wrapAxis(a, rank);
     if (a < 0 || a >= rank)
       return {};
     int64_t dim = x->shape[a], st = steps ? (*steps)[k] : 1;
     if (st == 0)
       return {};
     int64_t s = (*starts)[k], e = (*ends)[k];
-    if (s < 0)
-      s += dim;
-    if (e < 0)
-      e += dim;
+    s = wrapAxis(s, dim);
+    e = wrapAxis(e, dim);
     if (st > 0) {
       s = std::clamp<int64_t>(s, 0, dim);
       e = std::clamp<int64_t>(e, 0, dim);
@@ -651,8 +649,7 @@ OpFoldResult ConcatOp::fold(FoldAdaptor adaptor) {
     return {};
   int64_t rank = in[0].shape.size();
   int64_t axis = (int64_t)getAxis();
-  if (axis < 0)
-    axis += rank;
+  axis = wrapAxis(axis, rank);
   if (axis < 0 || axis >= rank)
     return {};
   HostTensor r;
@@ -687,8 +684,7 @@ OpFoldResult GatherOp::fold(FoldAdaptor adaptor) {
     return {};
   int64_t rank = x->shape.size();
   int64_t axis = (int64_t)getAxis();
-  if (axis < 0)
-    axis += rank;
+  axis = wrapAxis(axis, rank);
   if (axis < 0 || axis >= rank)
     return {};
   HostTensor r;
@@ -708,8 +704,7 @@ OpFoldResult GatherOp::fold(FoldAdaptor adaptor) {
   for (int64_t o = 0; o < outer; ++o)
     for (int64_t j = 0; j < idx->size(); ++j) {
       int64_t g = idx->getInt(j);
-      if (g < 0)
-        g += n;
+      g = wrapAxis(g, n);
       if (g < 0 || g >= n)
         return {};
       for (int64_t q = 0; q < inner; ++q)

@@ -3,6 +3,7 @@
 #include "torch-onnx/Dialect/Torch/IR/GeneratedTorchOps.h"
 #include "torch-onnx/Dialect/Torch/Transforms/Passes.h"
 #include "torch-onnx/Dialect/Torch/Utils/Utils.h"
+#include "torch-onnx/Support/Axis.h"
 
 #include "mlir/IR/PatternMatch.h"
 #include "llvm/Support/Debug.h"
@@ -15,6 +16,8 @@ namespace mlir::Torch {
 } // namespace mlir::Torch
 
 using namespace mlir;
+using mlir::torch_onnx::normalizeAxis;
+using mlir::torch_onnx::wrapAxis;
 using namespace mlir::Torch;
 
 namespace {
@@ -140,7 +143,7 @@ std::optional<Attribute> evalScalar(Operation *op, Builder &b) {
     auto d = i(1);
     if (!s || !d)
       return std::nullopt;
-    int64_t n = *d < 0 ? *d + (int64_t)s->size() : *d;
+    int64_t n = wrapAxis(*d, (int64_t)s->size());
     if (n < 0 || n >= (int64_t)s->size() ||
         (*s)[n] == ValueTensorType::kUnknownSize)
       return std::nullopt;

@@ -10,6 +10,7 @@
 #include "torch-onnx/Dialect/Torch/IR/GeneratedTorchOps.h"
 #include "torch-onnx/Dialect/Torch/Transforms/Passes.h"
 #include "torch-onnx/Dialect/Torch/Utils/Utils.h"
+#include "torch-onnx/Support/Axis.h"
 
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Debug.h"
@@ -22,6 +23,8 @@ namespace mlir::Torch {
 } // namespace mlir::Torch
 
 using namespace mlir;
+using mlir::torch_onnx::normalizeAxis;
+using mlir::torch_onnx::wrapAxis;
 using namespace mlir::Torch;
 
 namespace {
@@ -45,7 +48,7 @@ std::optional<int64_t> knownInt(Value v) {
   auto d = getConstantInt(def->getOperand(1));
   if (!t.sizes || !d)
     return std::nullopt;
-  int64_t rank = t.sizes->size(), dim = *d < 0 ? *d + rank : *d;
+  int64_t rank = t.sizes->size(), dim = wrapAxis(*d, rank);
   if (dim < 0 || dim >= rank ||
       (*t.sizes)[dim] == ValueTensorType::kUnknownSize)
     return std::nullopt;
@@ -208,14 +211,6 @@ std::optional<Sizes> broadcast(ArrayRef<std::optional<Sizes>> shapes) {
   return out;
 }
 
-std::optional<int64_t> normDim(int64_t d, int64_t rank) {
-  if (d < 0)
-    d += rank;
-  if (d < 0 || d >= rank)
-    return std::nullopt;
-  return d;
-}
-
 int64_t convOut(int64_t in, int64_t k, int64_t s, int64_t p0, int64_t p1,
                 int64_t d, bool ceil = false) {
   if (in == kUnknown || k == kUnknown)
@@ -299,7 +294,7 @@ struct Inference {
     }
     SmallVector<bool> drop(rank, false);
     for (int64_t d : *dims) {
-      auto n = normDim(d, rank);
+      auto n = normalizeAxis(d, rank);
       if (!n)
         return r;
       drop[*n] = true;
@@ -473,7 +468,7 @@ struct Inference {
     if (!a.sizes || !d || !elems)
       return r;
     int64_t rank = a.sizes->size();
-    auto nd = normDim(*d, rank);
+    auto nd = normalizeAxis(*d, rank);
     if (!nd)
       return r;
     Sizes mid;
@@ -517,7 +512,7 @@ struct Inference {
     if (!a.sizes || !x || !y)
       return r;
     int64_t rank = a.sizes->size();
-    auto nx = normDim(*x, rank), ny = normDim(*y, rank);
+    auto nx = normalizeAxis(*x, rank), ny = normalizeAxis(*y, rank);
     if (!nx || !ny)
       return r;
     r.sizes = a.sizes;
@@ -533,7 +528,7 @@ struct Inference {
       return r;
     r.sizes = Sizes();
     for (int64_t p : *perm) {
-      auto n = normDim(p, a.sizes->size());
+      auto n = normalizeAxis(p, a.sizes->size());
       if (!n)
         return TensorInfo{std::nullopt, a.dtype};
       r.sizes->push_back((*a.sizes)[*n]);
@@ -569,7 +564,7 @@ struct Inference {
     auto d = getConstantInt(op->getOperand(1));
     if (!d)
       return r;
-    auto n = normDim(*d, a.sizes->size());
+    auto n = normalizeAxis(*d, a.sizes->size());
     if (a.sizes->empty())
       return a;
     if (!n || (*a.sizes)[*n] == kUnknown)
@@ -592,7 +587,7 @@ struct Inference {
       r.sizes = Sizes{1};
       return r;
     }
-    auto ns = normDim(*s, rank), ne = normDim(*e, rank);
+    auto ns = normalizeAxis(*s, rank), ne = normalizeAxis(*e, rank);
     if (!ns || !ne)
       return r;
     r.sizes = Sizes(a.sizes->begin(), a.sizes->begin() + *ns);
@@ -680,7 +675,7 @@ struct Inference {
       r.dtype = e->dtype;
       if (e->sizes && d) {
         int64_t rank = e->sizes->size() + (stack ? 1 : 0);
-        if (auto n = normDim(*d, rank)) {
+        if (auto n = normalizeAxis(*d, rank)) {
           r.sizes = *e->sizes;
           if (stack)
             r.sizes->insert(r.sizes->begin() + *n, kUnknown);
@@ -698,7 +693,7 @@ struct Inference {
     if (!d || !first.sizes)
       return r;
     int64_t rank = first.sizes->size() + (stack ? 1 : 0);
-    auto n = normDim(*d, rank);
+    auto n = normalizeAxis(*d, rank);
     if (!n)
       return r;
     Sizes out = *first.sizes;
@@ -730,7 +725,7 @@ struct Inference {
     auto d = getConstantInt(op->getOperand(idx));
     if (!sizes || !d)
       return std::nullopt;
-    return normDim(*d, sizes->size() + extra);
+    return normalizeAxis(*d, sizes->size() + extra);
   }
 
   TensorInfo slice() const {
@@ -752,8 +747,7 @@ struct Inference {
       return r;
     }
     auto clampIdx = [&](int64_t i) {
-      if (i < 0)
-        i += dim;
+      i = wrapAxis(i, dim);
       return std::clamp<int64_t>(i, 0, dim);
     };
     int64_t s = clampIdx(*start), e = clampIdx(*end);
@@ -962,7 +956,7 @@ struct Inference {
       auto d = getConstantInt(op->getOperand(2));
       if (!r.sizes || !d)
         return TensorInfo{std::nullopt, r.dtype};
-      if (auto nd = normDim(*d, r.sizes->size()))
+      if (auto nd = normalizeAxis(*d, r.sizes->size()))
         r.sizes->erase(r.sizes->begin() + *nd);
       else
         r.sizes.reset();
@@ -983,7 +977,7 @@ struct Inference {
       if (!a.sizes || !off || !d1 || !d2)
         return r;
       int64_t rank = a.sizes->size();
-      auto x = normDim(*d1, rank), y = normDim(*d2, rank);
+      auto x = normalizeAxis(*d1, rank), y = normalizeAxis(*d2, rank);
       if (!x || !y || *x == *y)
         return r;
       int64_t n1 = (*a.sizes)[*x], n2 = (*a.sizes)[*y], len = kUnknown;
@@ -1002,10 +996,10 @@ struct Inference {
         return r;
       SmallVector<int64_t> na, nb;
       for (int64_t d : *da)
-        if (auto n = normDim(d, a.sizes->size()))
+        if (auto n = normalizeAxis(d, a.sizes->size()))
           na.push_back(*n);
       for (int64_t d : *db)
-        if (auto n = normDim(d, b.sizes->size()))
+        if (auto n = normalizeAxis(d, b.sizes->size()))
           nb.push_back(*n);
       if (na.size() != da->size() || nb.size() != db->size())
         return r;
@@ -1037,7 +1031,7 @@ struct Inference {
         return r;
       SmallVector<int64_t> nd;
       for (int64_t d : *dims)
-        if (auto n = normDim(d, rank))
+        if (auto n = normalizeAxis(d, rank))
           nd.push_back(*n);
       if (nd.size() != dims->size())
         return r;
@@ -1096,7 +1090,7 @@ struct Inference {
         return r;
       }
       auto d = getConstantInt(op->getOperand(2));
-      if (auto nd = d ? normDim(*d, x.sizes->size()) : std::nullopt) {
+      if (auto nd = d ? normalizeAxis(*d, x.sizes->size()) : std::nullopt) {
         r.sizes = x.sizes;
         (*r.sizes)[*nd] = kUnknown;
       }
@@ -1540,7 +1534,7 @@ struct Inference {
       Sizes perm(rank, -1);
       SmallVector<bool> used(rank, false);
       for (auto [sd, dd] : llvm::zip(*src, *dst)) {
-        auto ns = normDim(sd, rank), nd = normDim(dd, rank);
+        auto ns = normalizeAxis(sd, rank), nd = normalizeAxis(dd, rank);
         if (!ns || !nd || perm[*nd] != -1 || used[*ns])
           return r;
         perm[*nd] = *ns;
@@ -1580,7 +1574,7 @@ struct Inference {
       int64_t rank = a.sizes->size();
       for (int64_t i = 0; i < rank; ++i) {
         bool listed = llvm::any_of(*dims, [&](int64_t d) {
-          return normDim(d, rank) == std::optional<int64_t>(i);
+          return normalizeAxis(d, rank) == std::optional<int64_t>(i);
         });
         if (listed && (*a.sizes)[i] == kUnknown)
           return TensorInfo{std::nullopt, a.dtype};
@@ -1632,7 +1626,7 @@ struct Inference {
       auto d = getConstantInt(op->getOperand(1));
       auto len = getConstantInt(op->getOperand(3));
       if (a.sizes && d)
-        if (auto n = normDim(*d, a.sizes->size()))
+        if (auto n = normalizeAxis(*d, a.sizes->size()))
           (*a.sizes)[*n] = len.value_or(kUnknown);
       if (a.sizes && !d)
         a.sizes.reset();
@@ -1711,7 +1705,7 @@ struct Inference {
       auto d = getConstantInt(op->getOperand(2));
       if (!b.sizes || !d)
         return r;
-      auto n = normDim(*d, b.sizes->size());
+      auto n = normalizeAxis(*d, b.sizes->size());
       if (!n)
         return r;
       r.sizes = b.sizes;
@@ -1730,7 +1724,7 @@ struct Inference {
         r.sizes = Sizes{*size};
         return r;
       }
-      auto nd = normDim(*d, x.sizes->size());
+      auto nd = normalizeAxis(*d, x.sizes->size());
       if (!nd)
         return r;
       r.sizes = x.sizes;
@@ -1759,8 +1753,8 @@ struct Inference {
       auto dst = getConstantInt(op->getOperand(2));
       if (!a.sizes || !src || !dst)
         return r;
-      auto ns = normDim(*src, a.sizes->size()),
-           nd = normDim(*dst, a.sizes->size());
+      auto ns = normalizeAxis(*src, a.sizes->size()),
+           nd = normalizeAxis(*dst, a.sizes->size());
       if (!ns || !nd)
         return r;
       Sizes rest;
@@ -1864,7 +1858,7 @@ struct Inference {
         return r;
       }
       auto d = getConstantInt(op->getOperand(2));
-      auto nd = d ? normDim(*d, x.sizes->size()) : std::nullopt;
+      auto nd = d ? normalizeAxis(*d, x.sizes->size()) : std::nullopt;
       if (!nd)
         return r;
       r.sizes = x.sizes;
@@ -2076,7 +2070,7 @@ struct Inference {
       auto d = getConstantInt(op->getOperand(1));
       TensorInfo x = in(0), idx = in(2);
       if (name == "aten.index_select" && d && x.sizes)
-        if (auto nd = normDim(*d, x.sizes->size())) {
+        if (auto nd = normalizeAxis(*d, x.sizes->size())) {
           r.sizes = x.sizes;
           (*r.sizes)[*nd] = !idx.sizes || idx.sizes->size() > 1 ? kUnknown
                             : idx.sizes->empty()                ? 1
@@ -2469,7 +2463,7 @@ struct TorchRefineTypesPass
       auto d = getConstantInt(src->getOperand(2));
       TensorInfo piece{std::nullopt, in.dtype};
       if (in.sizes && d)
-        if (auto nd = normDim(*d, in.sizes->size())) {
+        if (auto nd = normalizeAxis(*d, in.sizes->size())) {
           piece.sizes = in.sizes;
           (*piece.sizes)[*nd] = kUnknown;
         }
@@ -2477,26 +2471,34 @@ struct TorchRefineTypesPass
         changed |= update(r, piece);
       return;
     }
-    bool isUnbind = n == "torch.aten.unbind.int";
-    if (n != "torch.aten.split.Tensor" && n != "torch.aten.chunk" &&
-        n != "torch.aten.split_with_sizes" && !isUnbind)
+    // The split family (the unsafe_ variants and split.sizes take the same
+    // operands as their plain forms).
+    std::string srcKey = getOpKey(src);
+    StringRef sk = srcKey;
+    bool isUnbind = sk == "aten.unbind.int";
+    bool isChunk = sk == "aten.chunk" || sk == "aten.unsafe_chunk";
+    bool isSizes = sk == "aten.split_with_sizes" || sk == "aten.split.sizes" ||
+                   sk == "aten.unsafe_split_with_sizes";
+    bool isSplit =
+        sk == "aten.split.Tensor" || sk == "aten.unsafe_split.Tensor";
+    if (!isUnbind && !isChunk && !isSizes && !isSplit)
       return;
     TensorInfo in = TensorInfo::of(src->getOperand(0).getType());
     unsigned count = unpack->getNumResults();
     SmallVector<TensorInfo> out(count, TensorInfo{std::nullopt, in.dtype});
     auto d = getConstantInt(src->getOperand(isUnbind ? 1 : 2));
     if (in.sizes && d) {
-      if (auto nd = normDim(*d, in.sizes->size())) {
+      if (auto nd = normalizeAxis(*d, in.sizes->size())) {
         int64_t total = (*in.sizes)[*nd];
         SmallVector<int64_t> sizes;
         if (isUnbind) {
           sizes.assign(count, 1);
-        } else if (n == "torch.aten.split_with_sizes") {
+        } else if (isSizes) {
           if (auto s = getConstantIntList(src->getOperand(1)))
             sizes = *s;
         } else if (auto k = getConstantInt(src->getOperand(1));
                    k && total != kUnknown && *k > 0) {
-          int64_t piece = n == "torch.aten.chunk" ? (total + *k - 1) / *k : *k;
+          int64_t piece = isChunk ? (total + *k - 1) / *k : *k;
           for (int64_t done = 0; done < total; done += piece)
             sizes.push_back(std::min(piece, total - done));
         }
@@ -2644,7 +2646,7 @@ struct TorchRefineTypesPass
           auto d = getConstantInt(op.getOperand(1));
           auto keep = getConstantBool(op.getOperand(2));
           if (d && keep && a.sizes)
-            if (auto nd = normDim(*d, a.sizes->size())) {
+            if (auto nd = normalizeAxis(*d, a.sizes->size())) {
               r.sizes = a.sizes;
               if (*keep)
                 (*r.sizes)[*nd] = 1;
@@ -2658,7 +2660,7 @@ struct TorchRefineTypesPass
           auto d = getConstantInt(op.getOperand(2));
           auto k = getConstantInt(op.getOperand(1));
           if (d)
-            if (auto nd = normDim(*d, a.sizes->size())) {
+            if (auto nd = normalizeAxis(*d, a.sizes->size())) {
               r.sizes = a.sizes;
               (*r.sizes)[*nd] = k ? *k : kUnknown;
             }

@@ -2,6 +2,7 @@
 
 #include "torch-onnx/Dialect/Torch/Transforms/Passes.h"
 #include "torch-onnx/Dialect/Torch/Utils/Utils.h"
+#include "torch-onnx/Support/Axis.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
@@ -16,6 +17,8 @@ namespace mlir::Torch {
 } // namespace mlir::Torch
 
 using namespace mlir;
+using mlir::torch_onnx::normalizeAxis;
+using mlir::torch_onnx::wrapAxis;
 using namespace mlir::Torch;
 
 namespace {
@@ -113,7 +116,7 @@ Value viewWriteBack(OpBuilder &b, Operation *view, Value source,
     SmallVector<Value> inv(n);
     auto intTy = IntType::get(b.getContext());
     for (auto [i, p] : llvm::enumerate(*perm)) {
-      int64_t d = p < 0 ? p + n : p;
+      int64_t d = wrapAxis(p, n);
       if (d < 0 || d >= n)
         return {};
       inv[d] = ConstantIntOp::create(b, loc, intTy, b.getI64IntegerAttr(i));

@@ -87,3 +87,26 @@ func.func @unknown_stays(%x: !torch.vtensor<[4,3],f32>, %n: !torch.int) -> !torc
   %m = torch.operator "aten::mystery"(%v) : (!torch.vtensor) -> !torch.vtensor
   return %m : !torch.vtensor
 }
+
+// -----
+
+// The pieces of the split family: split.sizes and the unsafe_ variants are
+// refined as their plain forms.
+// CHECK-LABEL: func.func @split_family
+// CHECK: torch.prim.ListUnpack {{.*}} -> !torch.vtensor<[1,4],f32>, !torch.vtensor<[3,4],f32>
+// CHECK: torch.prim.ListUnpack {{.*}} -> !torch.vtensor<[4,2],f32>, !torch.vtensor<[4,2],f32>
+// CHECK: torch.prim.ListUnpack {{.*}} -> !torch.vtensor<[3,4],f32>, !torch.vtensor<[1,4],f32>
+func.func @split_family(%x: !torch.vtensor<[4,4],f32>) -> (!torch.vtensor, !torch.vtensor, !torch.vtensor) {
+  %0 = torch.constant.int 0
+  %1 = torch.constant.int 1
+  %2 = torch.constant.int 2
+  %3 = torch.constant.int 3
+  %s = torch.prim.ListConstruct %1, %3 : (!torch.int, !torch.int) -> !torch.list<int>
+  %l = torch.aten.split.sizes %x, %s, %0 : (!torch.vtensor<[4,4],f32>, !torch.list<int>, !torch.int) -> !torch.list<vtensor>
+  %a, %b = torch.prim.ListUnpack %l : !torch.list<vtensor> -> !torch.vtensor, !torch.vtensor
+  %m = torch.operator "aten::unsafe_chunk"(%x, %2, %1) : (!torch.vtensor<[4,4],f32>, !torch.int, !torch.int) -> !torch.list<vtensor>
+  %c, %d = torch.prim.ListUnpack %m : !torch.list<vtensor> -> !torch.vtensor, !torch.vtensor
+  %n = torch.operator "aten::unsafe_split.Tensor"(%x, %3, %0) : (!torch.vtensor<[4,4],f32>, !torch.int, !torch.int) -> !torch.list<vtensor>
+  %e, %f = torch.prim.ListUnpack %n : !torch.list<vtensor> -> !torch.vtensor, !torch.vtensor
+  return %b, %d, %f : !torch.vtensor, !torch.vtensor, !torch.vtensor
+}
