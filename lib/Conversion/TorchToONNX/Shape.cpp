@@ -2625,10 +2625,10 @@ static void addMoreShapeLowerings(LoweringAdder &add) {
   // linspace(start, end, steps) with 0-d tensor bounds: as torch, the first
   // half counted from start and the second back from end.
   // Bounds are 0-d tensors or numbers (the Tensor_Scalar/Scalar_Tensor
-  // overloads); one step is the start.
+  // overloads and plain linspace); one step is the start.
   for (StringRef n :
-       {"aten.linspace.Tensor_Tensor", "aten.linspace.Tensor_Scalar",
-        "aten.linspace.Scalar_Tensor"})
+       {"aten.linspace", "aten.linspace.Tensor_Tensor",
+        "aten.linspace.Tensor_Scalar", "aten.linspace.Scalar_Tensor"})
     add(n, 9, [](Emitter &e) {
       auto steps = e.constInt(2, "steps");
       if (!steps)

@@ -1,6 +1,8 @@
 // Tensor creation at opset 17: constant aranges become initializers, full/
 // ones/zeros (and the _like/new_ forms) ConstantOfShape of a constant or of
-// the input's Shape, with the requested dtype.
+// the input's Shape, with the requested dtype; linspace with number bounds
+// (like its tensor-bound overloads) counts the first half from start and the
+// rest back from end, as torch does.
 // RUN: torch-onnx-opt %s --torch-refine-types --convert-torch-to-onnx=opset=17 | FileCheck %s
 
 // CHECK-LABEL: func.func @main_graph(
@@ -28,11 +30,26 @@
 // CHECK: %[[R7:.*]] = onnx.ConstantOfShape(%[[C12]]) {value_ = dense<0.000000e+00> : tensor<1xf32>} : (tensor<2xi64>) -> tensor<2x3xf32>
 // CHECK: %[[C13:.*]] = onnx.Initializer {{.*}} = dense<[2, 3]> : tensor<2xi64>
 // CHECK: %[[R8:.*]] = onnx.ConstantOfShape(%[[C13]]) {value_ = dense<2.500000e+00> : tensor<1xf32>} : (tensor<2xi64>) -> tensor<2x3xf32>
-// CHECK: %[[R9:.*]] = onnx.Identity(%[[C6]]) : tensor<f32>
-// CHECK: %[[R10:.*]] = onnx.Shape(%[[X]]) {start = 0 : i64}
-// CHECK: %[[R11:.*]] = onnx.Expand(%[[C6]], %[[R10]]) : (tensor<f32>, tensor<?xi64>) -> tensor<2x3xf32>
-// CHECK: return %[[C8]], %[[C9]], %[[R1]], %[[R3]], %[[R4]], %[[R6]], %[[R7]], %[[R8]], %[[R9]], %[[R11]]
-func.func @forward(%x: !torch.vtensor<[2,3],f32>, %n: !torch.vtensor<[],si64>) -> (!torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor) {
+// CHECK: %[[C14:.*]] = onnx.Initializer {{.*}} = dense<0.000000e+00> : tensor<f32>
+// CHECK: %[[C15:.*]] = onnx.Initializer {{.*}} = dense<2.500000e+00> : tensor<f32>
+// CHECK: %[[R9:.*]] = onnx.Sub(%[[C15]], %[[C14]])
+// CHECK: %[[C16:.*]] = onnx.Initializer {{.*}} = dense<4.000000e+00> : tensor<f32>
+// CHECK: %[[R10:.*]] = onnx.Div(%[[R9]], %[[C16]])
+// CHECK: %[[C17:.*]] = onnx.Initializer {{.*}} = dense<[0.000000e+00, 1.000000e+00, 2.000000e+00, 1.000000e+00, 0.000000e+00]> : tensor<5xf32>
+// CHECK: %[[R11:.*]] = onnx.Mul(%[[C17]], %[[R10]])
+// CHECK: %[[R12:.*]] = onnx.Add(%[[C14]], %[[R11]])
+// CHECK: %[[C18:.*]] = onnx.Initializer {{.*}} = dense<[0.000000e+00, 1.000000e+00, 2.000000e+00, 1.000000e+00, 0.000000e+00]> : tensor<5xf32>
+// CHECK: %[[R13:.*]] = onnx.Mul(%[[C18]], %[[R10]])
+// CHECK: %[[R14:.*]] = onnx.Sub(%[[C15]], %[[R13]])
+// CHECK: %[[C19:.*]] = onnx.Initializer {{.*}} = dense<[1.000000e+00, 1.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00]> : tensor<5xf32>
+// CHECK: %[[R15:.*]] = onnx.Cast(%[[C19]]) {to = 9 : i64}
+// CHECK: %[[R16:.*]] = onnx.Where(%[[R15]], %[[R12]], %[[R14]])
+// CHECK: %[[R17:.*]] = onnx.Identity(%[[R16]]) : (tensor<*xf32>) -> tensor<5xf32>
+// CHECK: %[[R18:.*]] = onnx.Identity(%[[C6]]) : tensor<f32>
+// CHECK: %[[R19:.*]] = onnx.Shape(%[[X]]) {start = 0 : i64}
+// CHECK: %[[R20:.*]] = onnx.Expand(%[[C6]], %[[R19]]) : (tensor<f32>, tensor<?xi64>) -> tensor<2x3xf32>
+// CHECK: return %[[C8]], %[[C9]], %[[R1]], %[[R3]], %[[R4]], %[[R6]], %[[R7]], %[[R8]], %[[R17]], %[[R18]], %[[R20]]
+func.func @forward(%x: !torch.vtensor<[2,3],f32>, %n: !torch.vtensor<[],si64>) -> (!torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor) {
   %none = torch.constant.none
   %zero = torch.constant.int 0
   %one = torch.constant.int 1
@@ -50,7 +67,8 @@ func.func @forward(%x: !torch.vtensor<[2,3],f32>, %n: !torch.vtensor<[],si64>) -
   %r5 = torch.aten.zeros_like %x, %none, %none, %none, %none, %none : (!torch.vtensor<[2,3],f32>, !torch.none, !torch.none, !torch.none, !torch.none, !torch.none) -> !torch.vtensor
   %r6 = torch.aten.new_zeros %x, %size, %none, %none, %none, %none : (!torch.vtensor<[2,3],f32>, !torch.list<int>, !torch.none, !torch.none, !torch.none, !torch.none) -> !torch.vtensor
   %r7 = torch.aten.new_full %x, %size, %f, %none, %none, %none, %none : (!torch.vtensor<[2,3],f32>, !torch.list<int>, !torch.float, !torch.none, !torch.none, !torch.none, !torch.none) -> !torch.vtensor
+  %r8 = torch.aten.linspace %zero, %f, %five, %none, %none, %none, %none : (!torch.int, !torch.float, !torch.int, !torch.none, !torch.none, !torch.none, !torch.none) -> !torch.vtensor
   %r9 = torch.aten.scalar_tensor %f, %none, %none, %none, %none : (!torch.float, !torch.none, !torch.none, !torch.none, !torch.none) -> !torch.vtensor
   %r10 = torch.aten.fill.Scalar %x, %f : (!torch.vtensor<[2,3],f32>, !torch.float) -> !torch.vtensor
-  return %r0, %r1, %r2, %r3, %r4, %r5, %r6, %r7, %r9, %r10 : !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor
+  return %r0, %r1, %r2, %r3, %r4, %r5, %r6, %r7, %r8, %r9, %r10 : !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor, !torch.vtensor
 }

@@ -1165,7 +1165,7 @@ struct Inference {
           idx.push_back(i);
       return elementwise(idx);
     }
-    if (name == "aten.linspace.Tensor_Tensor" ||
+    if (name == "aten.linspace" || name == "aten.linspace.Tensor_Tensor" ||
         name == "aten.linspace.Tensor_Scalar" ||
         name == "aten.linspace.Scalar_Tensor") {
       TensorInfo r{std::nullopt, dflt()};
