@@ -392,20 +392,23 @@ void mlir::torch_onnx::addLinearAlgebraLowerings(std::vector<Lowering> &l) {
   // linalg_vecdot(x, y, dim): sum(x * y) over dim (real tensors).
   add("aten.linalg_vecdot", 9, [](Emitter &e) {
     auto d = e.constInt(2, "dim");
-    Type t = e.resultElem();
     if (!d)
       return false;
+    // With known ranks the dim is checked against the broadcast rank.
+    std::optional<int64_t> axis = *d;
+    auto r1 = Emitter::rankOf(e.in(0)), r2 = Emitter::rankOf(e.in(1));
+    if (r1 && r2) {
+      axis = normDim(e, *d, std::max(*r1, *r2), "dim");
+      if (!axis)
+        return false;
+    } else if (*d < 0 && e.opset() < 11) {
+      return e.fail("a negative dim needs the ranks before opset 11");
+    }
+    Type t = e.resultElem();
     if (!t)
       return e.fail("the result dtype is unknown");
     Value p =
         e.n1("Mul", {e.castIfNeeded(e.in(0), t), e.castIfNeeded(e.in(1), t)});
-    std::optional<int64_t> axis = *d;
-    if (*d < 0 && e.opset() < 11) {
-      auto r1 = Emitter::rankOf(e.in(0)), r2 = Emitter::rankOf(e.in(1));
-      if (!r1 || !r2)
-        return e.fail("a negative dim needs the ranks before opset 11");
-      axis = *d + std::max(*r1, *r2);
-    }
     Value r = e.reduce("ReduceSum", p, ArrayRef<int64_t>{*axis}, false,
                        e.resultType());
     return r && e.done(r);

@@ -71,3 +71,12 @@ func.func @forward(%a: !torch.vtensor<[3],f32> {torch.name = "a"}) -> (!torch.vt
   %p:2 = torch.prim.ListUnpack %g : !torch.list<vtensor> -> !torch.vtensor, !torch.vtensor
   return %p#0, %p#1 : !torch.vtensor, !torch.vtensor
 }
+
+// -----
+
+func.func @forward(%x: !torch.vtensor<[4,3],f32>, %y: !torch.vtensor<[4,3],f32>) -> !torch.vtensor {
+  %d = torch.constant.int -3
+  // expected-error @+1 {{cannot convert 'aten.linalg_vecdot' to ONNX opset 11: dim -3 is out of range for rank 2}}
+  %0 = torch.operator "aten::linalg_vecdot"(%x, %y, %d) : (!torch.vtensor<[4,3],f32>, !torch.vtensor<[4,3],f32>, !torch.int) -> !torch.vtensor
+  return %0 : !torch.vtensor
+}
