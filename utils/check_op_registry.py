@@ -93,10 +93,10 @@ def main():
     lit = set()
     for p in glob.glob(os.path.join(root, "test/**/*.mlir"), recursive=True):
         text = open(p).read()
-        lit |= set(re.findall(r"torch\.((?:aten|prims|quantized)\.[\w.]+)",
-                              text))
+        ns = r"(?:aten|prim|prims|quantized|quantized_decomposed|torchvision)"
+        lit |= set(re.findall(r"torch\.(%s\.[\w.]+)" % ns, text))
         lit |= {m.replace("::", ".") for m in
-                re.findall(r'"((?:aten|prims)::[\w.]+)"', text)}
+                re.findall(r'"(%s::[\w.]+)"' % ns, text)}
     tensor_ops = [o for o in lowered
                   if returns.get(o) is None or "Tensor" in returns[o]]
     print("lowered aten ops: %d (%d return tensors); with a refinement "

@@ -2637,6 +2637,11 @@ static void addMoreShapeLowerings(LoweringAdder &add) {
       if (!t)
         return e.fail("the result dtype is unknown");
       Type f = isa<FloatType>(t) ? t : e.rw.getF32Type();
+      // Tensor bounds are 0-d, as torch requires.
+      for (unsigned i : {0u, 1u})
+        if (auto r = Emitter::rankOf(e.in(i)); r && *r != 0)
+          return e.fail(Twine(i ? "end" : "start") + " has rank " + Twine(*r) +
+                        "; linspace takes 0-d tensor bounds");
       auto bound = [&](unsigned i) {
         if (auto c = Torch::getConstantFloat(e.orig(i)))
           return e.scalar(*c, f);

@@ -80,3 +80,13 @@ func.func @forward(%x: !torch.vtensor<[4,3],f32>, %y: !torch.vtensor<[4,3],f32>)
   %0 = torch.operator "aten::linalg_vecdot"(%x, %y, %d) : (!torch.vtensor<[4,3],f32>, !torch.vtensor<[4,3],f32>, !torch.int) -> !torch.vtensor
   return %0 : !torch.vtensor
 }
+
+// -----
+
+func.func @forward(%a: !torch.vtensor<[2],f32>, %b: !torch.vtensor<[],f32>) -> !torch.vtensor<[5],f32> {
+  %n = torch.constant.int 5
+  %none = torch.constant.none
+  // expected-error @+1 {{cannot convert 'aten.linspace.Tensor_Tensor' to ONNX opset 11: start has rank 1; linspace takes 0-d tensor bounds}}
+  %0 = torch.aten.linspace.Tensor_Tensor %a, %b, %n, %none, %none, %none, %none : (!torch.vtensor<[2],f32>, !torch.vtensor<[],f32>, !torch.int, !torch.none, !torch.none, !torch.none, !torch.none) -> !torch.vtensor<[5],f32>
+  return %0 : !torch.vtensor<[5],f32>
+}
