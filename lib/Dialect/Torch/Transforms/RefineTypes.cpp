@@ -2515,6 +2515,40 @@ struct TorchRefineTypesPass
       changed |= update(unpack.getResult(i), out[i]);
   }
 
+  /// A number read out of a tensor (item, ScalarImplicit,
+  /// _local_scalar_dense: TorchScript's `Scalar`) becomes a float, int or
+  /// bool as the tensor's dtype says, so that the ops using it (float(),
+  /// int(), arithmetic) know what they convert. Only where every user is
+  /// a torch op taking a Scalar; lists, tuples and block terminators keep
+  /// the type they were declared with.
+  bool refineNumber(Operation &op) {
+    if (op.getNumResults() != 1 || op.getNumOperands() < 1 ||
+        !isa<Torch::NumberType>(op.getResult(0).getType()))
+      return false;
+    std::string key = getOpKey(&op);
+    if (key != "aten.item" && key != "aten.ScalarImplicit" &&
+        key != "aten._local_scalar_dense")
+      return false;
+    Type d = TensorInfo::of(op.getOperand(0).getType()).dtype;
+    if (!d)
+      return false;
+    for (OpOperand &use : op.getResult(0).getUses()) {
+      Operation *user = use.getOwner();
+      if (!isa<TorchDialect>(user->getDialect()) ||
+          isa<PrimListConstructOp, PrimTupleConstructOp, PrimIfYieldOp,
+              PrimLoopConditionOp, PrimLoopOp>(user))
+        return false;
+    }
+    MLIRContext *ctx = op.getContext();
+    Type t = isa<mlir::FloatType>(d) ? Type(Torch::FloatType::get(ctx))
+             : d.isInteger(1)        ? Type(Torch::BoolType::get(ctx))
+                                     : Type(Torch::IntType::get(ctx));
+    LLVM_DEBUG(llvm::dbgs() << "refined " << key << " number -> " << t << "\n");
+    op.getResult(0).setType(t);
+    ++numRefined;
+    return true;
+  }
+
   bool visit(Block &block) {
     bool changed = false;
     for (Operation &op : block) {
@@ -2615,6 +2649,10 @@ struct TorchRefineTypesPass
             e = join(e, TensorInfo::of(v.getType()));
           changed |= update(l.getResult(), e);
         }
+        continue;
+      }
+      if (refineNumber(op)) {
+        changed = true;
         continue;
       }
       if (op.getNumResults() == 0 ||

@@ -110,3 +110,24 @@ func.func @split_family(%x: !torch.vtensor<[4,4],f32>) -> (!torch.vtensor, !torc
   %e, %f = torch.prim.ListUnpack %n : !torch.list<vtensor> -> !torch.vtensor, !torch.vtensor
   return %b, %d, %f : !torch.vtensor, !torch.vtensor, !torch.vtensor
 }
+
+// -----
+
+// A Scalar read out of a tensor (item, ScalarImplicit) takes the kind of the
+// tensor's dtype when every user takes any scalar; one that goes into a
+// list keeps !torch.number.
+// CHECK-LABEL: func.func @numbers
+// CHECK: torch.aten.item %{{.*}} : (!torch.vtensor<[],f32>) -> !torch.float
+// CHECK: torch.aten.Float.Scalar %{{.*}} : (!torch.float) -> !torch.float
+// CHECK: torch.aten.ScalarImplicit %{{.*}} : (!torch.vtensor<[],si64>) -> !torch.int
+// CHECK: torch.aten.item %{{.*}} : (!torch.vtensor<[],i1>) -> !torch.number
+// CHECK: torch.prim.ListConstruct
+func.func @numbers(%x: !torch.vtensor<[],f32>, %i: !torch.vtensor<[],si64>, %b: !torch.vtensor<[],i1>) -> (!torch.float, !torch.vtensor, !torch.list<number>) {
+  %0 = torch.aten.item %x : (!torch.vtensor<[],f32>) -> !torch.number
+  %1 = torch.aten.Float.Scalar %0 : (!torch.number) -> !torch.float
+  %2 = torch.aten.ScalarImplicit %i : (!torch.vtensor<[],si64>) -> !torch.number
+  %3 = torch.prim.NumToTensor.Scalar %2 : !torch.number -> !torch.vtensor
+  %4 = torch.aten.item %b : (!torch.vtensor<[],i1>) -> !torch.number
+  %5 = torch.prim.ListConstruct %4 : (!torch.number) -> !torch.list<number>
+  return %1, %3, %5 : !torch.float, !torch.vtensor, !torch.list<number>
+}
