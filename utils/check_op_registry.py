@@ -90,13 +90,19 @@ def main():
         errors.append("%s is exempt but not lowered: remove it from "
                       "utils/op-registry-exempt.txt" % op)
 
+    # An op is named in a lit case by its torch dialect name (torch.aten.X,
+    # "aten::X") in a .mlir test, or by its FX target (torch.ops.aten.X)
+    # in a .test that checks the torch.export importer's handling of it.
     lit = set()
+    ns = r"(?:aten|prim|prims|quantized|quantized_decomposed|torchvision)"
     for p in glob.glob(os.path.join(root, "test/**/*.mlir"), recursive=True):
         text = open(p).read()
-        ns = r"(?:aten|prim|prims|quantized|quantized_decomposed|torchvision)"
         lit |= set(re.findall(r"torch\.(%s\.[\w.]+)" % ns, text))
         lit |= {m.replace("::", ".") for m in
                 re.findall(r'"(%s::[\w.]+)"' % ns, text)}
+    for p in glob.glob(os.path.join(root, "test/**/*.test"), recursive=True):
+        for m in re.findall(r"torch\.ops\.(%s\.[\w.]+)" % ns, open(p).read()):
+            lit.add(m[:-len(".default")] if m.endswith(".default") else m)
     tensor_ops = [o for o in lowered
                   if returns.get(o) is None or "Tensor" in returns[o]]
     print("lowered aten ops: %d (%d return tensors); with a refinement "

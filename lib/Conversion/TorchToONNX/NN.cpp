@@ -454,7 +454,12 @@ Value emitBatchNorm(Emitter &e, unsigned wIdx, Value mean, Value var,
   if (!eps || !mom)
     return {};
   auto shape = Emitter::shapeOf(e.in(0));
-  Type t = e.resultElem();
+  // The statistics and the result have the input's element type.
+  Type t = Emitter::elemOf(e.in(0));
+  if (!t) {
+    e.fail("the input's element type must be known");
+    return {};
+  }
   Value w = e.in(wIdx), b = e.in(wIdx + 1);
   bool noW = Torch::isConstantNone(e.orig(wIdx));
   bool noB = Torch::isConstantNone(e.orig(wIdx + 1));
@@ -526,7 +531,7 @@ bool lowerBatchNormNoTraining(Emitter &e) {
   if (!r)
     return false;
   Value empty = e.constant(DenseElementsAttr::get(
-      RankedTensorType::get({0}, e.resultElem()), ArrayRef<Attribute>{}));
+      RankedTensorType::get({0}, Emitter::elemOf(r)), ArrayRef<Attribute>{}));
   return e.done({r, empty, empty});
 }
 

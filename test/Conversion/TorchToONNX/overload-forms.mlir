@@ -1,7 +1,8 @@
 // The remaining overload forms at opset 17: conv2d with padding="same" as
 // auto_pad SAME_UPPER, upsample_bicubic2d.vec with scale factors,
-// tensor_split into sections (bounds from the length at run time),
-// broadcast_tensors as Expands to the common shape, column_stack.
+// tensor_split into sections (bounds from the length at run time, the
+// pieces typed [2] from the static length), broadcast_tensors as Expands to
+// the common shape, column_stack.
 // RUN: torch-onnx-opt %s --torch-refine-types --convert-torch-to-onnx=opset=17 | FileCheck %s
 
 // CHECK-LABEL: func.func @main_graph(
@@ -45,13 +46,13 @@
 // CHECK: %[[C17:.*]] = onnx.Initializer {{.*}} = dense<9223372036854775807> : tensor<1xi64>
 // CHECK: %[[C18:.*]] = onnx.Initializer {{.*}} = dense<0> : tensor<1xi64>
 // CHECK: %[[R19:.*]] = onnx.Slice(%[[A2]], %[[R12]], %[[R15]], %[[C18]])
-// CHECK: %[[R20:.*]] = onnx.Identity(%[[R19]]) : (tensor<*xf32>) -> tensor<?xf32>
+// CHECK: %[[R20:.*]] = onnx.Identity(%[[R19]]) : (tensor<*xf32>) -> tensor<2xf32>
 // CHECK: %[[C19:.*]] = onnx.Initializer {{.*}} = dense<0> : tensor<1xi64>
 // CHECK: %[[R21:.*]] = onnx.Slice(%[[A2]], %[[R15]], %[[R18]], %[[C19]])
-// CHECK: %[[R22:.*]] = onnx.Identity(%[[R21]]) : (tensor<*xf32>) -> tensor<?xf32>
+// CHECK: %[[R22:.*]] = onnx.Identity(%[[R21]]) : (tensor<*xf32>) -> tensor<2xf32>
 // CHECK: %[[C20:.*]] = onnx.Initializer {{.*}} = dense<0> : tensor<1xi64>
 // CHECK: %[[R23:.*]] = onnx.Slice(%[[A2]], %[[R18]], %[[C17]], %[[C20]])
-// CHECK: %[[R24:.*]] = onnx.Identity(%[[R23]]) : (tensor<*xf32>) -> tensor<?xf32>
+// CHECK: %[[R24:.*]] = onnx.Identity(%[[R23]]) : (tensor<*xf32>) -> tensor<2xf32>
 // CHECK: %[[C21:.*]] = onnx.Initializer {{.*}} = dense<[2, 3]> : tensor<2xi64>
 // CHECK: %[[R27:.*]] = onnx.Expand(%[[A3]], %[[C21]]) : (tensor<2x1xf32>, tensor<2xi64>) -> tensor<2x3xf32>
 // CHECK: %[[R28:.*]] = onnx.Expand(%[[A4]], %[[C21]]) : (tensor<1x3xf32>, tensor<2xi64>) -> tensor<2x3xf32>

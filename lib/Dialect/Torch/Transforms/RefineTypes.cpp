@@ -1225,123 +1225,125 @@ struct Inference {
     if (auto r = inferLongTail(name))
       return r;
     // Elementwise ops that keep their input's type.
-    static const llvm::StringSet<> unary = {"aten.relu",
-                                            "aten.relu6",
-                                            "aten.sigmoid",
-                                            "aten.tanh",
-                                            "aten.neg",
-                                            "aten.exp",
-                                            "aten.log",
-                                            "aten.sqrt",
-                                            "aten.rsqrt",
-                                            "aten.abs",
-                                            "aten.gelu",
-                                            "aten.silu",
-                                            "aten.hardtanh",
-                                            "aten.hardswish",
-                                            "aten.hardsigmoid",
-                                            "aten.leaky_relu",
-                                            "aten.elu",
-                                            "aten.selu",
-                                            "aten.celu",
-                                            "aten.mish",
-                                            "aten.softplus",
-                                            "aten.hardshrink",
-                                            "aten.softshrink",
-                                            "aten.log_sigmoid",
-                                            "aten.index_copy",
-                                            "aten.index_add",
-                                            "aten.index_fill.int_Scalar",
-                                            "aten.index_fill.int_Tensor",
-                                            "aten.threshold",
-                                            "aten.tanhshrink",
-                                            "aten.nan_to_num",
-                                            "prim.unchecked_cast",
-                                            "aten.zero",
-                                            "aten.slice_scatter",
-                                            "aten.select_scatter",
-                                            "aten.trunc",
-                                            "aten.frac",
-                                            "aten.erfc",
-                                            "aten.fill.Tensor",
-                                            "aten.logit",
-                                            "aten.flip",
-                                            "aten.dropout",
-                                            "aten.feature_dropout",
-                                            "aten.alpha_dropout",
-                                            "aten.clone",
-                                            "aten.cpu",
-                                            "aten.contiguous",
-                                            "aten.detach",
-                                            "aten.positive",
-                                            "aten.sgn",
-                                            "aten.round.decimals",
-                                            "aten.resolve_neg",
-                                            "aten.resolve_conj",
-                                            "aten.conj",
-                                            "aten.conj_physical",
-                                            "aten.feature_alpha_dropout",
-                                            "aten._conj",
-                                            "aten.real",
-                                            "aten.rms_norm",
-                                            "aten.erf",
-                                            "aten.sin",
-                                            "aten.cos",
-                                            "aten.tan",
-                                            "aten.asin",
-                                            "aten.acos",
-                                            "aten.atan",
-                                            "aten.sinh",
-                                            "aten.cosh",
-                                            "aten.asinh",
-                                            "aten.acosh",
-                                            "aten.atanh",
-                                            "aten.reciprocal",
-                                            "aten.floor",
-                                            "aten.ceil",
-                                            "aten.round",
-                                            "aten.clamp",
-                                            "aten.clamp_min",
-                                            "aten.clamp_max",
-                                            "aten.clip",
-                                            "aten.sign",
-                                            "aten.tril",
-                                            "aten.triu",
-                                            "aten.masked_fill.Scalar",
-                                            "aten.masked_fill.Tensor",
-                                            "aten.batch_norm",
-                                            "aten.layer_norm",
-                                            "aten.group_norm",
-                                            "aten.instance_norm",
-                                            "aten.square",
-                                            "aten.bitwise_not",
-                                            "aten.flip",
-                                            "aten.roll",
-                                            "aten.log2",
-                                            "aten.log10",
-                                            "aten.log1p",
-                                            "aten.expm1",
-                                            "aten.fill.Scalar",
-                                            "aten.zeros_like",
-                                            "aten.ones_like",
-                                            "aten.empty_like",
-                                            "aten.full_like",
-                                            "aten.glu",
-                                            "aten.prelu",
-                                            "aten.copy",
-                                            "aten.alias",
-                                            "aten.cumsum",
-                                            "aten.cumprod",
-                                            "aten.index_put",
-                                            "aten.index_put.hacked_twin",
-                                            "aten.scatter.src",
-                                            "aten.scatter.value",
-                                            "aten.scatter_add",
-                                            "aten.scatter_reduce.two",
-                                            "aten.lerp.Scalar",
-                                            "aten.addcmul",
-                                            "aten.addcdiv",
-                                            "aten.native_layer_norm"};
+    static const llvm::StringSet<> unary = {
+        "aten.relu",
+        "aten.relu6",
+        "aten.sigmoid",
+        "aten.tanh",
+        "aten.neg",
+        "aten.exp",
+        "aten.log",
+        "aten.sqrt",
+        "aten.rsqrt",
+        "aten.abs",
+        "aten.gelu",
+        "aten.silu",
+        "aten.hardtanh",
+        "aten.hardswish",
+        "aten.hardsigmoid",
+        "aten.leaky_relu",
+        "aten.elu",
+        "aten.selu",
+        "aten.celu",
+        "aten.mish",
+        "aten.softplus",
+        "aten.hardshrink",
+        "aten.softshrink",
+        "aten.log_sigmoid",
+        "aten.index_copy",
+        "aten.index_add",
+        "aten.index_fill.int_Scalar",
+        "aten.index_fill.int_Tensor",
+        "aten.threshold",
+        "aten.tanhshrink",
+        "aten.nan_to_num",
+        "prim.unchecked_cast",
+        "aten.zero",
+        "aten.slice_scatter",
+        "aten.select_scatter",
+        "aten.trunc",
+        "aten.frac",
+        "aten.erfc",
+        "aten.fill.Tensor",
+        "aten.logit",
+        "aten.flip",
+        "aten.dropout",
+        "aten.feature_dropout",
+        "aten.alpha_dropout",
+        "aten.clone",
+        "aten.cpu",
+        "aten.contiguous",
+        "aten.detach",
+        "aten.positive",
+        "aten.sgn",
+        "aten.round.decimals",
+        "aten.resolve_neg",
+        "aten.resolve_conj",
+        "aten.conj",
+        "aten.conj_physical",
+        "aten.feature_alpha_dropout",
+        "aten._conj",
+        "aten.real",
+        "aten.rms_norm",
+        "aten.erf",
+        "aten.sin",
+        "aten.cos",
+        "aten.tan",
+        "aten.asin",
+        "aten.acos",
+        "aten.atan",
+        "aten.sinh",
+        "aten.cosh",
+        "aten.asinh",
+        "aten.acosh",
+        "aten.atanh",
+        "aten.reciprocal",
+        "aten.floor",
+        "aten.ceil",
+        "aten.round",
+        "aten.clamp",
+        "aten.clamp_min",
+        "aten.clamp_max",
+        "aten.clip",
+        "aten.sign",
+        "aten.tril",
+        "aten.triu",
+        "aten.masked_fill.Scalar",
+        "aten.masked_fill.Tensor",
+        "aten.batch_norm",
+        "aten._native_batch_norm_legit_no_training",
+        "aten.layer_norm",
+        "aten.group_norm",
+        "aten.instance_norm",
+        "aten.square",
+        "aten.bitwise_not",
+        "aten.flip",
+        "aten.roll",
+        "aten.log2",
+        "aten.log10",
+        "aten.log1p",
+        "aten.expm1",
+        "aten.fill.Scalar",
+        "aten.zeros_like",
+        "aten.ones_like",
+        "aten.empty_like",
+        "aten.full_like",
+        "aten.glu",
+        "aten.prelu",
+        "aten.copy",
+        "aten.alias",
+        "aten.cumsum",
+        "aten.cumprod",
+        "aten.index_put",
+        "aten.index_put.hacked_twin",
+        "aten.scatter.src",
+        "aten.scatter.value",
+        "aten.scatter_add",
+        "aten.scatter_reduce.two",
+        "aten.lerp.Scalar",
+        "aten.addcmul",
+        "aten.addcdiv",
+        "aten.native_layer_norm"};
     // Math that torch computes in floating point: integer and bool inputs
     // give the default float dtype.
     static const llvm::StringSet<> floatMath = {
@@ -1887,7 +1889,7 @@ struct Inference {
       return reduce(dims, *keep, si64());
     }
     if (name == "aten.to.dtype" || name == "aten.to.dtype_layout" ||
-        name == "aten.to.prim_dtype")
+        name == "aten.to.prim_dtype" || name == "aten._to_copy")
       return withDtypeArg(same(), 1);
     if (name == "aten.to.device")
       return withDtypeArg(same(), 2);
@@ -2284,6 +2286,11 @@ struct TorchRefineTypesPass
       }
       changed |= update(op->getResult(1), stat);
       changed |= update(op->getResult(2), stat);
+    } else if (name == "aten._native_batch_norm_legit_no_training") {
+      // Inference keeps no statistics: both are empty.
+      TensorInfo x = TensorInfo::of(op->getOperand(0).getType());
+      for (unsigned i = 1; i < op->getNumResults(); ++i)
+        changed |= update(op->getResult(i), TensorInfo{Sizes{0}, x.dtype});
     } else if (name.starts_with("aten.embedding_bag")) {
       for (unsigned i = 1; i < op->getNumResults(); ++i)
         changed |= update(op->getResult(i), TensorInfo{Sizes{kUnknown}, i64});
@@ -2446,10 +2453,11 @@ struct TorchRefineTypesPass
           changed |= update(r, *e);
       return;
     }
-    if (src->getNumOperands() < 2 && getOpKey(src) != "aten.broadcast_tensors")
+    // broadcast_tensors and meshgrid(tensors) take one operand.
+    if (src->getNumOperands() < 2 &&
+        !llvm::is_contained({"aten.broadcast_tensors", "aten.meshgrid"},
+                            getOpKey(src)))
       return;
-    std::string splitName = getSplitOpName(src);
-    StringRef n = splitName;
     if (std::string key = getOpKey(src);
         key == "aten.broadcast_tensors" ||
         StringRef(key).starts_with("aten.meshgrid")) {
@@ -2457,18 +2465,45 @@ struct TorchRefineTypesPass
       return;
     }
     if (StringRef(getOpKey(src)).starts_with("aten.tensor_split")) {
-      // Pieces of the input's dtype and rank; the split dim's size is known
-      // only for even splits, left unknown.
+      // Pieces of the input's dtype and rank. Along a static dim of size n,
+      // constant indices cut [0, i1), [i1, i2), ..., [ik, n) (each clamped
+      // to [0, n], as torch does); s constant sections give the first
+      // n % s pieces n / s + 1 and the rest n / s. Otherwise the split
+      // dim is left unknown.
       TensorInfo in = TensorInfo::of(src->getOperand(0).getType());
       auto d = getConstantInt(src->getOperand(2));
-      TensorInfo piece{std::nullopt, in.dtype};
+      std::optional<unsigned> nd;
       if (in.sizes && d)
-        if (auto nd = normalizeAxis(*d, in.sizes->size())) {
-          piece.sizes = in.sizes;
-          (*piece.sizes)[*nd] = kUnknown;
+        nd = normalizeAxis(*d, in.sizes->size());
+      SmallVector<int64_t> lengths(unpack->getNumResults(), kUnknown);
+      if (nd && (*in.sizes)[*nd] != kUnknown) {
+        int64_t n = (*in.sizes)[*nd];
+        unsigned k = unpack->getNumResults();
+        if (getOpKey(src) == "aten.tensor_split.indices") {
+          auto idx = getConstantIntList(src->getOperand(1));
+          if (idx && idx->size() + 1 == k) {
+            SmallVector<int64_t> cut{0};
+            for (int64_t i : *idx)
+              cut.push_back(std::clamp<int64_t>(i < 0 ? i + n : i, 0, n));
+            cut.push_back(n);
+            for (unsigned j = 0; j < k; ++j)
+              lengths[j] = std::max<int64_t>(0, cut[j + 1] - cut[j]);
+          }
+        } else if (getOpKey(src) == "aten.tensor_split.sections") {
+          auto sec = getConstantInt(src->getOperand(1));
+          if (sec && *sec == static_cast<int64_t>(k))
+            for (unsigned j = 0; j < k; ++j)
+              lengths[j] = n / k + (static_cast<int64_t>(j) < n % k ? 1 : 0);
         }
-      for (Value r : unpack.getResults())
+      }
+      for (auto [r, len] : llvm::zip(unpack.getResults(), lengths)) {
+        TensorInfo piece{std::nullopt, in.dtype};
+        if (nd) {
+          piece.sizes = in.sizes;
+          (*piece.sizes)[*nd] = len;
+        }
         changed |= update(r, piece);
+      }
       return;
     }
     // The split family (the unsafe_ variants and split.sizes take the same

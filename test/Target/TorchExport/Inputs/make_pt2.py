@@ -2,6 +2,7 @@
 (with the pinned torch), and damaged variants of them.
 
     make_pt2.py KIND OUT.pt2
+    make_pt2.py --targets IN.pt2     (prints the graph's node targets)
 """
 
 import io
@@ -69,6 +70,21 @@ class Sym(nn.Module):
             x, ord=float("inf"))
 
 
+class Checks(nn.Module):
+    """Run-time checks, a data-dependent scalar, a lifted constant and a
+    dtype move: the ops the importer drops, forwards or renames."""
+
+    def forward(self, x):
+        n = (x > 0).sum().item()
+        torch._check(n >= 0)
+        torch._check(n <= 64)
+        torch._assert_async((x.abs() >= 0).all(), "abs is non-negative")
+        torch._assert_async((x * 0 == 0).any())
+        c = torch.tensor([1.0, 2.0, 3.0])
+        y = x.detach()[:, :3] * c
+        return y.to(torch.float64), torch.zeros(x.shape[0], 2) + n
+
+
 def program(kind):
     torch.manual_seed(0)
     if kind in ("linear", "truncated", "not_zip", "schema_version",
@@ -89,6 +105,13 @@ def program(kind):
                                    dynamic_shapes={"x": {0: Dim("b"),
                                                          1: Dim("s")},
                                                    "n": None})
+    if kind in ("checks", "checks_fx", "checks_legacy"):
+        ep = torch.export.export(Checks(), (torch.randn(4, 5),),
+                                 dynamic_shapes={"x": {0: Dim("b")}})
+        # The ATen form (what run_decompositions gives: item as
+        # _local_scalar_dense, the message-carrying _assert_async, _to_copy)
+        # or the training-IR form (detach, lift_fresh_copy, detach_).
+        return ep.run_decompositions() if kind == "checks" else ep
     raise SystemExit(f"unknown fixture {kind}")
 
 
@@ -105,7 +128,18 @@ def rewrite(data, edit):
     return out.getvalue()
 
 
+def print_targets(path):
+    with zipfile.ZipFile(path) as z:
+        name = next(n for n in z.namelist()
+                    if n.endswith("models/model.json"))
+        nodes = json.loads(z.read(name))["graph_module"]["graph"]["nodes"]
+    for t in sorted({n["target"] for n in nodes}):
+        print(t)
+
+
 def main():
+    if sys.argv[1] == "--targets":
+        return print_targets(sys.argv[2])
     kind, out = sys.argv[1], sys.argv[2]
     buf = io.BytesIO()
     torch.export.save(program(kind), buf)
@@ -139,6 +173,37 @@ def main():
                 return json.dumps(j).encode()
             return body
         data = rewrite(data, edit)
+    elif kind == "checks_legacy":
+        # Forms older torch versions wrote: lift_fresh, range constraints
+        # instead of _assert_scalar, sym_numel.
+        def legacy(name, body):
+            if not name.endswith("models/model.json"):
+                return body
+            j = json.loads(body)
+            nodes = j["graph_module"]["graph"]["nodes"]
+            asserts = [n for n in nodes if n["target"] ==
+                       "torch.ops.aten._assert_scalar.default"]
+            item = next(n for n in nodes if n["target"] ==
+                        "torch.ops.aten.item.default")
+            for a, t in zip(asserts, ("sym_constrain_range",
+                                      "sym_constrain_range_for_size")):
+                a["target"] = "torch.ops.aten.%s.default" % t
+                a["inputs"] = [
+                    {"name": "size", "kind": 1,
+                     "arg": {"as_sym_int": item["outputs"][0]["as_sym_int"]}},
+                    {"name": "min", "kind": 2, "arg": {"as_int": 0}},
+                    {"name": "max", "kind": 2, "arg": {"as_int": 64}}]
+            for n in nodes:
+                # lift_fresh is a view: detach it out of place.
+                if n["target"] == "torch.ops.aten.lift_fresh_copy.default":
+                    n["target"] = "torch.ops.aten.lift_fresh.default"
+                if n["target"] == "torch.ops.aten.detach_.default":
+                    n["target"] = "torch.ops.aten.detach.default"
+                if n["target"] == "torch.ops.aten.sym_size.int":
+                    n["target"] = "torch.ops.aten.sym_numel.default"
+                    n["inputs"] = n["inputs"][:1]
+            return json.dumps(j).encode()
+        data = rewrite(data, legacy)
     elif kind == "no_model":
         data = rewrite(data, lambda n, b: None
                        if n.endswith("models/model.json") else b)
