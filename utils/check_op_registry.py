@@ -8,10 +8,12 @@ op in the generated torch dialect (GeneratedTorchOps.td) or under a generic
 `torch.operator` key. Ops without a rule are listed in
 utils/op-registry-exempt.txt, each with the reason; an entry for an op that
 now has a rule, or that is no longer lowered, is an error too (the list only
-shrinks). Also reports how many lowered ops a lit test names.
+shrinks). Every lowered op must also be named by a lit test: by its torch
+dialect name in a .mlir test, or by its FX target (torch.ops.aten.X) in a
+.test that checks the torch.export importer's handling of it.
 
   check_op_registry.py --export build/bin/torch-onnx-export [--root DIR]
-                       [--exempt FILE]
+                       [--exempt FILE] [--tests DIR]
 """
 import argparse
 import glob
@@ -28,8 +30,11 @@ def main():
                     "utils/op-registry-exempt.txt)")
     ap.add_argument("--root", default=os.path.dirname(
         os.path.dirname(os.path.abspath(__file__))))
+    ap.add_argument("--tests", help="the lit tests' directory (default: "
+                    "ROOT/test)")
     opts = ap.parse_args()
     root = opts.root
+    tests = opts.tests or os.path.join(root, "test")
 
     lowered = set(subprocess.run([opts.export, "--list-lowered-ops"],
                                  check=True, capture_output=True,
@@ -95,12 +100,12 @@ def main():
     # in a .test that checks the torch.export importer's handling of it.
     lit = set()
     ns = r"(?:aten|prim|prims|quantized|quantized_decomposed|torchvision)"
-    for p in glob.glob(os.path.join(root, "test/**/*.mlir"), recursive=True):
+    for p in glob.glob(os.path.join(tests, "**/*.mlir"), recursive=True):
         text = open(p).read()
         lit |= set(re.findall(r"torch\.(%s\.[\w.]+)" % ns, text))
         lit |= {m.replace("::", ".") for m in
                 re.findall(r'"(%s::[\w.]+)"' % ns, text)}
-    for p in glob.glob(os.path.join(root, "test/**/*.test"), recursive=True):
+    for p in glob.glob(os.path.join(tests, "**/*.test"), recursive=True):
         for m in re.findall(r"torch\.ops\.(%s\.[\w.]+)" % ns, open(p).read()):
             lit.add(m[:-len(".default")] if m.endswith(".default") else m)
     tensor_ops = [o for o in lowered
@@ -110,6 +115,11 @@ def main():
               len(lowered), len(tensor_ops),
               len([o for o in tensor_ops if has_rule(o)]), len(exempt),
               len(lowered & lit)))
+    for op in sorted(lowered - lit):
+        errors.append("%s is lowered by torch-to-onnx but no lit test names "
+                      "it: add a case to a family file under "
+                      "test/Conversion/TorchToONNX (utils/onnx_check_lines.py "
+                      "writes the CHECK lines)" % op)
     for e in errors:
         print("error: " + e)
     return 1 if errors else 0

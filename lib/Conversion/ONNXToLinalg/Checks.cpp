@@ -11,6 +11,7 @@
 #include "Lowering.h"
 
 #include "torch-onnx/Dialect/ONNX/IR/DataType.h"
+#include "llvm/ADT/StringMap.h"
 
 using namespace mlir;
 using namespace mlir::ONNX::lowering;

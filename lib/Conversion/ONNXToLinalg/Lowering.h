@@ -21,7 +21,6 @@
 #include "mlir/Transforms/DialectConversion.h"
 #include "torch-onnx/Dialect/ONNX/IR/ONNXOpLists.h"
 #include "torch-onnx/Support/Axis.h"
-#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FormatVariadic.h"
 #include <functional>
@@ -69,12 +68,10 @@ using LowerFn = std::function<FailureOr<SmallVector<Value>>(Ctx &)>;
 /// through `Ctx::version`).
 class LoweringSet {
 public:
-  LoweringSet(const TypeConverter &converter, RewritePatternSet &patterns)
-      : converter(converter), patterns(patterns) {}
+  explicit LoweringSet(RewritePatternSet &patterns) : patterns(patterns) {}
   template <typename List> void add(LowerFn fn) {
     addList(List{}, std::make_shared<const LowerFn>(std::move(fn)));
   }
-  const TypeConverter &getTypeConverter() const { return converter; }
   /// Names of the ops that have a pattern ("onnx.Squeeze", ...).
   const llvm::StringSet<> &getLoweredOps() const { return lowered; }
   RewritePatternSet &getPatterns() { return patterns; }
@@ -83,7 +80,6 @@ private:
   template <typename... Ops>
   void addList(OpList<Ops...>, std::shared_ptr<const LowerFn> fn);
 
-  const TypeConverter &converter;
   RewritePatternSet &patterns;
   llvm::StringSet<> lowered;
 };

@@ -873,7 +873,7 @@ private:
 
 void lowering::populateONNXToLinalgPatterns(const TypeConverter &converter,
                                             RewritePatternSet &patterns) {
-  LoweringSet set(converter, patterns);
+  LoweringSet set(patterns);
   set.add<op_types::Constant>(lowerConstant);
   populateONNXToElementwisePatterns(set);
   populateONNXToShapePatterns(set);
