@@ -129,6 +129,42 @@ getNativeTarget(function_ref<void(const llvm::Twine &)> error);
 /// libtorch_onnx_runtime.{so,a}`; `argv0` locates the tool.
 std::string getRuntimeLibraryPath(const char *argv0, bool shared);
 
+/// How buildSharedLibrary compiles and links a lowered model.
+struct SharedLibraryOptions {
+  std::string name;           // C prefix of the entry points (toCIdentifier)
+  std::string modelPath;      // named in the header's comment
+  std::string runtimeArchive; // getRuntimeLibraryPath(argv0, false)
+  std::string cc = "cc";      // the C compiler driver that links
+  unsigned optLevel = 3;      // LLVM -O level
+  bool openmp = true;         // link the OpenMP runtime
+  bool cuda = false;          // the kernels are embedded for `cudaChip`
+  std::string cudaChip;
+  bool keepTemps = false; // keep the object, wrapper and blob
+};
+
+/// `s` as a C identifier (other characters become '_').
+std::string toCIdentifier(llvm::StringRef s);
+
+/// The C header of a model library: the runtime's declarations, the
+/// inputs/outputs in a comment, and `<name>_run`, `<name>_num_inputs`,
+/// `<name>_input_name/dtype/rank/shape` and the same for outputs.
+std::string getModelLibraryHeader(const ModelSignature &sig,
+                                  llvm::StringRef name,
+                                  llvm::StringRef modelPath,
+                                  llvm::StringRef cudaChip);
+
+/// Compiles `module` (lowered by lowerModelToLLVM, its weights externalized
+/// into `weights`) for `tm` and links it with the runtime into a shared
+/// library written to `outputPath` (through a temporary renamed over it:
+/// nothing is written on failure). Needs the C compiler; the reason of a
+/// failure goes to `error`.
+LogicalResult buildSharedLibrary(ModuleOp module, const ModelSignature &sig,
+                                 const ExternalWeights &weights,
+                                 llvm::TargetMachine &tm,
+                                 const SharedLibraryOptions &options,
+                                 llvm::StringRef outputPath,
+                                 std::string &error);
+
 } // namespace mlir::torch_onnx
 
 #endif // TORCH_ONNX_EXECUTION_EXECUTION_H
