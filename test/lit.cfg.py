@@ -21,6 +21,10 @@ config.substitutions.append(("%pyschemas", config.python_onnx_schemas))
 config.substitutions.append(("%src_root", config.torch_onnx_src_root))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 
+# torch-onnx-run's compile cache: in the build tree, not the user's home.
+config.environment["TORCH_ONNX_CACHE_DIR"] = os.path.join(
+    config.test_exec_root, "compile-cache")
+
 tool_dirs = [config.torch_onnx_tools_dir, config.llvm_tools_dir]
 tools = ["torch-onnx-opt", "torch-onnx-translate", "torch-onnx-export",
          "onnx-structural-diff", "torch-onnx-run", "torch-onnx-compile"]

@@ -24,14 +24,18 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Target/LLVMIR/Dialect/All.h"
+#include "mlir/Target/LLVMIR/Export.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MathExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
+#include "llvm/TargetParser/Host.h"
 
 #include <algorithm>
 #include <chrono>
@@ -39,6 +43,8 @@
 #include <cstring>
 #include <ctime>
 #include <dlfcn.h>
+#include <functional>
+#include <utime.h>
 
 using namespace mlir;
 using namespace mlir::torch_onnx;
@@ -89,6 +95,22 @@ static cl::opt<bool> compileOnly(
     "compile-only",
     cl::desc("Lower and JIT-compile, then stop: checks that a model compiles "
              "for the target (no inputs, no device needed)"));
+static cl::opt<bool> useCache(
+    "cache", cl::init(true),
+    cl::desc("Keep the compiled model (a shared library) in a cache keyed by "
+             "the model's bytes, the options, the host CPU and this build of "
+             "the tools: running the same model again loads it (dlopen) "
+             "instead of compiling. CPU only; off while MLIR's pass-manager "
+             "options (--mlir-print-ir-*, --mlir-timing, ...) are given"));
+static cl::opt<std::string> cacheDir(
+    "cache-dir",
+    cl::desc("The compile cache's directory (default: $TORCH_ONNX_CACHE_DIR, "
+             "else $XDG_CACHE_HOME/torch-onnx/compiled, else "
+             "~/.cache/torch-onnx/compiled)"));
+static cl::opt<unsigned> cacheMaxMB(
+    "cache-max-mb", cl::init(2048),
+    cl::desc("Size of the compile cache: past it, the least recently used "
+             "models are removed"));
 static cl::opt<bool> zeroInputs(
     "zero-inputs",
     cl::desc(
@@ -389,6 +411,178 @@ struct PackedCall {
 };
 } // namespace
 
+//===----------------------------------------------------------------------===//
+// The compile cache
+//===----------------------------------------------------------------------===//
+
+/// The C prefix of the cached libraries' entry points.
+static constexpr const char *kCachedName = "tonnx_model";
+
+namespace {
+/// A model compiled to a shared library by buildSharedLibrary, loaded: its
+/// entry point, the runtime's tensor release and the signature it exports.
+struct ModelLibrary {
+  void *handle = nullptr;
+  int (*run)(const tonnx_tensor *, tonnx_tensor *, char *, size_t) = nullptr;
+  void (*freeTensor)(tonnx_tensor *) = nullptr;
+  ModelSignature sig;
+
+  /// False, with the reason, when `path` does not load or lacks an entry
+  /// point (a library of another version of the tools).
+  bool open(const std::string &path, std::string &why) {
+    handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!handle) {
+      const char *e = dlerror();
+      why = e ? e : "dlopen failed";
+      return false;
+    }
+    auto sym = [&](StringRef what) {
+      return dlsym(handle, (Twine(kCachedName) + "_" + what).str().c_str());
+    };
+    int (*numIn)() = nullptr, (*numOut)() = nullptr;
+    const char *(*name[2])(int) = {};
+    int32_t (*dtype[2])(int) = {}, (*rank[2])(int) = {};
+    const int64_t *(*shape[2])(int) = {};
+    *(void **)&run = sym("run");
+    *(void **)&numIn = sym("num_inputs");
+    *(void **)&numOut = sym("num_outputs");
+    *(void **)&freeTensor = dlsym(handle, "tonnx_tensor_free");
+    for (int k = 0; k < 2; ++k) {
+      StringRef io = k ? "output_" : "input_";
+      *(void **)&name[k] = sym(io.str() + "name");
+      *(void **)&dtype[k] = sym(io.str() + "dtype");
+      *(void **)&rank[k] = sym(io.str() + "rank");
+      *(void **)&shape[k] = sym(io.str() + "shape");
+      if (!name[k] || !dtype[k] || !rank[k] || !shape[k])
+        run = nullptr;
+    }
+    if (!run || !numIn || !numOut || !freeTensor) {
+      why = "it lacks the model's entry points";
+      dlclose(handle);
+      handle = nullptr;
+      return false;
+    }
+    sig.entry = kCachedName;
+    for (int k = 0; k < 2; ++k) {
+      int n = k ? numOut() : numIn();
+      for (int i = 0; i < n; ++i) {
+        TensorSpec t;
+        t.name = name[k](i);
+        t.dtype = dtype[k](i);
+        t.shape.assign(shape[k](i), shape[k](i) + rank[k](i));
+        (k ? sig.outputs : sig.inputs).push_back(std::move(t));
+      }
+    }
+    return true;
+  }
+};
+} // namespace
+
+/// The cache's directory: --cache-dir, $TORCH_ONNX_CACHE_DIR,
+/// $XDG_CACHE_HOME/torch-onnx/compiled or ~/.cache/torch-onnx/compiled
+/// (empty when none is known).
+static std::string getCacheDir() {
+  if (!cacheDir.empty())
+    return cacheDir;
+  if (const char *d = getenv("TORCH_ONNX_CACHE_DIR"); d && *d)
+    return d;
+  SmallString<256> p;
+  if (const char *x = getenv("XDG_CACHE_HOME"); x && *x)
+    p = x;
+  else if (const char *h = getenv("HOME"); h && *h)
+    llvm::sys::path::append(p, h, ".cache");
+  else
+    return "";
+  llvm::sys::path::append(p, "torch-onnx", "compiled");
+  return std::string(p);
+}
+
+/// Whether one of MLIR's pass-manager options (IR printing, timing,
+/// statistics, reproducers) was given: they are about the compilation, so
+/// the run compiles.
+static bool passManagerOptionsGiven() {
+  for (auto &entry : cl::getRegisteredOptions())
+    if (entry.first.starts_with("mlir-") && entry.second->getNumOccurrences())
+      return true;
+  return false;
+}
+
+/// The cache key: a hash of the model's bytes, and one of everything else
+/// the compiled code depends on (the options, the host CPU and its
+/// features, and this build: the tool, the runtime it links and the
+/// MLIR/LLVM shared libraries, by size and modification time).
+static std::string getCacheKey(StringRef model, const char *argv0,
+                               StringRef runtimeArchive) {
+  std::string id;
+  llvm::raw_string_ostream os(id);
+  os << "torch-onnx-run cache 1\nopenmp=" << openmp.getValue()
+     << " vectorize=" << vectorize.getValue()
+     << " runtime-checks=" << runtimeChecks.getValue()
+     << " approximate-math=" << approximateMath.getValue()
+     << " external-weights-min-bytes=" << externalWeightsMinBytes.getValue()
+     << "\n"
+     << llvm::sys::getHostCPUName() << "\n";
+  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
+  std::vector<std::string> names;
+  for (auto &f : features)
+    names.push_back((f.getValue() ? "+" : "-") + f.getKey().str());
+  llvm::sort(names);
+  for (auto &n : names)
+    os << n << ",";
+  auto stamp = [&](StringRef path) {
+    llvm::sys::fs::file_status st;
+    if (!llvm::sys::fs::status(path, st))
+      os << "\n"
+         << path << " " << st.getSize() << " "
+         << st.getLastModificationTime().time_since_epoch().count();
+  };
+  stamp(llvm::sys::fs::getMainExecutable(argv0, (void *)&getCacheKey));
+  stamp(runtimeArchive);
+  Dl_info info;
+  if (dladdr((void *)&llvm::sys::getHostCPUName, &info) && info.dli_fname)
+    stamp(info.dli_fname);
+  if (dladdr((void *)&mlir::translateModuleToLLVMIR, &info) && info.dli_fname)
+    stamp(info.dli_fname);
+  llvm::XXH128_hash_t m =
+      llvm::xxh3_128bits(llvm::arrayRefFromStringRef(model));
+  uint64_t o = llvm::xxh3_64bits(id);
+  return llvm::formatv("{0}{1}-{2}", llvm::format_hex_no_prefix(m.high64, 16),
+                       llvm::format_hex_no_prefix(m.low64, 16),
+                       llvm::format_hex_no_prefix(o, 16))
+      .str();
+}
+
+/// Removes the least recently used libraries until the cache holds at most
+/// `maxBytes` (`keep`, the one just stored, stays).
+static void trimCache(StringRef dir, StringRef keep, uint64_t maxBytes) {
+  struct Entry {
+    llvm::sys::TimePoint<> used;
+    uint64_t size;
+    std::string path;
+  };
+  std::vector<Entry> entries;
+  uint64_t total = 0;
+  std::error_code ec;
+  for (llvm::sys::fs::directory_iterator it(dir, ec), end; it != end && !ec;
+       it.increment(ec)) {
+    llvm::sys::fs::file_status st;
+    if (!StringRef(it->path()).ends_with(".so") ||
+        llvm::sys::fs::status(it->path(), st))
+      continue;
+    entries.push_back({st.getLastModificationTime(), st.getSize(), it->path()});
+    total += st.getSize();
+  }
+  llvm::sort(entries,
+             [](const Entry &a, const Entry &b) { return a.used < b.used; });
+  for (const Entry &e : entries) {
+    if (total <= maxBytes)
+      break;
+    if (e.path == keep || llvm::sys::fs::remove(e.path))
+      continue;
+    total -= e.size;
+  }
+}
+
 int main(int argc, char **argv) {
   llvm::InitLLVM y(argc, argv);
   registerCommandLinePassOptions();
@@ -447,30 +641,88 @@ int main(int argc, char **argv) {
       return 1;
   }
 
+  // The compile cache (CPU): a model compiled before with the same options
+  // and tools is loaded from it; otherwise it is compiled into it.
+  auto compileStart = std::chrono::steady_clock::now();
+  ModelLibrary library;
+  std::string cachePath, cacheDirPath;
+  bool cacheHit = false;
+  if (useCache && !cuda && !passManagerOptionsGiven()) {
+    cacheDirPath = getCacheDir();
+    std::string why;
+    auto model = readRegularFile(modelPath, why);
+    if (!cacheDirPath.empty() && model) {
+      SmallString<256> p(cacheDirPath);
+      llvm::sys::path::append(
+          p, getCacheKey((*model)->getBuffer(), argv[0],
+                         getRuntimeLibraryPath(argv[0], /*shared=*/false)) +
+                 ".so");
+      cachePath = std::string(p);
+      if (llvm::sys::fs::exists(cachePath)) {
+        if (library.open(cachePath, why)) {
+          cacheHit = true;
+          ::utime(cachePath.c_str(), nullptr); // the most recently used
+        } else {
+          llvm::sys::fs::remove(cachePath);
+        }
+      }
+    }
+  }
+
   NativeToolContext tool;
   MLIRContext &ctx = tool.get();
-
-  OwningOpRef<ModuleOp> module = loadModel(modelPath, &ctx);
-  if (!module)
-    return 1;
   ONNXToLLVMPipelineOptions popts;
   popts.openmp = openmp && !cuda;
   popts.vectorize = vectorize;
   popts.runtimeChecks = runtimeChecks;
   popts.approximateMath = approximateMath;
-  auto compileStart = std::chrono::steady_clock::now();
-  FailureOr<ModelSignature> sig = lowerModelToLLVM(
-      *module, popts, cuda ? &nvvm : nullptr, applyCommandLinePassOptions);
-  if (failed(sig))
-    return 1;
-  // Weights stay out of the LLVM IR: the JIT resolves them to their bytes.
+  OwningOpRef<ModuleOp> module;
+  ModelSignature signature;
   ExternalWeights weights;
-  if (!cuda)
-    weights = externalizeWeights(*module, externalWeightsMinBytes);
+  if (cacheHit) {
+    signature = library.sig;
+  } else {
+    module = loadModel(modelPath, &ctx);
+    if (!module)
+      return 1;
+    FailureOr<ModelSignature> sig = lowerModelToLLVM(
+        *module, popts, cuda ? &nvvm : nullptr, applyCommandLinePassOptions);
+    if (failed(sig))
+      return 1;
+    signature = std::move(*sig);
+    // Weights stay out of the LLVM IR: the JIT resolves them to their
+    // bytes, the cached library links them as data.
+    if (!cuda)
+      weights = externalizeWeights(*module, externalWeightsMinBytes);
+    if (!cachePath.empty()) {
+      // Into the cache, and loaded from there. Without a C compiler (or
+      // a writable cache) the JIT runs the model.
+      std::string error;
+      auto tm = createTargetMachine("", &error);
+      SharedLibraryOptions lopts;
+      lopts.name = kCachedName;
+      lopts.modelPath = modelPath;
+      lopts.runtimeArchive = getRuntimeLibraryPath(argv[0], /*shared=*/false);
+      lopts.optLevel = 2;
+      lopts.openmp = popts.openmp;
+      std::error_code ec = llvm::sys::fs::create_directories(cacheDirPath);
+      if (ec)
+        error = "cannot create '" + cacheDirPath + "': " + ec.message();
+      if (!tm || ec ||
+          failed(buildSharedLibrary(*module, signature, weights, *tm, lopts,
+                                    cachePath, error)) ||
+          !library.open(cachePath, error))
+        llvm::errs() << "torch-onnx-run: warning: the compile cache is not "
+                        "used for this run: "
+                     << error << "\n";
+      else
+        trimCache(cacheDirPath, cachePath, uint64_t(cacheMaxMB) << 20);
+    }
+  }
 
   // Check the inputs against the signature.
   if (zeroInputs && inputs.empty()) {
-    for (auto &s : sig->inputs) {
+    for (auto &s : signature.inputs) {
       HostTensor t;
       t.dtype = s.dtype;
       int64_t n = 1;
@@ -486,19 +738,19 @@ int main(int argc, char **argv) {
       inputs.push_back(std::move(t));
     }
   }
-  if (!compileOnly && inputs.size() != sig->inputs.size()) {
+  if (!compileOnly && inputs.size() != signature.inputs.size()) {
     std::string names;
-    for (auto &s : sig->inputs)
+    for (auto &s : signature.inputs)
       names += (names.empty() ? "" : ", ") + s.name + " " +
                tonnx_dtype_name(s.dtype) + shapeStr(s.shape);
-    fail("the model takes " + Twine(sig->inputs.size()) + " input(s) (" +
+    fail("the model takes " + Twine(signature.inputs.size()) + " input(s) (" +
          names + "), " + Twine(inputs.size()) + " given");
     return 1;
   }
   std::vector<tonnx_tensor> views;
   for (size_t k = 0; k < inputs.size(); ++k) {
     views.push_back(inputs[k].view());
-    auto &s = sig->inputs[k];
+    auto &s = signature.inputs[k];
     char err[512];
     if (tonnx_check_tensor(&views.back(), s.name.c_str(), s.dtype,
                            s.shape.size(), s.shape.data(), err, sizeof err)) {
@@ -507,108 +759,130 @@ int main(int argc, char **argv) {
     }
   }
 
-  // JIT.
-  std::string tmErr;
-  auto tm = createTargetMachine("", &tmErr);
-  if (!tm)
-    return fail(tmErr), 1;
-  auto transformer = makeOptimizingTransformer(2, 0, tm.get());
-  ExecutionEngineOptions eopts;
-  eopts.transformer = transformer;
-  eopts.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
-  SmallVector<StringRef> libs;
-  if (popts.openmp)
-    libs.push_back(getOpenMPLibraryPath());
-  libs.push_back(runtimeLib);
-  eopts.sharedLibPaths = libs;
-  auto engine =
-      ExecutionEngine::create(*module, eopts, createTargetMachine("", &tmErr));
-  if (!engine) {
-    fail("JIT compilation failed: " + llvm::toString(engine.takeError()));
-    return 1;
-  }
-  (*engine)->registerSymbols([&](llvm::orc::MangleAndInterner interner) {
-    llvm::orc::SymbolMap map;
-    for (const ExternalWeights::Entry &w : weights.entries)
-      map[interner(w.symbol)] = {llvm::orc::ExecutorAddr::fromPtr(w.data),
-                                 llvm::JITSymbolFlags::Exported};
-    return map;
-  });
-  double compileMs = std::chrono::duration<double, std::milli>(
-                         std::chrono::steady_clock::now() - compileStart)
-                         .count();
-  if (compileOnly) {
-    // Materializes the host code.
-    auto f = (*engine)->lookupPacked("_mlir_ciface_" + sig->entry);
-    if (!f)
-      return fail("JIT compilation failed: " + llvm::toString(f.takeError())),
-             1;
-    llvm::outs() << llvm::formatv("compiled for {0} in {1:F0} ms\n",
-                                  cuda ? "cuda " + nvvm.chip.getValue()
-                                       : std::string("this CPU"),
-                                  compileMs);
-    return 0;
-  }
-
-  // Descriptors: results (one struct) then one per input.
-  size_t resultBytes = 0;
-  for (auto &s : sig->outputs)
-    resultBytes += tonnx_descriptor_size(s.shape.size());
-  std::vector<int64_t> resultBuf(resultBytes / 8 + 1);
-  std::vector<std::vector<int64_t>> inDescs;
-  for (auto &v : views) {
-    inDescs.emplace_back(tonnx_descriptor_size(v.rank) / 8);
-    tonnx_descriptor_from_tensor(&v, inDescs.back().data());
-  }
-  std::vector<void *> ptrs{resultBuf.data()};
-  for (auto &d : inDescs)
-    ptrs.push_back(d.data());
-  std::vector<void *> args;
-  for (auto &p : ptrs)
-    args.push_back(&p);
-  std::string fn = "_mlir_ciface_" + sig->entry;
-
-  std::vector<tonnx_tensor> outs(sig->outputs.size());
-  PackedCall packed{nullptr, args.data()};
-  if (!cuda && !cudaRt.loadLibrary(runtimeLib))
-    return 1;
-  {
-    // Global constructors (CUDA: register the embedded GPU binaries).
-    (*engine)->initialize();
-    auto f = (*engine)->lookupPacked(fn);
-    if (!f)
-      return fail("cannot find the model entry: " +
-                  llvm::toString(f.takeError())),
-             1;
-    packed.fn = *f;
-  }
-  auto runOnce = [&]() -> bool {
-    if (cuda) {
-      // CUDA failures inside the run come back here as messages.
-      char err[1024];
-      if (cudaRt.invoke(&PackedCall::thunk, &packed, err, sizeof err))
-        return fail(err);
-    } else {
-      // Failed run-time checks come back here as messages.
-      char err[1024];
-      if (cudaRt.cpuInvoke(&PackedCall::thunk, &packed, err, sizeof err))
-        return fail(err);
-    }
-    const char *p = (const char *)resultBuf.data();
-    for (size_t k = 0; k < outs.size(); ++k) {
-      int32_t rank = sig->outputs[k].shape.size();
-      if (tonnx_tensor_from_descriptor(p, rank, sig->outputs[k].dtype,
-                                       views.data(), views.size(), &outs[k]) ||
-          tonnx_tensor_unshare(outs.data(), k))
-        return fail("out of memory");
-      p += tonnx_descriptor_size(rank);
-    }
-    return true;
-  };
+  std::vector<tonnx_tensor> outs(signature.outputs.size());
   auto freeOuts = [&]() {
     for (auto &o : outs)
-      tonnx_tensor_free(&o);
+      library.handle ? library.freeTensor(&o) : tonnx_tensor_free(&o);
   };
+  std::function<bool()> runOnce;
+  double compileMs = 0;
+  auto compileDone = [&] {
+    compileMs = std::chrono::duration<double, std::milli>(
+                    std::chrono::steady_clock::now() - compileStart)
+                    .count();
+  };
+
+  // JIT (the model is not in the compile cache).
+  std::unique_ptr<ExecutionEngine> engine;
+  std::vector<int64_t> resultBuf;
+  std::vector<std::vector<int64_t>> inDescs;
+  std::vector<void *> ptrs, args;
+  PackedCall packed{nullptr, nullptr};
+  if (library.handle) {
+    compileDone();
+    if (compileOnly) {
+      llvm::outs() << llvm::formatv(
+          "compiled for this CPU in {0:F0} ms ({1} the compile cache: {2})\n",
+          compileMs, cacheHit ? "loaded from" : "stored in", cachePath);
+      return 0;
+    }
+    // The library checks the inputs, runs under the runtime's guard and
+    // returns outputs it owns.
+    runOnce = [&]() -> bool {
+      char err[1024];
+      if (library.run(views.data(), outs.data(), err, sizeof err))
+        return fail(err);
+      return true;
+    };
+  } else {
+    std::string tmErr;
+    auto tm = createTargetMachine("", &tmErr);
+    if (!tm)
+      return fail(tmErr), 1;
+    auto transformer = makeOptimizingTransformer(2, 0, tm.get());
+    ExecutionEngineOptions eopts;
+    eopts.transformer = transformer;
+    eopts.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
+    SmallVector<StringRef> libs;
+    if (popts.openmp)
+      libs.push_back(getOpenMPLibraryPath());
+    libs.push_back(runtimeLib);
+    eopts.sharedLibPaths = libs;
+    auto created = ExecutionEngine::create(*module, eopts,
+                                           createTargetMachine("", &tmErr));
+    if (!created) {
+      fail("JIT compilation failed: " + llvm::toString(created.takeError()));
+      return 1;
+    }
+    engine = std::move(*created);
+    engine->registerSymbols([&](llvm::orc::MangleAndInterner interner) {
+      llvm::orc::SymbolMap map;
+      for (const ExternalWeights::Entry &w : weights.entries)
+        map[interner(w.symbol)] = {llvm::orc::ExecutorAddr::fromPtr(w.data),
+                                   llvm::JITSymbolFlags::Exported};
+      return map;
+    });
+    // Materializes the host code (the JIT compiles lazily): the compile
+    // time includes LLVM's code generation.
+    auto entryFn = engine->lookupPacked("_mlir_ciface_" + signature.entry);
+    if (!entryFn)
+      return fail("JIT compilation failed: " +
+                  llvm::toString(entryFn.takeError())),
+             1;
+    compileDone();
+    if (compileOnly) {
+      llvm::outs() << llvm::formatv("compiled for {0} in {1:F0} ms\n",
+                                    cuda ? "cuda " + nvvm.chip.getValue()
+                                         : std::string("this CPU"),
+                                    compileMs);
+      return 0;
+    }
+
+    // Descriptors: results (one struct) then one per input.
+    size_t resultBytes = 0;
+    for (auto &s : signature.outputs)
+      resultBytes += tonnx_descriptor_size(s.shape.size());
+    resultBuf.resize(resultBytes / 8 + 1);
+    for (auto &v : views) {
+      inDescs.emplace_back(tonnx_descriptor_size(v.rank) / 8);
+      tonnx_descriptor_from_tensor(&v, inDescs.back().data());
+    }
+    ptrs.push_back(resultBuf.data());
+    for (auto &d : inDescs)
+      ptrs.push_back(d.data());
+    for (auto &p : ptrs)
+      args.push_back(&p);
+    packed.args = args.data();
+    if (!cuda && !cudaRt.loadLibrary(runtimeLib))
+      return 1;
+    // Global constructors (CUDA: register the embedded GPU binaries).
+    engine->initialize();
+    packed.fn = *entryFn;
+    runOnce = [&]() -> bool {
+      if (cuda) {
+        // CUDA failures inside the run come back here as messages.
+        char err[1024];
+        if (cudaRt.invoke(&PackedCall::thunk, &packed, err, sizeof err))
+          return fail(err);
+      } else {
+        // Failed run-time checks come back here as messages.
+        char err[1024];
+        if (cudaRt.cpuInvoke(&PackedCall::thunk, &packed, err, sizeof err))
+          return fail(err);
+      }
+      const char *p = (const char *)resultBuf.data();
+      for (size_t k = 0; k < outs.size(); ++k) {
+        int32_t rank = signature.outputs[k].shape.size();
+        if (tonnx_tensor_from_descriptor(p, rank, signature.outputs[k].dtype,
+                                         views.data(), views.size(),
+                                         &outs[k]) ||
+            tonnx_tensor_unshare(outs.data(), k))
+          return fail("out of memory");
+        p += tonnx_descriptor_size(rank);
+      }
+      return true;
+    };
+  }
 
   if (benchmark) {
     for (unsigned i = 0; i < warmup; ++i) {
@@ -655,7 +929,7 @@ int main(int argc, char **argv) {
     for (size_t k = 0; k < outs.size(); ++k) {
       SmallString<256> p(outputDir);
       llvm::sys::path::append(p, "output_" + std::to_string(k) + ".pb");
-      files.push_back(writePb(p.str().str(), sig->outputs[k], outs[k]));
+      files.push_back(writePb(p.str().str(), signature.outputs[k], outs[k]));
       if (!files.back())
         return 1;
     }
@@ -667,7 +941,7 @@ int main(int argc, char **argv) {
   }
   if (printOutputs || (outputDir.empty() && !benchmark))
     for (size_t k = 0; k < outs.size(); ++k)
-      printTensor(sig->outputs[k], outs[k]);
+      printTensor(signature.outputs[k], outs[k]);
   freeOuts();
   return 0;
 }

@@ -71,6 +71,9 @@ def error_message(p):
     return msg[:300]
 
 
+NO_CACHE = False
+
+
 def run_one(runner, name, d, sets, timeout):
     tmp = tempfile.mkdtemp(prefix="tonnx-")
     try:
@@ -80,7 +83,11 @@ def run_one(runner, name, d, sets, timeout):
             refs = sorted(glob.glob(os.path.join(s, "output_*.pb")),
                           key=lambda p: int(re.findall(r"\d+", os.path.basename(p))[0]))
             out = os.path.join(tmp, os.path.basename(s))
+            # The default path: compiled into a (per-model, temporary)
+            # compile cache; a model's later data sets load it from there.
             cmd = [runner, os.path.join(d, "model.onnx"), "--output-dir", out]
+            cmd += ["--cache=false"] if NO_CACHE else \
+                ["--cache-dir", os.path.join(tmp, "cache")]
             for i in ins:
                 cmd += ["--input-pb", i]
             try:
@@ -206,12 +213,17 @@ def main():
     ap.add_argument("--xfail", default="")
     ap.add_argument("--cuda-compile", action="store_true",
                     help="lower the CPU-passing models for CUDA instead")
+    ap.add_argument("--no-cache", action="store_true",
+                    help="run through the JIT (torch-onnx-run --cache=false) "
+                    "instead of the compile cache's shared libraries")
     ap.add_argument("--write-xfail", action="store_true")
     ap.add_argument("--doc", default="")
     ap.add_argument("--json", default="", help="write the results here")
     ap.add_argument("--from-json", default="",
                     help="use the results of an earlier run (with --json)")
     args = ap.parse_args()
+    global NO_CACHE
+    NO_CACHE = args.no_cache
     here = os.path.join(ROOT, "utils", "conformance")
     cpu_xfail = os.path.join(here, "native-xfail.txt")
     if not args.xfail:
