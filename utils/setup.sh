@@ -20,7 +20,7 @@ echo "== PyTorch -> ONNX: examples/small_cnn.py -> $OUT/small_cnn.onnx"
   --verbose
 echo "== ONNX Runtime on $OUT/small_cnn.onnx (batch 2)"
 "$PY" "$ROOT/utils/run_ort.py" "$OUT/small_cnn.onnx"
-echo "== native (JIT, torch-onnx-run) on the same input: same probabilities"
+echo "== native (torch-onnx-run: compiled once, then from its compile cache) on the same input: same probabilities"
 "$PY" -c "import numpy as np; n = 2 * 3 * 32 * 32; \
 np.save('$OUT/x.npy', (((np.arange(n) % 7) - 3) / 4).astype(np.float32).reshape(2, 3, 32, 32))"
 "$BIN/torch-onnx-run" "$OUT/small_cnn.onnx" --input-npy "$OUT/x.npy" --print

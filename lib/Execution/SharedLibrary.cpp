@@ -14,15 +14,21 @@
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/Target/LLVMIR/Export.h"
 #include "llvm/ADT/ScopeExit.h"
+#include "llvm/Bitcode/BitcodeReader.h"
+#include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
+#include "llvm/MC/TargetRegistry.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Transforms/Utils/SplitModule.h"
 
 using namespace mlir;
 using namespace mlir::torch_onnx;
@@ -208,6 +214,123 @@ static std::string wrapper(const ModelSignature &sig, StringRef name,
   return w;
 }
 
+/// A target machine like `tm` (each code generation thread needs its own).
+static std::unique_ptr<llvm::TargetMachine>
+cloneTargetMachine(const llvm::TargetMachine &tm) {
+  return std::unique_ptr<llvm::TargetMachine>(
+      tm.getTarget().createTargetMachine(
+          tm.getTargetTriple(), tm.getTargetCPU(), tm.getTargetFeatureString(),
+          tm.Options, tm.getRelocationModel(), tm.getCodeModel(),
+          tm.getOptLevel()));
+}
+
+/// Optimizes `m` at `optLevel` for `tm` and writes its object code to
+/// `path`.
+static LogicalResult optimizeAndEmit(llvm::Module &m, llvm::TargetMachine &tm,
+                                     unsigned optLevel, StringRef path,
+                                     std::string &error) {
+  m.setDataLayout(tm.createDataLayout());
+  m.setTargetTriple(tm.getTargetTriple());
+  if (auto err = makeOptimizingTransformer(optLevel, 0, &tm)(&m)) {
+    error = "LLVM optimization failed: " + llvm::toString(std::move(err));
+    return failure();
+  }
+  std::error_code ec;
+  llvm::raw_fd_ostream obj(path, ec, llvm::sys::fs::OF_None);
+  if (ec) {
+    error = ("cannot write '" + path + "': " + ec.message()).str();
+    return failure();
+  }
+  llvm::legacy::PassManager pm;
+  if (tm.addPassesToEmitFile(pm, obj, nullptr,
+                             llvm::CodeGenFileType::ObjectFile)) {
+    error = "the target cannot emit object files";
+    return failure();
+  }
+  pm.run(m);
+  return success();
+}
+
+/// The model's object files in `dir`. LLVM's optimization and code
+/// generation are most of a large model's compile time and run on one
+/// thread per module, so its module is split by function into as many parts
+/// as there are threads (balanced by size: the outlined parallel loop
+/// bodies are most of the code), each optimized and compiled in its own
+/// context on its own thread.
+static LogicalResult emitObjects(std::unique_ptr<llvm::Module> m,
+                                 llvm::TargetMachine &tm,
+                                 const SharedLibraryOptions &options,
+                                 StringRef dir, std::vector<std::string> &paths,
+                                 std::string &error) {
+  auto objPath = [&](unsigned i) {
+    SmallString<256> p(dir);
+    llvm::sys::path::append(p, "model" + Twine(i) + ".o");
+    return std::string(p);
+  };
+  unsigned threads = options.codegenThreads
+                         ? options.codegenThreads
+                         : llvm::hardware_concurrency().compute_thread_count();
+  // A part of fewer than minPartSize (4000) instructions is not worth its
+  // thread (the bitcode round trip, one more object): small models stay
+  // whole (resnet18 has ~20000).
+  unsigned defined = 0;
+  uint64_t instructions = 0;
+  for (const llvm::Function &f : m->functions()) {
+    defined += !f.isDeclaration();
+    instructions += f.getInstructionCount();
+  }
+  unsigned bySize = static_cast<unsigned>(
+      std::min<uint64_t>(instructions / std::max(1u, options.minPartSize), 16));
+  unsigned parts = std::max(1u, std::min({threads, defined, bySize}));
+  if (parts == 1) {
+    paths.push_back(objPath(0));
+    return optimizeAndEmit(*m, tm, options.optLevel, paths.back(), error);
+  }
+  // Each part goes through bitcode into a context of its own.
+  std::vector<SmallString<0>> bitcode;
+  llvm::SplitModule(
+      *m, parts,
+      [&](std::unique_ptr<llvm::Module> part) {
+        bitcode.emplace_back();
+        llvm::raw_svector_ostream os(bitcode.back());
+        llvm::WriteBitcodeToFile(*part, os);
+      },
+      /*PreserveLocals=*/false, /*RoundRobin=*/true);
+  m.reset();
+  std::vector<std::string> errors(bitcode.size());
+  {
+    llvm::DefaultThreadPool pool(llvm::hardware_concurrency(bitcode.size()));
+    for (unsigned i = 0; i < bitcode.size(); ++i)
+      paths.push_back(objPath(i));
+    for (unsigned i = 0; i < bitcode.size(); ++i) {
+      pool.async([&, i] {
+        llvm::LLVMContext ctx;
+        auto part = llvm::parseBitcodeFile(
+            llvm::MemoryBufferRef(bitcode[i], "part"), ctx);
+        if (!part) {
+          errors[i] =
+              "cannot read a split module: " + llvm::toString(part.takeError());
+          return;
+        }
+        std::unique_ptr<llvm::TargetMachine> partTm = cloneTargetMachine(tm);
+        if (!partTm) {
+          errors[i] = "cannot create a target machine";
+          return;
+        }
+        (void)optimizeAndEmit(**part, *partTm, options.optLevel, paths[i],
+                              errors[i]);
+      });
+    }
+    pool.wait();
+  }
+  for (const std::string &e : errors)
+    if (!e.empty()) {
+      error = e;
+      return failure();
+    }
+  return success();
+}
+
 LogicalResult mlir::torch_onnx::buildSharedLibrary(
     ModuleOp module, const ModelSignature &sig, const ExternalWeights &weights,
     llvm::TargetMachine &tm, const SharedLibraryOptions &options,
@@ -216,18 +339,7 @@ LogicalResult mlir::torch_onnx::buildSharedLibrary(
     error = msg.str();
     return failure();
   };
-  llvm::LLVMContext llvmCtx;
-  std::unique_ptr<llvm::Module> llvmModule =
-      translateModuleToLLVMIR(module, llvmCtx, "model");
-  if (!llvmModule)
-    return fail("translation to LLVM IR failed");
-  llvmModule->setDataLayout(tm.createDataLayout());
-  llvmModule->setTargetTriple(tm.getTargetTriple());
-  if (auto err =
-          makeOptimizingTransformer(options.optLevel, 0, &tm)(llvmModule.get()))
-    return fail("LLVM optimization failed: " + llvm::toString(std::move(err)));
-
-  // Object file, C wrapper and header into a temporary directory.
+  // Object files, C wrapper and header into a temporary directory.
   SmallString<128> tmpDir;
   if (auto ec = llvm::sys::fs::createUniqueDirectory("torch-onnx-lib", tmpDir))
     return fail("cannot create a temporary directory: " + ec.message());
@@ -235,21 +347,20 @@ LogicalResult mlir::torch_onnx::buildSharedLibrary(
     if (!options.keepTemps)
       llvm::sys::fs::remove_directories(tmpDir);
   });
-  SmallString<256> objPath(tmpDir), cPath(tmpDir), hTmp(tmpDir), soTmp(tmpDir);
-  llvm::sys::path::append(objPath, "model.o");
+  SmallString<256> cPath(tmpDir), hTmp(tmpDir), soTmp(tmpDir);
   llvm::sys::path::append(cPath, "wrapper.c");
   llvm::sys::path::append(hTmp, options.name + ".h");
   llvm::sys::path::append(soTmp, "lib.so");
+  std::vector<std::string> objPaths;
   {
-    std::error_code ec;
-    llvm::raw_fd_ostream obj(objPath, ec, llvm::sys::fs::OF_None);
-    if (ec)
-      return fail("cannot write '" + objPath + "': " + ec.message());
-    llvm::legacy::PassManager pm;
-    if (tm.addPassesToEmitFile(pm, obj, nullptr,
-                               llvm::CodeGenFileType::ObjectFile))
-      return fail("the target cannot emit object files");
-    pm.run(*llvmModule);
+    llvm::LLVMContext llvmCtx;
+    std::unique_ptr<llvm::Module> llvmModule =
+        translateModuleToLLVMIR(module, llvmCtx, "model");
+    if (!llvmModule)
+      return fail("translation to LLVM IR failed");
+    if (failed(emitObjects(std::move(llvmModule), tm, options, tmpDir, objPaths,
+                           error)))
+      return failure();
   }
   SmallString<256> blobPath(tmpDir), asmPath(tmpDir);
   llvm::sys::path::append(blobPath, "weights.bin");
@@ -300,15 +411,11 @@ LogicalResult mlir::torch_onnx::buildSharedLibrary(
   const std::string &runtime = options.runtimeArchive;
   if (!llvm::sys::fs::exists(runtime))
     return fail("runtime library '" + runtime + "' not found");
-  std::vector<std::string> cmd{*ccPath,
-                               "-shared",
-                               "-fPIC",
-                               "-O2",
-                               "-o",
-                               std::string(soTmp),
-                               std::string(objPath),
-                               std::string(cPath),
-                               runtime};
+  std::vector<std::string> cmd{*ccPath, "-shared", "-fPIC",
+                               "-O2",   "-o",      std::string(soTmp)};
+  cmd.insert(cmd.end(), objPaths.begin(), objPaths.end());
+  cmd.push_back(std::string(cPath));
+  cmd.push_back(runtime);
   if (!weights.entries.empty())
     cmd.push_back(std::string(asmPath));
   if (options.openmp) {

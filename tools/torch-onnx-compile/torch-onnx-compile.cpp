@@ -55,6 +55,10 @@ static cl::opt<unsigned> externalWeightsMinBytes(
     "external-weights-min-bytes", cl::init(4096),
     cl::desc("Weights of at least this many bytes stay out of the LLVM IR "
              "(linked as data); smaller ones become LLVM constants"));
+static cl::opt<unsigned> compileThreads(
+    "compile-threads", cl::init(0),
+    cl::desc("Threads for LLVM's optimization and code generation of a large "
+             "model (its module split by function; 0: one per core)"));
 static cl::opt<bool> openmp("openmp", cl::init(true),
                             cl::desc("Parallel loops on OpenMP threads"));
 static cl::opt<bool> vectorize("vectorize", cl::init(true),
@@ -139,6 +143,7 @@ int main(int argc, char **argv) {
   lopts.runtimeArchive = getRuntimeLibraryPath(argv[0], /*shared=*/false);
   lopts.cc = cc;
   lopts.openmp = popts.openmp;
+  lopts.codegenThreads = compileThreads;
   lopts.cuda = cuda;
   if (cuda)
     lopts.cudaChip = nvvm.chip.getValue();

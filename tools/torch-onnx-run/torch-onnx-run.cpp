@@ -78,6 +78,13 @@ static cl::opt<unsigned> externalWeightsMinBytes(
     "external-weights-min-bytes", cl::init(4096),
     cl::desc("Weights of at least this many bytes stay out of the LLVM IR "
              "(linked as data); smaller ones become LLVM constants"));
+static cl::opt<unsigned> compileThreads(
+    "compile-threads", cl::init(0),
+    cl::desc("Threads for LLVM's optimization and code generation of a large "
+             "model (its module split by function; 0: one per core)"));
+static cl::opt<unsigned> compilePartMinSize(
+    "compile-part-min-size", cl::init(4000), cl::Hidden,
+    cl::desc("Fewest LLVM instructions per compile thread (tests)"));
 static cl::opt<bool> openmp("openmp", cl::init(true),
                             cl::desc("Parallel loops on OpenMP threads"));
 static cl::opt<bool> vectorize("vectorize", cl::init(true),
@@ -705,6 +712,8 @@ int main(int argc, char **argv) {
       lopts.runtimeArchive = getRuntimeLibraryPath(argv[0], /*shared=*/false);
       lopts.optLevel = 2;
       lopts.openmp = popts.openmp;
+      lopts.codegenThreads = compileThreads;
+      lopts.minPartSize = compilePartMinSize;
       std::error_code ec = llvm::sys::fs::create_directories(cacheDirPath);
       if (ec)
         error = "cannot create '" + cacheDirPath + "': " + ec.message();

@@ -136,6 +136,8 @@ struct SharedLibraryOptions {
   std::string runtimeArchive; // getRuntimeLibraryPath(argv0, false)
   std::string cc = "cc";      // the C compiler driver that links
   unsigned optLevel = 3;      // LLVM -O level
+  unsigned codegenThreads = 0; // LLVM threads (0: one per core)
+  unsigned minPartSize = 4000; // fewest LLVM instructions per thread
   bool openmp = true;         // link the OpenMP runtime
   bool cuda = false;          // the kernels are embedded for `cudaChip`
   std::string cudaChip;
