@@ -305,7 +305,8 @@ def main():
             pair = lambda w, c: "%s / %s" % (fmt(w), fmt(c))
             print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
                 name, pair(ours, ours_cpu), pair(ort_ms, ort_cpu),
-                pair(iree, iree_cpu), pair(pt, pt_cpu), ratio(ours, ort_ms),
+                "-" if args.no_iree else pair(iree, iree_cpu),
+                pair(pt, pt_cpu), ratio(ours, ort_ms),
                 ratio(ours, iree), ratio(ours, pt),
                 cms,
                 "%.0f" % ims if ims is not None else "-"))
@@ -317,7 +318,8 @@ def main():
                 " (%.0f%% of peak)" % (100 * flops / ms / 1e6 / peak)
                 if peak else "")) if ms else "fail"
             print("\n%s: torch-onnx %s; ORT %s; IREE %s; PyTorch %s" % (
-                name, g(ours), g(ort_ms), g(iree), g(pt)))
+                name, g(ours), g(ort_ms), "skipped" if args.no_iree else g(iree),
+                g(pt)))
 
 
 if __name__ == "__main__":
