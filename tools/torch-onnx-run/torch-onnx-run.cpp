@@ -3,9 +3,11 @@
 //   torch-onnx-run MODEL.(onnx|mlir) [--input-pb F]... [--input-npy F]...
 //                  [--output-dir DIR] [--print] [--benchmark N]
 //
-// Lowers the model through --onnx-to-llvm-pipeline, JIT-compiles it with
-// MLIR's ExecutionEngine (host CPU, -O3) and runs it on the given inputs
-// (ONNX TensorProto or .npy files, in graph-input order). Outputs are
+// Lowers the model through --onnx-to-llvm-pipeline, compiles it for the
+// host CPU into a shared library kept in the compile cache (a later run of
+// the same model loads it) or, with --cache=false, JIT-compiles it with
+// MLIR's ExecutionEngine, and runs it on the given inputs (ONNX TensorProto
+// or .npy files, in graph-input order). Outputs are
 // written as output_<i>.pb (TensorProto) into --output-dir and/or printed.
 // With --target=cuda the model goes through --onnx-to-nvvm-pipeline for the
 // device's chip and its kernels run on the GPU (runtime/: CUDA driver API,
@@ -590,239 +592,154 @@ static void trimCache(StringRef dir, StringRef keep, uint64_t maxBytes) {
   }
 }
 
-int main(int argc, char **argv) {
-  llvm::InitLLVM y(argc, argv);
-  registerCommandLinePassOptions();
-  cl::ParseCommandLineOptions(argc, argv, "torch-onnx native runner (JIT)\n");
-  if (threads)
-    setenv("OMP_NUM_THREADS", std::to_string(threads).c_str(), 1);
+//===----------------------------------------------------------------------===//
+// The steps of a run
+//===----------------------------------------------------------------------===//
 
-  // Inputs first: bad files are reported before compiling.
-  std::vector<HostTensor> inputs;
+/// Reads --input-pb, --input-npy and --input files, in that order.
+static bool readInputs(std::vector<HostTensor> &inputs) {
   for (auto &p : inputPb) {
     inputs.emplace_back();
     if (!readPb(p, inputs.back()))
-      return 1;
+      return false;
   }
   for (auto &p : inputNpy) {
     inputs.emplace_back();
     if (!readNpy(p, inputs.back()))
-      return 1;
+      return false;
   }
   for (auto &p : inputAny) {
     inputs.emplace_back();
     bool ok = StringRef(p).ends_with(".npy") ? readNpy(p, inputs.back())
                                              : readPb(p, inputs.back());
     if (!ok)
-      return 1;
+      return false;
   }
+  return true;
+}
 
-  auto target = getNativeTarget([](const Twine &m) { fail(m); });
-  if (failed(target))
-    return 1;
-  bool cuda = target->cuda;
-  std::string runtimeLib = getRuntimeLibraryPath(argv[0], /*shared=*/true);
-  RuntimeLibrary cudaRt;
-  ONNXToNVVMPipelineOptions nvvm;
-  if (cuda) {
-    // The device first: its chip is the default target, and without one
-    // there is nothing to run on.
-    std::string deviceChip = "sm_90";
-    // A wrong --cuda-chip is reported before looking for a device.
-    if (!target->chip.empty()) {
-      std::string chipErr = checkCUDAChip(target->chip);
-      if (!chipErr.empty())
-        return fail(chipErr), 1;
-    }
-    if (!compileOnly) {
-      char err[512];
-      if (!cudaRt.load(runtimeLib))
-        return 1;
-      if (cudaRt.init(err, sizeof err))
-        return fail(err), 1;
-      int cc = cudaRt.computeCapability();
-      deviceChip = "sm_" + std::to_string(cc / 10) + std::to_string(cc % 10);
-    }
-    if (failed(target->configure(nvvm, deviceChip,
-                                 [](const Twine &m) { fail(m); })))
-      return 1;
+/// --target=cuda: the device's chip is the default target (without a
+/// device there is nothing to run on; --compile-only needs none).
+static bool prepareCUDA(const NativeTarget &target,
+                        const std::string &runtimeLib, RuntimeLibrary &cudaRt,
+                        ONNXToNVVMPipelineOptions &nvvm) {
+  std::string deviceChip = "sm_90";
+  // A wrong --cuda-chip is reported before looking for a device.
+  if (!target.chip.empty()) {
+    std::string chipErr = checkCUDAChip(target.chip);
+    if (!chipErr.empty())
+      return fail(chipErr);
   }
+  if (!compileOnly) {
+    char err[512];
+    if (!cudaRt.load(runtimeLib))
+      return false;
+    if (cudaRt.init(err, sizeof err))
+      return fail(err);
+    int cc = cudaRt.computeCapability();
+    deviceChip = "sm_" + std::to_string(cc / 10) + std::to_string(cc % 10);
+  }
+  return succeeded(
+      target.configure(nvvm, deviceChip, [](const Twine &m) { fail(m); }));
+}
 
-  // The compile cache (CPU): a model compiled before with the same options
-  // and tools is loaded from it; otherwise it is compiled into it.
-  auto compileStart = std::chrono::steady_clock::now();
-  ModelLibrary library;
-  std::string cachePath, cacheDirPath;
-  bool cacheHit = false;
-  if (useCache && !cuda && !passManagerOptionsGiven()) {
-    cacheDirPath = getCacheDir();
+namespace {
+/// This run's entry of the compile cache.
+struct CacheEntry {
+  std::string dir, path; // empty: the cache is not used
+  bool hit = false;
+
+  /// Finds the model's entry and loads it into `library` when it is there
+  /// (an entry that does not load is removed).
+  void lookUp(const char *argv0, ModelLibrary &library) {
+    dir = getCacheDir();
     std::string why;
     auto model = readRegularFile(modelPath, why);
-    if (!cacheDirPath.empty() && model) {
-      SmallString<256> p(cacheDirPath);
-      llvm::sys::path::append(
-          p, getCacheKey((*model)->getBuffer(), argv[0],
-                         getRuntimeLibraryPath(argv[0], /*shared=*/false)) +
-                 ".so");
-      cachePath = std::string(p);
-      if (llvm::sys::fs::exists(cachePath)) {
-        if (library.open(cachePath, why)) {
-          cacheHit = true;
-          ::utime(cachePath.c_str(), nullptr); // the most recently used
-        } else {
-          llvm::sys::fs::remove(cachePath);
-        }
-      }
+    if (dir.empty() || !model)
+      return;
+    SmallString<256> p(dir);
+    llvm::sys::path::append(
+        p, getCacheKey((*model)->getBuffer(), argv0,
+                       getRuntimeLibraryPath(argv0, /*shared=*/false)) +
+               ".so");
+    path = std::string(p);
+    if (!llvm::sys::fs::exists(path))
+      return;
+    if (library.open(path, why)) {
+      hit = true;
+      ::utime(path.c_str(), nullptr); // the most recently used
+    } else {
+      llvm::sys::fs::remove(path);
     }
   }
 
-  NativeToolContext tool;
-  MLIRContext &ctx = tool.get();
-  ONNXToLLVMPipelineOptions popts;
-  popts.openmp = openmp && !cuda;
-  popts.vectorize = vectorize;
-  popts.runtimeChecks = runtimeChecks;
-  popts.approximateMath = approximateMath;
-  OwningOpRef<ModuleOp> module;
-  ModelSignature signature;
-  ExternalWeights weights;
-  if (cacheHit) {
-    signature = library.sig;
-  } else {
-    module = loadModel(modelPath, &ctx);
-    if (!module)
-      return 1;
-    FailureOr<ModelSignature> sig = lowerModelToLLVM(
-        *module, popts, cuda ? &nvvm : nullptr, applyCommandLinePassOptions);
-    if (failed(sig))
-      return 1;
-    signature = std::move(*sig);
-    // Weights stay out of the LLVM IR: the JIT resolves them to their
-    // bytes, the cached library links them as data.
-    if (!cuda)
-      weights = externalizeWeights(*module, externalWeightsMinBytes);
-    if (!cachePath.empty()) {
-      // Into the cache, and loaded from there. Without a C compiler (or
-      // a writable cache) the JIT runs the model.
-      std::string error;
-      auto tm = createTargetMachine("", &error);
-      SharedLibraryOptions lopts;
-      lopts.name = kCachedName;
-      lopts.modelPath = modelPath;
-      lopts.runtimeArchive = getRuntimeLibraryPath(argv[0], /*shared=*/false);
-      lopts.optLevel = 2;
-      lopts.openmp = popts.openmp;
-      lopts.codegenThreads = compileThreads;
-      lopts.minPartSize = compilePartMinSize;
-      std::error_code ec = llvm::sys::fs::create_directories(cacheDirPath);
-      if (ec)
-        error = "cannot create '" + cacheDirPath + "': " + ec.message();
-      if (!tm || ec ||
-          failed(buildSharedLibrary(*module, signature, weights, *tm, lopts,
-                                    cachePath, error)) ||
-          !library.open(cachePath, error))
-        llvm::errs() << "torch-onnx-run: warning: the compile cache is not "
-                        "used for this run: "
-                     << error << "\n";
-      else
-        trimCache(cacheDirPath, cachePath, uint64_t(cacheMaxMB) << 20);
+  /// Compiles the lowered model into the cache and loads it. Without a C
+  /// compiler (or a writable cache) a warning says why, and the JIT runs
+  /// the model.
+  void store(ModuleOp module, const ModelSignature &sig,
+             const ExternalWeights &weights, bool openmp, const char *argv0,
+             ModelLibrary &library) {
+    std::string error;
+    auto tm = createTargetMachine("", &error);
+    SharedLibraryOptions o;
+    o.name = kCachedName;
+    o.modelPath = modelPath;
+    o.runtimeArchive = getRuntimeLibraryPath(argv0, /*shared=*/false);
+    o.optLevel = 2;
+    o.openmp = openmp;
+    o.codegenThreads = compileThreads;
+    o.minPartSize = compilePartMinSize;
+    std::error_code ec = llvm::sys::fs::create_directories(dir);
+    if (ec)
+      error = "cannot create '" + dir + "': " + ec.message();
+    if (!tm || ec ||
+        failed(buildSharedLibrary(module, sig, weights, *tm, o, path, error)) ||
+        !library.open(path, error)) {
+      llvm::errs() << "torch-onnx-run: warning: the compile cache is not used "
+                      "for this run: "
+                   << error << "\n";
+      return;
     }
+    trimCache(dir, path, uint64_t(cacheMaxMB) << 20);
   }
+};
 
-  // Check the inputs against the signature.
-  if (zeroInputs && inputs.empty()) {
-    for (auto &s : signature.inputs) {
-      HostTensor t;
-      t.dtype = s.dtype;
-      int64_t n = 1;
-      for (int64_t d : s.shape) {
-        if (d < 0)
-          return fail("--zero-inputs needs static input shapes ('" + s.name +
-                      "' is " + shapeStr(s.shape) + ")"),
-                 1;
-        t.shape.push_back(d);
-        n *= d;
-      }
-      t.bytes.assign(n * tonnx_dtype_size(s.dtype), '\0');
-      inputs.push_back(std::move(t));
-    }
-  }
-  if (!compileOnly && inputs.size() != signature.inputs.size()) {
-    std::string names;
-    for (auto &s : signature.inputs)
-      names += (names.empty() ? "" : ", ") + s.name + " " +
-               tonnx_dtype_name(s.dtype) + shapeStr(s.shape);
-    fail("the model takes " + Twine(signature.inputs.size()) + " input(s) (" +
-         names + "), " + Twine(inputs.size()) + " given");
-    return 1;
-  }
-  std::vector<tonnx_tensor> views;
-  for (size_t k = 0; k < inputs.size(); ++k) {
-    views.push_back(inputs[k].view());
-    auto &s = signature.inputs[k];
-    char err[512];
-    if (tonnx_check_tensor(&views.back(), s.name.c_str(), s.dtype,
-                           s.shape.size(), s.shape.data(), err, sizeof err)) {
-      fail(err);
-      return 1;
-    }
-  }
-
-  std::vector<tonnx_tensor> outs(signature.outputs.size());
-  auto freeOuts = [&]() {
-    for (auto &o : outs)
-      library.handle ? library.freeTensor(&o) : tonnx_tensor_free(&o);
-  };
-  std::function<bool()> runOnce;
-  double compileMs = 0;
-  auto compileDone = [&] {
-    compileMs = std::chrono::duration<double, std::milli>(
-                    std::chrono::steady_clock::now() - compileStart)
-                    .count();
-  };
-
-  // JIT (the model is not in the compile cache).
+/// The model JIT-compiled by MLIR's ExecutionEngine, called through its
+/// packed C interface under the runtime's guard.
+struct JitModel {
+  // The optimizing transformer refers to it when the JIT compiles (lazily).
+  std::unique_ptr<llvm::TargetMachine> tm;
   std::unique_ptr<ExecutionEngine> engine;
   std::vector<int64_t> resultBuf;
   std::vector<std::vector<int64_t>> inDescs;
   std::vector<void *> ptrs, args;
   PackedCall packed{nullptr, nullptr};
-  if (library.handle) {
-    compileDone();
-    if (compileOnly) {
-      llvm::outs() << llvm::formatv(
-          "compiled for this CPU in {0:F0} ms ({1} the compile cache: {2})\n",
-          compileMs, cacheHit ? "loaded from" : "stored in", cachePath);
-      return 0;
-    }
-    // The library checks the inputs, runs under the runtime's guard and
-    // returns outputs it owns.
-    runOnce = [&]() -> bool {
-      char err[1024];
-      if (library.run(views.data(), outs.data(), err, sizeof err))
-        return fail(err);
-      return true;
-    };
-  } else {
+
+  /// Compiles `module` and materializes its code (the JIT compiles lazily).
+  bool compile(ModuleOp module, const ModelSignature &sig,
+               const ExternalWeights &weights, bool openmp,
+               StringRef runtimeLib) {
     std::string tmErr;
-    auto tm = createTargetMachine("", &tmErr);
+    tm = createTargetMachine("", &tmErr);
     if (!tm)
-      return fail(tmErr), 1;
-    auto transformer = makeOptimizingTransformer(2, 0, tm.get());
+      return fail(tmErr);
+    // ExecutionEngineOptions holds a function_ref: the transformer must
+    // outlive create().
+    std::function<llvm::Error(llvm::Module *)> transformer =
+        makeOptimizingTransformer(2, 0, tm.get());
     ExecutionEngineOptions eopts;
     eopts.transformer = transformer;
     eopts.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
     SmallVector<StringRef> libs;
-    if (popts.openmp)
+    if (openmp)
       libs.push_back(getOpenMPLibraryPath());
     libs.push_back(runtimeLib);
     eopts.sharedLibPaths = libs;
-    auto created = ExecutionEngine::create(*module, eopts,
-                                           createTargetMachine("", &tmErr));
-    if (!created) {
-      fail("JIT compilation failed: " + llvm::toString(created.takeError()));
-      return 1;
-    }
+    auto created =
+        ExecutionEngine::create(module, eopts, createTargetMachine("", &tmErr));
+    if (!created)
+      return fail("JIT compilation failed: " +
+                  llvm::toString(created.takeError()));
     engine = std::move(*created);
     engine->registerSymbols([&](llvm::orc::MangleAndInterner interner) {
       llvm::orc::SymbolMap map;
@@ -831,25 +748,18 @@ int main(int argc, char **argv) {
                                    llvm::JITSymbolFlags::Exported};
       return map;
     });
-    // Materializes the host code (the JIT compiles lazily): the compile
-    // time includes LLVM's code generation.
-    auto entryFn = engine->lookupPacked("_mlir_ciface_" + signature.entry);
-    if (!entryFn)
-      return fail("JIT compilation failed: " +
-                  llvm::toString(entryFn.takeError())),
-             1;
-    compileDone();
-    if (compileOnly) {
-      llvm::outs() << llvm::formatv("compiled for {0} in {1:F0} ms\n",
-                                    cuda ? "cuda " + nvvm.chip.getValue()
-                                         : std::string("this CPU"),
-                                    compileMs);
-      return 0;
-    }
+    auto fn = engine->lookupPacked("_mlir_ciface_" + sig.entry);
+    if (!fn)
+      return fail("JIT compilation failed: " + llvm::toString(fn.takeError()));
+    packed.fn = *fn;
+    return true;
+  }
 
-    // Descriptors: results (one struct) then one per input.
+  /// Descriptors of the results (one struct) and of each input; runs the
+  /// global constructors (CUDA: registers the embedded GPU binaries).
+  void prepare(const ModelSignature &sig, std::vector<tonnx_tensor> &views) {
     size_t resultBytes = 0;
-    for (auto &s : signature.outputs)
+    for (auto &s : sig.outputs)
       resultBytes += tonnx_descriptor_size(s.shape.size());
     resultBuf.resize(resultBytes / 8 + 1);
     for (auto &v : views) {
@@ -862,92 +772,237 @@ int main(int argc, char **argv) {
     for (auto &p : ptrs)
       args.push_back(&p);
     packed.args = args.data();
-    if (!cuda && !cudaRt.loadLibrary(runtimeLib))
-      return 1;
-    // Global constructors (CUDA: register the embedded GPU binaries).
     engine->initialize();
-    packed.fn = *entryFn;
-    runOnce = [&]() -> bool {
-      if (cuda) {
-        // CUDA failures inside the run come back here as messages.
-        char err[1024];
-        if (cudaRt.invoke(&PackedCall::thunk, &packed, err, sizeof err))
-          return fail(err);
-      } else {
-        // Failed run-time checks come back here as messages.
-        char err[1024];
-        if (cudaRt.cpuInvoke(&PackedCall::thunk, &packed, err, sizeof err))
-          return fail(err);
-      }
-      const char *p = (const char *)resultBuf.data();
-      for (size_t k = 0; k < outs.size(); ++k) {
-        int32_t rank = signature.outputs[k].shape.size();
-        if (tonnx_tensor_from_descriptor(p, rank, signature.outputs[k].dtype,
-                                         views.data(), views.size(),
-                                         &outs[k]) ||
-            tonnx_tensor_unshare(outs.data(), k))
-          return fail("out of memory");
-        p += tonnx_descriptor_size(rank);
-      }
-      return true;
-    };
   }
 
-  if (benchmark) {
-    for (unsigned i = 0; i < warmup; ++i) {
-      if (!runOnce())
-        return 1;
-      freeOuts();
+  /// One run; failed run-time checks (and CUDA failures) come back as
+  /// messages.
+  bool run(const ModelSignature &sig, std::vector<tonnx_tensor> &views,
+           std::vector<tonnx_tensor> &outs, RuntimeLibrary &rt, bool cuda) {
+    char err[1024];
+    if ((cuda ? rt.invoke : rt.cpuInvoke)(&PackedCall::thunk, &packed, err,
+                                          sizeof err))
+      return fail(err);
+    const char *p = (const char *)resultBuf.data();
+    for (size_t k = 0; k < outs.size(); ++k) {
+      int32_t rank = sig.outputs[k].shape.size();
+      if (tonnx_tensor_from_descriptor(p, rank, sig.outputs[k].dtype,
+                                       views.data(), views.size(), &outs[k]) ||
+          tonnx_tensor_unshare(outs.data(), k))
+        return fail("out of memory");
+      p += tonnx_descriptor_size(rank);
     }
-    // Wall time, and CPU time of the whole process (every thread, spinning
-    // OpenMP workers included) per run.
-    auto cpuMs = [] {
-      timespec ts;
-      clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-      return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-    };
-    std::vector<double> ms, cpu;
-    for (unsigned i = 0; i < benchmark; ++i) {
-      double c0 = cpuMs();
-      auto t0 = std::chrono::steady_clock::now();
-      bool ok = runOnce();
-      auto t1 = std::chrono::steady_clock::now();
-      if (!ok)
-        return 1;
-      freeOuts();
-      cpu.push_back(cpuMs() - c0);
-      ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
-    }
-    std::sort(ms.begin(), ms.end());
-    std::sort(cpu.begin(), cpu.end());
-    llvm::outs() << llvm::formatv(
-        "benchmark: {0} runs, median {1:F3} ms, min {2:F3} ms, max {3:F3} ms "
-        "(compile {4:F0} ms){5}; cpu time median {6:F3} ms\n",
-        ms.size(), ms[ms.size() / 2], ms.front(), ms.back(), compileMs,
-        cuda ? std::string(" on ") + cudaRt.deviceName() : std::string(),
-        cpu[cpu.size() / 2]);
+    return true;
   }
+};
+} // namespace
+
+/// --zero-inputs, then the inputs checked against the signature (count,
+/// dtypes, static dims) into `views`.
+static bool prepareInputs(const ModelSignature &sig,
+                          std::vector<HostTensor> &inputs,
+                          std::vector<tonnx_tensor> &views) {
+  if (zeroInputs && inputs.empty()) {
+    for (auto &s : sig.inputs) {
+      HostTensor t;
+      t.dtype = s.dtype;
+      int64_t n = 1;
+      for (int64_t d : s.shape) {
+        if (d < 0)
+          return fail("--zero-inputs needs static input shapes ('" + s.name +
+                      "' is " + shapeStr(s.shape) + ")");
+        t.shape.push_back(d);
+        n *= d;
+      }
+      t.bytes.assign(n * tonnx_dtype_size(s.dtype), '\0');
+      inputs.push_back(std::move(t));
+    }
+  }
+  if (!compileOnly && inputs.size() != sig.inputs.size()) {
+    std::string names;
+    for (auto &s : sig.inputs)
+      names += (names.empty() ? "" : ", ") + s.name + " " +
+               tonnx_dtype_name(s.dtype) + shapeStr(s.shape);
+    return fail("the model takes " + Twine(sig.inputs.size()) + " input(s) (" +
+                names + "), " + Twine(inputs.size()) + " given");
+  }
+  for (size_t k = 0; k < inputs.size(); ++k) {
+    views.push_back(inputs[k].view());
+    auto &s = sig.inputs[k];
+    char err[512];
+    if (tonnx_check_tensor(&views.back(), s.name.c_str(), s.dtype,
+                           s.shape.size(), s.shape.data(), err, sizeof err))
+      return fail(err);
+  }
+  return true;
+}
+
+/// --benchmark: the median wall and CPU time (the whole process, every
+/// thread, spinning OpenMP workers included) of N runs after warm-up.
+static bool runBenchmark(const std::function<bool()> &runOnce,
+                         const std::function<void()> &freeOuts,
+                         double compileMs, StringRef device) {
+  for (unsigned i = 0; i < warmup; ++i) {
+    if (!runOnce())
+      return false;
+    freeOuts();
+  }
+  auto cpuMs = [] {
+    timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+  };
+  std::vector<double> ms, cpu;
+  for (unsigned i = 0; i < benchmark; ++i) {
+    double c0 = cpuMs();
+    auto t0 = std::chrono::steady_clock::now();
+    bool ok = runOnce();
+    auto t1 = std::chrono::steady_clock::now();
+    if (!ok)
+      return false;
+    freeOuts();
+    cpu.push_back(cpuMs() - c0);
+    ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+  }
+  llvm::sort(ms);
+  llvm::sort(cpu);
+  llvm::outs() << llvm::formatv(
+      "benchmark: {0} runs, median {1:F3} ms, min {2:F3} ms, max {3:F3} ms "
+      "(compile {4:F0} ms){5}; cpu time median {6:F3} ms\n",
+      ms.size(), ms[ms.size() / 2], ms.front(), ms.back(), compileMs,
+      device.empty() ? std::string() : (" on " + device).str(),
+      cpu[cpu.size() / 2]);
+  return true;
+}
+
+/// --output-dir: every output written to a temporary first, so a failure
+/// leaves no partial set (and earlier files of the same names untouched).
+static bool writeOutputs(const ModelSignature &sig,
+                         const std::vector<tonnx_tensor> &outs) {
+  if (auto ec = llvm::sys::fs::create_directories(outputDir))
+    return fail("cannot create '" + outputDir + "': " + ec.message());
+  std::vector<std::unique_ptr<torch_onnx::AtomicOutputFile>> files;
+  for (size_t k = 0; k < outs.size(); ++k) {
+    SmallString<256> p(outputDir);
+    llvm::sys::path::append(p, "output_" + std::to_string(k) + ".pb");
+    files.push_back(writePb(p.str().str(), sig.outputs[k], outs[k]));
+    if (!files.back())
+      return false;
+  }
+  for (auto &f : files) {
+    std::string error;
+    if (!f->keep(error))
+      return fail(error);
+  }
+  return true;
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM y(argc, argv);
+  registerCommandLinePassOptions();
+  cl::ParseCommandLineOptions(argc, argv, "torch-onnx native runner\n");
+  if (threads)
+    setenv("OMP_NUM_THREADS", std::to_string(threads).c_str(), 1);
+
+  // Inputs first: bad files are reported before compiling.
+  std::vector<HostTensor> inputs;
+  if (!readInputs(inputs))
+    return 1;
+  auto target = getNativeTarget([](const Twine &m) { fail(m); });
+  if (failed(target))
+    return 1;
+  bool cuda = target->cuda;
+  std::string runtimeLib = getRuntimeLibraryPath(argv[0], /*shared=*/true);
+  RuntimeLibrary runtime;
+  ONNXToNVVMPipelineOptions nvvm;
+  if (cuda && !prepareCUDA(*target, runtimeLib, runtime, nvvm))
+    return 1;
+
+  // The compile cache (CPU): a model compiled before with the same options
+  // and tools is loaded from it; otherwise it is compiled into it.
+  auto compileStart = std::chrono::steady_clock::now();
+  ModelLibrary library;
+  CacheEntry cache;
+  if (useCache && !cuda && !passManagerOptionsGiven())
+    cache.lookUp(argv[0], library);
+
+  NativeToolContext tool;
+  ONNXToLLVMPipelineOptions popts;
+  popts.openmp = openmp && !cuda;
+  popts.vectorize = vectorize;
+  popts.runtimeChecks = runtimeChecks;
+  popts.approximateMath = approximateMath;
+  OwningOpRef<ModuleOp> module;
+  ModelSignature signature = library.sig;
+  ExternalWeights weights;
+  if (!cache.hit) {
+    module = loadModel(modelPath, &tool.get());
+    if (!module)
+      return 1;
+    FailureOr<ModelSignature> sig = lowerModelToLLVM(
+        *module, popts, cuda ? &nvvm : nullptr, applyCommandLinePassOptions);
+    if (failed(sig))
+      return 1;
+    signature = std::move(*sig);
+    // Weights stay out of the LLVM IR: the JIT resolves them to their
+    // bytes, the cached library links them as data.
+    if (!cuda)
+      weights = externalizeWeights(*module, externalWeightsMinBytes);
+    if (!cache.path.empty())
+      cache.store(*module, signature, weights, popts.openmp, argv[0], library);
+  }
+  std::vector<tonnx_tensor> views;
+  if (!prepareInputs(signature, inputs, views))
+    return 1;
+  JitModel jit;
+  if (!library.handle &&
+      !jit.compile(*module, signature, weights, popts.openmp, runtimeLib))
+    return 1;
+  double compileMs = std::chrono::duration<double, std::milli>(
+                         std::chrono::steady_clock::now() - compileStart)
+                         .count();
+  if (compileOnly) {
+    std::string where =
+        library.handle ? "this CPU"
+                       : (cuda ? "cuda " + nvvm.chip.getValue() : "this CPU");
+    llvm::outs() << llvm::formatv("compiled for {0} in {1:F0} ms", where,
+                                  compileMs);
+    if (library.handle)
+      llvm::outs() << " (" << (cache.hit ? "loaded from" : "stored in")
+                   << " the compile cache: " << cache.path << ")";
+    llvm::outs() << "\n";
+    return 0;
+  }
+
+  std::vector<tonnx_tensor> outs(signature.outputs.size());
+  auto freeOuts = [&]() {
+    for (auto &o : outs)
+      library.handle ? library.freeTensor(&o) : tonnx_tensor_free(&o);
+  };
+  std::function<bool()> runOnce;
+  if (library.handle) {
+    // The library checks the inputs, runs under the runtime's guard and
+    // returns outputs it owns.
+    runOnce = [&]() -> bool {
+      char err[1024];
+      if (library.run(views.data(), outs.data(), err, sizeof err))
+        return fail(err);
+      return true;
+    };
+  } else {
+    if (!cuda && !runtime.loadLibrary(runtimeLib))
+      return 1;
+    jit.prepare(signature, views);
+    runOnce = [&] { return jit.run(signature, views, outs, runtime, cuda); };
+  }
+
+  if (benchmark && !runBenchmark(runOnce, freeOuts, compileMs,
+                                 cuda ? runtime.deviceName() : ""))
+    return 1;
   if (!runOnce())
     return 1;
-  if (!outputDir.empty()) {
-    if (auto ec = llvm::sys::fs::create_directories(outputDir))
-      return fail("cannot create '" + outputDir + "': " + ec.message()), 1;
-    // All outputs are written to temporaries first: a failure leaves no
-    // partial set (and earlier files of the same names untouched).
-    std::vector<std::unique_ptr<torch_onnx::AtomicOutputFile>> files;
-    for (size_t k = 0; k < outs.size(); ++k) {
-      SmallString<256> p(outputDir);
-      llvm::sys::path::append(p, "output_" + std::to_string(k) + ".pb");
-      files.push_back(writePb(p.str().str(), signature.outputs[k], outs[k]));
-      if (!files.back())
-        return 1;
-    }
-    for (auto &f : files) {
-      std::string error;
-      if (!f->keep(error))
-        return fail(error), 1;
-    }
-  }
+  if (!outputDir.empty() && !writeOutputs(signature, outs))
+    return 1;
   if (printOutputs || (outputDir.empty() && !benchmark))
     for (size_t k = 0; k < outs.size(); ++k)
       printTensor(signature.outputs[k], outs[k]);
