@@ -20,6 +20,7 @@
 #include "torch-onnx/Runtime.h"
 #include "torch-onnx/Support/OutputFile.h"
 #include "torch-onnx/Target/ONNX/ONNXCommon.h"
+#include "torch-onnx/Target/ONNX/ONNXTranslation.h"
 
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
@@ -545,6 +546,19 @@ static std::string getCacheKey(StringRef model, const char *argv0,
          << path << " " << st.getSize() << " "
          << st.getLastModificationTime().time_since_epoch().count();
   };
+  // Weights in external data files are part of the model: a model that
+  // names any (the key "location" is in its bytes) is parsed for them.
+  if (model.contains("location")) {
+    MLIRContext ctx;
+    ctx.getDiagEngine().registerHandler([](Diagnostic &) { return success(); });
+    ::onnx::ModelProto proto;
+    if (succeeded(ONNX::parseModel(model, modelPath, &ctx, proto)))
+      for (const std::string &loc : ONNX::getExternalDataLocations(proto)) {
+        SmallString<256> p(llvm::sys::path::parent_path(modelPath));
+        llvm::sys::path::append(p, loc);
+        stamp(p);
+      }
+  }
   stamp(llvm::sys::fs::getMainExecutable(argv0, (void *)&getCacheKey));
   stamp(runtimeArchive);
   Dl_info info;

@@ -1241,6 +1241,52 @@ OwningOpRef<ModuleOp> mlir::ONNX::importModel(::onnx::ModelProto &model,
   }
 }
 
+namespace {
+/// External data locations in first-seen order, each once.
+struct Locations {
+  std::vector<std::string> list;
+  llvm::StringSet<> seen;
+  void insert(const std::string &l) {
+    if (seen.insert(l).second)
+      list.push_back(l);
+  }
+};
+} // namespace
+
+static void collectLocations(const ::onnx::TensorProto &t, Locations &out) {
+  if (t.data_location() != ::onnx::TensorProto::EXTERNAL)
+    return;
+  for (const auto &kv : t.external_data())
+    if (kv.key() == "location")
+      out.insert(kv.value());
+}
+
+static void collectLocations(const ::onnx::GraphProto &g, unsigned depth,
+                             Locations &out) {
+  if (depth > kMaxSubgraphDepth)
+    return;
+  for (const auto &t : g.initializer())
+    collectLocations(t, out);
+  for (const auto &n : g.node())
+    for (const auto &a : n.attribute()) {
+      if (a.has_t())
+        collectLocations(a.t(), out);
+      for (const auto &t : a.tensors())
+        collectLocations(t, out);
+      if (a.has_g())
+        collectLocations(a.g(), depth + 1, out);
+      for (const auto &sub : a.graphs())
+        collectLocations(sub, depth + 1, out);
+    }
+}
+
+std::vector<std::string>
+mlir::ONNX::getExternalDataLocations(const ::onnx::ModelProto &model) {
+  Locations out;
+  collectLocations(model.graph(), 0, out);
+  return std::move(out.list);
+}
+
 OwningOpRef<ModuleOp> mlir::ONNX::importModelFile(StringRef path,
                                                   MLIRContext *context) {
   auto buf = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,

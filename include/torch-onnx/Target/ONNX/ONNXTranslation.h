@@ -32,6 +32,11 @@ LogicalResult parseModel(llvm::StringRef bytes, llvm::StringRef path,
 OwningOpRef<ModuleOp> importModel(::onnx::ModelProto &model,
                                   llvm::StringRef path, MLIRContext *context);
 
+/// The external data locations `model` records (relative to the model's
+/// folder), of the tensors in its graph and subgraphs, without duplicates.
+std::vector<std::string>
+getExternalDataLocations(const ::onnx::ModelProto &model);
+
 /// Reads and imports the model file at `path`.
 OwningOpRef<ModuleOp> importModelFile(llvm::StringRef path,
                                       MLIRContext *context);
