@@ -14,6 +14,7 @@
 
 #include "mlir/Transforms/DialectConversion.h"
 #include "torch-onnx/Dialect/ONNX/IR/Opset.h"
+#include "torch-onnx/Support/Axis.h"
 #include "llvm/ADT/StringMap.h"
 
 #include <functional>

@@ -8,13 +8,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "Emitter.h"
-#include "torch-onnx/Support/Axis.h"
 
 #include "llvm/Support/FormatVariadic.h"
 
 using namespace mlir;
-using mlir::torch_onnx::normalizeAxis;
-using mlir::torch_onnx::wrapAxis;
 using namespace mlir::torch_onnx;
 
 namespace {
@@ -24,12 +21,10 @@ constexpr int64_t kDyn = ShapedType::kDynamic;
 /// `d` in [0, rank), or an error naming the argument.
 std::optional<int64_t> normDim(Emitter &e, int64_t d, int64_t rank,
                                StringRef what) {
-  int64_t n = wrapAxis(d, rank);
-  if (n < 0 || n >= rank) {
+  auto n = normalizeAxis(d, rank);
+  if (!n)
     e.fail(Twine(what) + " " + Twine(d) + " is out of range for rank " +
            Twine(rank));
-    return std::nullopt;
-  }
   return n;
 }
 

@@ -735,8 +735,7 @@ std::optional<SmallVector<int64_t>> reducedDims(Emitter &e, unsigned idx,
       return std::nullopt;
     }
     for (int64_t &d : dims)
-      if (d < 0)
-        d += *rank;
+      d = wrapAxis(d, *rank);
   }
   return dims;
 }

@@ -1,13 +1,10 @@
 //===- Shape.cpp - shape, indexing and creation aten ops -> ONNX ----------===//
 
 #include "Emitter.h"
-#include "torch-onnx/Support/Axis.h"
 
 #include <limits>
 
 using namespace mlir;
-using mlir::torch_onnx::normalizeAxis;
-using mlir::torch_onnx::wrapAxis;
 using namespace mlir::torch_onnx;
 
 namespace {
@@ -220,9 +217,10 @@ bool lowerTensorSplit(Emitter &e, Operation *producer) {
   auto d = Torch::getConstantInt(producer->getOperand(2));
   if (!rank || !d)
     return e.fail("tensor_split needs the input rank and a constant dim");
-  int64_t dim = wrapAxis(*d, *rank);
-  if (dim < 0 || dim >= *rank)
+  auto nd = normalizeAxis(*d, *rank);
+  if (!nd)
     return e.fail("the split dim " + Twine(*d) + " is out of range");
+  int64_t dim = *nd;
   int64_t count = e.op->getNumResults();
   constexpr int64_t kEnd = std::numeric_limits<int64_t>::max();
   Type i64 = e.rw.getI64Type();
@@ -985,12 +983,11 @@ static void addViewLowerings(LoweringAdder &add) {
       SmallVector<int64_t> perm(r, -1);
       SmallVector<bool> used(r, false);
       for (auto [s, d] : llvm::zip(*src, *dst)) {
-        int64_t ns = wrapAxis(s, r), nd = wrapAxis(d, r);
-        if (ns < 0 || ns >= r || nd < 0 || nd >= r || perm[nd] != -1 ||
-            used[ns])
+        auto ns = normalizeAxis(s, r), nd = normalizeAxis(d, r);
+        if (!ns || !nd || perm[*nd] != -1 || used[*ns])
           return e.fail("invalid or repeated dims in movedim");
-        perm[nd] = ns;
-        used[ns] = true;
+        perm[*nd] = *ns;
+        used[*ns] = true;
       }
       int64_t next = 0;
       for (int64_t &p : perm) {
@@ -1062,9 +1059,10 @@ static void addViewLowerings(LoweringAdder &add) {
     int64_t rank = shape->size();
     SmallVector<int64_t> axes;
     for (int64_t d : *dims) {
-      int64_t nd = wrapAxis(d, rank);
-      if (nd < 0 || nd >= rank)
+      auto n = normalizeAxis(d, rank);
+      if (!n)
         return e.fail("dim " + Twine(d) + " is out of range");
+      int64_t nd = *n;
       if ((*shape)[nd] == ShapedType::kDynamic)
         return e.fail("the size of dim " + Twine(nd) +
                       " must be known to squeeze it");
@@ -1572,9 +1570,10 @@ static void addRepeatAndWindowLowerings(LoweringAdder &add) {
       return e.fail("roll needs one shift per dim");
     int64_t rank = shape->size();
     for (auto [d0, sh] : llvm::zip(axes, *shifts)) {
-      int64_t d = wrapAxis(d0, rank);
-      if (d < 0 || d >= rank)
+      auto nd = normalizeAxis(d0, rank);
+      if (!nd)
         return e.fail("dim " + Twine(d0) + " is out of range");
+      int64_t d = *nd;
       int64_t n = (*shape)[d];
       Value head, tail;
       if (n != ShapedType::kDynamic) {

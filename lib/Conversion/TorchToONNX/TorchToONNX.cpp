@@ -302,8 +302,7 @@ Value Emitter::softmax(StringRef opType, Value v, int64_t axis, Type result) {
       r.setType(result);
     return r;
   }
-  if (axis < 0)
-    axis += *rank;
+  axis = wrapAxis(axis, *rank);
   if (axis == *rank - 1)
     return n1(opType, {v}, {{"axis", i64(axis)}}, result);
   SmallVector<int64_t> perm;
@@ -364,7 +363,7 @@ std::optional<int64_t> Emitter::dimArg(unsigned i, Value v, int64_t extra) {
     fail("a negative dim needs the input rank to be known");
     return std::nullopt;
   }
-  return *d + *rank + extra;
+  return wrapAxis(*d, *rank + extra);
 }
 
 Value Emitter::equalsZero(Value v) {

@@ -355,10 +355,10 @@ Attribute foldUnsqueeze(Attribute data,
   int64_t outRank = x->shape.size() + axes->size();
   SmallVector<bool> isNew(outRank, false);
   for (int64_t a : *axes) {
-    a = wrapAxis(a, outRank);
-    if (a < 0 || a >= outRank || isNew[a])
+    auto n = normalizeAxis(a, outRank);
+    if (!n || isNew[*n])
       return {};
-    isNew[a] = true;
+    isNew[*n] = true;
   }
   SmallVector<int64_t> shape;
   for (int64_t d = 0, k = 0; d < outRank; ++d)
@@ -376,10 +376,10 @@ Attribute foldSqueeze(Attribute data,
   SmallVector<bool> drop(rank, false);
   if (axes) {
     for (int64_t a : *axes) {
-      a = wrapAxis(a, rank);
-      if (a < 0 || a >= rank || x->shape[a] != 1)
+      auto n = normalizeAxis(a, rank);
+      if (!n || x->shape[*n] != 1)
         return {};
-      drop[a] = true;
+      drop[*n] = true;
     }
   }
   SmallVector<int64_t> shape;
@@ -434,10 +434,10 @@ Attribute foldSlice(Attribute data, std::optional<SmallVector<int64_t>> starts,
   int64_t rank = x->shape.size();
   SmallVector<int64_t> lo(rank, 0), step(rank, 1), count(x->shape);
   for (size_t k = 0; k < starts->size(); ++k) {
-    int64_t a = axes ? (*axes)[k] : k;
-    a = wrapAxis(a, rank);
-    if (a < 0 || a >= rank)
+    auto na = normalizeAxis(axes ? (*axes)[k] : k, rank);
+    if (!na)
       return {};
+    int64_t a = *na;
     int64_t dim = x->shape[a], st = steps ? (*steps)[k] : 1;
     if (st == 0)
       return {};
@@ -648,10 +648,10 @@ OpFoldResult ConcatOp::fold(FoldAdaptor adaptor) {
   if (in.empty())
     return {};
   int64_t rank = in[0].shape.size();
-  int64_t axis = (int64_t)getAxis();
-  axis = wrapAxis(axis, rank);
-  if (axis < 0 || axis >= rank)
+  auto na = normalizeAxis(getAxis(), rank);
+  if (!na)
     return {};
+  int64_t axis = *na;
   HostTensor r;
   r.elem = in[0].elem;
   r.shape = in[0].shape;
@@ -683,10 +683,10 @@ OpFoldResult GatherOp::fold(FoldAdaptor adaptor) {
   if (!x || !idx || idx->isFloat())
     return {};
   int64_t rank = x->shape.size();
-  int64_t axis = (int64_t)getAxis();
-  axis = wrapAxis(axis, rank);
-  if (axis < 0 || axis >= rank)
+  auto na = normalizeAxis(getAxis(), rank);
+  if (!na)
     return {};
+  int64_t axis = *na;
   HostTensor r;
   r.elem = x->elem;
   r.shape.assign(x->shape.begin(), x->shape.begin() + axis);
@@ -703,12 +703,11 @@ OpFoldResult GatherOp::fold(FoldAdaptor adaptor) {
   int64_t pos = 0;
   for (int64_t o = 0; o < outer; ++o)
     for (int64_t j = 0; j < idx->size(); ++j) {
-      int64_t g = idx->getInt(j);
-      g = wrapAxis(g, n);
-      if (g < 0 || g >= n)
+      auto g = normalizeAxis(idx->getInt(j), n);
+      if (!g)
         return {};
       for (int64_t q = 0; q < inner; ++q)
-        r.copy(pos++, *x, (o * n + g) * inner + q);
+        r.copy(pos++, *x, (o * n + *g) * inner + q);
     }
   return toAttr(r);
 }

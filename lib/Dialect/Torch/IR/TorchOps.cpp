@@ -2,6 +2,7 @@
 
 #include "torch-onnx/Dialect/Torch/IR/TorchDialect.h"
 #include "torch-onnx/Dialect/Torch/Utils/Utils.h"
+#include "torch-onnx/Support/Axis.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/PatternMatch.h"
@@ -89,13 +90,11 @@ OpFoldResult PrimTupleIndexOp::fold(FoldAdaptor adaptor) {
   auto index = dyn_cast_or_null<IntegerAttr>(adaptor.getIndex());
   if (!construct || !index)
     return {};
-  int64_t i = index.getInt();
-  int64_t n = construct.getElements().size();
-  if (i < 0)
-    i += n;
-  if (i < 0 || i >= n || construct.getElements()[i].getType() != getType())
+  auto i =
+      torch_onnx::normalizeAxis(index.getInt(), construct.getElements().size());
+  if (!i || construct.getElements()[*i].getType() != getType())
     return {};
-  return construct.getElements()[i];
+  return construct.getElements()[*i];
 }
 
 namespace {
@@ -117,12 +116,10 @@ struct IndexOfConstruct : OpRewritePattern<PrimTupleIndexOp> {
     if (!construct || !index)
       return rewriter.notifyMatchFailure(op, "not a constant index of a "
                                              "tuple built here");
-    int64_t i = *index, n = construct.getElements().size();
-    if (i < 0)
-      i += n;
-    if (i < 0 || i >= n)
+    auto i = torch_onnx::normalizeAxis(*index, construct.getElements().size());
+    if (!i)
       return rewriter.notifyMatchFailure(op, "index out of range");
-    Value e = construct.getElements()[i];
+    Value e = construct.getElements()[*i];
     if (!replaceableBy(e.getType(), op.getType()))
       return rewriter.notifyMatchFailure(op, "element type differs");
     rewriter.replaceOp(op, e);

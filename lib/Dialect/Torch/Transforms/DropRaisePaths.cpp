@@ -17,7 +17,6 @@ namespace mlir::Torch {
 
 using namespace mlir;
 using mlir::torch_onnx::normalizeAxis;
-using mlir::torch_onnx::wrapAxis;
 using namespace mlir::Torch;
 
 namespace {
@@ -143,11 +142,10 @@ std::optional<Attribute> evalScalar(Operation *op, Builder &b) {
     auto d = i(1);
     if (!s || !d)
       return std::nullopt;
-    int64_t n = wrapAxis(*d, (int64_t)s->size());
-    if (n < 0 || n >= (int64_t)s->size() ||
-        (*s)[n] == ValueTensorType::kUnknownSize)
+    auto n = normalizeAxis(*d, s->size());
+    if (!n || (*s)[*n] == ValueTensorType::kUnknownSize)
       return std::nullopt;
-    return b.getI64IntegerAttr((*s)[n]);
+    return b.getI64IntegerAttr((*s)[*n]);
   }
   // Int arithmetic on known ints (traced size computations).
   static const llvm::StringMap<int> arith = {{"aten.add.int", 0},

@@ -18,7 +18,6 @@ namespace mlir::Torch {
 
 using namespace mlir;
 using mlir::torch_onnx::normalizeAxis;
-using mlir::torch_onnx::wrapAxis;
 using namespace mlir::Torch;
 
 namespace {
@@ -116,10 +115,10 @@ Value viewWriteBack(OpBuilder &b, Operation *view, Value source,
     SmallVector<Value> inv(n);
     auto intTy = IntType::get(b.getContext());
     for (auto [i, p] : llvm::enumerate(*perm)) {
-      int64_t d = wrapAxis(p, n);
-      if (d < 0 || d >= n)
+      auto d = normalizeAxis(p, n);
+      if (!d)
         return {};
-      inv[d] = ConstantIntOp::create(b, loc, intTy, b.getI64IntegerAttr(i));
+      inv[*d] = ConstantIntOp::create(b, loc, intTy, b.getI64IntegerAttr(i));
     }
     Value list = PrimListConstructOp::create(
         b, loc, ListType::get(b.getContext(), intTy), inv);
