@@ -48,11 +48,10 @@ std::optional<int64_t> knownInt(Value v) {
   auto d = getConstantInt(def->getOperand(1));
   if (!t.sizes || !d)
     return std::nullopt;
-  int64_t rank = t.sizes->size(), dim = wrapAxis(*d, rank);
-  if (dim < 0 || dim >= rank ||
-      (*t.sizes)[dim] == ValueTensorType::kUnknownSize)
+  auto dim = normalizeAxis(*d, t.sizes->size());
+  if (!dim || (*t.sizes)[*dim] == ValueTensorType::kUnknownSize)
     return std::nullopt;
-  return (*t.sizes)[dim];
+  return (*t.sizes)[*dim];
 }
 
 //===----------------------------------------------------------------------===//
@@ -1317,7 +1316,6 @@ struct Inference {
         "aten.instance_norm",
         "aten.square",
         "aten.bitwise_not",
-        "aten.flip",
         "aten.roll",
         "aten.log2",
         "aten.log10",
@@ -2445,26 +2443,24 @@ struct TorchRefineTypesPass
     Operation *src = unpack.getList().getDefiningOp();
     if (!src)
       return;
+    std::string srcKey = getOpKey(src);
+    StringRef sk = srcKey;
     // A list whose element type is known (where(condition)'s indices).
-    if ((getOpKey(src) == "aten.where" && src->getNumOperands() == 1) ||
-        getOpKey(src) == "aten.nonzero_numpy") {
+    if ((sk == "aten.where" && src->getNumOperands() == 1) ||
+        sk == "aten.nonzero_numpy") {
       if (auto e = listElementInfo(unpack.getList().getType()))
         for (Value r : unpack.getResults())
           changed |= update(r, *e);
       return;
     }
-    // broadcast_tensors and meshgrid(tensors) take one operand.
-    if (src->getNumOperands() < 2 &&
-        !llvm::is_contained({"aten.broadcast_tensors", "aten.meshgrid"},
-                            getOpKey(src)))
-      return;
-    if (std::string key = getOpKey(src);
-        key == "aten.broadcast_tensors" ||
-        StringRef(key).starts_with("aten.meshgrid")) {
+    if (sk == "aten.broadcast_tensors" || sk.starts_with("aten.meshgrid")) {
       refineBroadcastUnpack(unpack, src, changed);
       return;
     }
-    if (StringRef(getOpKey(src)).starts_with("aten.tensor_split")) {
+    // The splits below read the dim and sizes operands.
+    if (src->getNumOperands() < 2)
+      return;
+    if (sk.starts_with("aten.tensor_split")) {
       // Pieces of the input's dtype and rank. Along a static dim of size n,
       // constant indices cut [0, i1), [i1, i2), ..., [ik, n) (each clamped
       // to [0, n], as torch does); s constant sections give the first
@@ -2472,24 +2468,24 @@ struct TorchRefineTypesPass
       // dim is left unknown.
       TensorInfo in = TensorInfo::of(src->getOperand(0).getType());
       auto d = getConstantInt(src->getOperand(2));
-      std::optional<unsigned> nd;
+      std::optional<int64_t> nd;
       if (in.sizes && d)
         nd = normalizeAxis(*d, in.sizes->size());
       SmallVector<int64_t> lengths(unpack->getNumResults(), kUnknown);
       if (nd && (*in.sizes)[*nd] != kUnknown) {
         int64_t n = (*in.sizes)[*nd];
         unsigned k = unpack->getNumResults();
-        if (getOpKey(src) == "aten.tensor_split.indices") {
+        if (sk == "aten.tensor_split.indices") {
           auto idx = getConstantIntList(src->getOperand(1));
           if (idx && idx->size() + 1 == k) {
             SmallVector<int64_t> cut{0};
             for (int64_t i : *idx)
-              cut.push_back(std::clamp<int64_t>(i < 0 ? i + n : i, 0, n));
+              cut.push_back(std::clamp<int64_t>(wrapAxis(i, n), 0, n));
             cut.push_back(n);
             for (unsigned j = 0; j < k; ++j)
               lengths[j] = std::max<int64_t>(0, cut[j + 1] - cut[j]);
           }
-        } else if (getOpKey(src) == "aten.tensor_split.sections") {
+        } else if (sk == "aten.tensor_split.sections") {
           auto sec = getConstantInt(src->getOperand(1));
           if (sec && *sec == static_cast<int64_t>(k))
             for (unsigned j = 0; j < k; ++j)
@@ -2508,8 +2504,6 @@ struct TorchRefineTypesPass
     }
     // The split family (the unsafe_ variants and split.sizes take the same
     // operands as their plain forms).
-    std::string srcKey = getOpKey(src);
-    StringRef sk = srcKey;
     bool isUnbind = sk == "aten.unbind.int";
     bool isChunk = sk == "aten.chunk" || sk == "aten.unsafe_chunk";
     bool isSizes = sk == "aten.split_with_sizes" || sk == "aten.split.sizes" ||
