@@ -303,6 +303,14 @@ torch_onnx::createTargetMachine(StringRef cpu, std::string *error) {
 
 StringRef torch_onnx::getOpenMPLibraryPath() { return TORCH_ONNX_LIBOMP; }
 
+std::string torch_onnx::formatShape(ArrayRef<int64_t> shape) {
+  std::string r = "[";
+  for (size_t i = 0; i < shape.size(); ++i)
+    r += (i ? "x" : "") +
+         (shape[i] < 0 ? std::string("?") : std::to_string(shape[i]));
+  return r + "]";
+}
+
 std::string torch_onnx::getRuntimeLibraryPath(const char *argv0, bool shared) {
   std::string exe = llvm::sys::fs::getMainExecutable(
       argv0, (void *)&torch_onnx::getOpenMPLibraryPath);

@@ -53,18 +53,11 @@ static std::string shapeList(const TensorSpec &s) {
   return r.empty() ? "0" : r;
 }
 
-static std::string shapeStr(const TensorSpec &s) {
-  std::string r = "[";
-  for (size_t i = 0; i < s.shape.size(); ++i)
-    r += (i ? "x" : "") +
-         (s.shape[i] < 0 ? std::string("?") : std::to_string(s.shape[i]));
-  return r + "]";
-}
-
-std::string mlir::torch_onnx::getModelLibraryHeader(const ModelSignature &sig,
-                                                    StringRef name,
-                                                    StringRef model,
-                                                    StringRef target) {
+/// The C header of a model library: the runtime's declarations, the
+/// inputs/outputs in a comment, and `<name>_run`, `<name>_num_inputs`,
+/// `<name>_input_name/dtype/rank/shape` and the same for outputs.
+static std::string header(const ModelSignature &sig, StringRef name,
+                          StringRef model, StringRef target) {
   std::string h;
   llvm::raw_string_ostream os(h);
   std::string guard = "TORCH_ONNX_MODEL_" + StringRef(name).upper() + "_H";
@@ -72,11 +65,11 @@ std::string mlir::torch_onnx::getModelLibraryHeader(const ModelSignature &sig,
      << ".\n *\n * Inputs (in this order):\n";
   for (auto [k, s] : llvm::enumerate(sig.inputs))
     os << " *   " << k << ": \"" << s.name << "\" " << tonnx_dtype_name(s.dtype)
-       << " " << shapeStr(s) << "\n";
+       << " " << formatShape(s.shape) << "\n";
   os << " * Outputs:\n";
   for (auto [k, s] : llvm::enumerate(sig.outputs))
     os << " *   " << k << ": \"" << s.name << "\" " << tonnx_dtype_name(s.dtype)
-       << " " << shapeStr(s) << "\n";
+       << " " << formatShape(s.shape) << "\n";
   os << " * (? = any size at run time)\n */\n#ifndef " << guard << "\n#define "
      << guard << "\n\n"
      << kRuntimeHeader << "\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n"
@@ -392,9 +385,8 @@ LogicalResult mlir::torch_onnx::buildSharedLibrary(
     if (blob.has_error() || as.has_error())
       return fail("cannot write the weights to '" + tmpDir + "'");
   }
-  std::string headerText =
-      getModelLibraryHeader(sig, options.name, options.modelPath,
-                            options.cuda ? options.cudaChip : "");
+  std::string headerText = header(sig, options.name, options.modelPath,
+                                  options.cuda ? options.cudaChip : "");
   {
     std::error_code ec;
     llvm::raw_fd_ostream h(hTmp, ec);
@@ -438,7 +430,9 @@ LogicalResult mlir::torch_onnx::buildSharedLibrary(
                                         /*RequiresNullTerminator=*/false);
   if (!so)
     return fail("cannot read '" + soTmp + "': " + so.getError().message());
-  if (!writeFileAtomically(outputPath, (*so)->getBuffer(), error))
+  if (!writeFileAtomically(outputPath, (*so)->getBuffer(), error) ||
+      (!options.headerPath.empty() &&
+       !writeFileAtomically(options.headerPath, headerText, error)))
     return failure();
   return success();
 }

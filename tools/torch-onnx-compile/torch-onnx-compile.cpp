@@ -21,7 +21,6 @@
 
 #include "torch-onnx/Execution/Execution.h"
 #include "torch-onnx/InitAll.h"
-#include "torch-onnx/Support/OutputFile.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
@@ -148,13 +147,10 @@ int main(int argc, char **argv) {
   if (cuda)
     lopts.cudaChip = nvvm.chip.getValue();
   lopts.keepTemps = keepTemps;
+  lopts.headerPath = hdr;
   std::string error;
   if (failed(buildSharedLibrary(*module, *sig, weights, *tm, lopts, outputPath,
                                 error)))
-    return fail(error);
-  if (!torch_onnx::writeFileAtomically(
-          hdr, getModelLibraryHeader(*sig, name, modelPath, lopts.cudaChip),
-          error))
     return fail(error);
   return 0;
 }

@@ -288,16 +288,9 @@ static bool readNpy(StringRef path, HostTensor &t) {
   return true;
 }
 
-static std::string shapeStr(ArrayRef<int64_t> s) {
-  std::string r = "[";
-  for (size_t i = 0; i < s.size(); ++i)
-    r += (i ? "x" : "") + (s[i] < 0 ? std::string("?") : std::to_string(s[i]));
-  return r + "]";
-}
-
 static void printTensor(const TensorSpec &spec, const tonnx_tensor &t) {
   llvm::outs() << spec.name << ": " << tonnx_dtype_name(t.dtype) << " "
-               << shapeStr(ArrayRef<int64_t>(t.shape, t.rank)) << "\n  [";
+               << formatShape(ArrayRef<int64_t>(t.shape, t.rank)) << "\n  [";
   int64_t n = tonnx_numel(&t);
   for (int64_t k = 0; k < n && k < (int64_t)printLimit; ++k) {
     if (k)
@@ -824,7 +817,7 @@ static bool prepareInputs(const ModelSignature &sig,
       for (int64_t d : s.shape) {
         if (d < 0)
           return fail("--zero-inputs needs static input shapes ('" + s.name +
-                      "' is " + shapeStr(s.shape) + ")");
+                      "' is " + formatShape(s.shape) + ")");
         t.shape.push_back(d);
         n *= d;
       }
@@ -836,7 +829,7 @@ static bool prepareInputs(const ModelSignature &sig,
     std::string names;
     for (auto &s : sig.inputs)
       names += (names.empty() ? "" : ", ") + s.name + " " +
-               tonnx_dtype_name(s.dtype) + shapeStr(s.shape);
+               tonnx_dtype_name(s.dtype) + formatShape(s.shape);
     return fail("the model takes " + Twine(sig.inputs.size()) + " input(s) (" +
                 names + "), " + Twine(inputs.size()) + " given");
   }

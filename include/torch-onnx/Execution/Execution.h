@@ -125,6 +125,9 @@ struct NativeTarget {
 FailureOr<NativeTarget>
 getNativeTarget(function_ref<void(const llvm::Twine &)> error);
 
+/// `shape` as "[2x?x3]" (a dynamic dim, -1, as ?).
+std::string formatShape(llvm::ArrayRef<int64_t> shape);
+
 /// Path of our runtime library (runtime/) beside the tool: `bin/../lib/
 /// libtorch_onnx_runtime.{so,a}`; `argv0` locates the tool.
 std::string getRuntimeLibraryPath(const char *argv0, bool shared);
@@ -142,24 +145,19 @@ struct SharedLibraryOptions {
   bool cuda = false;          // the kernels are embedded for `cudaChip`
   std::string cudaChip;
   bool keepTemps = false; // keep the object, wrapper and blob
+  std::string headerPath; // where to write the C header too (empty: nowhere)
 };
 
 /// `s` as a C identifier (other characters become '_').
 std::string toCIdentifier(llvm::StringRef s);
 
-/// The C header of a model library: the runtime's declarations, the
-/// inputs/outputs in a comment, and `<name>_run`, `<name>_num_inputs`,
-/// `<name>_input_name/dtype/rank/shape` and the same for outputs.
-std::string getModelLibraryHeader(const ModelSignature &sig,
-                                  llvm::StringRef name,
-                                  llvm::StringRef modelPath,
-                                  llvm::StringRef cudaChip);
-
 /// Compiles `module` (lowered by lowerModelToLLVM, its weights externalized
 /// into `weights`) for `tm` and links it with the runtime into a shared
 /// library written to `outputPath` (through a temporary renamed over it:
-/// nothing is written on failure). Needs the C compiler; the reason of a
-/// failure goes to `error`.
+/// nothing is written on failure), and its C header (`<name>_run`,
+/// `<name>_num_inputs`, `<name>_input_name/dtype/rank/shape`, the same for
+/// outputs) to `options.headerPath` when given. Needs the C compiler; the
+/// reason of a failure goes to `error`.
 LogicalResult buildSharedLibrary(ModuleOp module, const ModelSignature &sig,
                                  const ExternalWeights &weights,
                                  llvm::TargetMachine &tm,
