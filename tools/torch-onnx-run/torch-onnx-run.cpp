@@ -450,16 +450,16 @@ struct ModelLibrary {
     *(void **)&numIn = sym("num_inputs");
     *(void **)&numOut = sym("num_outputs");
     *(void **)&freeTensor = dlsym(handle, "tonnx_tensor_free");
+    bool complete = run && numIn && numOut && freeTensor;
     for (int k = 0; k < 2; ++k) {
       StringRef io = k ? "output_" : "input_";
       *(void **)&name[k] = sym(io.str() + "name");
       *(void **)&dtype[k] = sym(io.str() + "dtype");
       *(void **)&rank[k] = sym(io.str() + "rank");
       *(void **)&shape[k] = sym(io.str() + "shape");
-      if (!name[k] || !dtype[k] || !rank[k] || !shape[k])
-        run = nullptr;
+      complete &= name[k] && dtype[k] && rank[k] && shape[k];
     }
-    if (!run || !numIn || !numOut || !freeTensor) {
+    if (!complete) {
       why = "it lacks the model's entry points";
       dlclose(handle);
       handle = nullptr;
@@ -969,10 +969,9 @@ int main(int argc, char **argv) {
                          std::chrono::steady_clock::now() - compileStart)
                          .count();
   if (compileOnly) {
-    std::string where =
-        library.handle ? "this CPU"
-                       : (cuda ? "cuda " + nvvm.chip.getValue() : "this CPU");
-    llvm::outs() << llvm::formatv("compiled for {0} in {1:F0} ms", where,
+    llvm::outs() << llvm::formatv("compiled for {0} in {1:F0} ms",
+                                  cuda ? "cuda " + nvvm.chip.getValue()
+                                       : std::string("this CPU"),
                                   compileMs);
     if (library.handle)
       llvm::outs() << " (" << (cache.hit ? "loaded from" : "stored in")
