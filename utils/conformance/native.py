@@ -15,6 +15,7 @@ expected-failure list must stay honest)."""
 import argparse
 import collections
 import concurrent.futures as cf
+import functools
 import glob
 import json
 import os
@@ -71,10 +72,7 @@ def error_message(p):
     return msg[:300]
 
 
-NO_CACHE = False
-
-
-def run_one(runner, name, d, sets, timeout):
+def run_one(runner, name, d, sets, timeout, no_cache=False):
     tmp = tempfile.mkdtemp(prefix="tonnx-")
     try:
         for s in sets:
@@ -86,7 +84,7 @@ def run_one(runner, name, d, sets, timeout):
             # The default path: compiled into a (per-model, temporary)
             # compile cache; a model's later data sets load it from there.
             cmd = [runner, os.path.join(d, "model.onnx"), "--output-dir", out]
-            cmd += ["--cache=false"] if NO_CACHE else \
+            cmd += ["--cache=false"] if no_cache else \
                 ["--cache-dir", os.path.join(tmp, "cache")]
             for i in ins:
                 cmd += ["--input-pb", i]
@@ -222,8 +220,6 @@ def main():
     ap.add_argument("--from-json", default="",
                     help="use the results of an earlier run (with --json)")
     args = ap.parse_args()
-    global NO_CACHE
-    NO_CACHE = args.no_cache
     here = os.path.join(ROOT, "utils", "conformance")
     cpu_xfail = os.path.join(here, "native-xfail.txt")
     if not args.xfail:
@@ -240,7 +236,8 @@ def main():
             return 0
         cpu_fail = read_xfail(cpu_xfail)
         todo = [m for m in todo if m[1] not in cpu_fail]
-    job = compile_one if args.cuda_compile else run_one
+    job = compile_one if args.cuda_compile else \
+        functools.partial(run_one, no_cache=args.no_cache)
     dirs = {m[1]: m[2] for m in todo}
     results = {}
     t0 = time.time()
