@@ -38,11 +38,161 @@ namespace mlir::torch_onnx {
 
 using namespace mlir;
 
+/// Task tile sizes a rewrite chose for the contraction it built (a loop
+/// size per dim), used by the tiling instead of its default.
+using TaskTiles = DenseMap<Operation *, SmallVector<int64_t>>;
+
+/// Batch-1, f32 conv_2d_nchw_fchw as a contraction with pixels along the
+/// register tile's rows and output channels along its vectors, both
+/// operands in the layout the tile reads:
+///   - the filter packed at compile time into panels of `rn` output
+///     channels, Wp[F/rn, K, rn] (K = C*KH*KW);
+///   - the im2col copy written in blocks of `w` pixels of one output row,
+///     colA[P/w, K, w] (w divides OW, so the copy stays affine):
+///       colA[pb, (c, kh, kw), i] =
+///           x[0, c, (pb / Q)*sh + kh*dh, ((pb % Q)*w + i)*sw + kw*dw],
+///     Q = OW/w.
+/// Loops (j, pb, i, fi, k):
+///   out[0, j*rn + fi, pb*w + i] += colA[pb, k, i] * Wp[j, k, fi].
+/// A register tile (w pixels x rn channels) then reads w contiguous floats
+/// of colA and rn of Wp per k step, so both stream; the plain [K, OH*OW]
+/// im2col matrix is walked a row (OH*OW floats apart) per k step, which the
+/// hardware prefetchers do not follow, and output widths that are not a
+/// multiple of the vector (7, 14, 28, 49 pixels) leave narrow vectors. A
+/// task is one channel panel and as many pixel blocks as keep its colA rows
+/// in the L2 cache (about 1 MiB), so the panel is read once per task.
+static LogicalResult im2colPacked(RewriterBase &rewriter,
+                                  linalg::Conv2DNchwFchwOp conv, int64_t tileM,
+                                  int64_t tileN, TaskTiles &taskTiles) {
+  Value x = conv.getInputs()[0], w = conv.getInputs()[1],
+        init = conv.getOutputs()[0];
+  auto xt = cast<RankedTensorType>(x.getType());
+  auto wt = cast<RankedTensorType>(w.getType());
+  auto ot = cast<RankedTensorType>(init.getType());
+  if (!xt.getElementType().isF32() || !ot.getElementType().isF32() ||
+      !wt.getElementType().isF32() || xt.getDimSize(0) != 1)
+    return failure();
+  SmallVector<int64_t> st(conv.getStrides().getValues<int64_t>()),
+      dl(conv.getDilations().getValues<int64_t>());
+  int64_t C = xt.getDimSize(1), F = wt.getDimSize(0), KH = wt.getDimSize(2),
+          KW = wt.getDimSize(3), OH = ot.getDimSize(2), OW = ot.getDimSize(3),
+          K = C * KH * KW, P = OH * OW;
+  int64_t bw = 0, rn = 0;
+  for (int64_t t = std::min(tileM, OW); t >= 4 && !bw; --t)
+    if (OW % t == 0)
+      bw = t;
+  for (int64_t t : {tileN, tileN / 2, tileN / 4})
+    if (t >= 8 && F % t == 0) {
+      rn = t;
+      break;
+    }
+  if (!bw || !rn)
+    return failure();
+  // Each register tile transposes its accumulator in and out (the output is
+  // channel-major): worth it when the reduction is long. A unit-stride 1x1
+  // convolution also pays a copy the plain path does not make (it reads
+  // its input as is), except on a few pixels, where the plain path's
+  // vectors along the pixels are narrow.
+  bool pointwise = KH == 1 && KW == 1 && st[0] == 1 && st[1] == 1;
+  if (K < 512 || (pointwise && P >= 64))
+    return failure();
+  int64_t PB = P / bw, Q = OW / bw, J = F / rn;
+  Location loc = conv.getLoc();
+  MLIRContext *ctx = conv.getContext();
+  Type elem = xt.getElementType();
+  auto D = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+  auto parallel = [](unsigned n) {
+    return SmallVector<utils::IteratorType>(n, utils::IteratorType::parallel);
+  };
+  auto yieldIn = [](OpBuilder &b, Location l, ValueRange a) {
+    linalg::YieldOp::create(b, l, a[0]);
+  };
+  // Filter panels: at compile time for a constant filter, else a copy.
+  auto wpT = RankedTensorType::get({J, K, rn}, elem);
+  Value wp;
+  ElementsAttr attr;
+  std::optional<ArrayRef<char>> data;
+  if (matchPattern(w, m_Constant(&attr)))
+    data = torch_onnx::getRawConstantBytes(attr);
+  if (data && (int64_t)data->size() >= F * K * 4) {
+    AsmResourceBlob blob = HeapAsmResourceBlob::allocate(F * K * 4, 64);
+    torch_onnx::permuteConstantBytes(*data, blob.getMutableData(), {J, rn, K},
+                                     {0, 2, 1}, 4);
+    wp = arith::ConstantOp::create(
+        rewriter, loc, wpT,
+        DenseResourceElementsAttr::get(wpT, "packed", std::move(blob)));
+  } else {
+    Value w2 = tensor::CollapseShapeOp::create(
+        rewriter, loc, RankedTensorType::get({F, K}, elem), w,
+        {{0}, {1, 2, 3}});
+    Value e = tensor::EmptyOp::create(rewriter, loc, wpT.getShape(), elem);
+    wp = linalg::GenericOp::create(
+             rewriter, loc, TypeRange{wpT}, ValueRange{w2}, ValueRange{e},
+             {AffineMap::get(3, 0, {D(0) * rn + D(2), D(1)}, ctx),
+              AffineMap::getMultiDimIdentityMap(3, ctx)},
+             parallel(3), yieldIn)
+             .getResult(0);
+  }
+  // Pixel blocks.
+  Value colInit =
+      tensor::EmptyOp::create(rewriter, loc, {PB, C, KH, KW, bw}, elem);
+  auto xmap = AffineMap::get(5, 0,
+                             {getAffineConstantExpr(0, ctx), D(1),
+                              D(0).floorDiv(Q) * st[0] + D(2) * dl[0],
+                              ((D(0) % Q) * bw + D(4)) * st[1] + D(3) * dl[1]},
+                             ctx);
+  Value col = linalg::GenericOp::create(
+                  rewriter, loc, TypeRange{colInit.getType()}, ValueRange{x},
+                  ValueRange{colInit},
+                  {xmap, AffineMap::getMultiDimIdentityMap(5, ctx)},
+                  parallel(5), yieldIn)
+                  .getResult(0);
+  Value colA = tensor::CollapseShapeOp::create(
+      rewriter, loc, RankedTensorType::get({PB, K, bw}, elem), col,
+      {{0}, {1, 2, 3}, {4}});
+  Value c2 = tensor::CollapseShapeOp::create(
+      rewriter, loc, RankedTensorType::get({F, P}, elem), init,
+      {{0, 1}, {2, 3}});
+  Value c4 = tensor::ExpandShapeOp::create(
+      rewriter, loc, RankedTensorType::get({J, rn, PB, bw}, elem), c2,
+      {{0, 1}, {2, 3}});
+  // Loops (j, pb, i, fi, k).
+  auto mm = linalg::GenericOp::create(
+      rewriter, loc, TypeRange{c4.getType()}, ValueRange{colA, wp},
+      ValueRange{c4},
+      {AffineMap::get(5, 0, {D(1), D(4), D(2)}, ctx),
+       AffineMap::get(5, 0, {D(0), D(4), D(3)}, ctx),
+       AffineMap::get(5, 0, {D(0), D(3), D(1), D(2)}, ctx)},
+      {utils::IteratorType::parallel, utils::IteratorType::parallel,
+       utils::IteratorType::parallel, utils::IteratorType::parallel,
+       utils::IteratorType::reduction},
+      [](OpBuilder &b, Location l, ValueRange a) {
+        Value p = arith::MulFOp::create(b, l, a[0], a[1]);
+        linalg::YieldOp::create(
+            b, l, arith::AddFOp::create(b, l, a[2], p).getResult());
+      });
+  // Pixel blocks per task: colA rows within ~1 MiB, at least 4 tasks.
+  int64_t blocks = std::clamp<int64_t>((1 << 20) / (K * 4 * bw), 1, PB);
+  int64_t wantTasks = 4;
+  if (J * ((PB + blocks - 1) / blocks) < wantTasks)
+    blocks = std::max<int64_t>(1, PB / std::max<int64_t>(1, wantTasks / J));
+  while (PB % blocks)
+    --blocks;
+  taskTiles[mm] = {1, blocks, bw, rn, 0};
+  Value r2 = tensor::CollapseShapeOp::create(
+      rewriter, loc, RankedTensorType::get({F, P}, elem), mm.getResult(0),
+      {{0, 1}, {2, 3}});
+  rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(
+      conv, ot, r2, SmallVector<ReassociationIndices>{{0, 1}, {2, 3}});
+  return success();
+}
+
 /// conv_2d_nchw_fchw (static shapes) as an affine im2col copy
 /// [N, C, KH, KW, OH, OW] (no index arithmetic per element) and a batched
 /// contraction [F, C*KH*KW] x [N, C*KH*KW, OH*OW].
 static LogicalResult im2col(RewriterBase &rewriter,
-                            linalg::Conv2DNchwFchwOp conv) {
+                            linalg::Conv2DNchwFchwOp conv, int64_t tileM,
+                            int64_t tileN, TaskTiles &taskTiles) {
   Value x = conv.getInputs()[0], w = conv.getInputs()[1],
         init = conv.getOutputs()[0];
   auto xt = dyn_cast<RankedTensorType>(x.getType());
@@ -56,6 +206,9 @@ static LogicalResult im2col(RewriterBase &rewriter,
   int64_t N = xt.getDimSize(0), C = xt.getDimSize(1), F = wt.getDimSize(0),
           KH = wt.getDimSize(2), KW = wt.getDimSize(3), OH = ot.getDimSize(2),
           OW = ot.getDimSize(3);
+  if (tileN > 0 &&
+      succeeded(im2colPacked(rewriter, conv, tileM, tileN, taskTiles)))
+    return success();
   Location loc = conv.getLoc();
   MLIRContext *ctx = conv.getContext();
   Type elem = xt.getElementType();
@@ -498,6 +651,83 @@ static bool hostHasAVX512() {
 }
 
 namespace {
+/// A register tile that is a static (m, n, k) contraction generic whose
+/// operands index any permutation of their loops (a transposed accumulator
+/// included) as a vector.contract in loop order: each operand is read as
+/// its [m, k], [k, n] or [m, n] vector (a transfer_read with a permutation
+/// map), so the contraction lowers to broadcasts and FMAs along n whatever
+/// the operands' layouts. `linalg::vectorize` takes such a generic through
+/// broadcasts and a multi-reduction that stay scalar.
+static LogicalResult vectorizeContractionTile(RewriterBase &rewriter,
+                                              linalg::GenericOp g,
+                                              bool &transposedAcc) {
+  if (g.getNumLoops() != 3 || g.getNumDpsInputs() != 2 ||
+      g.getNumDpsInits() != 1 || !g.hasPureTensorSemantics() ||
+      !linalg::isaContractionOpInterface(g))
+    return failure();
+  SmallVector<utils::IteratorType> its = g.getIteratorTypesArray();
+  if (its[0] != utils::IteratorType::parallel ||
+      its[1] != utils::IteratorType::parallel ||
+      its[2] != utils::IteratorType::reduction)
+    return failure();
+  SmallVector<int64_t> ranges = g.getStaticLoopRanges();
+  if (llvm::any_of(ranges, ShapedType::isDynamic))
+    return failure();
+  MLIRContext *ctx = g.getContext();
+  auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+  // The loops each operand must index: A (m, k), B (k, n), C (m, n).
+  SmallVector<SmallVector<unsigned>> want = {{0, 2}, {2, 1}, {0, 1}};
+  Location loc = g.getLoc();
+  Type elem = getElementTypeOrSelf(g.getDpsInits()[0].getType());
+  Value pad = arith::ConstantOp::create(rewriter, loc, elem,
+                                        rewriter.getZeroAttr(elem));
+  SmallVector<Value> vecs;
+  SmallVector<AffineMap> perms;
+  for (auto [i, operand] : llvm::enumerate(g->getOpOperands())) {
+    AffineMap map = g.getMatchingIndexingMap(&operand);
+    auto t = dyn_cast<RankedTensorType>(operand.get().getType());
+    if (!t || !map.isProjectedPermutation() || map.getNumResults() != 2 ||
+        t.getRank() != 2)
+      return failure();
+    // Tensor dim of each wanted loop.
+    SmallVector<AffineExpr> permExprs;
+    SmallVector<int64_t> shape;
+    for (unsigned loop : want[i]) {
+      std::optional<unsigned> pos = map.getResultPosition(d(loop));
+      if (!pos)
+        return failure();
+      permExprs.push_back(d(*pos));
+      shape.push_back(ranges[loop]);
+    }
+    AffineMap perm = AffineMap::get(2, 0, permExprs, ctx);
+    Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
+    auto vt = VectorType::get(shape, elem);
+    vecs.push_back(vector::TransferReadOp::create(
+        rewriter, loc, vt, operand.get(), ValueRange{zero, zero},
+        AffineMapAttr::get(perm), pad, /*mask=*/Value(),
+        rewriter.getBoolArrayAttr({true, true})));
+    perms.push_back(perm);
+  }
+  auto contract = vector::ContractionOp::create(
+      rewriter, loc, vecs[0], vecs[1], vecs[2],
+      rewriter.getAffineMapArrayAttr({AffineMap::get(3, 0, {d(0), d(2)}, ctx),
+                                      AffineMap::get(3, 0, {d(2), d(1)}, ctx),
+                                      AffineMap::get(3, 0, {d(0), d(1)}, ctx)}),
+      rewriter.getArrayAttr(
+          {vector::IteratorTypeAttr::get(ctx, vector::IteratorType::parallel),
+           vector::IteratorTypeAttr::get(ctx, vector::IteratorType::parallel),
+           vector::IteratorTypeAttr::get(ctx,
+                                         vector::IteratorType::reduction)}));
+  transposedAcc = !perms[2].isIdentity();
+  Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
+  auto write = vector::TransferWriteOp::create(
+      rewriter, loc, contract.getResult(), g.getDpsInits()[0],
+      ValueRange{zero, zero}, AffineMapAttr::get(perms[2]), /*mask=*/Value(),
+      rewriter.getBoolArrayAttr({true, true}));
+  rewriter.replaceOp(g, write.getResult());
+  return success();
+}
+
 struct CPUTileAndVectorizePass
     : public torch_onnx::impl::CPUTileAndVectorizeBase<
           CPUTileAndVectorizePass> {
@@ -533,8 +763,20 @@ struct CPUTileAndVectorizePass
     return regTileN > 0 ? regTileN : (vectorWidth() >= 512 ? 32 : 16);
   }
 
+  /// Task tiles chosen by the convolution rewrite, per contraction.
+  TaskTiles taskTiles;
+  /// Reduction loops of register tiles whose accumulator is transposed.
+  SmallVector<scf::ForOp> transposedAccLoops;
+
   void tileContraction(RewriterBase &rewriter, linalg::LinalgOp op,
                        bool split = false) {
+    // Task tiles chosen for this op, taken out of the map (the op is
+    // replaced, and a later op may reuse its address).
+    std::optional<SmallVector<int64_t>> task;
+    if (auto it = taskTiles.find(op); it != taskTiles.end()) {
+      task = it->second;
+      taskTiles.erase(it);
+    }
     SmallVector<int64_t> ranges = op.getStaticLoopRanges();
     if (llvm::any_of(ranges, ShapedType::isDynamic))
       return;
@@ -612,6 +854,9 @@ struct CPUTileAndVectorizePass
       t1[p] = idx(1);
     t1[m] = idx(taskTile(ranges[m], rm, threadTileM));
     t1[n] = idx(taskTile(ranges[n], rn, threadTileN));
+    if (task)
+      for (auto [i, t] : llvm::enumerate(*task))
+        t1[i] = idx(t);
     scf::SCFTilingOptions o1;
     o1.setTileSizes(t1);
     o1.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
@@ -681,7 +926,39 @@ struct CPUTileAndVectorizePass
       return;
     rewriter.replaceOp(inner, r2->replacements);
     Operation *tile = r2->tiledOps.back();
+    // Batch dims a task kept (pixel blocks of a packed convolution) are 1
+    // in the register tile: drop them there.
+    if (cast<linalg::LinalgOp>(tile).getNumLoops() > 3) {
+      SmallVector<unsigned> unit;
+      for (int64_t p : innerPar)
+        if (p != innerPar[innerPar.size() - 2] && p != innerPar.back())
+          unit.push_back(p);
+      auto generic = dyn_cast<linalg::GenericOp>(tile);
+      linalg::ControlDropUnitDims drop;
+      drop.rankReductionStrategy = linalg::ControlDropUnitDims::
+          RankReductionStrategy::ExtractInsertSlice;
+      drop.controlFn = [&](Operation *) { return unit; };
+      rewriter.setInsertionPoint(tile);
+      if (generic) {
+        auto dropped = linalg::dropUnitDims(rewriter, generic, drop);
+        if (succeeded(dropped)) {
+          rewriter.replaceOp(generic, dropped->replacements);
+          tile = dropped->resultOp.getOperation();
+        }
+      }
+    }
     rewriter.setInsertionPoint(tile);
+    if (auto generic = dyn_cast<linalg::GenericOp>(tile)) {
+      bool transposedAcc = false;
+      if (succeeded(
+              vectorizeContractionTile(rewriter, generic, transposedAcc))) {
+        if (transposedAcc)
+          if (auto k = dyn_cast<scf::ForOp>(
+                  rewriter.getInsertionBlock()->getParentOp()))
+            transposedAccLoops.push_back(k);
+        return;
+      }
+    }
     auto v = linalg::vectorize(rewriter, tile, /*inputVectorSizes=*/{},
                                /*inputScalableVecDims=*/{},
                                /*vectorizeNDExtract=*/false,
@@ -820,11 +1097,12 @@ struct CPUTileAndVectorizePass
     func::FuncOp func = getOperation();
     MLIRContext *ctx = &getContext();
     IRRewriter rewriter(ctx);
+    taskTiles.clear();
     SmallVector<linalg::Conv2DNchwFchwOp> convs;
     func.walk([&](linalg::Conv2DNchwFchwOp c) { convs.push_back(c); });
     for (auto c : convs) {
       rewriter.setInsertionPoint(c);
-      (void)im2col(rewriter, c);
+      (void)im2col(rewriter, c, tileM(), tileN(), taskTiles);
     }
     // Padding: the border filled, the interior written by the producer.
     SmallVector<tensor::PadOp> pads;
@@ -868,7 +1146,15 @@ struct CPUTileAndVectorizePass
         contractions.push_back(op);
     });
     for (auto op : contractions)
-      tileContraction(rewriter, op);
+      tileContraction(rewriter, op, taskTiles.contains(op));
+    // Transposed accumulator tiles out of their reduction loops first, so
+    // that they are transposed once per tile, not once per k step.
+    for (scf::ForOp f : transposedAccLoops) {
+      moveLoopInvariantCode(cast<LoopLikeOpInterface>(f.getOperation()));
+      (void)hoistLoopInvariantSubsets(
+          rewriter, cast<LoopLikeOpInterface>(f.getOperation()));
+    }
+    transposedAccLoops.clear();
     // Lower the vector contractions to FMAs.
     RewritePatternSet patterns(ctx);
     // Batch dims tiled by 1 leave leading unit dims on the register tiles:
@@ -888,8 +1174,12 @@ struct CPUTileAndVectorizePass
     vector::populateVectorMaskOpLoweringPatterns(patterns);
     if (failed(applyPatternsGreedily(func, std::move(patterns))))
       return signalPassFailure();
-    // Keep accumulator tiles in registers across the reduction loops: hoist
-    // loop-invariant extract/insert_slice and transfer_read/write pairs.
+    hoistAccumulators(rewriter, func);
+  }
+
+  /// Keeps accumulator tiles in registers across the reduction loops: hoists
+  /// loop-invariant extract/insert_slice and transfer_read/write pairs.
+  static void hoistAccumulators(RewriterBase &rewriter, func::FuncOp func) {
     SmallVector<scf::ForOp> loops;
     func.walk([&](scf::ForOp f) { loops.push_back(f); });
     for (scf::ForOp f : loops) {

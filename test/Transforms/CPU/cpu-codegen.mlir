@@ -9,6 +9,7 @@
 // RUN: torch-onnx-opt --cpu-parallel-copies %t/copies.mlir | FileCheck %t/copies.mlir
 // RUN: torch-onnx-opt --cpu-approximate-math %t/math.mlir | FileCheck %t/math.mlir
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=256 pack-min-bytes=0" %t/packing.mlir | FileCheck %t/packing.mlir
+// RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize=vector-bits=512 %t/packed-conv.mlir | FileCheck %t/packed-conv.mlir
 
 //--- fusion.mlir
 // softmax's exp stays out of the P.V contraction (it would run once per
@@ -309,4 +310,37 @@ func.func @packed_weight(%a: tensor<256x8xf32>) -> tensor<256x32xf32> {
 func.func @packed_at_run_time(%a: tensor<256x8xf32>, %b: tensor<8x32xf32>) -> tensor<256x32xf32> {
   %0 = "onnx.MatMul"(%a, %b) : (tensor<256x8xf32>, tensor<8x32xf32>) -> tensor<256x32xf32>
   return %0 : tensor<256x32xf32>
+}
+
+//--- packed-conv.mlir
+// A convolution with a long reduction (K = 64*3*3 = 576): pixels along the
+// register tile's rows, output channels along its vectors. The filter is
+// copied into panels of 32 channels [1, 576, 32] (at compile time when it is
+// a constant); the im2col copy writes blocks of 7 pixels of one output row
+// [28, 64, 3, 3, 7] (OW = 14 = 2 x 7); a task is the channel panel and 7
+// pixel blocks; the register tile is 7 pixels x 32 channels, one broadcast
+// and FMA per pixel and k step, its accumulator read transposed once per
+// tile (before the k loop).
+// CHECK-LABEL: func.func @packed_conv
+// CHECK: linalg.generic {{.*}} ins(%{{.*}} : tensor<32x576xf32>) outs(%{{.*}} : tensor<1x576x32xf32>)
+// CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<28x64x3x3x7xf32>)
+// CHECK: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0, 0) to (1, 28, 7, 32) step (1, 7, 7, 32)
+// CHECK: vector.transfer_read {{.*}} : tensor<32x7xf32>, vector<32x7xf32>
+// CHECK: scf.for %{{.*}} = %c0 to %c576 step %c1 iter_args({{.*}}) -> ({{.*}}vector<7x32xf32>)
+// CHECK-COUNT-7: vector.fma {{.*}} : vector<32xf32>
+// CHECK-NOT: vector.fma
+// CHECK: scf.yield
+// CHECK: vector.transfer_write {{.*}} : vector<32x7xf32>, tensor<32x7xf32>
+func.func @packed_conv(%x: tensor<1x64x14x14xf32>, %w: tensor<32x64x3x3xf32>) -> tensor<1x32x14x14xf32> {
+  %0 = "onnx.Conv"(%x, %w) {kernel_shape = [3, 3], pads = [1, 1, 1, 1]} : (tensor<1x64x14x14xf32>, tensor<32x64x3x3xf32>) -> tensor<1x32x14x14xf32>
+  return %0 : tensor<1x32x14x14xf32>
+}
+// A short reduction (K = 16*3*3 = 144) keeps the im2col matrix [K, OH*OW]
+// with vectors along the pixels.
+// CHECK-LABEL: func.func @short_k_conv
+// CHECK: outs(%{{.*}} : tensor<1x16x3x3x14x14xf32>)
+// CHECK-NOT: tensor<1x144x32xf32>
+func.func @short_k_conv(%x: tensor<1x16x14x14xf32>, %w: tensor<32x16x3x3xf32>) -> tensor<1x32x14x14xf32> {
+  %0 = "onnx.Conv"(%x, %w) {kernel_shape = [3, 3], pads = [1, 1, 1, 1]} : (tensor<1x16x14x14xf32>, tensor<32x16x3x3xf32>) -> tensor<1x32x14x14xf32>
+  return %0 : tensor<1x32x14x14xf32>
 }
