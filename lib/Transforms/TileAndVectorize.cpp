@@ -38,6 +38,88 @@ namespace mlir::torch_onnx {
 
 using namespace mlir;
 
+/// The im2col copy of a packed convolution, colA[pb, c, kh, kw, i] =
+/// x[0, c, (pb / Q)*sh + kh*dh, ((pb % Q)*w + i)*sw + kw*dw] (shape
+/// [PB, C, KH, KW, w]), as vector code: one task per pixel block, one
+/// vector of the w pixels per (c, kh, kw), read from the input row (over
+/// its span and every sw-th lane picked for a strided convolution). The
+/// same copy as a linalg.generic is left scalar by LLVM (a loop of w
+/// elements behind index arithmetic). The reads stay inside the input: the
+/// last output column reads (OW-1)*sw + (KW-1)*dw at most.
+static Value im2colBlocks(RewriterBase &rewriter, Location loc, Value x,
+                          ArrayRef<int64_t> shape, int64_t Q,
+                          ArrayRef<int64_t> st, ArrayRef<int64_t> dl) {
+  int64_t PB = shape[0], C = shape[1], KH = shape[2], KW = shape[3],
+          w = shape[4];
+  Type f32 = rewriter.getF32Type();
+  auto cst = [&](OpBuilder &b, int64_t v) -> Value {
+    return arith::ConstantIndexOp::create(b, loc, v);
+  };
+  int64_t span = (w - 1) * st[1] + 1;
+  auto vec = VectorType::get({w}, f32);
+  auto spanVec = VectorType::get({span}, f32);
+  SmallVector<int64_t> pick;
+  for (int64_t i = 0; i < w; ++i)
+    pick.push_back(i * st[1]);
+  Value zero = arith::ConstantOp::create(rewriter, loc, f32,
+                                         rewriter.getF32FloatAttr(0));
+  Value init = tensor::EmptyOp::create(rewriter, loc, shape, f32);
+  auto forall = scf::ForallOp::create(
+      rewriter, loc, ArrayRef<OpFoldResult>{rewriter.getIndexAttr(PB)},
+      ValueRange{init}, std::nullopt);
+  {
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPoint(forall.getTerminator());
+    OpBuilder &b = rewriter;
+    Value pb = forall.getInductionVar(0), out = forall.getRegionIterArgs()[0];
+    SmallVector<OpFoldResult> off(5, b.getIndexAttr(0));
+    off[0] = pb;
+    SmallVector<OpFoldResult> sizes = {b.getIndexAttr(1), b.getIndexAttr(C),
+                                       b.getIndexAttr(KH), b.getIndexAttr(KW),
+                                       b.getIndexAttr(w)};
+    SmallVector<OpFoldResult> ones(5, b.getIndexAttr(1));
+    auto blockT = RankedTensorType::get({C, KH, KW, w}, f32);
+    Value block =
+        tensor::ExtractSliceOp::create(b, loc, blockT, out, off, sizes, ones);
+    Value oh = arith::DivUIOp::create(b, loc, pb, cst(b, Q));
+    Value ow0 = arith::MulIOp::create(
+        b, loc, arith::RemUIOp::create(b, loc, pb, cst(b, Q)), cst(b, w));
+    Value row0 = arith::MulIOp::create(b, loc, oh, cst(b, st[0]));
+    Value col0 = arith::MulIOp::create(b, loc, ow0, cst(b, st[1]));
+    SmallVector<Value> rows, cols;
+    for (int64_t i = 0; i < KH; ++i)
+      rows.push_back(arith::AddIOp::create(b, loc, row0, cst(b, i * dl[0])));
+    for (int64_t j = 0; j < KW; ++j)
+      cols.push_back(arith::AddIOp::create(b, loc, col0, cst(b, j * dl[1])));
+    Value filled =
+        scf::ForOp::create(
+            b, loc, cst(b, 0), cst(b, C), cst(b, 1), ValueRange{block},
+            [&](OpBuilder &b, Location, Value c, ValueRange iter) {
+              Value acc = iter[0];
+              for (int64_t i = 0; i < KH; ++i)
+                for (int64_t j = 0; j < KW; ++j) {
+                  Value v = vector::TransferReadOp::create(
+                      b, loc, st[1] == 1 ? vec : spanVec, x,
+                      ValueRange{cst(b, 0), c, rows[i], cols[j]}, zero,
+                      ArrayRef<bool>{true});
+                  if (st[1] > 1)
+                    v = vector::ShuffleOp::create(b, loc, v, v, pick);
+                  acc = vector::TransferWriteOp::create(
+                            b, loc, v, acc,
+                            ValueRange{c, cst(b, i), cst(b, j), cst(b, 0)},
+                            ArrayRef<bool>{true})
+                            .getResult();
+                }
+              scf::YieldOp::create(b, loc, acc);
+            })
+            .getResult(0);
+    b.setInsertionPointToEnd(forall.getTerminator().getBody());
+    tensor::ParallelInsertSliceOp::create(b, loc, filled, out, off, sizes,
+                                          ones);
+  }
+  return forall.getResult(0);
+}
+
 /// Task tile sizes a rewrite chose for the contraction it built (a loop
 /// size per dim), used by the tiling instead of its default.
 using TaskTiles = DenseMap<Operation *, SmallVector<int64_t>>;
@@ -134,19 +216,7 @@ static LogicalResult im2colPacked(RewriterBase &rewriter,
              .getResult(0);
   }
   // Pixel blocks.
-  Value colInit =
-      tensor::EmptyOp::create(rewriter, loc, {PB, C, KH, KW, bw}, elem);
-  auto xmap = AffineMap::get(5, 0,
-                             {getAffineConstantExpr(0, ctx), D(1),
-                              D(0).floorDiv(Q) * st[0] + D(2) * dl[0],
-                              ((D(0) % Q) * bw + D(4)) * st[1] + D(3) * dl[1]},
-                             ctx);
-  Value col = linalg::GenericOp::create(
-                  rewriter, loc, TypeRange{colInit.getType()}, ValueRange{x},
-                  ValueRange{colInit},
-                  {xmap, AffineMap::getMultiDimIdentityMap(5, ctx)},
-                  parallel(5), yieldIn)
-                  .getResult(0);
+  Value col = im2colBlocks(rewriter, loc, x, {PB, C, KH, KW, bw}, Q, st, dl);
   Value colA = tensor::CollapseShapeOp::create(
       rewriter, loc, RankedTensorType::get({PB, K, bw}, elem), col,
       {{0}, {1, 2, 3}, {4}});
@@ -1169,7 +1239,7 @@ struct CPUTileAndVectorizePass
         patterns, vector::VectorMultiReductionLowering::InnerParallel);
     vector::populateVectorBroadcastLoweringPatterns(patterns);
     vector::populateVectorTransposeLoweringPatterns(
-        patterns, vector::VectorTransposeLowering::EltWise);
+        patterns, vector::VectorTransposeLowering::Shuffle1D);
     vector::populateVectorShapeCastLoweringPatterns(patterns);
     vector::populateVectorMaskOpLoweringPatterns(patterns);
     if (failed(applyPatternsGreedily(func, std::move(patterns))))
