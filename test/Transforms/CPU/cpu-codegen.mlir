@@ -317,13 +317,16 @@ func.func @packed_at_run_time(%a: tensor<256x8xf32>, %b: tensor<8x32xf32>) -> te
 // register tile's rows, output channels along its vectors. The filter is
 // copied into panels of 32 channels [1, 576, 32] (at compile time when it is
 // a constant); the im2col copy writes blocks of 7 pixels of one output row
-// [28, 64, 3, 3, 7] (OW = 14 = 2 x 7); a task is the channel panel and 7
+// [28, 64, 3, 3, 7] (OW = 14 = 2 x 7), one vector of 7 pixels per (c, kh,
+// kw) read from the padded input row; a task is the channel panel and 7
 // pixel blocks; the register tile is 7 pixels x 32 channels, one broadcast
 // and FMA per pixel and k step, its accumulator read transposed once per
 // tile (before the k loop).
 // CHECK-LABEL: func.func @packed_conv
 // CHECK: linalg.generic {{.*}} ins(%{{.*}} : tensor<32x576xf32>) outs(%{{.*}} : tensor<1x576x32xf32>)
-// CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<28x64x3x3x7xf32>)
+// CHECK: scf.forall (%{{.*}}) in (28) shared_outs(%{{.*}} = %{{.*}}) -> (tensor<28x64x3x3x7xf32>)
+// CHECK: scf.for {{.*}} -> (tensor<64x3x3x7xf32>)
+// CHECK-COUNT-9: vector.transfer_read {{.*}} : tensor<1x64x16x16xf32>, vector<7xf32>
 // CHECK: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0, 0) to (1, 28, 7, 32) step (1, 7, 7, 32)
 // CHECK: vector.transfer_read {{.*}} : tensor<32x7xf32>, vector<32x7xf32>
 // CHECK: scf.for %{{.*}} = %c0 to %c576 step %c1 iter_args({{.*}}) -> ({{.*}}vector<7x32xf32>)
@@ -343,4 +346,13 @@ func.func @packed_conv(%x: tensor<1x64x14x14xf32>, %w: tensor<32x64x3x3xf32>) ->
 func.func @short_k_conv(%x: tensor<1x16x14x14xf32>, %w: tensor<32x16x3x3xf32>) -> tensor<1x32x14x14xf32> {
   %0 = "onnx.Conv"(%x, %w) {kernel_shape = [3, 3], pads = [1, 1, 1, 1]} : (tensor<1x16x14x14xf32>, tensor<32x16x3x3xf32>) -> tensor<1x32x14x14xf32>
   return %0 : tensor<1x32x14x14xf32>
+}
+// A stride-2 convolution: each block's input span (13 floats for 7
+// pixels) is read once and every other lane picked.
+// CHECK-LABEL: func.func @packed_conv_stride2
+// CHECK: vector.transfer_read {{.*}} : tensor<1x64x16x16xf32>, vector<13xf32>
+// CHECK: vector.shuffle {{.*}} [0, 2, 4, 6, 8, 10, 12] : vector<13xf32>, vector<13xf32>
+func.func @packed_conv_stride2(%x: tensor<1x64x14x14xf32>, %w: tensor<32x64x3x3xf32>) -> tensor<1x32x7x7xf32> {
+  %0 = "onnx.Conv"(%x, %w) {kernel_shape = [3, 3], pads = [1, 1, 1, 1], strides = [2, 2]} : (tensor<1x64x14x14xf32>, tensor<32x64x3x3xf32>) -> tensor<1x32x7x7xf32>
+  return %0 : tensor<1x32x7x7xf32>
 }
