@@ -40,7 +40,7 @@ torch_onnx::getLinalgToLLVMStageText(const ONNXToLLVMPipelineOptions &o) {
          "canonicalize,"
          "func.func(convert-vector-to-scf{full-unroll}),";
   s += "scf-forall-to-parallel,func.func(cpu-parallel-copies,"
-       "convert-linalg-to-parallel-loops),"
+       "cpu-collapse-elementwise-dims,convert-linalg-to-parallel-loops),"
        "func.func(promote-loop-accumulators,cpu-outer-parallel-loops),";
   if (o.openmp)
     s += "convert-scf-to-openmp{num-threads=0},canonicalize,";

@@ -33,6 +33,7 @@ namespace mlir::torch_onnx {
 #define GEN_PASS_DEF_CPUHOISTVECTORTRANSFERS
 #define GEN_PASS_DEF_CPUOUTERPARALLELLOOPS
 #define GEN_PASS_DEF_CPUPARALLELCOPIES
+#define GEN_PASS_DEF_CPUCOLLAPSEELEMENTWISEDIMS
 #include "torch-onnx/Transforms/Passes.h.inc"
 } // namespace mlir::torch_onnx
 
@@ -1301,6 +1302,56 @@ struct CPUParallelCopiesPass
       rewriter.replaceOpWithNewOp<linalg::CopyOp>(c, c.getSource(),
                                                   c.getTarget());
       ++numCopies;
+    }
+  }
+};
+
+struct CPUCollapseElementwiseDimsPass
+    : public torch_onnx::impl::CPUCollapseElementwiseDimsBase<
+          CPUCollapseElementwiseDimsPass> {
+  using CPUCollapseElementwiseDimsBase::CPUCollapseElementwiseDimsBase;
+  void runOnOperation() override {
+    SmallVector<linalg::LinalgOp> ops;
+    getOperation().walk([&](linalg::LinalgOp op) {
+      if (isa<linalg::GenericOp, linalg::CopyOp>(op.getOperation()))
+        ops.push_back(op);
+    });
+    IRRewriter rewriter(&getContext());
+    for (linalg::LinalgOp op : ops) {
+      unsigned n = op.getNumLoops();
+      if (n < 3 || !op.hasPureBufferSemantics() ||
+          op.getNumParallelLoops() != n ||
+          !llvm::all_of(op.getIndexingMapsArray(),
+                        [](AffineMap m) { return m.isIdentity(); }))
+        continue;
+      SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+      if (llvm::any_of(ranges, ShapedType::isDynamic))
+        continue;
+      unsigned first = 0;
+      while (first < n && ranges[first] == 1)
+        ++first;
+      if (first + 2 >= n)
+        continue; // fewer than two dims after the first non-unit one
+      SmallVector<ReassociationIndices> groups;
+      for (unsigned i = 0; i <= first; ++i)
+        groups.push_back({(int64_t)i});
+      ReassociationIndices tail;
+      for (unsigned i = first + 1; i < n; ++i)
+        tail.push_back(i);
+      groups.push_back(tail);
+      if (!llvm::all_of(op->getOperands(), [&](Value v) {
+            auto t = dyn_cast<MemRefType>(v.getType());
+            return t &&
+                   memref::CollapseShapeOp::isGuaranteedCollapsible(t, groups);
+          }))
+        continue;
+      rewriter.setInsertionPoint(op);
+      FailureOr<linalg::CollapseResult> collapsed =
+          linalg::collapseOpIterationDims(op, {tail}, rewriter);
+      if (failed(collapsed))
+        continue;
+      rewriter.replaceOp(op, collapsed->results);
+      ++numCollapsed;
     }
   }
 };

@@ -162,6 +162,26 @@ def CPUParallelCopies : Pass<"cpu-parallel-copies", "func::FuncOp"> {
   ];
 }
 
+def CPUCollapseElementwiseDims
+    : Pass<"cpu-collapse-elementwise-dims", "func::FuncOp"> {
+  let summary = "Element-wise loops over contiguous trailing dims as one loop";
+  let description = [{
+    After bufferization, an all-parallel `linalg.generic` or `linalg.copy`
+    whose operands all use identity indexing maps runs as one loop per dim,
+    and LLVM vectorizes only the innermost: on a [1, 384, 14, 14] activation
+    that is 14 elements (a vector and a masked remainder per row). Where
+    every operand's buffer is contiguous over the dims after the first
+    non-unit one (a fresh buffer, not a window of a padded one), those dims
+    are collapsed into one (`linalg::collapseOpIterationDims`): [1, 384, 196].
+    The first non-unit dim stays apart, for the parallel loop.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::memref::MemRefDialect"];
+  let statistics = [
+    Statistic<"numCollapsed", "collapsed", "Element-wise ops collapsed">
+  ];
+}
+
 def CPUApproximateMath : Pass<"cpu-approximate-math", "func::FuncOp"> {
   let summary = "f32 exp/tanh/erf/log as polynomials LLVM can vectorize";
   let description = [{

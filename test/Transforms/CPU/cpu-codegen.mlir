@@ -7,6 +7,7 @@
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize=vector-bits=256 %t/tiles.mlir | FileCheck %t/tiles.mlir
 // RUN: torch-onnx-opt --cpu-outer-parallel-loops %t/parallel.mlir | FileCheck %t/parallel.mlir
 // RUN: torch-onnx-opt --cpu-parallel-copies %t/copies.mlir | FileCheck %t/copies.mlir
+// RUN: torch-onnx-opt --cpu-collapse-elementwise-dims %t/collapse.mlir | FileCheck %t/collapse.mlir
 // RUN: torch-onnx-opt --cpu-approximate-math %t/math.mlir | FileCheck %t/math.mlir
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=256 pack-min-bytes=0" %t/packing.mlir | FileCheck %t/packing.mlir
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize=vector-bits=512 %t/packed-conv.mlir | FileCheck %t/packed-conv.mlir
@@ -355,4 +356,30 @@ func.func @short_k_conv(%x: tensor<1x16x14x14xf32>, %w: tensor<32x16x3x3xf32>) -
 func.func @packed_conv_stride2(%x: tensor<1x64x14x14xf32>, %w: tensor<32x64x3x3xf32>) -> tensor<1x32x7x7xf32> {
   %0 = "onnx.Conv"(%x, %w) {kernel_shape = [3, 3], pads = [1, 1, 1, 1], strides = [2, 2]} : (tensor<1x64x14x14xf32>, tensor<32x64x3x3xf32>) -> tensor<1x32x7x7xf32>
   return %0 : tensor<1x32x7x7xf32>
+}
+
+//--- collapse.mlir
+// An element-wise op on fresh buffers: the dims after the first non-unit
+// one (channels) collapse, so the inner loop is 196 elements, not 14.
+// CHECK-LABEL: func.func @relu
+// CHECK: %[[A:.*]] = memref.collapse_shape %{{.*}} {{\[\[}}0], [1], [2, 3]] : memref<1x8x14x14xf32> into memref<1x8x196xf32>
+// CHECK: %[[B:.*]] = memref.collapse_shape %{{.*}} {{\[\[}}0], [1], [2, 3]] : memref<1x8x14x14xf32> into memref<1x8x196xf32>
+// CHECK: linalg.generic {{.*}} ins(%[[A]] : memref<1x8x196xf32>) outs(%[[B]] : memref<1x8x196xf32>)
+func.func @relu(%a: memref<1x8x14x14xf32>, %b: memref<1x8x14x14xf32>) {
+  linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%a : memref<1x8x14x14xf32>) outs(%b : memref<1x8x14x14xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %c = arith.constant 0.0 : f32
+    %m = arith.maximumf %in, %c : f32
+    linalg.yield %m : f32
+  }
+  return
+}
+// A window of a padded buffer is not contiguous over its rows: unchanged.
+// CHECK-LABEL: func.func @window
+// CHECK-NOT: memref.collapse_shape
+// CHECK: linalg.copy ins(%{{.*}} : memref<1x8x14x14xf32>) outs(%{{.*}} : memref<1x8x14x14xf32, strided<[2048, 256, 16, 1], offset: 17>>)
+func.func @window(%a: memref<1x8x14x14xf32>, %p: memref<1x8x16x16xf32>) {
+  %s = memref.subview %p[0, 0, 1, 1] [1, 8, 14, 14] [1, 1, 1, 1] : memref<1x8x16x16xf32> to memref<1x8x14x14xf32, strided<[2048, 256, 16, 1], offset: 17>>
+  linalg.copy ins(%a : memref<1x8x14x14xf32>) outs(%s : memref<1x8x14x14xf32, strided<[2048, 256, 16, 1], offset: 17>>)
+  return
 }
