@@ -125,6 +125,37 @@ static Value im2colBlocks(RewriterBase &rewriter, Location loc, Value x,
 /// size per dim), used by the tiling instead of its default.
 using TaskTiles = DenseMap<Operation *, SmallVector<int64_t>>;
 
+/// A static conv_2d_nchw_fchw's operands and sizes.
+struct ConvShape {
+  Value x, w, init;
+  RankedTensorType xt, wt, ot;
+  SmallVector<int64_t> st, dl;
+  int64_t N, C, F, KH, KW, OH, OW;
+};
+
+static FailureOr<ConvShape> getConvShape(linalg::Conv2DNchwFchwOp conv) {
+  ConvShape cs;
+  cs.x = conv.getInputs()[0];
+  cs.w = conv.getInputs()[1];
+  cs.init = conv.getOutputs()[0];
+  cs.xt = dyn_cast<RankedTensorType>(cs.x.getType());
+  cs.wt = dyn_cast<RankedTensorType>(cs.w.getType());
+  cs.ot = dyn_cast<RankedTensorType>(cs.init.getType());
+  if (!cs.xt || !cs.wt || !cs.ot || !cs.xt.hasStaticShape() ||
+      !cs.wt.hasStaticShape() || !cs.ot.hasStaticShape())
+    return failure();
+  cs.st = llvm::to_vector(conv.getStrides().getValues<int64_t>());
+  cs.dl = llvm::to_vector(conv.getDilations().getValues<int64_t>());
+  cs.N = cs.xt.getDimSize(0);
+  cs.C = cs.xt.getDimSize(1);
+  cs.F = cs.wt.getDimSize(0);
+  cs.KH = cs.wt.getDimSize(2);
+  cs.KW = cs.wt.getDimSize(3);
+  cs.OH = cs.ot.getDimSize(2);
+  cs.OW = cs.ot.getDimSize(3);
+  return cs;
+}
+
 /// Batch-1, f32 conv_2d_nchw_fchw as a contraction with pixels along the
 /// register tile's rows and output channels along its vectors, both
 /// operands in the layout the tile reads:
@@ -145,20 +176,16 @@ using TaskTiles = DenseMap<Operation *, SmallVector<int64_t>>;
 /// task is one channel panel and as many pixel blocks as keep its colA rows
 /// in the L2 cache (about 1 MiB), so the panel is read once per task.
 static LogicalResult im2colPacked(RewriterBase &rewriter,
-                                  linalg::Conv2DNchwFchwOp conv, int64_t tileM,
+                                  linalg::Conv2DNchwFchwOp conv,
+                                  const ConvShape &cs, int64_t tileM,
                                   int64_t tileN, TaskTiles &taskTiles) {
-  Value x = conv.getInputs()[0], w = conv.getInputs()[1],
-        init = conv.getOutputs()[0];
-  auto xt = cast<RankedTensorType>(x.getType());
-  auto wt = cast<RankedTensorType>(w.getType());
-  auto ot = cast<RankedTensorType>(init.getType());
+  Value x = cs.x, w = cs.w, init = cs.init;
+  RankedTensorType xt = cs.xt, wt = cs.wt, ot = cs.ot;
   if (!xt.getElementType().isF32() || !ot.getElementType().isF32() ||
-      !wt.getElementType().isF32() || xt.getDimSize(0) != 1)
+      !wt.getElementType().isF32() || cs.N != 1)
     return failure();
-  SmallVector<int64_t> st(conv.getStrides().getValues<int64_t>()),
-      dl(conv.getDilations().getValues<int64_t>());
-  int64_t C = xt.getDimSize(1), F = wt.getDimSize(0), KH = wt.getDimSize(2),
-          KW = wt.getDimSize(3), OH = ot.getDimSize(2), OW = ot.getDimSize(3),
+  ArrayRef<int64_t> st = cs.st, dl = cs.dl;
+  int64_t C = cs.C, F = cs.F, KH = cs.KH, KW = cs.KW, OH = cs.OH, OW = cs.OW,
           K = C * KH * KW, P = OH * OW;
   int64_t bw = 0, rn = 0;
   for (int64_t t = std::min(tileM, OW); t >= 4 && !bw; --t)
@@ -264,22 +291,17 @@ static LogicalResult im2colPacked(RewriterBase &rewriter,
 static LogicalResult im2col(RewriterBase &rewriter,
                             linalg::Conv2DNchwFchwOp conv, int64_t tileM,
                             int64_t tileN, TaskTiles &taskTiles) {
-  Value x = conv.getInputs()[0], w = conv.getInputs()[1],
-        init = conv.getOutputs()[0];
-  auto xt = dyn_cast<RankedTensorType>(x.getType());
-  auto wt = dyn_cast<RankedTensorType>(w.getType());
-  auto ot = dyn_cast<RankedTensorType>(init.getType());
-  if (!xt || !wt || !ot || !xt.hasStaticShape() || !wt.hasStaticShape() ||
-      !ot.hasStaticShape())
+  FailureOr<ConvShape> shape = getConvShape(conv);
+  if (failed(shape))
     return failure();
-  SmallVector<int64_t> st(conv.getStrides().getValues<int64_t>()),
-      dl(conv.getDilations().getValues<int64_t>());
-  int64_t N = xt.getDimSize(0), C = xt.getDimSize(1), F = wt.getDimSize(0),
-          KH = wt.getDimSize(2), KW = wt.getDimSize(3), OH = ot.getDimSize(2),
-          OW = ot.getDimSize(3);
   if (tileN > 0 &&
-      succeeded(im2colPacked(rewriter, conv, tileM, tileN, taskTiles)))
+      succeeded(im2colPacked(rewriter, conv, *shape, tileM, tileN, taskTiles)))
     return success();
+  Value x = shape->x, w = shape->w, init = shape->init;
+  RankedTensorType xt = shape->xt, ot = shape->ot;
+  ArrayRef<int64_t> st = shape->st, dl = shape->dl;
+  int64_t N = shape->N, C = shape->C, F = shape->F, KH = shape->KH,
+          KW = shape->KW, OH = shape->OH, OW = shape->OW;
   Location loc = conv.getLoc();
   MLIRContext *ctx = conv.getContext();
   Type elem = xt.getElementType();
