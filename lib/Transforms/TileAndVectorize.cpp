@@ -39,6 +39,26 @@ namespace mlir::torch_onnx {
 
 using namespace mlir;
 
+/// A constant f32 tensor `src` (raw bytes available) rearranged at compile
+/// time: its bytes viewed as `view`, dims permuted by `perm`, as a resource
+/// constant of type `packedT`. Null when `src` is not such a constant.
+static Value packConstant(RewriterBase &rewriter, Location loc, Value src,
+                          RankedTensorType packedT, ArrayRef<int64_t> view,
+                          ArrayRef<int64_t> perm) {
+  ElementsAttr attr;
+  if (!matchPattern(src, m_Constant(&attr)))
+    return {};
+  std::optional<ArrayRef<char>> data = torch_onnx::getRawConstantBytes(attr);
+  int64_t bytes = packedT.getNumElements() * 4;
+  if (!data || (int64_t)data->size() < bytes)
+    return {};
+  AsmResourceBlob blob = HeapAsmResourceBlob::allocate(bytes, 64);
+  torch_onnx::permuteConstantBytes(*data, blob.getMutableData(), view, perm, 4);
+  return arith::ConstantOp::create(
+      rewriter, loc, packedT,
+      DenseResourceElementsAttr::get(packedT, "packed", std::move(blob)));
+}
+
 /// The im2col copy of a packed convolution, colA[pb, c, kh, kw, i] =
 /// x[0, c, (pb / Q)*sh + kh*dh, ((pb % Q)*w + i)*sw + kw*dw] (shape
 /// [PB, C, KH, KW, w]), as vector code: one task per pixel block, one
@@ -219,19 +239,8 @@ static LogicalResult im2colPacked(RewriterBase &rewriter,
   };
   // Filter panels: at compile time for a constant filter, else a copy.
   auto wpT = RankedTensorType::get({J, K, rn}, elem);
-  Value wp;
-  ElementsAttr attr;
-  std::optional<ArrayRef<char>> data;
-  if (matchPattern(w, m_Constant(&attr)))
-    data = torch_onnx::getRawConstantBytes(attr);
-  if (data && (int64_t)data->size() >= F * K * 4) {
-    AsmResourceBlob blob = HeapAsmResourceBlob::allocate(F * K * 4, 64);
-    torch_onnx::permuteConstantBytes(*data, blob.getMutableData(), {J, rn, K},
-                                     {0, 2, 1}, 4);
-    wp = arith::ConstantOp::create(
-        rewriter, loc, wpT,
-        DenseResourceElementsAttr::get(wpT, "packed", std::move(blob)));
-  } else {
+  Value wp = packConstant(rewriter, loc, w, wpT, {J, rn, K}, {0, 2, 1});
+  if (!wp) {
     Value w2 = tensor::CollapseShapeOp::create(
         rewriter, loc, RankedTensorType::get({F, K}, elem), w,
         {{0}, {1, 2, 3}});
@@ -422,20 +431,10 @@ static FailureOr<linalg::LinalgOp> packB(RewriterBase &rewriter,
   auto packedT = RankedTensorType::get({N / rn, K, rn}, bt.getElementType());
   Location loc = op.getLoc();
   rewriter.setInsertionPoint(op);
-  Value packed;
-  ElementsAttr attr;
-  std::optional<ArrayRef<char>> data;
-  if (matchPattern(b, m_Constant(&attr)))
-    data = torch_onnx::getRawConstantBytes(attr);
-  if (data && (int64_t)data->size() >= K * N * 4) {
-    // B viewed as [K, N/rn, rn], dims 0 and 1 swapped.
-    AsmResourceBlob blob = HeapAsmResourceBlob::allocate(K * N * 4, 64);
-    torch_onnx::permuteConstantBytes(*data, blob.getMutableData(),
-                                     {K, N / rn, rn}, {1, 0, 2}, 4);
-    packed = arith::ConstantOp::create(
-        rewriter, loc, packedT,
-        DenseResourceElementsAttr::get(packedT, "packed", std::move(blob)));
-  } else {
+  // B viewed as [K, N/rn, rn], dims 0 and 1 swapped.
+  Value packed =
+      packConstant(rewriter, loc, b, packedT, {K, N / rn, rn}, {1, 0, 2});
+  if (!packed) {
     // The copy costs one pass over B; it pays off when B is large and read
     // by many register-tile rows.
     if (K * N * 4 < minBytes || M < 256)
@@ -732,6 +731,23 @@ static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
   return success();
 }
 
+/// `generic` with its parallel loops `dims` (unit in it) dropped, through
+/// rank-reducing slices; `generic` itself when that fails.
+static linalg::LinalgOp dropUnitLoops(RewriterBase &rewriter,
+                                      linalg::GenericOp generic,
+                                      SmallVector<unsigned> dims) {
+  linalg::ControlDropUnitDims drop;
+  drop.rankReductionStrategy =
+      linalg::ControlDropUnitDims::RankReductionStrategy::ExtractInsertSlice;
+  drop.controlFn = [&](Operation *) { return dims; };
+  rewriter.setInsertionPoint(generic);
+  auto dropped = linalg::dropUnitDims(rewriter, generic, drop);
+  if (failed(dropped))
+    return generic;
+  rewriter.replaceOp(generic, dropped->replacements);
+  return cast<linalg::LinalgOp>(dropped->resultOp.getOperation());
+}
+
 /// Whether this host has AVX-512 (the JIT's target; torch-onnx-compile
 /// passes its --mcpu's width as vector-bits).
 static bool hostHasAVX512() {
@@ -774,6 +790,7 @@ static LogicalResult vectorizeContractionTile(RewriterBase &rewriter,
   Type elem = getElementTypeOrSelf(g.getDpsInits()[0].getType());
   Value pad = arith::ConstantOp::create(rewriter, loc, elem,
                                         rewriter.getZeroAttr(elem));
+  Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
   SmallVector<Value> vecs;
   SmallVector<AffineMap> perms;
   for (auto [i, operand] : llvm::enumerate(g->getOpOperands())) {
@@ -793,7 +810,6 @@ static LogicalResult vectorizeContractionTile(RewriterBase &rewriter,
       shape.push_back(ranges[loop]);
     }
     AffineMap perm = AffineMap::get(2, 0, permExprs, ctx);
-    Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
     auto vt = VectorType::get(shape, elem);
     vecs.push_back(vector::TransferReadOp::create(
         rewriter, loc, vt, operand.get(), ValueRange{zero, zero},
@@ -812,7 +828,6 @@ static LogicalResult vectorizeContractionTile(RewriterBase &rewriter,
            vector::IteratorTypeAttr::get(ctx,
                                          vector::IteratorType::reduction)}));
   transposedAcc = !perms[2].isIdentity();
-  Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
   auto write = vector::TransferWriteOp::create(
       rewriter, loc, contract.getResult(), g.getDpsInits()[0],
       ValueRange{zero, zero}, AffineMapAttr::get(perms[2]), /*mask=*/Value(),
@@ -976,17 +991,7 @@ struct CPUTileAndVectorizePass
           return;
         generic = *g;
       }
-      linalg::ControlDropUnitDims drop;
-      drop.rankReductionStrategy = linalg::ControlDropUnitDims::
-          RankReductionStrategy::ExtractInsertSlice;
-      drop.controlFn = [&](Operation *) { return batchDims; };
-      auto dropped = linalg::dropUnitDims(rewriter, generic, drop);
-      if (succeeded(dropped)) {
-        rewriter.replaceOp(generic, dropped->replacements);
-        inner = cast<linalg::LinalgOp>(dropped->resultOp.getOperation());
-      } else {
-        inner = generic;
-      }
+      inner = dropUnitLoops(rewriter, generic, batchDims);
     }
     // A generic contraction that is a plain matmul becomes linalg.matmul,
     // which vectorizes straight to vector.contract (a generic one goes
@@ -1021,24 +1026,13 @@ struct CPUTileAndVectorizePass
     Operation *tile = r2->tiledOps.back();
     // Batch dims a task kept (pixel blocks of a packed convolution) are 1
     // in the register tile: drop them there.
-    if (cast<linalg::LinalgOp>(tile).getNumLoops() > 3) {
+    if (auto generic = dyn_cast<linalg::GenericOp>(tile);
+        generic && generic.getNumLoops() > 3) {
       SmallVector<unsigned> unit;
       for (int64_t p : innerPar)
         if (p != innerPar[innerPar.size() - 2] && p != innerPar.back())
           unit.push_back(p);
-      auto generic = dyn_cast<linalg::GenericOp>(tile);
-      linalg::ControlDropUnitDims drop;
-      drop.rankReductionStrategy = linalg::ControlDropUnitDims::
-          RankReductionStrategy::ExtractInsertSlice;
-      drop.controlFn = [&](Operation *) { return unit; };
-      rewriter.setInsertionPoint(tile);
-      if (generic) {
-        auto dropped = linalg::dropUnitDims(rewriter, generic, drop);
-        if (succeeded(dropped)) {
-          rewriter.replaceOp(generic, dropped->replacements);
-          tile = dropped->resultOp.getOperation();
-        }
-      }
+      tile = dropUnitLoops(rewriter, generic, unit).getOperation();
     }
     rewriter.setInsertionPoint(tile);
     if (auto generic = dyn_cast<linalg::GenericOp>(tile)) {
@@ -1242,11 +1236,7 @@ struct CPUTileAndVectorizePass
       tileContraction(rewriter, op, taskTiles.contains(op));
     // Transposed accumulator tiles out of their reduction loops first, so
     // that they are transposed once per tile, not once per k step.
-    for (scf::ForOp f : transposedAccLoops) {
-      moveLoopInvariantCode(cast<LoopLikeOpInterface>(f.getOperation()));
-      (void)hoistLoopInvariantSubsets(
-          rewriter, cast<LoopLikeOpInterface>(f.getOperation()));
-    }
+    hoistAccumulators(rewriter, transposedAccLoops);
     transposedAccLoops.clear();
     // Lower the vector contractions to FMAs.
     RewritePatternSet patterns(ctx);
@@ -1267,14 +1257,15 @@ struct CPUTileAndVectorizePass
     vector::populateVectorMaskOpLoweringPatterns(patterns);
     if (failed(applyPatternsGreedily(func, std::move(patterns))))
       return signalPassFailure();
-    hoistAccumulators(rewriter, func);
+    SmallVector<scf::ForOp> loops;
+    func.walk([&](scf::ForOp f) { loops.push_back(f); });
+    hoistAccumulators(rewriter, loops);
   }
 
   /// Keeps accumulator tiles in registers across the reduction loops: hoists
   /// loop-invariant extract/insert_slice and transfer_read/write pairs.
-  static void hoistAccumulators(RewriterBase &rewriter, func::FuncOp func) {
-    SmallVector<scf::ForOp> loops;
-    func.walk([&](scf::ForOp f) { loops.push_back(f); });
+  static void hoistAccumulators(RewriterBase &rewriter,
+                                ArrayRef<scf::ForOp> loops) {
     for (scf::ForOp f : loops) {
       moveLoopInvariantCode(cast<LoopLikeOpInterface>(f.getOperation()));
       (void)hoistLoopInvariantSubsets(
