@@ -28,6 +28,8 @@
 #include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
 #include "llvm/TargetParser/Host.h"
 
+#include <cstring>
+
 namespace mlir::torch_onnx {
 #define GEN_PASS_DEF_CPUTILEANDVECTORIZE
 #define GEN_PASS_DEF_CPUHOISTVECTORTRANSFERS
@@ -291,6 +293,342 @@ static LogicalResult im2colPacked(RewriterBase &rewriter,
       {{0, 1}, {2, 3}});
   rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(
       conv, ot, r2, SmallVector<ReassociationIndices>{{0, 1}, {2, 3}});
+  return success();
+}
+
+/// Winograd F(2x2, 3x3) (Lavin & Gray): a 2x2 output tile from a 4x4 input
+/// tile takes 16 products per (input, output) channel pair instead of 36.
+///   U = G g G^T (filter, 4x4), V = B^T d B (input tile), Y = A^T (U . V) A,
+/// with G = [1 0 0; .5 .5 .5; .5 -.5 .5; 0 0 1],
+///      B^T = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 1 0 -1],
+///      A^T = [1 1 1 0; 0 1 -1 -1].
+/// The 16 element-wise products summed over the input channels are 16
+/// matrix products, one per tile position e = 4*xi + nu, which go through
+/// the same tiling as every contraction.
+
+/// U[e][j][c][fi] = (G g[j*rn + fi][c] G^T)[e], computed at compile time
+/// from a constant filter (in double); null when the filter is not one.
+static Value winogradFilter(RewriterBase &rewriter, Location loc, Value w,
+                            int64_t F, int64_t C, int64_t rn) {
+  ElementsAttr attr;
+  if (!matchPattern(w, m_Constant(&attr)))
+    return {};
+  std::optional<ArrayRef<char>> data = torch_onnx::getRawConstantBytes(attr);
+  if (!data || (int64_t)data->size() < F * C * 9 * 4)
+    return {};
+  int64_t J = F / rn;
+  auto t = RankedTensorType::get({16, J, C, rn}, rewriter.getF32Type());
+  AsmResourceBlob blob =
+      HeapAsmResourceBlob::allocate(t.getNumElements() * 4, 64);
+  char *u = blob.getMutableData().data();
+  static const double G[4][3] = {
+      {1, 0, 0}, {.5, .5, .5}, {.5, -.5, .5}, {0, 0, 1}};
+  for (int64_t f = 0; f < F; ++f)
+    for (int64_t c = 0; c < C; ++c) {
+      float g[9];
+      std::memcpy(g, data->data() + (f * C + c) * 36, 36);
+      double gt[4][3]; // G g
+      for (int xi = 0; xi < 4; ++xi)
+        for (int b = 0; b < 3; ++b)
+          gt[xi][b] =
+              G[xi][0] * g[b] + G[xi][1] * g[3 + b] + G[xi][2] * g[6 + b];
+      for (int xi = 0; xi < 4; ++xi)
+        for (int nu = 0; nu < 4; ++nu) {
+          float v = gt[xi][0] * G[nu][0] + gt[xi][1] * G[nu][1] +
+                    gt[xi][2] * G[nu][2];
+          int64_t at = (((xi * 4 + nu) * J + f / rn) * C + c) * rn + f % rn;
+          std::memcpy(u + at * 4, &v, 4);
+        }
+    }
+  return arith::ConstantOp::create(
+      rewriter, loc, t,
+      DenseResourceElementsAttr::get(t, "winograd", std::move(blob)));
+}
+
+/// The tile arithmetic of one Winograd transform step on vectors:
+/// B^T applied to 4 vectors (input) or A^T (output).
+static SmallVector<Value, 4> winogradBt(OpBuilder &b, Location loc,
+                                        ArrayRef<Value> d) {
+  auto sub = [&](Value x, Value y) {
+    return arith::SubFOp::create(b, loc, x, y).getResult();
+  };
+  auto add = [&](Value x, Value y) {
+    return arith::AddFOp::create(b, loc, x, y).getResult();
+  };
+  return {sub(d[0], d[2]), add(d[1], d[2]), sub(d[2], d[1]), sub(d[1], d[3])};
+}
+static SmallVector<Value, 2> winogradAt(OpBuilder &b, Location loc,
+                                        ArrayRef<Value> m) {
+  auto sub = [&](Value x, Value y) {
+    return arith::SubFOp::create(b, loc, x, y).getResult();
+  };
+  auto add = [&](Value x, Value y) {
+    return arith::AddFOp::create(b, loc, x, y).getResult();
+  };
+  return {add(add(m[0], m[1]), m[2]), sub(sub(m[1], m[2]), m[3])};
+}
+
+/// Batch-1 f32 conv_2d_nchw_fchw with a constant 3x3 filter, unit strides
+/// and dilations, as Winograd F(2x2, 3x3). Output tiles (ty, tx) (TH x TW
+/// of them, a partial last row/column of tiles where OH/OW is odd) go in
+/// blocks of `tw` tiles of one tile row, so every step reads and writes
+/// contiguous vectors of tw tiles:
+///   - input transform (a task per tile block, vector code): per input
+///     channel, one read of each of the 4 input rows the block covers and
+///     every other lane picked, then B^T d B with vector adds:
+///     V[e][tb][c][i] (shape [16, T/tw, C, tw]);
+///   - 16 contractions, loops (e, j, tb, i, fi, k):
+///     M[e][j][fi][tb][i] = sum_c V[e][tb][c][i] * U[e][j][c][fi], with U the
+///     filter transformed at compile time in panels of rn output channels;
+///   - output transform (a task per output channel, vector code): per tile
+///     block, A^T M A with vector adds, the two output columns of each tile
+///     interleaved into one contiguous row segment, added to the init (the
+///     bias) and written.
+/// Worth it on long channel reductions: C >= `minChannels` (32 by default).
+static LogicalResult winogradConv(RewriterBase &rewriter,
+                                  linalg::Conv2DNchwFchwOp conv, int64_t tileM,
+                                  int64_t tileN, int64_t minChannels,
+                                  TaskTiles &taskTiles) {
+  FailureOr<ConvShape> shape = getConvShape(conv);
+  if (failed(shape))
+    return failure();
+  const ConvShape &cs = *shape;
+  if (cs.N != 1 || cs.KH != 3 || cs.KW != 3 || cs.C < minChannels ||
+      !cs.xt.getElementType().isF32() || !cs.ot.getElementType().isF32() ||
+      llvm::any_of(cs.st, [](int64_t s) { return s != 1; }) ||
+      llvm::any_of(cs.dl, [](int64_t d) { return d != 1; }))
+    return failure();
+  int64_t C = cs.C, F = cs.F, OH = cs.OH, OW = cs.OW, H = OH + 2;
+  int64_t TH = (OH + 1) / 2, TW = (OW + 1) / 2;
+  int64_t tw = 0, rn = 0;
+  for (int64_t t = std::min(tileM, TW); t >= 4 && !tw; --t)
+    if (TW % t == 0)
+      tw = t;
+  for (int64_t t : {tileN, tileN / 2, tileN / 4})
+    if (t >= 8 && F % t == 0) {
+      rn = t;
+      break;
+    }
+  if (!tw || !rn)
+    return failure();
+  Location loc = conv.getLoc();
+  rewriter.setInsertionPoint(conv);
+  Value U = winogradFilter(rewriter, loc, cs.w, F, C, rn);
+  if (!U)
+    return failure();
+  int64_t J = F / rn, Q = TW / tw, TB = TH * Q;
+  bool rowsIn = OH % 2 == 0, colsIn = OW % 2 == 0;
+  MLIRContext *ctx = conv.getContext();
+  Type f32 = rewriter.getF32Type();
+  auto cst = [&](OpBuilder &b, int64_t v) -> Value {
+    return arith::ConstantIndexOp::create(b, loc, v);
+  };
+  Value zero = arith::ConstantOp::create(rewriter, loc, f32,
+                                         rewriter.getF32FloatAttr(0));
+  auto vec = VectorType::get({tw}, f32);
+  auto vec2 = VectorType::get({2 * tw}, f32);
+  auto spanVec = VectorType::get({2 * tw + 2}, f32);
+  Value zeroSpan = arith::ConstantOp::create(
+      rewriter, loc, spanVec, DenseElementsAttr::get(spanVec, 0.0f));
+  SmallVector<int64_t> interleave;
+  for (int64_t i = 0; i < tw; ++i)
+    interleave.append({i, tw + i});
+  // The tile block's first tile row and column.
+  auto blockOrigin = [&](OpBuilder &b, Value tb) {
+    Value ty = arith::DivUIOp::create(b, loc, tb, cst(b, Q));
+    Value tx0 = arith::MulIOp::create(
+        b, loc, arith::RemUIOp::create(b, loc, tb, cst(b, Q)), cst(b, tw));
+    return std::make_pair(ty, tx0);
+  };
+
+  // Input transform.
+  Value V;
+  {
+    Value init = tensor::EmptyOp::create(rewriter, loc,
+                                         ArrayRef<int64_t>{16, TB, C, tw}, f32);
+    auto forall = scf::ForallOp::create(
+        rewriter, loc, ArrayRef<OpFoldResult>{rewriter.getIndexAttr(TB)},
+        ValueRange{init}, std::nullopt);
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPoint(forall.getTerminator());
+    OpBuilder &b = rewriter;
+    Value tb = forall.getInductionVar(0), out = forall.getRegionIterArgs()[0];
+    SmallVector<OpFoldResult> off = {b.getIndexAttr(0), tb, b.getIndexAttr(0),
+                                     b.getIndexAttr(0)};
+    SmallVector<OpFoldResult> sizes = {b.getIndexAttr(16), b.getIndexAttr(1),
+                                       b.getIndexAttr(C), b.getIndexAttr(tw)};
+    SmallVector<OpFoldResult> ones(4, b.getIndexAttr(1));
+    Value block = tensor::ExtractSliceOp::create(
+        b, loc, RankedTensorType::get({16, C, tw}, f32), out, off, sizes, ones);
+    auto [ty, tx0] = blockOrigin(b, tb);
+    Value row0 = arith::MulIOp::create(b, loc, ty, cst(b, 2));
+    Value col0 = arith::MulIOp::create(b, loc, tx0, cst(b, 2));
+    SmallVector<Value> rows, rowIn;
+    for (int64_t a = 0; a < 4; ++a) {
+      Value r = arith::AddIOp::create(b, loc, row0, cst(b, a));
+      if (!rowsIn) { // the last tile row reads one row past the input
+        rowIn.push_back(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult,
+                                              r, cst(b, H)));
+        r = arith::MinUIOp::create(b, loc, r, cst(b, H - 1));
+      }
+      rows.push_back(r);
+    }
+    Value filled =
+        scf::ForOp::create(
+            b, loc, cst(b, 0), cst(b, C), cst(b, 1), ValueRange{block},
+            [&](OpBuilder &b, Location, Value c, ValueRange iter) {
+              // d[a][col]: input row a, tile column offset col, per tile.
+              SmallVector<SmallVector<Value, 4>, 4> d(4);
+              for (int64_t a = 0; a < 4; ++a) {
+                Value span = vector::TransferReadOp::create(
+                    b, loc, spanVec, cs.x,
+                    ValueRange{cst(b, 0), c, rows[a], col0}, zero,
+                    ArrayRef<bool>{colsIn});
+                if (!rowsIn)
+                  span =
+                      arith::SelectOp::create(b, loc, rowIn[a], span, zeroSpan);
+                for (int64_t k = 0; k < 4; ++k) {
+                  SmallVector<int64_t> pick;
+                  for (int64_t i = 0; i < tw; ++i)
+                    pick.push_back(2 * i + k);
+                  d[a].push_back(
+                      vector::ShuffleOp::create(b, loc, span, span, pick));
+                }
+              }
+              // B^T d (along the rows), then (.) B (along the columns).
+              SmallVector<SmallVector<Value, 4>, 4> t(4);
+              for (int64_t k = 0; k < 4; ++k) {
+                SmallVector<Value, 4> col =
+                    winogradBt(b, loc, {d[0][k], d[1][k], d[2][k], d[3][k]});
+                for (int64_t a = 0; a < 4; ++a)
+                  t[a].push_back(col[a]);
+              }
+              Value acc = iter[0];
+              for (int64_t xi = 0; xi < 4; ++xi) {
+                SmallVector<Value, 4> v = winogradBt(b, loc, t[xi]);
+                for (int64_t nu = 0; nu < 4; ++nu)
+                  acc = vector::TransferWriteOp::create(
+                            b, loc, v[nu], acc,
+                            ValueRange{cst(b, xi * 4 + nu), c, cst(b, 0)},
+                            ArrayRef<bool>{true})
+                            .getResult();
+              }
+              scf::YieldOp::create(b, loc, acc);
+            })
+            .getResult(0);
+    b.setInsertionPointToEnd(forall.getTerminator().getBody());
+    tensor::ParallelInsertSliceOp::create(b, loc, filled, out, off, sizes,
+                                          ones);
+    V = forall.getResult(0);
+  }
+
+  // The 16 contractions, loops (e, j, tb, i, fi, k).
+  auto D = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+  Value mInit = tensor::EmptyOp::create(
+      rewriter, loc, ArrayRef<int64_t>{16, J, rn, TB, tw}, f32);
+  mInit = linalg::FillOp::create(rewriter, loc, zero, mInit).getResult(0);
+  auto par = utils::IteratorType::parallel;
+  auto mm = linalg::GenericOp::create(
+      rewriter, loc, TypeRange{mInit.getType()}, ValueRange{V, U},
+      ValueRange{mInit},
+      {AffineMap::get(6, 0, {D(0), D(2), D(5), D(3)}, ctx),
+       AffineMap::get(6, 0, {D(0), D(1), D(5), D(4)}, ctx),
+       AffineMap::get(6, 0, {D(0), D(1), D(4), D(2), D(3)}, ctx)},
+      {par, par, par, par, par, utils::IteratorType::reduction},
+      [](OpBuilder &b, Location l, ValueRange a) {
+        Value p = arith::MulFOp::create(b, l, a[0], a[1]);
+        linalg::YieldOp::create(
+            b, l, arith::AddFOp::create(b, l, a[2], p).getResult());
+      });
+  // Tile blocks per task: the V rows they read within ~1 MiB.
+  int64_t blocks = std::clamp<int64_t>((1 << 20) / (C * tw * 4), 1, TB);
+  while (TB % blocks)
+    --blocks;
+  taskTiles[mm] = {1, 1, blocks, tw, rn, 0};
+  Value M = mm.getResult(0);
+
+  // Output transform, added to the init (the bias).
+  {
+    auto forall = scf::ForallOp::create(
+        rewriter, loc, ArrayRef<OpFoldResult>{rewriter.getIndexAttr(F)},
+        ValueRange{cs.init}, std::nullopt);
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPoint(forall.getTerminator());
+    OpBuilder &b = rewriter;
+    Value f = forall.getInductionVar(0), out = forall.getRegionIterArgs()[0];
+    SmallVector<OpFoldResult> off = {b.getIndexAttr(0), f, b.getIndexAttr(0),
+                                     b.getIndexAttr(0)};
+    SmallVector<OpFoldResult> sizes = {b.getIndexAttr(1), b.getIndexAttr(1),
+                                       b.getIndexAttr(OH), b.getIndexAttr(OW)};
+    SmallVector<OpFoldResult> ones(4, b.getIndexAttr(1));
+    Value plane = tensor::ExtractSliceOp::create(
+        b, loc, RankedTensorType::get({OH, OW}, f32), out, off, sizes, ones);
+    Value j = arith::DivUIOp::create(b, loc, f, cst(b, rn));
+    Value fi = arith::RemUIOp::create(b, loc, f, cst(b, rn));
+    Value filled =
+        scf::ForOp::create(
+            b, loc, cst(b, 0), cst(b, TB), cst(b, 1), ValueRange{plane},
+            [&](OpBuilder &b, Location, Value tb, ValueRange iter) {
+              auto [ty, tx0] = blockOrigin(b, tb);
+              SmallVector<SmallVector<Value, 4>, 4> m(4);
+              for (int64_t xi = 0; xi < 4; ++xi)
+                for (int64_t nu = 0; nu < 4; ++nu)
+                  m[xi].push_back(vector::TransferReadOp::create(
+                      b, loc, vec, M,
+                      ValueRange{cst(b, xi * 4 + nu), j, fi, tb, cst(b, 0)},
+                      zero, ArrayRef<bool>{true}));
+              // A^T m (along the rows), then (.) A (along the columns).
+              SmallVector<SmallVector<Value, 4>, 2> s(2);
+              for (int64_t nu = 0; nu < 4; ++nu) {
+                SmallVector<Value, 2> col = winogradAt(
+                    b, loc, {m[0][nu], m[1][nu], m[2][nu], m[3][nu]});
+                s[0].push_back(col[0]);
+                s[1].push_back(col[1]);
+              }
+              Value acc = iter[0];
+              Value col0 = arith::MulIOp::create(b, loc, tx0, cst(b, 2));
+              for (int64_t p = 0; p < 2; ++p) {
+                SmallVector<Value, 2> y = winogradAt(b, loc, s[p]);
+                Value seg =
+                    vector::ShuffleOp::create(b, loc, y[0], y[1], interleave);
+                Value row = arith::AddIOp::create(
+                    b, loc, arith::MulIOp::create(b, loc, ty, cst(b, 2)),
+                    cst(b, p));
+                auto write = [&](OpBuilder &b, Value acc) -> Value {
+                  Value cur = vector::TransferReadOp::create(
+                      b, loc, vec2, acc, ValueRange{row, col0}, zero,
+                      ArrayRef<bool>{colsIn});
+                  Value sum = arith::AddFOp::create(b, loc, cur, seg);
+                  return vector::TransferWriteOp::create(b, loc, sum, acc,
+                                                         ValueRange{row, col0},
+                                                         ArrayRef<bool>{colsIn})
+                      .getResult();
+                };
+                if (p == 0 || rowsIn) {
+                  acc = write(b, acc);
+                  continue;
+                }
+                // The last tile row's second row is past an odd OH.
+                Value inside = arith::CmpIOp::create(
+                    b, loc, arith::CmpIPredicate::ult, row, cst(b, OH));
+                acc = scf::IfOp::create(
+                          b, loc, inside,
+                          [&](OpBuilder &b, Location) {
+                            scf::YieldOp::create(b, loc, write(b, acc));
+                          },
+                          [&](OpBuilder &b, Location) {
+                            scf::YieldOp::create(b, loc, acc);
+                          })
+                          .getResult(0);
+              }
+              scf::YieldOp::create(b, loc, acc);
+            })
+            .getResult(0);
+    b.setInsertionPointToEnd(forall.getTerminator().getBody());
+    tensor::ParallelInsertSliceOp::create(b, loc, filled, out, off, sizes,
+                                          ones);
+    rewriter.replaceOp(conv, forall.getResults());
+  }
   return success();
 }
 
@@ -1189,6 +1527,11 @@ struct CPUTileAndVectorizePass
     func.walk([&](linalg::Conv2DNchwFchwOp c) { convs.push_back(c); });
     for (auto c : convs) {
       rewriter.setInsertionPoint(c);
+      if (winograd && succeeded(winogradConv(rewriter, c, tileM(), tileN(),
+                                             winogradMinChannels, taskTiles))) {
+        ++numWinograd;
+        continue;
+      }
       (void)im2col(rewriter, c, tileM(), tileN(), taskTiles);
     }
     // Padding: the border filled, the interior written by the producer.

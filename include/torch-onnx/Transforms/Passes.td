@@ -108,6 +108,12 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
            "Pack a computed B operand into column panels when it has at least "
            "this many bytes (a constant B is always packed, at compile "
            "time)">,
+    Option<"winograd", "winograd", "bool", "true",
+           "Batch-1 f32 3x3 stride-1 convolutions with a constant filter as "
+           "Winograd F(2x2, 3x3)">,
+    Option<"winogradMinChannels", "winograd-min-channels", "int64_t", "32",
+           "Fewest input channels for Winograd (its transforms cost about as "
+           "much as a short reduction)">,
   ];
   let statistics = [
     Statistic<"numTiled", "tiled", "Contractions tiled and vectorized">,
@@ -122,7 +128,9 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
     Statistic<"numDepthwise", "depthwise",
               "Depthwise convolutions as direct vector code">,
     Statistic<"numSplit", "split",
-              "Contractions split into full register tiles and a remainder">
+              "Contractions split into full register tiles and a remainder">,
+    Statistic<"numWinograd", "winograd",
+              "3x3 convolutions as Winograd F(2x2, 3x3)">
   ];
   let dependentDialects = [
     "::mlir::scf::SCFDialect", "::mlir::vector::VectorDialect",

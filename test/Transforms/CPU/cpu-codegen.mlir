@@ -11,6 +11,7 @@
 // RUN: torch-onnx-opt --cpu-approximate-math %t/math.mlir | FileCheck %t/math.mlir
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=256 pack-min-bytes=0" %t/packing.mlir | FileCheck %t/packing.mlir
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize=vector-bits=512 %t/packed-conv.mlir | FileCheck %t/packed-conv.mlir
+// RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=512 winograd-min-channels=1" %t/winograd.mlir | FileCheck %t/winograd.mlir
 
 //--- fusion.mlir
 // softmax's exp stays out of the P.V contraction (it would run once per
@@ -357,6 +358,71 @@ func.func @packed_conv_stride2(%x: tensor<1x64x14x14xf32>, %w: tensor<32x64x3x3x
   %0 = "onnx.Conv"(%x, %w) {kernel_shape = [3, 3], pads = [1, 1, 1, 1], strides = [2, 2]} : (tensor<1x64x14x14xf32>, tensor<32x64x3x3xf32>) -> tensor<1x32x7x7xf32>
   return %0 : tensor<1x32x7x7xf32>
 }
+
+//--- winograd.mlir
+// A 3x3 stride-1 convolution with a constant filter as Winograd F(2x2, 3x3)
+// (the channel threshold lowered to 1 for a small filter). OH = OW = 14:
+// 7 x 7 tiles of 2x2 outputs, in blocks of 7 tiles of one tile row.
+// - The filter is transformed at compile time: U = G g G^T for each of the
+//   8 output channels, stored [16 tile positions, 1 panel, C = 1, 8] (the
+//   blob below is that product, computed in float64 outside the compiler).
+// - Input transform, a task per tile block: per channel, one 16-float read
+//   of each of the 4 input rows the block covers, every other lane picked
+//   (4 offsets), 16 vectors of 7 tiles written.
+// - 16 contractions [7 tile blocks x 7 tiles] x [C] x [8 channels], tiled
+//   like every contraction (a task per tile position and panel).
+// - Output transform, a task per output channel: 16 reads of 7 tiles, the
+//   two columns of each tile interleaved into 14 contiguous outputs, added
+//   to the init.
+// CHECK-LABEL: func.func @winograd
+// CHECK: %[[U:.*]] = arith.constant dense_resource<winograd> : tensor<16x1x1x8xf32>
+// CHECK: scf.forall (%{{.*}}) in (7) shared_outs(%{{.*}}) -> (tensor<16x7x1x7xf32>)
+// CHECK: scf.for {{.*}} -> (tensor<16x1x7xf32>)
+// CHECK-COUNT-4: vector.transfer_read {{.*}} {in_bounds = [true]} : tensor<1x1x16x16xf32>, vector<16xf32>
+// CHECK: vector.shuffle {{.*}} [0, 2, 4, 6, 8, 10, 12]
+// CHECK: vector.shuffle {{.*}} [1, 3, 5, 7, 9, 11, 13]
+// CHECK: vector.shuffle {{.*}} [2, 4, 6, 8, 10, 12, 14]
+// CHECK: vector.shuffle {{.*}} [3, 5, 7, 9, 11, 13, 15]
+// CHECK-COUNT-16: vector.transfer_write {{.*}} : vector<7xf32>, tensor<16x1x7xf32>
+// CHECK: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0, 0, 0) to (16, 1, 7, 7, 8) step (1, 1, 7, 7, 8)
+// CHECK: vector.fma {{.*}} : vector<8xf32>
+// CHECK: scf.forall (%{{.*}}) in (8) shared_outs(%{{.*}}) -> (tensor<1x8x14x14xf32>)
+// CHECK-COUNT-16: vector.transfer_read {{.*}} : tensor<16x1x8x7x7xf32>, vector<7xf32>
+// CHECK: vector.shuffle {{.*}} [0, 7, 1, 8, 2, 9, 3, 10, 4, 11, 5, 12, 6, 13] : vector<7xf32>, vector<7xf32>
+// CHECK: arith.addf {{.*}} : vector<14xf32>
+// CHECK: vector.transfer_write {{.*}} {in_bounds = [true]} : vector<14xf32>, tensor<14x14xf32>
+func.func @winograd(%x: tensor<1x1x14x14xf32>) -> tensor<1x8x14x14xf32> {
+  %w = "onnx.Constant"() <{value_ = dense<"0x000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0"> : tensor<8x1x3x3xf32>}> : () -> tensor<8x1x3x3xf32>
+  %0 = "onnx.Conv"(%x, %w) {kernel_shape = [3, 3], pads = [1, 1, 1, 1]} : (tensor<1x1x14x14xf32>, tensor<8x1x3x3xf32>) -> tensor<1x8x14x14xf32>
+  return %0 : tensor<1x8x14x14xf32>
+}
+// An odd output (7 x 7): the last tile row and column are partial. Input
+// rows past the input are selected as zeros, the row reads and the output
+// writes are masked (in_bounds false), the last tile row's second output
+// row is written only inside the output.
+// CHECK-LABEL: func.func @winograd_odd
+// CHECK: arith.minui
+// CHECK: vector.transfer_read %{{[^{]*}} : tensor<1x1x9x9xf32>, vector<10xf32>
+// CHECK: arith.select {{.*}} vector<10xf32>
+// CHECK: scf.if
+// CHECK: vector.transfer_write %{{[^{]*}} : vector<8xf32>, tensor<7x7xf32>
+func.func @winograd_odd(%x: tensor<1x1x7x7xf32>) -> tensor<1x8x7x7xf32> {
+  %w = "onnx.Constant"() <{value_ = dense<"0x000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0"> : tensor<8x1x3x3xf32>}> : () -> tensor<8x1x3x3xf32>
+  %0 = "onnx.Conv"(%x, %w) {kernel_shape = [3, 3], pads = [1, 1, 1, 1]} : (tensor<1x1x7x7xf32>, tensor<8x1x3x3xf32>) -> tensor<1x8x7x7xf32>
+  return %0 : tensor<1x8x7x7xf32>
+}
+// A filter computed at run time, a stride of 2: no Winograd.
+// CHECK-LABEL: func.func @no_winograd
+// CHECK-NOT: dense_resource<winograd>
+// CHECK: return
+func.func @no_winograd(%x: tensor<1x1x14x14xf32>, %w: tensor<8x1x3x3xf32>) -> (tensor<1x8x14x14xf32>, tensor<1x8x7x7xf32>) {
+  %0 = "onnx.Conv"(%x, %w) {kernel_shape = [3, 3], pads = [1, 1, 1, 1]} : (tensor<1x1x14x14xf32>, tensor<8x1x3x3xf32>) -> tensor<1x8x14x14xf32>
+  %c = "onnx.Constant"() <{value_ = dense<"0x000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0"> : tensor<8x1x3x3xf32>}> : () -> tensor<8x1x3x3xf32>
+  %1 = "onnx.Conv"(%x, %c) {kernel_shape = [3, 3], pads = [1, 1, 1, 1], strides = [2, 2]} : (tensor<1x1x14x14xf32>, tensor<8x1x3x3xf32>) -> tensor<1x8x7x7xf32>
+  return %0, %1 : tensor<1x8x14x14xf32>, tensor<1x8x7x7xf32>
+}
+// The transformed filter of @winograd (resources print after the functions).
+// CHECK: winograd: "0x40000000000040C0000080BF0000803F00004040000000C00000000000000040000040C0000040C00000000000004040000080BF0000C0BF0000C03F0000803F000040C0000080BF000000000000803F00000040000000BF0000003F000000C0000080BF000080BF0000803F00004040000000C00000000000000040000040C0000080BF00000000000000BF000080BF00000040000000C00000803F0000003F000000000000A0BF000080BE0000403F00000000000040BF0000803E0000A03F0000A0BF0000403F0000A0BF0000803E00000000000080BE0000A03F000040BF0000403F000000BF000080BF00000040000000C00000803F0000003F00000000000000BF00000000000020C00000004000004040000040C0000000C00000204000000000000030C00000A0BF0000704000000000000070C00000A03F00003040000030C00000803E0000403F0000A03F000000000000A0BF000040BF000080BE0000803E000020C00000004000004040000040C0000000C00000204000000000000020C000004040000000C00000000000000040000040C0000080BF0000803F00004040000080BF0000C0BF0000C03F0000803F000040C00000000000004040000080BF00000040000000BF0000003F000000C0000080BF000000000000803F00000040000000C00000000000000040000040C0000080BF0000803F00004040000000C0"
 
 //--- collapse.mlir
 // An element-wise op on fresh buffers: the dims after the first non-unit
