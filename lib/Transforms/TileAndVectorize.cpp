@@ -953,6 +953,18 @@ static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
   int64_t lanes =
       std::max<int64_t>(4, std::min<int64_t>(maxLanes, llvm::PowerOf2Ceil(OW)));
   int64_t span = (lanes - 1) * sw + 1; // input lanes one block reads
+  int64_t fullBlocks = OW / lanes;
+  // A strided block reads a whole number of vectors (two for stride 2), so
+  // that picking its lanes is one two-source permute (LLVM splits an odd
+  // span into 128-bit pieces and inserts), when the wider read stays inside
+  // the input row for every full block.
+  if (sw > 1) {
+    int64_t wide = llvm::PowerOf2Ceil(span);
+    if (fullBlocks > 0 &&
+        (fullBlocks - 1) * lanes * sw + (KW - 1) * dw + wide <=
+            xt.getDimSize(3))
+      span = wide;
+  }
   Location loc = op.getLoc();
   Type f32 = rewriter.getF32Type();
   auto vec = VectorType::get({lanes}, f32);
@@ -1031,7 +1043,6 @@ static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
       return acc;
     };
     // Rows of blocks, `rows` output rows at a time.
-    int64_t fullBlocks = OW / lanes;
     auto rowLoop = [&](OpBuilder &b, Value acc, int64_t from, int64_t to,
                        int64_t rows) -> Value {
       if (to <= from)

@@ -144,13 +144,24 @@ func.func @depthwise(%x: tensor<1x8x16x16xf32>, %w: tensor<8x1x3x3xf32>) -> tens
   return %0 : tensor<1x8x14x14xf32>
 }
 // Width stride 2: each tap loads the 15 input columns its 8 outputs span
-// and picks every second one.
+// and picks every second one (here a 16-wide read would pass the row's end).
 // CHECK-LABEL: func.func @depthwise_stride2
 // CHECK: vector.transfer_read {{.*}} : tensor<1x8x17x17xf32>, vector<15xf32>
 // CHECK: vector.shuffle %{{.*}}, %{{.*}} [0, 2, 4, 6, 8, 10, 12, 14] : vector<15xf32>, vector<15xf32>
 func.func @depthwise_stride2(%x: tensor<1x8x17x17xf32>, %w: tensor<8x1x3x3xf32>) -> tensor<1x8x8x8xf32> {
   %0 = "onnx.Conv"(%x, %w) {group = 8 : i64, kernel_shape = [3, 3], strides = [2, 2]} : (tensor<1x8x17x17xf32>, tensor<8x1x3x3xf32>) -> tensor<1x8x8x8xf32>
   return %0 : tensor<1x8x8x8xf32>
+}
+// Where it stays inside the row for every full block, the read is two whole
+// vectors (16 columns), so the pick is one two-source permute; the partial
+// last block (1 column) is masked.
+// CHECK-LABEL: func.func @depthwise_stride2_wide
+// CHECK: vector.transfer_read {{.*}} {in_bounds = [true]} : tensor<1x8x35x35xf32>, vector<16xf32>
+// CHECK: vector.shuffle %{{.*}}, %{{.*}} [0, 2, 4, 6, 8, 10, 12, 14] : vector<16xf32>, vector<16xf32>
+// CHECK: vector.transfer_read %{{[^{]*}} : tensor<1x8x35x35xf32>, vector<16xf32>
+func.func @depthwise_stride2_wide(%x: tensor<1x8x35x35xf32>, %w: tensor<8x1x3x3xf32>) -> tensor<1x8x17x17xf32> {
+  %0 = "onnx.Conv"(%x, %w) {group = 8 : i64, kernel_shape = [3, 3], strides = [2, 2]} : (tensor<1x8x35x35xf32>, tensor<8x1x3x3xf32>) -> tensor<1x8x17x17xf32>
+  return %0 : tensor<1x8x17x17xf32>
 }
 // Padding an activation: the border is filled (top, bottom, left and right
 // bands) and the activation writes the interior in place; no fill of the
