@@ -178,6 +178,81 @@ static FailureOr<ConvShape> getConvShape(linalg::Conv2DNchwFchwOp conv) {
   return cs;
 }
 
+/// The bias of a convolution's init that broadcasts it along the channels
+/// (a generic yielding its one input, read as (d1) plus unit dims): that
+/// input as a 1-D [F] tensor; null for any other init.
+static Value channelBias(RewriterBase &rewriter, Location loc, Value init,
+                         int64_t F) {
+  auto g = init.getDefiningOp<linalg::GenericOp>();
+  if (!g || g.getNumDpsInputs() != 1 || g.getNumReductionLoops() != 0 ||
+      g.getNumLoops() != 4)
+    return {};
+  auto yield = cast<linalg::YieldOp>(g.getBody()->getTerminator());
+  if (yield.getValues()[0] != g.getBody()->getArgument(0))
+    return {};
+  OpOperand *in = g.getDpsInputOperand(0);
+  auto t = dyn_cast<RankedTensorType>(in->get().getType());
+  AffineMap m = g.getMatchingIndexingMap(in);
+  if (!t || !t.hasStaticShape() || t.getNumElements() != F)
+    return {};
+  int64_t channelDims = 0;
+  for (AffineExpr e : m.getResults()) {
+    if (auto d = dyn_cast<AffineDimExpr>(e); d && d.getPosition() == 1)
+      ++channelDims;
+    else if (auto c = dyn_cast<AffineConstantExpr>(e); !c || c.getValue())
+      return {};
+  }
+  if (channelDims != 1)
+    return {};
+  if (t.getRank() == 1)
+    return in->get();
+  ReassociationIndices all;
+  for (int64_t i = 0; i < t.getRank(); ++i)
+    all.push_back(i);
+  return tensor::CollapseShapeOp::create(
+      rewriter, loc, RankedTensorType::get({F}, t.getElementType()), in->get(),
+      SmallVector<ReassociationIndices>{all});
+}
+
+/// The init of a contraction built on a view of a convolution's output
+/// (`viewT`), made in the view's own shape when the output's init is a fill
+/// or a per-channel bias broadcast (so that the tiling can fuse it and each
+/// register tile starts from it): the fill of the view, or the bias
+/// (reshaped to `biasShape`) broadcast by `biasMap` (view loops -> bias
+/// dims). Else `reshape` of the init.
+static Value viewInit(RewriterBase &rewriter, Location loc, Value init,
+                      RankedTensorType viewT, ArrayRef<int64_t> biasShape,
+                      AffineMap biasMap, function_ref<Value(Value)> reshape) {
+  Value e = tensor::EmptyOp::create(rewriter, loc, viewT.getShape(),
+                                    viewT.getElementType());
+  if (auto fill = init.getDefiningOp<linalg::FillOp>())
+    return linalg::FillOp::create(rewriter, loc, fill.getInputs()[0], e)
+        .getResult(0);
+  int64_t F = 1;
+  for (int64_t d : biasShape)
+    F *= d;
+  if (Value bias = channelBias(rewriter, loc, init, F)) {
+    if (biasShape.size() > 1)
+      bias = tensor::ExpandShapeOp::create(
+          rewriter, loc,
+          RankedTensorType::get(biasShape, viewT.getElementType()), bias,
+          SmallVector<ReassociationIndices>{
+              llvm::to_vector(llvm::seq<int64_t>(0, biasShape.size()))});
+    unsigned n = viewT.getRank();
+    return linalg::GenericOp::create(
+               rewriter, loc, TypeRange{viewT}, ValueRange{bias}, ValueRange{e},
+               {biasMap,
+                AffineMap::getMultiDimIdentityMap(n, rewriter.getContext())},
+               SmallVector<utils::IteratorType>(n,
+                                                utils::IteratorType::parallel),
+               [](OpBuilder &b, Location l, ValueRange a) {
+                 linalg::YieldOp::create(b, l, a[0]);
+               })
+        .getResult(0);
+  }
+  return reshape(init);
+}
+
 /// Batch-1, f32 conv_2d_nchw_fchw as a contraction with pixels along the
 /// register tile's rows and output channels along its vectors, both
 /// operands in the layout the tile reads:
@@ -259,12 +334,16 @@ static LogicalResult im2colPacked(RewriterBase &rewriter,
   Value colA = tensor::CollapseShapeOp::create(
       rewriter, loc, RankedTensorType::get({PB, K, bw}, elem), col,
       {{0}, {1, 2, 3}, {4}});
-  Value c2 = tensor::CollapseShapeOp::create(
-      rewriter, loc, RankedTensorType::get({F, P}, elem), init,
-      {{0, 1}, {2, 3}});
-  Value c4 = tensor::ExpandShapeOp::create(
-      rewriter, loc, RankedTensorType::get({J, rn, PB, bw}, elem), c2,
-      {{0, 1}, {2, 3}});
+  auto c4T = RankedTensorType::get({J, rn, PB, bw}, elem);
+  Value c4 = viewInit(rewriter, loc, init, c4T, {J, rn},
+                      AffineMap::get(4, 0, {D(0), D(1)}, ctx),
+                      [&](Value init) -> Value {
+                        Value c2 = tensor::CollapseShapeOp::create(
+                            rewriter, loc, RankedTensorType::get({F, P}, elem),
+                            init, {{0, 1}, {2, 3}});
+                        return tensor::ExpandShapeOp::create(
+                            rewriter, loc, c4T, c2, {{0, 1}, {2, 3}});
+                      });
   // Loops (j, pb, i, fi, k).
   auto mm = linalg::GenericOp::create(
       rewriter, loc, TypeRange{c4.getType()}, ValueRange{colA, wp},
@@ -547,11 +626,21 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
   taskTiles[mm] = {1, 1, blocks, tw, rn, 0};
   Value M = mm.getResult(0);
 
-  // Output transform, added to the init (the bias).
+  // Output transform, added to the init: a fill or a per-channel bias is
+  // added as a broadcast value (the output is not filled first and read
+  // back), any other init read.
   {
+    Value init = cs.init, initValue, bias;
+    if (auto fill = init.getDefiningOp<linalg::FillOp>())
+      initValue =
+          vector::BroadcastOp::create(rewriter, loc, vec2, fill.getInputs()[0]);
+    else
+      bias = channelBias(rewriter, loc, init, F);
+    if (initValue || bias)
+      init = tensor::EmptyOp::create(rewriter, loc, cs.ot.getShape(), f32);
     auto forall = scf::ForallOp::create(
         rewriter, loc, ArrayRef<OpFoldResult>{rewriter.getIndexAttr(F)},
-        ValueRange{cs.init}, std::nullopt);
+        ValueRange{init}, std::nullopt);
     OpBuilder::InsertionGuard guard(rewriter);
     rewriter.setInsertionPoint(forall.getTerminator());
     OpBuilder &b = rewriter;
@@ -563,6 +652,9 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
     SmallVector<OpFoldResult> ones(4, b.getIndexAttr(1));
     Value plane = tensor::ExtractSliceOp::create(
         b, loc, RankedTensorType::get({OH, OW}, f32), out, off, sizes, ones);
+    if (bias)
+      initValue = vector::BroadcastOp::create(
+          b, loc, vec2, tensor::ExtractOp::create(b, loc, bias, ValueRange{f}));
     Value j = arith::DivUIOp::create(b, loc, f, cst(b, rn));
     Value fi = arith::RemUIOp::create(b, loc, f, cst(b, rn));
     Value filled =
@@ -595,9 +687,11 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
                     b, loc, arith::MulIOp::create(b, loc, ty, cst(b, 2)),
                     cst(b, p));
                 auto write = [&](OpBuilder &b, Value acc) -> Value {
-                  Value cur = vector::TransferReadOp::create(
-                      b, loc, vec2, acc, ValueRange{row, col0}, zero,
-                      ArrayRef<bool>{colsIn});
+                  Value cur = initValue;
+                  if (!cur)
+                    cur = vector::TransferReadOp::create(
+                        b, loc, vec2, acc, ValueRange{row, col0}, zero,
+                        ArrayRef<bool>{colsIn});
                   Value sum = arith::AddFOp::create(b, loc, cur, seg);
                   return vector::TransferWriteOp::create(b, loc, sum, acc,
                                                          ValueRange{row, col0},
@@ -692,9 +786,13 @@ static LogicalResult im2col(RewriterBase &rewriter,
     colR = tensor::CollapseShapeOp::create(
         rewriter, loc, RankedTensorType::get({C * KH * KW, OH * OW}, elem),
         colR, {{0, 1}, {2}});
-    Value i2 = tensor::CollapseShapeOp::create(
-        rewriter, loc, RankedTensorType::get({F, OH * OW}, elem), iR,
-        {{0, 1}, {2}});
+    Value i2 =
+        viewInit(rewriter, loc, init, RankedTensorType::get({F, OH * OW}, elem),
+                 {F}, AffineMap::get(2, 0, {D(0)}, ctx), [&](Value) -> Value {
+                   return tensor::CollapseShapeOp::create(
+                       rewriter, loc, RankedTensorType::get({F, OH * OW}, elem),
+                       iR, {{0, 1}, {2}});
+                 });
     auto mm = linalg::GenericOp::create(
         rewriter, loc, TypeRange{i2.getType()}, ValueRange{wR, colR},
         ValueRange{i2},
@@ -979,6 +1077,17 @@ static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
   Value zero = arith::ConstantOp::create(rewriter, loc, f32,
                                          rewriter.getF32FloatAttr(0));
   auto plane = RankedTensorType::get({OH, OW}, f32);
+  // A filled init (no bias) starts each block from the fill value in
+  // registers: the output is not filled in memory and read back.
+  // So does a per-channel bias (its channel's value broadcast).
+  Value initValue, bias;
+  if (auto fill = init.getDefiningOp<linalg::FillOp>()) {
+    initValue =
+        vector::BroadcastOp::create(rewriter, loc, vec, fill.getInputs()[0]);
+    init = tensor::EmptyOp::create(rewriter, loc, ot.getShape(), f32);
+  } else if (N == 1 && (bias = channelBias(rewriter, loc, init, C))) {
+    init = tensor::EmptyOp::create(rewriter, loc, ot.getShape(), f32);
+  }
   auto forall =
       scf::ForallOp::create(rewriter, loc,
                             ArrayRef<OpFoldResult>{rewriter.getIndexAttr(N),
@@ -996,6 +1105,9 @@ static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
     SmallVector<OpFoldResult> ones(4, b.getIndexAttr(1));
     Value tile =
         tensor::ExtractSliceOp::create(b, loc, plane, out, off, sizes, ones);
+    if (bias)
+      initValue = vector::BroadcastOp::create(
+          b, loc, vec, tensor::ExtractOp::create(b, loc, bias, ValueRange{c}));
     // The filter taps of this channel, broadcast once.
     SmallVector<Value> taps;
     for (int64_t i = 0; i < KH; ++i)
@@ -1012,9 +1124,12 @@ static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
       SmallVector<Value> outRow(rows);
       for (int64_t r = 0; r < rows; ++r) {
         outRow[r] = arith::AddIOp::create(b, loc, oh, cst(b, r));
-        a[r] = vector::TransferReadOp::create(b, loc, vec, acc,
-                                              ValueRange{outRow[r], ow0}, zero,
-                                              ArrayRef<bool>{full});
+        a[r] = initValue
+                   ? initValue
+                   : vector::TransferReadOp::create(b, loc, vec, acc,
+                                                    ValueRange{outRow[r], ow0},
+                                                    zero, ArrayRef<bool>{full})
+                         .getResult();
       }
       SmallVector<Value> col(KW);
       for (int64_t j = 0; j < KW; ++j)
@@ -1095,6 +1210,53 @@ static linalg::LinalgOp dropUnitLoops(RewriterBase &rewriter,
     return generic;
   rewriter.replaceOp(generic, dropped->replacements);
   return cast<linalg::LinalgOp>(dropped->resultOp.getOperation());
+}
+
+/// A tiled op: its loops, its tile and the producers fused into them.
+struct FusedTiling {
+  SmallVector<LoopLikeOpInterface> loops;
+  Operation *tile;
+  SmallVector<Operation *> fused;
+  SmallVector<Value> replacements;
+};
+
+/// Tiles `op` with `o`, fusing the producer of its init into the loops when
+/// that is a linalg.fill (a zero accumulator) or a broadcast (a bias, an
+/// all-parallel generic with at most one input): each tile then starts its
+/// own accumulator from it, in registers once vectorized, instead of a pass
+/// that writes the whole output in memory before the contraction reads it
+/// back. Only valid when `o` does not tile a reduction dim.
+static FailureOr<FusedTiling> tileFusingFill(RewriterBase &rewriter,
+                                             Operation *op,
+                                             const scf::SCFTilingOptions &o) {
+  scf::SCFTileAndFuseOptions fo;
+  fo.setTilingOptions(o);
+  fo.setFusionControlFn(
+      [](tensor::ExtractSliceOp, OpResult producer, bool isDestination)
+          -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
+        // A fill, or a broadcast (an all-parallel generic: the bias).
+        Operation *p = producer.getOwner();
+        auto g = dyn_cast<linalg::GenericOp>(p);
+        if (isDestination &&
+            (isa<linalg::FillOp>(p) ||
+             (g && g.getNumReductionLoops() == 0 && g.getNumDpsInputs() <= 1)))
+          return scf::SCFTileAndFuseOptions::ControlFnResult{};
+        return std::nullopt;
+      });
+  rewriter.setInsertionPoint(op);
+  auto r = scf::tileConsumerAndFuseProducersUsingSCF(
+      rewriter, cast<TilingInterface>(op), fo);
+  if (failed(r))
+    return failure();
+  FusedTiling t;
+  t.loops = r->loops;
+  t.tile = r->tiledAndFusedOps.front();
+  t.fused.append(r->tiledAndFusedOps.begin() + 1, r->tiledAndFusedOps.end());
+  for (Value v : op->getResults())
+    t.replacements.push_back(r->replacements.lookup(v));
+  if (llvm::any_of(t.replacements, [](Value v) { return !v; }))
+    return failure();
+  return t;
 }
 
 /// Whether this host has AVX-512 (the JIT's target; torch-onnx-compile
@@ -1317,14 +1479,13 @@ struct CPUTileAndVectorizePass
     scf::SCFTilingOptions o1;
     o1.setTileSizes(t1);
     o1.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
-    rewriter.setInsertionPoint(op);
-    auto r1 = scf::tileUsingSCF(rewriter,
-                                cast<TilingInterface>(op.getOperation()), o1);
+    FailureOr<FusedTiling> r1 = tileFusingFill(rewriter, op, o1);
     if (failed(r1))
       return;
     rewriter.replaceOp(op, r1->replacements);
     ++numTiled;
-    auto inner = cast<linalg::LinalgOp>(r1->tiledOps.back());
+    numFusedFills += r1->fused.size();
+    auto inner = cast<linalg::LinalgOp>(r1->tile);
     // The batch dims of a task are 1: drop them first (rank-reducing
     // slices), so the register tiles are 2-D and lower to FMAs.
     if (par.size() > 2) {
@@ -1358,21 +1519,39 @@ struct CPUTileAndVectorizePass
     int64_t innerRed;
     if (!classify(inner, innerPar, innerRed))
       return;
+    // First the parallel dims (the task's fill fused again, per register
+    // tile), then the reduction by 1.
     SmallVector<int64_t> vec(inner.getNumLoops(), 1);
     vec[innerPar[innerPar.size() - 2]] = rm;
     vec[innerPar[innerPar.size() - 1]] = rn;
+    vec[innerRed] = 0;
     SmallVector<OpFoldResult> t2;
     for (int64_t v : vec)
       t2.push_back(idx(v));
     scf::SCFTilingOptions o2;
     o2.setTileSizes(t2);
-    rewriter.setInsertionPoint(inner);
-    auto r2 = scf::tileUsingSCF(
-        rewriter, cast<TilingInterface>(inner.getOperation()), o2);
+    FailureOr<FusedTiling> r2 = tileFusingFill(rewriter, inner, o2);
     if (failed(r2))
       return;
     rewriter.replaceOp(inner, r2->replacements);
-    Operation *tile = r2->tiledOps.back();
+    SmallVector<OpFoldResult> t3(inner.getNumLoops(), idx(0));
+    t3[innerRed] = idx(1);
+    scf::SCFTilingOptions o3;
+    o3.setTileSizes(t3);
+    rewriter.setInsertionPoint(r2->tile);
+    auto r3 = scf::tileUsingSCF(rewriter, cast<TilingInterface>(r2->tile), o3);
+    if (failed(r3))
+      return;
+    rewriter.replaceOp(r2->tile, r3->replacements);
+    Operation *tile = r3->tiledOps.back();
+    // The register tile's fill: a constant vector written, which the
+    // accumulator read then forwards.
+    for (Operation *fill : r2->fused) {
+      rewriter.setInsertionPoint(fill);
+      auto vf = linalg::vectorize(rewriter, fill);
+      if (succeeded(vf))
+        rewriter.replaceOp(fill, vf->replacements);
+    }
     // Batch dims a task kept (pixel blocks of a packed convolution) are 1
     // in the register tile: drop them there.
     if (auto generic = dyn_cast<linalg::GenericOp>(tile);
@@ -1534,6 +1713,17 @@ struct CPUTileAndVectorizePass
     MLIRContext *ctx = &getContext();
     IRRewriter rewriter(ctx);
     taskTiles.clear();
+    // Fills written as generics (a constant yielded, no inputs) become
+    // linalg.fill, which the rewrites below start accumulators from.
+    SmallVector<linalg::GenericOp> fills;
+    func.walk([&](linalg::GenericOp g) {
+      if (g.getNumDpsInputs() == 0 && linalg::isaFillOpInterface(g))
+        fills.push_back(g);
+    });
+    for (linalg::GenericOp g : fills) {
+      rewriter.setInsertionPoint(g);
+      (void)linalg::specializeGenericOp(rewriter, g);
+    }
     SmallVector<linalg::Conv2DNchwFchwOp> convs;
     func.walk([&](linalg::Conv2DNchwFchwOp c) { convs.push_back(c); });
     for (auto c : convs) {

@@ -73,6 +73,14 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
       tiles and a remainder tiled the same way; no scalar fallback.
     * a 1x1 convolution with unit strides needs no im2col copy, and batch 1
       gives a 2-D contraction;
+    * a batch-1 f32 3x3 stride-1 convolution with a constant filter and at
+      least `winograd-min-channels` input channels is Winograd F(2x2, 3x3):
+      the filter transformed at compile time, input and output transforms
+      as vector code (blocks of tiles of one tile row), the 16 tile
+      positions as 16 contractions tiled like the others;
+    * a contraction's init that is a fill or a per-channel bias broadcast is
+      fused into its task and register tiles (each tile starts from it in
+      registers; the output is not filled in memory and read back);
     * a `tensor.pad` with a constant value and static shapes fills only its
       border (one slab per padded side) and has the producing all-parallel
       op (an activation) write the interior in place, else copies the
@@ -129,6 +137,8 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
               "Depthwise convolutions as direct vector code">,
     Statistic<"numSplit", "split",
               "Contractions split into full register tiles and a remainder">,
+    Statistic<"numFusedFills", "fused-fills",
+              "Zero accumulators filled per tile (fused into the tiling)">,
     Statistic<"numWinograd", "winograd",
               "3x3 convolutions as Winograd F(2x2, 3x3)">
   ];

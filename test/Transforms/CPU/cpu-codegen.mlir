@@ -122,25 +122,56 @@ func.func @conv1x1(%x: tensor<1x64x16x16xf32>, %w: tensor<32x64x1x1xf32>) -> ten
   return %0 : tensor<1x32x16x16xf32>
 }
 
+// A bias: each register tile starts from it (read once per block of 4
+// output channels, outside the loop over the pixels), in the task's output
+// slice, which is an empty tensor: the output is not filled with the bias
+// in memory and read back by the contraction.
+// CHECK-LABEL: func.func @conv1x1_bias
+// CHECK: %[[E:.+]] = tensor.empty() : tensor<32x256xf32>
+// CHECK: scf.forall {{.*}} shared_outs(%{{.*}} = %[[E]])
+// CHECK: scf.for %{{.*}} = %c0 to %c32 step %c4
+// CHECK: vector.transfer_read %{{.*}} : tensor<4xf32>, vector<4xf32>
+// CHECK: scf.for %{{.*}} = %c0 to %c256 step %c16
+// CHECK: scf.for %{{.*}} = %c0 to %c64 step %c1
+// CHECK-COUNT-4: vector.fma {{.*}} : vector<16xf32>
+func.func @conv1x1_bias(%x: tensor<1x64x16x16xf32>, %w: tensor<32x64x1x1xf32>, %b: tensor<32xf32>) -> tensor<1x32x16x16xf32> {
+  %0 = "onnx.Conv"(%x, %w, %b) {kernel_shape = [1, 1]} : (tensor<1x64x16x16xf32>, tensor<32x64x1x1xf32>, tensor<32xf32>) -> tensor<1x32x16x16xf32>
+  return %0 : tensor<1x32x16x16xf32>
+}
+
 // A depthwise convolution: one task per (n, c) plane; per block of 8 output
 // columns, 4 output rows at a time, one FMA per tap and row with the
 // broadcast filter value; the last 6 of the 14 columns are a masked block
 // (no in_bounds: it may run past the row); the 2 rows left after 3 groups of 4 run one at a
-// time.
+// time. Without a bias the accumulators start from a zero vector: the
+// output is neither filled nor read.
 // CHECK-LABEL: func.func @depthwise
+// CHECK: %[[Z:.+]] = arith.constant dense<0.000000e+00> : vector<8xf32>
 // CHECK: scf.forall (%[[N:.+]], %[[C:.+]]) in (1, 8)
 // CHECK: %[[T:.+]] = tensor.extract %{{.*}}[%[[C]], %c0, %c0] : tensor<8x3x3xf32>
 // CHECK: %[[TB:.+]] = vector.broadcast %[[T]] : f32 to vector<8xf32>
 // CHECK: scf.for %[[OH:.+]] = %c0 to %c12 step %c4
 // CHECK: scf.for %[[OW:.+]] = %c0 to %c8 step %c8
-// CHECK: %[[ACC:.+]] = vector.transfer_read %{{.*}}[%[[OH]], %[[OW]]], %{{.*}} {in_bounds = [true]} : tensor<14x14xf32>, vector<8xf32>
+// CHECK-NOT: tensor<14x14xf32>, vector<8xf32>
 // CHECK: %[[X:.+]] = vector.transfer_read %{{.*}}[%[[N]], %[[C]], %{{.*}}, %{{.*}}], %{{.*}} {in_bounds = [true]} : tensor<1x8x16x16xf32>, vector<8xf32>
-// CHECK: vector.fma %[[X]], %[[TB]], %[[ACC]] : vector<8xf32>
-// CHECK: vector.transfer_read %{{.*}}[%[[OH]], %c8], %cst : tensor<14x14xf32>, vector<8xf32>
+// CHECK: vector.fma %[[X]], %[[TB]], %[[Z]] : vector<8xf32>
+// CHECK: vector.transfer_write %{{.*}}, %{{.*}}[%{{.*}}, %[[OW]]] {in_bounds = [true]} : vector<8xf32>, tensor<14x14xf32>
+// CHECK: vector.transfer_write %{{.*}}, %{{.*}}[%{{.*}}, %c8] : vector<8xf32>, tensor<14x14xf32>
 // CHECK: scf.for %{{.*}} = %c12 to %c14 step %c1
 // CHECK: tensor.parallel_insert_slice
 func.func @depthwise(%x: tensor<1x8x16x16xf32>, %w: tensor<8x1x3x3xf32>) -> tensor<1x8x14x14xf32> {
   %0 = "onnx.Conv"(%x, %w) {group = 8 : i64, kernel_shape = [3, 3]} : (tensor<1x8x16x16xf32>, tensor<8x1x3x3xf32>) -> tensor<1x8x14x14xf32>
+  return %0 : tensor<1x8x14x14xf32>
+}
+// With a bias, each plane's accumulators start from its channel's bias.
+// CHECK-LABEL: func.func @depthwise_bias
+// CHECK: scf.forall (%{{.+}}, %[[C:.+]]) in (1, 8)
+// CHECK: %[[B:.+]] = tensor.extract %{{.*}}[%[[C]]] : tensor<8xf32>
+// CHECK: %[[BB:.+]] = vector.broadcast %[[B]] : f32 to vector<8xf32>
+// CHECK-NOT: tensor<14x14xf32>, vector<8xf32>
+// CHECK: vector.fma %{{.*}}, %{{.*}}, %[[BB]] : vector<8xf32>
+func.func @depthwise_bias(%x: tensor<1x8x16x16xf32>, %w: tensor<8x1x3x3xf32>, %b: tensor<8xf32>) -> tensor<1x8x14x14xf32> {
+  %0 = "onnx.Conv"(%x, %w, %b) {group = 8 : i64, kernel_shape = [3, 3]} : (tensor<1x8x16x16xf32>, tensor<8x1x3x3xf32>, tensor<8xf32>) -> tensor<1x8x14x14xf32>
   return %0 : tensor<1x8x14x14xf32>
 }
 // Width stride 2: each tap loads the 15 input columns its 8 outputs span
