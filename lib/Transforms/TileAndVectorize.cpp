@@ -61,6 +61,38 @@ static Value packConstant(RewriterBase &rewriter, Location loc, Value src,
       DenseResourceElementsAttr::get(packedT, "packed", std::move(blob)));
 }
 
+/// One task per point of `counts` (an `scf.forall` on `init`): task `ivs`
+/// computes its slice of `init` at `offsets(ivs)`, of `sizes` (rank-reduced
+/// to `sliceT`), with `body`, from that slice's current value. Returns the
+/// loop's result.
+static Value forallSlices(
+    RewriterBase &rewriter, Location loc, ArrayRef<int64_t> counts, Value init,
+    ArrayRef<int64_t> sizes, RankedTensorType sliceT,
+    function_ref<SmallVector<OpFoldResult>(OpBuilder &, ValueRange)> offsets,
+    function_ref<Value(OpBuilder &, ValueRange, Value)> body) {
+  SmallVector<OpFoldResult> ub, sz, ones;
+  for (int64_t c : counts)
+    ub.push_back(rewriter.getIndexAttr(c));
+  for (int64_t v : sizes) {
+    sz.push_back(rewriter.getIndexAttr(v));
+    ones.push_back(rewriter.getIndexAttr(1));
+  }
+  auto forall =
+      scf::ForallOp::create(rewriter, loc, ub, ValueRange{init}, std::nullopt);
+  OpBuilder::InsertionGuard guard(rewriter);
+  rewriter.setInsertionPoint(forall.getTerminator());
+  SmallVector<Value> ivs(forall.getInductionVars());
+  Value out = forall.getRegionIterArgs()[0];
+  SmallVector<OpFoldResult> off = offsets(rewriter, ivs);
+  Value slice =
+      tensor::ExtractSliceOp::create(rewriter, loc, sliceT, out, off, sz, ones);
+  Value filled = body(rewriter, ivs, slice);
+  rewriter.setInsertionPointToEnd(forall.getTerminator().getBody());
+  tensor::ParallelInsertSliceOp::create(rewriter, loc, filled, out, off, sz,
+                                        ones);
+  return forall.getResult(0);
+}
+
 /// The im2col copy of a packed convolution, colA[pb, c, kh, kw, i] =
 /// x[0, c, (pb / Q)*sh + kh*dh, ((pb % Q)*w + i)*sw + kw*dw] (shape
 /// [PB, C, KH, KW, w]), as vector code: one task per pixel block, one
@@ -87,23 +119,13 @@ static Value im2colBlocks(RewriterBase &rewriter, Location loc, Value x,
   Value zero = arith::ConstantOp::create(rewriter, loc, f32,
                                          rewriter.getF32FloatAttr(0));
   Value init = tensor::EmptyOp::create(rewriter, loc, shape, f32);
-  auto forall = scf::ForallOp::create(
-      rewriter, loc, ArrayRef<OpFoldResult>{rewriter.getIndexAttr(PB)},
-      ValueRange{init}, std::nullopt);
-  {
-    OpBuilder::InsertionGuard guard(rewriter);
-    rewriter.setInsertionPoint(forall.getTerminator());
-    OpBuilder &b = rewriter;
-    Value pb = forall.getInductionVar(0), out = forall.getRegionIterArgs()[0];
+  auto offsets = [&](OpBuilder &b, ValueRange ivs) {
     SmallVector<OpFoldResult> off(5, b.getIndexAttr(0));
-    off[0] = pb;
-    SmallVector<OpFoldResult> sizes = {b.getIndexAttr(1), b.getIndexAttr(C),
-                                       b.getIndexAttr(KH), b.getIndexAttr(KW),
-                                       b.getIndexAttr(w)};
-    SmallVector<OpFoldResult> ones(5, b.getIndexAttr(1));
-    auto blockT = RankedTensorType::get({C, KH, KW, w}, f32);
-    Value block =
-        tensor::ExtractSliceOp::create(b, loc, blockT, out, off, sizes, ones);
+    off[0] = ivs[0];
+    return off;
+  };
+  auto body = [&](OpBuilder &b, ValueRange ivs, Value block) -> Value {
+    Value pb = ivs[0];
     Value oh = arith::DivUIOp::create(b, loc, pb, cst(b, Q));
     Value ow0 = arith::MulIOp::create(
         b, loc, arith::RemUIOp::create(b, loc, pb, cst(b, Q)), cst(b, w));
@@ -136,11 +158,11 @@ static Value im2colBlocks(RewriterBase &rewriter, Location loc, Value x,
               scf::YieldOp::create(b, loc, acc);
             })
             .getResult(0);
-    b.setInsertionPointToEnd(forall.getTerminator().getBody());
-    tensor::ParallelInsertSliceOp::create(b, loc, filled, out, off, sizes,
-                                          ones);
-  }
-  return forall.getResult(0);
+    return filled;
+  };
+  return forallSlices(rewriter, loc, {PB}, init, {1, C, KH, KW, w},
+                      RankedTensorType::get({C, KH, KW, w}, f32), offsets,
+                      body);
 }
 
 /// Task tile sizes a rewrite chose for the contraction it built (a loop
@@ -525,21 +547,12 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
   {
     Value init = tensor::EmptyOp::create(rewriter, loc,
                                          ArrayRef<int64_t>{16, TB, C, tw}, f32);
-    auto forall = scf::ForallOp::create(
-        rewriter, loc, ArrayRef<OpFoldResult>{rewriter.getIndexAttr(TB)},
-        ValueRange{init}, std::nullopt);
-    OpBuilder::InsertionGuard guard(rewriter);
-    rewriter.setInsertionPoint(forall.getTerminator());
-    OpBuilder &b = rewriter;
-    Value tb = forall.getInductionVar(0), out = forall.getRegionIterArgs()[0];
-    SmallVector<OpFoldResult> off = {b.getIndexAttr(0), tb, b.getIndexAttr(0),
-                                     b.getIndexAttr(0)};
-    SmallVector<OpFoldResult> sizes = {b.getIndexAttr(16), b.getIndexAttr(1),
-                                       b.getIndexAttr(C), b.getIndexAttr(tw)};
-    SmallVector<OpFoldResult> ones(4, b.getIndexAttr(1));
-    Value block = tensor::ExtractSliceOp::create(
-        b, loc, RankedTensorType::get({16, C, tw}, f32), out, off, sizes, ones);
-    auto [ty, tx0] = blockOrigin(b, tb);
+    auto offsets = [&](OpBuilder &b, ValueRange ivs) {
+      return SmallVector<OpFoldResult>{b.getIndexAttr(0), ivs[0],
+                                       b.getIndexAttr(0), b.getIndexAttr(0)};
+    };
+    auto body = [&](OpBuilder &b, ValueRange ivs, Value block) -> Value {
+    auto [ty, tx0] = blockOrigin(b, ivs[0]);
     Value row0 = arith::MulIOp::create(b, loc, ty, cst(b, 2));
     Value col0 = arith::MulIOp::create(b, loc, tx0, cst(b, 2));
     SmallVector<Value> rows, rowIn;
@@ -595,10 +608,10 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
               scf::YieldOp::create(b, loc, acc);
             })
             .getResult(0);
-    b.setInsertionPointToEnd(forall.getTerminator().getBody());
-    tensor::ParallelInsertSliceOp::create(b, loc, filled, out, off, sizes,
-                                          ones);
-    V = forall.getResult(0);
+    return filled;
+    };
+    V = forallSlices(rewriter, loc, {TB}, init, {16, 1, C, tw},
+                     RankedTensorType::get({16, C, tw}, f32), offsets, body);
   }
 
   // The 16 contractions, loops (e, j, tb, i, fi, k).
@@ -638,20 +651,12 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
       bias = channelBias(rewriter, loc, init, F);
     if (initValue || bias)
       init = tensor::EmptyOp::create(rewriter, loc, cs.ot.getShape(), f32);
-    auto forall = scf::ForallOp::create(
-        rewriter, loc, ArrayRef<OpFoldResult>{rewriter.getIndexAttr(F)},
-        ValueRange{init}, std::nullopt);
-    OpBuilder::InsertionGuard guard(rewriter);
-    rewriter.setInsertionPoint(forall.getTerminator());
-    OpBuilder &b = rewriter;
-    Value f = forall.getInductionVar(0), out = forall.getRegionIterArgs()[0];
-    SmallVector<OpFoldResult> off = {b.getIndexAttr(0), f, b.getIndexAttr(0),
-                                     b.getIndexAttr(0)};
-    SmallVector<OpFoldResult> sizes = {b.getIndexAttr(1), b.getIndexAttr(1),
-                                       b.getIndexAttr(OH), b.getIndexAttr(OW)};
-    SmallVector<OpFoldResult> ones(4, b.getIndexAttr(1));
-    Value plane = tensor::ExtractSliceOp::create(
-        b, loc, RankedTensorType::get({OH, OW}, f32), out, off, sizes, ones);
+    auto offsets = [&](OpBuilder &b, ValueRange ivs) {
+      return SmallVector<OpFoldResult>{b.getIndexAttr(0), ivs[0],
+                                       b.getIndexAttr(0), b.getIndexAttr(0)};
+    };
+    auto body = [&](OpBuilder &b, ValueRange ivs, Value plane) -> Value {
+    Value f = ivs[0];
     if (bias)
       initValue = vector::BroadcastOp::create(
           b, loc, vec2, tensor::ExtractOp::create(b, loc, bias, ValueRange{f}));
@@ -718,10 +723,12 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
               scf::YieldOp::create(b, loc, acc);
             })
             .getResult(0);
-    b.setInsertionPointToEnd(forall.getTerminator().getBody());
-    tensor::ParallelInsertSliceOp::create(b, loc, filled, out, off, sizes,
-                                          ones);
-    rewriter.replaceOp(conv, forall.getResults());
+    return filled;
+    };
+    rewriter.replaceOp(conv, forallSlices(rewriter, loc, {F}, init,
+                                          {1, 1, OH, OW},
+                                          RankedTensorType::get({OH, OW}, f32),
+                                          offsets, body));
   }
   return success();
 }
@@ -1088,23 +1095,12 @@ static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
   } else if (N == 1 && (bias = channelBias(rewriter, loc, init, C))) {
     init = tensor::EmptyOp::create(rewriter, loc, ot.getShape(), f32);
   }
-  auto forall =
-      scf::ForallOp::create(rewriter, loc,
-                            ArrayRef<OpFoldResult>{rewriter.getIndexAttr(N),
-                                                   rewriter.getIndexAttr(C)},
-                            ValueRange{init}, std::nullopt);
-  {
-    OpBuilder::InsertionGuard guard(rewriter);
-    rewriter.setInsertionPoint(forall.getTerminator());
-    OpBuilder &b = rewriter;
-    Value n = forall.getInductionVar(0), c = forall.getInductionVar(1),
-          out = forall.getRegionIterArgs()[0];
-    SmallVector<OpFoldResult> off{n, c, b.getIndexAttr(0), b.getIndexAttr(0)};
-    SmallVector<OpFoldResult> sizes{b.getIndexAttr(1), b.getIndexAttr(1),
-                                    b.getIndexAttr(OH), b.getIndexAttr(OW)};
-    SmallVector<OpFoldResult> ones(4, b.getIndexAttr(1));
-    Value tile =
-        tensor::ExtractSliceOp::create(b, loc, plane, out, off, sizes, ones);
+  auto offsets = [&](OpBuilder &b, ValueRange ivs) {
+    return SmallVector<OpFoldResult>{ivs[0], ivs[1], b.getIndexAttr(0),
+                                     b.getIndexAttr(0)};
+  };
+  auto body = [&](OpBuilder &b, ValueRange ivs, Value tile) -> Value {
+    Value n = ivs[0], c = ivs[1];
     if (bias)
       initValue = vector::BroadcastOp::create(
           b, loc, vec, tensor::ExtractOp::create(b, loc, bias, ValueRange{c}));
@@ -1187,11 +1183,10 @@ static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
     };
     int64_t R = std::min<int64_t>(kDepthwiseRows, OH);
     Value acc = rowLoop(b, tile, 0, OH / R * R, R);
-    acc = rowLoop(b, acc, OH / R * R, OH, 1);
-    b.setInsertionPointToEnd(forall.getTerminator().getBody());
-    tensor::ParallelInsertSliceOp::create(b, loc, acc, out, off, sizes, ones);
-  }
-  rewriter.replaceOp(op, forall.getResults());
+    return rowLoop(b, acc, OH / R * R, OH, 1);
+  };
+  rewriter.replaceOp(op, forallSlices(rewriter, loc, {N, C}, init,
+                                      {1, 1, OH, OW}, plane, offsets, body));
   return success();
 }
 
