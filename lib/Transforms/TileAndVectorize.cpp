@@ -41,24 +41,45 @@ namespace mlir::torch_onnx {
 
 using namespace mlir;
 
+/// The raw bytes of `src` when it is a constant holding at least `bytes`
+/// of them (not a splat); none otherwise.
+static std::optional<ArrayRef<char>> constantBytes(Value src, int64_t bytes) {
+  ElementsAttr attr;
+  if (!matchPattern(src, m_Constant(&attr)))
+    return std::nullopt;
+  std::optional<ArrayRef<char>> data = torch_onnx::getRawConstantBytes(attr);
+  if (!data || (int64_t)data->size() < bytes)
+    return std::nullopt;
+  return data;
+}
+
+/// A constant of type `t` whose bytes `fill` writes at compile time (a
+/// resource blob named `name`).
+static Value resourceConstant(RewriterBase &rewriter, Location loc,
+                              RankedTensorType t, StringRef name,
+                              function_ref<void(MutableArrayRef<char>)> fill) {
+  AsmResourceBlob blob =
+      HeapAsmResourceBlob::allocate(t.getNumElements() * 4, 64);
+  fill(blob.getMutableData());
+  return arith::ConstantOp::create(
+      rewriter, loc, t, DenseResourceElementsAttr::get(t, name, std::move(blob)));
+}
+
 /// A constant f32 tensor `src` (raw bytes available) rearranged at compile
 /// time: its bytes viewed as `view`, dims permuted by `perm`, as a resource
 /// constant of type `packedT`. Null when `src` is not such a constant.
 static Value packConstant(RewriterBase &rewriter, Location loc, Value src,
                           RankedTensorType packedT, ArrayRef<int64_t> view,
                           ArrayRef<int64_t> perm) {
-  ElementsAttr attr;
-  if (!matchPattern(src, m_Constant(&attr)))
+  std::optional<ArrayRef<char>> data =
+      constantBytes(src, packedT.getNumElements() * 4);
+  if (!data)
     return {};
-  std::optional<ArrayRef<char>> data = torch_onnx::getRawConstantBytes(attr);
-  int64_t bytes = packedT.getNumElements() * 4;
-  if (!data || (int64_t)data->size() < bytes)
-    return {};
-  AsmResourceBlob blob = HeapAsmResourceBlob::allocate(bytes, 64);
-  torch_onnx::permuteConstantBytes(*data, blob.getMutableData(), view, perm, 4);
-  return arith::ConstantOp::create(
-      rewriter, loc, packedT,
-      DenseResourceElementsAttr::get(packedT, "packed", std::move(blob)));
+  return resourceConstant(rewriter, loc, packedT, "packed",
+                          [&](MutableArrayRef<char> out) {
+                            torch_onnx::permuteConstantBytes(*data, out, view,
+                                                             perm, 4);
+                          });
 }
 
 /// One task per point of `counts` (an `scf.forall` on `init`): task `ivs`
@@ -236,6 +257,35 @@ static Value channelBias(RewriterBase &rewriter, Location loc, Value init,
       SmallVector<ReassociationIndices>{all});
 }
 
+/// How a convolution written as direct vector code starts its accumulators:
+/// from its init's fill value or per-channel bias, broadcast in registers,
+/// with `init` replaced by an empty tensor (the output is neither filled nor
+/// read back); for any other init `start` is null and the init is read.
+struct AccumulatorStart {
+  Value fill, bias;
+  AccumulatorStart(RewriterBase &rewriter, Location loc, Value &init,
+                   int64_t channels, bool withBias) {
+    if (auto f = init.getDefiningOp<linalg::FillOp>())
+      fill = f.getInputs()[0];
+    else if (withBias)
+      bias = channelBias(rewriter, loc, init, channels);
+    if (fill || bias) {
+      auto t = cast<RankedTensorType>(init.getType());
+      init = tensor::EmptyOp::create(rewriter, loc, t.getShape(),
+                                     t.getElementType());
+    }
+  }
+  /// The starting vector of type `t` for `channel`.
+  Value start(OpBuilder &b, Location loc, VectorType t, Value channel) const {
+    if (fill)
+      return vector::BroadcastOp::create(b, loc, t, fill);
+    if (bias)
+      return vector::BroadcastOp::create(
+          b, loc, t, tensor::ExtractOp::create(b, loc, bias, channel));
+    return {};
+  }
+};
+
 /// The init of a contraction built on a view of a convolution's output
 /// (`viewT`), made in the view's own shape when the output's init is a fill
 /// or a per-channel bias broadcast (so that the tiling can fuse it and each
@@ -245,10 +295,13 @@ static Value channelBias(RewriterBase &rewriter, Location loc, Value init,
 static Value viewInit(RewriterBase &rewriter, Location loc, Value init,
                       RankedTensorType viewT, ArrayRef<int64_t> biasShape,
                       AffineMap biasMap, function_ref<Value(Value)> reshape) {
-  Value e = tensor::EmptyOp::create(rewriter, loc, viewT.getShape(),
-                                    viewT.getElementType());
+  auto empty = [&] {
+    return tensor::EmptyOp::create(rewriter, loc, viewT.getShape(),
+                                   viewT.getElementType());
+  };
   if (auto fill = init.getDefiningOp<linalg::FillOp>())
-    return linalg::FillOp::create(rewriter, loc, fill.getInputs()[0], e)
+    return linalg::FillOp::create(rewriter, loc, fill.getInputs()[0],
+                                  Value(empty()))
         .getResult(0);
   int64_t F = 1;
   for (int64_t d : biasShape)
@@ -262,7 +315,8 @@ static Value viewInit(RewriterBase &rewriter, Location loc, Value init,
               llvm::to_vector(llvm::seq<int64_t>(0, biasShape.size()))});
     unsigned n = viewT.getRank();
     return linalg::GenericOp::create(
-               rewriter, loc, TypeRange{viewT}, ValueRange{bias}, ValueRange{e},
+               rewriter, loc, TypeRange{viewT}, ValueRange{bias},
+               ValueRange{empty()},
                {biasMap,
                 AffineMap::getMultiDimIdentityMap(n, rewriter.getContext())},
                SmallVector<utils::IteratorType>(n,
@@ -411,62 +465,58 @@ static LogicalResult im2colPacked(RewriterBase &rewriter,
 /// from a constant filter (in double); null when the filter is not one.
 static Value winogradFilter(RewriterBase &rewriter, Location loc, Value w,
                             int64_t F, int64_t C, int64_t rn) {
-  ElementsAttr attr;
-  if (!matchPattern(w, m_Constant(&attr)))
-    return {};
-  std::optional<ArrayRef<char>> data = torch_onnx::getRawConstantBytes(attr);
-  if (!data || (int64_t)data->size() < F * C * 9 * 4)
+  std::optional<ArrayRef<char>> data = constantBytes(w, F * C * 9 * 4);
+  if (!data)
     return {};
   int64_t J = F / rn;
   auto t = RankedTensorType::get({16, J, C, rn}, rewriter.getF32Type());
-  AsmResourceBlob blob =
-      HeapAsmResourceBlob::allocate(t.getNumElements() * 4, 64);
-  char *u = blob.getMutableData().data();
   static const double G[4][3] = {
       {1, 0, 0}, {.5, .5, .5}, {.5, -.5, .5}, {0, 0, 1}};
-  for (int64_t f = 0; f < F; ++f)
-    for (int64_t c = 0; c < C; ++c) {
-      float g[9];
-      std::memcpy(g, data->data() + (f * C + c) * 36, 36);
-      double gt[4][3]; // G g
-      for (int xi = 0; xi < 4; ++xi)
-        for (int b = 0; b < 3; ++b)
-          gt[xi][b] =
-              G[xi][0] * g[b] + G[xi][1] * g[3 + b] + G[xi][2] * g[6 + b];
-      for (int xi = 0; xi < 4; ++xi)
-        for (int nu = 0; nu < 4; ++nu) {
-          float v = gt[xi][0] * G[nu][0] + gt[xi][1] * G[nu][1] +
-                    gt[xi][2] * G[nu][2];
-          int64_t at = (((xi * 4 + nu) * J + f / rn) * C + c) * rn + f % rn;
-          std::memcpy(u + at * 4, &v, 4);
-        }
-    }
-  return arith::ConstantOp::create(
-      rewriter, loc, t,
-      DenseResourceElementsAttr::get(t, "winograd", std::move(blob)));
+  auto transform = [&](MutableArrayRef<char> out) {
+    char *u = out.data();
+    for (int64_t f = 0; f < F; ++f)
+      for (int64_t c = 0; c < C; ++c) {
+        float g[9];
+        std::memcpy(g, data->data() + (f * C + c) * 36, 36);
+        double gt[4][3]; // G g
+        for (int xi = 0; xi < 4; ++xi)
+          for (int b = 0; b < 3; ++b)
+            gt[xi][b] =
+                G[xi][0] * g[b] + G[xi][1] * g[3 + b] + G[xi][2] * g[6 + b];
+        for (int xi = 0; xi < 4; ++xi)
+          for (int nu = 0; nu < 4; ++nu) {
+            float v = gt[xi][0] * G[nu][0] + gt[xi][1] * G[nu][1] +
+                      gt[xi][2] * G[nu][2];
+            int64_t at = (((xi * 4 + nu) * J + f / rn) * C + c) * rn + f % rn;
+            std::memcpy(u + at * 4, &v, 4);
+          }
+      }
+  };
+  return resourceConstant(rewriter, loc, t, "winograd", transform);
 }
+
+namespace {
+/// f32 (vector) adds and subtracts at one place.
+struct VectorArith {
+  OpBuilder &b;
+  Location loc;
+  Value add(Value x, Value y) { return arith::AddFOp::create(b, loc, x, y); }
+  Value sub(Value x, Value y) { return arith::SubFOp::create(b, loc, x, y); }
+};
+} // namespace
 
 /// The tile arithmetic of one Winograd transform step on vectors:
 /// B^T applied to 4 vectors (input) or A^T (output).
 static SmallVector<Value, 4> winogradBt(OpBuilder &b, Location loc,
                                         ArrayRef<Value> d) {
-  auto sub = [&](Value x, Value y) {
-    return arith::SubFOp::create(b, loc, x, y).getResult();
-  };
-  auto add = [&](Value x, Value y) {
-    return arith::AddFOp::create(b, loc, x, y).getResult();
-  };
-  return {sub(d[0], d[2]), add(d[1], d[2]), sub(d[2], d[1]), sub(d[1], d[3])};
+  VectorArith v{b, loc};
+  return {v.sub(d[0], d[2]), v.add(d[1], d[2]), v.sub(d[2], d[1]),
+          v.sub(d[1], d[3])};
 }
 static SmallVector<Value, 2> winogradAt(OpBuilder &b, Location loc,
                                         ArrayRef<Value> m) {
-  auto sub = [&](Value x, Value y) {
-    return arith::SubFOp::create(b, loc, x, y).getResult();
-  };
-  auto add = [&](Value x, Value y) {
-    return arith::AddFOp::create(b, loc, x, y).getResult();
-  };
-  return {add(add(m[0], m[1]), m[2]), sub(sub(m[1], m[2]), m[3])};
+  VectorArith v{b, loc};
+  return {v.add(v.add(m[0], m[1]), m[2]), v.sub(v.sub(m[1], m[2]), m[3])};
 }
 
 /// Batch-1 f32 conv_2d_nchw_fchw with a constant 3x3 filter, unit strides
@@ -552,63 +602,63 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
                                        b.getIndexAttr(0), b.getIndexAttr(0)};
     };
     auto body = [&](OpBuilder &b, ValueRange ivs, Value block) -> Value {
-    auto [ty, tx0] = blockOrigin(b, ivs[0]);
-    Value row0 = arith::MulIOp::create(b, loc, ty, cst(b, 2));
-    Value col0 = arith::MulIOp::create(b, loc, tx0, cst(b, 2));
-    SmallVector<Value> rows, rowIn;
-    for (int64_t a = 0; a < 4; ++a) {
-      Value r = arith::AddIOp::create(b, loc, row0, cst(b, a));
-      if (!rowsIn) { // the last tile row reads one row past the input
-        rowIn.push_back(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult,
-                                              r, cst(b, H)));
-        r = arith::MinUIOp::create(b, loc, r, cst(b, H - 1));
+      auto [ty, tx0] = blockOrigin(b, ivs[0]);
+      Value row0 = arith::MulIOp::create(b, loc, ty, cst(b, 2));
+      Value col0 = arith::MulIOp::create(b, loc, tx0, cst(b, 2));
+      SmallVector<Value> rows, rowIn;
+      for (int64_t a = 0; a < 4; ++a) {
+        Value r = arith::AddIOp::create(b, loc, row0, cst(b, a));
+        if (!rowsIn) { // the last tile row reads one row past the input
+          rowIn.push_back(arith::CmpIOp::create(
+              b, loc, arith::CmpIPredicate::ult, r, cst(b, H)));
+          r = arith::MinUIOp::create(b, loc, r, cst(b, H - 1));
+        }
+        rows.push_back(r);
       }
-      rows.push_back(r);
-    }
-    Value filled =
-        scf::ForOp::create(
-            b, loc, cst(b, 0), cst(b, C), cst(b, 1), ValueRange{block},
-            [&](OpBuilder &b, Location, Value c, ValueRange iter) {
-              // d[a][col]: input row a, tile column offset col, per tile.
-              SmallVector<SmallVector<Value, 4>, 4> d(4);
-              for (int64_t a = 0; a < 4; ++a) {
-                Value span = vector::TransferReadOp::create(
-                    b, loc, spanVec, cs.x,
-                    ValueRange{cst(b, 0), c, rows[a], col0}, zero,
-                    ArrayRef<bool>{colsIn});
-                if (!rowsIn)
-                  span =
-                      arith::SelectOp::create(b, loc, rowIn[a], span, zeroSpan);
-                for (int64_t k = 0; k < 4; ++k) {
-                  SmallVector<int64_t> pick;
-                  for (int64_t i = 0; i < tw; ++i)
-                    pick.push_back(2 * i + k);
-                  d[a].push_back(
-                      vector::ShuffleOp::create(b, loc, span, span, pick));
+      Value filled =
+          scf::ForOp::create(
+              b, loc, cst(b, 0), cst(b, C), cst(b, 1), ValueRange{block},
+              [&](OpBuilder &b, Location, Value c, ValueRange iter) {
+                // d[a][col]: input row a, tile column offset col, per tile.
+                SmallVector<SmallVector<Value, 4>, 4> d(4);
+                for (int64_t a = 0; a < 4; ++a) {
+                  Value span = vector::TransferReadOp::create(
+                      b, loc, spanVec, cs.x,
+                      ValueRange{cst(b, 0), c, rows[a], col0}, zero,
+                      ArrayRef<bool>{colsIn});
+                  if (!rowsIn)
+                    span = arith::SelectOp::create(b, loc, rowIn[a], span,
+                                                   zeroSpan);
+                  for (int64_t k = 0; k < 4; ++k) {
+                    SmallVector<int64_t> pick;
+                    for (int64_t i = 0; i < tw; ++i)
+                      pick.push_back(2 * i + k);
+                    d[a].push_back(
+                        vector::ShuffleOp::create(b, loc, span, span, pick));
+                  }
                 }
-              }
-              // B^T d (along the rows), then (.) B (along the columns).
-              SmallVector<SmallVector<Value, 4>, 4> t(4);
-              for (int64_t k = 0; k < 4; ++k) {
-                SmallVector<Value, 4> col =
-                    winogradBt(b, loc, {d[0][k], d[1][k], d[2][k], d[3][k]});
-                for (int64_t a = 0; a < 4; ++a)
-                  t[a].push_back(col[a]);
-              }
-              Value acc = iter[0];
-              for (int64_t xi = 0; xi < 4; ++xi) {
-                SmallVector<Value, 4> v = winogradBt(b, loc, t[xi]);
-                for (int64_t nu = 0; nu < 4; ++nu)
-                  acc = vector::TransferWriteOp::create(
-                            b, loc, v[nu], acc,
-                            ValueRange{cst(b, xi * 4 + nu), c, cst(b, 0)},
-                            ArrayRef<bool>{true})
-                            .getResult();
-              }
-              scf::YieldOp::create(b, loc, acc);
-            })
-            .getResult(0);
-    return filled;
+                // B^T d (along the rows), then (.) B (along the columns).
+                SmallVector<SmallVector<Value, 4>, 4> t(4);
+                for (int64_t k = 0; k < 4; ++k) {
+                  SmallVector<Value, 4> col =
+                      winogradBt(b, loc, {d[0][k], d[1][k], d[2][k], d[3][k]});
+                  for (int64_t a = 0; a < 4; ++a)
+                    t[a].push_back(col[a]);
+                }
+                Value acc = iter[0];
+                for (int64_t xi = 0; xi < 4; ++xi) {
+                  SmallVector<Value, 4> v = winogradBt(b, loc, t[xi]);
+                  for (int64_t nu = 0; nu < 4; ++nu)
+                    acc = vector::TransferWriteOp::create(
+                              b, loc, v[nu], acc,
+                              ValueRange{cst(b, xi * 4 + nu), c, cst(b, 0)},
+                              ArrayRef<bool>{true})
+                              .getResult();
+                }
+                scf::YieldOp::create(b, loc, acc);
+              })
+              .getResult(0);
+      return filled;
     };
     V = forallSlices(rewriter, loc, {TB}, init, {16, 1, C, tw},
                      RankedTensorType::get({16, C, tw}, f32), offsets, body);
@@ -643,92 +693,84 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
   // added as a broadcast value (the output is not filled first and read
   // back), any other init read.
   {
-    Value init = cs.init, initValue, bias;
-    if (auto fill = init.getDefiningOp<linalg::FillOp>())
-      initValue =
-          vector::BroadcastOp::create(rewriter, loc, vec2, fill.getInputs()[0]);
-    else
-      bias = channelBias(rewriter, loc, init, F);
-    if (initValue || bias)
-      init = tensor::EmptyOp::create(rewriter, loc, cs.ot.getShape(), f32);
+    Value init = cs.init;
+    AccumulatorStart accStart(rewriter, loc, init, F, /*withBias=*/true);
     auto offsets = [&](OpBuilder &b, ValueRange ivs) {
       return SmallVector<OpFoldResult>{b.getIndexAttr(0), ivs[0],
                                        b.getIndexAttr(0), b.getIndexAttr(0)};
     };
     auto body = [&](OpBuilder &b, ValueRange ivs, Value plane) -> Value {
-    Value f = ivs[0];
-    if (bias)
-      initValue = vector::BroadcastOp::create(
-          b, loc, vec2, tensor::ExtractOp::create(b, loc, bias, ValueRange{f}));
-    Value j = arith::DivUIOp::create(b, loc, f, cst(b, rn));
-    Value fi = arith::RemUIOp::create(b, loc, f, cst(b, rn));
-    Value filled =
-        scf::ForOp::create(
-            b, loc, cst(b, 0), cst(b, TB), cst(b, 1), ValueRange{plane},
-            [&](OpBuilder &b, Location, Value tb, ValueRange iter) {
-              auto [ty, tx0] = blockOrigin(b, tb);
-              SmallVector<SmallVector<Value, 4>, 4> m(4);
-              for (int64_t xi = 0; xi < 4; ++xi)
-                for (int64_t nu = 0; nu < 4; ++nu)
-                  m[xi].push_back(vector::TransferReadOp::create(
-                      b, loc, vec, M,
-                      ValueRange{cst(b, xi * 4 + nu), j, fi, tb, cst(b, 0)},
-                      zero, ArrayRef<bool>{true}));
-              // A^T m (along the rows), then (.) A (along the columns).
-              SmallVector<SmallVector<Value, 4>, 2> s(2);
-              for (int64_t nu = 0; nu < 4; ++nu) {
-                SmallVector<Value, 2> col = winogradAt(
-                    b, loc, {m[0][nu], m[1][nu], m[2][nu], m[3][nu]});
-                s[0].push_back(col[0]);
-                s[1].push_back(col[1]);
-              }
-              Value acc = iter[0];
-              Value col0 = arith::MulIOp::create(b, loc, tx0, cst(b, 2));
-              for (int64_t p = 0; p < 2; ++p) {
-                SmallVector<Value, 2> y = winogradAt(b, loc, s[p]);
-                Value seg =
-                    vector::ShuffleOp::create(b, loc, y[0], y[1], interleave);
-                Value row = arith::AddIOp::create(
-                    b, loc, arith::MulIOp::create(b, loc, ty, cst(b, 2)),
-                    cst(b, p));
-                auto write = [&](OpBuilder &b, Value acc) -> Value {
-                  Value cur = initValue;
-                  if (!cur)
-                    cur = vector::TransferReadOp::create(
-                        b, loc, vec2, acc, ValueRange{row, col0}, zero,
-                        ArrayRef<bool>{colsIn});
-                  Value sum = arith::AddFOp::create(b, loc, cur, seg);
-                  return vector::TransferWriteOp::create(b, loc, sum, acc,
-                                                         ValueRange{row, col0},
-                                                         ArrayRef<bool>{colsIn})
-                      .getResult();
-                };
-                if (p == 0 || rowsIn) {
-                  acc = write(b, acc);
-                  continue;
+      Value f = ivs[0];
+      Value initValue = accStart.start(b, loc, vec2, f);
+      Value j = arith::DivUIOp::create(b, loc, f, cst(b, rn));
+      Value fi = arith::RemUIOp::create(b, loc, f, cst(b, rn));
+      Value filled =
+          scf::ForOp::create(
+              b, loc, cst(b, 0), cst(b, TB), cst(b, 1), ValueRange{plane},
+              [&](OpBuilder &b, Location, Value tb, ValueRange iter) {
+                auto [ty, tx0] = blockOrigin(b, tb);
+                SmallVector<SmallVector<Value, 4>, 4> m(4);
+                for (int64_t xi = 0; xi < 4; ++xi)
+                  for (int64_t nu = 0; nu < 4; ++nu)
+                    m[xi].push_back(vector::TransferReadOp::create(
+                        b, loc, vec, M,
+                        ValueRange{cst(b, xi * 4 + nu), j, fi, tb, cst(b, 0)},
+                        zero, ArrayRef<bool>{true}));
+                // A^T m (along the rows), then (.) A (along the columns).
+                SmallVector<SmallVector<Value, 4>, 2> s(2);
+                for (int64_t nu = 0; nu < 4; ++nu) {
+                  SmallVector<Value, 2> col = winogradAt(
+                      b, loc, {m[0][nu], m[1][nu], m[2][nu], m[3][nu]});
+                  s[0].push_back(col[0]);
+                  s[1].push_back(col[1]);
                 }
-                // The last tile row's second row is past an odd OH.
-                Value inside = arith::CmpIOp::create(
-                    b, loc, arith::CmpIPredicate::ult, row, cst(b, OH));
-                acc = scf::IfOp::create(
-                          b, loc, inside,
-                          [&](OpBuilder &b, Location) {
-                            scf::YieldOp::create(b, loc, write(b, acc));
-                          },
-                          [&](OpBuilder &b, Location) {
-                            scf::YieldOp::create(b, loc, acc);
-                          })
-                          .getResult(0);
-              }
-              scf::YieldOp::create(b, loc, acc);
-            })
-            .getResult(0);
-    return filled;
+                Value acc = iter[0];
+                Value col0 = arith::MulIOp::create(b, loc, tx0, cst(b, 2));
+                for (int64_t p = 0; p < 2; ++p) {
+                  SmallVector<Value, 2> y = winogradAt(b, loc, s[p]);
+                  Value seg =
+                      vector::ShuffleOp::create(b, loc, y[0], y[1], interleave);
+                  Value row = arith::AddIOp::create(
+                      b, loc, arith::MulIOp::create(b, loc, ty, cst(b, 2)),
+                      cst(b, p));
+                  auto write = [&](OpBuilder &b, Value acc) -> Value {
+                    Value cur = initValue;
+                    if (!cur)
+                      cur = vector::TransferReadOp::create(
+                          b, loc, vec2, acc, ValueRange{row, col0}, zero,
+                          ArrayRef<bool>{colsIn});
+                    Value sum = arith::AddFOp::create(b, loc, cur, seg);
+                    return vector::TransferWriteOp::create(
+                               b, loc, sum, acc, ValueRange{row, col0},
+                               ArrayRef<bool>{colsIn})
+                        .getResult();
+                  };
+                  if (p == 0 || rowsIn) {
+                    acc = write(b, acc);
+                    continue;
+                  }
+                  // The last tile row's second row is past an odd OH.
+                  Value inside = arith::CmpIOp::create(
+                      b, loc, arith::CmpIPredicate::ult, row, cst(b, OH));
+                  acc = scf::IfOp::create(
+                            b, loc, inside,
+                            [&](OpBuilder &b, Location) {
+                              scf::YieldOp::create(b, loc, write(b, acc));
+                            },
+                            [&](OpBuilder &b, Location) {
+                              scf::YieldOp::create(b, loc, acc);
+                            })
+                            .getResult(0);
+                }
+                scf::YieldOp::create(b, loc, acc);
+              })
+              .getResult(0);
+      return filled;
     };
-    rewriter.replaceOp(conv, forallSlices(rewriter, loc, {F}, init,
-                                          {1, 1, OH, OW},
-                                          RankedTensorType::get({OH, OW}, f32),
-                                          offsets, body));
+    rewriter.replaceOp(conv,
+                       forallSlices(rewriter, loc, {F}, init, {1, 1, OH, OW},
+                                    RankedTensorType::get({OH, OW}, f32),
+                                    offsets, body));
   }
   return success();
 }
@@ -1084,26 +1126,15 @@ static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
   Value zero = arith::ConstantOp::create(rewriter, loc, f32,
                                          rewriter.getF32FloatAttr(0));
   auto plane = RankedTensorType::get({OH, OW}, f32);
-  // A filled init (no bias) starts each block from the fill value in
-  // registers: the output is not filled in memory and read back.
-  // So does a per-channel bias (its channel's value broadcast).
-  Value initValue, bias;
-  if (auto fill = init.getDefiningOp<linalg::FillOp>()) {
-    initValue =
-        vector::BroadcastOp::create(rewriter, loc, vec, fill.getInputs()[0]);
-    init = tensor::EmptyOp::create(rewriter, loc, ot.getShape(), f32);
-  } else if (N == 1 && (bias = channelBias(rewriter, loc, init, C))) {
-    init = tensor::EmptyOp::create(rewriter, loc, ot.getShape(), f32);
-  }
+  // Each block starts from the fill value or the channel's bias.
+  AccumulatorStart accStart(rewriter, loc, init, C, /*withBias=*/N == 1);
   auto offsets = [&](OpBuilder &b, ValueRange ivs) {
     return SmallVector<OpFoldResult>{ivs[0], ivs[1], b.getIndexAttr(0),
                                      b.getIndexAttr(0)};
   };
   auto body = [&](OpBuilder &b, ValueRange ivs, Value tile) -> Value {
     Value n = ivs[0], c = ivs[1];
-    if (bias)
-      initValue = vector::BroadcastOp::create(
-          b, loc, vec, tensor::ExtractOp::create(b, loc, bias, ValueRange{c}));
+    Value initValue = accStart.start(b, loc, vec, c);
     // The filter taps of this channel, broadcast once.
     SmallVector<Value> taps;
     for (int64_t i = 0; i < KH; ++i)
@@ -1221,7 +1252,7 @@ struct FusedTiling {
 /// own accumulator from it, in registers once vectorized, instead of a pass
 /// that writes the whole output in memory before the contraction reads it
 /// back. Only valid when `o` does not tile a reduction dim.
-static FailureOr<FusedTiling> tileFusingFill(RewriterBase &rewriter,
+static FailureOr<FusedTiling> tileFusingInit(RewriterBase &rewriter,
                                              Operation *op,
                                              const scf::SCFTilingOptions &o) {
   scf::SCFTileAndFuseOptions fo;
@@ -1474,7 +1505,7 @@ struct CPUTileAndVectorizePass
     scf::SCFTilingOptions o1;
     o1.setTileSizes(t1);
     o1.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
-    FailureOr<FusedTiling> r1 = tileFusingFill(rewriter, op, o1);
+    FailureOr<FusedTiling> r1 = tileFusingInit(rewriter, op, o1);
     if (failed(r1))
       return;
     rewriter.replaceOp(op, r1->replacements);
@@ -1514,7 +1545,7 @@ struct CPUTileAndVectorizePass
     int64_t innerRed;
     if (!classify(inner, innerPar, innerRed))
       return;
-    // First the parallel dims (the task's fill fused again, per register
+    // First the parallel dims (the task's init fused again, per register
     // tile), then the reduction by 1.
     SmallVector<int64_t> vec(inner.getNumLoops(), 1);
     vec[innerPar[innerPar.size() - 2]] = rm;
@@ -1525,7 +1556,7 @@ struct CPUTileAndVectorizePass
       t2.push_back(idx(v));
     scf::SCFTilingOptions o2;
     o2.setTileSizes(t2);
-    FailureOr<FusedTiling> r2 = tileFusingFill(rewriter, inner, o2);
+    FailureOr<FusedTiling> r2 = tileFusingInit(rewriter, inner, o2);
     if (failed(r2))
       return;
     rewriter.replaceOp(inner, r2->replacements);
@@ -1539,13 +1570,13 @@ struct CPUTileAndVectorizePass
       return;
     rewriter.replaceOp(r2->tile, r3->replacements);
     Operation *tile = r3->tiledOps.back();
-    // The register tile's fill: a constant vector written, which the
+    // The register tile's init (fill or bias): a vector written, which the
     // accumulator read then forwards.
-    for (Operation *fill : r2->fused) {
-      rewriter.setInsertionPoint(fill);
-      auto vf = linalg::vectorize(rewriter, fill);
-      if (succeeded(vf))
-        rewriter.replaceOp(fill, vf->replacements);
+    for (Operation *init : r2->fused) {
+      rewriter.setInsertionPoint(init);
+      auto vi = linalg::vectorize(rewriter, init);
+      if (succeeded(vi))
+        rewriter.replaceOp(init, vi->replacements);
     }
     // Batch dims a task kept (pixel blocks of a packed convolution) are 1
     // in the register tile: drop them there.

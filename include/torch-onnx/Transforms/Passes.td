@@ -138,7 +138,8 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
     Statistic<"numSplit", "split",
               "Contractions split into full register tiles and a remainder">,
     Statistic<"numFusedFills", "fused-fills",
-              "Zero accumulators filled per tile (fused into the tiling)">,
+              "Accumulator inits (fills, bias broadcasts) fused into the "
+              "tiling">,
     Statistic<"numWinograd", "winograd",
               "3x3 convolutions as Winograd F(2x2, 3x3)">
   ];
