@@ -26,6 +26,7 @@
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/TargetParser/Host.h"
 
 #include <cstring>
@@ -286,6 +287,102 @@ struct AccumulatorStart {
   }
 };
 
+/// An element-wise consumer that a contraction or a convolution can apply
+/// to its results in registers, before it stores them (ReLU, Clip, a
+/// sigmoid): an all-parallel generic with identity maps whose one input is
+/// `v` (its only use), that does not read its init, and whose payload is
+/// element-wise arithmetic on scalars (values from outside the payload are
+/// broadcast). Null when the consumer is not one.
+static linalg::GenericOp epilogueConsumer(Value v) {
+  if (!v.hasOneUse())
+    return {};
+  auto g = dyn_cast<linalg::GenericOp>(*v.user_begin());
+  if (!g || g.getNumDpsInputs() != 1 || g.getNumDpsInits() != 1 ||
+      g.getDpsInputs()[0] != v || g.getNumReductionLoops() != 0 ||
+      !g.hasPureTensorSemantics() ||
+      g.payloadUsesValueFromOperand(g.getDpsInitOperand(0)) ||
+      g.getResult(0).getType() != v.getType() ||
+      !llvm::all_of(g.getIndexingMapsArray(),
+                    [](AffineMap m) { return m.isIdentity(); }))
+    return {};
+  for (Operation &op : g.getBody()->without_terminator()) {
+    if (op.getNumRegions() || op.getNumResults() != 1 ||
+        !isa<arith::ArithDialect, math::MathDialect>(op.getDialect()) ||
+        !(op.hasTrait<OpTrait::ConstantLike>() ||
+          OpTrait::hasElementwiseMappableTraits(&op)) ||
+        !op.getResult(0).getType().isIntOrFloat() ||
+        llvm::any_of(op.getOperandTypes(),
+                     [](Type t) { return !t.isIntOrFloat(); }))
+      return {};
+  }
+  return g;
+}
+
+/// The consumer `epilogueConsumer` finds behind a contraction's result
+/// through reshapes that are its only uses (the view of a convolution's
+/// output), or null.
+static linalg::GenericOp epilogueBehindReshapes(Value v) {
+  while (v.hasOneUse() &&
+         isa<tensor::ExpandShapeOp, tensor::CollapseShapeOp>(*v.user_begin()))
+    v = v.user_begin()->getResult(0);
+  return epilogueConsumer(v);
+}
+
+/// `g`'s payload applied to the vector `vec` (scalars from outside it
+/// broadcast to vec's shape).
+static Value applyEpilogue(OpBuilder &b, Location loc, linalg::GenericOp g,
+                           Value vec) {
+  ArrayRef<int64_t> shape = cast<VectorType>(vec.getType()).getShape();
+  IRMapping map;
+  Block *body = g.getBody();
+  map.map(body->getArgument(0), vec);
+  auto lift = [&](Value s) {
+    Value m = map.lookupOrDefault(s);
+    if (!isa<VectorType>(m.getType())) {
+      m = vector::BroadcastOp::create(b, loc,
+                                      VectorType::get(shape, m.getType()), m);
+      map.map(s, m);
+    }
+    return m;
+  };
+  for (Operation &op : body->without_terminator()) {
+    if (op.hasTrait<OpTrait::ConstantLike>()) {
+      map.map(op.getResult(0), b.clone(op)->getResult(0));
+      continue;
+    }
+    for (Value o : op.getOperands())
+      lift(o);
+    Operation *c = b.clone(op, map);
+    c->getResult(0).setType(VectorType::get(shape, op.getResult(0).getType()));
+  }
+  return lift(body->getTerminator()->getOperand(0));
+}
+
+/// `g`'s payload applied to the tensor `v` by a copy of `g` on v's type,
+/// vectorized when asked (a register tile); v's other uses take its result.
+static void placeEpilogue(RewriterBase &rewriter, Value v, linalg::GenericOp g,
+                          bool vectorize) {
+  auto t = cast<RankedTensorType>(v.getType());
+  OpBuilder::InsertionGuard guard(rewriter);
+  rewriter.setInsertionPointAfterValue(v);
+  auto id = AffineMap::getMultiDimIdentityMap(t.getRank(), g.getContext());
+  auto e = linalg::GenericOp::create(
+      rewriter, g.getLoc(), TypeRange{t}, ValueRange{v}, ValueRange{v},
+      {id, id},
+      SmallVector<utils::IteratorType>(t.getRank(),
+                                       utils::IteratorType::parallel));
+  IRMapping map;
+  rewriter.cloneRegionBefore(g.getRegion(), e.getRegion(), e.getRegion().end(),
+                             map);
+  rewriter.replaceAllUsesExcept(v, e.getResult(0), e);
+  if (!vectorize || !t.hasStaticShape())
+    return;
+  rewriter.setInsertionPoint(e);
+  auto r = linalg::vectorize(rewriter, e);
+  if (succeeded(r))
+    rewriter.replaceOp(e, r->replacements);
+}
+
 /// The init of a contraction built on a view of a convolution's output
 /// (`viewT`), made in the view's own shape when the output's init is a fill
 /// or a per-channel bias broadcast (so that the tiling can fuse it and each
@@ -539,7 +636,8 @@ static SmallVector<Value, 2> winogradAt(OpBuilder &b, Location loc,
 static LogicalResult winogradConv(RewriterBase &rewriter,
                                   linalg::Conv2DNchwFchwOp conv, int64_t tileM,
                                   int64_t tileN, int64_t minChannels,
-                                  TaskTiles &taskTiles) {
+                                  TaskTiles &taskTiles,
+                                  linalg::GenericOp epilogue) {
   FailureOr<ConvShape> shape = getConvShape(conv);
   if (failed(shape))
     return failure();
@@ -740,6 +838,8 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
                           b, loc, vec2, acc, ValueRange{row, col0}, zero,
                           ArrayRef<bool>{colsIn});
                     Value sum = arith::AddFOp::create(b, loc, cur, seg);
+                    if (epilogue)
+                      sum = applyEpilogue(b, loc, epilogue, sum);
                     return vector::TransferWriteOp::create(
                                b, loc, sum, acc, ValueRange{row, col0},
                                ArrayRef<bool>{colsIn})
@@ -1076,9 +1176,16 @@ constexpr int64_t kDepthwiseRows = 4;
 /// input row (a stride-s row is loaded over its span and its every s-th lane
 /// picked by a shuffle) and one FMA with the broadcast filter value. A last
 /// partial block is masked. No copy, no im2col.
+///
+/// A zero `tensor.pad` of the input's rows and columns is not made: the
+/// border rows (whose taps leave the input) and border column blocks are
+/// generated apart, with their outside taps dropped (rows), shifted in
+/// as zeros (left) or masked off (right); the interior reads the input as
+/// is. `epilogue` (an element-wise consumer) is applied before each store.
 static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
                                         linalg::DepthwiseConv2DNchwChwOp op,
-                                        int64_t maxLanes) {
+                                        int64_t maxLanes,
+                                        linalg::GenericOp epilogue) {
   Value x = op.getDpsInputs()[0], w = op.getDpsInputs()[1],
         init = op.getDpsInits()[0];
   auto xt = dyn_cast<RankedTensorType>(x.getType());
@@ -1095,36 +1202,74 @@ static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
     return rewriter.notifyMatchFailure(op, "width stride above 4");
   int64_t N = ot.getDimSize(0), C = ot.getDimSize(1), OH = ot.getDimSize(2),
           OW = ot.getDimSize(3), KH = wt.getDimSize(1), KW = wt.getDimSize(2);
+  // The padding taken into the code: a zero pad of rows and columns only.
+  int64_t pt = 0, pl = 0;
+  tensor::PadOp pad = x.getDefiningOp<tensor::PadOp>();
+  if (pad) {
+    Attribute v;
+    SmallVector<int64_t> lo(pad.getStaticLow()), hi(pad.getStaticHigh());
+    Value pv = pad.getConstantPaddingValue();
+    if (pv && matchPattern(pv, m_Constant(&v)) && isa<FloatAttr>(v) &&
+        cast<FloatAttr>(v).getValue().isZero() && lo.size() == 4 &&
+        llvm::all_of(llvm::concat<int64_t>(lo, hi),
+                     [](int64_t p) { return p >= 0; }) &&
+        lo[0] == 0 && lo[1] == 0 && hi[0] == 0 && hi[1] == 0 &&
+        pad.getSourceType().hasStaticShape()) {
+      pt = lo[2];
+      pl = lo[3];
+      x = pad.getSource();
+      xt = pad.getSourceType();
+    } else {
+      pad = {};
+    }
+  }
+  int64_t H = xt.getDimSize(2), W = xt.getDimSize(3);
   // Vector length: the target's, or the power of two that covers a narrow
   // row (at least 4).
   int64_t lanes =
       std::max<int64_t>(4, std::min<int64_t>(maxLanes, llvm::PowerOf2Ceil(OW)));
-  int64_t span = (lanes - 1) * sw + 1; // input lanes one block reads
   int64_t fullBlocks = OW / lanes;
+  // Full blocks whose every tap reads `span` lanes inside the input row:
+  // [bLo, bHi).
+  auto interior = [&](int64_t span, int64_t &bLo, int64_t &bHi) {
+    int64_t step = lanes * sw;
+    bLo = std::min(fullBlocks, (pl + step - 1) / step);
+    int64_t last = W - span - (KW - 1) * dw + pl; // largest first column
+    bHi = last < 0 ? 0 : std::min(fullBlocks, last / step + 1);
+    bHi = std::max(bHi, bLo);
+  };
+  int64_t span = (lanes - 1) * sw + 1; // input lanes one block reads
+  int64_t bLo, bHi;
+  interior(span, bLo, bHi);
   // A strided block reads a whole number of vectors (two for stride 2), so
   // that picking its lanes is one two-source permute (LLVM splits an odd
-  // span into 128-bit pieces and inserts), when the wider read stays inside
-  // the input row for every full block.
+  // span into 128-bit pieces and inserts), when that keeps every interior
+  // block inside the input row.
   if (sw > 1) {
-    int64_t wide = llvm::PowerOf2Ceil(span);
-    if (fullBlocks > 0 &&
-        (fullBlocks - 1) * lanes * sw + (KW - 1) * dw + wide <=
-            xt.getDimSize(3))
+    int64_t wide = llvm::PowerOf2Ceil(span), lo2, hi2;
+    interior(wide, lo2, hi2);
+    if (lo2 == bLo && hi2 == bHi)
       span = wide;
   }
+  // Output rows whose taps all fall inside the input: [ohLo, ohHi).
+  int64_t ohLo = std::min(OH, (pt + sh - 1) / sh);
+  int64_t ohHi =
+      std::max(ohLo, std::min(OH, (H - 1 - (KH - 1) * dh + pt) / sh + 1));
+  if (H - 1 - (KH - 1) * dh + pt < 0)
+    ohHi = ohLo;
   Location loc = op.getLoc();
   Type f32 = rewriter.getF32Type();
   auto vec = VectorType::get({lanes}, f32);
   auto spanVec = VectorType::get({span}, f32);
-  SmallVector<int64_t> pick;
-  for (int64_t i = 0; i < lanes; ++i)
-    pick.push_back(i * sw);
   auto cst = [&](OpBuilder &b, int64_t v) -> Value {
     return arith::ConstantIndexOp::create(b, loc, v);
   };
   rewriter.setInsertionPoint(op);
   Value zero = arith::ConstantOp::create(rewriter, loc, f32,
                                          rewriter.getF32FloatAttr(0));
+  Value zeroSpan = arith::ConstantOp::create(
+      rewriter, loc, spanVec,
+      DenseElementsAttr::get(spanVec, rewriter.getF32FloatAttr(0)));
   auto plane = RankedTensorType::get({OH, OW}, f32);
   // Each block starts from the fill value or the channel's bias.
   AccumulatorStart accStart(rewriter, loc, init, C, /*withBias=*/N == 1);
@@ -1144,9 +1289,14 @@ static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
         taps.push_back(vector::BroadcastOp::create(b, loc, vec, s));
       }
     // One block of output columns starting at `ow0` in each of the `rows`
-    // output rows from `oh`: independent FMA chains, one per row.
-    auto block = [&](OpBuilder &b, Value oh, int64_t rows, Value ow0, Value acc,
-                     bool full) -> Value {
+    // output rows from `oh`: independent FMA chains, one per row. A border
+    // row has its static index in `ohS` (its taps outside the input are
+    // dropped); a border block its first column in `ow0S` (its reads
+    // masked, those left of the row shifted in as zeros). `full`: the
+    // block's output columns are all inside the row.
+    auto block = [&](OpBuilder &b, Value oh, std::optional<int64_t> ohS,
+                     int64_t rows, Value ow0, std::optional<int64_t> ow0S,
+                     Value acc, bool full) -> Value {
       SmallVector<Value> a(rows);
       SmallVector<Value> outRow(rows);
       for (int64_t r = 0; r < rows; ++r) {
@@ -1158,33 +1308,86 @@ static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
                                                     zero, ArrayRef<bool>{full})
                          .getResult();
       }
+      // Per tap column: where its read starts and the lanes it picks.
       SmallVector<Value> col(KW);
-      for (int64_t j = 0; j < KW; ++j)
-        col[j] = arith::AddIOp::create(
-            b, loc, arith::MulIOp::create(b, loc, ow0, cst(b, sw)),
-            cst(b, j * dw));
+      SmallVector<SmallVector<int64_t>> pick(KW);
+      SmallVector<bool> shifted(KW);
+      for (int64_t j = 0; j < KW; ++j) {
+        int64_t first = j * dw - pl; // relative to ow0 * sw
+        int64_t shift = 0;           // lanes left of the row (border)
+        if (ow0S && *ow0S * sw + first < 0)
+          shift = -(*ow0S * sw + first);
+        shifted[j] = shift > 0;
+        col[j] =
+            ow0S ? cst(b, *ow0S * sw + first + shift)
+                 : arith::AddIOp::create(
+                       b, loc, arith::MulIOp::create(b, loc, ow0, cst(b, sw)),
+                       cst(b, first));
+        // Lane l takes element l * sw of the read that starts `shift` lanes
+        // left of the row: zeroSpan[0] or v[l * sw - shift].
+        for (int64_t l = 0; l < lanes; ++l) {
+          int64_t k = l * sw - shift;
+          pick[j].push_back(shift == 0 ? k : k < 0 ? 0 : span + k);
+        }
+      }
+      bool inBounds = !ow0S;
       for (int64_t i = 0; i < KH; ++i)
         for (int64_t r = 0; r < rows; ++r) {
+          if (ohS) {
+            int64_t row = (*ohS + r) * sh + i * dh - pt;
+            if (row < 0 || row >= H)
+              continue;
+          }
           Value row = arith::AddIOp::create(
               b, loc, arith::MulIOp::create(b, loc, outRow[r], cst(b, sh)),
-              cst(b, i * dh));
+              cst(b, i * dh - pt));
           for (int64_t j = 0; j < KW; ++j) {
+            bool plain = sw == 1 && !shifted[j];
             Value v = vector::TransferReadOp::create(
-                b, loc, sw == 1 ? vec : spanVec, x,
-                ValueRange{n, c, row, col[j]}, zero, ArrayRef<bool>{full});
-            if (sw > 1)
-              v = vector::ShuffleOp::create(b, loc, v, v, pick);
+                b, loc, plain ? vec : spanVec, x, ValueRange{n, c, row, col[j]},
+                zero, ArrayRef<bool>{inBounds});
+            if (!plain)
+              v = vector::ShuffleOp::create(b, loc, shifted[j] ? zeroSpan : v,
+                                            v, pick[j]);
             a[r] = vector::FMAOp::create(b, loc, v, taps[i * KW + j], a[r]);
           }
         }
-      for (int64_t r = 0; r < rows; ++r)
+      for (int64_t r = 0; r < rows; ++r) {
+        if (epilogue)
+          a[r] = applyEpilogue(b, loc, epilogue, a[r]);
         acc = vector::TransferWriteOp::create(b, loc, a[r], acc,
                                               ValueRange{outRow[r], ow0},
                                               ArrayRef<bool>{full})
                   .getResult();
+      }
       return acc;
     };
-    // Rows of blocks, `rows` output rows at a time.
+    // One group of `rows` output rows from `oh`: the interior blocks in a
+    // loop, the border and partial blocks apart.
+    auto rowGroup = [&](OpBuilder &b, Value oh, std::optional<int64_t> ohS,
+                        int64_t rows, Value acc) -> Value {
+      for (int64_t bi = 0; bi < bLo; ++bi)
+        acc =
+            block(b, oh, ohS, rows, cst(b, bi * lanes), bi * lanes, acc, true);
+      if (bHi > bLo)
+        acc = scf::ForOp::create(
+                  b, loc, cst(b, bLo * lanes), cst(b, bHi * lanes),
+                  cst(b, lanes), ValueRange{acc},
+                  [&](OpBuilder &b, Location, Value ow0, ValueRange it) {
+                    scf::YieldOp::create(b, loc,
+                                         block(b, oh, ohS, rows, ow0,
+                                               std::nullopt, it[0], true));
+                  })
+                  .getResult(0);
+      for (int64_t bi = bHi; bi < fullBlocks; ++bi)
+        acc =
+            block(b, oh, ohS, rows, cst(b, bi * lanes), bi * lanes, acc, true);
+      if (OW % lanes)
+        acc = block(b, oh, ohS, rows, cst(b, fullBlocks * lanes),
+                    fullBlocks * lanes, acc, false);
+      return acc;
+    };
+    // Interior rows, `rows` at a time, in a loop.
     auto rowLoop = [&](OpBuilder &b, Value acc, int64_t from, int64_t to,
                        int64_t rows) -> Value {
       if (to <= from)
@@ -1193,31 +1396,27 @@ static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
                  b, loc, cst(b, from), cst(b, to), cst(b, rows),
                  ValueRange{acc},
                  [&](OpBuilder &b, Location, Value oh, ValueRange iter) {
-                   Value acc = iter[0];
-                   if (fullBlocks > 0)
-                     acc = scf::ForOp::create(
-                               b, loc, cst(b, 0), cst(b, fullBlocks * lanes),
-                               cst(b, lanes), ValueRange{acc},
-                               [&](OpBuilder &b, Location, Value ow0,
-                                   ValueRange it) {
-                                 scf::YieldOp::create(
-                                     b, loc,
-                                     block(b, oh, rows, ow0, it[0], true));
-                               })
-                               .getResult(0);
-                   if (OW % lanes)
-                     acc = block(b, oh, rows, cst(b, fullBlocks * lanes), acc,
-                                 false);
-                   scf::YieldOp::create(b, loc, acc);
+                   scf::YieldOp::create(
+                       b, loc, rowGroup(b, oh, std::nullopt, rows, iter[0]));
                  })
           .getResult(0);
     };
-    int64_t R = std::min<int64_t>(kDepthwiseRows, OH);
-    Value acc = rowLoop(b, tile, 0, OH / R * R, R);
-    return rowLoop(b, acc, OH / R * R, OH, 1);
+    Value acc = tile;
+    for (int64_t oh = 0; oh < ohLo; ++oh)
+      acc = rowGroup(b, cst(b, oh), oh, 1, acc);
+    int64_t R =
+        std::min<int64_t>(kDepthwiseRows, std::max<int64_t>(1, ohHi - ohLo));
+    int64_t mid = ohLo + (ohHi - ohLo) / R * R;
+    acc = rowLoop(b, acc, ohLo, mid, R);
+    acc = rowLoop(b, acc, mid, ohHi, 1);
+    for (int64_t oh = ohHi; oh < OH; ++oh)
+      acc = rowGroup(b, cst(b, oh), oh, 1, acc);
+    return acc;
   };
   rewriter.replaceOp(op, forallSlices(rewriter, loc, {N, C}, init,
                                       {1, 1, OH, OW}, plane, offsets, body));
+  if (pad && pad->use_empty())
+    rewriter.eraseOp(pad);
   return success();
 }
 
@@ -1410,6 +1609,18 @@ struct CPUTileAndVectorizePass
 
   /// Task tiles chosen by the convolution rewrite, per contraction.
   TaskTiles taskTiles;
+  /// Element-wise consumers applied by the contractions' register tiles,
+  /// per contraction (each detached from the IR; erased at the end).
+  llvm::DenseMap<Operation *, linalg::GenericOp> epilogueOf;
+  SmallVector<linalg::GenericOp> epilogueTemplates;
+
+  /// Detaches `g` (its uses take its input): whoever computes that input
+  /// now applies g's payload.
+  void takeEpilogue(RewriterBase &rewriter, linalg::GenericOp g) {
+    rewriter.replaceAllUsesWith(g.getResult(0), g.getDpsInputs()[0]);
+    epilogueTemplates.push_back(g);
+    ++numEpilogues;
+  }
   /// Reduction loops of register tiles whose accumulator is transposed.
   SmallVector<scf::ForOp> transposedAccLoops;
 
@@ -1422,6 +1633,26 @@ struct CPUTileAndVectorizePass
       task = it->second;
       taskTiles.erase(it);
     }
+    // The epilogue, applied exactly once to what this op computes: by each
+    // register tile after its reduction loop, or, where the tiling stops
+    // short, by a copy on the result of what is left (`current`).
+    linalg::GenericOp epilogue;
+    if (auto it = epilogueOf.find(op); it != epilogueOf.end()) {
+      epilogue = it->second;
+      epilogueOf.erase(it);
+    }
+    Value current = op->getResult(0);
+    bool onRegisters = false;
+    auto applyOnExit = llvm::make_scope_exit([&] {
+      if (epilogue && current)
+        placeEpilogue(rewriter, current, epilogue, onRegisters);
+    });
+    // Parts of this op take the epilogue over.
+    auto handOver = [&](Operation *part) {
+      if (epilogue)
+        epilogueOf[part] = epilogue;
+      current = {};
+    };
     SmallVector<int64_t> ranges = op.getStaticLoopRanges();
     if (llvm::any_of(ranges, ShapedType::isDynamic))
       return;
@@ -1473,6 +1704,8 @@ struct CPUTileAndVectorizePass
       if (!first || !second)
         return;
       ++numSplit;
+      handOver(first);
+      handOver(second);
       tileContraction(rewriter, cast<linalg::LinalgOp>(first.getOperation()),
                       true);
       tileContraction(rewriter, cast<linalg::LinalgOp>(second.getOperation()),
@@ -1483,6 +1716,7 @@ struct CPUTileAndVectorizePass
     if (auto packed = packB(rewriter, op, m, n, red, rn, packMinBytes);
         succeeded(packed)) {
       ++numPacked;
+      handOver(*packed);
       return tileContraction(rewriter, *packed, true);
     }
     int64_t rm = divisor(ranges[m], tileM(), 1);
@@ -1502,6 +1736,7 @@ struct CPUTileAndVectorizePass
     if (task)
       for (auto [i, t] : llvm::enumerate(*task))
         t1[i] = idx(t);
+    t1[red] = idx(0); // tasks never split the reduction
     scf::SCFTilingOptions o1;
     o1.setTileSizes(t1);
     o1.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
@@ -1512,6 +1747,7 @@ struct CPUTileAndVectorizePass
     ++numTiled;
     numFusedFills += r1->fused.size();
     auto inner = cast<linalg::LinalgOp>(r1->tile);
+    current = inner->getResult(0);
     // The batch dims of a task are 1: drop them first (rank-reducing
     // slices), so the register tiles are 2-D and lower to FMAs.
     if (par.size() > 2) {
@@ -1528,6 +1764,7 @@ struct CPUTileAndVectorizePass
         generic = *g;
       }
       inner = dropUnitLoops(rewriter, generic, batchDims);
+      current = inner->getResult(0);
     }
     // A generic contraction that is a plain matmul becomes linalg.matmul,
     // which vectorizes straight to vector.contract (a generic one goes
@@ -1535,8 +1772,10 @@ struct CPUTileAndVectorizePass
     if (auto generic = dyn_cast<linalg::GenericOp>(inner.getOperation())) {
       rewriter.setInsertionPoint(generic);
       auto named = linalg::specializeGenericOp(rewriter, generic);
-      if (succeeded(named))
+      if (succeeded(named)) {
         inner = *named;
+        current = inner->getResult(0);
+      }
     }
     // Level 2: register tiles (k by 1), vectorized to vector.contract, which
     // the patterns below lower to broadcasts + FMAs; the accumulator tile is
@@ -1560,6 +1799,7 @@ struct CPUTileAndVectorizePass
     if (failed(r2))
       return;
     rewriter.replaceOp(inner, r2->replacements);
+    current = r2->replacements[0];
     SmallVector<OpFoldResult> t3(inner.getNumLoops(), idx(0));
     t3[innerRed] = idx(1);
     scf::SCFTilingOptions o3;
@@ -1570,6 +1810,10 @@ struct CPUTileAndVectorizePass
       return;
     rewriter.replaceOp(r2->tile, r3->replacements);
     Operation *tile = r3->tiledOps.back();
+    // The reduction loop covers the whole reduction (no level tiles it):
+    // its result is the register tile's final value.
+    current = r3->replacements[0];
+    onRegisters = true;
     // The register tile's init (fill or bias): a vector written, which the
     // accumulator read then forwards.
     for (Operation *init : r2->fused) {
@@ -1754,32 +1998,43 @@ struct CPUTileAndVectorizePass
     func.walk([&](linalg::Conv2DNchwFchwOp c) { convs.push_back(c); });
     for (auto c : convs) {
       rewriter.setInsertionPoint(c);
-      if (winograd && succeeded(winogradConv(rewriter, c, tileM(), tileN(),
-                                             winogradMinChannels, taskTiles))) {
+      linalg::GenericOp epilogue =
+          fuseEpilogues ? epilogueConsumer(c.getResult(0)) : nullptr;
+      if (winograd &&
+          succeeded(winogradConv(rewriter, c, tileM(), tileN(),
+                                 winogradMinChannels, taskTiles, epilogue))) {
         ++numWinograd;
+        if (epilogue)
+          takeEpilogue(rewriter, epilogue);
         continue;
       }
       (void)im2col(rewriter, c, tileM(), tileN(), taskTiles);
     }
-    // Padding: the border filled, the interior written by the producer.
-    SmallVector<tensor::PadOp> pads;
-    func.walk([&](tensor::PadOp p) { pads.push_back(p); });
-    for (auto p : pads)
-      if (succeeded(padInPlace(rewriter, p)))
-        ++numPads;
-    // Depthwise convolutions: direct vector code; any left (dynamic shapes,
+    // Depthwise convolutions: direct vector code, their input padding
+    // included; any left (dynamic shapes,
     // other types) go on as window generics.
     SmallVector<linalg::DepthwiseConv2DNchwChwOp> depthwise;
     func.walk(
         [&](linalg::DepthwiseConv2DNchwChwOp c) { depthwise.push_back(c); });
     for (auto c : depthwise) {
-      if (succeeded(vectorizeDepthwise(rewriter, c, vectorWidth() / 32))) {
+      linalg::GenericOp epilogue =
+          fuseEpilogues ? epilogueConsumer(c.getResult(0)) : nullptr;
+      if (succeeded(
+              vectorizeDepthwise(rewriter, c, vectorWidth() / 32, epilogue))) {
         ++numDepthwise;
+        if (epilogue)
+          takeEpilogue(rewriter, epilogue);
         continue;
       }
       rewriter.setInsertionPoint(c);
       (void)linalg::generalizeNamedOp(rewriter, c);
     }
+    // Other padding: the border filled, the interior written by the producer.
+    SmallVector<tensor::PadOp> pads;
+    func.walk([&](tensor::PadOp p) { pads.push_back(p); });
+    for (auto p : pads)
+      if (succeeded(padInPlace(rewriter, p)))
+        ++numPads;
     // Row reductions: vectorized along the row.
     SmallVector<linalg::GenericOp> rowReductions;
     func.walk([&](linalg::GenericOp g) { rowReductions.push_back(g); });
@@ -1802,8 +2057,21 @@ struct CPUTileAndVectorizePass
       if (linalg::isaContractionOpInterface(op))
         contractions.push_back(op);
     });
+    // Their element-wise consumers (through the reshapes of a convolution's
+    // view) go into the register tiles.
+    for (auto op : contractions) {
+      if (!fuseEpilogues || op->getNumResults() != 1)
+        continue;
+      if (linalg::GenericOp g = epilogueBehindReshapes(op->getResult(0))) {
+        epilogueOf[op] = g;
+        takeEpilogue(rewriter, g);
+      }
+    }
     for (auto op : contractions)
       tileContraction(rewriter, op, taskTiles.contains(op));
+    for (linalg::GenericOp g : epilogueTemplates)
+      rewriter.eraseOp(g);
+    epilogueTemplates.clear();
     // Transposed accumulator tiles out of their reduction loops first, so
     // that they are transposed once per tile, not once per k step.
     hoistAccumulators(rewriter, transposedAccLoops);

@@ -122,6 +122,9 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
     Option<"winogradMinChannels", "winograd-min-channels", "int64_t", "32",
            "Fewest input channels for Winograd (its transforms cost about as "
            "much as a short reduction)">,
+    Option<"fuseEpilogues", "fuse-epilogues", "bool", "true",
+           "Apply an element-wise consumer of a contraction or convolution "
+           "(ReLU, Clip, ...) in its register tiles before they are stored">,
   ];
   let statistics = [
     Statistic<"numTiled", "tiled", "Contractions tiled and vectorized">,
@@ -141,7 +144,10 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
               "Accumulator inits (fills, bias broadcasts) fused into the "
               "tiling">,
     Statistic<"numWinograd", "winograd",
-              "3x3 convolutions as Winograd F(2x2, 3x3)">
+              "3x3 convolutions as Winograd F(2x2, 3x3)">,
+    Statistic<"numEpilogues", "epilogues",
+              "Element-wise consumers applied in registers by their "
+              "producer">
   ];
   let dependentDialects = [
     "::mlir::scf::SCFDialect", "::mlir::vector::VectorDialect",

@@ -150,20 +150,19 @@ static FailureOr<SmallVector<Value>> lowerClip(Ctx &c) {
   Value r =
       c.elementwise({x}, elem, [&](OpBuilder &b, Location l, ValueRange a) {
         Value v = a[0];
+        // Floats: v < lo ? lo : v, then v > hi ? hi : v. A NaN compares
+        // false and stays NaN, and each step is one max/min instruction on
+        // x86 (whose max/min return their second operand on a NaN).
+        auto bound = [&](Value v, Value limit, arith::CmpFPredicate pred) {
+          return (Value)arith::SelectOp::create(
+              b, l, arith::CmpFOp::create(b, l, pred, v, limit), limit, v);
+        };
         if (lo)
-          v = isa<FloatType>(elem)
-                  ? (Value)arith::MaxNumFOp::create(b, l, v, lo)
-                  : fmax(c, b, l, v, lo);
+          v = isa<FloatType>(elem) ? bound(v, lo, arith::CmpFPredicate::OLT)
+                                   : fmax(c, b, l, v, lo);
         if (hi)
-          v = isa<FloatType>(elem)
-                  ? (Value)arith::MinNumFOp::create(b, l, v, hi)
-                  : fmin(c, b, l, v, hi);
-        if (isa<FloatType>(elem)) // NaN stays NaN
-          v = arith::SelectOp::create(
-              b, l,
-              arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, a[0],
-                                    a[0]),
-              a[0], v);
+          v = isa<FloatType>(elem) ? bound(v, hi, arith::CmpFPredicate::OGT)
+                                   : fmin(c, b, l, v, hi);
         return v;
       });
   return SmallVector<Value>{r};

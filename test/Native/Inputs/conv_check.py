@@ -17,36 +17,59 @@ import numpy as np
 import onnx
 from onnx import helper, numpy_helper, TensorProto
 
-# name: C, F, H, W, pad, stride, bias, residual + relu after the conv[, group]
+# name: C, F, H, W, pad, stride[, options]. pad: one value, or ONNX's
+# [top, left, bottom, right]. Options: bias, group, k (kernel size), dil,
+# post (what follows the convolution: "residual" an add of the input and a
+# ReLU, "relu", "clip" (ReLU6), "sigmoid", which its producer applies in
+# registers; a sigmoid applied twice would show).
 CASES = {
-    "c64_f64_14": (64, 64, 14, 14, 1, 1, True, True),
-    "c32_f8_7": (32, 8, 7, 7, 1, 1, True, False),
-    "c48_f24_9x16_valid": (48, 24, 9, 16, 0, 1, False, False),
-    "c40_f40_11x13": (40, 40, 11, 13, 1, 1, True, False),
-    "c256_f32_6x10": (256, 32, 6, 10, 1, 1, True, False),
-    "c32_f32_7x9_residual": (32, 32, 7, 9, 1, 1, False, True),
-    "c64_f32_14_stride2": (64, 32, 14, 14, 1, 2, True, False),
-    "c16_f32_14": (16, 32, 14, 14, 1, 1, True, False),
-    "dw96_112_stride2": (96, 96, 112, 112, 1, 2, True, False, 96),
-    "dw8_35_stride2_valid": (8, 8, 35, 35, 0, 2, True, False, 8),
-    "dw16_17_stride2": (16, 16, 17, 17, 1, 2, False, False, 16),
-    "dw32_14": (32, 32, 14, 14, 1, 1, True, True, 32),
+    "c64_f64_14": (64, 64, 14, 14, 1, 1, dict(bias=True, post="residual")),
+    "c32_f8_7": (32, 8, 7, 7, 1, 1, dict(bias=True)),
+    "c48_f24_9x16_valid": (48, 24, 9, 16, 0, 1, {}),
+    "c40_f40_11x13_sigmoid": (40, 40, 11, 13, 1, 1,
+                              dict(bias=True, post="sigmoid")),
+    "c256_f32_6x10": (256, 32, 6, 10, 1, 1, dict(bias=True)),
+    "c32_f32_7x9_residual": (32, 32, 7, 9, 1, 1, dict(post="residual")),
+    "c64_f32_14_stride2_clip": (64, 32, 14, 14, 1, 2,
+                                dict(bias=True, post="clip")),
+    "c16_f32_14_relu": (16, 32, 14, 14, 1, 1, dict(bias=True, post="relu")),
+    "c16_f96_1x1_28_sigmoid": (16, 96, 28, 28, 0, 1,
+                               dict(k=1, bias=True, post="sigmoid")),
+    "c24_f40_1x1_13_clip": (24, 40, 13, 13, 0, 1, dict(k=1, post="clip")),
+    "dw96_112_stride2": (96, 96, 112, 112, 1, 2, dict(bias=True, group=96)),
+    "dw8_35_stride2_valid": (8, 8, 35, 35, 0, 2, dict(bias=True, group=8)),
+    "dw16_17_stride2_clip": (16, 16, 17, 17, 1, 2,
+                             dict(group=16, post="clip")),
+    "dw32_14": (32, 32, 14, 14, 1, 1,
+                dict(bias=True, post="residual", group=32)),
+    "dw24_56_sigmoid": (24, 24, 56, 56, 1, 1,
+                        dict(bias=True, group=24, post="sigmoid")),
+    "dw8_20x37_pads_2013": (8, 8, 20, 37, [2, 0, 1, 3], 1,
+                            dict(group=8, post="relu")),
+    "dw8_9x21_k5_pad2_stride2": (8, 8, 9, 21, 2, 2,
+                                 dict(group=8, k=5, bias=True)),
+    "dw16_7_k3_pad2_dil2": (16, 16, 7, 7, 2, 1,
+                            dict(group=16, dil=2, post="clip")),
+    "dw8_3x5_pad1": (8, 8, 3, 5, 1, 1, dict(group=8, bias=True)),
 }
 
 
-def reference(x, w, b, pad, stride, group):
-    x = np.pad(x.astype(np.float64), ((0, 0), (0, 0), (pad, pad), (pad, pad)))
+def reference(x, w, b, pads, stride, group, dil):
+    t, l, bo, r = pads
+    x = np.pad(x.astype(np.float64), ((0, 0), (0, 0), (t, bo), (l, r)))
     if group > 1:  # depthwise: one filter per channel
         return np.concatenate([reference(x[:, c:c + 1], w[c:c + 1], None if
-                                         b is None else b[c:c + 1], 0, stride,
-                                         1) for c in range(group)], axis=1)
+                                         b is None else b[c:c + 1],
+                                         [0] * 4, stride, 1, dil)
+                               for c in range(group)], axis=1)
     F, C, KH, KW = w.shape
-    OH = (x.shape[2] - KH) // stride + 1
-    OW = (x.shape[3] - KW) // stride + 1
+    OH = (x.shape[2] - dil * (KH - 1) - 1) // stride + 1
+    OW = (x.shape[3] - dil * (KW - 1) - 1) // stride + 1
     out = np.zeros((1, F, OH, OW))
     for i in range(KH):
         for j in range(KW):
-            patch = x[0, :, i:i + stride * OH:stride, j:j + stride * OW:stride]
+            patch = x[0, :, i * dil:i * dil + stride * OH:stride,
+                      j * dil:j * dil + stride * OW:stride]
             out[0] += np.einsum("fc,chw->fhw", w[:, :, i, j].astype(np.float64),
                                 patch)
     if b is not None:
@@ -60,27 +83,41 @@ def main():
     rng = np.random.RandomState(0)
     bad = 0
     for name, case in CASES.items():
-        C, F, H, W, pad, stride, bias, residual = case[:8]
-        group = case[8] if len(case) > 8 else 1
+        C, F, H, W, pad, stride, o = case
+        group, k, dil = o.get("group", 1), o.get("k", 3), o.get("dil", 1)
+        bias, post = o.get("bias", False), o.get("post")
+        pads = pad if isinstance(pad, list) else [pad] * 4
         x = rng.randn(1, C, H, W).astype(np.float32)
-        w = (rng.randn(F, C // group, 3, 3) / np.sqrt(9 * C // group)).astype(
-            np.float32)
+        w = (rng.randn(F, C // group, k, k) /
+             np.sqrt(k * k * C // group)).astype(np.float32)
         b = rng.randn(F).astype(np.float32) if bias else None
         inits = [numpy_helper.from_array(w, "w")]
         ins = ["x", "w"]
         if bias:
             inits.append(numpy_helper.from_array(b, "b"))
             ins.append("b")
-        nodes = [helper.make_node("Conv", ins, ["y"], kernel_shape=[3, 3],
-                                  pads=[pad] * 4, strides=[stride] * 2,
-                                  group=group)]
-        ref = reference(x, w, b, pad, stride, group)
-        out = "y"
-        if residual:
+        nodes = [helper.make_node("Conv", ins, ["y"], kernel_shape=[k, k],
+                                  pads=pads[:2] + pads[2:], strides=[stride] * 2,
+                                  dilations=[dil] * 2, group=group)]
+        ref = reference(x, w, b, pads, stride, group, dil)
+        out = "z"
+        if post == "residual":
             nodes += [helper.make_node("Add", ["y", "x"], ["s"]),
                       helper.make_node("Relu", ["s"], ["z"])]
-            out = "z"
             ref = np.maximum(ref + x, 0)
+        elif post == "relu":
+            nodes.append(helper.make_node("Relu", ["y"], ["z"]))
+            ref = np.maximum(ref, 0)
+        elif post == "clip":
+            inits += [numpy_helper.from_array(np.float32(0), "lo"),
+                      numpy_helper.from_array(np.float32(0.25), "hi")]
+            nodes.append(helper.make_node("Clip", ["y", "lo", "hi"], ["z"]))
+            ref = np.clip(ref, 0, 0.25)
+        elif post == "sigmoid":
+            nodes.append(helper.make_node("Sigmoid", ["y"], ["z"]))
+            ref = 1 / (1 + np.exp(-ref))
+        else:
+            out = "y"
         g = helper.make_graph(
             nodes, name, [helper.make_tensor_value_info(
                 "x", TensorProto.FLOAT, list(x.shape))],

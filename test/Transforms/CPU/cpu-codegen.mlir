@@ -194,9 +194,10 @@ func.func @depthwise_stride2_wide(%x: tensor<1x8x35x35xf32>, %w: tensor<8x1x3x3x
   %0 = "onnx.Conv"(%x, %w) {group = 8 : i64, kernel_shape = [3, 3], strides = [2, 2]} : (tensor<1x8x35x35xf32>, tensor<8x1x3x3xf32>) -> tensor<1x8x17x17xf32>
   return %0 : tensor<1x8x17x17xf32>
 }
-// Padding an activation: the border is filled (top, bottom, left and right
-// bands) and the activation writes the interior in place; no fill of the
-// whole padded tensor and no copy.
+// Padding an activation for a convolution that reads a padded input (an
+// im2col one): the border is filled (top, bottom, left and right bands) and
+// the activation writes the interior in place; no fill of the whole padded
+// tensor and no copy.
 // CHECK-LABEL: func.func @pad_in_place
 // CHECK-NOT: tensor.pad
 // CHECK: %[[E:.+]] = tensor.empty() : tensor<1x8x18x18xf32>
@@ -209,10 +210,71 @@ func.func @depthwise_stride2_wide(%x: tensor<1x8x35x35xf32>, %w: tensor<8x1x3x3x
 // CHECK: %[[R:.+]] = linalg.generic {{.*}} outs(%[[IN]] : tensor<1x8x16x16xf32>)
 // CHECK: arith.maxnumf
 // CHECK: tensor.insert_slice %[[R]] into %{{.*}}[0, 0, 1, 1] [1, 8, 16, 16]
-func.func @pad_in_place(%x: tensor<1x8x16x16xf32>, %w: tensor<8x1x3x3xf32>) -> tensor<1x8x16x16xf32> {
+func.func @pad_in_place(%x: tensor<1x8x16x16xf32>, %w: tensor<8x8x3x3xf32>) -> tensor<1x8x16x16xf32> {
   %r = "onnx.Relu"(%x) : (tensor<1x8x16x16xf32>) -> tensor<1x8x16x16xf32>
-  %0 = "onnx.Conv"(%r, %w) {group = 8 : i64, kernel_shape = [3, 3], pads = [1, 1, 1, 1]} : (tensor<1x8x16x16xf32>, tensor<8x1x3x3xf32>) -> tensor<1x8x16x16xf32>
+  %0 = "onnx.Conv"(%r, %w) {kernel_shape = [3, 3], pads = [1, 1, 1, 1]} : (tensor<1x8x16x16xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x16x16xf32>
   return %0 : tensor<1x8x16x16xf32>
+}
+// A depthwise convolution reads its zero padding's source as is: no pad, no
+// padded tensor. The top and bottom output rows (taps above and below the
+// input dropped) and the left and right column blocks (masked reads; left
+// of the row shifted in as zeros) are generated apart from the interior
+// loops, which read in bounds. Its ReLU is applied to each output vector
+// before it is stored (no second pass).
+// CHECK-LABEL: func.func @depthwise_padded_relu
+// CHECK-NOT: tensor.pad
+// CHECK-NOT: tensor<1x8x18x18xf32>
+// CHECK: %[[ZS:.+]] = arith.constant dense<0.000000e+00> : vector<8xf32>
+// CHECK: scf.forall
+// Output row 0, first block: only the taps of input rows 0 and 1; the
+// column left of the row comes from the zero vector.
+// CHECK: %[[L:.+]] = vector.transfer_read %{{.*}}[%{{.*}}, %{{.*}}, %c0, %c0], %{{.*}} : tensor<1x8x16x16xf32>, vector<8xf32>
+// CHECK: vector.shuffle %[[ZS]], %[[L]] [0, 8, 9, 10, 11, 12, 13, 14] : vector<8xf32>, vector<8xf32>
+// CHECK: %[[M:.+]] = arith.maxnumf %{{.*}}, %{{.*}} : vector<8xf32>
+// CHECK: vector.transfer_write %[[M]], %{{.*}}[%c0, %c0] {in_bounds = [true]}
+// Interior rows, 4 at a time, read in bounds.
+// CHECK: scf.for %{{.*}} = %c1 to %c13 step %c4
+// CHECK: vector.transfer_read {{.*}} {in_bounds = [true]} : tensor<1x8x16x16xf32>, vector<8xf32>
+// The last row on its own.
+// CHECK: vector.transfer_write %{{.*}}, %{{.*}}[%c15, %c8] {in_bounds = [true]}
+// CHECK-NOT: linalg.generic
+func.func @depthwise_padded_relu(%x: tensor<1x8x16x16xf32>, %w: tensor<8x1x3x3xf32>) -> tensor<1x8x16x16xf32> {
+  %0 = "onnx.Conv"(%x, %w) {group = 8 : i64, kernel_shape = [3, 3], pads = [1, 1, 1, 1]} : (tensor<1x8x16x16xf32>, tensor<8x1x3x3xf32>) -> tensor<1x8x16x16xf32>
+  %1 = "onnx.Relu"(%0) : (tensor<1x8x16x16xf32>) -> tensor<1x8x16x16xf32>
+  return %1 : tensor<1x8x16x16xf32>
+}
+// A 1x1 convolution's Clip (and a Sigmoid after a matmul) is applied by
+// each register tile after its reduction loop, before the store: no pass
+// over the output after the contraction.
+// CHECK-LABEL: func.func @conv1x1_clip
+// CHECK: scf.forall
+// CHECK: %[[K:.+]]:2 = scf.for
+// CHECK: vector.fma
+// CHECK: %[[ACC:.+]] = vector.transfer_write %[[K]]#1
+// CHECK: %[[V:.+]] = vector.transfer_read %[[ACC]]
+// CHECK: %[[LT:.+]] = arith.cmpf olt, %[[V]], %{{.*}} : vector<4x16xf32>
+// CHECK: %[[LO:.+]] = arith.select %[[LT]], %{{.*}}, %[[V]]
+// CHECK: arith.cmpf ogt, %[[LO]]
+// CHECK: tensor.insert_slice
+// CHECK: tensor.expand_shape
+// CHECK-NOT: linalg.generic
+func.func @conv1x1_clip(%x: tensor<1x16x32x32xf32>, %w: tensor<64x16x1x1xf32>) -> tensor<1x64x32x32xf32> {
+  %lo = "onnx.Constant"() <{value_ = dense<0.0> : tensor<f32>}> : () -> tensor<f32>
+  %hi = "onnx.Constant"() <{value_ = dense<6.0> : tensor<f32>}> : () -> tensor<f32>
+  %0 = "onnx.Conv"(%x, %w) {kernel_shape = [1, 1]} : (tensor<1x16x32x32xf32>, tensor<64x16x1x1xf32>) -> tensor<1x64x32x32xf32>
+  %1 = "onnx.Clip"(%0, %lo, %hi) <{operandSegmentSizes = array<i32: 1, 1, 1>}> : (tensor<1x64x32x32xf32>, tensor<f32>, tensor<f32>) -> tensor<1x64x32x32xf32>
+  return %1 : tensor<1x64x32x32xf32>
+}
+// CHECK-LABEL: func.func @matmul_sigmoid
+// CHECK: scf.for
+// CHECK: vector.fma
+// CHECK: scf.yield
+// CHECK: math.exp %{{.*}} : vector<4x16xf32>
+// CHECK-NOT: linalg.generic
+func.func @matmul_sigmoid(%a: tensor<64x128xf32>, %b: tensor<128x64xf32>) -> tensor<64x64xf32> {
+  %0 = "onnx.MatMul"(%a, %b) : (tensor<64x128xf32>, tensor<128x64xf32>) -> tensor<64x64xf32>
+  %1 = "onnx.Sigmoid"(%0) : (tensor<64x64xf32>) -> tensor<64x64xf32>
+  return %1 : tensor<64x64xf32>
 }
 // A grouped convolution with several channels per group stays a window
 // generic: the output's last dim (ow) becomes the innermost loop, after the
