@@ -42,6 +42,12 @@ namespace mlir::torch_onnx {
 
 using namespace mlir;
 
+/// Tasks a parallel loop is cut into at least, where its work allows: a few
+/// per core, so that the threads stay balanced.
+constexpr int64_t kMinTasks = 8;
+/// Multiply-adds a contraction's task keeps at least when cut for kMinTasks.
+constexpr int64_t kMinTaskWork = 1 << 17;
+
 /// The raw bytes of `src` when it is a constant holding at least `bytes`
 /// of them (not a splat); none otherwise.
 static std::optional<ArrayRef<char>> constantBytes(Value src, int64_t bytes) {
@@ -534,7 +540,7 @@ static LogicalResult im2colPacked(RewriterBase &rewriter,
       });
   // Pixel blocks per task: colA rows within ~1 MiB, at least 4 tasks.
   int64_t blocks = std::clamp<int64_t>((1 << 20) / (K * 4 * bw), 1, PB);
-  int64_t wantTasks = 4;
+  int64_t wantTasks = kMinTasks;
   if (J * ((PB + blocks - 1) / blocks) < wantTasks)
     blocks = std::max<int64_t>(1, PB / std::max<int64_t>(1, wantTasks / J));
   while (PB % blocks)
@@ -1728,11 +1734,48 @@ struct CPUTileAndVectorizePass
           best = t;
       return best;
     };
+    int64_t tm = taskTile(ranges[m], rm, threadTileM),
+            tn = taskTile(ranges[n], rn, threadTileN);
+    // Enough tasks to balance the threads (a few per core): smaller task
+    // tiles, whichever holds more register tiles first, down to one
+    // register tile.
+    auto smaller = [](int64_t extent, int64_t reg, int64_t cur) {
+      for (int64_t t = cur - reg; t >= reg; t -= reg)
+        if (extent % t == 0)
+          return t;
+      return int64_t(0);
+    };
+    auto tasks = [&] {
+      int64_t count =
+          llvm::divideCeil(ranges[m], tm) * llvm::divideCeil(ranges[n], tn);
+      for (int64_t p : par)
+        if (p != m && p != n)
+          count *= ranges[p];
+      return count;
+    };
+    // A task keeps at least kMinTaskWork multiply-adds (a few microseconds,
+    // well above what a fork costs).
+    auto enough = [&](int64_t a, int64_t b) {
+      return a * b * ranges[red] >= kMinTaskWork;
+    };
+    while (!task && tasks() < kMinTasks) {
+      int64_t sm = smaller(ranges[m], rm, tm), sn = smaller(ranges[n], rn, tn);
+      if (sm && !enough(sm, tn))
+        sm = 0;
+      if (sn && !enough(tm, sn))
+        sn = 0;
+      if (!sm && !sn)
+        break;
+      if (sn && (!sm || tn / rn >= tm / rm))
+        tn = sn;
+      else
+        tm = sm;
+    }
     SmallVector<OpFoldResult> t1(ranges.size(), idx(0));
     for (int64_t p : par)
       t1[p] = idx(1);
-    t1[m] = idx(taskTile(ranges[m], rm, threadTileM));
-    t1[n] = idx(taskTile(ranges[n], rn, threadTileN));
+    t1[m] = idx(tm);
+    t1[n] = idx(tn);
     if (task)
       for (auto [i, t] : llvm::enumerate(*task))
         t1[i] = idx(t);

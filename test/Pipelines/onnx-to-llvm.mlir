@@ -5,21 +5,21 @@
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize=vector-bits=512 %s | FileCheck %s --check-prefix=AVX512
 
 // CHECK-LABEL: llvm.func @main_graph
-// One task and a 64x64 relu: too little work to fork threads for.
-// CHECK-NOT: omp.parallel
+// CHECK: omp.parallel
 // CHECK: llvm.intr.fmuladd{{.*}}vector<{{16|32}}xf32>
 // CHECK-NOT: linalg.
 // CHECK-NOT: onnx.
-// The 64x64x128 matmul: tasks of whole register tiles (scf.forall), 4x16
-// register tiles over k, accumulators carried in vector registers.
+// The 64x64x128 matmul: 4 tasks of whole register tiles (scf.forall; no
+// smaller, each keeps 2^17 multiply-adds), 4x16 register tiles over k,
+// accumulators carried in vector registers, the ReLU applied to them.
 // TILE-LABEL: func.func @main_graph
-// TILE: scf.forall (%{{.*}}, %{{.*}}) = (0, 0) to (64, 64) step (64, 64)
-// TILE: scf.for %{{.*}} = %c0 to %c64 step %c4
+// TILE: scf.forall (%{{.*}}, %{{.*}}) = (0, 0) to (64, 64) step (16, 64)
+// TILE: scf.for %{{.*}} = %c0 to %c16 step %c4
 // TILE: scf.for %{{.*}} = %c0 to %c64 step %c16
 // TILE: scf.for %{{.*}} = %c0 to %c128 step %c1 iter_args({{.*}}) -> ({{.*}}vector<4x16xf32>)
 // TILE: vector.fma {{.*}} : vector<16xf32>
 // With 512-bit vectors: 8x32 register tiles (two zmm per row).
-// AVX512: scf.for %{{.*}} = %c0 to %c64 step %c8
+// AVX512: scf.for %{{.*}} = %c0 to %c16 step %c8
 // AVX512: scf.for %{{.*}} = %c0 to %c64 step %c32
 // AVX512: scf.for %{{.*}} = %c0 to %c128 step %c1 iter_args({{.*}}) -> ({{.*}}vector<8x32xf32>)
 // AVX512-COUNT-8: vector.fma {{.*}} : vector<32xf32>

@@ -94,7 +94,8 @@ func.func @transpose_splat() -> tensor<3x2xf32> {
 // n = 196 is not a multiple of the 16-wide register tile: 12 whole tiles
 // plus a 4-wide remainder, both vectorized (no scalar fallback).
 // CHECK-LABEL: func.func @remainder
-// CHECK: scf.for %{{.*}} = %c0 to %c192 step %c16
+// CHECK: scf.forall (%{{.*}}, %{{.*}}) = (0, 0) to (64, 192) step (16, 96)
+// CHECK: scf.for %{{.*}} = %c0 to %c96 step %c16
 // CHECK: vector.fma {{.*}} : vector<16xf32>
 // CHECK: scf.for %{{.*}} = %c0 to %c64 step %c4
 // CHECK: vector.fma {{.*}} : vector<4xf32>
@@ -131,7 +132,7 @@ func.func @conv1x1(%x: tensor<1x64x16x16xf32>, %w: tensor<32x64x1x1xf32>) -> ten
 // CHECK: scf.forall {{.*}} shared_outs(%{{.*}} = %[[E]])
 // CHECK: scf.for %{{.*}} = %c0 to %c32 step %c4
 // CHECK: vector.transfer_read %{{.*}} : tensor<4xf32>, vector<4xf32>
-// CHECK: scf.for %{{.*}} = %c0 to %c256 step %c16
+// CHECK: scf.for %{{.*}} = %c0 to %c64 step %c16
 // CHECK: scf.for %{{.*}} = %c0 to %c64 step %c1
 // CHECK-COUNT-4: vector.fma {{.*}} : vector<16xf32>
 func.func @conv1x1_bias(%x: tensor<1x64x16x16xf32>, %w: tensor<32x64x1x1xf32>, %b: tensor<32xf32>) -> tensor<1x32x16x16xf32> {
@@ -424,8 +425,8 @@ func.func @packed_at_run_time(%a: tensor<256x8xf32>, %b: tensor<8x32xf32>) -> te
 // copied into panels of 32 channels [1, 576, 32] (at compile time when it is
 // a constant); the im2col copy writes blocks of 7 pixels of one output row
 // [28, 64, 3, 3, 7] (OW = 14 = 2 x 7), one vector of 7 pixels per (c, kh,
-// kw) read from the padded input row; a task is the channel panel and 7
-// pixel blocks; the register tile is 7 pixels x 32 channels, one broadcast
+// kw) read from the padded input row; a task is the channel panel and 2
+// pixel blocks (at least 8 tasks); the register tile is 7 pixels x 32 channels, one broadcast
 // and FMA per pixel and k step, its accumulator read transposed once per
 // tile (before the k loop).
 // CHECK-LABEL: func.func @packed_conv
@@ -433,7 +434,7 @@ func.func @packed_at_run_time(%a: tensor<256x8xf32>, %b: tensor<8x32xf32>) -> te
 // CHECK: scf.forall (%{{.*}}) in (28) shared_outs(%{{.*}} = %{{.*}}) -> (tensor<28x64x3x3x7xf32>)
 // CHECK: scf.for {{.*}} -> (tensor<64x3x3x7xf32>)
 // CHECK-COUNT-9: vector.transfer_read {{.*}} : tensor<1x64x16x16xf32>, vector<7xf32>
-// CHECK: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0, 0) to (1, 28, 7, 32) step (1, 7, 7, 32)
+// CHECK: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0, 0) to (1, 28, 7, 32) step (1, 2, 7, 32)
 // CHECK: vector.transfer_read {{.*}} : tensor<32x7xf32>, vector<32x7xf32>
 // CHECK: scf.for %{{.*}} = %c0 to %c576 step %c1 iter_args({{.*}}) -> ({{.*}}vector<7x32xf32>)
 // CHECK-COUNT-7: vector.fma {{.*}} : vector<32xf32>
