@@ -64,7 +64,9 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
     * every contraction with static loop ranges (matmul, batched matmul,
       Gemm's transposed forms, im2col matmuls) is tiled twice: parallel
       dims into `scf.forall` tiles of `thread-tile-m` x `thread-tile-n`
-      (one task per tile, run on the OpenMP threads), then into
+      (one task per tile, run on the OpenMP threads; smaller where that
+      gives fewer than 8 tasks, down to 2^17 multiply-adds a task), then
+      into
       register tiles of `reg-tile-m` x `reg-tile-n` x 1 (`scf.for`), which
       are vectorized to `vector.contract` and lowered to outer products /
       FMAs (leading unit dims dropped first), the accumulator tile hoisted
@@ -81,6 +83,13 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
     * a contraction's init that is a fill or a per-channel bias broadcast is
       fused into its task and register tiles (each tile starts from it in
       registers; the output is not filled in memory and read back);
+    * with `fuse-epilogues`, an element-wise consumer of a contraction or a
+      convolution (one input, identity maps, arith/math payload: ReLU,
+      Clip, Sigmoid, ...) is applied by its producer: by each register tile
+      after its reduction loop, in registers, and by the depthwise and
+      Winograd vector code before each store (no pass over the output);
+      where a contraction's tiling stops short, by a copy of the consumer
+      on what is left, so it is applied exactly once;
     * a `tensor.pad` with a constant value and static shapes fills only its
       border (one slab per padded side) and has the producing all-parallel
       op (an activation) write the interior in place, else copies the
@@ -97,7 +106,10 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
       register across the filter taps, each tap one contiguous load of the
       input row (every s-th lane picked by a shuffle for a width stride s)
       and one FMA with the broadcast filter value; a partial last block is
-      masked;
+      masked. A zero `tensor.pad` of its input's rows and columns is taken
+      into the code (no padded tensor): the border rows drop their taps
+      outside the input, the border column blocks shift zeros in (left) or
+      mask their reads (right), the interior reads the input as is;
     * window ops (grouped convolutions, other depthwise ones, pooling as
       `linalg.generic`) get the output's contiguous dim as their innermost
       loop, after the window loops, so that LLVM vectorizes along it.
