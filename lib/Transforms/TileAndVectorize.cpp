@@ -21,6 +21,7 @@
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorTransforms.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/Dominance.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
@@ -298,9 +299,12 @@ struct AccumulatorStart {
 /// sigmoid): an all-parallel generic with identity maps whose one input is
 /// `v` (its only use), that does not read its init, and whose payload is
 /// element-wise arithmetic on scalars (values from outside the payload are
-/// broadcast). Null when the consumer is not one.
-static linalg::GenericOp epilogueConsumer(Value v) {
-  if (!v.hasOneUse())
+/// broadcast; they must be defined before `producer`, where the payload
+/// goes: a pure op defining one after it, from values defined before, is
+/// moved up, as a bound read from a tensor where the Clip was). Null when
+/// the consumer is not one.
+static linalg::GenericOp epilogueConsumer(Value v, Operation *producer) {
+  if (!v.hasOneUse() || !producer)
     return {};
   auto g = dyn_cast<linalg::GenericOp>(*v.user_begin());
   if (!g || g.getNumDpsInputs() != 1 || g.getNumDpsInits() != 1 ||
@@ -321,6 +325,28 @@ static linalg::GenericOp epilogueConsumer(Value v) {
                      [](Type t) { return !t.isIntOrFloat(); }))
       return {};
   }
+  DominanceInfo dom(producer->getParentOp());
+  SmallVector<Operation *> moveUp;
+  bool defined = true;
+  g.getBody()->walk([&](Operation *op) {
+    for (Value o : op->getOperands()) {
+      if (o.getParentBlock() == g.getBody() ||
+          dom.properlyDominates(o, producer))
+        continue;
+      Operation *d = o.getDefiningOp();
+      if (d && isPure(d) && d->getNumRegions() == 0 &&
+          llvm::all_of(d->getOperands(), [&](Value x) {
+            return dom.properlyDominates(x, producer);
+          }))
+        moveUp.push_back(d);
+      else
+        defined = false;
+    }
+  });
+  if (!defined)
+    return {};
+  for (Operation *d : moveUp)
+    d->moveBefore(producer);
   return g;
 }
 
@@ -328,10 +354,11 @@ static linalg::GenericOp epilogueConsumer(Value v) {
 /// through reshapes that are its only uses (the view of a convolution's
 /// output), or null.
 static linalg::GenericOp epilogueBehindReshapes(Value v) {
+  Operation *producer = v.getDefiningOp();
   while (v.hasOneUse() &&
          isa<tensor::ExpandShapeOp, tensor::CollapseShapeOp>(*v.user_begin()))
     v = v.user_begin()->getResult(0);
-  return epilogueConsumer(v);
+  return epilogueConsumer(v, producer);
 }
 
 /// `g`'s payload applied to the vector `vec` (scalars from outside it
@@ -2042,7 +2069,7 @@ struct CPUTileAndVectorizePass
     for (auto c : convs) {
       rewriter.setInsertionPoint(c);
       linalg::GenericOp epilogue =
-          fuseEpilogues ? epilogueConsumer(c.getResult(0)) : nullptr;
+          fuseEpilogues ? epilogueConsumer(c.getResult(0), c) : nullptr;
       if (winograd &&
           succeeded(winogradConv(rewriter, c, tileM(), tileN(),
                                  winogradMinChannels, taskTiles, epilogue))) {
@@ -2061,7 +2088,7 @@ struct CPUTileAndVectorizePass
         [&](linalg::DepthwiseConv2DNchwChwOp c) { depthwise.push_back(c); });
     for (auto c : depthwise) {
       linalg::GenericOp epilogue =
-          fuseEpilogues ? epilogueConsumer(c.getResult(0)) : nullptr;
+          fuseEpilogues ? epilogueConsumer(c.getResult(0), c) : nullptr;
       if (succeeded(
               vectorizeDepthwise(rewriter, c, vectorWidth() / 32, epilogue))) {
         ++numDepthwise;

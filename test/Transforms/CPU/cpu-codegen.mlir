@@ -266,6 +266,31 @@ func.func @conv1x1_clip(%x: tensor<1x16x32x32xf32>, %w: tensor<64x16x1x1xf32>) -
   %1 = "onnx.Clip"(%0, %lo, %hi) <{operandSegmentSizes = array<i32: 1, 1, 1>}> : (tensor<1x64x32x32xf32>, tensor<f32>, tensor<f32>) -> tensor<1x64x32x32xf32>
   return %1 : tensor<1x64x32x32xf32>
 }
+// A Clip bound read from a function argument where the Clip is: the read
+// moves above the convolution and the Clip into its register tiles. A
+// bound computed after the convolution (a reduction) cannot move: that Clip
+// stays a pass of its own.
+// CHECK-LABEL: func.func @conv1x1_clip_arg_bounds
+// CHECK: tensor.extract %arg2[]
+// CHECK: scf.forall
+// CHECK: arith.cmpf olt, %{{.*}} : vector<4x16xf32>
+// CHECK-NOT: linalg.generic
+func.func @conv1x1_clip_arg_bounds(%x: tensor<1x16x32x32xf32>, %w: tensor<64x16x1x1xf32>, %lo: tensor<f32>, %hi: tensor<f32>) -> tensor<1x64x32x32xf32> {
+  %0 = "onnx.Conv"(%x, %w) {kernel_shape = [1, 1]} : (tensor<1x16x32x32xf32>, tensor<64x16x1x1xf32>) -> tensor<1x64x32x32xf32>
+  %1 = "onnx.Clip"(%0, %lo, %hi) <{operandSegmentSizes = array<i32: 1, 1, 1>}> : (tensor<1x64x32x32xf32>, tensor<f32>, tensor<f32>) -> tensor<1x64x32x32xf32>
+  return %1 : tensor<1x64x32x32xf32>
+}
+// CHECK-LABEL: func.func @conv1x1_clip_late_bound
+// CHECK: scf.forall
+// CHECK: %[[LO:.+]] = tensor.extract %{{.*}}[] : tensor<f32>
+// CHECK: linalg.generic
+// CHECK: arith.cmpf olt, %{{.*}}, %[[LO]] : f32
+func.func @conv1x1_clip_late_bound(%x: tensor<1x16x32x32xf32>, %w: tensor<64x16x1x1xf32>, %v: tensor<8xf32>, %hi: tensor<f32>) -> tensor<1x64x32x32xf32> {
+  %0 = "onnx.Conv"(%x, %w) {kernel_shape = [1, 1]} : (tensor<1x16x32x32xf32>, tensor<64x16x1x1xf32>) -> tensor<1x64x32x32xf32>
+  %lo = "onnx.ReduceMin"(%v) {keepdims = 0 : i64} : (tensor<8xf32>) -> tensor<f32>
+  %1 = "onnx.Clip"(%0, %lo, %hi) <{operandSegmentSizes = array<i32: 1, 1, 1>}> : (tensor<1x64x32x32xf32>, tensor<f32>, tensor<f32>) -> tensor<1x64x32x32xf32>
+  return %1 : tensor<1x64x32x32xf32>
+}
 // CHECK-LABEL: func.func @matmul_sigmoid
 // CHECK: scf.for
 // CHECK: vector.fma
