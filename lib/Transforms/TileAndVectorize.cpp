@@ -1114,27 +1114,42 @@ static FailureOr<linalg::LinalgOp> packB(RewriterBase &rewriter,
 /// source's producer in place when that is an all-parallel linalg op used
 /// only here that does not read its init (an activation feeding a
 /// convolution), else copied once.
+/// The pads and value of a `tensor.pad` with static shapes, static
+/// non-negative pads and a constant padding value (not `nofold`).
+struct StaticPad {
+  SmallVector<int64_t> lo, hi;
+  TypedAttr value;
+};
+static FailureOr<StaticPad> matchStaticPad(RewriterBase &rewriter,
+                                           tensor::PadOp pad) {
+  Value padValue = pad.getConstantPaddingValue();
+  if (!pad.getSourceType().hasStaticShape() ||
+      !pad.getResultType().hasStaticShape() || !padValue || pad.getNofold())
+    return rewriter.notifyMatchFailure(pad, "needs a constant value and "
+                                            "static shapes");
+  StaticPad p{SmallVector<int64_t>(pad.getStaticLow()),
+              SmallVector<int64_t>(pad.getStaticHigh()),
+              {}};
+  // ShapedType::kDynamic is negative.
+  if (llvm::any_of(llvm::concat<int64_t>(p.lo, p.hi),
+                   [](int64_t v) { return v < 0; }))
+    return rewriter.notifyMatchFailure(pad, "needs static non-negative pads");
+  if (!matchPattern(padValue, m_Constant(&p.value)))
+    return rewriter.notifyMatchFailure(pad, "the padding value is computed");
+  return p;
+}
+
 static LogicalResult padInPlace(RewriterBase &rewriter, tensor::PadOp pad) {
   auto st = pad.getSourceType();
   auto rt = pad.getResultType();
-  Value padValue = pad.getConstantPaddingValue();
-  if (!st.hasStaticShape() || !rt.hasStaticShape() || !padValue ||
-      pad.getNofold())
-    return rewriter.notifyMatchFailure(pad, "needs a constant value and "
-                                            "static shapes");
-  SmallVector<int64_t> lo(pad.getStaticLow()), hi(pad.getStaticHigh());
-  if (llvm::any_of(lo, ShapedType::isDynamic) ||
-      llvm::any_of(hi, ShapedType::isDynamic) ||
-      llvm::any_of(lo, [](int64_t v) { return v < 0; }) ||
-      llvm::any_of(hi, [](int64_t v) { return v < 0; }))
-    return rewriter.notifyMatchFailure(pad, "needs static non-negative pads");
-  TypedAttr value;
-  if (!matchPattern(padValue, m_Constant(&value)))
-    return rewriter.notifyMatchFailure(pad, "the padding value is computed");
+  FailureOr<StaticPad> sp = matchStaticPad(rewriter, pad);
+  if (failed(sp))
+    return failure();
+  ArrayRef<int64_t> lo = sp->lo, hi = sp->hi;
   Location loc = pad.getLoc();
   int64_t rank = rt.getRank();
   rewriter.setInsertionPoint(pad);
-  padValue = arith::ConstantOp::create(rewriter, loc, value);
+  Value padValue = arith::ConstantOp::create(rewriter, loc, sp->value);
   Value t = tensor::EmptyOp::create(rewriter, loc, rt.getShape(),
                                     rt.getElementType());
   auto idx = [&](int64_t v) -> OpFoldResult {
@@ -1239,17 +1254,12 @@ static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
   int64_t pt = 0, pl = 0;
   tensor::PadOp pad = x.getDefiningOp<tensor::PadOp>();
   if (pad) {
-    Attribute v;
-    SmallVector<int64_t> lo(pad.getStaticLow()), hi(pad.getStaticHigh());
-    Value pv = pad.getConstantPaddingValue();
-    if (pv && matchPattern(pv, m_Constant(&v)) && isa<FloatAttr>(v) &&
-        cast<FloatAttr>(v).getValue().isZero() && lo.size() == 4 &&
-        llvm::all_of(llvm::concat<int64_t>(lo, hi),
-                     [](int64_t p) { return p >= 0; }) &&
-        lo[0] == 0 && lo[1] == 0 && hi[0] == 0 && hi[1] == 0 &&
-        pad.getSourceType().hasStaticShape()) {
-      pt = lo[2];
-      pl = lo[3];
+    FailureOr<StaticPad> sp = matchStaticPad(rewriter, pad);
+    auto zero = succeeded(sp) ? dyn_cast<FloatAttr>(sp->value) : FloatAttr();
+    if (zero && zero.getValue().isZero() && sp->lo[0] == 0 && sp->lo[1] == 0 &&
+        sp->hi[0] == 0 && sp->hi[1] == 0) {
+      pt = sp->lo[2];
+      pl = sp->lo[3];
       x = pad.getSource();
       xt = pad.getSourceType();
     } else {
@@ -1323,13 +1333,16 @@ static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
       }
     // One block of output columns starting at `ow0` in each of the `rows`
     // output rows from `oh`: independent FMA chains, one per row. A border
-    // row has its static index in `ohS` (its taps outside the input are
-    // dropped); a border block its first column in `ow0S` (its reads
-    // masked, those left of the row shifted in as zeros). `full`: the
+    // row has a static `oh` (its taps outside the input are dropped); a
+    // border block a static `ow0` (its reads masked, those left of the row
+    // shifted in as zeros); interior ones are loop values. `full`: the
     // block's output columns are all inside the row.
-    auto block = [&](OpBuilder &b, Value oh, std::optional<int64_t> ohS,
-                     int64_t rows, Value ow0, std::optional<int64_t> ow0S,
-                     Value acc, bool full) -> Value {
+    auto block = [&](OpBuilder &b, OpFoldResult ohOf, int64_t rows,
+                     OpFoldResult ow0Of, Value acc, bool full) -> Value {
+      std::optional<int64_t> ohS = getConstantIntValue(ohOf),
+                             ow0S = getConstantIntValue(ow0Of);
+      Value oh = getValueOrCreateConstantIndexOp(b, loc, ohOf),
+            ow0 = getValueOrCreateConstantIndexOp(b, loc, ow0Of);
       SmallVector<Value> a(rows);
       SmallVector<Value> outRow(rows);
       for (int64_t r = 0; r < rows; ++r) {
@@ -1397,27 +1410,24 @@ static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
     };
     // One group of `rows` output rows from `oh`: the interior blocks in a
     // loop, the border and partial blocks apart.
-    auto rowGroup = [&](OpBuilder &b, Value oh, std::optional<int64_t> ohS,
-                        int64_t rows, Value acc) -> Value {
+    auto rowGroup = [&](OpBuilder &b, OpFoldResult oh, int64_t rows,
+                        Value acc) -> Value {
       for (int64_t bi = 0; bi < bLo; ++bi)
-        acc =
-            block(b, oh, ohS, rows, cst(b, bi * lanes), bi * lanes, acc, true);
+        acc = block(b, oh, rows, b.getIndexAttr(bi * lanes), acc, true);
       if (bHi > bLo)
         acc = scf::ForOp::create(
                   b, loc, cst(b, bLo * lanes), cst(b, bHi * lanes),
                   cst(b, lanes), ValueRange{acc},
                   [&](OpBuilder &b, Location, Value ow0, ValueRange it) {
                     scf::YieldOp::create(b, loc,
-                                         block(b, oh, ohS, rows, ow0,
-                                               std::nullopt, it[0], true));
+                                         block(b, oh, rows, ow0, it[0], true));
                   })
                   .getResult(0);
       for (int64_t bi = bHi; bi < fullBlocks; ++bi)
-        acc =
-            block(b, oh, ohS, rows, cst(b, bi * lanes), bi * lanes, acc, true);
+        acc = block(b, oh, rows, b.getIndexAttr(bi * lanes), acc, true);
       if (OW % lanes)
-        acc = block(b, oh, ohS, rows, cst(b, fullBlocks * lanes),
-                    fullBlocks * lanes, acc, false);
+        acc =
+            block(b, oh, rows, b.getIndexAttr(fullBlocks * lanes), acc, false);
       return acc;
     };
     // Interior rows, `rows` at a time, in a loop.
@@ -1429,21 +1439,20 @@ static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
                  b, loc, cst(b, from), cst(b, to), cst(b, rows),
                  ValueRange{acc},
                  [&](OpBuilder &b, Location, Value oh, ValueRange iter) {
-                   scf::YieldOp::create(
-                       b, loc, rowGroup(b, oh, std::nullopt, rows, iter[0]));
+                   scf::YieldOp::create(b, loc, rowGroup(b, oh, rows, iter[0]));
                  })
           .getResult(0);
     };
     Value acc = tile;
     for (int64_t oh = 0; oh < ohLo; ++oh)
-      acc = rowGroup(b, cst(b, oh), oh, 1, acc);
+      acc = rowGroup(b, b.getIndexAttr(oh), 1, acc);
     int64_t R =
         std::min<int64_t>(kDepthwiseRows, std::max<int64_t>(1, ohHi - ohLo));
     int64_t mid = ohLo + (ohHi - ohLo) / R * R;
     acc = rowLoop(b, acc, ohLo, mid, R);
     acc = rowLoop(b, acc, mid, ohHi, 1);
     for (int64_t oh = ohHi; oh < OH; ++oh)
-      acc = rowGroup(b, cst(b, oh), oh, 1, acc);
+      acc = rowGroup(b, b.getIndexAttr(oh), 1, acc);
     return acc;
   };
   rewriter.replaceOp(op, forallSlices(rewriter, loc, {N, C}, init,

@@ -97,7 +97,7 @@ def main():
             inits.append(numpy_helper.from_array(b, "b"))
             ins.append("b")
         nodes = [helper.make_node("Conv", ins, ["y"], kernel_shape=[k, k],
-                                  pads=pads[:2] + pads[2:], strides=[stride] * 2,
+                                  pads=pads, strides=[stride] * 2,
                                   dilations=[dil] * 2, group=group)]
         ref = reference(x, w, b, pads, stride, group, dil)
         out = "z"
