@@ -15,7 +15,7 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
 
 PKGS="cmake ninja-build ccache g++ git python3 python3-venv python3-pip
-  llvm-22-dev libmlir-22-dev mlir-22-tools libomp-22-dev
+  llvm-22-dev libmlir-22-dev mlir-22-tools libomp-22-dev lld-22
   libonnx-dev libprotobuf-dev protobuf-compiler libonnx-testdata python3-onnx"
 MISSING=""
 for p in $PKGS; do

@@ -103,16 +103,13 @@ void torch_onnx::registerCommandLinePassOptions() {
 }
 
 LogicalResult torch_onnx::applyCommandLinePassOptions(PassManager &pm) {
-  if (failed(applyPassManagerCLOptions(pm)))
-    return failure();
-  applyDefaultTimingPassManagerCLOptions(pm);
-  return success();
+  return applyPassManagerCLOptions(pm);
 }
 
 FailureOr<ModelSignature> torch_onnx::lowerModelToLLVM(
     ModuleOp module, const ONNXToLLVMPipelineOptions &options,
     const ONNXToNVVMPipelineOptions *cuda,
-    function_ref<LogicalResult(PassManager &)> configure) {
+    function_ref<LogicalResult(PassManager &)> configure, TimingScope *timing) {
   MLIRContext *ctx = module.getContext();
   func::FuncOp entry = findEntry(module);
   if (!entry)
@@ -163,13 +160,20 @@ FailureOr<ModelSignature> torch_onnx::lowerModelToLLVM(
   }
   entry->setAttr("llvm.emit_c_interface", UnitAttr::get(ctx));
 
-  auto configured = [&](PassManager &pm) {
+  // Each stage's passes are timed under `timing`, in a scope of their own.
+  auto configured = [&](PassManager &pm, TimingScope &stage) {
+    if (timing)
+      pm.enableTiming(stage);
     return configure ? configure(pm) : success();
+  };
+  auto stageTiming = [&](StringRef name) {
+    return timing ? timing->nest(name) : TimingScope();
   };
   // Stage 1: onnx -> linalg, then the result ranks are known.
   {
     PassManager pm(ctx);
-    if (failed(configured(pm)))
+    TimingScope stage = stageTiming("onnx to linalg");
+    if (failed(configured(pm, stage)))
       return failure();
     if (failed(
             parsePassPipeline(getONNXToLinalgStageText(), pm, llvm::errs())) ||
@@ -222,7 +226,8 @@ FailureOr<ModelSignature> torch_onnx::lowerModelToLLVM(
       module->removeAttr(a.getName());
   // Stage 2: the rest of the pipeline.
   PassManager pm(ctx);
-  if (failed(configured(pm)))
+  TimingScope stage = stageTiming("linalg to llvm");
+  if (failed(configured(pm, stage)))
     return failure();
   std::string stage2 = cuda ? getLinalgToNVVMStageText(*cuda)
                             : getLinalgToLLVMStageText(options);
@@ -293,6 +298,9 @@ torch_onnx::createTargetMachine(StringRef cpu, std::string *error) {
       features += (f.second ? "+" : "-") + f.first().str() + ",";
   }
   llvm::TargetOptions opts;
+  // Constructors (the CUDA path registers its GPU module in one) go in
+  // .init_array, which every linker runs; lld ignores .ctors.
+  opts.UseInitArray = true;
   std::unique_ptr<llvm::TargetMachine> tm(target->createTargetMachine(
       triple, cpuName, features, opts, llvm::Reloc::PIC_, std::nullopt,
       llvm::CodeGenOptLevel::Aggressive));

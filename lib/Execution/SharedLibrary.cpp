@@ -28,6 +28,7 @@
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Transforms/IPO/MergeFunctions.h"
 #include "llvm/Transforms/Utils/SplitModule.h"
 
 using namespace mlir;
@@ -260,6 +261,9 @@ static LogicalResult emitObjects(std::unique_ptr<llvm::Module> m,
     llvm::sys::path::append(p, "model" + Twine(i) + ".o");
     return std::string(p);
   };
+  // Parallel regions that differ only in the globals they read outline to
+  // identical functions (capture-global-addresses): one of each is compiled.
+  llvm::MergeFunctionsPass::runOnModule(*m);
   unsigned threads = options.codegenThreads
                          ? options.codegenThreads
                          : llvm::hardware_concurrency().compute_thread_count();
@@ -327,7 +331,9 @@ static LogicalResult emitObjects(std::unique_ptr<llvm::Module> m,
 LogicalResult mlir::torch_onnx::buildSharedLibrary(
     ModuleOp module, const ModelSignature &sig, const ExternalWeights &weights,
     llvm::TargetMachine &tm, const SharedLibraryOptions &options,
-    StringRef outputPath, std::string &error) {
+    StringRef outputPath, std::string &error, TimingScope *timing) {
+  TimingScope none;
+  TimingScope &root = timing ? *timing : none;
   auto fail = [&](const llvm::Twine &msg) {
     error = msg.str();
     return failure();
@@ -340,21 +346,24 @@ LogicalResult mlir::torch_onnx::buildSharedLibrary(
     if (!options.keepTemps)
       llvm::sys::fs::remove_directories(tmpDir);
   });
-  SmallString<256> cPath(tmpDir), hTmp(tmpDir), soTmp(tmpDir);
+  SmallString<256> cPath(tmpDir), hTmp(tmpDir);
   llvm::sys::path::append(cPath, "wrapper.c");
   llvm::sys::path::append(hTmp, options.name + ".h");
-  llvm::sys::path::append(soTmp, "lib.so");
   std::vector<std::string> objPaths;
   {
     llvm::LLVMContext llvmCtx;
+    TimingScope translating = root.nest("translate to LLVM IR");
     std::unique_ptr<llvm::Module> llvmModule =
         translateModuleToLLVMIR(module, llvmCtx, "model");
     if (!llvmModule)
       return fail("translation to LLVM IR failed");
+    translating.stop();
+    TimingScope emitting = root.nest("LLVM optimization and code generation");
     if (failed(emitObjects(std::move(llvmModule), tm, options, tmpDir, objPaths,
                            error)))
       return failure();
   }
+  TimingScope weightsBlob = root.nest("write the weights");
   SmallString<256> blobPath(tmpDir), asmPath(tmpDir);
   llvm::sys::path::append(blobPath, "weights.bin");
   llvm::sys::path::append(asmPath, "weights.s");
@@ -385,6 +394,8 @@ LogicalResult mlir::torch_onnx::buildSharedLibrary(
     if (blob.has_error() || as.has_error())
       return fail("cannot write the weights to '" + tmpDir + "'");
   }
+  weightsBlob.stop();
+  TimingScope linking = root.nest("link");
   std::string headerText = header(sig, options.name, options.modelPath,
                                   options.cuda ? options.cudaChip : "");
   {
@@ -403,8 +414,14 @@ LogicalResult mlir::torch_onnx::buildSharedLibrary(
   const std::string &runtime = options.runtimeArchive;
   if (!llvm::sys::fs::exists(runtime))
     return fail("runtime library '" + runtime + "' not found");
+  // The linker writes the library beside `outputPath` (no copy of its
+  // weights), renamed over it once linked.
+  std::unique_ptr<AtomicOutputFile> out =
+      AtomicOutputFile::create(outputPath, error);
+  if (!out)
+    return failure();
   std::vector<std::string> cmd{*ccPath, "-shared", "-fPIC",
-                               "-O2",   "-o",      std::string(soTmp)};
+                               "-O2",   "-o",      out->tempPath()};
   cmd.insert(cmd.end(), objPaths.begin(), objPaths.end());
   cmd.push_back(std::string(cPath));
   cmd.push_back(runtime);
@@ -420,17 +437,27 @@ LogicalResult mlir::torch_onnx::buildSharedLibrary(
     cmd.push_back("-ldl");
     cmd.push_back("-lpthread");
   }
-  SmallVector<StringRef> argsRef(cmd.begin(), cmd.end());
+  auto link = [&](ArrayRef<std::string> extra, std::string &errMsg) {
+    std::vector<StringRef> args(cmd.begin(), cmd.end());
+    args.insert(args.begin() + 1, extra.begin(), extra.end());
+    return llvm::sys::ExecuteAndWait(*ccPath, args, std::nullopt, {}, 0, 0,
+                                     &errMsg) == 0;
+  };
+  // LLVM's linker when it was found at configure time (and still is);
+  // a driver that cannot use it links with its own.
   std::string errMsg;
-  if (llvm::sys::ExecuteAndWait(*ccPath, argsRef, std::nullopt, {}, 0, 0,
-                                &errMsg) != 0)
+  StringRef lld = TORCH_ONNX_LLD;
+  bool linked = false;
+  if (options.useLLD && !lld.empty() && llvm::sys::fs::can_execute(lld)) {
+    std::string ignored;
+    linked = link(
+        {"-B" + llvm::sys::path::parent_path(lld).str() + "/", "-fuse-ld=lld"},
+        ignored);
+  }
+  if (!linked && !link({}, errMsg))
     return fail("linking the shared library failed" +
                 (errMsg.empty() ? "" : ": " + errMsg));
-  auto so = llvm::MemoryBuffer::getFile(soTmp, /*IsText=*/false,
-                                        /*RequiresNullTerminator=*/false);
-  if (!so)
-    return fail("cannot read '" + soTmp + "': " + so.getError().message());
-  if (!writeFileAtomically(outputPath, (*so)->getBuffer(), error) ||
+  if (!out->keep(error) ||
       (!options.headerPath.empty() &&
        !writeFileAtomically(options.headerPath, headerText, error)))
     return failure();

@@ -103,9 +103,15 @@ int main(int argc, char **argv) {
   NativeToolContext tool;
   MLIRContext &ctx = tool.get();
 
+  // --mlir-timing: one report for the whole compile.
+  DefaultTimingManager timingManager;
+  applyDefaultTimingManagerCLOptions(timingManager);
+  TimingScope timing = timingManager.getRootScope();
+  TimingScope importing = timing.nest("import");
   OwningOpRef<ModuleOp> module = loadModel(modelPath, &ctx);
   if (!module)
     return 1;
+  importing.stop();
   auto target = getNativeTarget([](const Twine &m) { fail(m); });
   if (failed(target))
     return 1;
@@ -127,14 +133,17 @@ int main(int argc, char **argv) {
   if (cuda &&
       failed(target->configure(nvvm, "sm_90", [](const Twine &m) { fail(m); })))
     return 1;
-  FailureOr<ModelSignature> sig = lowerModelToLLVM(
-      *module, popts, cuda ? &nvvm : nullptr, applyCommandLinePassOptions);
+  FailureOr<ModelSignature> sig =
+      lowerModelToLLVM(*module, popts, cuda ? &nvvm : nullptr,
+                       applyCommandLinePassOptions, &timing);
   if (failed(sig))
     return 1;
   // Weights stay out of the LLVM IR: one blob, assembled with .incbin.
   ExternalWeights weights;
-  if (!cuda)
+  if (!cuda) {
+    TimingScope externalizing = timing.nest("externalize the weights");
     weights = externalizeWeights(*module, externalWeightsMinBytes);
+  }
 
   SharedLibraryOptions lopts;
   lopts.name = name;
@@ -150,7 +159,7 @@ int main(int argc, char **argv) {
   lopts.headerPath = hdr;
   std::string error;
   if (failed(buildSharedLibrary(*module, *sig, weights, *tm, lopts, outputPath,
-                                error)))
+                                error, &timing)))
     return fail(error);
   return 0;
 }

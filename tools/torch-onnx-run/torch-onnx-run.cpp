@@ -39,6 +39,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
 #include "llvm/TargetParser/Host.h"
+#include "llvm/Transforms/IPO/MergeFunctions.h"
 
 #include <algorithm>
 #include <chrono>
@@ -110,8 +111,9 @@ static cl::opt<bool> useCache(
     cl::desc("Keep the compiled model (a shared library) in a cache keyed by "
              "the model's bytes, the options, the host CPU and this build of "
              "the tools: running the same model again loads it (dlopen) "
-             "instead of compiling. CPU only; off while MLIR's pass-manager "
-             "options (--mlir-print-ir-*, --mlir-timing, ...) are given"));
+             "instead of compiling. CPU only; with one of MLIR's "
+             "pass-manager options (--mlir-print-ir-*, --mlir-timing, ...) "
+             "the model is compiled into it, not loaded"));
 static cl::opt<std::string> cacheDir(
     "cache-dir",
     cl::desc("The compile cache's directory (default: $TORCH_ONNX_CACHE_DIR, "
@@ -657,8 +659,8 @@ struct CacheEntry {
   bool hit = false;
 
   /// Finds the model's entry and loads it into `library` when it is there
-  /// (an entry that does not load is removed).
-  void lookUp(const char *argv0, ModelLibrary &library) {
+  /// and `load` (an entry that does not load is removed).
+  void lookUp(const char *argv0, ModelLibrary &library, bool load) {
     dir = getCacheDir();
     std::string why;
     auto model = readRegularFile(modelPath, why);
@@ -670,7 +672,7 @@ struct CacheEntry {
                        getRuntimeLibraryPath(argv0, /*shared=*/false)) +
                ".so");
     path = std::string(p);
-    if (!llvm::sys::fs::exists(path))
+    if (!load || !llvm::sys::fs::exists(path))
       return;
     if (library.open(path, why)) {
       hit = true;
@@ -685,7 +687,7 @@ struct CacheEntry {
   /// the model.
   void store(ModuleOp module, const ModelSignature &sig,
              const ExternalWeights &weights, bool openmp, const char *argv0,
-             ModelLibrary &library) {
+             ModelLibrary &library, TimingScope &timing) {
     std::string error;
     auto tm = createTargetMachine("", &error);
     SharedLibraryOptions o;
@@ -700,7 +702,8 @@ struct CacheEntry {
     if (ec)
       error = "cannot create '" + dir + "': " + ec.message();
     if (!tm || ec ||
-        failed(buildSharedLibrary(module, sig, weights, *tm, o, path, error)) ||
+        failed(buildSharedLibrary(module, sig, weights, *tm, o, path, error,
+                                  &timing)) ||
         !library.open(path, error)) {
       llvm::errs() << "torch-onnx-run: warning: the compile cache is not used "
                       "for this run: "
@@ -732,8 +735,14 @@ struct JitModel {
       return fail(tmErr);
     // ExecutionEngineOptions holds a function_ref: the transformer must
     // outlive create().
+    // Identical outlined parallel regions (capture-global-addresses) are
+    // merged before they are optimized.
     std::function<llvm::Error(llvm::Module *)> transformer =
-        makeOptimizingTransformer(2, 0, tm.get());
+        [optimize =
+             makeOptimizingTransformer(2, 0, tm.get())](llvm::Module *m) {
+          llvm::MergeFunctionsPass::runOnModule(*m);
+          return optimize(m);
+        };
     ExecutionEngineOptions eopts;
     eopts.transformer = transformer;
     eopts.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
@@ -930,8 +939,14 @@ int main(int argc, char **argv) {
   auto compileStart = std::chrono::steady_clock::now();
   ModelLibrary library;
   CacheEntry cache;
-  if (useCache && !cuda && !passManagerOptionsGiven())
-    cache.lookUp(argv[0], library);
+  // MLIR's pass-manager options are about the compilation: with one, the
+  // model is compiled (into the cache), not loaded.
+  if (useCache && !cuda)
+    cache.lookUp(argv[0], library, /*load=*/!passManagerOptionsGiven());
+  // --mlir-timing: one report for the whole compile.
+  DefaultTimingManager timingManager;
+  applyDefaultTimingManagerCLOptions(timingManager);
+  TimingScope timing = timingManager.getRootScope();
 
   NativeToolContext tool;
   ONNXToLLVMPipelineOptions popts;
@@ -943,28 +958,37 @@ int main(int argc, char **argv) {
   ModelSignature signature = library.sig;
   ExternalWeights weights;
   if (!cache.hit) {
+    TimingScope importing = timing.nest("import");
     module = loadModel(modelPath, &tool.get());
     if (!module)
       return 1;
-    FailureOr<ModelSignature> sig = lowerModelToLLVM(
-        *module, popts, cuda ? &nvvm : nullptr, applyCommandLinePassOptions);
+    importing.stop();
+    FailureOr<ModelSignature> sig =
+        lowerModelToLLVM(*module, popts, cuda ? &nvvm : nullptr,
+                         applyCommandLinePassOptions, &timing);
     if (failed(sig))
       return 1;
     signature = std::move(*sig);
     // Weights stay out of the LLVM IR: the JIT resolves them to their
     // bytes, the cached library links them as data.
-    if (!cuda)
+    if (!cuda) {
+      TimingScope externalizing = timing.nest("externalize the weights");
       weights = externalizeWeights(*module, externalWeightsMinBytes);
+    }
     if (!cache.path.empty())
-      cache.store(*module, signature, weights, popts.openmp, argv[0], library);
+      cache.store(*module, signature, weights, popts.openmp, argv[0], library,
+                  timing);
   }
   std::vector<tonnx_tensor> views;
   if (!prepareInputs(signature, inputs, views))
     return 1;
   JitModel jit;
-  if (!library.handle &&
-      !jit.compile(*module, signature, weights, popts.openmp, runtimeLib))
-    return 1;
+  if (!library.handle) {
+    TimingScope jitting = timing.nest("JIT compile");
+    if (!jit.compile(*module, signature, weights, popts.openmp, runtimeLib))
+      return 1;
+  }
+  timing.stop();
   double compileMs = std::chrono::duration<double, std::milli>(
                          std::chrono::steady_clock::now() - compileStart)
                          .count();

@@ -16,6 +16,7 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/OwningOpRef.h"
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Support/Timing.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Target/TargetMachine.h"
 
@@ -69,13 +70,18 @@ OwningOpRef<ModuleOp> loadModel(llvm::StringRef path, MLIRContext *ctx);
 /// --mlir-pass-statistics, --mlir-pass-pipeline-crash-reproducer, ...);
 /// call before parsing the command line.
 void registerCommandLinePassOptions();
-/// Applies them to `pm` (a lowerModelToLLVM `configure` hook).
+/// Applies them to `pm` (a lowerModelToLLVM `configure` hook). Timing is
+/// not among them: a tool times the whole compile with one
+/// DefaultTimingManager (applyDefaultTimingManagerCLOptions) and passes its
+/// scope to lowerModelToLLVM and buildSharedLibrary.
 LogicalResult applyCommandLinePassOptions(PassManager &pm);
 
+/// With `timing`, the time of each stage's passes is reported under it.
 FailureOr<ModelSignature> lowerModelToLLVM(
     ModuleOp module, const ONNXToLLVMPipelineOptions &options,
     const ONNXToNVVMPipelineOptions *cuda = nullptr,
-    llvm::function_ref<LogicalResult(PassManager &)> configure = nullptr);
+    llvm::function_ref<LogicalResult(PassManager &)> configure = nullptr,
+    TimingScope *timing = nullptr);
 
 /// Weights kept out of the LLVM IR: large constant globals of a lowered
 /// (LLVM dialect, CPU) module become external declarations, and their bytes
@@ -142,6 +148,7 @@ struct SharedLibraryOptions {
   unsigned codegenThreads = 0; // LLVM threads (0: one per core)
   unsigned minPartSize = 4000; // fewest LLVM instructions per thread
   bool openmp = true;         // link the OpenMP runtime
+  bool useLLD = true;         // link with LLVM's lld when it is there
   bool cuda = false;          // the kernels are embedded for `cudaChip`
   std::string cudaChip;
   bool keepTemps = false; // keep the object, wrapper and blob
@@ -157,13 +164,15 @@ std::string toCIdentifier(llvm::StringRef s);
 /// nothing is written on failure), and its C header (`<name>_run`,
 /// `<name>_num_inputs`, `<name>_input_name/dtype/rank/shape`, the same for
 /// outputs) to `options.headerPath` when given. Needs the C compiler; the
-/// reason of a failure goes to `error`.
+/// reason of a failure goes to `error`. With `timing`, the time of each
+/// step (translation, LLVM's optimization and code generation, the link)
+/// is reported under it.
 LogicalResult buildSharedLibrary(ModuleOp module, const ModelSignature &sig,
                                  const ExternalWeights &weights,
                                  llvm::TargetMachine &tm,
                                  const SharedLibraryOptions &options,
-                                 llvm::StringRef outputPath,
-                                 std::string &error);
+                                 llvm::StringRef outputPath, std::string &error,
+                                 TimingScope *timing = nullptr);
 
 } // namespace mlir::torch_onnx
 
