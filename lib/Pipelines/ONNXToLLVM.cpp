@@ -37,7 +37,7 @@ torch_onnx::getLinalgToLLVMStageText(const ONNXToLLVMPipelineOptions &o) {
        "memref,";
   if (o.vectorize)
     s += "func.func(loop-invariant-code-motion,cpu-hoist-vector-transfers),"
-         "canonicalize,"
+         "canonicalize,cpu-outline-tasks,"
          "func.func(convert-vector-to-scf{full-unroll}),";
   s += "scf-forall-to-parallel,func.func(cpu-parallel-copies,"
        "cpu-collapse-elementwise-dims,convert-linalg-to-parallel-loops),"
@@ -64,6 +64,10 @@ torch_onnx::getLinalgToLLVMStageText(const ONNXToLLVMPipelineOptions &o) {
   s += "convert-ub-to-llvm,convert-func-to-llvm,convert-arith-to-llvm,"
        "convert-cf-to-llvm,"
        "reconcile-unrealized-casts,canonicalize";
+  // Parallel regions that differ only in the weights they read outline to
+  // identical functions (merged before LLVM compiles them).
+  if (o.openmp)
+    s += ",capture-global-addresses";
   return s;
 }
 

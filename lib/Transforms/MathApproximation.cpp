@@ -54,7 +54,18 @@ struct CPUApproximateMathPass
     };
     populateMathPolynomialApproximationPatterns(patterns, approximate);
     patterns.add<FmaToMulAdd>(&getContext());
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+    // Only the math ops and what their rewrites create are visited: a whole
+    // function of unrolled vector code is mostly other ops.
+    SmallVector<Operation *> mathOps;
+    getOperation().walk([&](Operation *op) {
+      if (isa<math::MathDialect>(op->getDialect()))
+        mathOps.push_back(op);
+    });
+    if (mathOps.empty())
+      return markAllAnalysesPreserved();
+    GreedyRewriteConfig config;
+    config.setStrictness(GreedyRewriteStrictness::ExistingAndNewOps);
+    if (failed(applyOpPatternsGreedily(mathOps, std::move(patterns), config)))
       return signalPassFailure();
   }
 };

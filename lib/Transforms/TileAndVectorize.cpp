@@ -11,6 +11,8 @@
 #include "torch-onnx/Support/ConstantData.h"
 #include "torch-onnx/Transforms/Passes.h"
 
+#include "LoopWork.h"
+
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Hoisting.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
@@ -2319,47 +2321,8 @@ static void rebuildParallel(IRRewriter &rewriter, scf::ParallelOp p,
   rewriter.eraseOp(p);
 }
 
-/// Trip count of a loop dim with constant bounds, else a guess (1024).
-static int64_t tripCount(Value lb, Value ub, Value step) {
-  auto l = getConstantIntValue(lb), u = getConstantIntValue(ub),
-       s = getConstantIntValue(step);
-  if (!l || !u || !s || *s <= 0)
-    return 1024;
-  return std::max<int64_t>(0, (*u - *l + *s - 1) / *s);
-}
-
-/// Iterations of all dims of a parallel loop.
-static int64_t tripCount(scf::ParallelOp p) {
-  int64_t trips = 1;
-  for (unsigned d = 0; d < p.getNumLoops(); ++d)
-    trips = std::min<int64_t>(trips * tripCount(p.getLowerBound()[d],
-                                                p.getUpperBound()[d],
-                                                p.getStep()[d]),
-                              int64_t(1) << 40);
-  return trips;
-}
-
-/// Operations a block executes, loops multiplied out (saturating).
-static int64_t estimateWork(Block &block) {
-  int64_t work = 0;
-  auto add = [&](int64_t a, int64_t b) {
-    return std::min<int64_t>(a + b, int64_t(1) << 40);
-  };
-  for (Operation &op : block) {
-    int64_t inner = 0;
-    for (Region &r : op.getRegions())
-      for (Block &b : r)
-        inner = add(inner, estimateWork(b));
-    int64_t trips = 1;
-    if (auto f = dyn_cast<scf::ForOp>(op))
-      trips = tripCount(f.getLowerBound(), f.getUpperBound(), f.getStep());
-    else if (auto p = dyn_cast<scf::ParallelOp>(op))
-      trips = tripCount(p);
-    inner = std::min<int64_t>(inner * trips, int64_t(1) << 40);
-    work = add(work, std::max<int64_t>(inner, 1));
-  }
-  return work;
-}
+using torch_onnx::estimateWork;
+using torch_onnx::tripCount;
 
 struct CPUOuterParallelLoopsPass
     : public torch_onnx::impl::CPUOuterParallelLoopsBase<
@@ -2372,11 +2335,14 @@ struct CPUOuterParallelLoopsPass
     // sequentially on its task's thread, so that OpenMP never forks inside
     // a parallel region; so does a loop nest with too little work for a
     // fork/join (a bias broadcast, a small reshape copy). Innermost first.
+    // A task body outlined by cpu-outline-tasks runs inside its caller's
+    // parallel loop: all of its loops are nested ones.
+    bool inTask = getOperation()->hasAttr(torch_onnx::kTaskFunctionAttr);
     SmallVector<std::pair<scf::ParallelOp, bool>> sequential;
     getOperation().walk([&](scf::ParallelOp p) {
       if (!p.getInitVals().empty())
         return;
-      if (p->getParentOfType<scf::ParallelOp>())
+      if (inTask || p->getParentOfType<scf::ParallelOp>())
         sequential.push_back({p, /*nested=*/true});
       else if (tripCount(p) * estimateWork(*p.getBody()) < minParallelWork)
         sequential.push_back({p, /*nested=*/false});

@@ -4,9 +4,11 @@
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize=vector-bits=256 %s | FileCheck %s --check-prefix=TILE
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize=vector-bits=512 %s | FileCheck %s --check-prefix=AVX512
 
+// The tasks run on OpenMP threads, each a call of the task body
+// (cpu-outline-tasks), whose functions follow the model's.
 // CHECK-LABEL: llvm.func @main_graph
 // CHECK: omp.parallel
-// CHECK: llvm.intr.fmuladd{{.*}}vector<{{16|32}}xf32>
+// CHECK: llvm.call @main_graph_task(
 // CHECK-NOT: linalg.
 // CHECK-NOT: onnx.
 // The 64x64x128 matmul: 4 tasks of whole register tiles (scf.forall; no
@@ -32,6 +34,10 @@ func.func @main_graph(%a: tensor<64x128xf32>, %b: tensor<128x64xf32>) -> tensor<
 // A larger matmul: its tasks run on OpenMP threads.
 // CHECK-LABEL: llvm.func @big
 // CHECK: omp.parallel
+// CHECK: llvm.call @big_task(
+// CHECK-LABEL: llvm.func internal @main_graph_task(
+// CHECK: llvm.intr.fmuladd{{.*}}vector<{{16|32}}xf32>
+// CHECK-LABEL: llvm.func internal @big_task(
 // CHECK: llvm.intr.fmuladd
 func.func @big(%a: tensor<512x256xf32>, %b: tensor<256x512xf32>) -> tensor<512x512xf32> {
   %0 = "onnx.MatMul"(%a, %b) : (tensor<512x256xf32>, tensor<256x512xf32>) -> tensor<512x512xf32>

@@ -25,6 +25,11 @@
 #include "mlir/Pass/Pass.h"
 
 namespace mlir::torch_onnx {
+/// Marks a function cpu-outline-tasks made of a task body: it runs inside
+/// its caller's parallel loop, so cpu-outer-parallel-loops makes every
+/// parallel loop in it sequential.
+inline constexpr llvm::StringLiteral kTaskFunctionAttr = "tonnx.task";
+
 #define GEN_PASS_DECL
 #include "torch-onnx/Transforms/Passes.h.inc"
 

@@ -293,6 +293,67 @@ def LowerRuntimeChecks : Pass<"lower-runtime-checks", "ModuleOp"> {
 }
 
 
+def CPUOutlineTasks : Pass<"cpu-outline-tasks", "ModuleOp"> {
+  let summary = "Task bodies as functions, one per distinct body";
+  let description = [{
+    The body of each `scf.forall` at the top of a function (a tiled
+    contraction, convolution or Winograd stage after bufferization) becomes
+    a private function, called from the loop with the induction variables
+    and the buffers the body uses. Constants are cloned into it, so the
+    function's arguments are the data (weights included): two convolutions
+    of the same shape with different weights have equal bodies, and every
+    body equal to an earlier one is erased and its loop calls the earlier
+    function. The passes after this one and LLVM then lower and compile
+    each distinct body once (resnet18: 20 convolutions, 10 distinct).
+
+    A loop with less estimated work than `min-work` is left as it is
+    (`cpu-outer-parallel-loops` runs it on the calling thread, and counts a
+    call as a task's work). The outlined functions carry `tonnx.task`:
+    `cpu-outer-parallel-loops` makes every parallel loop in them sequential.
+
+    Runs after bufferization and before the vector code is unrolled
+    (`convert-vector-to-scf{full-unroll}`), where it is still small.
+  }];
+  let dependentDialects = ["::mlir::func::FuncDialect",
+                           "::mlir::LLVM::LLVMDialect"];
+  let options = [
+    Option<"minWork", "min-work", "int64_t", "16384",
+           "Loops with less estimated work (cpu-outer-parallel-loops' "
+           "min-parallel-work) are not outlined">,
+  ];
+  let statistics = [
+    Statistic<"numOutlined", "outlined", "Task bodies outlined">,
+    Statistic<"numShared", "shared", "Task bodies equal to an earlier one">
+  ];
+}
+
+def CaptureGlobalAddresses : Pass<"capture-global-addresses", "ModuleOp"> {
+  let summary = "Parallel regions read global addresses from their captures";
+  let description = [{
+    LLVM outlines each `omp.parallel` region into a function of its own and
+    passes it the values the region uses from outside; a global's address is
+    a constant, so it is not passed but written into the body. Two
+    convolutions of the same shape with different weights then outline to
+    two functions that differ only in the weight global they name, and both
+    are optimized and compiled (resnet18 has 20 convolutions and 10
+    different ones).
+
+    This pass gives each global address used in a parallel region an opaque
+    copy before the region (an empty `llvm.inline_asm` that returns its
+    operand), which LLVM cannot see through: the region captures the
+    address like any other value, and regions that differ only in the
+    globals they read outline to identical functions, which LLVM's
+    MergeFunctions folds into one before they are optimized. Runs on the
+    LLVM dialect, after `convert-openmp-to-llvm`.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+  let statistics = [
+    Statistic<"numCaptured", "captured",
+              "Global addresses captured by parallel regions">
+  ];
+}
+
+
 //===----------------------------------------------------------------------===//
 // CUDA target (--onnx-to-nvvm-pipeline)
 //===----------------------------------------------------------------------===//
