@@ -51,6 +51,16 @@ constexpr int64_t kMinTasks = 8;
 /// Multiply-adds a contraction's task keeps at least when cut for kMinTasks.
 constexpr int64_t kMinTaskWork = 1 << 17;
 
+/// A new tensor of `shape` for an op to write (a destination), as a
+/// bufferization.alloc_tensor: CSE merges equal tensor.empty ops, and
+/// two ops writing one shared destination make bufferization copy it
+/// (the output of every split contraction but the last, three times).
+static Value freshTensor(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
+                         Type elementType) {
+  return bufferization::AllocTensorOp::create(
+      b, loc, RankedTensorType::get(shape, elementType), ValueRange{});
+}
+
 /// The raw bytes of `src` when it is a constant holding at least `bytes`
 /// of them (not a splat); none otherwise.
 static std::optional<ArrayRef<char>> constantBytes(Value src, int64_t bytes) {
@@ -81,8 +91,45 @@ static Value resourceConstant(RewriterBase &rewriter, Location loc,
 static Value packConstant(RewriterBase &rewriter, Location loc, Value src,
                           RankedTensorType packedT, ArrayRef<int64_t> view,
                           ArrayRef<int64_t> perm) {
-  std::optional<ArrayRef<char>> data =
-      constantBytes(src, packedT.getNumElements() * 4);
+  int64_t bytes = packedT.getNumElements() * 4;
+  std::optional<ArrayRef<char>> data = constantBytes(src, bytes);
+  // A static slice of a constant (the part of a weight a split left) is
+  // cut out at compile time.
+  std::vector<char> sliced;
+  auto slice = src.getDefiningOp<tensor::ExtractSliceOp>();
+  if (!data && slice && slice.hasUnitStride() &&
+      slice.getSourceType().hasStaticShape() &&
+      slice.getSourceType().getElementType().isF32() &&
+      !ShapedType::isDynamicShape(slice.getStaticOffsets()) &&
+      !ShapedType::isDynamicShape(slice.getStaticSizes())) {
+    RankedTensorType st = slice.getSourceType();
+    std::optional<ArrayRef<char>> whole =
+        constantBytes(slice.getSource(), st.getNumElements() * 4);
+    ArrayRef<int64_t> offsets = slice.getStaticOffsets(),
+                      sizes = slice.getStaticSizes(), shape = st.getShape();
+    int64_t rank = st.getRank(), n = 1;
+    for (int64_t sz : sizes)
+      n *= sz;
+    if (whole && rank > 0 && n * 4 == bytes) {
+      // Innermost rows of the slice, copied one by one.
+      int64_t row = sizes.back();
+      sliced.resize(n * 4);
+      SmallVector<int64_t> idx(rank, 0);
+      for (int64_t r = 0; r < n / row; ++r) {
+        int64_t at = 0;
+        for (int64_t d = 0; d < rank; ++d)
+          at = at * shape[d] + offsets[d] + idx[d];
+        std::memcpy(sliced.data() + r * row * 4, whole->data() + at * 4,
+                    row * 4);
+        for (int64_t d = rank - 2; d >= 0; --d) {
+          if (++idx[d] < sizes[d])
+            break;
+          idx[d] = 0;
+        }
+      }
+      data = ArrayRef<char>(sliced);
+    }
+  }
   if (!data)
     return {};
   return resourceConstant(rewriter, loc, packedT, "packed",
@@ -149,7 +196,7 @@ static Value im2colBlocks(RewriterBase &rewriter, Location loc, Value x,
     pick.push_back(i * st[1]);
   Value zero = arith::ConstantOp::create(rewriter, loc, f32,
                                          rewriter.getF32FloatAttr(0));
-  Value init = tensor::EmptyOp::create(rewriter, loc, shape, f32);
+  Value init = freshTensor(rewriter, loc, shape, f32);
   auto offsets = [&](OpBuilder &b, ValueRange ivs) {
     SmallVector<OpFoldResult> off(5, b.getIndexAttr(0));
     off[0] = ivs[0];
@@ -271,6 +318,52 @@ static Value channelBias(RewriterBase &rewriter, Location loc, Value init,
 /// from its init's fill value or per-channel bias, broadcast in registers,
 /// with `init` replaced by an empty tensor (the output is neither filled nor
 /// read back); for any other init `start` is null and the init is read.
+/// Gives each linalg op an init of its own where it shares one made by an
+/// empty tensor or by a fill or broadcast of one: CSE merges equal inits
+/// (the zero accumulators of two convolutions of one shape, equal biases),
+/// and bufferization then copies the shared buffer for every writer but
+/// the last (3 copies of the output per split contraction). The private
+/// init starts from a bufferization.alloc_tensor, which CSE does not merge.
+static void privatizeInits(RewriterBase &rewriter, func::FuncOp func) {
+  SmallVector<OpOperand *> shared;
+  func.walk([&](linalg::LinalgOp op) {
+    if (!op.hasPureTensorSemantics())
+      return;
+    for (OpOperand &init : op.getDpsInitsMutable())
+      if (!init.get().hasOneUse())
+        shared.push_back(&init);
+  });
+  for (OpOperand *init : shared) {
+    Value v = init->get();
+    auto type = dyn_cast<RankedTensorType>(v.getType());
+    if (v.hasOneUse() || !type || !type.hasStaticShape())
+      continue;
+    Operation *user = init->getOwner();
+    Location loc = user->getLoc();
+    rewriter.setInsertionPoint(user);
+    auto fresh = [&] {
+      return freshTensor(rewriter, loc, type.getShape(), type.getElementType());
+    };
+    if (v.getDefiningOp<tensor::EmptyOp>()) {
+      rewriter.modifyOpInPlace(user, [&] { init->set(fresh()); });
+      continue;
+    }
+    // A producer writing its whole init from other values (a fill, a
+    // broadcast), its own init an empty tensor.
+    auto producer = v.getDefiningOp<linalg::LinalgOp>();
+    if (!producer || producer->getNumResults() != 1 ||
+        producer.getNumDpsInits() != 1 || producer.getNumReductionLoops() ||
+        !producer.hasPureTensorSemantics() ||
+        producer.payloadUsesValueFromOperand(producer.getDpsInitOperand(0)) ||
+        !producer.getDpsInits()[0].getDefiningOp<tensor::EmptyOp>())
+      continue;
+    Value dest = fresh();
+    auto copy = cast<linalg::LinalgOp>(rewriter.clone(*producer));
+    copy.getDpsInitsMutable()[0].set(dest);
+    rewriter.modifyOpInPlace(user, [&] { init->set(copy->getResult(0)); });
+  }
+}
+
 struct AccumulatorStart {
   Value fill, bias;
   AccumulatorStart(RewriterBase &rewriter, Location loc, Value &init,
@@ -281,8 +374,7 @@ struct AccumulatorStart {
       bias = channelBias(rewriter, loc, init, channels);
     if (fill || bias) {
       auto t = cast<RankedTensorType>(init.getType());
-      init = tensor::EmptyOp::create(rewriter, loc, t.getShape(),
-                                     t.getElementType());
+      init = freshTensor(rewriter, loc, t.getShape(), t.getElementType());
     }
   }
   /// The starting vector of type `t` for `channel`.
@@ -428,8 +520,7 @@ static Value viewInit(RewriterBase &rewriter, Location loc, Value init,
                       RankedTensorType viewT, ArrayRef<int64_t> biasShape,
                       AffineMap biasMap, function_ref<Value(Value)> reshape) {
   auto empty = [&] {
-    return tensor::EmptyOp::create(rewriter, loc, viewT.getShape(),
-                                   viewT.getElementType());
+    return freshTensor(rewriter, loc, viewT.getShape(), viewT.getElementType());
   };
   if (auto fill = init.getDefiningOp<linalg::FillOp>())
     return linalg::FillOp::create(rewriter, loc, fill.getInputs()[0],
@@ -529,7 +620,7 @@ static LogicalResult im2colPacked(RewriterBase &rewriter,
     Value w2 = tensor::CollapseShapeOp::create(
         rewriter, loc, RankedTensorType::get({F, K}, elem), w,
         {{0}, {1, 2, 3}});
-    Value e = tensor::EmptyOp::create(rewriter, loc, wpT.getShape(), elem);
+    Value e = freshTensor(rewriter, loc, wpT.getShape(), elem);
     wp = linalg::GenericOp::create(
              rewriter, loc, TypeRange{wpT}, ValueRange{w2}, ValueRange{e},
              {AffineMap::get(3, 0, {D(0) * rn + D(2), D(1)}, ctx),
@@ -728,8 +819,8 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
   // Input transform.
   Value V;
   {
-    Value init = tensor::EmptyOp::create(rewriter, loc,
-                                         ArrayRef<int64_t>{16, TB, C, tw}, f32);
+    Value init =
+        freshTensor(rewriter, loc, ArrayRef<int64_t>{16, TB, C, tw}, f32);
     auto offsets = [&](OpBuilder &b, ValueRange ivs) {
       return SmallVector<OpFoldResult>{b.getIndexAttr(0), ivs[0],
                                        b.getIndexAttr(0), b.getIndexAttr(0)};
@@ -799,8 +890,8 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
 
   // The 16 contractions, loops (e, j, tb, i, fi, k).
   auto D = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
-  Value mInit = tensor::EmptyOp::create(
-      rewriter, loc, ArrayRef<int64_t>{16, J, rn, TB, tw}, f32);
+  Value mInit =
+      freshTensor(rewriter, loc, ArrayRef<int64_t>{16, J, rn, TB, tw}, f32);
   mInit = linalg::FillOp::create(rewriter, loc, zero, mInit).getResult(0);
   auto par = utils::IteratorType::parallel;
   auto mm = linalg::GenericOp::create(
@@ -939,8 +1030,8 @@ static LogicalResult im2col(RewriterBase &rewriter,
     colR = tensor::CollapseShapeOp::create(rewriter, loc, colT, x,
                                            {{0}, {1}, {2, 3}});
   } else {
-    Value colInit =
-        tensor::EmptyOp::create(rewriter, loc, {N, C, KH, KW, OH, OW}, elem);
+    Value colInit = freshTensor(rewriter, loc,
+                                ArrayRef<int64_t>{N, C, KH, KW, OH, OW}, elem);
     auto id6 = AffineMap::getMultiDimIdentityMap(6, ctx);
     auto xmap = AffineMap::get(
         6, 0,
@@ -1059,8 +1150,8 @@ static FailureOr<linalg::LinalgOp> packB(RewriterBase &rewriter,
     // by many register-tile rows.
     if (K * N * 4 < minBytes || M < 256)
       return failure();
-    Value init = tensor::EmptyOp::create(rewriter, loc, packedT.getShape(),
-                                         packedT.getElementType());
+    Value init = freshTensor(rewriter, loc, packedT.getShape(),
+                             packedT.getElementType());
     packed =
         linalg::GenericOp::create(
             rewriter, loc, TypeRange{packedT}, ValueRange{b}, ValueRange{init},
@@ -1152,8 +1243,7 @@ static LogicalResult padInPlace(RewriterBase &rewriter, tensor::PadOp pad) {
   int64_t rank = rt.getRank();
   rewriter.setInsertionPoint(pad);
   Value padValue = arith::ConstantOp::create(rewriter, loc, sp->value);
-  Value t = tensor::EmptyOp::create(rewriter, loc, rt.getShape(),
-                                    rt.getElementType());
+  Value t = freshTensor(rewriter, loc, rt.getShape(), rt.getElementType());
   auto idx = [&](int64_t v) -> OpFoldResult {
     return rewriter.getIndexAttr(v);
   };
@@ -2075,6 +2165,7 @@ struct CPUTileAndVectorizePass
       rewriter.setInsertionPoint(g);
       (void)linalg::specializeGenericOp(rewriter, g);
     }
+    privatizeInits(rewriter, func);
     SmallVector<linalg::Conv2DNchwFchwOp> convs;
     func.walk([&](linalg::Conv2DNchwFchwOp c) { convs.push_back(c); });
     for (auto c : convs) {
