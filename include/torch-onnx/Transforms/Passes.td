@@ -83,11 +83,12 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
     * a contraction's init that is a fill or a per-channel bias broadcast is
       fused into its task and register tiles (each tile starts from it in
       registers; the output is not filled in memory and read back);
-    * every op gets a destination of its own: the tensors the rewrites
-      write are `bufferization.alloc_tensor`s (CSE merges equal
-      `tensor.empty`s), and an init shared by several ops (an empty tensor,
-      or a fill or broadcast of one) is cloned per op, so that bufferization
-      writes each in place instead of copying a shared buffer;
+    * every op gets an output of its own: the outputs the rewrites make
+      (contraction inits, padded inputs) are `bufferization.alloc_tensor`s
+      (CSE merges equal `tensor.empty`s), and an init shared by several ops
+      (an empty tensor, or a fill or broadcast of one) is cloned per op, so
+      that bufferization writes each in place instead of copying a shared
+      buffer; temporaries stay `tensor.empty` and share buffers;
     * a constant B is packed into panels at compile time, a static slice of
       one (the part a split of N leaves) too;
     * with `fuse-epilogues`, an element-wise consumer of a contraction or a

@@ -429,7 +429,7 @@ func.func @f64_math(%x: f64) -> f64 {
 // CHECK: tensor.extract_slice %[[P]][%[[J]], 0, %{{.*}}] [1, 8, 16]
 // CHECK: vector.fma {{.*}} : vector<16xf32>
 // CHECK-LABEL: func.func @packed_at_run_time
-// CHECK: %[[E:.*]] = bufferization.alloc_tensor() : tensor<2x8x16xf32>
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<2x8x16xf32>
 // CHECK: %[[C:.*]] = linalg.generic {{.*}} ins(%arg1 : tensor<8x32xf32>) outs(%[[E]] : tensor<2x8x16xf32>)
 // CHECK: scf.forall
 // CHECK: tensor.extract_slice %[[C]]
