@@ -1,13 +1,12 @@
 //===- OutlineTasks.cpp - task bodies as functions, one per distinct body -===//
 //
-//   scf.forall (%i, %j) = ... {            scf.forall (%i, %j) = ... {
-//     <body using %w, %x, %cst, %i, %j>  =>   func.call @main_task0(%i, %j, %w,
-//     %x)
-//   }                                      }
-//                                          func.func private @main_task0(...) {
-//                                            %cst = arith.constant ...
-//                                            <body>
-//                                          }
+//   scf.forall (%i) in (8) {        scf.forall (%i) in (8) {
+//     <body: %w, %x, %c, %i>    =>     func.call @f_task(%i, %w, %x)
+//   }                                }
+//                                    func.func private @f_task(...) {
+//                                      %c = arith.constant ...
+//                                      <body>
+//                                    }
 //
 // Constants are cloned into the function; every other value the body uses
 // from outside (buffers, weights, sizes) is an argument. A body equal to one
@@ -94,7 +93,7 @@ struct CPUOutlineTasksPass
                                    (parent.getSymName() + "_task").str(), type);
     fn.setPrivate();
     // Private to the module in LLVM too: not exported from a compiled
-    // library, and inlined where it has one caller.
+    // library.
     fn->setAttr("llvm.linkage", LLVM::LinkageAttr::get(
                                     fn.getContext(), LLVM::Linkage::Internal));
     // Runs on one thread: cpu-outer-parallel-loops makes its parallel loops
