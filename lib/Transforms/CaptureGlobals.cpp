@@ -20,6 +20,7 @@
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/OpenMP/OpenMPDialect.h"
+#include "mlir/IR/SymbolTable.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
@@ -38,6 +39,7 @@ struct CaptureGlobalAddressesPass
   using Base::Base;
 
   void runOnOperation() override {
+    SymbolTableCollection symbols;
     SmallVector<omp::ParallelOp> regions;
     SmallVector<LLVM::AddressOfOp> outside;
     getOperation().walk([&](Operation *op) {
@@ -45,12 +47,13 @@ struct CaptureGlobalAddressesPass
         if (!p->getParentOfType<omp::ParallelOp>())
           regions.push_back(p);
       } else if (auto addr = dyn_cast<LLVM::AddressOfOp>(op)) {
-        if (!addr->getParentOfType<omp::ParallelOp>() && reachesRegion(addr))
+        if (capturable(addr, symbols) &&
+            !addr->getParentOfType<omp::ParallelOp>() && reachesRegion(addr))
           outside.push_back(addr);
       }
     });
     for (omp::ParallelOp region : regions)
-      captureInside(region);
+      captureInside(region, symbols);
     // An address taken outside reaches a region through values LLVM folds
     // to constants (a memref descriptor built by insertvalue): its copy
     // is made where it is taken.
@@ -61,6 +64,14 @@ struct CaptureGlobalAddressesPass
       addr.getResult().replaceAllUsesExcept(opaque, opaque.getDefiningOp());
       ++numCaptured;
     }
+  }
+
+  /// Whether `addr` may be taken on the thread that forks: not for a
+  /// thread-local global (each thread has its own address).
+  static bool capturable(LLVM::AddressOfOp addr,
+                         SymbolTableCollection &symbols) {
+    LLVM::GlobalOp global = addr.getGlobal(symbols);
+    return !global || !global.getThreadLocal_();
   }
 
   /// Whether `addr`'s value reaches an op inside a parallel region through
@@ -95,14 +106,14 @@ struct CaptureGlobalAddressesPass
 
   /// Replaces the uses inside `region` of each global's address taken
   /// inside it by one opaque copy of the address made just before `region`.
-  void captureInside(omp::ParallelOp region) {
+  void captureInside(omp::ParallelOp region, SymbolTableCollection &symbols) {
     llvm::MapVector<StringAttr, SmallVector<OpOperand *>> uses;
     region->walk([&](Operation *op) {
       if (op == region)
         return;
       for (OpOperand &operand : op->getOpOperands()) {
         auto addr = operand.get().getDefiningOp<LLVM::AddressOfOp>();
-        if (addr && region->isAncestor(addr))
+        if (addr && region->isAncestor(addr) && capturable(addr, symbols))
           uses[addr.getGlobalNameAttr().getAttr()].push_back(&operand);
       }
     });

@@ -62,3 +62,24 @@ llvm.func @serial() -> f32 {
   %a = llvm.load %w : !llvm.ptr -> f32
   llvm.return %a : f32
 }
+
+// -----
+
+// A thread-local global's address is each thread's own: it is taken where
+// it is used, never captured.
+llvm.mlir.global internal thread_local @tls(0.0 : f32) {addr_space = 0 : i32} : f32
+
+// CHECK-LABEL: llvm.func @thread_local
+// CHECK-NOT:     llvm.inline_asm
+// CHECK:         omp.parallel {
+// CHECK-NEXT:      %[[T:.*]] = llvm.mlir.addressof @tls
+// CHECK-NEXT:      llvm.load %[[T]]
+llvm.func @thread_local(%out: !llvm.ptr) {
+  omp.parallel {
+    %t = llvm.mlir.addressof @tls : !llvm.ptr
+    %v = llvm.load %t : !llvm.ptr -> f32
+    llvm.store %v, %out : f32, !llvm.ptr
+    omp.terminator
+  }
+  llvm.return
+}
