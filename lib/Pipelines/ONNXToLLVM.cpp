@@ -41,7 +41,8 @@ torch_onnx::getLinalgToLLVMStageText(const ONNXToLLVMPipelineOptions &o) {
          "func.func(convert-vector-to-scf{full-unroll}),";
   s += "scf-forall-to-parallel,func.func(cpu-parallel-copies,"
        "cpu-collapse-elementwise-dims,convert-linalg-to-parallel-loops),"
-       "func.func(promote-loop-accumulators,cpu-outer-parallel-loops),";
+       "func.func(promote-loop-accumulators,cpu-outer-parallel-loops,"
+       "plan-static-buffers),";
   if (o.openmp)
     s += "convert-scf-to-openmp{num-threads=0},canonicalize,";
   s += std::string("lower-runtime-checks{drop=") +

@@ -279,6 +279,42 @@ def CPUOuterParallelLoops : Pass<"cpu-outer-parallel-loops", "func::FuncOp"> {
   ];
 }
 
+def PlanStaticBuffers : Pass<"plan-static-buffers", "func::FuncOp"> {
+  let summary = "Static temporary buffers share one arena, placed by liveness";
+  let description = [{
+    Ownership-based deallocation frees every buffer at the end of its block,
+    so all of a network's temporaries are live at once: mobilenet_v2 touched
+    29 MB of fresh buffers per inference, where 8 MB are live at any time,
+    and each layer wrote its output to memory that was not in the caches.
+
+    This pass gives every `memref.alloc` at the top of a single-block
+    function that has a static shape, an identity layout and a byte-sized
+    element type, and that the same block frees with `memref.dealloc`, a
+    place in one arena: a `memref.view` at a constant offset in a single
+    `i8` buffer allocated at the function's start and freed before its
+    return. A buffer is live from its allocation to the last top-level op
+    that uses it or a view of it (an op with regions counts as a whole);
+    buffers whose live ranges do not overlap share bytes. Offsets are
+    assigned largest buffer first, each at the lowest aligned offset that
+    no overlapping buffer occupies.
+
+    A buffer is left as it is when a use could outlive the live range: it or
+    a view of it is returned, deallocated elsewhere, passed into a region as
+    a memref block argument, or turned into a pointer.
+
+    Runs after the passes that tell buffers apart by their allocation
+    (`promote-loop-accumulators`): views of one arena share a root.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect"];
+  let statistics = [
+    Statistic<"numPlanned", "planned", "Buffers placed in the arena">,
+    Statistic<"numBytesBefore", "bytes-before",
+              "Bytes of the buffers placed, added up">,
+    Statistic<"numArenaBytes", "arena-bytes", "Bytes of the arena">
+  ];
+}
+
 def LowerRuntimeChecks : Pass<"lower-runtime-checks", "ModuleOp"> {
   let summary = "Lower cf.assert to calls of the runtime's tonnx_check_failed";
   let description = [{
