@@ -677,43 +677,73 @@ static LogicalResult im2colPacked(RewriterBase &rewriter,
   return success();
 }
 
-/// Winograd F(2x2, 3x3) (Lavin & Gray): a 2x2 output tile from a 4x4 input
-/// tile takes 16 products per (input, output) channel pair instead of 36.
-///   U = G g G^T (filter, 4x4), V = B^T d B (input tile), Y = A^T (U . V) A,
-/// with G = [1 0 0; .5 .5 .5; .5 -.5 .5; 0 0 1],
-///      B^T = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 1 0 -1],
-///      A^T = [1 1 1 0; 0 1 -1 -1].
-/// The 16 element-wise products summed over the input channels are 16
-/// matrix products, one per tile position e = 4*xi + nu, which go through
-/// the same tiling as every contraction.
+/// Winograd F(m x m, 3x3) (Lavin & Gray), m = 2 or 4: an m x m output tile
+/// from an a x a input tile (a = m + 2) takes a^2 products per (input,
+/// output) channel pair instead of 9 m^2 (16 instead of 36 for m = 2; 36
+/// instead of 144 for m = 4).
+///   U = G g G^T (filter, a x a), V = B^T d B (input tile),
+///   Y = A^T (U . V) A.
+/// The a^2 element-wise products summed over the input channels are a^2
+/// matrix products, one per tile position e = a*xi + nu, which go through
+/// the same tiling as every contraction. The matrices are the usual ones
+/// (interpolation points 0, 1, -1 for m = 2; 0, 1, -1, 2, -2 for m = 4).
+namespace {
+struct WinogradSpec {
+  int64_t m, a;
+  const double *g;  // a x 3
+  const double *bt; // a x a
+  const double *at; // m x a
+};
+} // namespace
+
+static const double kWinogradG2[4 * 3] = {1,  0,   0,  .5, .5, .5,
+                                          .5, -.5, .5, 0,  0,  1};
+static const double kWinogradBt2[4 * 4] = {1, 0,  -1, 0, 0, 1, 1, 0,
+                                           0, -1, 1,  0, 0, 1, 0, -1};
+static const double kWinogradAt2[2 * 4] = {1, 1, 1, 0, 0, 1, -1, -1};
+static const double kWinogradG4[6 * 3] = {
+    1. / 4,  0,        0,       -1. / 6, -1. / 6, -1. / 6,
+    -1. / 6, 1. / 6,   -1. / 6, 1. / 24, 1. / 12, 1. / 6,
+    1. / 24, -1. / 12, 1. / 6,  0,       0,       1};
+static const double kWinogradBt4[6 * 6] = {
+    4, 0,  -5, 0, 1, 0, 0, -4, -4, 1,  1, 0, 0, 4, -4, -1, 1, 0,
+    0, -2, -1, 2, 1, 0, 0, 2,  -1, -2, 1, 0, 0, 4, 0,  -5, 0, 1};
+static const double kWinogradAt4[4 * 6] = {
+    1, 1, 1, 1, 1, 0, 0, 1, -1, 2, -2, 0, 0, 1, 1, 4, 4, 0, 0, 1, -1, 8, -8, 1};
+
+static WinogradSpec winogradSpec(int64_t m) {
+  if (m == 4)
+    return {4, 6, kWinogradG4, kWinogradBt4, kWinogradAt4};
+  return {2, 4, kWinogradG2, kWinogradBt2, kWinogradAt2};
+}
 
 /// U[e][j][c][fi] = (G g[j*rn + fi][c] G^T)[e], computed at compile time
 /// from a constant filter (in double); null when the filter is not one.
 static Value winogradFilter(RewriterBase &rewriter, Location loc, Value w,
-                            int64_t F, int64_t C, int64_t rn) {
+                            int64_t F, int64_t C, int64_t rn,
+                            const WinogradSpec &spec) {
   std::optional<ArrayRef<char>> data = constantBytes(w, F * C * 9 * 4);
   if (!data)
     return {};
-  int64_t J = F / rn;
-  auto t = RankedTensorType::get({16, J, C, rn}, rewriter.getF32Type());
-  static const double G[4][3] = {
-      {1, 0, 0}, {.5, .5, .5}, {.5, -.5, .5}, {0, 0, 1}};
-  auto transform = [&](MutableArrayRef<char> out) {
+  int64_t J = F / rn, a = spec.a;
+  auto t = RankedTensorType::get({a * a, J, C, rn}, rewriter.getF32Type());
+  const double *G = spec.g;
+  auto transform = [=](MutableArrayRef<char> out) {
     char *u = out.data();
+    SmallVector<double> gt(a * 3);
     for (int64_t f = 0; f < F; ++f)
       for (int64_t c = 0; c < C; ++c) {
         float g[9];
         std::memcpy(g, data->data() + (f * C + c) * 36, 36);
-        double gt[4][3]; // G g
-        for (int xi = 0; xi < 4; ++xi)
+        for (int64_t xi = 0; xi < a; ++xi) // G g
           for (int b = 0; b < 3; ++b)
-            gt[xi][b] =
-                G[xi][0] * g[b] + G[xi][1] * g[3 + b] + G[xi][2] * g[6 + b];
-        for (int xi = 0; xi < 4; ++xi)
-          for (int nu = 0; nu < 4; ++nu) {
-            float v = gt[xi][0] * G[nu][0] + gt[xi][1] * G[nu][1] +
-                      gt[xi][2] * G[nu][2];
-            int64_t at = (((xi * 4 + nu) * J + f / rn) * C + c) * rn + f % rn;
+            gt[xi * 3 + b] = G[xi * 3] * g[b] + G[xi * 3 + 1] * g[3 + b] +
+                             G[xi * 3 + 2] * g[6 + b];
+        for (int64_t xi = 0; xi < a; ++xi)
+          for (int64_t nu = 0; nu < a; ++nu) {
+            float v = gt[xi * 3] * G[nu * 3] + gt[xi * 3 + 1] * G[nu * 3 + 1] +
+                      gt[xi * 3 + 2] * G[nu * 3 + 2];
+            int64_t at = (((xi * a + nu) * J + f / rn) * C + c) * rn + f % rn;
             std::memcpy(u + at * 4, &v, 4);
           }
       }
@@ -721,50 +751,69 @@ static Value winogradFilter(RewriterBase &rewriter, Location loc, Value w,
   return resourceConstant(rewriter, loc, t, "winograd", transform);
 }
 
-namespace {
-/// f32 (vector) adds and subtracts at one place.
-struct VectorArith {
-  OpBuilder &b;
-  Location loc;
-  Value add(Value x, Value y) { return arith::AddFOp::create(b, loc, x, y); }
-  Value sub(Value x, Value y) { return arith::SubFOp::create(b, loc, x, y); }
-};
-} // namespace
-
-/// The tile arithmetic of one Winograd transform step on vectors:
-/// B^T applied to 4 vectors (input) or A^T (output).
-static SmallVector<Value, 4> winogradBt(OpBuilder &b, Location loc,
-                                        ArrayRef<Value> d) {
-  VectorArith v{b, loc};
-  return {v.sub(d[0], d[2]), v.add(d[1], d[2]), v.sub(d[2], d[1]),
-          v.sub(d[1], d[3])};
-}
-static SmallVector<Value, 2> winogradAt(OpBuilder &b, Location loc,
-                                        ArrayRef<Value> m) {
-  VectorArith v{b, loc};
-  return {v.add(v.add(m[0], m[1]), m[2]), v.sub(v.sub(m[1], m[2]), m[3])};
+/// The rows of the `rows` x in.size() matrix `mat` applied to the vectors
+/// `in`: adds and subtracts for coefficients +-1, an FMA with a splat for
+/// the others, nothing for zeros.
+static SmallVector<Value, 6> winogradApply(OpBuilder &b, Location loc,
+                                           const double *mat, int64_t rows,
+                                           ArrayRef<Value> in) {
+  int64_t cols = in.size();
+  SmallVector<Value, 6> out;
+  auto vt = cast<VectorType>(in[0].getType());
+  auto splat = [&](double c) -> Value {
+    return arith::ConstantOp::create(
+        b, loc, vt,
+        DenseElementsAttr::get(vt, b.getF32FloatAttr(static_cast<float>(c))));
+  };
+  for (int64_t i = 0; i < rows; ++i) {
+    const double *row = mat + i * cols;
+    // Start from a +1 term where there is one (no negation).
+    const double *one = std::find(row, row + cols, 1.0);
+    int64_t first = one - row;
+    Value acc = first < cols ? in[first] : Value();
+    for (int64_t j = 0; j < cols; ++j) {
+      double c = row[j];
+      if (c == 0 || j == first)
+        continue;
+      if (!acc)
+        acc = c == -1
+                  ? arith::NegFOp::create(b, loc, in[j]).getResult()
+                  : arith::MulFOp::create(b, loc, in[j], splat(c)).getResult();
+      else if (c == 1)
+        acc = arith::AddFOp::create(b, loc, acc, in[j]);
+      else if (c == -1)
+        acc = arith::SubFOp::create(b, loc, acc, in[j]);
+      else
+        acc = vector::FMAOp::create(b, loc, in[j], splat(c), acc);
+    }
+    out.push_back(acc);
+  }
+  return out;
 }
 
 /// Batch-1 f32 conv_2d_nchw_fchw with a constant 3x3 filter, unit strides
-/// and dilations, as Winograd F(2x2, 3x3). Output tiles (ty, tx) (TH x TW
-/// of them, a partial last row/column of tiles where OH/OW is odd) go in
-/// blocks of `tw` tiles of one tile row, so every step reads and writes
-/// contiguous vectors of tw tiles:
+/// and dilations, as Winograd F(m x m, 3x3): m = 4 when the output has at
+/// least `largeTileMinPixels` pixels (enough tiles per transformed weight),
+/// else m = 2. Output tiles (ty, tx) (TH x TW of them, a partial last
+/// row/column of tiles where m does not divide OH/OW) go in blocks of `tw`
+/// tiles of one tile row, so every step reads and writes contiguous vectors
+/// of tw tiles:
 ///   - input transform (a task per tile block, vector code): per input
-///     channel, one read of each of the 4 input rows the block covers and
-///     every other lane picked, then B^T d B with vector adds:
-///     V[e][tb][c][i] (shape [16, T/tw, C, tw]);
-///   - 16 contractions, loops (e, j, tb, i, fi, k):
+///     channel, one read of each of the a = m + 2 input rows the block
+///     covers and every m-th lane picked, then B^T d B with vector adds and
+///     FMAs: V[e][tb][c][i] (shape [a^2, T/tw, C, tw]);
+///   - a^2 contractions, loops (e, j, tb, i, fi, k):
 ///     M[e][j][fi][tb][i] = sum_c V[e][tb][c][i] * U[e][j][c][fi], with U the
 ///     filter transformed at compile time in panels of rn output channels;
 ///   - output transform (a task per output channel, vector code): per tile
-///     block, A^T M A with vector adds, the two output columns of each tile
-///     interleaved into one contiguous row segment, added to the init (the
-///     bias) and written.
+///     block, A^T M A with vector adds and FMAs, the m output columns of
+///     each tile interleaved into one contiguous row segment, added to the
+///     init (the bias) and written.
 /// Worth it on long channel reductions: C >= `minChannels` (32 by default).
 static LogicalResult winogradConv(RewriterBase &rewriter,
                                   linalg::Conv2DNchwFchwOp conv, int64_t tileM,
                                   int64_t tileN, int64_t minChannels,
+                                  int64_t largeTileMinPixels,
                                   TaskTiles &taskTiles,
                                   linalg::GenericOp epilogue) {
   FailureOr<ConvShape> shape = getConvShape(conv);
@@ -777,11 +826,21 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
       llvm::any_of(cs.dl, [](int64_t d) { return d != 1; }))
     return failure();
   int64_t C = cs.C, F = cs.F, OH = cs.OH, OW = cs.OW, H = OH + 2;
-  int64_t TH = (OH + 1) / 2, TW = (OW + 1) / 2;
-  int64_t tw = 0, rn = 0;
-  for (int64_t t = std::min(tileM, TW); t >= 4 && !tw; --t)
-    if (TW % t == 0)
-      tw = t;
+  // Tiles per block: a divisor of the tile columns, at least 4.
+  auto blockTiles = [&](int64_t TW) {
+    for (int64_t t = std::min(tileM, TW); t >= 4; --t)
+      if (TW % t == 0)
+        return t;
+    return int64_t(0);
+  };
+  int64_t m = 2;
+  if (largeTileMinPixels > 0 && OH * OW >= largeTileMinPixels &&
+      blockTiles((OW + 3) / 4))
+    m = 4;
+  const WinogradSpec spec = winogradSpec(m);
+  const int64_t a = spec.a, a2 = a * a;
+  int64_t TH = (OH + m - 1) / m, TW = (OW + m - 1) / m;
+  int64_t tw = blockTiles(TW), rn = 0;
   for (int64_t t : {tileN, tileN / 2, tileN / 4})
     if (t >= 8 && F % t == 0) {
       rn = t;
@@ -791,11 +850,11 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
     return failure();
   Location loc = conv.getLoc();
   rewriter.setInsertionPoint(conv);
-  Value U = winogradFilter(rewriter, loc, cs.w, F, C, rn);
+  Value U = winogradFilter(rewriter, loc, cs.w, F, C, rn, spec);
   if (!U)
     return failure();
   int64_t J = F / rn, Q = TW / tw, TB = TH * Q;
-  bool rowsIn = OH % 2 == 0, colsIn = OW % 2 == 0;
+  bool rowsIn = OH % m == 0, colsIn = OW % m == 0;
   MLIRContext *ctx = conv.getContext();
   Type f32 = rewriter.getF32Type();
   auto cst = [&](OpBuilder &b, int64_t v) -> Value {
@@ -804,13 +863,16 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
   Value zero = arith::ConstantOp::create(rewriter, loc, f32,
                                          rewriter.getF32FloatAttr(0));
   auto vec = VectorType::get({tw}, f32);
-  auto vec2 = VectorType::get({2 * tw}, f32);
-  auto spanVec = VectorType::get({2 * tw + 2}, f32);
+  auto segVec = VectorType::get({m * tw}, f32);
+  auto spanVec = VectorType::get({m * tw + 2}, f32);
   Value zeroSpan = arith::ConstantOp::create(
       rewriter, loc, spanVec, DenseElementsAttr::get(spanVec, 0.0f));
+  // The m output columns of each tile, side by side: lane i*m + q of the
+  // segment is lane q*tw + i of the m vectors put end to end.
   SmallVector<int64_t> interleave;
   for (int64_t i = 0; i < tw; ++i)
-    interleave.append({i, tw + i});
+    for (int64_t q = 0; q < m; ++q)
+      interleave.push_back(q * tw + i);
   // The tile block's first tile row and column.
   auto blockOrigin = [&](OpBuilder &b, Value tb) {
     Value ty = arith::DivUIOp::create(b, loc, tb, cst(b, Q));
@@ -823,19 +885,19 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
   Value V;
   {
     Value init = tensor::EmptyOp::create(rewriter, loc,
-                                         ArrayRef<int64_t>{16, TB, C, tw}, f32);
+                                         ArrayRef<int64_t>{a2, TB, C, tw}, f32);
     auto offsets = [&](OpBuilder &b, ValueRange ivs) {
       return SmallVector<OpFoldResult>{b.getIndexAttr(0), ivs[0],
                                        b.getIndexAttr(0), b.getIndexAttr(0)};
     };
     auto body = [&](OpBuilder &b, ValueRange ivs, Value block) -> Value {
       auto [ty, tx0] = blockOrigin(b, ivs[0]);
-      Value row0 = arith::MulIOp::create(b, loc, ty, cst(b, 2));
-      Value col0 = arith::MulIOp::create(b, loc, tx0, cst(b, 2));
+      Value row0 = arith::MulIOp::create(b, loc, ty, cst(b, m));
+      Value col0 = arith::MulIOp::create(b, loc, tx0, cst(b, m));
       SmallVector<Value> rows, rowIn;
-      for (int64_t a = 0; a < 4; ++a) {
-        Value r = arith::AddIOp::create(b, loc, row0, cst(b, a));
-        if (!rowsIn) { // the last tile row reads one row past the input
+      for (int64_t k = 0; k < a; ++k) {
+        Value r = arith::AddIOp::create(b, loc, row0, cst(b, k));
+        if (!rowsIn) { // the last tile row reads rows past the input
           rowIn.push_back(arith::CmpIOp::create(
               b, loc, arith::CmpIPredicate::ult, r, cst(b, H)));
           r = arith::MinUIOp::create(b, loc, r, cst(b, H - 1));
@@ -846,39 +908,43 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
           scf::ForOp::create(
               b, loc, cst(b, 0), cst(b, C), cst(b, 1), ValueRange{block},
               [&](OpBuilder &b, Location, Value c, ValueRange iter) {
-                // d[a][col]: input row a, tile column offset col, per tile.
-                SmallVector<SmallVector<Value, 4>, 4> d(4);
-                for (int64_t a = 0; a < 4; ++a) {
+                // d[r][k]: input row r, tile column offset k, per tile.
+                SmallVector<SmallVector<Value, 6>, 6> d(a);
+                for (int64_t r = 0; r < a; ++r) {
                   Value span = vector::TransferReadOp::create(
                       b, loc, spanVec, cs.x,
-                      ValueRange{cst(b, 0), c, rows[a], col0}, zero,
+                      ValueRange{cst(b, 0), c, rows[r], col0}, zero,
                       ArrayRef<bool>{colsIn});
                   if (!rowsIn)
-                    span = arith::SelectOp::create(b, loc, rowIn[a], span,
+                    span = arith::SelectOp::create(b, loc, rowIn[r], span,
                                                    zeroSpan);
-                  for (int64_t k = 0; k < 4; ++k) {
+                  for (int64_t k = 0; k < a; ++k) {
                     SmallVector<int64_t> pick;
                     for (int64_t i = 0; i < tw; ++i)
-                      pick.push_back(2 * i + k);
-                    d[a].push_back(
+                      pick.push_back(m * i + k);
+                    d[r].push_back(
                         vector::ShuffleOp::create(b, loc, span, span, pick));
                   }
                 }
                 // B^T d (along the rows), then (.) B (along the columns).
-                SmallVector<SmallVector<Value, 4>, 4> t(4);
-                for (int64_t k = 0; k < 4; ++k) {
-                  SmallVector<Value, 4> col =
-                      winogradBt(b, loc, {d[0][k], d[1][k], d[2][k], d[3][k]});
-                  for (int64_t a = 0; a < 4; ++a)
-                    t[a].push_back(col[a]);
+                SmallVector<SmallVector<Value, 6>, 6> t(a);
+                for (int64_t k = 0; k < a; ++k) {
+                  SmallVector<Value, 6> column;
+                  for (int64_t r = 0; r < a; ++r)
+                    column.push_back(d[r][k]);
+                  SmallVector<Value, 6> col =
+                      winogradApply(b, loc, spec.bt, a, column);
+                  for (int64_t r = 0; r < a; ++r)
+                    t[r].push_back(col[r]);
                 }
                 Value acc = iter[0];
-                for (int64_t xi = 0; xi < 4; ++xi) {
-                  SmallVector<Value, 4> v = winogradBt(b, loc, t[xi]);
-                  for (int64_t nu = 0; nu < 4; ++nu)
+                for (int64_t xi = 0; xi < a; ++xi) {
+                  SmallVector<Value, 6> v =
+                      winogradApply(b, loc, spec.bt, a, t[xi]);
+                  for (int64_t nu = 0; nu < a; ++nu)
                     acc = vector::TransferWriteOp::create(
                               b, loc, v[nu], acc,
-                              ValueRange{cst(b, xi * 4 + nu), c, cst(b, 0)},
+                              ValueRange{cst(b, xi * a + nu), c, cst(b, 0)},
                               ArrayRef<bool>{true})
                               .getResult();
                 }
@@ -887,14 +953,14 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
               .getResult(0);
       return filled;
     };
-    V = forallSlices(rewriter, loc, {TB}, init, {16, 1, C, tw},
-                     RankedTensorType::get({16, C, tw}, f32), offsets, body);
+    V = forallSlices(rewriter, loc, {TB}, init, {a2, 1, C, tw},
+                     RankedTensorType::get({a2, C, tw}, f32), offsets, body);
   }
 
-  // The 16 contractions, loops (e, j, tb, i, fi, k).
+  // The a^2 contractions, loops (e, j, tb, i, fi, k).
   auto D = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
   Value mInit = tensor::EmptyOp::create(
-      rewriter, loc, ArrayRef<int64_t>{16, J, rn, TB, tw}, f32);
+      rewriter, loc, ArrayRef<int64_t>{a2, J, rn, TB, tw}, f32);
   mInit = linalg::FillOp::create(rewriter, loc, zero, mInit).getResult(0);
   auto par = utils::IteratorType::parallel;
   auto mm = linalg::GenericOp::create(
@@ -928,7 +994,7 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
     };
     auto body = [&](OpBuilder &b, ValueRange ivs, Value plane) -> Value {
       Value f = ivs[0];
-      Value initValue = accStart.start(b, loc, vec2, f);
+      Value initValue = accStart.start(b, loc, segVec, f);
       Value j = arith::DivUIOp::create(b, loc, f, cst(b, rn));
       Value fi = arith::RemUIOp::create(b, loc, f, cst(b, rn));
       Value filled =
@@ -936,35 +1002,55 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
               b, loc, cst(b, 0), cst(b, TB), cst(b, 1), ValueRange{plane},
               [&](OpBuilder &b, Location, Value tb, ValueRange iter) {
                 auto [ty, tx0] = blockOrigin(b, tb);
-                SmallVector<SmallVector<Value, 4>, 4> m(4);
-                for (int64_t xi = 0; xi < 4; ++xi)
-                  for (int64_t nu = 0; nu < 4; ++nu)
-                    m[xi].push_back(vector::TransferReadOp::create(
+                SmallVector<SmallVector<Value, 6>, 6> mt(a);
+                for (int64_t xi = 0; xi < a; ++xi)
+                  for (int64_t nu = 0; nu < a; ++nu)
+                    mt[xi].push_back(vector::TransferReadOp::create(
                         b, loc, vec, M,
-                        ValueRange{cst(b, xi * 4 + nu), j, fi, tb, cst(b, 0)},
+                        ValueRange{cst(b, xi * a + nu), j, fi, tb, cst(b, 0)},
                         zero, ArrayRef<bool>{true}));
                 // A^T m (along the rows), then (.) A (along the columns).
-                SmallVector<SmallVector<Value, 4>, 2> s(2);
-                for (int64_t nu = 0; nu < 4; ++nu) {
-                  SmallVector<Value, 2> col = winogradAt(
-                      b, loc, {m[0][nu], m[1][nu], m[2][nu], m[3][nu]});
-                  s[0].push_back(col[0]);
-                  s[1].push_back(col[1]);
+                SmallVector<SmallVector<Value, 6>, 4> s(m);
+                for (int64_t nu = 0; nu < a; ++nu) {
+                  SmallVector<Value, 6> column;
+                  for (int64_t xi = 0; xi < a; ++xi)
+                    column.push_back(mt[xi][nu]);
+                  SmallVector<Value, 6> col =
+                      winogradApply(b, loc, spec.at, m, column);
+                  for (int64_t p = 0; p < m; ++p)
+                    s[p].push_back(col[p]);
                 }
                 Value acc = iter[0];
-                Value col0 = arith::MulIOp::create(b, loc, tx0, cst(b, 2));
-                for (int64_t p = 0; p < 2; ++p) {
-                  SmallVector<Value, 2> y = winogradAt(b, loc, s[p]);
+                Value col0 = arith::MulIOp::create(b, loc, tx0, cst(b, m));
+                for (int64_t p = 0; p < m; ++p) {
+                  SmallVector<Value, 6> y =
+                      winogradApply(b, loc, spec.at, m, s[p]);
+                  // The m vectors end to end, then interleaved.
+                  while (y.size() > 1) {
+                    SmallVector<Value, 6> joined;
+                    for (size_t q = 0; q + 1 < y.size(); q += 2) {
+                      int64_t n0 = cast<VectorType>(y[q].getType())
+                                       .getNumElements(),
+                              n1 = cast<VectorType>(y[q + 1].getType())
+                                       .getNumElements();
+                      joined.push_back(vector::ShuffleOp::create(
+                          b, loc, y[q], y[q + 1],
+                          llvm::to_vector(llvm::seq<int64_t>(0, n0 + n1))));
+                    }
+                    if (y.size() % 2)
+                      joined.push_back(y.back());
+                    y = joined;
+                  }
                   Value seg =
-                      vector::ShuffleOp::create(b, loc, y[0], y[1], interleave);
+                      vector::ShuffleOp::create(b, loc, y[0], y[0], interleave);
                   Value row = arith::AddIOp::create(
-                      b, loc, arith::MulIOp::create(b, loc, ty, cst(b, 2)),
+                      b, loc, arith::MulIOp::create(b, loc, ty, cst(b, m)),
                       cst(b, p));
                   auto write = [&](OpBuilder &b, Value acc) -> Value {
                     Value cur = initValue;
                     if (!cur)
                       cur = vector::TransferReadOp::create(
-                          b, loc, vec2, acc, ValueRange{row, col0}, zero,
+                          b, loc, segVec, acc, ValueRange{row, col0}, zero,
                           ArrayRef<bool>{colsIn});
                     Value sum = arith::AddFOp::create(b, loc, cur, seg);
                     if (epilogue)
@@ -978,7 +1064,7 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
                     acc = write(b, acc);
                     continue;
                   }
-                  // The last tile row's second row is past an odd OH.
+                  // The last tile row's later rows may be past OH.
                   Value inside = arith::CmpIOp::create(
                       b, loc, arith::CmpIPredicate::ult, row, cst(b, OH));
                   acc = scf::IfOp::create(
@@ -2175,9 +2261,9 @@ struct CPUTileAndVectorizePass
       rewriter.setInsertionPoint(c);
       linalg::GenericOp epilogue =
           fuseEpilogues ? epilogueConsumer(c.getResult(0), c) : nullptr;
-      if (winograd &&
-          succeeded(winogradConv(rewriter, c, tileM(), tileN(),
-                                 winogradMinChannels, taskTiles, epilogue))) {
+      if (winograd && succeeded(winogradConv(
+                          rewriter, c, tileM(), tileN(), winogradMinChannels,
+                          winogradLargeTilePixels, taskTiles, epilogue))) {
         ++numWinograd;
         if (epilogue)
           takeEpilogue(rewriter, epilogue);

@@ -76,10 +76,12 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
     * a 1x1 convolution with unit strides needs no im2col copy, and batch 1
       gives a 2-D contraction;
     * a batch-1 f32 3x3 stride-1 convolution with a constant filter and at
-      least `winograd-min-channels` input channels is Winograd F(2x2, 3x3):
-      the filter transformed at compile time, input and output transforms
-      as vector code (blocks of tiles of one tile row), the 16 tile
-      positions as 16 contractions tiled like the others;
+      least `winograd-min-channels` input channels is Winograd F(4x4, 3x3)
+      when its output has at least `winograd-large-tile-pixels` pixels,
+      else F(2x2, 3x3): the filter transformed at compile time, input and
+      output transforms as vector code (blocks of tiles of one tile row),
+      the 36 (16) tile positions as 36 (16) contractions tiled like the
+      others;
     * a contraction's init that is a fill or a per-channel bias broadcast is
       fused into its task and register tiles (each tile starts from it in
       registers; the output is not filled in memory and read back);
@@ -138,10 +140,15 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
            "time)">,
     Option<"winograd", "winograd", "bool", "true",
            "Batch-1 f32 3x3 stride-1 convolutions with a constant filter as "
-           "Winograd F(2x2, 3x3)">,
+           "Winograd F(2x2, 3x3) or F(4x4, 3x3)">,
     Option<"winogradMinChannels", "winograd-min-channels", "int64_t", "32",
            "Fewest input channels for Winograd (its transforms cost about as "
            "much as a short reduction)">,
+    Option<"winogradLargeTilePixels", "winograd-large-tile-pixels", "int64_t",
+           "784",
+           "Fewest output pixels for Winograd F(4x4, 3x3) (each of its "
+           "transformed weights, 4x the filter's size, is used by one tile "
+           "of 16 pixels; smaller outputs keep F(2x2, 3x3)); 0: never">,
     Option<"fuseEpilogues", "fuse-epilogues", "bool", "true",
            "Apply an element-wise consumer of a contraction or convolution "
            "(ReLU, Clip, ...) in its register tiles before they are stored">,
@@ -164,7 +171,7 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
               "Accumulator inits (fills, bias broadcasts) fused into the "
               "tiling">,
     Statistic<"numWinograd", "winograd",
-              "3x3 convolutions as Winograd F(2x2, 3x3)">,
+              "3x3 convolutions as Winograd F(2x2, 3x3) or F(4x4, 3x3)">,
     Statistic<"numEpilogues", "epilogues",
               "Element-wise consumers applied in registers by their "
               "producer">

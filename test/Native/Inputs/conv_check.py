@@ -4,8 +4,9 @@
 
 Builds one ONNX model per case (random weights, batch 1), runs it with
 RUNNER and compares its output with a direct convolution in float64: the
-3x3 stride-1 cases with at least 32 input channels take the Winograd path,
-odd output sizes included (partial tiles), the others take im2col; the
+3x3 stride-1 cases with at least 32 input channels take the Winograd path
+(F(4x4, 3x3) from 28 x 28 outputs, else F(2x2, 3x3)), partial tiles
+included, the others take im2col; the
 depthwise ones (group = C) take the direct vector code, stride 2 with whole
 two-vector reads where they fit in the row and masked ones where not. Prints
 one line per case; exits non-zero on a mismatch."""
@@ -30,6 +31,13 @@ CASES = {
                               dict(bias=True, post="sigmoid")),
     "c256_f32_6x10": (256, 32, 6, 10, 1, 1, dict(bias=True)),
     "c32_f32_7x9_residual": (32, 32, 7, 9, 1, 1, dict(post="residual")),
+    # F(4x4, 3x3): at least 28 x 28 outputs; whole tiles, then partial last
+    # tile rows and columns (30 x 29), and no padding (29 x 31 outputs).
+    "c32_f32_28_w4_residual": (32, 32, 28, 28, 1, 1,
+                               dict(bias=True, post="residual")),
+    "c32_f16_30x29_w4_relu": (32, 16, 30, 29, 1, 1,
+                              dict(bias=True, post="relu")),
+    "c48_f32_31x33_w4_valid": (48, 32, 31, 33, 0, 1, {}),
     "c64_f32_14_stride2_clip": (64, 32, 14, 14, 1, 2,
                                 dict(bias=True, post="clip")),
     "c16_f32_14_relu": (16, 32, 14, 14, 1, 1, dict(bias=True, post="relu")),

@@ -531,13 +531,42 @@ func.func @packed_conv_stride2(%x: tensor<1x64x14x14xf32>, %w: tensor<32x64x3x3x
 // CHECK: vector.fma {{.*}} : vector<8xf32>
 // CHECK: scf.forall (%{{.*}}) in (8) shared_outs(%{{.*}}) -> (tensor<1x8x14x14xf32>)
 // CHECK-COUNT-16: vector.transfer_read {{.*}} : tensor<16x1x8x7x7xf32>, vector<7xf32>
-// CHECK: vector.shuffle {{.*}} [0, 7, 1, 8, 2, 9, 3, 10, 4, 11, 5, 12, 6, 13] : vector<7xf32>, vector<7xf32>
+// CHECK: %[[CAT:.*]] = vector.shuffle %{{.*}}, %{{.*}} [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13] : vector<7xf32>, vector<7xf32>
+// CHECK: vector.shuffle %[[CAT]], %[[CAT]] [0, 7, 1, 8, 2, 9, 3, 10, 4, 11, 5, 12, 6, 13] : vector<14xf32>, vector<14xf32>
 // CHECK: arith.addf {{.*}} : vector<14xf32>
 // CHECK: vector.transfer_write {{.*}} {in_bounds = [true]} : vector<14xf32>, tensor<14x14xf32>
 func.func @winograd(%x: tensor<1x1x14x14xf32>) -> tensor<1x8x14x14xf32> {
   %w = "onnx.Constant"() <{value_ = dense<"0x000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0"> : tensor<8x1x3x3xf32>}> : () -> tensor<8x1x3x3xf32>
   %0 = "onnx.Conv"(%x, %w) {kernel_shape = [3, 3], pads = [1, 1, 1, 1]} : (tensor<1x1x14x14xf32>, tensor<8x1x3x3xf32>) -> tensor<1x8x14x14xf32>
   return %0 : tensor<1x8x14x14xf32>
+}
+// From 28 x 28 outputs, F(4x4, 3x3): 7 x 7 tiles of 4x4 outputs from 6x6
+// input tiles, in blocks of 7 tiles of one tile row.
+// - The filter transform: [36 tile positions, 1 panel, C = 1, 8].
+// - Input transform: per channel, one 30-float read of each of the 6 input
+//   rows the block covers, every 4th lane picked (6 offsets), B^T d B with
+//   adds, subtracts and FMAs by B^T's other coefficients (4, -5, ...), 36
+//   vectors of 7 tiles written.
+// - 36 contractions, tiled like every contraction.
+// - Output transform: 36 reads of 7 tiles; per output row of the tiles,
+//   the 4 columns of each tile interleaved into 28 contiguous outputs.
+// CHECK-LABEL: func.func @winograd4
+// CHECK: arith.constant dense_resource<winograd{{.*}}> : tensor<36x1x1x8xf32>
+// CHECK: scf.forall (%{{.*}}) in (7) shared_outs(%{{.*}}) -> (tensor<36x7x1x7xf32>)
+// CHECK-COUNT-6: vector.transfer_read {{.*}} {in_bounds = [true]} : tensor<1x1x30x30xf32>, vector<30xf32>
+// CHECK: vector.shuffle {{.*}} [0, 4, 8, 12, 16, 20, 24]
+// CHECK: vector.shuffle {{.*}} [5, 9, 13, 17, 21, 25, 29]
+// CHECK: vector.fma {{.*}} : vector<7xf32>
+// CHECK-COUNT-36: vector.transfer_write {{.*}} : vector<7xf32>, tensor<36x1x7xf32>
+// CHECK: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0, 0, 0) to (36, 1, 7, 7, 8) step (1, 1, 7, 7, 8)
+// CHECK: scf.forall (%{{.*}}) in (8) shared_outs(%{{.*}}) -> (tensor<1x8x28x28xf32>)
+// CHECK-COUNT-36: vector.transfer_read {{.*}} : tensor<36x1x8x7x7xf32>, vector<7xf32>
+// CHECK: vector.shuffle %[[CAT:.*]], %[[CAT]] [0, 7, 14, 21, 1, 8, 15, 22, 2, 9, 16, 23, 3, 10, 17, 24, 4, 11, 18, 25, 5, 12, 19, 26, 6, 13, 20, 27] : vector<28xf32>, vector<28xf32>
+// CHECK: vector.transfer_write {{.*}} {in_bounds = [true]} : vector<28xf32>, tensor<28x28xf32>
+func.func @winograd4(%x: tensor<1x1x28x28xf32>) -> tensor<1x8x28x28xf32> {
+  %w = "onnx.Constant"() <{value_ = dense<"0x000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0"> : tensor<8x1x3x3xf32>}> : () -> tensor<8x1x3x3xf32>
+  %0 = "onnx.Conv"(%x, %w) {kernel_shape = [3, 3], pads = [1, 1, 1, 1]} : (tensor<1x1x28x28xf32>, tensor<8x1x3x3xf32>) -> tensor<1x8x28x28xf32>
+  return %0 : tensor<1x8x28x28xf32>
 }
 // An odd output (7 x 7): the last tile row and column are partial. Input
 // rows past the input are selected as zeros, the row reads and the output
