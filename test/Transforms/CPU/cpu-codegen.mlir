@@ -72,6 +72,16 @@ func.func @transpose_resource() -> tensor<3x2xf32> {
   %0 = "onnx.Transpose"(%w) {perm = [1, 0]} : (tensor<2x3xf32>) -> tensor<3x2xf32>
   return %0 : tensor<3x2xf32>
 }
+// A permutation that moves the innermost dim, with a dim around it:
+// out[a][b][c] = in[b][c][a] = 12 b + 4 c + a (blocked plane transposes).
+// CHECK-LABEL: func.func @transpose_3d
+// CHECK: %[[W:.*]] = arith.constant dense_resource<[[T2:transposed.*]]> : tensor<4x2x3xi32>
+// CHECK: return %[[W]]
+func.func @transpose_3d() -> tensor<4x2x3xi32> {
+  %w = "onnx.Constant"() <{value_ = dense<[[[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]], [[12, 13, 14, 15], [16, 17, 18, 19], [20, 21, 22, 23]]]> : tensor<2x3x4xi32>}> : () -> tensor<2x3x4xi32>
+  %0 = "onnx.Transpose"(%w) {perm = [2, 0, 1]} : (tensor<2x3x4xi32>) -> tensor<4x2x3xi32>
+  return %0 : tensor<4x2x3xi32>
+}
 // A splat stays a splat.
 // CHECK-LABEL: func.func @transpose_splat
 // CHECK: %[[W:.*]] = arith.constant dense<2.000000e+00> : tensor<3x2xf32>
@@ -83,6 +93,7 @@ func.func @transpose_splat() -> tensor<3x2xf32> {
 }
 // CHECK: [[T0]]: "0x400000000000803F00008040000000400000A040000040400000C040"
 // CHECK: [[T1]]: "0x400000000000803F00008040000000400000A040000040400000C040"
+// CHECK: [[T2]]: "0x400000000000000004000000080000000C00000010000000140000000100000005000000090000000D000000110000001500000002000000060000000A0000000E000000120000001600000003000000070000000B0000000F0000001300000017000000"
 {-#
   dialect_resources: {
     builtin: {
