@@ -1398,47 +1398,61 @@ static LogicalResult padInPlace(RewriterBase &rewriter, tensor::PadOp pad) {
 /// Output rows computed together (independent FMA chains).
 constexpr int64_t kDepthwiseRows = 4;
 
-/// depthwise_conv_2d_nchw_chw (f32, static shapes, width stride <= 4) as
-/// direct vector code: one task per (n, c) plane (`scf.forall`); per group of
-/// kDepthwiseRows output rows, blocks of `lanes` output columns kept in
-/// registers across the KH x KW taps: each tap is one contiguous load of the
-/// input row (a stride-s row is loaded over its span and its every s-th lane
-/// picked by a shuffle) and one FMA with the broadcast filter value. A last
-/// partial block is masked. No copy, no im2col.
+/// A 2-D window op on NCHW f32 tensors (static shapes): a depthwise
+/// convolution (`w`, one KH x KW filter per channel, taps multiplied and
+/// added) or a max pooling (no `w`, taps combined by maximumf).
+namespace {
+struct WindowOp {
+  Operation *op;
+  Value x, w, init;
+  int64_t KH, KW, sh, sw, dh, dw;
+  bool max; // max pooling; else a depthwise convolution
+};
+} // namespace
+
+/// A window op (depthwise convolution, max pooling) with width stride <= 4
+/// as direct vector code: one task per (n, c) plane (`scf.forall`); per
+/// group of kDepthwiseRows output rows, blocks of `lanes` output columns kept
+/// in registers across the KH x KW taps: each tap is one contiguous load of
+/// the input row (a stride-s row is loaded over its span and its every s-th
+/// lane picked by a shuffle) and one FMA with the broadcast filter value (a
+/// maximumf for a pooling). A last partial block is masked. No copy, no
+/// im2col.
 ///
-/// A zero `tensor.pad` of the input's rows and columns is not made: the
-/// border rows (whose taps leave the input) and border column blocks are
-/// generated apart, with their outside taps dropped (rows), shifted in
-/// as zeros (left) or masked off (right); the interior reads the input as
-/// is. `epilogue` (an element-wise consumer) is applied before each store.
-static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
-                                        linalg::DepthwiseConv2DNchwChwOp op,
-                                        int64_t maxLanes,
-                                        linalg::GenericOp epilogue) {
-  Value x = op.getDpsInputs()[0], w = op.getDpsInputs()[1],
-        init = op.getDpsInits()[0];
+/// A `tensor.pad` of the input's rows and columns with the op's neutral
+/// value (0; -inf for a max) is not made: the border rows (whose taps leave
+/// the input) and border column blocks are generated apart, with their
+/// outside taps dropped (rows), shifted in as the neutral value (left) or
+/// masked off (right); the interior reads the input as is. `epilogue` (an
+/// element-wise consumer) is applied before each store.
+static LogicalResult vectorizeWindow(RewriterBase &rewriter,
+                                     const WindowOp &win, int64_t maxLanes,
+                                     linalg::GenericOp epilogue) {
+  Operation *op = win.op;
+  Value x = win.x, w = win.w, init = win.init;
   auto xt = dyn_cast<RankedTensorType>(x.getType());
-  auto wt = dyn_cast<RankedTensorType>(w.getType());
   auto ot = dyn_cast<RankedTensorType>(init.getType());
-  if (!xt || !wt || !ot || !xt.hasStaticShape() || !wt.hasStaticShape() ||
-      !ot.hasStaticShape() || !xt.getElementType().isF32() ||
-      !wt.getElementType().isF32() || !ot.getElementType().isF32())
+  if (!xt || !ot || !xt.hasStaticShape() || !ot.hasStaticShape() ||
+      !xt.getElementType().isF32() || !ot.getElementType().isF32())
     return rewriter.notifyMatchFailure(op, "needs static f32 tensors");
-  SmallVector<int64_t> strides(op.getStrides().getValues<int64_t>());
-  SmallVector<int64_t> dil(op.getDilations().getValues<int64_t>());
-  int64_t sh = strides[0], sw = strides[1], dh = dil[0], dw = dil[1];
+  int64_t sh = win.sh, sw = win.sw, dh = win.dh, dw = win.dw;
   if (sw > 4)
     return rewriter.notifyMatchFailure(op, "width stride above 4");
   int64_t N = ot.getDimSize(0), C = ot.getDimSize(1), OH = ot.getDimSize(2),
-          OW = ot.getDimSize(3), KH = wt.getDimSize(1), KW = wt.getDimSize(2);
-  // The padding taken into the code: a zero pad of rows and columns only.
+          OW = ot.getDimSize(3), KH = win.KH, KW = win.KW;
+  // What a tap outside the input contributes.
+  llvm::APFloat neutral =
+      win.max ? llvm::APFloat::getInf(llvm::APFloat::IEEEsingle(), true)
+              : llvm::APFloat::getZero(llvm::APFloat::IEEEsingle());
+  // The padding taken into the code: a pad of rows and columns only, with
+  // the neutral value.
   int64_t pt = 0, pl = 0;
   tensor::PadOp pad = x.getDefiningOp<tensor::PadOp>();
   if (pad) {
     FailureOr<StaticPad> sp = matchStaticPad(rewriter, pad);
-    auto zero = succeeded(sp) ? dyn_cast<FloatAttr>(sp->value) : FloatAttr();
-    if (zero && zero.getValue().isZero() && sp->lo[0] == 0 && sp->lo[1] == 0 &&
-        sp->hi[0] == 0 && sp->hi[1] == 0) {
+    auto value = succeeded(sp) ? dyn_cast<FloatAttr>(sp->value) : FloatAttr();
+    if (value && value.getValue().bitwiseIsEqual(neutral) && sp->lo[0] == 0 &&
+        sp->lo[1] == 0 && sp->hi[0] == 0 && sp->hi[1] == 0) {
       pt = sp->lo[2];
       pl = sp->lo[3];
       x = pad.getSource();
@@ -1481,7 +1495,7 @@ static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
       std::max(ohLo, std::min(OH, (H - 1 - (KH - 1) * dh + pt) / sh + 1));
   if (H - 1 - (KH - 1) * dh + pt < 0)
     ohHi = ohLo;
-  Location loc = op.getLoc();
+  Location loc = op->getLoc();
   Type f32 = rewriter.getF32Type();
   auto vec = VectorType::get({lanes}, f32);
   auto spanVec = VectorType::get({span}, f32);
@@ -1491,9 +1505,11 @@ static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
   rewriter.setInsertionPoint(op);
   Value zero = arith::ConstantOp::create(rewriter, loc, f32,
                                          rewriter.getF32FloatAttr(0));
+  Value pad0 = arith::ConstantOp::create(rewriter, loc, f32,
+                                         rewriter.getFloatAttr(f32, neutral));
   Value zeroSpan = arith::ConstantOp::create(
       rewriter, loc, spanVec,
-      DenseElementsAttr::get(spanVec, rewriter.getF32FloatAttr(0)));
+      DenseElementsAttr::get(spanVec, rewriter.getFloatAttr(f32, neutral)));
   auto plane = RankedTensorType::get({OH, OW}, f32);
   // Each block starts from the fill value or the channel's bias.
   AccumulatorStart accStart(rewriter, loc, init, C, /*withBias=*/N == 1);
@@ -1506,7 +1522,7 @@ static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
     Value initValue = accStart.start(b, loc, vec, c);
     // The filter taps of this channel, broadcast once.
     SmallVector<Value> taps;
-    for (int64_t i = 0; i < KH; ++i)
+    for (int64_t i = 0; i < KH && w; ++i)
       for (int64_t j = 0; j < KW; ++j) {
         Value s = tensor::ExtractOp::create(
             b, loc, w, ValueRange{c, cst(b, i), cst(b, j)});
@@ -1572,11 +1588,15 @@ static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
             bool plain = sw == 1 && !shifted[j];
             Value v = vector::TransferReadOp::create(
                 b, loc, plain ? vec : spanVec, x, ValueRange{n, c, row, col[j]},
-                zero, ArrayRef<bool>{inBounds});
+                pad0, ArrayRef<bool>{inBounds});
             if (!plain)
               v = vector::ShuffleOp::create(b, loc, shifted[j] ? zeroSpan : v,
                                             v, pick[j]);
-            a[r] = vector::FMAOp::create(b, loc, v, taps[i * KW + j], a[r]);
+            a[r] =
+                win.max
+                    ? arith::MaximumFOp::create(b, loc, a[r], v).getResult()
+                    : vector::FMAOp::create(b, loc, v, taps[i * KW + j], a[r])
+                          .getResult();
           }
         }
       for (int64_t r = 0; r < rows; ++r) {
@@ -1641,6 +1661,109 @@ static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
   if (pad && pad->use_empty())
     rewriter.eraseOp(pad);
   return success();
+}
+
+static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
+                                        linalg::DepthwiseConv2DNchwChwOp op,
+                                        int64_t maxLanes,
+                                        linalg::GenericOp epilogue) {
+  auto wt = dyn_cast<RankedTensorType>(op.getDpsInputs()[1].getType());
+  if (!wt || !wt.hasStaticShape() || !wt.getElementType().isF32())
+    return rewriter.notifyMatchFailure(op, "needs a static f32 filter");
+  SmallVector<int64_t> strides(op.getStrides().getValues<int64_t>());
+  SmallVector<int64_t> dil(op.getDilations().getValues<int64_t>());
+  WindowOp win{op,
+               op.getDpsInputs()[0],
+               op.getDpsInputs()[1],
+               op.getDpsInits()[0],
+               wt.getDimSize(1),
+               wt.getDimSize(2),
+               strides[0],
+               strides[1],
+               dil[0],
+               dil[1],
+               /*max=*/false};
+  return vectorizeWindow(rewriter, win, maxLanes, epilogue);
+}
+
+/// `e` as coefficients of the dims (sum of dim * constant, no constant
+/// term), or nothing.
+static std::optional<SmallVector<int64_t>> linearCoefficients(AffineExpr e,
+                                                              unsigned dims) {
+  SmallVector<int64_t> c(dims, 0);
+  std::function<bool(AffineExpr)> add = [&](AffineExpr e) -> bool {
+    if (auto d = dyn_cast<AffineDimExpr>(e)) {
+      c[d.getPosition()] += 1;
+      return true;
+    }
+    auto bin = dyn_cast<AffineBinaryOpExpr>(e);
+    if (!bin)
+      return false;
+    if (bin.getKind() == AffineExprKind::Add)
+      return add(bin.getLHS()) && add(bin.getRHS());
+    if (bin.getKind() != AffineExprKind::Mul)
+      return false;
+    auto d = dyn_cast<AffineDimExpr>(bin.getLHS());
+    auto k = dyn_cast<AffineConstantExpr>(bin.getRHS());
+    if (!d || !k)
+      return false;
+    c[d.getPosition()] += k.getValue();
+    return true;
+  };
+  if (!add(e))
+    return std::nullopt;
+  return c;
+}
+
+/// A 2-D NCHW max pooling as ONNX's lowering makes it: a generic over (n, c,
+/// oh, ow) and the window (kh, kw) reading x[n, c, oh*sh + kh*dh, ow*sw +
+/// kw*dw] and a [KH, KW] shape operand, its payload max(out, in).
+static std::optional<WindowOp> matchMaxPool(linalg::GenericOp g) {
+  if (g.getNumDpsInputs() != 2 || g.getNumDpsInits() != 1 ||
+      g.getNumLoops() != 6 || g.getNumReductionLoops() != 2 ||
+      !g.hasPureTensorSemantics())
+    return std::nullopt;
+  Block *body = g.getBody();
+  auto yield = cast<linalg::YieldOp>(body->getTerminator());
+  auto mx = yield.getValues()[0].getDefiningOp<arith::MaximumFOp>();
+  if (body->getOperations().size() != 2 || !mx)
+    return std::nullopt;
+  Value in = body->getArgument(0), out = body->getArgument(2);
+  if (!((mx.getLhs() == out && mx.getRhs() == in) ||
+        (mx.getLhs() == in && mx.getRhs() == out)))
+    return std::nullopt;
+  SmallVector<AffineMap> maps = g.getIndexingMapsArray();
+  AffineMap xm = maps[0], km = maps[1], om = maps[2];
+  if (xm.getNumResults() != 4 || km.getNumResults() != 2 ||
+      om.getNumResults() != 4 || !om.isProjectedPermutation() ||
+      !km.isProjectedPermutation())
+    return std::nullopt;
+  auto dim = [](AffineExpr e) { return cast<AffineDimExpr>(e).getPosition(); };
+  unsigned n = dim(om.getResult(0)), c = dim(om.getResult(1)),
+           oh = dim(om.getResult(2)), ow = dim(om.getResult(3)),
+           kh = dim(km.getResult(0)), kw = dim(km.getResult(1));
+  if (xm.getResult(0) != om.getResult(0) || xm.getResult(1) != om.getResult(1))
+    return std::nullopt;
+  auto rowC = linearCoefficients(xm.getResult(2), 6);
+  auto colC = linearCoefficients(xm.getResult(3), 6);
+  if (!rowC || !colC)
+    return std::nullopt;
+  for (unsigned d = 0; d < 6; ++d)
+    if ((d != oh && d != kh && (*rowC)[d]) ||
+        (d != ow && d != kw && (*colC)[d]))
+      return std::nullopt;
+  SmallVector<int64_t> ranges = g.getStaticLoopRanges();
+  int64_t sh = (*rowC)[oh], dh = (*rowC)[kh], sw = (*colC)[ow],
+          dw = (*colC)[kw];
+  if (sh < 1 || dh < 1 || sw < 1 || dw < 1 ||
+      llvm::any_of(ranges, ShapedType::isDynamic) || n == c)
+    return std::nullopt;
+  return WindowOp{g,           g.getDpsInputs()[0],
+                  Value(),     g.getDpsInits()[0],
+                  ranges[kh],  ranges[kw],
+                  sh,          sw,
+                  dh,          dw,
+                  /*max=*/true};
 }
 
 /// `generic` with its parallel loops `dims` (unit in it) dropped, through
@@ -2289,6 +2412,19 @@ struct CPUTileAndVectorizePass
       }
       rewriter.setInsertionPoint(c);
       (void)linalg::generalizeNamedOp(rewriter, c);
+    }
+    // Max poolings: the same direct vector code, their -inf padding
+    // included.
+    SmallVector<WindowOp> pools;
+    func.walk([&](linalg::GenericOp g) {
+      if (std::optional<WindowOp> w = matchMaxPool(g))
+        pools.push_back(*w);
+    });
+    for (WindowOp &w : pools) {
+      rewriter.setInsertionPoint(w.op);
+      if (succeeded(vectorizeWindow(rewriter, w, vectorWidth() / 32,
+                                    /*epilogue=*/nullptr)))
+        ++numPools;
     }
     // Other padding: the border filled, the interior written by the producer.
     SmallVector<tensor::PadOp> pads;

@@ -165,6 +165,7 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
               "Pads with only the border filled (interior in place)">,
     Statistic<"numDepthwise", "depthwise",
               "Depthwise convolutions as direct vector code">,
+    Statistic<"numPools", "pools", "Max poolings as direct vector code">,
     Statistic<"numSplit", "split",
               "Contractions split into full register tiles and a remainder">,
     Statistic<"numFusedFills", "fused-fills",

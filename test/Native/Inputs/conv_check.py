@@ -59,7 +59,43 @@ CASES = {
     "dw16_7_k3_pad2_dil2": (16, 16, 7, 7, 2, 1,
                             dict(group=16, dil=2, post="clip")),
     "dw8_3x5_pad1": (8, 8, 3, 5, 1, 1, dict(group=8, bias=True)),
+    # MaxPool (the depthwise code with max for the FMA, -inf padding):
+    # resnet's 3x3 stride 2, VGG's 2x2, stride 1, ceil mode, dilated, 5x5
+    # stride 3, a rectangular window.
+    "maxpool16_56_k3_s2": (16, 16, 56, 56, 1, 2, dict(pool=True)),
+    "maxpool8_28_k2_s2": (8, 8, 28, 28, 0, 2, dict(pool=True, k=2)),
+    "maxpool8_13x17_k3_s1": (8, 8, 13, 17, 1, 1, dict(pool=True)),
+    "maxpool8_27_k3_s2_ceil": (8, 8, 27, 27, 0, 2, dict(pool=True, ceil=1)),
+    "maxpool4_15x20_dil2": (4, 4, 15, 20, 1, 2, dict(pool=True, dil=2)),
+    "maxpool4_31x40_k5_s3": (4, 4, 31, 40, 2, 3, dict(pool=True, k=5)),
+    "maxpool3_9x33_k2x3": (3, 3, 9, 33, [0, 1, 0, 1], [1, 2],
+                           dict(pool=True, k=[2, 3])),
 }
+
+
+def max_pool(x, k, pads, stride, dil, ceil):
+    """Max pooling in float64 with ONNX's output size (ceil_mode too)."""
+    t, l, bo, r = pads
+    size = []
+    for i, (n, lo, hi) in enumerate(((x.shape[2], t, bo), (x.shape[3], l, r))):
+        span = n + lo + hi - dil * (k[i] - 1) - 1
+        size.append((-(-span // stride[i]) if ceil else span // stride[i]) + 1)
+    OH, OW = size
+    extra_h = max(0, (OH - 1) * stride[0] + dil * (k[0] - 1) + 1 -
+                  (x.shape[2] + t + bo))
+    extra_w = max(0, (OW - 1) * stride[1] + dil * (k[1] - 1) + 1 -
+                  (x.shape[3] + l + r))
+    xp = np.pad(x.astype(np.float64), ((0, 0), (0, 0), (t, bo + extra_h),
+                                       (l, r + extra_w)),
+                constant_values=-np.inf)
+    out = np.full((x.shape[0], x.shape[1], OH, OW), -np.inf)
+    for i in range(k[0]):
+        for j in range(k[1]):
+            out = np.maximum(out, xp[:, :, i * dil:i * dil + stride[0] * OH:
+                                     stride[0],
+                                     j * dil:j * dil + stride[1] * OW:
+                                     stride[1]])
+    return out
 
 
 def reference(x, w, b, pads, stride, group, dil):
@@ -85,6 +121,42 @@ def reference(x, w, b, pads, stride, group, dil):
     return out
 
 
+def conv_case(x, C, F, k, pads, stride, group, dil, bias, post, rng):
+    """The Conv (and what follows it) of a case, its float64 reference, its
+    initializers and its output's name."""
+    w = (rng.randn(F, C // group, k, k) /
+         np.sqrt(k * k * C // group)).astype(np.float32)
+    b = rng.randn(F).astype(np.float32) if bias else None
+    inits = [numpy_helper.from_array(w, "w")]
+    ins = ["x", "w"]
+    if bias:
+        inits.append(numpy_helper.from_array(b, "b"))
+        ins.append("b")
+    nodes = [helper.make_node("Conv", ins, ["y"], kernel_shape=[k, k],
+                              pads=pads, strides=[stride] * 2,
+                              dilations=[dil] * 2, group=group)]
+    ref = reference(x, w, b, pads, stride, group, dil)
+    out = "z"
+    if post == "residual":
+        nodes += [helper.make_node("Add", ["y", "x"], ["s"]),
+                  helper.make_node("Relu", ["s"], ["z"])]
+        ref = np.maximum(ref + x, 0)
+    elif post == "relu":
+        nodes.append(helper.make_node("Relu", ["y"], ["z"]))
+        ref = np.maximum(ref, 0)
+    elif post == "clip":
+        inits += [numpy_helper.from_array(np.float32(0), "lo"),
+                  numpy_helper.from_array(np.float32(0.25), "hi")]
+        nodes.append(helper.make_node("Clip", ["y", "lo", "hi"], ["z"]))
+        ref = np.clip(ref, 0, 0.25)
+    elif post == "sigmoid":
+        nodes.append(helper.make_node("Sigmoid", ["y"], ["z"]))
+        ref = 1 / (1 + np.exp(-ref))
+    else:
+        out = "y"
+    return nodes, ref, inits, out
+
+
 def main():
     d, runner, opts = sys.argv[1], sys.argv[2], sys.argv[3:]
     os.makedirs(d, exist_ok=True)
@@ -96,36 +168,18 @@ def main():
         bias, post = o.get("bias", False), o.get("post")
         pads = pad if isinstance(pad, list) else [pad] * 4
         x = rng.randn(1, C, H, W).astype(np.float32)
-        w = (rng.randn(F, C // group, k, k) /
-             np.sqrt(k * k * C // group)).astype(np.float32)
-        b = rng.randn(F).astype(np.float32) if bias else None
-        inits = [numpy_helper.from_array(w, "w")]
-        ins = ["x", "w"]
-        if bias:
-            inits.append(numpy_helper.from_array(b, "b"))
-            ins.append("b")
-        nodes = [helper.make_node("Conv", ins, ["y"], kernel_shape=[k, k],
-                                  pads=pads, strides=[stride] * 2,
-                                  dilations=[dil] * 2, group=group)]
-        ref = reference(x, w, b, pads, stride, group, dil)
-        out = "z"
-        if post == "residual":
-            nodes += [helper.make_node("Add", ["y", "x"], ["s"]),
-                      helper.make_node("Relu", ["s"], ["z"])]
-            ref = np.maximum(ref + x, 0)
-        elif post == "relu":
-            nodes.append(helper.make_node("Relu", ["y"], ["z"]))
-            ref = np.maximum(ref, 0)
-        elif post == "clip":
-            inits += [numpy_helper.from_array(np.float32(0), "lo"),
-                      numpy_helper.from_array(np.float32(0.25), "hi")]
-            nodes.append(helper.make_node("Clip", ["y", "lo", "hi"], ["z"]))
-            ref = np.clip(ref, 0, 0.25)
-        elif post == "sigmoid":
-            nodes.append(helper.make_node("Sigmoid", ["y"], ["z"]))
-            ref = 1 / (1 + np.exp(-ref))
+        if o.get("pool"):
+            kk = k if isinstance(k, list) else [k, k]
+            ss = stride if isinstance(stride, list) else [stride, stride]
+            nodes = [helper.make_node(
+                "MaxPool", ["x"], ["y"], kernel_shape=kk,
+                pads=[pads[0], pads[1], pads[2], pads[3]], strides=ss,
+                dilations=[dil, dil], ceil_mode=o.get("ceil", 0))]
+            ref = max_pool(x, kk, pads, ss, dil, o.get("ceil", 0))
+            inits, out = [], "y"
         else:
-            out = "y"
+            nodes, ref, inits, out = conv_case(x, C, F, k, pads, stride,
+                                               group, dil, bias, post, rng)
         g = helper.make_graph(
             nodes, name, [helper.make_tensor_value_info(
                 "x", TensorProto.FLOAT, list(x.shape))],

@@ -256,6 +256,25 @@ func.func @depthwise_padded_relu(%x: tensor<1x8x16x16xf32>, %w: tensor<8x1x3x3xf
   %1 = "onnx.Relu"(%0) : (tensor<1x8x16x16xf32>) -> tensor<1x8x16x16xf32>
   return %1 : tensor<1x8x16x16xf32>
 }
+// A max pooling (3x3, stride 2, -inf padding of 1) is the same direct code
+// with a maximumf for the FMA: no pad and no padded tensor; the column left
+// of the row is shifted in from a -inf vector, reads past the row's end are
+// padded with -inf.
+// CHECK-LABEL: func.func @maxpool
+// CHECK-NOT: tensor.pad
+// CHECK-DAG: %[[NEG:.+]] = arith.constant dense<0xFF800000> : vector<16xf32>
+// CHECK-DAG: %[[NEG1:.+]] = arith.constant 0xFF800000 : f32
+// CHECK: scf.forall (%{{.+}}, %{{.+}}) in (1, 8)
+// CHECK: %[[L:.+]] = vector.transfer_read %{{.*}}[%{{.*}}, %{{.*}}, %c0, %c0], %[[NEG1]] {in_bounds = [true]} : tensor<1x8x16x16xf32>, vector<16xf32>
+// CHECK: %[[LS:.+]] = vector.shuffle %[[NEG]], %[[L]] [0, 17, 19, 21, 23, 25, 27, 29] : vector<16xf32>, vector<16xf32>
+// CHECK: %[[R:.+]] = vector.shuffle %{{.*}}, %{{.*}} [0, 2, 4, 6, 8, 10, 12, 14] : vector<16xf32>, vector<16xf32>
+// CHECK: arith.maximumf %[[LS]], %[[R]] : vector<8xf32>
+// CHECK: scf.for %{{.*}} = %c1 to %c5 step %c4
+// CHECK-NOT: linalg.generic
+func.func @maxpool(%x: tensor<1x8x16x16xf32>) -> tensor<1x8x8x8xf32> {
+  %0 = "onnx.MaxPool"(%x) {kernel_shape = [3, 3], pads = [1, 1, 1, 1], strides = [2, 2]} : (tensor<1x8x16x16xf32>) -> tensor<1x8x8x8xf32>
+  return %0 : tensor<1x8x8x8xf32>
+}
 // A 1x1 convolution's Clip (and a Sigmoid after a matmul) is applied by
 // each register tile after its reduction loop, before the store: no pass
 // over the output after the contraction.
@@ -316,17 +335,18 @@ func.func @matmul_sigmoid(%a: tensor<64x128xf32>, %b: tensor<128x64xf32>) -> ten
 }
 // A grouped convolution with several channels per group stays a window
 // generic: the output's last dim (ow) becomes the innermost loop, after the
-// window loops; a max pool likewise.
+// window loops; an average pool's sums likewise (a max pool is direct
+// vector code, @maxpool above).
 // CHECK-LABEL: func.func @grouped
 // CHECK: linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction", "parallel"]
 func.func @grouped(%x: tensor<1x8x16x16xf32>, %w: tensor<8x2x3x3xf32>) -> tensor<1x8x14x14xf32> {
   %0 = "onnx.Conv"(%x, %w) {group = 4 : i64, kernel_shape = [3, 3]} : (tensor<1x8x16x16xf32>, tensor<8x2x3x3xf32>) -> tensor<1x8x14x14xf32>
   return %0 : tensor<1x8x14x14xf32>
 }
-// CHECK-LABEL: func.func @maxpool
+// CHECK-LABEL: func.func @avgpool
 // CHECK: linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]
-func.func @maxpool(%x: tensor<1x8x16x16xf32>) -> tensor<1x8x8x8xf32> {
-  %0 = "onnx.MaxPool"(%x) {kernel_shape = [2, 2], strides = [2, 2]} : (tensor<1x8x16x16xf32>) -> tensor<1x8x8x8xf32>
+func.func @avgpool(%x: tensor<1x8x16x16xf32>) -> tensor<1x8x8x8xf32> {
+  %0 = "onnx.AveragePool"(%x) {kernel_shape = [2, 2], strides = [2, 2]} : (tensor<1x8x16x16xf32>) -> tensor<1x8x8x8xf32>
   return %0 : tensor<1x8x8x8xf32>
 }
 // A reduction along the contiguous dim: one task per row, the row read as
