@@ -791,6 +791,26 @@ static SmallVector<Value, 6> winogradApply(OpBuilder &b, Location loc,
   return out;
 }
 
+/// Vectors in rows and columns (a tile's rows, per tile position).
+using WinogradGrid = SmallVector<SmallVector<Value, 6>, 6>;
+
+/// `mat` (`rows` x grid.size()) applied to each column of `grid`:
+/// out[i][k] = sum_j mat[i][j] * grid[j][k].
+static WinogradGrid winogradApplyColumns(OpBuilder &b, Location loc,
+                                         const double *mat, int64_t rows,
+                                         const WinogradGrid &grid) {
+  WinogradGrid out(rows);
+  for (size_t k = 0; k < grid[0].size(); ++k) {
+    SmallVector<Value, 6> column;
+    for (const SmallVector<Value, 6> &row : grid)
+      column.push_back(row[k]);
+    SmallVector<Value, 6> applied = winogradApply(b, loc, mat, rows, column);
+    for (int64_t i = 0; i < rows; ++i)
+      out[i].push_back(applied[i]);
+  }
+  return out;
+}
+
 /// Batch-1 f32 conv_2d_nchw_fchw with a constant 3x3 filter, unit strides
 /// and dilations, as Winograd F(m x m, 3x3): m = 4 when the output has at
 /// least `largeTileMinPixels` pixels (enough tiles per transformed weight),
@@ -909,7 +929,7 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
               b, loc, cst(b, 0), cst(b, C), cst(b, 1), ValueRange{block},
               [&](OpBuilder &b, Location, Value c, ValueRange iter) {
                 // d[r][k]: input row r, tile column offset k, per tile.
-                SmallVector<SmallVector<Value, 6>, 6> d(a);
+                WinogradGrid d(a);
                 for (int64_t r = 0; r < a; ++r) {
                   Value span = vector::TransferReadOp::create(
                       b, loc, spanVec, cs.x,
@@ -927,16 +947,7 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
                   }
                 }
                 // B^T d (along the rows), then (.) B (along the columns).
-                SmallVector<SmallVector<Value, 6>, 6> t(a);
-                for (int64_t k = 0; k < a; ++k) {
-                  SmallVector<Value, 6> column;
-                  for (int64_t r = 0; r < a; ++r)
-                    column.push_back(d[r][k]);
-                  SmallVector<Value, 6> col =
-                      winogradApply(b, loc, spec.bt, a, column);
-                  for (int64_t r = 0; r < a; ++r)
-                    t[r].push_back(col[r]);
-                }
+                WinogradGrid t = winogradApplyColumns(b, loc, spec.bt, a, d);
                 Value acc = iter[0];
                 for (int64_t xi = 0; xi < a; ++xi) {
                   SmallVector<Value, 6> v =
@@ -1002,7 +1013,7 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
               b, loc, cst(b, 0), cst(b, TB), cst(b, 1), ValueRange{plane},
               [&](OpBuilder &b, Location, Value tb, ValueRange iter) {
                 auto [ty, tx0] = blockOrigin(b, tb);
-                SmallVector<SmallVector<Value, 6>, 6> mt(a);
+                WinogradGrid mt(a);
                 for (int64_t xi = 0; xi < a; ++xi)
                   for (int64_t nu = 0; nu < a; ++nu)
                     mt[xi].push_back(vector::TransferReadOp::create(
@@ -1010,16 +1021,7 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
                         ValueRange{cst(b, xi * a + nu), j, fi, tb, cst(b, 0)},
                         zero, ArrayRef<bool>{true}));
                 // A^T m (along the rows), then (.) A (along the columns).
-                SmallVector<SmallVector<Value, 6>, 4> s(m);
-                for (int64_t nu = 0; nu < a; ++nu) {
-                  SmallVector<Value, 6> column;
-                  for (int64_t xi = 0; xi < a; ++xi)
-                    column.push_back(mt[xi][nu]);
-                  SmallVector<Value, 6> col =
-                      winogradApply(b, loc, spec.at, m, column);
-                  for (int64_t p = 0; p < m; ++p)
-                    s[p].push_back(col[p]);
-                }
+                WinogradGrid s = winogradApplyColumns(b, loc, spec.at, m, mt);
                 Value acc = iter[0];
                 Value col0 = arith::MulIOp::create(b, loc, tx0, cst(b, m));
                 for (int64_t p = 0; p < m; ++p) {
