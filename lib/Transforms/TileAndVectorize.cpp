@@ -13,6 +13,7 @@
 
 #include "LoopWork.h"
 
+#include "mlir/Analysis/FlatLinearValueConstraints.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Hoisting.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
@@ -317,10 +318,6 @@ static Value channelBias(RewriterBase &rewriter, Location loc, Value init,
       SmallVector<ReassociationIndices>{all});
 }
 
-/// How a convolution written as direct vector code starts its accumulators:
-/// from its init's fill value or per-channel bias, broadcast in registers,
-/// with `init` replaced by an empty tensor (the output is neither filled nor
-/// read back); for any other init `start` is null and the init is read.
 /// Gives each linalg op an init of its own where it shares one made by an
 /// empty tensor or by a fill or broadcast of one: CSE merges equal inits
 /// (the zero accumulators of two convolutions of one shape, equal biases),
@@ -367,6 +364,10 @@ static void privatizeInits(RewriterBase &rewriter, func::FuncOp func) {
   }
 }
 
+/// How a convolution written as direct vector code starts its accumulators:
+/// from its init's fill value or per-channel bias, broadcast in registers,
+/// with `init` replaced by a fresh tensor (the output is neither filled nor
+/// read back); for any other init `start` is null and the init is read.
 struct AccumulatorStart {
   Value fill, bias;
   AccumulatorStart(RewriterBase &rewriter, Location loc, Value &init,
@@ -1688,33 +1689,18 @@ static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
   return vectorizeWindow(rewriter, win, maxLanes, epilogue);
 }
 
-/// `e` as coefficients of the dims (sum of dim * constant, no constant
-/// term), or nothing.
+/// `e` as coefficients of the dims (sum of dim * constant: no constant
+/// term, no divisions), or nothing.
 static std::optional<SmallVector<int64_t>> linearCoefficients(AffineExpr e,
                                                               unsigned dims) {
-  SmallVector<int64_t> c(dims, 0);
-  std::function<bool(AffineExpr)> add = [&](AffineExpr e) -> bool {
-    if (auto d = dyn_cast<AffineDimExpr>(e)) {
-      c[d.getPosition()] += 1;
-      return true;
-    }
-    auto bin = dyn_cast<AffineBinaryOpExpr>(e);
-    if (!bin)
-      return false;
-    if (bin.getKind() == AffineExprKind::Add)
-      return add(bin.getLHS()) && add(bin.getRHS());
-    if (bin.getKind() != AffineExprKind::Mul)
-      return false;
-    auto d = dyn_cast<AffineDimExpr>(bin.getLHS());
-    auto k = dyn_cast<AffineConstantExpr>(bin.getRHS());
-    if (!d || !k)
-      return false;
-    c[d.getPosition()] += k.getValue();
-    return true;
-  };
-  if (!add(e))
+  // Flattened: the dims' coefficients, then local (division) variables,
+  // then the constant.
+  SmallVector<int64_t> flat;
+  if (failed(getFlattenedAffineExpr(e, dims, /*numSymbols=*/0, &flat)) ||
+      flat.size() != dims + 1 || flat.back() != 0)
     return std::nullopt;
-  return c;
+  flat.pop_back();
+  return flat;
 }
 
 /// A 2-D NCHW max pooling as ONNX's lowering makes it: a generic over (n, c,
@@ -1741,8 +1727,7 @@ static std::optional<WindowOp> matchMaxPool(linalg::GenericOp g) {
       !km.isProjectedPermutation())
     return std::nullopt;
   auto dim = [](AffineExpr e) { return cast<AffineDimExpr>(e).getPosition(); };
-  unsigned n = dim(om.getResult(0)), c = dim(om.getResult(1)),
-           oh = dim(om.getResult(2)), ow = dim(om.getResult(3)),
+  unsigned oh = dim(om.getResult(2)), ow = dim(om.getResult(3)),
            kh = dim(km.getResult(0)), kw = dim(km.getResult(1));
   if (xm.getResult(0) != om.getResult(0) || xm.getResult(1) != om.getResult(1))
     return std::nullopt;
@@ -1758,7 +1743,7 @@ static std::optional<WindowOp> matchMaxPool(linalg::GenericOp g) {
   int64_t sh = (*rowC)[oh], dh = (*rowC)[kh], sw = (*colC)[ow],
           dw = (*colC)[kw];
   if (sh < 1 || dh < 1 || sw < 1 || dw < 1 ||
-      llvm::any_of(ranges, ShapedType::isDynamic) || n == c)
+      llvm::any_of(ranges, ShapedType::isDynamic))
     return std::nullopt;
   return WindowOp{g,           g.getDpsInputs()[0],
                   Value(),     g.getDpsInits()[0],
