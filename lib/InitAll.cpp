@@ -8,9 +8,6 @@
 #include "torch-onnx/Dialect/Torch/IR/TorchDialect.h"
 #include "torch-onnx/Dialect/Torch/Transforms/Passes.h"
 #include "torch-onnx/Pipelines/Pipelines.h"
-#include "torch-onnx/Target/ONNX/ONNXTranslation.h"
-#include "torch-onnx/Target/TorchExport/PT2Import.h"
-#include "torch-onnx/Target/TorchScript/TorchScriptImport.h"
 #include "torch-onnx/Transforms/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -37,10 +34,4 @@ void mlir::torch_onnx::registerAllPasses() {
   torch_onnx::registerConversionPasses();
   torch_onnx::registerTransformsPasses();
   torch_onnx::registerPipelines();
-}
-
-void mlir::torch_onnx::registerAllTranslations() {
-  ONNX::registerONNXTranslations();
-  Torch::registerTorchScriptTranslation();
-  Torch::registerPT2Translation();
 }

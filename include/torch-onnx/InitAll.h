@@ -13,7 +13,9 @@ void registerAllDialects(DialectRegistry &registry);
 /// The project's passes and pipelines plus the upstream ones they reuse.
 void registerAllPasses();
 
-/// The ONNX (and later TorchScript) translations of torch-onnx-translate.
+/// The ONNX, TorchScript and torch.export translations of
+/// torch-onnx-translate (in the TorchONNXInitAllTranslations library, which
+/// links libtorch).
 void registerAllTranslations();
 
 } // namespace mlir::torch_onnx
