@@ -1403,24 +1403,27 @@ constexpr int64_t kDepthwiseRows = 4;
 
 /// A 2-D window op on NCHW f32 tensors (static shapes): a depthwise
 /// convolution (`w`, one KH x KW filter per channel, taps multiplied and
-/// added) or a max pooling (no `w`, taps combined by maximumf).
+/// added) or a max or sum pooling (no `w`, taps combined by maximumf or
+/// addf).
 namespace {
 struct WindowOp {
+  enum Kind { Depthwise, MaxPool, SumPool };
   Operation *op;
   Value x, w, init;
   int64_t KH, KW, sh, sw, dh, dw;
-  bool max; // max pooling; else a depthwise convolution
+  Kind kind;
 };
 } // namespace
 
-/// A window op (depthwise convolution, max pooling) with width stride <= 4
+/// A window op (depthwise convolution, max or sum pooling) with width stride
+/// <= 4
 /// as direct vector code: one task per (n, c) plane (`scf.forall`); per
 /// group of kDepthwiseRows output rows, blocks of `lanes` output columns kept
 /// in registers across the KH x KW taps: each tap is one contiguous load of
 /// the input row (a stride-s row is loaded over its span and its every s-th
 /// lane picked by a shuffle) and one FMA with the broadcast filter value (a
-/// maximumf for a pooling). A last partial block is masked. No copy, no
-/// im2col.
+/// maximumf or an addf for a pooling). A last partial block is masked. No copy,
+/// no im2col.
 ///
 /// A `tensor.pad` of the input's rows and columns with the op's neutral
 /// value (0; -inf for a max) is not made: the border rows (whose taps leave
@@ -1445,8 +1448,9 @@ static LogicalResult vectorizeWindow(RewriterBase &rewriter,
           OW = ot.getDimSize(3), KH = win.KH, KW = win.KW;
   // What a tap outside the input contributes.
   llvm::APFloat neutral =
-      win.max ? llvm::APFloat::getInf(llvm::APFloat::IEEEsingle(), true)
-              : llvm::APFloat::getZero(llvm::APFloat::IEEEsingle());
+      win.kind == WindowOp::MaxPool
+          ? llvm::APFloat::getInf(llvm::APFloat::IEEEsingle(), true)
+          : llvm::APFloat::getZero(llvm::APFloat::IEEEsingle());
   // The padding taken into the code: a pad of rows and columns only, with
   // the neutral value.
   int64_t pt = 0, pl = 0;
@@ -1595,11 +1599,12 @@ static LogicalResult vectorizeWindow(RewriterBase &rewriter,
             if (!plain)
               v = vector::ShuffleOp::create(b, loc, shifted[j] ? zeroSpan : v,
                                             v, pick[j]);
-            a[r] =
-                win.max
-                    ? arith::MaximumFOp::create(b, loc, a[r], v).getResult()
-                    : vector::FMAOp::create(b, loc, v, taps[i * KW + j], a[r])
-                          .getResult();
+            if (win.kind == WindowOp::MaxPool)
+              a[r] = arith::MaximumFOp::create(b, loc, a[r], v);
+            else if (win.kind == WindowOp::SumPool)
+              a[r] = arith::AddFOp::create(b, loc, a[r], v);
+            else
+              a[r] = vector::FMAOp::create(b, loc, v, taps[i * KW + j], a[r]);
           }
         }
       for (int64_t r = 0; r < rows; ++r) {
@@ -1685,7 +1690,7 @@ static LogicalResult vectorizeDepthwise(RewriterBase &rewriter,
                strides[1],
                dil[0],
                dil[1],
-               /*max=*/false};
+               WindowOp::Depthwise};
   return vectorizeWindow(rewriter, win, maxLanes, epilogue);
 }
 
@@ -1703,22 +1708,24 @@ static std::optional<SmallVector<int64_t>> linearCoefficients(AffineExpr e,
   return flat;
 }
 
-/// A 2-D NCHW max pooling as ONNX's lowering makes it: a generic over (n, c,
-/// oh, ow) and the window (kh, kw) reading x[n, c, oh*sh + kh*dh, ow*sw +
-/// kw*dw] and a [KH, KW] shape operand, its payload max(out, in).
-static std::optional<WindowOp> matchMaxPool(linalg::GenericOp g) {
+/// A 2-D NCHW f32 pooling as ONNX's lowering makes it: a generic over (n,
+/// c, oh, ow) and the window (kh, kw) reading x[n, c, oh*sh + kh*dh, ow*sw +
+/// kw*dw] and a [KH, KW] shape operand, its payload max(out, in) (MaxPool)
+/// or out + in (the sum of an AveragePool).
+static std::optional<WindowOp> matchPool(linalg::GenericOp g) {
   if (g.getNumDpsInputs() != 2 || g.getNumDpsInits() != 1 ||
       g.getNumLoops() != 6 || g.getNumReductionLoops() != 2 ||
       !g.hasPureTensorSemantics())
     return std::nullopt;
   Block *body = g.getBody();
   auto yield = cast<linalg::YieldOp>(body->getTerminator());
-  auto mx = yield.getValues()[0].getDefiningOp<arith::MaximumFOp>();
-  if (body->getOperations().size() != 2 || !mx)
+  Operation *combine = yield.getValues()[0].getDefiningOp();
+  if (body->getOperations().size() != 2 || !combine ||
+      !isa<arith::MaximumFOp, arith::AddFOp>(combine))
     return std::nullopt;
   Value in = body->getArgument(0), out = body->getArgument(2);
-  if (!((mx.getLhs() == out && mx.getRhs() == in) ||
-        (mx.getLhs() == in && mx.getRhs() == out)))
+  Value lhs = combine->getOperand(0), rhs = combine->getOperand(1);
+  if (!((lhs == out && rhs == in) || (lhs == in && rhs == out)))
     return std::nullopt;
   SmallVector<AffineMap> maps = g.getIndexingMapsArray();
   AffineMap xm = maps[0], km = maps[1], om = maps[2];
@@ -1745,12 +1752,18 @@ static std::optional<WindowOp> matchMaxPool(linalg::GenericOp g) {
   if (sh < 1 || dh < 1 || sw < 1 || dw < 1 ||
       llvm::any_of(ranges, ShapedType::isDynamic))
     return std::nullopt;
-  return WindowOp{g,           g.getDpsInputs()[0],
-                  Value(),     g.getDpsInits()[0],
-                  ranges[kh],  ranges[kw],
-                  sh,          sw,
-                  dh,          dw,
-                  /*max=*/true};
+  return WindowOp{g,
+                  g.getDpsInputs()[0],
+                  Value(),
+                  g.getDpsInits()[0],
+                  ranges[kh],
+                  ranges[kw],
+                  sh,
+                  sw,
+                  dh,
+                  dw,
+                  isa<arith::MaximumFOp>(combine) ? WindowOp::MaxPool
+                                                  : WindowOp::SumPool};
 }
 
 /// `generic` with its parallel loops `dims` (unit in it) dropped, through
@@ -2400,11 +2413,11 @@ struct CPUTileAndVectorizePass
       rewriter.setInsertionPoint(c);
       (void)linalg::generalizeNamedOp(rewriter, c);
     }
-    // Max poolings: the same direct vector code, their -inf padding
-    // included.
+    // Max and sum (average) poolings: the same direct vector code, their
+    // padding (-inf, 0) included.
     SmallVector<WindowOp> pools;
     func.walk([&](linalg::GenericOp g) {
-      if (std::optional<WindowOp> w = matchMaxPool(g))
+      if (std::optional<WindowOp> w = matchPool(g))
         pools.push_back(*w);
     });
     for (WindowOp &w : pools) {

@@ -120,8 +120,12 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
       into the code (no padded tensor): the border rows drop their taps
       outside the input, the border column blocks shift zeros in (left) or
       mask their reads (right), the interior reads the input as is;
-    * window ops (grouped convolutions, other depthwise ones, pooling as
-      `linalg.generic`) get the output's contiguous dim as their innermost
+    * 2-D f32 max and sum poolings (ONNX MaxPool's and AveragePool's
+      `linalg.generic`: strides and dilations read from its maps) take the
+      same vector code, with `maximumf` or `addf` for the FMA and their
+      -inf or zero padding taken into the code;
+    * window ops (grouped convolutions, other depthwise ones, other
+      poolings as `linalg.generic`) get the output's contiguous dim as their innermost
       loop, after the window loops, so that LLVM vectorizes along it.
   }];
   let options = [
@@ -165,7 +169,8 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
               "Pads with only the border filled (interior in place)">,
     Statistic<"numDepthwise", "depthwise",
               "Depthwise convolutions as direct vector code">,
-    Statistic<"numPools", "pools", "Max poolings as direct vector code">,
+    Statistic<"numPools", "pools",
+              "Max and sum (average) poolings as direct vector code">,
     Statistic<"numSplit", "split",
               "Contractions split into full register tiles and a remainder">,
     Statistic<"numFusedFills", "fused-fills",

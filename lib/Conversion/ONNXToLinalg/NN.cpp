@@ -505,8 +505,53 @@ static FailureOr<SmallVector<Value>> lowerPool(Ctx &c) {
   }
   Value sum = pool(xp, c.fill(out, elem, c.constOf(elem, 0)), false);
   // Divisor: window elements inside the input (plus the explicit pads when
-  // count_include_pad), from a pooled mask of ones.
+  // count_include_pad; never the ceil_mode extra). With static spatial dims
+  // it is counted here, per output position, into a constant [O1, ..., Ok]
+  // that broadcasts over N and C; else pooled at run time from a mask of
+  // ones.
   bool includePad = c.i("count_include_pad", 0);
+  SmallVector<SmallVector<int64_t>> counts(k);
+  for (int64_t d = 0; d < k; ++d) {
+    std::optional<int64_t> o = getConstantIntValue(out[d + 2]);
+    if (xt.isDynamicDim(d + 2) || !o) {
+      counts.clear();
+      break;
+    }
+    int64_t in = xt.getDimSize(d + 2), lo = 0, hi = in;
+    if (includePad) {
+      lo = -win->padBegin[d];
+      hi = in + win->padEnd[d];
+    }
+    for (int64_t i = 0; i < *o; ++i) {
+      int64_t n = 0;
+      for (int64_t t = 0; t < (*kernel)[d]; ++t) {
+        int64_t pos =
+            i * win->strides[d] + t * win->dilations[d] - win->padBegin[d];
+        n += pos >= lo && pos < hi;
+      }
+      counts[d].push_back(n);
+    }
+  }
+  if (!counts.empty() && isa<FloatType>(elem)) {
+    SmallVector<int64_t> shape;
+    for (const SmallVector<int64_t> &cd : counts)
+      shape.push_back(cd.size());
+    auto ct = RankedTensorType::get(shape, elem);
+    SmallVector<Attribute> values;
+    for (int64_t e = 0, n = ct.getNumElements(); e < n; ++e) {
+      double v = 1;
+      for (int64_t d = k - 1, rest = e; d >= 0; rest /= shape[d--])
+        v *= counts[d][rest % shape[d]];
+      values.push_back(c.b.getFloatAttr(elem, v));
+    }
+    Value cnt = arith::ConstantOp::create(c.b, c.loc, ct,
+                                          DenseElementsAttr::get(ct, values));
+    Value r = c.elementwise(
+        {sum, cnt}, elem, [](OpBuilder &b, Location l, ValueRange a) -> Value {
+          return arith::DivFOp::create(b, l, a[0], a[1]);
+        });
+    return SmallVector<Value>{r};
+  }
   Value ones = c.fill(c.dims(x), elem, c.constOf(elem, 1));
   Value mask = padSpatial(c, ones, win->padBegin, win->padEnd,
                           c.constOf(elem, includePad ? 1 : 0));

@@ -70,11 +70,23 @@ CASES = {
     "maxpool4_31x40_k5_s3": (4, 4, 31, 40, 2, 3, dict(pool=True, k=5)),
     "maxpool3_9x33_k2x3": (3, 3, 9, 33, [0, 1, 0, 1], [1, 2],
                            dict(pool=True, k=[2, 3])),
+    # AveragePool (the same code with an addf, zero padding, divided by a
+    # count of taps made at compile time): padded, unpadded, ceil mode (its
+    # extra windows count no padding), count_include_pad, 5x5 stride 3.
+    "avgpool16_56_k3_s2": (16, 16, 56, 56, 1, 2, dict(pool="avg")),
+    "avgpool8_28_k2_s2": (8, 8, 28, 28, 0, 2, dict(pool="avg", k=2)),
+    "avgpool8_27_k3_s2_ceil": (8, 8, 27, 27, 1, 2,
+                               dict(pool="avg", ceil=1)),
+    "avgpool8_14_k3_s1_incpad": (8, 8, 14, 14, 1, 1,
+                                 dict(pool="avg", include_pad=1)),
+    "avgpool4_31x40_k5_s3": (4, 4, 31, 40, 2, 3, dict(pool="avg", k=5)),
 }
 
 
-def max_pool(x, k, pads, stride, dil, ceil):
-    """Max pooling in float64 with ONNX's output size (ceil_mode too)."""
+def pool(x, k, pads, stride, dil, ceil, avg=False, include_pad=0):
+    """Max or average pooling in float64 with ONNX's output size (ceil_mode
+    too); an average divides by the taps inside the input (and inside the
+    explicit pads with include_pad), never those of ceil_mode's extra."""
     t, l, bo, r = pads
     size = []
     for i, (n, lo, hi) in enumerate(((x.shape[2], t, bo), (x.shape[3], l, r))):
@@ -85,17 +97,24 @@ def max_pool(x, k, pads, stride, dil, ceil):
                   (x.shape[2] + t + bo))
     extra_w = max(0, (OW - 1) * stride[1] + dil * (k[1] - 1) + 1 -
                   (x.shape[3] + l + r))
-    xp = np.pad(x.astype(np.float64), ((0, 0), (0, 0), (t, bo + extra_h),
-                                       (l, r + extra_w)),
-                constant_values=-np.inf)
-    out = np.full((x.shape[0], x.shape[1], OH, OW), -np.inf)
+    widths = ((0, 0), (0, 0), (t, bo + extra_h), (l, r + extra_w))
+    xp = np.pad(x.astype(np.float64), widths,
+                constant_values=0 if avg else -np.inf)
+    mask = np.pad(np.ones(x.shape[2:]), ((t, bo), (l, r)),
+                  constant_values=include_pad)
+    mask = np.pad(mask, ((0, extra_h), (0, extra_w)))
+    out = np.full((x.shape[0], x.shape[1], OH, OW), 0 if avg else -np.inf)
+    count = np.zeros((OH, OW))
     for i in range(k[0]):
         for j in range(k[1]):
-            out = np.maximum(out, xp[:, :, i * dil:i * dil + stride[0] * OH:
-                                     stride[0],
-                                     j * dil:j * dil + stride[1] * OW:
-                                     stride[1]])
-    return out
+            rows = slice(i * dil, i * dil + stride[0] * OH, stride[0])
+            cols = slice(j * dil, j * dil + stride[1] * OW, stride[1])
+            if avg:
+                out = out + xp[:, :, rows, cols]
+                count += mask[rows, cols]
+            else:
+                out = np.maximum(out, xp[:, :, rows, cols])
+    return out / count if avg else out
 
 
 def reference(x, w, b, pads, stride, group, dil):
@@ -171,11 +190,18 @@ def main():
         if o.get("pool"):
             kk = k if isinstance(k, list) else [k, k]
             ss = stride if isinstance(stride, list) else [stride, stride]
-            nodes = [helper.make_node(
-                "MaxPool", ["x"], ["y"], kernel_shape=kk,
-                pads=[pads[0], pads[1], pads[2], pads[3]], strides=ss,
-                dilations=[dil, dil], ceil_mode=o.get("ceil", 0))]
-            ref = max_pool(x, kk, pads, ss, dil, o.get("ceil", 0))
+            avg = o["pool"] == "avg"
+            attrs = dict(kernel_shape=kk, strides=ss,
+                         pads=[pads[0], pads[1], pads[2], pads[3]],
+                         ceil_mode=o.get("ceil", 0))
+            if avg:
+                attrs["count_include_pad"] = o.get("include_pad", 0)
+            else:
+                attrs["dilations"] = [dil, dil]
+            nodes = [helper.make_node("AveragePool" if avg else "MaxPool",
+                                      ["x"], ["y"], **attrs)]
+            ref = pool(x, kk, pads, ss, dil, o.get("ceil", 0), avg,
+                       o.get("include_pad", 0))
             inits, out = [], "y"
         else:
             nodes, ref, inits, out = conv_case(x, C, F, k, pads, stride,

@@ -343,10 +343,29 @@ func.func @grouped(%x: tensor<1x8x16x16xf32>, %w: tensor<8x2x3x3xf32>) -> tensor
   %0 = "onnx.Conv"(%x, %w) {group = 4 : i64, kernel_shape = [3, 3]} : (tensor<1x8x16x16xf32>, tensor<8x2x3x3xf32>) -> tensor<1x8x14x14xf32>
   return %0 : tensor<1x8x14x14xf32>
 }
+// An average pooling: its sum is the max pooling's code with an addf and
+// zero padding; its divisor (the taps inside the input: 4 in a corner, 6 on
+// an edge, 9 inside) a constant counted at compile time, no pooled mask.
 // CHECK-LABEL: func.func @avgpool
-// CHECK: linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]
+// CHECK-NOT: tensor.pad
+// CHECK-DAG: %[[ZERO:.+]] = arith.constant dense<0.000000e+00> : vector<16xf32>
+// CHECK-DAG: %[[CNT:.+]] = arith.constant dense<{{\[\[}}4.000000e+00, 6.000000e+00, 6.000000e+00, {{.*}}], [6.000000e+00, 9.000000e+00, 9.000000e+00, {{.*}} : tensor<8x8xf32>
+// CHECK: %[[SUM:.+]] = scf.forall (%{{.+}}, %{{.+}}) in (1, 8)
+// CHECK: %[[LS:.+]] = vector.shuffle %[[ZERO]], %{{.*}} [0, 17, 19, 21, 23, 25, 27, 29] : vector<16xf32>, vector<16xf32>
+// CHECK: arith.addf %[[LS]], %{{.*}} : vector<8xf32>
+// CHECK: linalg.generic {{.*}} ins(%[[SUM]], %[[CNT]] : tensor<1x8x8x8xf32>, tensor<8x8xf32>)
+// CHECK: arith.divf
+// CHECK-NOT: linalg.generic
 func.func @avgpool(%x: tensor<1x8x16x16xf32>) -> tensor<1x8x8x8xf32> {
-  %0 = "onnx.AveragePool"(%x) {kernel_shape = [2, 2], strides = [2, 2]} : (tensor<1x8x16x16xf32>) -> tensor<1x8x8x8xf32>
+  %0 = "onnx.AveragePool"(%x) {kernel_shape = [3, 3], pads = [1, 1, 1, 1], strides = [2, 2]} : (tensor<1x8x16x16xf32>) -> tensor<1x8x8x8xf32>
+  return %0 : tensor<1x8x8x8xf32>
+}
+// count_include_pad: every window counts its 9 taps.
+// CHECK-LABEL: func.func @avgpool_include_pad
+// CHECK: %[[CNT:.+]] = arith.constant dense<9.000000e+00> : tensor<8x8xf32>
+// CHECK: linalg.generic {{.*}} ins(%{{.*}}, %[[CNT]] : tensor<1x8x8x8xf32>, tensor<8x8xf32>)
+func.func @avgpool_include_pad(%x: tensor<1x8x16x16xf32>) -> tensor<1x8x8x8xf32> {
+  %0 = "onnx.AveragePool"(%x) {count_include_pad = 1 : i64, kernel_shape = [3, 3], pads = [1, 1, 1, 1], strides = [2, 2]} : (tensor<1x8x16x16xf32>) -> tensor<1x8x8x8xf32>
   return %0 : tensor<1x8x8x8xf32>
 }
 // A reduction along the contiguous dim: one task per row, the row read as
