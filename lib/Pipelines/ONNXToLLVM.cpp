@@ -47,20 +47,30 @@ torch_onnx::getLinalgToLLVMStageText(const ONNXToLLVMPipelineOptions &o) {
     s += "convert-scf-to-openmp{num-threads=0},canonicalize,";
   s += std::string("lower-runtime-checks{drop=") +
        (o.runtimeChecks ? "false" : "true") + "},";
-  s += "lower-affine,expand-strided-metadata,lower-affine,convert-scf-to-cf,";
+  // The conversions that work function by function are nested in
+  // func.func: the pass manager runs them on the functions (the entry and
+  // the outlined task bodies) in parallel.
+  s += "func.func(lower-affine,expand-strided-metadata,lower-affine,"
+       "convert-scf-to-cf";
   // Vectorized row reductions (softmax, normalizations) become a tree of
   // vector ops rather than one ordered chain.
   if (o.vectorize)
-    s += "convert-vector-to-llvm{reassociate-fp-reductions},";
+    s += ",convert-vector-to-llvm{reassociate-fp-reductions}";
   if (o.approximateMath)
-    s += "func.func(cpu-approximate-math),";
-  s += "convert-math-to-libm,convert-math-to-llvm,convert-arith-to-llvm,"
-       "convert-index-to-llvm,"
+    s += ",cpu-approximate-math";
+  // Math ops with an LLVM intrinsic first (a vector floor is one
+  // instruction; libm would take it apart into a call per element), libm
+  // for the rest (tanh, erf, atan, ... when not approximated).
+  s += ",convert-math-to-llvm),convert-math-to-libm,"
+       "func.func(convert-arith-to-llvm,convert-index-to-llvm),"
        // Allocation through the runtime: a failed malloc is a message.
        "finalize-memref-to-llvm{use-generic-functions},convert-cf-to-llvm,";
   if (o.openmp)
     s += "convert-openmp-to-llvm,";
-  if (o.vectorize) // n-D vectors carried through blocks: after cf lowering
+  // n-D vectors carried through blocks (after cf lowering) and the element
+  // extracts of libm calls on vectors. Module-level: the OpenMP conversion
+  // has already made the functions llvm.func.
+  if (o.vectorize)
     s += "convert-vector-to-llvm{reassociate-fp-reductions},";
   s += "convert-ub-to-llvm,convert-func-to-llvm,convert-arith-to-llvm,"
        "convert-cf-to-llvm,"
