@@ -138,7 +138,7 @@ int main(int argc, char **argv) {
                        applyCommandLinePassOptions, &timing);
   if (failed(sig))
     return 1;
-  // Weights stay out of the LLVM IR: one blob, assembled with .incbin.
+  // Weights stay out of the LLVM IR: linked from an object of their own.
   ExternalWeights weights;
   if (!cuda) {
     TimingScope externalizing = timing.nest("externalize the weights");

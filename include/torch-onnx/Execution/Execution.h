@@ -85,8 +85,8 @@ FailureOr<ModelSignature> lowerModelToLLVM(
 
 /// Weights kept out of the LLVM IR: large constant globals of a lowered
 /// (LLVM dialect, CPU) module become external declarations, and their bytes
-/// are given to the JIT as absolute symbols or to the linker as an
-/// assembled `.incbin` of a blob. LLVM then never turns megabytes of weights
+/// are given to the JIT as absolute symbols or to the linker as an ELF
+/// object written from them (buildSharedLibrary). LLVM then never turns megabytes of weights
 /// into IR constants (most of a convolutional network's compile time).
 struct ExternalWeights {
   struct Entry {
