@@ -1,8 +1,8 @@
 //===- SharedLibrary.cpp - a lowered model as a C shared library ----------===//
 //
 // What torch-onnx-compile builds and torch-onnx-run's compile cache keeps:
-// the lowered model compiled to objects (split by function, one part per
-// thread), a C wrapper with the entry points and the signature tables, the
+// the lowered model compiled to objects (split by function, compiled on
+// every core), a C wrapper with the entry points and the signature tables, the
 // weights as an ELF object written here (or an assembled `.incbin` blob),
 // and the runtime, linked by the C compiler into one shared library.
 //
@@ -457,9 +457,9 @@ static void splitModuleBalanced(
 
 /// The model's object files in `dir`. LLVM's optimization and code
 /// generation are most of a large model's compile time and run on one
-/// thread per module, so its module is split by function into as many parts
-/// as there are threads (splitModuleBalanced), each optimized and compiled in
-/// its own context on its own thread.
+/// thread per module, so its module is split by function into twice as
+/// many parts as there are threads (splitModuleBalanced), each optimized and
+/// compiled in its own context by a pool of those threads.
 static LogicalResult emitObjects(std::unique_ptr<llvm::Module> m,
                                  llvm::TargetMachine &tm,
                                  const SharedLibraryOptions &options,
