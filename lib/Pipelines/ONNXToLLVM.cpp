@@ -44,7 +44,8 @@ torch_onnx::getLinalgToLLVMStageText(const ONNXToLLVMPipelineOptions &o) {
        "func.func(promote-loop-accumulators,cpu-outer-parallel-loops,"
        "plan-static-buffers),";
   if (o.openmp)
-    s += "convert-scf-to-openmp{num-threads=0},canonicalize,";
+    s += "convert-scf-to-openmp{num-threads=0},canonicalize,"
+         "func.func(cpu-merge-parallel-regions),";
   s += std::string("lower-runtime-checks{drop=") +
        (o.runtimeChecks ? "false" : "true") + "},";
   // The conversions that work function by function are nested in

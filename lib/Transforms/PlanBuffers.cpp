@@ -1,5 +1,4 @@
-//===- PlanBuffers.cpp - plan-static-buffers
-//-------------------------------===//
+//===- PlanBuffers.cpp - plan-static-buffers ------------------------------===//
 //
 // Places a function's static temporary buffers in one arena by liveness
 // (see Passes.td).
