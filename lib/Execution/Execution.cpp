@@ -107,6 +107,12 @@ struct VerifyOptions {
 } // namespace
 static llvm::ManagedStatic<VerifyOptions> verifyOptions;
 
+/// Whether the lowering's pass managers verify the IR after every pass;
+/// otherwise lowerModelToLLVM verifies it once after each stage.
+static bool verifyEachPass() {
+  return verifyOptions.isConstructed() && verifyOptions->verifyEach;
+}
+
 void torch_onnx::registerCommandLinePassOptions() {
   *verifyOptions;
   // --mlir-print-ir-after=<pass> and friends list the registered passes.
@@ -118,7 +124,6 @@ void torch_onnx::registerCommandLinePassOptions() {
 }
 
 LogicalResult torch_onnx::applyCommandLinePassOptions(PassManager &pm) {
-  pm.enableVerifier(verifyOptions.isConstructed() && verifyOptions->verifyEach);
   return applyPassManagerCLOptions(pm);
 }
 
@@ -178,6 +183,7 @@ FailureOr<ModelSignature> torch_onnx::lowerModelToLLVM(
 
   // Each stage's passes are timed under `timing`, in a scope of their own.
   auto configured = [&](PassManager &pm, TimingScope &stage) {
+    pm.enableVerifier(verifyEachPass());
     if (timing)
       pm.enableTiming(stage);
     return configure ? configure(pm) : success();
@@ -193,7 +199,7 @@ FailureOr<ModelSignature> torch_onnx::lowerModelToLLVM(
       return failure();
     if (failed(
             parsePassPipeline(getONNXToLinalgStageText(), pm, llvm::errs())) ||
-        failed(pm.run(module)) || failed(verify(module)))
+        failed(pm.run(module)) || (!verifyEachPass() && failed(verify(module))))
       return failure();
   }
   FunctionType lowered = entry.getFunctionType();
@@ -248,7 +254,7 @@ FailureOr<ModelSignature> torch_onnx::lowerModelToLLVM(
   std::string stage2 = cuda ? getLinalgToNVVMStageText(*cuda)
                             : getLinalgToLLVMStageText(options);
   if (failed(parsePassPipeline(stage2, pm, llvm::errs())) ||
-      failed(pm.run(module)) || failed(verify(module)))
+      failed(pm.run(module)) || (!verifyEachPass() && failed(verify(module))))
     return failure();
   return sig;
 }

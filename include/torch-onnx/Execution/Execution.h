@@ -77,6 +77,8 @@ void registerCommandLinePassOptions();
 LogicalResult applyCommandLinePassOptions(PassManager &pm);
 
 /// With `timing`, the time of each stage's passes is reported under it.
+/// The IR is verified once after each stage, or after every pass with
+/// --verify-each (registered by registerCommandLinePassOptions).
 FailureOr<ModelSignature> lowerModelToLLVM(
     ModuleOp module, const ONNXToLLVMPipelineOptions &options,
     const ONNXToNVVMPipelineOptions *cuda = nullptr,
