@@ -232,9 +232,19 @@ static LogicalResult optimizeAndEmit(llvm::Module &m, llvm::TargetMachine &tm,
                                      std::string &error) {
   m.setDataLayout(tm.createDataLayout());
   m.setTargetTriple(tm.getTargetTriple());
+  if (getenv("TONNX_DUMP")) {
+    std::error_code e1;
+    llvm::raw_fd_ostream o1((path + ".pre.bc").str(), e1);
+    llvm::WriteBitcodeToFile(m, o1);
+  }
   if (auto err = makeOptimizingTransformer(optLevel, 0, &tm)(&m)) {
     error = "LLVM optimization failed: " + llvm::toString(std::move(err));
     return failure();
+  }
+  if (getenv("TONNX_DUMP")) {
+    std::error_code e1;
+    llvm::raw_fd_ostream o1((path + ".post.bc").str(), e1);
+    llvm::WriteBitcodeToFile(m, o1);
   }
   std::error_code ec;
   llvm::raw_fd_ostream obj(path, ec, llvm::sys::fs::OF_None);

@@ -75,7 +75,9 @@ torch_onnx::getLinalgToLLVMStageText(const ONNXToLLVMPipelineOptions &o) {
     s += "convert-vector-to-llvm{reassociate-fp-reductions},";
   s += "convert-ub-to-llvm,convert-func-to-llvm,convert-arith-to-llvm,"
        "convert-cf-to-llvm,"
-       "reconcile-unrealized-casts,canonicalize";
+       "reconcile-unrealized-casts,canonicalize,"
+       // The loop annotations of small fills (cpu-outer-parallel-loops).
+       "forward-loop-annotations";
   // Parallel regions that differ only in the weights they read outline to
   // identical functions (merged before LLVM compiles them).
   if (o.openmp)

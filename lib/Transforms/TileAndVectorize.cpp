@@ -1989,7 +1989,7 @@ struct CPUTileAndVectorizePass
     }
     Value current = op->getResult(0);
     bool onRegisters = false;
-    auto applyOnExit = llvm::make_scope_exit([&] {
+    llvm::scope_exit applyOnExit([&] {
       if (epilogue && current)
         placeEpilogue(rewriter, current, epilogue, onRegisters);
     });
@@ -2605,9 +2605,11 @@ struct CPUCollapseElementwiseDimsPass
 };
 
 /// Rebuilds `p` as a loop nest in its original dim order: dim `par` (if any)
-/// an outer one-dim scf.parallel, every other dim an scf.for.
+/// an outer one-dim scf.parallel, every other dim an scf.for (carrying
+/// `annotation` as `llvm.loop_annotation` when given).
 static void rebuildParallel(IRRewriter &rewriter, scf::ParallelOp p,
-                            std::optional<unsigned> par) {
+                            std::optional<unsigned> par,
+                            LLVM::LoopAnnotationAttr annotation = {}) {
   unsigned n = p.getNumLoops();
   Location loc = p.getLoc();
   rewriter.setInsertionPoint(p);
@@ -2624,6 +2626,8 @@ static void rebuildParallel(IRRewriter &rewriter, scf::ParallelOp p,
       continue;
     auto f = scf::ForOp::create(rewriter, loc, p.getLowerBound()[d],
                                 p.getUpperBound()[d], p.getStep()[d]);
+    if (annotation)
+      f->setAttr(torch_onnx::kLoopAnnotationAttr, annotation);
     ivs[d] = f.getInductionVar();
     rewriter.setInsertionPointToStart(f.getBody());
   }
@@ -2639,6 +2643,24 @@ static void rebuildParallel(IRRewriter &rewriter, scf::ParallelOp p,
 
 using torch_onnx::estimateWork;
 using torch_onnx::tripCount;
+
+/// Whether the body of `p` only stores values defined outside it (a
+/// `linalg.fill` on a view, such as a padded buffer's border), with index
+/// arithmetic and views beside the stores.
+static bool isFillNest(scf::ParallelOp p) {
+  bool stores = false;
+  for (Operation &op : p.getBody()->without_terminator()) {
+    if (auto store = dyn_cast<memref::StoreOp>(op)) {
+      if (!store.getValue().getParentRegion()->isProperAncestor(&p.getRegion()))
+        return false;
+      stores = true;
+      continue;
+    }
+    if (op.getNumRegions() != 0 || !isMemoryEffectFree(&op))
+      return false;
+  }
+  return stores;
+}
 
 struct CPUOuterParallelLoopsPass
     : public torch_onnx::impl::CPUOuterParallelLoopsBase<
@@ -2663,9 +2685,25 @@ struct CPUOuterParallelLoopsPass
       else if (tripCount(p) * estimateWork(*p.getBody()) < minParallelWork)
         sequential.push_back({p, /*nested=*/false});
     });
+    // A small fill on the calling thread (the borders of padded buffers)
+    // stays a plain loop nest: LLVM would unroll and vectorize each one
+    // into hundreds of stores (scatters for a border column) that take
+    // longer to compile than they ever run. A contiguous row still becomes
+    // a memset.
+    auto plain = LLVM::LoopAnnotationAttr::get(
+        &getContext(), /*disableNonforced=*/{},
+        LLVM::LoopVectorizeAttr::get(&getContext(), rewriter.getBoolAttr(true),
+                                     {}, {}, {}, {}, {}, {}),
+        /*interleave=*/{},
+        LLVM::LoopUnrollAttr::get(&getContext(), rewriter.getBoolAttr(true), {},
+                                  {}, {}, {}, {}, {}),
+        {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {});
     for (auto [p, nested] : sequential) {
-      rebuildParallel(rewriter, p, std::nullopt);
+      bool fill = !nested && isFillNest(p);
+      rebuildParallel(rewriter, p, std::nullopt,
+                      fill ? plain : LLVM::LoopAnnotationAttr());
       ++(nested ? numSequentialized : numSmall);
+      numPlainFills += fill;
     }
     SmallVector<scf::ParallelOp> loops;
     getOperation().walk([&](scf::ParallelOp p) {

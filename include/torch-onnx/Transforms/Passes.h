@@ -29,6 +29,11 @@ namespace mlir::torch_onnx {
 /// its caller's parallel loop, so cpu-outer-parallel-loops makes every
 /// parallel loop in it sequential.
 inline constexpr llvm::StringLiteral kTaskFunctionAttr = "tonnx.task";
+/// The discardable attribute that carries an `scf.for`'s LLVM loop
+/// annotation through convert-scf-to-cf and convert-cf-to-llvm (see
+/// forward-loop-annotations).
+inline constexpr llvm::StringLiteral kLoopAnnotationAttr =
+    "llvm.loop_annotation";
 
 #define GEN_PASS_DECL
 #include "torch-onnx/Transforms/Passes.h.inc"

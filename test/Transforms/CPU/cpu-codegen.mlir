@@ -396,6 +396,11 @@ func.func @short_rows(%x: tensor<64x4xf32>) -> tensor<64x1xf32> {
 }
 
 //--- parallel.mlir
+// The annotation that keeps a small fill from LLVM's unrolling and
+// vectorization (@small).
+// CHECK: #[[UNROLL:.*]] = #llvm.loop_unroll<disable = true>
+// CHECK: #[[VEC:.*]] = #llvm.loop_vectorize<disable = true>
+// CHECK: #[[PLAIN:.*]] = #llvm.loop_annotation<vectorize = #[[VEC]], unroll = #[[UNROLL]]>
 // A parallel loop inside another one runs on its task's thread.
 // CHECK-LABEL: func.func @nested
 // CHECK: scf.parallel (%[[I:.*]]) =
@@ -419,17 +424,42 @@ func.func @nested(%m: memref<64x196xf32>, %v: f32) {
   return
 }
 
-// Too little work for a fork/join: the calling thread runs it.
+// Too little work for a fork/join: the calling thread runs it. A fill (a
+// value from outside stored) carries the annotation.
 // CHECK-LABEL: func.func @small
 // CHECK-NOT: scf.parallel
 // CHECK: scf.for
 // CHECK: scf.for
+// CHECK: memref.store
+// CHECK-NEXT: } {llvm.loop_annotation = #[[PLAIN]]}
+// CHECK-NEXT: } {llvm.loop_annotation = #[[PLAIN]]}
 func.func @small(%m: memref<8x8xf32>, %v: f32) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %c8 = arith.constant 8 : index
   scf.parallel (%i, %j) = (%c0, %c0) to (%c8, %c8) step (%c1, %c1) {
     memref.store %v, %m[%i, %j] : memref<8x8xf32>
+  }
+  return
+}
+
+// A small copy keeps LLVM's loop optimizations, and so does a fill nested
+// in a parallel loop (a task's work).
+// CHECK-LABEL: func.func @small_copy
+// CHECK-NOT: llvm.loop_annotation
+// CHECK: return
+func.func @small_copy(%a: memref<8x8xf32>, %b: memref<8x8xf32>, %v: f32) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c8 = arith.constant 8 : index
+  scf.parallel (%i, %j) = (%c0, %c0) to (%c8, %c8) step (%c1, %c1) {
+    %x = memref.load %a[%i, %j] : memref<8x8xf32>
+    memref.store %x, %b[%i, %j] : memref<8x8xf32>
+  }
+  scf.parallel (%i) = (%c0) to (%c8) step (%c1) {
+    scf.parallel (%j) = (%c0) to (%c8) step (%c1) {
+      memref.store %v, %b[%i, %j] : memref<8x8xf32>
+    }
   }
   return
 }
