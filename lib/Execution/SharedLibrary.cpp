@@ -226,27 +226,23 @@ cloneTargetMachine(const llvm::TargetMachine &tm) {
 }
 
 /// Optimizes `m` at `optLevel` for `tm` and writes its object code to
-/// `path`.
+/// `path` (and the optimized module to `path`.bc with `keepBitcode`).
 static LogicalResult optimizeAndEmit(llvm::Module &m, llvm::TargetMachine &tm,
-                                     unsigned optLevel, StringRef path,
-                                     std::string &error) {
+                                     unsigned optLevel, bool keepBitcode,
+                                     StringRef path, std::string &error) {
   m.setDataLayout(tm.createDataLayout());
   m.setTargetTriple(tm.getTargetTriple());
-  if (getenv("TONNX_DUMP")) {
-    std::error_code e1;
-    llvm::raw_fd_ostream o1((path + ".pre.bc").str(), e1);
-    llvm::WriteBitcodeToFile(m, o1);
-  }
   if (auto err = makeOptimizingTransformer(optLevel, 0, &tm)(&m)) {
     error = "LLVM optimization failed: " + llvm::toString(std::move(err));
     return failure();
   }
-  if (getenv("TONNX_DUMP")) {
-    std::error_code e1;
-    llvm::raw_fd_ostream o1((path + ".post.bc").str(), e1);
-    llvm::WriteBitcodeToFile(m, o1);
-  }
   std::error_code ec;
+  if (keepBitcode) {
+    // What code generation reads, for llc (--keep-temps).
+    llvm::raw_fd_ostream bc((path + ".bc").str(), ec, llvm::sys::fs::OF_None);
+    if (!ec)
+      llvm::WriteBitcodeToFile(m, bc);
+  }
   llvm::raw_fd_ostream obj(path, ec, llvm::sys::fs::OF_None);
   if (ec) {
     error = ("cannot write '" + path + "': " + ec.message()).str();
@@ -503,7 +499,8 @@ static LogicalResult emitObjects(std::unique_ptr<llvm::Module> m,
       std::max(1u, std::min({threads > 1 ? 2 * threads : 1, defined, bySize}));
   if (parts == 1) {
     paths.push_back(objPath(0));
-    return optimizeAndEmit(*m, tm, options.optLevel, paths.back(), error);
+    return optimizeAndEmit(*m, tm, options.optLevel, options.keepTemps,
+                           paths.back(), error);
   }
   // Each part goes through bitcode into a context of its own.
   std::vector<SmallString<0>> bitcode;
@@ -534,8 +531,8 @@ static LogicalResult emitObjects(std::unique_ptr<llvm::Module> m,
           errors[i] = "cannot create a target machine";
           return;
         }
-        (void)optimizeAndEmit(**part, *partTm, options.optLevel, paths[i],
-                              errors[i]);
+        (void)optimizeAndEmit(**part, *partTm, options.optLevel,
+                              options.keepTemps, paths[i], errors[i]);
       });
     }
     pool.wait();
@@ -565,6 +562,8 @@ LogicalResult mlir::torch_onnx::buildSharedLibrary(
   llvm::scope_exit cleanup([&] {
     if (!options.keepTemps)
       llvm::sys::fs::remove_directories(tmpDir);
+    else
+      llvm::errs() << "temporary files kept in " << tmpDir << "\n";
   });
   SmallString<256> cPath(tmpDir), hTmp(tmpDir);
   llvm::sys::path::append(cPath, "wrapper.c");

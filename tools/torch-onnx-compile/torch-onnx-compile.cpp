@@ -73,8 +73,10 @@ static cl::opt<bool> approximateMath(
              "ulp of libm (--approximate-math=false keeps libm calls)"));
 static cl::opt<std::string> cc("cc", cl::init("cc"),
                                cl::desc("C compiler/linker driver"));
-static cl::opt<bool> keepTemps("keep-temps",
-                               cl::desc("Keep the object and C wrapper"));
+static cl::opt<bool> keepTemps(
+    "keep-temps",
+    cl::desc("Keep the object files, the optimized LLVM bitcode of each "
+             "(modelN.o.bc, for llc) and the C wrapper"));
 
 static int fail(const Twine &msg) {
   llvm::errs() << "torch-onnx-compile: error: " << msg << "\n";

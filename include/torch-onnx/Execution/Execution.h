@@ -153,7 +153,7 @@ struct SharedLibraryOptions {
   bool useLLD = true;         // link with LLVM's lld when it is there
   bool cuda = false;          // the kernels are embedded for `cudaChip`
   std::string cudaChip;
-  bool keepTemps = false; // keep the object, wrapper and blob
+  bool keepTemps = false; // keep objects (+ bitcode), wrapper, blob
   std::string headerPath; // where to write the C header too (empty: nowhere)
 };
 
