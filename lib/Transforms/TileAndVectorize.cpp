@@ -20,6 +20,7 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Dialect/SCF/Utils/Utils.h"
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorTransforms.h"
@@ -34,6 +35,7 @@
 #include "llvm/TargetParser/Host.h"
 
 #include <cstring>
+#include <numeric>
 
 namespace mlir::torch_onnx {
 #define GEN_PASS_DEF_CPUTILEANDVECTORIZE
@@ -2644,6 +2646,11 @@ static void rebuildParallel(IRRewriter &rewriter, scf::ParallelOp p,
 using torch_onnx::estimateWork;
 using torch_onnx::tripCount;
 
+/// Work per iteration from which a multi-dim parallel loop is a grid of
+/// tasks rather than an element-wise loop nest (a few operations per
+/// element).
+constexpr int64_t kTaskWork = 1024;
+
 /// Whether the body of `p` only stores values defined outside it (a
 /// `linalg.fill` on a view, such as a padded buffer's border), with index
 /// arithmetic and views beside the stores.
@@ -2714,6 +2721,21 @@ struct CPUOuterParallelLoopsPass
       if (!p.getInitVals().empty())
         continue;
       unsigned n = p.getNumLoops();
+      // A grid of tasks (each iteration an outlined task body or a tile's
+      // loop nest) is shared out over all of its tiles, as one parallel
+      // loop: with only its first dim parallel, mobilenet_v2's 3x3 grids
+      // of 1x1 convolution tiles gave 2 threads 3 tasks.
+      int64_t multiDims = llvm::count_if(llvm::seq(n), [&](unsigned d) {
+        return tripCount(p.getLowerBound()[d], p.getUpperBound()[d],
+                         p.getStep()[d]) > 1;
+      });
+      if (multiDims > 1 && estimateWork(*p.getBody()) >= kTaskWork) {
+        std::vector<unsigned> all(n);
+        std::iota(all.begin(), all.end(), 0u);
+        collapseParallelLoops(rewriter, p, {all});
+        ++numCollapsedGrids;
+        continue;
+      }
       // The parallel dim: the first one that does not have a single trip.
       unsigned par = 0;
       for (unsigned d = 0; d < n; ++d) {

@@ -271,7 +271,11 @@ def CPUOuterParallelLoops : Pass<"cpu-outer-parallel-loops", "func::FuncOp"> {
     defeats vectorization. This pass keeps the first dimension with more than
     one iteration parallel and turns the others into `scf.for` loops inside
     it (in their original order, so the innermost loop still walks
-    contiguous memory).
+    contiguous memory). A grid of tasks (at least 1024 operations per
+    iteration: an outlined task body, a tile's loop nest) is the exception:
+    its dims are collapsed into one parallel loop over all of its tiles
+    (`scf::collapseParallelLoops`; the divisions run once per task), so
+    that a 3x3 grid gives the threads 9 tasks, not 3.
 
     Only one level runs in parallel: an `scf.parallel` nested in another one
     (a linalg op left inside a task, the parallel dims under a reduction
@@ -287,7 +291,9 @@ def CPUOuterParallelLoops : Pass<"cpu-outer-parallel-loops", "func::FuncOp"> {
     into 1200 memsets and 1200 scatters, a third of its code.
   }];
   let dependentDialects = ["::mlir::scf::SCFDialect",
-                           "::mlir::LLVM::LLVMDialect"];
+                           "::mlir::LLVM::LLVMDialect",
+                           "::mlir::affine::AffineDialect",
+                           "::mlir::arith::ArithDialect"];
   let options = [
     Option<"minParallelWork", "min-parallel-work", "int64_t", "16384",
            "Loop nests with less estimated work run on the calling thread">,
@@ -297,7 +303,9 @@ def CPUOuterParallelLoops : Pass<"cpu-outer-parallel-loops", "func::FuncOp"> {
               "Nested parallel loops made sequential">,
     Statistic<"numSmall", "small", "Small parallel loop nests made sequential">,
     Statistic<"numPlainFills", "plain-fills",
-              "Small fills kept from LLVM's unrolling and vectorization">
+              "Small fills kept from LLVM's unrolling and vectorization">,
+    Statistic<"numCollapsedGrids", "collapsed-grids",
+              "Task grids shared out as one parallel loop over their tiles">
   ];
 }
 

@@ -6,6 +6,7 @@
 // RUN: torch-onnx-opt --pass-pipeline="builtin.module(convert-onnx-to-linalg,func.func(fold-constant-transposes))" %t/transpose.mlir | FileCheck %t/transpose.mlir
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize=vector-bits=256 %t/tiles.mlir | FileCheck %t/tiles.mlir
 // RUN: torch-onnx-opt --cpu-outer-parallel-loops %t/parallel.mlir | FileCheck %t/parallel.mlir
+// RUN: torch-onnx-opt --cpu-outer-parallel-loops --canonicalize %t/grid.mlir | FileCheck %t/grid.mlir
 // RUN: torch-onnx-opt --cpu-parallel-copies %t/copies.mlir | FileCheck %t/copies.mlir
 // RUN: torch-onnx-opt --cpu-collapse-elementwise-dims %t/collapse.mlir | FileCheck %t/collapse.mlir
 // RUN: torch-onnx-opt --cpu-approximate-math %t/math.mlir | FileCheck %t/math.mlir
@@ -460,6 +461,33 @@ func.func @small_copy(%a: memref<8x8xf32>, %b: memref<8x8xf32>, %v: f32) {
     scf.parallel (%j) = (%c0) to (%c8) step (%c1) {
       memref.store %v, %b[%i, %j] : memref<8x8xf32>
     }
+  }
+  return
+}
+
+//--- grid.mlir
+// A grid of tasks (here 3x3 calls) is shared out over all of its tiles: one
+// parallel loop of 9 iterations, each recovering its two indices.
+// CHECK-LABEL: func.func @task_grid
+// CHECK-DAG: %[[C3:.*]] = arith.constant 3 : index
+// CHECK-DAG: %[[C9:.*]] = arith.constant 9 : index
+// CHECK: scf.parallel (%[[T:.*]]) = (%{{.*}}) to (%[[C9]])
+// CHECK-DAG: %[[J:.*]] = arith.remsi %[[T]], %[[C3]]
+// CHECK-DAG: %[[I:.*]] = arith.divsi %[[T]], %[[C3]]
+// CHECK-DAG: %[[ROW:.*]] = affine.apply #{{.*}}(%[[I]])
+// CHECK-DAG: %[[COL:.*]] = affine.apply #{{.*}}(%[[J]])
+// CHECK: func.call @task(%[[ROW]], %[[COL]], %{{.*}})
+// CHECK-NOT: scf.for
+// CHECK: return
+func.func private @task(index, index, memref<192x768xf32>)
+func.func @task_grid(%m: memref<192x768xf32>) {
+  %c0 = arith.constant 0 : index
+  %c64 = arith.constant 64 : index
+  %c192 = arith.constant 192 : index
+  %c256 = arith.constant 256 : index
+  %c768 = arith.constant 768 : index
+  scf.parallel (%i, %j) = (%c0, %c0) to (%c192, %c768) step (%c64, %c256) {
+    func.call @task(%i, %j, %m) : (index, index, memref<192x768xf32>) -> ()
   }
   return
 }
