@@ -664,11 +664,11 @@ static LogicalResult im2colPacked(RewriterBase &rewriter,
         linalg::YieldOp::create(
             b, l, arith::AddFOp::create(b, l, a[2], p).getResult());
       });
-  // Pixel blocks per task: colA rows within ~1 MiB, at least 4 tasks.
+  // Pixel blocks per task: colA rows within ~1 MiB, at least kMinTasks
+  // tasks (5 panels of a 160-channel output take 2 pixel ranges each).
   int64_t blocks = std::clamp<int64_t>((1 << 20) / (K * 4 * bw), 1, PB);
-  int64_t wantTasks = kMinTasks;
-  if (J * ((PB + blocks - 1) / blocks) < wantTasks)
-    blocks = std::max<int64_t>(1, PB / std::max<int64_t>(1, wantTasks / J));
+  if (J * llvm::divideCeil(PB, blocks) < kMinTasks)
+    blocks = std::max<int64_t>(1, PB / llvm::divideCeil(kMinTasks, J));
   while (PB % blocks)
     --blocks;
   taskTiles[mm] = {1, blocks, bw, rn, 0};
