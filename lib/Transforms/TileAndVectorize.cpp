@@ -249,6 +249,67 @@ static Value im2colBlocks(RewriterBase &rewriter, Location loc, Value x,
                       body);
 }
 
+/// The im2col copy of a batch-1 convolution in the layout of its input,
+/// col[c, kh, kw, oh, ow] = x[0, c, oh*sh + kh*dh, ow*sw + kw*dw] (shape
+/// [C, KH, KW, OH, OW]), as vector code: one task per (c, kh), one vector of
+/// the OW pixels of an output row per (kw, oh), read from the input row as
+/// in im2colBlocks. As a linalg.generic LLVM left it scalar: half of a
+/// grouped 3x3 convolution's time went to it.
+static Value im2colRows(RewriterBase &rewriter, Location loc, Value x,
+                        ArrayRef<int64_t> shape, ArrayRef<int64_t> st,
+                        ArrayRef<int64_t> dl) {
+  int64_t C = shape[0], KH = shape[1], KW = shape[2], OH = shape[3],
+          OW = shape[4];
+  Type f32 = rewriter.getF32Type();
+  auto cst = [&](OpBuilder &b, int64_t v) -> Value {
+    return arith::ConstantIndexOp::create(b, loc, v);
+  };
+  int64_t span = (OW - 1) * st[1] + 1;
+  auto vec = VectorType::get({OW}, f32);
+  auto spanVec = VectorType::get({span}, f32);
+  SmallVector<int64_t> pick;
+  for (int64_t i = 0; i < OW; ++i)
+    pick.push_back(i * st[1]);
+  Value zero = arith::ConstantOp::create(rewriter, loc, f32,
+                                         rewriter.getF32FloatAttr(0));
+  Value init = tensor::EmptyOp::create(rewriter, loc, shape, f32);
+  auto offsets = [&](OpBuilder &b, ValueRange ivs) {
+    SmallVector<OpFoldResult> off(5, b.getIndexAttr(0));
+    off[0] = ivs[0];
+    off[1] = ivs[1];
+    return off;
+  };
+  auto body = [&](OpBuilder &b, ValueRange ivs, Value block) -> Value {
+    Value c = ivs[0];
+    Value row0 = arith::MulIOp::create(b, loc, ivs[1], cst(b, dl[0]));
+    return scf::ForOp::create(
+               b, loc, cst(b, 0), cst(b, OH), cst(b, 1), ValueRange{block},
+               [&](OpBuilder &b, Location, Value oh, ValueRange iter) {
+                 Value row = arith::AddIOp::create(
+                     b, loc, row0,
+                     arith::MulIOp::create(b, loc, oh, cst(b, st[0])));
+                 Value acc = iter[0];
+                 for (int64_t j = 0; j < KW; ++j) {
+                   Value v = vector::TransferReadOp::create(
+                       b, loc, st[1] == 1 ? vec : spanVec, x,
+                       ValueRange{cst(b, 0), c, row, cst(b, j * dl[1])}, zero,
+                       ArrayRef<bool>{true});
+                   if (st[1] > 1)
+                     v = vector::ShuffleOp::create(b, loc, v, v, pick);
+                   acc =
+                       vector::TransferWriteOp::create(
+                           b, loc, v, acc, ValueRange{cst(b, j), oh, cst(b, 0)},
+                           ArrayRef<bool>{true})
+                           .getResult();
+                 }
+                 scf::YieldOp::create(b, loc, acc);
+               })
+        .getResult(0);
+  };
+  return forallSlices(rewriter, loc, {C, KH}, init, {1, 1, KW, OH, OW},
+                      RankedTensorType::get({KW, OH, OW}, f32), offsets, body);
+}
+
 /// Task tile sizes a rewrite chose for the contraction it built (a loop
 /// size per dim), used by the tiling instead of its default.
 using TaskTiles = DenseMap<Operation *, SmallVector<int64_t>>;
@@ -1123,6 +1184,13 @@ static LogicalResult im2col(RewriterBase &rewriter,
     // A 1x1 convolution with unit strides is a matmul on the input as is.
     colR = tensor::CollapseShapeOp::create(rewriter, loc, colT, x,
                                            {{0}, {1}, {2, 3}});
+  } else if (N == 1 && elem.isF32()) {
+    Value col = im2colRows(rewriter, loc, x, {C, KH, KW, OH, OW}, st, dl);
+    colR = tensor::ExpandShapeOp::create(
+        rewriter, loc, RankedTensorType::get({1, C, KH, KW, OH, OW}, elem), col,
+        {{0, 1}, {2}, {3}, {4}, {5}});
+    colR = tensor::CollapseShapeOp::create(rewriter, loc, colT, colR,
+                                           {{0}, {1, 2, 3}, {4, 5}});
   } else {
     Value colInit = tensor::EmptyOp::create(
         rewriter, loc, ArrayRef<int64_t>{N, C, KH, KW, OH, OW}, elem);
@@ -1197,6 +1265,73 @@ static LogicalResult im2col(RewriterBase &rewriter,
   Value out = tensor::ExpandShapeOp::create(rewriter, loc, ot, mm.getResult(0),
                                             {{0}, {1}, {2, 3}});
   rewriter.replaceOp(conv, out);
+  return success();
+}
+
+/// Batch-1 f32 conv_2d_ngchw_gfchw (a grouped convolution, static shapes)
+/// as an im2col copy col[g, c, kh, kw, oh, ow] and one contraction per
+/// group, loops (g, m, p, k): out[g, m, p] += W[g, m, k] * col[g, k, p]
+/// with K = C/G * KH * KW. The group is the contraction's batch dim (a
+/// task per group and block of pixels), the output channels of a group its
+/// register tile's rows, the pixels its vectors. RegNet's and ResNeXt's 3x3
+/// convolutions (8 to 64 channels per group) ran 1.5-4x slower than ONNX
+/// Runtime as a loop nest vectorized along the output row.
+static LogicalResult groupedIm2col(RewriterBase &rewriter,
+                                   linalg::Conv2DNgchwGfchwOp conv) {
+  auto xt = dyn_cast<RankedTensorType>(conv.getInputs()[0].getType());
+  auto wt = dyn_cast<RankedTensorType>(conv.getInputs()[1].getType());
+  auto ot = dyn_cast<RankedTensorType>(conv.getOutputs()[0].getType());
+  if (!xt || !wt || !ot || !xt.hasStaticShape() || !wt.hasStaticShape() ||
+      !ot.hasStaticShape() || !xt.getElementType().isF32() ||
+      !ot.getElementType().isF32() || xt.getDimSize(0) != 1)
+    return rewriter.notifyMatchFailure(conv, "needs batch 1, f32, static");
+  SmallVector<int64_t> st(conv.getStrides().getValues<int64_t>()),
+      dl(conv.getDilations().getValues<int64_t>());
+  int64_t G = xt.getDimSize(1), C = xt.getDimSize(2), M = wt.getDimSize(1),
+          KH = wt.getDimSize(3), KW = wt.getDimSize(4), OH = ot.getDimSize(3),
+          OW = ot.getDimSize(4), K = C * KH * KW, P = OH * OW;
+  Location loc = conv.getLoc();
+  MLIRContext *ctx = conv.getContext();
+  Type elem = xt.getElementType();
+  auto D = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+  // col[g*C + c, kh, kw, oh, ow] = x[0, g, c, oh*sh + kh*dh, ow*sw + kw*dw].
+  Value x = tensor::CollapseShapeOp::create(
+      rewriter, loc,
+      RankedTensorType::get({1, G * C, xt.getDimSize(3), xt.getDimSize(4)},
+                            elem),
+      conv.getInputs()[0], {{0}, {1, 2}, {3}, {4}});
+  Value col = im2colRows(rewriter, loc, x, {G * C, KH, KW, OH, OW}, st, dl);
+  Value colR = tensor::CollapseShapeOp::create(
+      rewriter, loc, RankedTensorType::get({G * C, KH * KW, P}, elem), col,
+      {{0}, {1, 2}, {3, 4}});
+  colR = tensor::ExpandShapeOp::create(
+      rewriter, loc, RankedTensorType::get({G, C, KH * KW, P}, elem), colR,
+      {{0, 1}, {2}, {3}});
+  colR = tensor::CollapseShapeOp::create(rewriter, loc,
+                                         RankedTensorType::get({G, K, P}, elem),
+                                         colR, {{0}, {1, 2}, {3}});
+  Value wR = tensor::CollapseShapeOp::create(
+      rewriter, loc, RankedTensorType::get({G, M, K}, elem),
+      conv.getInputs()[1], {{0}, {1}, {2, 3, 4}});
+  Value iR = tensor::CollapseShapeOp::create(
+      rewriter, loc, RankedTensorType::get({G, M, P}, elem),
+      conv.getOutputs()[0], {{0, 1}, {2}, {3, 4}});
+  auto mm = linalg::GenericOp::create(
+      rewriter, loc, TypeRange{iR.getType()}, ValueRange{wR, colR},
+      ValueRange{iR},
+      {AffineMap::get(4, 0, {D(0), D(1), D(3)}, ctx),
+       AffineMap::get(4, 0, {D(0), D(3), D(2)}, ctx),
+       AffineMap::get(4, 0, {D(0), D(1), D(2)}, ctx)},
+      {utils::IteratorType::parallel, utils::IteratorType::parallel,
+       utils::IteratorType::parallel, utils::IteratorType::reduction},
+      [](OpBuilder &b, Location l, ValueRange a) {
+        Value p = arith::MulFOp::create(b, l, a[0], a[1]);
+        linalg::YieldOp::create(
+            b, l, arith::AddFOp::create(b, l, a[2], p).getResult());
+      });
+  rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(
+      conv, ot, mm.getResult(0),
+      SmallVector<ReassociationIndices>{{0, 1}, {2}, {3, 4}});
   return success();
 }
 
@@ -2395,6 +2530,18 @@ struct CPUTileAndVectorizePass
         continue;
       }
       (void)im2col(rewriter, c, tileM(), tileN(), taskTiles);
+    }
+    // Grouped convolutions: a contraction per group; any left (dynamic
+    // shapes, a batch) as a generic, which the window ops' loop order below
+    // vectorizes along the output row.
+    SmallVector<linalg::Conv2DNgchwGfchwOp> grouped;
+    func.walk([&](linalg::Conv2DNgchwGfchwOp c) { grouped.push_back(c); });
+    for (auto c : grouped) {
+      rewriter.setInsertionPoint(c);
+      if (succeeded(groupedIm2col(rewriter, c)))
+        ++numGrouped;
+      else
+        (void)linalg::generalizeNamedOp(rewriter, c);
     }
     // Depthwise convolutions: direct vector code, their input padding
     // included; any left (dynamic shapes,

@@ -178,6 +178,9 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
               "tiling">,
     Statistic<"numWinograd", "winograd",
               "3x3 convolutions as Winograd F(2x2, 3x3) or F(4x4, 3x3)">,
+    Statistic<"numGrouped", "grouped",
+              "Grouped convolutions as an im2col copy and one contraction "
+              "per group">,
     Statistic<"numEpilogues", "epilogues",
               "Element-wise consumers applied in registers by their "
               "producer">

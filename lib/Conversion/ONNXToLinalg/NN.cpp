@@ -388,6 +388,15 @@ static FailureOr<SmallVector<Value>> lowerConv(Ctx &c) {
     og.push_back(out[d + 2]);
   }
   Value xr = c.reshape(x, xg), wr = c.reshape(w, wg), ir = c.reshape(init, og);
+  if (k == 2) {
+    // linalg's grouped convolution, which the CPU codegen takes as one
+    // contraction per group.
+    Value r = linalg::Conv2DNgchwGfchwOp::create(
+                  c.b, c.loc, TypeRange{ir.getType()}, ValueRange{xr, wr},
+                  ValueRange{ir}, attr(win->strides), attr(win->dilations))
+                  .getResult(0);
+    return SmallVector<Value>{c.reshape(r, out)};
+  }
   int64_t loops = 3 + k + 1 + k;
   auto D = [&](int64_t i) { return getAffineDimExpr(i, ctx); };
   SmallVector<AffineExpr> xe{D(0), D(1), D(3 + k)}, we{D(1), D(2), D(3 + k)},

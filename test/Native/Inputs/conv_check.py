@@ -8,7 +8,8 @@ RUNNER and compares its output with a direct convolution in float64: the
 (F(4x4, 3x3) from 28 x 28 outputs, else F(2x2, 3x3)), partial tiles
 included, the others take im2col; the
 depthwise ones (group = C) take the direct vector code, stride 2 with whole
-two-vector reads where they fit in the row and masked ones where not. Prints
+two-vector reads where they fit in the row and masked ones where not; the
+other grouped ones an im2col copy and a contraction per group. Prints
 one line per case; exits non-zero on a mismatch."""
 import os
 import subprocess
@@ -59,6 +60,17 @@ CASES = {
     "dw16_7_k3_pad2_dil2": (16, 16, 7, 7, 2, 1,
                             dict(group=16, dil=2, post="clip")),
     "dw8_3x5_pad1": (8, 8, 3, 5, 1, 1, dict(group=8, bias=True)),
+    # Grouped (RegNet, ResNeXt, ShuffleNet v1): an im2col copy in rows and
+    # a contraction per group; 16 and 8 channels per group, stride 2,
+    # dilation, 5x5, 1x1, a channel multiplier, few channels per group.
+    "g4_c64_14_relu": (64, 64, 14, 14, 1, 1,
+                       dict(group=4, bias=True, post="relu")),
+    "g8_c64_f128_28_stride2": (64, 128, 28, 28, 1, 2, dict(group=8)),
+    "g2_c32_13x17_dil2_clip": (32, 32, 13, 17, 2, 1,
+                               dict(group=2, dil=2, post="clip")),
+    "g4_c32_11_k5_pad2": (32, 32, 11, 11, 2, 1, dict(group=4, k=5, bias=True)),
+    "g4_c64_f32_1x1_7": (64, 32, 7, 7, 0, 1, dict(group=4, k=1)),
+    "g3_c12_f6_9_valid": (12, 6, 9, 9, 0, 1, dict(group=3, bias=True)),
     # MaxPool (the depthwise code with max for the FMA, -inf padding):
     # resnet's 3x3 stride 2, VGG's 2x2, stride 1, ceil mode, dilated, 5x5
     # stride 3, a rectangular window.
@@ -120,11 +132,13 @@ def pool(x, k, pads, stride, dil, ceil, avg=False, include_pad=0):
 def reference(x, w, b, pads, stride, group, dil):
     t, l, bo, r = pads
     x = np.pad(x.astype(np.float64), ((0, 0), (0, 0), (t, bo), (l, r)))
-    if group > 1:  # depthwise: one filter per channel
-        return np.concatenate([reference(x[:, c:c + 1], w[c:c + 1], None if
-                                         b is None else b[c:c + 1],
+    if group > 1:  # one convolution per group of channels
+        cg, fg = x.shape[1] // group, w.shape[0] // group
+        return np.concatenate([reference(x[:, g * cg:(g + 1) * cg],
+                                         w[g * fg:(g + 1) * fg], None if
+                                         b is None else b[g * fg:(g + 1) * fg],
                                          [0] * 4, stride, 1, dil)
-                               for c in range(group)], axis=1)
+                               for g in range(group)], axis=1)
     F, C, KH, KW = w.shape
     OH = (x.shape[2] - dil * (KH - 1) - 1) // stride + 1
     OW = (x.shape[3] - dil * (KW - 1) - 1) // stride + 1

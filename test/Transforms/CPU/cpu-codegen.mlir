@@ -334,15 +334,26 @@ func.func @matmul_sigmoid(%a: tensor<64x128xf32>, %b: tensor<128x64xf32>) -> ten
   %1 = "onnx.Sigmoid"(%0) : (tensor<64x64xf32>) -> tensor<64x64xf32>
   return %1 : tensor<64x64xf32>
 }
-// A grouped convolution with several channels per group stays a window
-// generic: the output's last dim (ow) becomes the innermost loop, after the
-// window loops; an average pool's sums likewise (a max pool is direct
-// vector code, @maxpool above).
+// A grouped convolution (16 channels per group): an im2col copy in vectors
+// of an output row (a task per input channel and kernel row), then one
+// contraction per group ([4, 16, 144] x [4, 144, 196]), the group its batch
+// dim, the register tiles' vectors along the pixels. An average pool's sums
+// walk the output row innermost (a max pool is direct vector code,
+// @maxpool above).
 // CHECK-LABEL: func.func @grouped
-// CHECK: linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction", "parallel"]
-func.func @grouped(%x: tensor<1x8x16x16xf32>, %w: tensor<8x2x3x3xf32>) -> tensor<1x8x14x14xf32> {
-  %0 = "onnx.Conv"(%x, %w) {group = 4 : i64, kernel_shape = [3, 3]} : (tensor<1x8x16x16xf32>, tensor<8x2x3x3xf32>) -> tensor<1x8x14x14xf32>
-  return %0 : tensor<1x8x14x14xf32>
+// CHECK: %[[COL:.*]] = scf.forall (%[[C:.*]], %[[KH:.*]]) in (64, 3)
+// CHECK: scf.for %[[OH:.*]] = %c0 to %c14
+// CHECK: %[[ROW:.*]] = arith.addi %[[KH]], %[[OH]]
+// CHECK: vector.transfer_read %arg0[%c0, %[[C]], %[[ROW]], %c0]{{.*}} : tensor<1x64x16x16xf32>, vector<14xf32>
+// CHECK: vector.transfer_read %arg0[%c0, %[[C]], %[[ROW]], %c2]{{.*}} : tensor<1x64x16x16xf32>, vector<14xf32>
+// CHECK: tensor.collapse_shape %[[COL]] {{.*}} into tensor<64x9x196xf32>
+// CHECK: tensor<4x16x9x196xf32> into tensor<4x144x196xf32>
+// CHECK: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0) to (4, 16, 192)
+// CHECK: scf.for %{{.*}} = %c0 to %c144
+// CHECK: vector.fma {{.*}} : vector<16xf32>
+func.func @grouped(%x: tensor<1x64x16x16xf32>, %w: tensor<64x16x3x3xf32>) -> tensor<1x64x14x14xf32> {
+  %0 = "onnx.Conv"(%x, %w) {group = 4 : i64, kernel_shape = [3, 3]} : (tensor<1x64x16x16xf32>, tensor<64x16x3x3xf32>) -> tensor<1x64x14x14xf32>
+  return %0 : tensor<1x64x14x14xf32>
 }
 // An average pooling: its sum is the max pooling's code with an addf and
 // zero padding; its divisor (the taps inside the input: 4 in a corner, 6 on
@@ -592,9 +603,10 @@ func.func @packed_conv(%x: tensor<1x64x14x14xf32>, %w: tensor<32x64x3x3xf32>) ->
   return %0 : tensor<1x32x14x14xf32>
 }
 // A short reduction (K = 16*3*3 = 144) keeps the im2col matrix [K, OH*OW]
-// with vectors along the pixels.
+// with vectors along the pixels, copied in rows of 14 pixels.
 // CHECK-LABEL: func.func @short_k_conv
-// CHECK: outs(%{{.*}} : tensor<1x16x3x3x14x14xf32>)
+// CHECK: scf.forall (%{{.*}}, %{{.*}}) in (16, 3) shared_outs(%{{.*}}) -> (tensor<16x3x3x14x14xf32>)
+// CHECK-COUNT-3: vector.transfer_read {{.*}} : tensor<1x16x16x16xf32>, vector<14xf32>
 // CHECK-NOT: tensor<1x144x32xf32>
 func.func @short_k_conv(%x: tensor<1x16x14x14xf32>, %w: tensor<32x16x3x3xf32>) -> tensor<1x32x14x14xf32> {
   %0 = "onnx.Conv"(%x, %w) {kernel_shape = [3, 3], pads = [1, 1, 1, 1]} : (tensor<1x16x14x14xf32>, tensor<32x16x3x3xf32>) -> tensor<1x32x14x14xf32>
