@@ -1313,9 +1313,20 @@ static LogicalResult groupedIm2col(RewriterBase &rewriter,
   Value wR = tensor::CollapseShapeOp::create(
       rewriter, loc, RankedTensorType::get({G, M, K}, elem),
       conv.getInputs()[1], {{0}, {1}, {2, 3, 4}});
-  Value iR = tensor::CollapseShapeOp::create(
-      rewriter, loc, RankedTensorType::get({G, M, P}, elem),
-      conv.getOutputs()[0], {{0, 1}, {2}, {3, 4}});
+  // The init in the contraction's shape when it is a fill or a bias
+  // broadcast (on the output before its view by groups), so that each
+  // register tile starts from it.
+  Value init = conv.getOutputs()[0];
+  Value flat = init;
+  if (auto view = init.getDefiningOp<tensor::ExpandShapeOp>())
+    flat = view.getSrc();
+  Value iR = viewInit(
+      rewriter, loc, flat, RankedTensorType::get({G, M, P}, elem), {G, M},
+      AffineMap::get(3, 0, {D(0), D(1)}, ctx), [&](Value) {
+        return tensor::CollapseShapeOp::create(
+            rewriter, loc, RankedTensorType::get({G, M, P}, elem), init,
+            SmallVector<ReassociationIndices>{{0, 1}, {2}, {3, 4}});
+      });
   auto mm = linalg::GenericOp::create(
       rewriter, loc, TypeRange{iR.getType()}, ValueRange{wR, colR},
       ValueRange{iR},
