@@ -4,11 +4,13 @@
 thread count.
 
   bench/native_bench.py [--runs N] [--only NAME] [--threads 1,2] [--no-iree]
+                        [--models default|zoo|all]
 
 Models (random weights, batch 1): torchvision resnet18 and mobilenet_v2
 (224x224), nn.TransformerEncoderLayer (d=256, 8 heads, seq 128), a 4096x4096
 MLP (2 layers, batch 64); plus a square f32 matmul in GFLOP/s against the
-machine's measured FMA peak. Models are exported once with torch.onnx.export
+machine's measured FMA peak; --models zoo: eleven more torchvision CNNs
+(ZOO below). Models are exported once with torch.onnx.export
 (opset 17, dynamo=False). ONNX Runtime is its Python package, in this
 process; IREE is iree-base-compiler/-runtime from PyPI (iree-import-onnx,
 iree-compile for llvm-cpu with the host CPU, iree-benchmark-module with
@@ -54,6 +56,22 @@ class MLP(torch.nn.Module):
 class MatMul(torch.nn.Module):
     def forward(self, a, b):
         return a @ b
+
+
+# --models zoo: more torchvision CNNs (random weights, batch 1, 224x224),
+# for the general case: grouped convolutions (RegNet, ResNeXt), squeeze-
+# and-excitation blocks and SiLU (EfficientNet, RegNetY), channel shuffles,
+# concatenations, LayerNorm and 7x7 depthwise convolutions (ConvNeXt).
+ZOO = ["resnet50", "efficientnet_b0", "regnet_y_400mf", "regnet_x_400mf",
+       "resnext50_32x4d", "shufflenet_v2_x1_0", "densenet121",
+       "squeezenet1_1", "googlenet", "mnasnet1_0", "convnext_tiny"]
+
+
+def zoo_cases():
+    torch.manual_seed(0)
+    for name in ZOO:
+        model = getattr(torchvision.models, name)(weights=None).eval()
+        yield name, model, (torch.randn(1, 3, 224, 224),), None
 
 
 def cases(mm):
@@ -254,13 +272,21 @@ def main():
     ap.add_argument("--only", default="")
     ap.add_argument("--matmul", type=int, default=1024)
     ap.add_argument("--no-iree", action="store_true")
+    ap.add_argument("--models", choices=["default", "zoo", "all"],
+                    default="default",
+                    help="the five models above, the CNN zoo, or both")
     args = ap.parse_args()
     threads = [int(t) for t in args.threads.split(",")]
     tmp = tempfile.mkdtemp(prefix="tonnx-bench-")
     cache = os.path.join(tmp, "compile-cache")
     peak1, lanes = measured_peak()
     models = []
-    for name, model, inputs, flops in cases(args.matmul):
+    chosen = []
+    if args.models in ("default", "all"):
+        chosen += list(cases(args.matmul))
+    if args.models in ("zoo", "all"):
+        chosen += list(zoo_cases())
+    for name, model, inputs, flops in chosen:
         if args.only and args.only not in name:
             continue
         path = os.path.join(tmp, name + ".onnx")
