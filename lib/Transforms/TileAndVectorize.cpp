@@ -2393,6 +2393,29 @@ struct CPUTileAndVectorizePass
   /// reduction is not reassociated), and a scalar `exp` inside them.
   /// Returns whether the rows were vectorized.
   bool vectorizeRowReduction(RewriterBase &rewriter, linalg::GenericOp g) {
+    // Trailing reduction dims that every input walks contiguously (a
+    // global pooling's [H, W]) as one: the row below.
+    unsigned red = g.getNumReductionLoops();
+    if (red > 1 && g.getNumDpsInits() == 1 && g.hasPureTensorSemantics() &&
+        llvm::all_of(g.getDpsInputOperands(),
+                     [&](OpOperand *in) {
+                       return g.getMatchingIndexingMap(in).isIdentity();
+                     }) &&
+        llvm::all_of(
+            llvm::drop_begin(g.getIteratorTypesArray(), g.getNumLoops() - red),
+            [](utils::IteratorType t) {
+              return t == utils::IteratorType::reduction;
+            })) {
+      ReassociationIndices trailing = llvm::to_vector(
+          llvm::seq<int64_t>(g.getNumLoops() - red, g.getNumLoops()));
+      rewriter.setInsertionPoint(g);
+      FailureOr<linalg::CollapseResult> collapsed =
+          linalg::collapseOpIterationDims(g, {trailing}, rewriter);
+      if (failed(collapsed))
+        return false;
+      rewriter.replaceOp(g, collapsed->results);
+      g = cast<linalg::GenericOp>(collapsed->collapsedOp.getOperation());
+    }
     unsigned n = g.getNumLoops();
     if (n < 1 || g.getNumReductionLoops() != 1 || g.getNumDpsInits() != 1 ||
         g.getIteratorTypesArray().back() != utils::IteratorType::reduction ||

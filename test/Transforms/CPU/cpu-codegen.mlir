@@ -334,6 +334,19 @@ func.func @matmul_sigmoid(%a: tensor<64x128xf32>, %b: tensor<128x64xf32>) -> ten
   %1 = "onnx.Sigmoid"(%0) : (tensor<64x64xf32>) -> tensor<64x64xf32>
   return %1 : tensor<64x64xf32>
 }
+// A global average pooling reduces each (n, c) plane as one row: its
+// [H, W] dims collapsed, one task per row, the row read in vectors and
+// reduced by a tree (a chain of scalar adds before).
+// CHECK-LABEL: func.func @global_avgpool
+// CHECK: %[[ROWS:.*]] = tensor.collapse_shape %arg0 {{\[\[}}0], [1], [2, 3]] : tensor<1x32x56x56xf32> into tensor<1x32x3136xf32>
+// CHECK: scf.forall (%[[N:.*]], %[[C:.*]]) in (1, 32)
+// CHECK: tensor.extract_slice %[[ROWS]][%[[N]], %[[C]], 0] [1, 1, 3136]
+// CHECK: scf.for %{{.*}} = %c0 to %c3136 step %c784
+// CHECK: vector.reduction <add>, %{{.*}} : vector<784xf32> into f32
+func.func @global_avgpool(%x: tensor<1x32x56x56xf32>) -> tensor<1x32x1x1xf32> {
+  %0 = "onnx.GlobalAveragePool"(%x) : (tensor<1x32x56x56xf32>) -> tensor<1x32x1x1xf32>
+  return %0 : tensor<1x32x1x1xf32>
+}
 // A grouped convolution (16 channels per group): an im2col copy in vectors
 // of an output row (a task per input channel and kernel row), then one
 // contraction per group ([4, 16, 144] x [4, 144, 196]), the group its batch
