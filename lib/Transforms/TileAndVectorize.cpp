@@ -88,7 +88,8 @@ static Value resourceConstant(RewriterBase &rewriter, Location loc,
       HeapAsmResourceBlob::allocate(t.getNumElements() * 4, 64);
   fill(blob.getMutableData());
   return arith::ConstantOp::create(
-      rewriter, loc, t, DenseResourceElementsAttr::get(t, name, std::move(blob)));
+      rewriter, loc, t,
+      DenseResourceElementsAttr::get(t, name, std::move(blob)));
 }
 
 /// A constant f32 tensor `src` (raw bytes available) rearranged at compile
@@ -138,11 +139,10 @@ static Value packConstant(RewriterBase &rewriter, Location loc, Value src,
   }
   if (!data)
     return {};
-  return resourceConstant(rewriter, loc, packedT, "packed",
-                          [&](MutableArrayRef<char> out) {
-                            torch_onnx::permuteConstantBytes(*data, out, view,
-                                                             perm, 4);
-                          });
+  return resourceConstant(
+      rewriter, loc, packedT, "packed", [&](MutableArrayRef<char> out) {
+        torch_onnx::permuteConstantBytes(*data, out, view, perm, 4);
+      });
 }
 
 /// One task per point of `counts` (an `scf.forall` on `init`): task `ivs`
@@ -177,14 +177,43 @@ static Value forallSlices(
   return forall.getResult(0);
 }
 
+/// Reads the inputs of `w` consecutive output pixels of a convolution with
+/// width stride `sw` from one input row: x[0, c, row, col + i*sw] for i <
+/// w, as one vector (for sw > 1 the span they cover, and every sw-th lane
+/// picked by a shuffle). The reads stay inside the row.
+namespace {
+struct RowReader {
+  RowReader(RewriterBase &rewriter, Location loc, int64_t w, int64_t sw)
+      : sw(sw), loc(loc) {
+    Type f32 = rewriter.getF32Type();
+    vec = VectorType::get({(w - 1) * sw + 1}, f32);
+    for (int64_t i = 0; i < w; ++i)
+      pick.push_back(i * sw);
+    zero = arith::ConstantOp::create(rewriter, loc, f32,
+                                     rewriter.getF32FloatAttr(0));
+  }
+  Value read(OpBuilder &b, Value x, Value c, Value row, Value col) const {
+    Value zeroIdx = arith::ConstantIndexOp::create(b, loc, 0);
+    Value v = vector::TransferReadOp::create(b, loc, vec, x,
+                                             ValueRange{zeroIdx, c, row, col},
+                                             zero, ArrayRef<bool>{true});
+    return sw > 1 ? vector::ShuffleOp::create(b, loc, v, v, pick) : v;
+  }
+  int64_t sw;
+  Location loc;
+  VectorType vec;
+  SmallVector<int64_t> pick;
+  Value zero;
+};
+} // namespace
+
 /// The im2col copy of a packed convolution, colA[pb, c, kh, kw, i] =
 /// x[0, c, (pb / Q)*sh + kh*dh, ((pb % Q)*w + i)*sw + kw*dw] (shape
 /// [PB, C, KH, KW, w]), as vector code: one task per pixel block, one
-/// vector of the w pixels per (c, kh, kw), read from the input row (over
-/// its span and every sw-th lane picked for a strided convolution). The
-/// same copy as a linalg.generic is left scalar by LLVM (a loop of w
-/// elements behind index arithmetic). The reads stay inside the input: the
-/// last output column reads (OW-1)*sw + (KW-1)*dw at most.
+/// vector of the w pixels per (c, kh, kw), read from the input row
+/// (RowReader). The same copy as a linalg.generic is left scalar by LLVM (a
+/// loop of w elements behind index arithmetic). The reads stay inside the
+/// input: the last output column reads (OW-1)*sw + (KW-1)*dw at most.
 static Value im2colBlocks(RewriterBase &rewriter, Location loc, Value x,
                           ArrayRef<int64_t> shape, int64_t Q,
                           ArrayRef<int64_t> st, ArrayRef<int64_t> dl) {
@@ -194,14 +223,7 @@ static Value im2colBlocks(RewriterBase &rewriter, Location loc, Value x,
   auto cst = [&](OpBuilder &b, int64_t v) -> Value {
     return arith::ConstantIndexOp::create(b, loc, v);
   };
-  int64_t span = (w - 1) * st[1] + 1;
-  auto vec = VectorType::get({w}, f32);
-  auto spanVec = VectorType::get({span}, f32);
-  SmallVector<int64_t> pick;
-  for (int64_t i = 0; i < w; ++i)
-    pick.push_back(i * st[1]);
-  Value zero = arith::ConstantOp::create(rewriter, loc, f32,
-                                         rewriter.getF32FloatAttr(0));
+  RowReader reader(rewriter, loc, w, st[1]);
   Value init = tensor::EmptyOp::create(rewriter, loc, shape, f32);
   auto offsets = [&](OpBuilder &b, ValueRange ivs) {
     SmallVector<OpFoldResult> off(5, b.getIndexAttr(0));
@@ -227,12 +249,7 @@ static Value im2colBlocks(RewriterBase &rewriter, Location loc, Value x,
               Value acc = iter[0];
               for (int64_t i = 0; i < KH; ++i)
                 for (int64_t j = 0; j < KW; ++j) {
-                  Value v = vector::TransferReadOp::create(
-                      b, loc, st[1] == 1 ? vec : spanVec, x,
-                      ValueRange{cst(b, 0), c, rows[i], cols[j]}, zero,
-                      ArrayRef<bool>{true});
-                  if (st[1] > 1)
-                    v = vector::ShuffleOp::create(b, loc, v, v, pick);
+                  Value v = reader.read(b, x, c, rows[i], cols[j]);
                   acc = vector::TransferWriteOp::create(
                             b, loc, v, acc,
                             ValueRange{c, cst(b, i), cst(b, j), cst(b, 0)},
@@ -252,8 +269,8 @@ static Value im2colBlocks(RewriterBase &rewriter, Location loc, Value x,
 /// The im2col copy of a batch-1 convolution in the layout of its input,
 /// col[c, kh, kw, oh, ow] = x[0, c, oh*sh + kh*dh, ow*sw + kw*dw] (shape
 /// [C, KH, KW, OH, OW]), as vector code: one task per (c, kh), one vector of
-/// the OW pixels of an output row per (kw, oh), read from the input row as
-/// in im2colBlocks. As a linalg.generic LLVM left it scalar: half of a
+/// the OW pixels of an output row per (kw, oh), read from the input row
+/// (RowReader). As a linalg.generic LLVM left it scalar: half of a
 /// grouped 3x3 convolution's time went to it.
 static Value im2colRows(RewriterBase &rewriter, Location loc, Value x,
                         ArrayRef<int64_t> shape, ArrayRef<int64_t> st,
@@ -264,14 +281,7 @@ static Value im2colRows(RewriterBase &rewriter, Location loc, Value x,
   auto cst = [&](OpBuilder &b, int64_t v) -> Value {
     return arith::ConstantIndexOp::create(b, loc, v);
   };
-  int64_t span = (OW - 1) * st[1] + 1;
-  auto vec = VectorType::get({OW}, f32);
-  auto spanVec = VectorType::get({span}, f32);
-  SmallVector<int64_t> pick;
-  for (int64_t i = 0; i < OW; ++i)
-    pick.push_back(i * st[1]);
-  Value zero = arith::ConstantOp::create(rewriter, loc, f32,
-                                         rewriter.getF32FloatAttr(0));
+  RowReader reader(rewriter, loc, OW, st[1]);
   Value init = tensor::EmptyOp::create(rewriter, loc, shape, f32);
   auto offsets = [&](OpBuilder &b, ValueRange ivs) {
     SmallVector<OpFoldResult> off(5, b.getIndexAttr(0));
@@ -290,12 +300,7 @@ static Value im2colRows(RewriterBase &rewriter, Location loc, Value x,
                      arith::MulIOp::create(b, loc, oh, cst(b, st[0])));
                  Value acc = iter[0];
                  for (int64_t j = 0; j < KW; ++j) {
-                   Value v = vector::TransferReadOp::create(
-                       b, loc, st[1] == 1 ? vec : spanVec, x,
-                       ValueRange{cst(b, 0), c, row, cst(b, j * dl[1])}, zero,
-                       ArrayRef<bool>{true});
-                   if (st[1] > 1)
-                     v = vector::ShuffleOp::create(b, loc, v, v, pick);
+                   Value v = reader.read(b, x, c, row, cst(b, j * dl[1]));
                    acc =
                        vector::TransferWriteOp::create(
                            b, loc, v, acc, ValueRange{cst(b, j), oh, cst(b, 0)},
