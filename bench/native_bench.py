@@ -308,18 +308,28 @@ def main():
     ratio = lambda a, b: "%.2fx" % (a / b) if a and b else "-"
     for nt in threads:
         torch.set_num_threads(nt)
-        rows = []
+        # One engine over every model, then the next: PyTorch's worker
+        # threads, left spinning after its runs, had slowed the 2-thread
+        # runs of the engine measured right after it (EfficientNet-B0: 12.9
+        # ms in the bench, 7.0 ms alone).
+        ours_r, ort_r, iree_r, pt_r = [], [], [], []
         for name, model, inputs, flops, path, vmfb, iree_ms, cold in models:
-            ours, ours_cpu, load_ms = bench_ours(path, args.runs, nt,
-                                                 "--cache-dir", cache)
+            ours_r.append(bench_ours(path, args.runs, nt, "--cache-dir", cache))
+        for name, model, inputs, flops, path, vmfb, iree_ms, cold in models:
+            ort_r.append(bench_ort(path, args.runs, nt))
+        for name, model, inputs, flops, path, vmfb, iree_ms, cold in models:
+            iree_r.append(bench_iree(vmfb, inputs, args.runs, nt))
+        for name, model, inputs, flops, path, vmfb, iree_ms, cold in models:
+            zeros = tuple(torch.zeros_like(t) for t in inputs)
+            pt_r.append(bench_torch(model, zeros, args.runs))
+        rows = []
+        for k, (name, model, inputs, flops, path, vmfb, iree_ms,
+                cold) in enumerate(models):
+            ours, ours_cpu, load_ms = ours_r[k]
             compile_ms = "%s / %s" % (cold if cold is not None else "-",
                                       load_ms if load_ms is not None else "-")
-            ort_ms, ort_cpu = bench_ort(path, args.runs, nt)
-            iree, iree_cpu = bench_iree(vmfb, inputs, args.runs, nt)
-            zeros = tuple(torch.zeros_like(t) for t in inputs)
-            pt, pt_cpu = bench_torch(model, zeros, args.runs)
-            rows.append((name, ours, ours_cpu, ort_ms, ort_cpu, iree, iree_cpu,
-                         pt, pt_cpu, compile_ms, iree_ms, flops))
+            rows.append((name, ours, ours_cpu, *ort_r[k], *iree_r[k],
+                         *pt_r[k], compile_ms, iree_ms, flops))
         peak = peak1 * nt if peak1 else None
         print("\n%d thread%s, median of %d runs (wall ms / CPU ms per "
               "inference)%s\n" % (
