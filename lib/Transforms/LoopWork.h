@@ -9,6 +9,7 @@
 #ifndef TORCH_ONNX_LIB_TRANSFORMS_LOOPWORK_H
 #define TORCH_ONNX_LIB_TRANSFORMS_LOOPWORK_H
 
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Interfaces/CallInterfaces.h"
@@ -59,6 +60,12 @@ inline int64_t estimateWork(Block &block) {
   for (Operation &op : block) {
     if (isa<CallOpInterface>(op)) {
       work = add(work, kCallWork);
+      continue;
+    }
+    // A copy (a memcpy): its elements.
+    if (auto copy = dyn_cast<memref::CopyOp>(op)) {
+      auto t = dyn_cast<MemRefType>(copy.getSource().getType());
+      work = add(work, t && t.hasStaticShape() ? t.getNumElements() : 1024);
       continue;
     }
     int64_t inner = 0;

@@ -212,15 +212,24 @@ def CPUParallelCopies : Pass<"cpu-parallel-copies", "func::FuncOp"> {
     threads wait. This pass rewrites every copy of at least `min-elements`
     elements (or of a dynamic size) as `linalg.copy`, which
     `convert-linalg-to-parallel-loops` turns into parallel, vectorizable loops.
+    A copy between two contiguous buffers of static shape (a feature map
+    into its channels of a concatenation) becomes instead a parallel loop
+    over up to 16 equal chunks, each a `memref.copy` of contiguous 1-D
+    views (a memcpy): as a loop nest, each such copy was ~350 lines of
+    LLVM IR, most of DenseNet's code.
   }];
   let options = [
     Option<"minElements", "min-elements", "int64_t", "4096",
            "Copies with fewer (static) elements stay memref.copy">,
   ];
-  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
   let statistics = [
-    Statistic<"numCopies", "copies", "Copies made parallel">
+    Statistic<"numCopies", "copies", "Copies made parallel loops">,
+    Statistic<"numContiguous", "contiguous",
+              "Contiguous copies made parallel memcpy chunks">
   ];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::arith::ArithDialect"];
 }
 
 def CPUCollapseElementwiseDims

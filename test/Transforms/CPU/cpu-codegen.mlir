@@ -517,12 +517,24 @@ func.func @task_grid(%m: memref<192x768xf32>) {
 }
 
 //--- copies.mlir
-// Large copies become linalg.copy (parallel loops later); small ones stay.
+// A large copy between contiguous buffers: a parallel loop over 16 chunks,
+// each a copy of contiguous 1-D views (a memcpy). Other large copies (a
+// window of a wider buffer) become linalg.copy (parallel loops later);
+// small ones stay.
 // CHECK-LABEL: func.func @copies
-// CHECK: linalg.copy ins(%arg0 : memref<64x196xf32>) outs(%arg1 : memref<64x196xf32>)
+// CHECK: %[[S:.*]] = memref.collapse_shape %arg0 {{\[\[}}0, 1]] : memref<64x196xf32> into memref<12544xf32>
+// CHECK: %[[D:.*]] = memref.collapse_shape %arg1 {{\[\[}}0, 1]] : memref<64x196xf32> into memref<12544xf32>
+// CHECK: scf.parallel (%[[I:.*]]) = (%c0) to (%c16) step (%c1)
+// CHECK: %[[O:.*]] = arith.muli %[[I]], %c784
+// CHECK: %[[SV:.*]] = memref.subview %[[S]][%[[O]]] [784] [1]
+// CHECK: %[[DV:.*]] = memref.subview %[[D]][%[[O]]] [784] [1]
+// CHECK: memref.copy %[[SV]], %[[DV]]
+// CHECK: linalg.copy ins(%{{.*}} : memref<64x196xf32, strided<[200, 1]>>) outs(%arg1 : memref<64x196xf32>)
 // CHECK: memref.copy %arg2, %arg3 : memref<4x4xf32> to memref<4x4xf32>
-func.func @copies(%a: memref<64x196xf32>, %b: memref<64x196xf32>, %c: memref<4x4xf32>, %d: memref<4x4xf32>) {
+func.func @copies(%a: memref<64x196xf32>, %b: memref<64x196xf32>, %c: memref<4x4xf32>, %d: memref<4x4xf32>, %wide: memref<64x200xf32>) {
   memref.copy %a, %b : memref<64x196xf32> to memref<64x196xf32>
+  %w = memref.subview %wide[0, 0] [64, 196] [1, 1] : memref<64x200xf32> to memref<64x196xf32, strided<[200, 1]>>
+  memref.copy %w, %b : memref<64x196xf32, strided<[200, 1]>> to memref<64x196xf32>
   memref.copy %c, %d : memref<4x4xf32> to memref<4x4xf32>
   return
 }
