@@ -1306,15 +1306,12 @@ static LogicalResult groupedIm2col(RewriterBase &rewriter,
                             elem),
       conv.getInputs()[0], {{0}, {1, 2}, {3}, {4}});
   Value col = im2colRows(rewriter, loc, x, {G * C, KH, KW, OH, OW}, st, dl);
+  Value colG = tensor::ExpandShapeOp::create(
+      rewriter, loc, RankedTensorType::get({G, C, KH, KW, OH, OW}, elem), col,
+      {{0, 1}, {2}, {3}, {4}, {5}});
   Value colR = tensor::CollapseShapeOp::create(
-      rewriter, loc, RankedTensorType::get({G * C, KH * KW, P}, elem), col,
-      {{0}, {1, 2}, {3, 4}});
-  colR = tensor::ExpandShapeOp::create(
-      rewriter, loc, RankedTensorType::get({G, C, KH * KW, P}, elem), colR,
-      {{0, 1}, {2}, {3}});
-  colR = tensor::CollapseShapeOp::create(rewriter, loc,
-                                         RankedTensorType::get({G, K, P}, elem),
-                                         colR, {{0}, {1, 2}, {3}});
+      rewriter, loc, RankedTensorType::get({G, K, P}, elem), colG,
+      {{0}, {1, 2, 3}, {4, 5}});
   Value wR = tensor::CollapseShapeOp::create(
       rewriter, loc, RankedTensorType::get({G, M, K}, elem),
       conv.getInputs()[1], {{0}, {1}, {2, 3, 4}});
@@ -2959,15 +2956,17 @@ struct CPUOuterParallelLoopsPass
       if (!p.getInitVals().empty())
         continue;
       unsigned n = p.getNumLoops();
+      // The dims that have more than one trip.
+      SmallVector<unsigned> multi;
+      for (unsigned d = 0; d < n; ++d)
+        if (tripCount(p.getLowerBound()[d], p.getUpperBound()[d],
+                      p.getStep()[d]) > 1)
+          multi.push_back(d);
       // A grid of tasks (each iteration an outlined task body or a tile's
       // loop nest) is shared out over all of its tiles, as one parallel
       // loop: with only its first dim parallel, mobilenet_v2's 3x3 grids
       // of 1x1 convolution tiles gave 2 threads 3 tasks.
-      int64_t multiDims = llvm::count_if(llvm::seq(n), [&](unsigned d) {
-        return tripCount(p.getLowerBound()[d], p.getUpperBound()[d],
-                         p.getStep()[d]) > 1;
-      });
-      if (multiDims > 1 && estimateWork(*p.getBody()) >= kTaskWork) {
+      if (multi.size() > 1 && estimateWork(*p.getBody()) >= kTaskWork) {
         std::vector<unsigned> all(n);
         std::iota(all.begin(), all.end(), 0u);
         collapseParallelLoops(rewriter, p, {all});
@@ -2975,14 +2974,7 @@ struct CPUOuterParallelLoopsPass
         continue;
       }
       // The parallel dim: the first one that does not have a single trip.
-      unsigned par = 0;
-      for (unsigned d = 0; d < n; ++d) {
-        if (tripCount(p.getLowerBound()[d], p.getUpperBound()[d],
-                      p.getStep()[d]) > 1) {
-          par = d;
-          break;
-        }
-      }
+      unsigned par = multi.empty() ? 0 : multi.front();
       rebuildParallel(rewriter, p, par);
     }
   }

@@ -359,8 +359,8 @@ func.func @global_avgpool(%x: tensor<1x32x56x56xf32>) -> tensor<1x32x1x1xf32> {
 // CHECK: %[[ROW:.*]] = arith.addi %[[KH]], %[[OH]]
 // CHECK: vector.transfer_read %arg0[%c0, %[[C]], %[[ROW]], %c0]{{.*}} : tensor<1x64x16x16xf32>, vector<14xf32>
 // CHECK: vector.transfer_read %arg0[%c0, %[[C]], %[[ROW]], %c2]{{.*}} : tensor<1x64x16x16xf32>, vector<14xf32>
-// CHECK: tensor.collapse_shape %[[COL]] {{.*}} into tensor<64x9x196xf32>
-// CHECK: tensor<4x16x9x196xf32> into tensor<4x144x196xf32>
+// CHECK: %[[BYG:.*]] = tensor.expand_shape %[[COL]] {{.*}} into tensor<4x16x3x3x14x14xf32>
+// CHECK: tensor.collapse_shape %[[BYG]] {{\[\[}}0], [1, 2, 3], [4, 5]] : tensor<4x16x3x3x14x14xf32> into tensor<4x144x196xf32>
 // CHECK: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0) to (4, 16, 192)
 // CHECK: scf.for %{{.*}} = %c0 to %c144
 // CHECK: vector.fma {{.*}} : vector<16xf32>
