@@ -38,12 +38,23 @@
 #include "llvm/Transforms/Utils/Cloning.h"
 #include "llvm/Transforms/Utils/ValueMapper.h"
 
+#include <array>
+#include <optional>
+#include <random>
+#include <thread>
+
 using namespace mlir;
 using namespace mlir::torch_onnx;
 
 static const char *kRuntimeHeader =
 #include "RuntimeHeader.inc"
     ;
+
+/// The hidden symbol at the start of an external weights region.
+static constexpr const char *kWeightsRegion = "tonnx_weights_region";
+/// The alignment and size granule of an external weights region: the
+/// largest page size of the ELF targets (64 KiB on AArch64).
+static constexpr uint64_t kWeightsPageSize = 65536;
 
 std::string mlir::torch_onnx::toCIdentifier(StringRef s) {
   std::string r;
@@ -87,6 +98,10 @@ static std::string header(const ModelSignature &sig, StringRef name,
      << "/* The same counts, for a loader of the library (dlopen). */\n"
      << "int " << name << "_num_inputs(void);\nint " << name
      << "_num_outputs(void);\n\n"
+     << "/* Why the library cannot run, or NULL: a library built with its\n"
+     << " * weights in a file beside it (<library>.weights) reports here\n"
+     << " * that the file is missing or is not its own. */\n"
+     << "const char *" << name << "_load_error(void);\n\n"
      << "/* Runs the model. `inputs` holds the inputs in the order above\n"
      << " * (caller-owned data, dense row-major); on success (0) `outputs`\n"
      << " * holds the outputs, each to be released with tonnx_tensor_free.\n"
@@ -115,11 +130,37 @@ static std::string header(const ModelSignature &sig, StringRef name,
   return h;
 }
 
+namespace {
+/// The weights of a library that maps them from a file beside it.
+struct ExternalRegion {
+  uint64_t size;
+  std::array<uint8_t, 16> tag; // in the library and at the file's end
+};
+} // namespace
+
 static std::string wrapper(const ModelSignature &sig, StringRef name,
-                           StringRef headerFile, bool cuda) {
+                           StringRef headerFile, bool cuda,
+                           const ExternalRegion *external) {
   std::string w;
   llvm::raw_string_ostream os(w);
   os << "#include \"" << headerFile << "\"\n#include <stdio.h>\n\n"
+     << "static char load_error[512];\n";
+  if (external) {
+    os << "/* The weights: mapped from <library>.weights when the library "
+          "is loaded. */\n"
+       << "extern char " << kWeightsRegion
+       << "[] __attribute__((visibility(\"hidden\")));\n"
+       << "static const unsigned char weights_tag[16] = {";
+    for (uint8_t b : external->tag)
+      os << unsigned(b) << ", ";
+    os << "};\n__attribute__((constructor)) static void map_weights(void) "
+          "{\n  tonnx_map_weights("
+       << kWeightsRegion << ", " << external->size
+       << "ull, (const void *)&map_weights, weights_tag, load_error,\n"
+          "                    sizeof load_error);\n}\n";
+  }
+  os << "const char *" << name
+     << "_load_error(void) { return load_error[0] ? load_error : 0; }\n\n"
      << "extern void _mlir_ciface_" << sig.entry << "(void *";
   for (size_t k = 0; k < sig.inputs.size(); ++k)
     os << ", void *";
@@ -180,7 +221,10 @@ static std::string wrapper(const ModelSignature &sig, StringRef name,
   os << "int " << name
      << "_run(const tonnx_tensor *inputs, tonnx_tensor *outputs, char *error,\n"
      << "    size_t errorSize) {\n  char buf[512];\n"
-     << "  if (!error) {\n    error = buf;\n    errorSize = sizeof buf;\n  }\n";
+     << "  if (!error) {\n    error = buf;\n    errorSize = sizeof buf;\n  }\n"
+     << "  if (load_error[0]) {\n"
+     << "    snprintf(error, errorSize, \"%s\", load_error);\n"
+     << "    return 1;\n  }\n";
   size_t resWords = 0;
   for (auto &s : sig.outputs)
     resWords += tonnx_descriptor_size(s.shape.size()) / 8;
@@ -258,6 +302,47 @@ static LogicalResult optimizeAndEmit(llvm::Module &m, llvm::TargetMachine &tm,
   return success();
 }
 
+namespace {
+/// Where each weight goes in the weights section.
+struct WeightsLayout {
+  std::vector<uint64_t> offsets;
+  uint64_t size = 0, alignment = 16;
+};
+} // namespace
+
+/// Each weight at its alignment, in order; an external region is
+/// page-aligned and a whole number of pages.
+static WeightsLayout layoutWeights(const ExternalWeights &weights,
+                                   bool external) {
+  WeightsLayout l;
+  for (const ExternalWeights::Entry &w : weights.entries) {
+    l.alignment = std::max<uint64_t>(l.alignment, w.alignment);
+    l.size = llvm::alignTo(l.size, w.alignment);
+    l.offsets.push_back(l.size);
+    l.size += w.size;
+  }
+  if (external) {
+    l.alignment = std::max(l.alignment, kWeightsPageSize);
+    l.size = llvm::alignTo(l.size, kWeightsPageSize);
+  }
+  return l;
+}
+
+/// The weights file of a library built with external weights: the
+/// region's bytes, then `tag` (tonnx_map_weights' format).
+static void writeWeightsFile(const ExternalWeights &weights,
+                             ArrayRef<uint8_t> tag, llvm::raw_ostream &os) {
+  WeightsLayout layout = layoutWeights(weights, /*external=*/true);
+  uint64_t at = 0;
+  for (auto [i, w] : llvm::enumerate(weights.entries)) {
+    os.write_zeros(layout.offsets[i] - at);
+    os.write(w.data, w.size);
+    at = layout.offsets[i] + w.size;
+  }
+  os.write_zeros(layout.size - at);
+  os.write(reinterpret_cast<const char *>(tag.data()), tag.size());
+}
+
 /// Whether writeWeightsObject knows the target's object format: 64-bit
 /// little-endian ELF on x86-64 or AArch64, written by a little-endian host.
 static bool canWriteWeightsObject(const llvm::Triple &triple) {
@@ -273,13 +358,21 @@ static bool canWriteWeightsObject(const llvm::Triple &triple) {
 /// bytes. (The `.incbin` path that other targets take writes them three
 /// times: the blob, the assembler's object, the library; resnet18's 83 MB
 /// cost 0.3 s more that way.)
+///
+/// With `external`, the section only reserves the weights' address range
+/// (zero-filled, writable: the end of the library's data segment, no bytes
+/// in the library), aligned and sized to kWeightsPageSize so that no other
+/// data shares its pages, with the symbol kWeightsRegion at its start: the
+/// library maps its weights file there when it is loaded (tonnx_map_weights).
 static LogicalResult writeWeightsObject(const ExternalWeights &weights,
                                         const llvm::Triple &triple,
-                                        StringRef path, std::string &error) {
+                                        bool external, StringRef path,
+                                        std::string &error) {
   namespace elf = llvm::ELF;
   enum : unsigned { kNull, kData, kStack, kSymtab, kStrtab, kShstrtab, kNum };
   const char *sectionNames[kNum] = {"",
-                                    ".rodata.tonnx_weights",
+                                    external ? ".bss.tonnx_weights"
+                                             : ".rodata.tonnx_weights",
                                     ".note.GNU-stack",
                                     ".symtab",
                                     ".strtab",
@@ -292,27 +385,31 @@ static LogicalResult writeWeightsObject(const ExternalWeights &weights,
     shstrtab.push_back('\0');
   }
   // The data section: each weight at its alignment.
-  uint64_t dataAlign = 16, dataSize = 0;
-  std::vector<elf::Elf64_Sym> symbols(1 + weights.entries.size());
+  WeightsLayout layout = layoutWeights(weights, external);
+  uint64_t dataAlign = layout.alignment, dataSize = layout.size;
+  std::vector<elf::Elf64_Sym> symbols(1 + weights.entries.size() + external);
   std::memset(symbols.data(), 0, symbols.size() * sizeof(elf::Elf64_Sym));
   std::string strtab(1, '\0');
-  for (auto [i, w] : llvm::enumerate(weights.entries)) {
-    dataAlign = std::max<uint64_t>(dataAlign, w.alignment);
-    dataSize = llvm::alignTo(dataSize, w.alignment);
-    elf::Elf64_Sym &sym = symbols[i + 1];
+  auto addSymbol = [&](unsigned i, StringRef name, uint64_t value,
+                       uint64_t size) {
+    elf::Elf64_Sym &sym = symbols[i];
     sym.st_name = strtab.size();
     sym.setBindingAndType(elf::STB_GLOBAL, elf::STT_OBJECT);
     sym.st_other = elf::STV_HIDDEN;
     sym.st_shndx = kData;
-    sym.st_value = dataSize;
-    sym.st_size = w.size;
-    strtab += w.symbol;
+    sym.st_value = value;
+    sym.st_size = size;
+    strtab += name;
     strtab.push_back('\0');
-    dataSize += w.size;
-  }
+  };
+  for (auto [i, w] : llvm::enumerate(weights.entries))
+    addSymbol(i + 1, w.symbol, layout.offsets[i], w.size);
+  if (external)
+    addSymbol(symbols.size() - 1, kWeightsRegion, 0, dataSize);
   // The file: header, data, symbol table, string tables, section headers.
   uint64_t dataOffset = llvm::alignTo(sizeof(elf::Elf64_Ehdr), dataAlign);
-  uint64_t symtabOffset = llvm::alignTo(dataOffset + dataSize, 8);
+  uint64_t dataBytes = external ? 0 : dataSize; // in the file
+  uint64_t symtabOffset = llvm::alignTo(dataOffset + dataBytes, 8);
   uint64_t symtabSize = symbols.size() * sizeof(elf::Elf64_Sym);
   uint64_t strtabOffset = symtabOffset + symtabSize;
   uint64_t shstrtabOffset = strtabOffset + strtab.size();
@@ -329,8 +426,12 @@ static LogicalResult writeWeightsObject(const ExternalWeights &weights,
     sections[i].sh_size = size;
     sections[i].sh_addralign = align;
   };
-  section(kData, elf::SHT_PROGBITS, elf::SHF_ALLOC, dataOffset, dataSize,
-          dataAlign);
+  if (external)
+    section(kData, elf::SHT_NOBITS, elf::SHF_ALLOC | elf::SHF_WRITE, dataOffset,
+            dataSize, dataAlign);
+  else
+    section(kData, elf::SHT_PROGBITS, elf::SHF_ALLOC, dataOffset, dataSize,
+            dataAlign);
   // No executable stack (the assembler adds this note to every object).
   section(kStack, elf::SHT_PROGBITS, 0, shstrtabOffset, 0, 1);
   section(kSymtab, elf::SHT_SYMTAB, 0, symtabOffset, symtabSize, 8);
@@ -365,10 +466,11 @@ static LogicalResult writeWeightsObject(const ExternalWeights &weights,
   }
   auto padTo = [&](uint64_t offset) { os.write_zeros(offset - os.tell()); };
   os.write(reinterpret_cast<const char *>(&header), sizeof(header));
-  for (auto [i, w] : llvm::enumerate(weights.entries)) {
-    padTo(dataOffset + symbols[i + 1].st_value);
-    os.write(w.data, w.size);
-  }
+  if (!external)
+    for (auto [i, w] : llvm::enumerate(weights.entries)) {
+      padTo(dataOffset + layout.offsets[i]);
+      os.write(w.data, w.size);
+    }
   padTo(symtabOffset);
   os.write(reinterpret_cast<const char *>(symbols.data()), symtabSize);
   os << strtab << shstrtab;
@@ -545,6 +647,66 @@ static LogicalResult emitObjects(std::unique_ptr<llvm::Module> m,
   return success();
 }
 
+/// Writes the weights for the link into `tmpDir` (and with `external`, the
+/// weights file into `weightsFile`'s temporary): an object file, or (a
+/// target writeWeightsObject does not know) a blob that the C compiler's
+/// assembler includes with `.incbin`. `linkInput` is what the link takes.
+static LogicalResult
+writeWeights(const ExternalWeights &weights, const llvm::Triple &triple,
+             const ExternalRegion *external, AtomicOutputFile *weightsFile,
+             StringRef tmpDir, std::string &linkInput, std::string &error) {
+  if (weights.entries.empty())
+    return success();
+  if (canWriteWeightsObject(triple)) {
+    if (external)
+      writeWeightsFile(weights, external->tag, weightsFile->os());
+    SmallString<256> objPath(tmpDir);
+    llvm::sys::path::append(objPath, "weights.o");
+    if (failed(writeWeightsObject(weights, triple, external != nullptr, objPath,
+                                  error)))
+      return failure();
+    linkInput = std::string(objPath);
+    return success();
+  }
+  SmallString<256> blobPath(tmpDir), asmPath(tmpDir);
+  llvm::sys::path::append(blobPath, "weights.bin");
+  llvm::sys::path::append(asmPath, "weights.s");
+  std::error_code blobEc, asmEc;
+  llvm::raw_fd_ostream blob(blobPath, blobEc, llvm::sys::fs::OF_None);
+  llvm::raw_fd_ostream as(asmPath, asmEc);
+  if (blobEc || asmEc) {
+    error = "cannot write the weights: " + (blobEc ? blobEc : asmEc).message();
+    return failure();
+  }
+  as << "\t.section .rodata.tonnx_weights,\"a\"\n";
+  uint64_t offset = 0;
+  for (const ExternalWeights::Entry &w : weights.entries) {
+    uint64_t aligned = llvm::alignTo(offset, w.alignment);
+    blob.write_zeros(aligned - offset);
+    blob.write(w.data, w.size);
+    as << "\t.p2align " << llvm::Log2_64(w.alignment) << "\n"
+       << "\t.globl \"" << w.symbol << "\"\n"
+       << "\t.hidden \"" << w.symbol << "\"\n"
+       << "\t.type \"" << w.symbol << "\", @object\n"
+       << "\t.size \"" << w.symbol << "\", " << w.size << "\n"
+       << "\"" << w.symbol << "\":\n"
+       << "\t.incbin \"" << blobPath << "\", " << aligned << ", " << w.size
+       << "\n";
+    offset = aligned + w.size;
+  }
+  as << "\t.section .note.GNU-stack,\"\",@progbits\n";
+  blob.close();
+  as.close();
+  if (blob.has_error() || as.has_error()) {
+    blob.clear_error();
+    as.clear_error();
+    error = ("cannot write the weights to '" + tmpDir + "'").str();
+    return failure();
+  }
+  linkInput = std::string(asmPath);
+  return success();
+}
+
 LogicalResult mlir::torch_onnx::buildSharedLibrary(
     ModuleOp module, const ModelSignature &sig, const ExternalWeights &weights,
     llvm::TargetMachine &tm, const SharedLibraryOptions &options,
@@ -555,19 +717,87 @@ LogicalResult mlir::torch_onnx::buildSharedLibrary(
     error = msg.str();
     return failure();
   };
+  auto ccPath = llvm::sys::findProgramByName(options.cc);
+  if (!ccPath)
+    return fail("C compiler '" + options.cc + "' not found");
+  const std::string &runtime = options.runtimeArchive;
+  if (!llvm::sys::fs::exists(runtime))
+    return fail("runtime library '" + runtime + "' not found");
   // Object files, C wrapper and header into a temporary directory.
   SmallString<128> tmpDir;
   if (auto ec = llvm::sys::fs::createUniqueDirectory("torch-onnx-lib", tmpDir))
     return fail("cannot create a temporary directory: " + ec.message());
+  // The wrapper's compilation and the weights' writing (see below) run
+  // while LLVM compiles; whatever happens, they end before the directory
+  // goes.
+  llvm::sys::ProcessInfo wrapperCc;
+  std::thread weightsWriter;
   llvm::scope_exit cleanup([&] {
+    if (weightsWriter.joinable())
+      weightsWriter.join();
+    if (wrapperCc.Pid != llvm::sys::ProcessInfo::InvalidPid)
+      llvm::sys::Wait(wrapperCc, std::nullopt);
     if (!options.keepTemps)
       llvm::sys::fs::remove_directories(tmpDir);
     else
       llvm::errs() << "temporary files kept in " << tmpDir << "\n";
   });
-  SmallString<256> cPath(tmpDir), hTmp(tmpDir);
+
+  // External weights: the object reserves their range, and the file beside
+  // the library holds them. It is renamed into place before the library: a
+  // library is never there without its weights.
+  const llvm::Triple &triple = tm.getTargetTriple();
+  std::optional<ExternalRegion> external;
+  std::unique_ptr<AtomicOutputFile> weightsFile;
+  if (options.externalWeights && !weights.entries.empty() &&
+      canWriteWeightsObject(triple)) {
+    external.emplace();
+    external->size = layoutWeights(weights, /*external=*/true).size;
+    std::random_device random;
+    for (uint8_t &b : external->tag)
+      b = static_cast<uint8_t>(random());
+    weightsFile =
+        AtomicOutputFile::create((outputPath + ".weights").str(), error);
+    if (!weightsFile)
+      return failure();
+  }
+
+  // The C wrapper, compiled by the C compiler in the background.
+  SmallString<256> cPath(tmpDir), wrapperObj(tmpDir), hTmp(tmpDir);
   llvm::sys::path::append(cPath, "wrapper.c");
+  llvm::sys::path::append(wrapperObj, "wrapper.o");
   llvm::sys::path::append(hTmp, options.name + ".h");
+  std::string headerText = header(sig, options.name, options.modelPath,
+                                  options.cuda ? options.cudaChip : "");
+  {
+    std::error_code ec;
+    llvm::raw_fd_ostream h(hTmp, ec);
+    h << headerText;
+    llvm::raw_fd_ostream c(cPath, ec);
+    c << wrapper(sig, options.name, llvm::sys::path::filename(hTmp),
+                 options.cuda, external ? &*external : nullptr);
+    if (ec)
+      return fail("cannot write the C wrapper: " + ec.message());
+  }
+  std::string ccError;
+  {
+    std::vector<StringRef> args{*ccPath, "-c", "-fPIC",   "-O2",
+                                cPath,   "-o", wrapperObj};
+    wrapperCc =
+        llvm::sys::ExecuteNoWait(*ccPath, args, std::nullopt, {}, 0, &ccError);
+    if (wrapperCc.Pid == llvm::sys::ProcessInfo::InvalidPid)
+      return fail("cannot run the C compiler: " + ccError);
+  }
+
+  // The weights are written on a thread of their own (resnet18: 83 MB).
+  std::string weightsInput, weightsError;
+  bool weightsOk = true;
+  weightsWriter = std::thread([&] {
+    weightsOk = succeeded(
+        writeWeights(weights, triple, external ? &*external : nullptr,
+                     weightsFile.get(), tmpDir, weightsInput, weightsError));
+  });
+
   std::vector<std::string> objPaths;
   {
     llvm::LLVMContext llvmCtx;
@@ -582,78 +812,30 @@ LogicalResult mlir::torch_onnx::buildSharedLibrary(
                            error)))
       return failure();
   }
-  TimingScope weightsBlob = root.nest("write the weights");
-  // An object file written here, or (a target writeWeightsObject does not
-  // know) a blob that the C compiler's assembler includes with `.incbin`.
-  std::string weightsInput;
-  const llvm::Triple &triple = tm.getTargetTriple();
-  if (!weights.entries.empty() && canWriteWeightsObject(triple)) {
-    SmallString<256> objPath(tmpDir);
-    llvm::sys::path::append(objPath, "weights.o");
-    if (failed(writeWeightsObject(weights, triple, objPath, error)))
-      return failure();
-    weightsInput = std::string(objPath);
-  } else if (!weights.entries.empty()) {
-    SmallString<256> blobPath(tmpDir), asmPath(tmpDir);
-    llvm::sys::path::append(blobPath, "weights.bin");
-    llvm::sys::path::append(asmPath, "weights.s");
-    std::error_code blobEc, asmEc;
-    llvm::raw_fd_ostream blob(blobPath, blobEc, llvm::sys::fs::OF_None);
-    llvm::raw_fd_ostream as(asmPath, asmEc);
-    if (blobEc || asmEc)
-      return fail("cannot write the weights: " +
-                  (blobEc ? blobEc : asmEc).message());
-    as << "\t.section .rodata.tonnx_weights,\"a\"\n";
-    uint64_t offset = 0;
-    for (const ExternalWeights::Entry &w : weights.entries) {
-      uint64_t aligned = llvm::alignTo(offset, w.alignment);
-      blob.write_zeros(aligned - offset);
-      blob.write(w.data, w.size);
-      as << "\t.p2align " << llvm::Log2_64(w.alignment) << "\n"
-         << "\t.globl \"" << w.symbol << "\"\n"
-         << "\t.hidden \"" << w.symbol << "\"\n"
-         << "\t.type \"" << w.symbol << "\", @object\n"
-         << "\t.size \"" << w.symbol << "\", " << w.size << "\n"
-         << "\"" << w.symbol << "\":\n"
-         << "\t.incbin \"" << blobPath << "\", " << aligned << ", " << w.size
-         << "\n";
-      offset = aligned + w.size;
-    }
-    as << "\t.section .note.GNU-stack,\"\",@progbits\n";
-    if (blob.has_error() || as.has_error())
-      return fail("cannot write the weights to '" + tmpDir + "'");
-    weightsInput = std::string(asmPath);
-  }
-  weightsBlob.stop();
-  TimingScope linking = root.nest("link");
-  std::string headerText = header(sig, options.name, options.modelPath,
-                                  options.cuda ? options.cudaChip : "");
   {
-    std::error_code ec;
-    llvm::raw_fd_ostream h(hTmp, ec);
-    h << headerText;
-    llvm::raw_fd_ostream c(cPath, ec);
-    c << wrapper(sig, options.name, llvm::sys::path::filename(hTmp),
-                 options.cuda);
-    if (ec)
-      return fail("cannot write the C wrapper: " + ec.message());
+    TimingScope waiting = root.nest("wait for the weights and the wrapper");
+    weightsWriter.join();
+    if (!weightsOk)
+      return fail(weightsError);
+    llvm::sys::ProcessInfo done =
+        llvm::sys::Wait(wrapperCc, std::nullopt, &ccError);
+    wrapperCc = llvm::sys::ProcessInfo();
+    if (done.ReturnCode != 0)
+      return fail("compiling the C wrapper failed" +
+                  (ccError.empty() ? "" : ": " + ccError));
   }
-  auto ccPath = llvm::sys::findProgramByName(options.cc);
-  if (!ccPath)
-    return fail("C compiler '" + options.cc + "' not found");
-  const std::string &runtime = options.runtimeArchive;
-  if (!llvm::sys::fs::exists(runtime))
-    return fail("runtime library '" + runtime + "' not found");
+
+  TimingScope linking = root.nest("link");
   // The linker writes the library beside `outputPath` (no copy of its
   // weights), renamed over it once linked.
   std::unique_ptr<AtomicOutputFile> out =
       AtomicOutputFile::create(outputPath, error);
   if (!out)
     return failure();
-  std::vector<std::string> cmd{*ccPath, "-shared", "-fPIC",
-                               "-O2",   "-o",      out->tempPath()};
+  std::vector<std::string> cmd{*ccPath, "-shared", "-fPIC", "-o",
+                               out->tempPath()};
   cmd.insert(cmd.end(), objPaths.begin(), objPaths.end());
-  cmd.push_back(std::string(cPath));
+  cmd.push_back(std::string(wrapperObj));
   cmd.push_back(runtime);
   if (!weightsInput.empty())
     cmd.push_back(weightsInput);
@@ -663,10 +845,10 @@ LogicalResult mlir::torch_onnx::buildSharedLibrary(
     cmd.push_back("-Wl,-rpath," + llvm::sys::path::parent_path(omp).str());
   }
   cmd.push_back("-lm");
-  if (options.cuda) {
-    cmd.push_back("-ldl");
+  // dladdr (external weights), dlopen (CUDA): in libc since glibc 2.34.
+  cmd.push_back("-ldl");
+  if (options.cuda)
     cmd.push_back("-lpthread");
-  }
   auto link = [&](ArrayRef<std::string> extra, std::string &errMsg) {
     std::vector<StringRef> args(cmd.begin(), cmd.end());
     args.insert(args.begin() + 1, extra.begin(), extra.end());
@@ -690,7 +872,7 @@ LogicalResult mlir::torch_onnx::buildSharedLibrary(
   if (!linked && !link({}, errMsg))
     return fail("linking the shared library failed" +
                 (errMsg.empty() ? "" : ": " + errMsg));
-  if (!out->keep(error) ||
+  if ((weightsFile && !weightsFile->keep(error)) || !out->keep(error) ||
       (!options.headerPath.empty() &&
        !writeFileAtomically(options.headerPath, headerText, error)))
     return failure();

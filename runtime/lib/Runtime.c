@@ -1,13 +1,20 @@
 /*===- Runtime.c - torch-onnx native runtime -------------------------------===*/
 
-#define _POSIX_C_SOURCE 200112L
+/* dladdr (tonnx_map_weights). */
+#define _GNU_SOURCE
 #include "torch-onnx/Runtime.h"
 
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /*===- Run-time checks and allocation ------------------------------------===*
  * Compiled models call tonnx_check_failed when a check generated into them
@@ -45,6 +52,58 @@ int tonnx_invoke(void (*fn)(void *), void *arg, char *err, size_t errSize) {
   checkGuard = &here;
   fn(arg);
   checkGuard = outer;
+  return 0;
+}
+
+/*===- External weights ---------------------------------------------------===*
+ * A library built with its weights in a file beside it reserves their
+ * address range (zero-filled, not stored in the library) and maps the file
+ * over it when it is loaded: writing the weights once, instead of into an
+ * object and again into the library, is most of what linking a large
+ * model cost.
+ *===--------------------------------------------------------------------===*/
+
+int tonnx_map_weights(void *region, size_t size, const void *inLibrary,
+                      const unsigned char tag[16], char *err, size_t errSize) {
+  Dl_info info;
+  char path[4096];
+  if (!dladdr(inLibrary, &info) || !info.dli_fname ||
+      snprintf(path, sizeof path, "%s.weights", info.dli_fname) >=
+          (int)sizeof path) {
+    snprintf(err, errSize,
+             "cannot find the path of this model library (its weights are "
+             "in a file beside it)");
+    return 1;
+  }
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    snprintf(err, errSize,
+             "cannot open '%s', the weights of this model library: %s (the "
+             "library and its .weights file go together)",
+             path, strerror(errno));
+    return 1;
+  }
+  struct stat st;
+  unsigned char fileTag[16];
+  if (fstat(fd, &st) || (uint64_t)st.st_size != (uint64_t)size + 16 ||
+      pread(fd, fileTag, 16, (off_t)size) != 16 || memcmp(fileTag, tag, 16)) {
+    close(fd);
+    snprintf(err, errSize,
+             "'%s' is not the weights file of this model library (it was "
+             "written by another build of the model): compile the model "
+             "again",
+             path);
+    return 1;
+  }
+  void *mapped =
+      size ? mmap(region, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0)
+           : region;
+  int mapErrno = errno;
+  close(fd);
+  if (mapped != region) {
+    snprintf(err, errSize, "cannot map '%s': %s", path, strerror(mapErrno));
+    return 1;
+  }
   return 0;
 }
 

@@ -4,8 +4,10 @@
 //
 // Lowers the model through --onnx-to-llvm-pipeline, compiles it for this
 // host's CPU (or --mcpu), and links it with the project's C runtime into a
-// shared library with the weights embedded. Beside it, MODEL's header (by
-// default <name>.h next to the library) declares the C entry point:
+// shared library with the weights embedded (or, with --weights-file, in
+// <library>.weights beside it, mapped when it is loaded). Beside it, MODEL's
+// header (by default <name>.h next to the library) declares the C entry
+// point:
 //
 //   int <name>_run(const tonnx_tensor *inputs, tonnx_tensor *outputs,
 //                  char *error, size_t errorSize);
@@ -73,6 +75,13 @@ static cl::opt<bool> approximateMath(
              "ulp of libm (--approximate-math=false keeps libm calls)"));
 static cl::opt<std::string> cc("cc", cl::init("cc"),
                                cl::desc("C compiler/linker driver"));
+static cl::opt<bool> weightsFile(
+    "weights-file",
+    cl::desc("Write the weights to <library>.weights beside the library "
+             "instead of into it: the library maps that file when it is "
+             "loaded (the two files go together; <name>_load_error says "
+             "when the file is missing or not the library's own). ELF "
+             "targets"));
 static cl::opt<bool> keepTemps(
     "keep-temps",
     cl::desc("Keep the object files, the optimized LLVM bitcode of each "
@@ -158,6 +167,7 @@ int main(int argc, char **argv) {
   if (cuda)
     lopts.cudaChip = nvvm.chip.getValue();
   lopts.keepTemps = keepTemps;
+  lopts.externalWeights = weightsFile;
   lopts.headerPath = hdr;
   std::string error;
   if (failed(buildSharedLibrary(*module, *sig, weights, *tm, lopts, outputPath,

@@ -452,6 +452,14 @@ struct ModelLibrary {
     *(void **)&numIn = sym("num_inputs");
     *(void **)&numOut = sym("num_outputs");
     *(void **)&freeTensor = dlsym(handle, "tonnx_tensor_free");
+    const char *(*loadError)() = nullptr;
+    *(void **)&loadError = sym("load_error");
+    if (loadError && loadError()) {
+      why = loadError();
+      dlclose(handle);
+      handle = nullptr;
+      return false;
+    }
     bool complete = run && numIn && numOut && freeTensor;
     for (int k = 0; k < 2; ++k) {
       StringRef io = k ? "output_" : "input_";
@@ -570,8 +578,8 @@ static std::string getCacheKey(StringRef model, const char *argv0,
       .str();
 }
 
-/// Removes the least recently used libraries until the cache holds at most
-/// `maxBytes` (`keep`, the one just stored, stays).
+/// Removes the least recently used libraries (with their weights) until the
+/// cache holds at most `maxBytes` (`keep`, the one just stored, stays).
 static void trimCache(StringRef dir, StringRef keep, uint64_t maxBytes) {
   struct Entry {
     llvm::sys::TimePoint<> used;
@@ -583,12 +591,20 @@ static void trimCache(StringRef dir, StringRef keep, uint64_t maxBytes) {
   std::error_code ec;
   for (llvm::sys::fs::directory_iterator it(dir, ec), end; it != end && !ec;
        it.increment(ec)) {
-    llvm::sys::fs::file_status st;
-    if (!StringRef(it->path()).ends_with(".so") ||
-        llvm::sys::fs::status(it->path(), st))
+    // A library with its weights file; a weights file whose library is
+    // gone (a compile that was stopped) on its own.
+    StringRef path = it->path();
+    llvm::sys::fs::file_status st, weightsSt;
+    bool library = path.ends_with(".so");
+    if ((!library && !(path.ends_with(".so.weights") &&
+                       !llvm::sys::fs::exists(path.drop_back(8)))) ||
+        llvm::sys::fs::status(path, st))
       continue;
-    entries.push_back({st.getLastModificationTime(), st.getSize(), it->path()});
-    total += st.getSize();
+    uint64_t size = st.getSize();
+    if (library && !llvm::sys::fs::status(path + ".weights", weightsSt))
+      size += weightsSt.getSize();
+    entries.push_back({st.getLastModificationTime(), size, path.str()});
+    total += size;
   }
   llvm::sort(entries,
              [](const Entry &a, const Entry &b) { return a.used < b.used; });
@@ -597,6 +613,7 @@ static void trimCache(StringRef dir, StringRef keep, uint64_t maxBytes) {
       break;
     if (e.path == keep || llvm::sys::fs::remove(e.path))
       continue;
+    llvm::sys::fs::remove(e.path + ".weights");
     total -= e.size;
   }
 }
@@ -679,6 +696,7 @@ struct CacheEntry {
       ::utime(path.c_str(), nullptr); // the most recently used
     } else {
       llvm::sys::fs::remove(path);
+      llvm::sys::fs::remove(path + ".weights");
     }
   }
 
@@ -698,6 +716,9 @@ struct CacheEntry {
     o.openmp = openmp;
     o.codegenThreads = compileThreads;
     o.minPartSize = compilePartMinSize;
+    // Written once, beside the library, instead of into an object and then
+    // into the library (resnet18: 83 MB twice).
+    o.externalWeights = true;
     std::error_code ec = llvm::sys::fs::create_directories(dir);
     if (ec)
       error = "cannot create '" + dir + "': " + ec.message();

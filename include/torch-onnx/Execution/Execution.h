@@ -154,6 +154,9 @@ struct SharedLibraryOptions {
   bool cuda = false;          // the kernels are embedded for `cudaChip`
   std::string cudaChip;
   bool keepTemps = false; // keep objects (+ bitcode), wrapper, blob
+  // The weights in `<output>.weights` beside the library, mapped when it
+  // is loaded (ELF targets), instead of linked into it: written once.
+  bool externalWeights = false;
   std::string headerPath; // where to write the C header too (empty: nowhere)
 };
 
