@@ -29,6 +29,7 @@
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/IR/Threading.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
 #include "llvm/ADT/ScopeExit.h"
@@ -797,25 +798,31 @@ static Value winogradFilter(RewriterBase &rewriter, Location loc, Value w,
   int64_t J = F / rn, a = spec.a;
   auto t = RankedTensorType::get({a * a, J, C, rn}, rewriter.getF32Type());
   const double *G = spec.g;
+  MLIRContext *ctx = rewriter.getContext();
+  // On the context's threads, a block of rn filters each (whose transforms
+  // share cache lines).
   auto transform = [=](MutableArrayRef<char> out) {
     char *u = out.data();
-    SmallVector<double> gt(a * 3);
-    for (int64_t f = 0; f < F; ++f)
-      for (int64_t c = 0; c < C; ++c) {
-        float g[9];
-        std::memcpy(g, data->data() + (f * C + c) * 36, 36);
-        for (int64_t xi = 0; xi < a; ++xi) // G g
-          for (int b = 0; b < 3; ++b)
-            gt[xi * 3 + b] = G[xi * 3] * g[b] + G[xi * 3 + 1] * g[3 + b] +
-                             G[xi * 3 + 2] * g[6 + b];
-        for (int64_t xi = 0; xi < a; ++xi)
-          for (int64_t nu = 0; nu < a; ++nu) {
-            float v = gt[xi * 3] * G[nu * 3] + gt[xi * 3 + 1] * G[nu * 3 + 1] +
-                      gt[xi * 3 + 2] * G[nu * 3 + 2];
-            int64_t at = (((xi * a + nu) * J + f / rn) * C + c) * rn + f % rn;
-            std::memcpy(u + at * 4, &v, 4);
-          }
-      }
+    parallelFor(ctx, 0, J, [&](size_t j) {
+      double gt[6 * 3];
+      for (int64_t f = j * rn; f < static_cast<int64_t>(j + 1) * rn; ++f)
+        for (int64_t c = 0; c < C; ++c) {
+          float g[9];
+          std::memcpy(g, data->data() + (f * C + c) * 36, 36);
+          for (int64_t xi = 0; xi < a; ++xi) // G g
+            for (int b = 0; b < 3; ++b)
+              gt[xi * 3 + b] = G[xi * 3] * g[b] + G[xi * 3 + 1] * g[3 + b] +
+                               G[xi * 3 + 2] * g[6 + b];
+          for (int64_t xi = 0; xi < a; ++xi)
+            for (int64_t nu = 0; nu < a; ++nu) {
+              float v = gt[xi * 3] * G[nu * 3] +
+                        gt[xi * 3 + 1] * G[nu * 3 + 1] +
+                        gt[xi * 3 + 2] * G[nu * 3 + 2];
+              int64_t at = (((xi * a + nu) * J + f / rn) * C + c) * rn + f % rn;
+              std::memcpy(u + at * 4, &v, 4);
+            }
+        }
+    });
   };
   return resourceConstant(rewriter, loc, t, "winograd", transform);
 }
