@@ -23,7 +23,6 @@
 #include "torch-onnx/Target/ONNX/ONNXTranslation.h"
 
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
-#include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Target/LLVMIR/Dialect/All.h"
@@ -759,10 +758,9 @@ struct JitModel {
     // Identical outlined parallel regions (capture-global-addresses) are
     // merged before they are optimized.
     std::function<llvm::Error(llvm::Module *)> transformer =
-        [optimize =
-             makeOptimizingTransformer(2, 0, tm.get())](llvm::Module *m) {
+        [target = tm.get()](llvm::Module *m) {
           llvm::MergeFunctionsPass::runOnModule(*m);
-          return optimize(m);
+          return optimizeLLVMModule(*m, target, 2);
         };
     ExecutionEngineOptions eopts;
     eopts.transformer = transformer;

@@ -140,6 +140,10 @@ std::string formatShape(llvm::ArrayRef<int64_t> shape);
 /// libtorch_onnx_runtime.{so,a}`; `argv0` locates the tool.
 std::string getRuntimeLibraryPath(const char *argv0, bool shared);
 
+/// Runs LLVM's optimization pipeline at `optLevel` (0-3) on `m` for `tm`.
+llvm::Error optimizeLLVMModule(llvm::Module &m, llvm::TargetMachine *tm,
+                               unsigned optLevel);
+
 /// How buildSharedLibrary compiles and links a lowered model.
 struct SharedLibraryOptions {
   std::string name;           // C prefix of the entry points (toCIdentifier)
