@@ -887,6 +887,113 @@ static WinogradGrid winogradApplyColumns(OpBuilder &b, Location loc,
   return out;
 }
 
+/// Marks the last of a chain of row writes for joinRowWrites (its value:
+/// the number of rows).
+static constexpr StringLiteral kJoinRowsAttr = "tonnx.join_rows";
+
+/// The 1-D vectors `parts` end to end, by a balanced tree of shuffles.
+static Value joinVectors(OpBuilder &b, Location loc, ArrayRef<Value> parts) {
+  SmallVector<Value> level(parts);
+  while (level.size() > 1) {
+    SmallVector<Value> next;
+    for (size_t i = 0; i + 1 < level.size(); i += 2) {
+      int64_t n = cast<VectorType>(level[i].getType()).getNumElements() +
+                  cast<VectorType>(level[i + 1].getType()).getNumElements();
+      next.push_back(
+          vector::ShuffleOp::create(b, loc, level[i], level[i + 1],
+                                    llvm::to_vector(llvm::seq<int64_t>(0, n))));
+    }
+    if (level.size() % 2)
+      next.push_back(level.back());
+    level = std::move(next);
+  }
+  return level.front();
+}
+
+/// A chain of n 1-D writes into a tensor (marked kJoinRowsAttr), to rows 0..n-1
+/// of one dim at otherwise equal indices, as one write of an n-row vector:
+/// the rows joined end to end and reshaped (a chain of vector.insert would
+/// be canonicalized into vector.from_elements of scalars), written into the
+/// slice of those rows. Bufferization then analyzes one tensor write instead
+/// of a chain of n, whose cost grew with n squared (resnet18's Winograd input
+/// transforms, n = 36: 0.17 s); cpu-hoist-vector-transfers splits the write
+/// into rows again after it.
+static void joinRowWrites(RewriterBase &rewriter, func::FuncOp f) {
+  SmallVector<vector::TransferWriteOp> lasts;
+  f.walk([&](vector::TransferWriteOp w) {
+    if (w->hasAttr(kJoinRowsAttr))
+      lasts.push_back(w);
+  });
+  for (vector::TransferWriteOp last : lasts) {
+    int64_t n = cast<IntegerAttr>(last->getAttr(kJoinRowsAttr)).getInt();
+    last->removeAttr(kJoinRowsAttr);
+    // The chain, first write first; each write's only user is the next.
+    SmallVector<vector::TransferWriteOp> chain{last};
+    while (static_cast<int64_t>(chain.size()) < n) {
+      auto prev =
+          chain.back().getBase().getDefiningOp<vector::TransferWriteOp>();
+      if (!prev || !prev->hasOneUse())
+        break;
+      chain.push_back(prev);
+    }
+    if (static_cast<int64_t>(chain.size()) != n)
+      continue;
+    std::reverse(chain.begin(), chain.end());
+    auto tensorT = dyn_cast<RankedTensorType>(chain[0].getBase().getType());
+    VectorType rowT = chain[0].getVectorType();
+    if (!tensorT || rowT.getRank() != 1 || tensorT.getRank() < 2)
+      continue;
+    int64_t rank = tensorT.getRank(), width = rowT.getNumElements();
+    // Rows k = 0..n-1 along dim 0, the vector along the last dim.
+    bool ok =
+        tensorT.getDimSize(0) >= n && tensorT.getDimSize(rank - 1) == width;
+    for (auto [k, w] : llvm::enumerate(chain)) {
+      std::optional<int64_t> row = getConstantIntValue(w.getIndices()[0]);
+      ok &= w.getVectorType() == rowT && !w.getMask() &&
+            w.getPermutationMap().isMinorIdentity() &&
+            llvm::all_of(w.getInBoundsValues(), [](bool b) { return b; }) &&
+            row && *row == static_cast<int64_t>(k) &&
+            getConstantIntValue(w.getIndices()[rank - 1]) == 0;
+      for (int64_t d = 1; d + 1 < rank; ++d)
+        ok &= w.getIndices()[d] == chain[0].getIndices()[d];
+    }
+    if (!ok)
+      continue;
+    rewriter.setInsertionPoint(last);
+    Location loc = last.getLoc();
+    SmallVector<Value> rows;
+    for (vector::TransferWriteOp w : chain)
+      rows.push_back(w.getVector());
+    Value joined = vector::ShapeCastOp::create(
+        rewriter, loc, VectorType::get({n, width}, rowT.getElementType()),
+        joinVectors(rewriter, loc, rows));
+    SmallVector<OpFoldResult> offsets, sizes,
+        strides(rank, rewriter.getIndexAttr(1));
+    offsets.push_back(rewriter.getIndexAttr(0));
+    sizes.push_back(rewriter.getIndexAttr(n));
+    for (int64_t d = 1; d + 1 < rank; ++d) {
+      offsets.push_back(chain[0].getIndices()[d]);
+      sizes.push_back(rewriter.getIndexAttr(1));
+    }
+    offsets.push_back(rewriter.getIndexAttr(0));
+    sizes.push_back(rewriter.getIndexAttr(width));
+    Value dest = chain[0].getBase();
+    Value slice = tensor::ExtractSliceOp::create(
+        rewriter, loc,
+        RankedTensorType::get({n, width}, tensorT.getElementType()), dest,
+        offsets, sizes, strides);
+    Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
+    Value written = vector::TransferWriteOp::create(
+                        rewriter, loc, joined, slice, ValueRange{zero, zero},
+                        ArrayRef<bool>{true, true})
+                        .getResult();
+    Value result = tensor::InsertSliceOp::create(rewriter, loc, written, dest,
+                                                 offsets, sizes, strides);
+    rewriter.replaceOp(last, result);
+    for (auto it = chain.rbegin() + 1; it != chain.rend(); ++it)
+      rewriter.eraseOp(*it);
+  }
+}
 /// Batch-1 f32 conv_2d_nchw_fchw with a constant 3x3 filter, unit strides
 /// and dilations, as Winograd F(m x m, 3x3): m = 4 when the output has at
 /// least `largeTileMinPixels` pixels (enough tiles per transformed weight),
@@ -1035,6 +1142,10 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
                               ArrayRef<bool>{true})
                               .getResult();
                 }
+                // Joined into one write once the vector patterns have run
+                // (joinRowWrites).
+                acc.getDefiningOp()->setAttr(kJoinRowsAttr,
+                                             b.getI64IntegerAttr(a2));
                 scf::YieldOp::create(b, loc, acc);
               })
               .getResult(0);
@@ -2684,6 +2795,7 @@ struct CPUTileAndVectorizePass
     vector::populateVectorMaskOpLoweringPatterns(patterns);
     if (failed(applyPatternsGreedily(func, std::move(patterns))))
       return signalPassFailure();
+    joinRowWrites(rewriter, func);
     SmallVector<scf::ForOp> loops;
     func.walk([&](scf::ForOp f) { loops.push_back(f); });
     hoistAccumulators(rewriter, loops);
@@ -2701,13 +2813,72 @@ struct CPUTileAndVectorizePass
   }
 };
 
+/// Appends to `rows` the 1-D vectors of `width` elements that `v` joins end
+/// to end through shuffles (joinVectors); false when it is not such a join.
+static bool joinedRows(Value v, int64_t width, SmallVectorImpl<Value> &rows) {
+  auto vt = cast<VectorType>(v.getType());
+  if (vt.getRank() != 1)
+    return false;
+  if (vt.getNumElements() == width) {
+    rows.push_back(v);
+    return true;
+  }
+  auto shuffle = v.getDefiningOp<vector::ShuffleOp>();
+  if (!shuffle || shuffle.getV1VectorType().getRank() != 1 ||
+      static_cast<int64_t>(shuffle.getMask().size()) !=
+          shuffle.getV1VectorType().getNumElements() +
+              shuffle.getV2VectorType().getNumElements())
+    return false;
+  for (auto [i, m] : llvm::enumerate(shuffle.getMask()))
+    if (m != static_cast<int64_t>(i))
+      return false;
+  return joinedRows(shuffle.getV1(), width, rows) &&
+         joinedRows(shuffle.getV2(), width, rows);
+}
+
+/// A buffer write of rows joined into one 2-D vector (a Winograd input
+/// transform's a^2 rows: one write for bufferization to analyze) as the
+/// rows' own 1-D writes again.
+static void splitJoinedRowWrites(RewriterBase &rewriter, func::FuncOp f) {
+  SmallVector<vector::TransferWriteOp> writes;
+  f.walk([&](vector::TransferWriteOp w) {
+    if (isa<MemRefType>(w.getBase().getType()) && !w.getMask() &&
+        w.getVectorType().getRank() == 2 &&
+        w.getPermutationMap().isMinorIdentity() &&
+        llvm::all_of(w.getInBoundsValues(), [](bool b) { return b; }) &&
+        w.getVector().getDefiningOp<vector::ShapeCastOp>())
+      writes.push_back(w);
+  });
+  for (vector::TransferWriteOp w : writes) {
+    ArrayRef<int64_t> shape = w.getVectorType().getShape();
+    SmallVector<Value> rows;
+    auto cast = w.getVector().getDefiningOp<vector::ShapeCastOp>();
+    if (!joinedRows(cast.getSource(), shape[1], rows) ||
+        static_cast<int64_t>(rows.size()) != shape[0])
+      continue;
+    rewriter.setInsertionPoint(w);
+    Location loc = w.getLoc();
+    SmallVector<Value> indices(w.getIndices());
+    Value row0 = indices[indices.size() - 2];
+    for (auto [r, row] : llvm::enumerate(rows)) {
+      indices[indices.size() - 2] = arith::AddIOp::create(
+          rewriter, loc, row0,
+          arith::ConstantIndexOp::create(rewriter, loc, r));
+      vector::TransferWriteOp::create(rewriter, loc, row, w.getBase(), indices,
+                                      ArrayRef<bool>{true});
+    }
+    rewriter.eraseOp(w);
+  }
+}
+
 struct CPUHoistVectorTransfersPass
     : public torch_onnx::impl::CPUHoistVectorTransfersBase<
           CPUHoistVectorTransfersPass> {
   void runOnOperation() override {
+    IRRewriter rewriter(&getContext());
+    splitJoinedRowWrites(rewriter, getOperation());
     // Linalg ops inside a task (scf.forall) become sequential loops: the
     // parallelism is the tasks'.
-    IRRewriter rewriter(&getContext());
     SmallVector<linalg::LinalgOp> inner;
     getOperation().walk([&](linalg::LinalgOp op) {
       if (op->getParentOfType<scf::ForallOp>() && op.hasPureBufferSemantics())

@@ -198,11 +198,18 @@ def CPUHoistVectorTransfers : Pass<"cpu-hoist-vector-transfers",
                                    "func::FuncOp"> {
   let summary = "Sequential loops inside tasks; hoist invariant transfers";
   let description = [{
-    After bufferization: linalg ops inside an `scf.forall` task become
-    sequential `scf.for` loops (the parallelism is the tasks'), then
-    loop-invariant vector transfers are hoisted out of `scf.for` loops that
-    run at least once (upstream `linalg::hoistRedundantVectorTransfers`).
+    After bufferization: a buffer write of a 2-D vector that is 1-D rows
+    joined end to end by shuffles and reshaped (`vector.shape_cast`) becomes
+    the rows' own 1-D writes again (`cpu-tile-and-vectorize` joins a
+    Winograd input transform's rows so that bufferization analyzes one
+    tensor write, not a chain of 36); linalg ops inside an `scf.forall`
+    task become sequential `scf.for` loops (the parallelism is the tasks'),
+    then loop-invariant vector transfers are hoisted out of `scf.for` loops
+    that run at least once (upstream `linalg::hoistRedundantVectorTransfers`).
   }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::vector::VectorDialect",
+                           "::mlir::scf::SCFDialect"];
 }
 
 def CPUParallelCopies : Pass<"cpu-parallel-copies", "func::FuncOp"> {

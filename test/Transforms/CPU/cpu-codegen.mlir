@@ -14,6 +14,7 @@
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize=vector-bits=512 %t/packed-conv.mlir | FileCheck %t/packed-conv.mlir
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=512 winograd-min-channels=1" %t/winograd.mlir | FileCheck %t/winograd.mlir
 // RUN: torch-onnx-opt --pass-pipeline="builtin.module(convert-onnx-to-linalg,canonicalize,cse,func.func(cpu-tile-and-vectorize{vector-bits=512}),canonicalize,cse,one-shot-bufferize{bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map},canonicalize,cse,canonicalize)" %t/shared-inits.mlir | FileCheck %t/shared-inits.mlir
+// RUN: torch-onnx-opt --cpu-hoist-vector-transfers --canonicalize %t/split-rows.mlir | FileCheck %t/split-rows.mlir
 
 //--- fusion.mlir
 // softmax's exp stays out of the P.V contraction (it would run once per
@@ -656,7 +657,9 @@ func.func @packed_conv_stride2(%x: tensor<1x64x14x14xf32>, %w: tensor<32x64x3x3x
 //   blob below is that product, computed in float64 outside the compiler).
 // - Input transform, a task per tile block: per channel, one 16-float read
 //   of each of the 4 input rows the block covers, every other lane picked
-//   (4 offsets), 16 vectors of 7 tiles written.
+//   (4 offsets), the 16 vectors of 7 tiles joined end to end into one
+//   16 x 7 vector, written at once into the channel's 16 rows (one tensor
+//   write for bufferization; cpu-hoist-vector-transfers splits it again).
 // - 16 contractions [7 tile blocks x 7 tiles] x [C] x [8 channels], tiled
 //   like every contraction (a task per tile position and panel).
 // - Output transform, a task per output channel: 16 reads of 7 tiles, the
@@ -671,7 +674,11 @@ func.func @packed_conv_stride2(%x: tensor<1x64x14x14xf32>, %w: tensor<32x64x3x3x
 // CHECK: vector.shuffle {{.*}} [1, 3, 5, 7, 9, 11, 13]
 // CHECK: vector.shuffle {{.*}} [2, 4, 6, 8, 10, 12, 14]
 // CHECK: vector.shuffle {{.*}} [3, 5, 7, 9, 11, 13, 15]
-// CHECK-COUNT-16: vector.transfer_write {{.*}} : vector<7xf32>, tensor<16x1x7xf32>
+// CHECK-NOT: vector.transfer_write {{.*}} : vector<7xf32>, tensor<16x1x7xf32>
+// CHECK: %[[ROWS:.*]] = vector.shape_cast %{{.*}} : vector<112xf32> to vector<16x7xf32>
+// CHECK: %[[SLICE:.*]] = tensor.extract_slice %{{.*}}[0, %{{.*}}, 0] [16, 1, 7] [1, 1, 1] : tensor<16x1x7xf32> to tensor<16x7xf32>
+// CHECK: %[[W:.*]] = vector.transfer_write %[[ROWS]], %[[SLICE]][%{{.*}}, %{{.*}}] {in_bounds = [true, true]} : vector<16x7xf32>, tensor<16x7xf32>
+// CHECK: tensor.insert_slice %[[W]] into %{{.*}}[0, %{{.*}}, 0] [16, 1, 7] [1, 1, 1] : tensor<16x7xf32> into tensor<16x1x7xf32>
 // CHECK: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0, 0, 0) to (16, 1, 7, 7, 8) step (1, 1, 7, 7, 8)
 // CHECK: vector.fma {{.*}} : vector<8xf32>
 // CHECK: scf.forall (%{{.*}}) in (8) shared_outs(%{{.*}}) -> (tensor<1x8x14x14xf32>)
@@ -691,7 +698,7 @@ func.func @winograd(%x: tensor<1x1x14x14xf32>) -> tensor<1x8x14x14xf32> {
 // - Input transform: per channel, one 30-float read of each of the 6 input
 //   rows the block covers, every 4th lane picked (6 offsets), B^T d B with
 //   adds, subtracts and FMAs by B^T's other coefficients (4, -5, ...), 36
-//   vectors of 7 tiles written.
+//   vectors of 7 tiles written as one 36 x 7 vector.
 // - 36 contractions, tiled like every contraction.
 // - Output transform: 36 reads of 7 tiles; per output row of the tiles,
 //   the 4 columns of each tile interleaved into 28 contiguous outputs.
@@ -702,7 +709,8 @@ func.func @winograd(%x: tensor<1x1x14x14xf32>) -> tensor<1x8x14x14xf32> {
 // CHECK: vector.shuffle {{.*}} [0, 4, 8, 12, 16, 20, 24]
 // CHECK: vector.shuffle {{.*}} [5, 9, 13, 17, 21, 25, 29]
 // CHECK: vector.fma {{.*}} : vector<7xf32>
-// CHECK-COUNT-36: vector.transfer_write {{.*}} : vector<7xf32>, tensor<36x1x7xf32>
+// CHECK: vector.shape_cast %{{.*}} : vector<252xf32> to vector<36x7xf32>
+// CHECK: vector.transfer_write {{.*}} {in_bounds = [true, true]} : vector<36x7xf32>, tensor<36x7xf32>
 // CHECK: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0, 0, 0) to (36, 1, 7, 7, 8) step (1, 1, 7, 7, 8)
 // CHECK: scf.forall (%{{.*}}) in (8) shared_outs(%{{.*}}) -> (tensor<1x8x28x28xf32>)
 // CHECK-COUNT-36: vector.transfer_read {{.*}} : tensor<36x1x8x7x7xf32>, vector<7xf32>
@@ -782,4 +790,51 @@ func.func @same_shape_convs(%x: tensor<1x32x28x28xf32>, %w1: tensor<32x32x1x1xf3
   %0 = "onnx.Conv"(%x, %w1) {kernel_shape = [1, 1]} : (tensor<1x32x28x28xf32>, tensor<32x32x1x1xf32>) -> tensor<1x32x28x28xf32>
   %1 = "onnx.Conv"(%0, %w2) {kernel_shape = [1, 1]} : (tensor<1x32x28x28xf32>, tensor<32x32x1x1xf32>) -> tensor<1x32x28x28xf32>
   return %1 : tensor<1x32x28x28xf32>
+}
+
+//--- split-rows.mlir
+// After bufferization, cpu-hoist-vector-transfers writes rows that were
+// joined into one 2-D vector (end to end by shuffles, reshaped) as the rows'
+// own 1-D writes again, at consecutive rows; the join is left dead. A 2-D
+// vector that is not such a join is written as it is.
+// CHECK-LABEL: func.func @split_rows
+// CHECK-SAME: (%[[A:[^:]+]]: vector<4xf32>, %[[B:[^:]+]]: vector<4xf32>, %[[C:[^:]+]]: vector<4xf32>, %[[M:[^:]+]]: memref<8x4xf32>, %[[I:[^:]+]]: index)
+// CHECK-NOT: vector.shuffle
+// CHECK-NOT: vector.shape_cast
+// CHECK: vector.transfer_write %[[A]], %[[M]][%[[I]], %{{.*}}] {in_bounds = [true]} : vector<4xf32>, memref<8x4xf32>
+// CHECK: %[[I1:.*]] = arith.addi %[[I]], %c1
+// CHECK: vector.transfer_write %[[B]], %[[M]][%[[I1]], %{{.*}}] {in_bounds = [true]} : vector<4xf32>, memref<8x4xf32>
+// CHECK: %[[I2:.*]] = arith.addi %[[I]], %c2
+// CHECK: vector.transfer_write %[[C]], %[[M]][%[[I2]], %{{.*}}] {in_bounds = [true]} : vector<4xf32>, memref<8x4xf32>
+// CHECK-NOT: vector.transfer_write
+// CHECK: return
+func.func @split_rows(%a: vector<4xf32>, %b: vector<4xf32>, %c: vector<4xf32>,
+                      %m: memref<8x4xf32>, %i: index) {
+  %c0 = arith.constant 0 : index
+  %ab = vector.shuffle %a, %b [0, 1, 2, 3, 4, 5, 6, 7] : vector<4xf32>, vector<4xf32>
+  %abc = vector.shuffle %ab, %c [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] : vector<8xf32>, vector<4xf32>
+  %rows = vector.shape_cast %abc : vector<12xf32> to vector<3x4xf32>
+  vector.transfer_write %rows, %m[%i, %c0] {in_bounds = [true, true]} : vector<3x4xf32>, memref<8x4xf32>
+  return
+}
+// CHECK-LABEL: func.func @not_a_join
+// CHECK: vector.shape_cast %{{.*}} : vector<12xf32> to vector<3x4xf32>
+// CHECK: vector.transfer_write %{{.*}} {in_bounds = [true, true]} : vector<3x4xf32>, memref<8x4xf32>
+func.func @not_a_join(%a: vector<12xf32>, %m: memref<8x4xf32>, %i: index) {
+  %c0 = arith.constant 0 : index
+  %r = vector.shuffle %a, %a [11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0] : vector<12xf32>, vector<12xf32>
+  %rows = vector.shape_cast %r : vector<12xf32> to vector<3x4xf32>
+  vector.transfer_write %rows, %m[%i, %c0] {in_bounds = [true, true]} : vector<3x4xf32>, memref<8x4xf32>
+  return
+}
+// CHECK-LABEL: func.func @partial_join
+// CHECK: vector.transfer_write %{{.*}} {in_bounds = [true, true]} : vector<2x4xf32>, memref<8x4xf32>
+func.func @partial_join(%a: vector<4xf32>, %b: vector<4xf32>, %c: vector<4xf32>,
+                        %m: memref<8x4xf32>, %i: index) {
+  %c0 = arith.constant 0 : index
+  %ab = vector.shuffle %a, %b [0, 1, 2, 3, 4, 5, 6, 7] : vector<4xf32>, vector<4xf32>
+  %abc = vector.shuffle %ab, %c [0, 1, 2, 3, 4, 5, 6, 7] : vector<8xf32>, vector<4xf32>
+  %rows = vector.shape_cast %abc : vector<8xf32> to vector<2x4xf32>
+  vector.transfer_write %rows, %m[%i, %c0] {in_bounds = [true, true]} : vector<2x4xf32>, memref<8x4xf32>
+  return
 }
