@@ -34,6 +34,7 @@
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
 #include "llvm/TargetParser/Triple.h"
 #include "llvm/Transforms/IPO/MergeFunctions.h"
 #include "llvm/Transforms/Utils/Cloning.h"
@@ -41,7 +42,6 @@
 
 #include <array>
 #include <optional>
-#include <random>
 #include <thread>
 
 using namespace mlir;
@@ -359,6 +359,27 @@ static WeightsLayout layoutWeights(const ExternalWeights &weights,
     l.size = llvm::alignTo(l.size, kWeightsPageSize);
   }
   return l;
+}
+
+/// The tag that ties a library to its weights file: a hash of the weights'
+/// bytes and places (xxh3, ~10 GB/s). Two processes that compile the same
+/// model into the cache at once write equal files, so whichever library
+/// and weights file end up there go together.
+static std::array<uint8_t, 16> weightsTag(const ExternalWeights &weights,
+                                          const WeightsLayout &layout) {
+  SmallVector<uint64_t> summary{layout.size};
+  for (auto [i, w] : llvm::enumerate(weights.entries)) {
+    llvm::XXH128_hash_t h = llvm::xxh3_128bits(
+        ArrayRef<uint8_t>(reinterpret_cast<const uint8_t *>(w.data), w.size));
+    summary.append({layout.offsets[i], w.size, h.low64, h.high64});
+  }
+  llvm::XXH128_hash_t h = llvm::xxh3_128bits(
+      ArrayRef<uint8_t>(reinterpret_cast<const uint8_t *>(summary.data()),
+                        summary.size() * sizeof(uint64_t)));
+  std::array<uint8_t, 16> tag;
+  std::memcpy(tag.data(), &h.low64, 8);
+  std::memcpy(tag.data() + 8, &h.high64, 8);
+  return tag;
 }
 
 /// The weights file of a library built with external weights: the
@@ -785,10 +806,9 @@ LogicalResult mlir::torch_onnx::buildSharedLibrary(
   if (options.externalWeights && !weights.entries.empty() &&
       canWriteWeightsObject(triple)) {
     external.emplace();
-    external->size = layoutWeights(weights, /*external=*/true).size;
-    std::random_device random;
-    for (uint8_t &b : external->tag)
-      b = static_cast<uint8_t>(random());
+    WeightsLayout layout = layoutWeights(weights, /*external=*/true);
+    external->size = layout.size;
+    external->tag = weightsTag(weights, layout);
     weightsFile =
         AtomicOutputFile::create((outputPath + ".weights").str(), error);
     if (!weightsFile)

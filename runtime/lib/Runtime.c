@@ -89,9 +89,8 @@ int tonnx_map_weights(void *region, size_t size, const void *inLibrary,
       pread(fd, fileTag, 16, (off_t)size) != 16 || memcmp(fileTag, tag, 16)) {
     close(fd);
     snprintf(err, errSize,
-             "'%s' is not the weights file of this model library (it was "
-             "written by another build of the model): compile the model "
-             "again",
+             "'%s' is not the weights file of this model library (it holds "
+             "other weights): compile the model again",
              path);
     return 1;
   }

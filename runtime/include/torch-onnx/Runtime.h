@@ -88,9 +88,9 @@ int tonnx_invoke(void (*fn)(void *), void *arg, char *err, size_t errSize);
  * weights): maps `<library>.weights`, the file of the library holding
  * `inLibrary`, over `region` (`size` bytes, page-aligned, reserved in the
  * library) read-only. The file is `size` bytes of weights followed by the
- * 16 bytes of `tag`, which the library holds too: a file written for
- * another build of it is refused. Returns 0, or non-zero with a message in
- * `err`. */
+ * 16 bytes of `tag` (a hash of the weights), which the library holds too:
+ * a file with other weights is refused. Returns 0, or non-zero with a message
+ * in `err`. */
 int tonnx_map_weights(void *region, size_t size, const void *inLibrary,
                       const unsigned char tag[16], char *err, size_t errSize);
 /* Called by compiled code when a run-time check fails; does not return. */
