@@ -132,9 +132,35 @@ static std::string header(const ModelSignature &sig, StringRef name,
 }
 
 namespace {
+/// Where each weight goes in the weights section.
+struct WeightsLayout {
+  std::vector<uint64_t> offsets;
+  uint64_t size = 0, alignment = 16;
+};
+} // namespace
+
+/// Each weight at its alignment, in order; an external region is
+/// page-aligned and a whole number of pages.
+static WeightsLayout layoutWeights(const ExternalWeights &weights,
+                                   bool external) {
+  WeightsLayout l;
+  for (const ExternalWeights::Entry &w : weights.entries) {
+    l.alignment = std::max<uint64_t>(l.alignment, w.alignment);
+    l.size = llvm::alignTo(l.size, w.alignment);
+    l.offsets.push_back(l.size);
+    l.size += w.size;
+  }
+  if (external) {
+    l.alignment = std::max(l.alignment, kWeightsPageSize);
+    l.size = llvm::alignTo(l.size, kWeightsPageSize);
+  }
+  return l;
+}
+
+namespace {
 /// The weights of a library that maps them from a file beside it.
 struct ExternalRegion {
-  uint64_t size;
+  WeightsLayout layout;        // layoutWeights(weights, /*external=*/true)
   std::array<uint8_t, 16> tag; // in the library and at the file's end
 };
 } // namespace
@@ -156,7 +182,7 @@ static std::string wrapper(const ModelSignature &sig, StringRef name,
       os << unsigned(b) << ", ";
     os << "};\n__attribute__((constructor)) static void map_weights(void) "
           "{\n  tonnx_map_weights("
-       << kWeightsRegion << ", " << external->size
+       << kWeightsRegion << ", " << external->layout.size
        << "ull, (const void *)&map_weights, weights_tag, load_error,\n"
           "                    sizeof load_error);\n}\n";
   }
@@ -270,9 +296,9 @@ cloneTargetMachine(const llvm::TargetMachine &tm) {
           tm.getOptLevel()));
 }
 
-llvm::Error mlir::torch_onnx::optimizeLLVMModule(llvm::Module &m,
-                                                 llvm::TargetMachine *tm,
-                                                 unsigned optLevel) {
+void mlir::torch_onnx::optimizeLLVMModule(llvm::Module &m,
+                                          llvm::TargetMachine *tm,
+                                          unsigned optLevel) {
   llvm::OptimizationLevel level = optLevel == 0   ? llvm::OptimizationLevel::O0
                                   : optLevel == 1 ? llvm::OptimizationLevel::O1
                                   : optLevel == 2 ? llvm::OptimizationLevel::O2
@@ -299,7 +325,6 @@ llvm::Error mlir::torch_onnx::optimizeLLVMModule(llvm::Module &m,
   pb.crossRegisterProxies(lam, fam, cgam, mam);
   llvm::ModulePassManager mpm = pb.buildPerModuleDefaultPipeline(level);
   mpm.run(m, mam);
-  return llvm::Error::success();
 }
 
 /// Optimizes `m` at `optLevel` for `tm` and writes its object code to
@@ -309,10 +334,7 @@ static LogicalResult optimizeAndEmit(llvm::Module &m, llvm::TargetMachine &tm,
                                      StringRef path, std::string &error) {
   m.setDataLayout(tm.createDataLayout());
   m.setTargetTriple(tm.getTargetTriple());
-  if (auto err = optimizeLLVMModule(m, &tm, optLevel)) {
-    error = "LLVM optimization failed: " + llvm::toString(std::move(err));
-    return failure();
-  }
+  optimizeLLVMModule(m, &tm, optLevel);
   std::error_code ec;
   if (keepBitcode) {
     // What code generation reads, for llc (--keep-temps).
@@ -333,32 +355,6 @@ static LogicalResult optimizeAndEmit(llvm::Module &m, llvm::TargetMachine &tm,
   }
   pm.run(m);
   return success();
-}
-
-namespace {
-/// Where each weight goes in the weights section.
-struct WeightsLayout {
-  std::vector<uint64_t> offsets;
-  uint64_t size = 0, alignment = 16;
-};
-} // namespace
-
-/// Each weight at its alignment, in order; an external region is
-/// page-aligned and a whole number of pages.
-static WeightsLayout layoutWeights(const ExternalWeights &weights,
-                                   bool external) {
-  WeightsLayout l;
-  for (const ExternalWeights::Entry &w : weights.entries) {
-    l.alignment = std::max<uint64_t>(l.alignment, w.alignment);
-    l.size = llvm::alignTo(l.size, w.alignment);
-    l.offsets.push_back(l.size);
-    l.size += w.size;
-  }
-  if (external) {
-    l.alignment = std::max(l.alignment, kWeightsPageSize);
-    l.size = llvm::alignTo(l.size, kWeightsPageSize);
-  }
-  return l;
 }
 
 /// The tag that ties a library to its weights file: a hash of the weights'
@@ -383,10 +379,11 @@ static std::array<uint8_t, 16> weightsTag(const ExternalWeights &weights,
 }
 
 /// The weights file of a library built with external weights: the
-/// region's bytes, then `tag` (tonnx_map_weights' format).
+/// region's bytes, then the tag (tonnx_map_weights' format).
 static void writeWeightsFile(const ExternalWeights &weights,
-                             ArrayRef<uint8_t> tag, llvm::raw_ostream &os) {
-  WeightsLayout layout = layoutWeights(weights, /*external=*/true);
+                             const ExternalRegion &external,
+                             llvm::raw_ostream &os) {
+  const WeightsLayout &layout = external.layout;
   uint64_t at = 0;
   for (auto [i, w] : llvm::enumerate(weights.entries)) {
     os.write_zeros(layout.offsets[i] - at);
@@ -394,7 +391,8 @@ static void writeWeightsFile(const ExternalWeights &weights,
     at = layout.offsets[i] + w.size;
   }
   os.write_zeros(layout.size - at);
-  os.write(reinterpret_cast<const char *>(tag.data()), tag.size());
+  os.write(reinterpret_cast<const char *>(external.tag.data()),
+           external.tag.size());
 }
 
 /// Whether writeWeightsObject knows the target's object format: 64-bit
@@ -419,6 +417,7 @@ static bool canWriteWeightsObject(const llvm::Triple &triple) {
 /// data shares its pages, with the symbol kWeightsRegion at its start: the
 /// library maps its weights file there when it is loaded (tonnx_map_weights).
 static LogicalResult writeWeightsObject(const ExternalWeights &weights,
+                                        const WeightsLayout &layout,
                                         const llvm::Triple &triple,
                                         bool external, StringRef path,
                                         std::string &error) {
@@ -439,7 +438,6 @@ static LogicalResult writeWeightsObject(const ExternalWeights &weights,
     shstrtab.push_back('\0');
   }
   // The data section: each weight at its alignment.
-  WeightsLayout layout = layoutWeights(weights, external);
   uint64_t dataAlign = layout.alignment, dataSize = layout.size;
   std::vector<elf::Elf64_Sym> symbols(1 + weights.entries.size() + external);
   std::memset(symbols.data(), 0, symbols.size() * sizeof(elf::Elf64_Sym));
@@ -711,13 +709,17 @@ writeWeights(const ExternalWeights &weights, const llvm::Triple &triple,
              StringRef tmpDir, std::string &linkInput, std::string &error) {
   if (weights.entries.empty())
     return success();
+  WeightsLayout internal;
+  if (!external)
+    internal = layoutWeights(weights, /*external=*/false);
+  const WeightsLayout &layout = external ? external->layout : internal;
   if (canWriteWeightsObject(triple)) {
     if (external)
-      writeWeightsFile(weights, external->tag, weightsFile->os());
+      writeWeightsFile(weights, *external, weightsFile->os());
     SmallString<256> objPath(tmpDir);
     llvm::sys::path::append(objPath, "weights.o");
-    if (failed(writeWeightsObject(weights, triple, external != nullptr, objPath,
-                                  error)))
+    if (failed(writeWeightsObject(weights, layout, triple, external != nullptr,
+                                  objPath, error)))
       return failure();
     linkInput = std::string(objPath);
     return success();
@@ -734,8 +736,8 @@ writeWeights(const ExternalWeights &weights, const llvm::Triple &triple,
   }
   as << "\t.section .rodata.tonnx_weights,\"a\"\n";
   uint64_t offset = 0;
-  for (const ExternalWeights::Entry &w : weights.entries) {
-    uint64_t aligned = llvm::alignTo(offset, w.alignment);
+  for (auto [i, w] : llvm::enumerate(weights.entries)) {
+    uint64_t aligned = layout.offsets[i];
     blob.write_zeros(aligned - offset);
     blob.write(w.data, w.size);
     as << "\t.p2align " << llvm::Log2_64(w.alignment) << "\n"
@@ -806,9 +808,8 @@ LogicalResult mlir::torch_onnx::buildSharedLibrary(
   if (options.externalWeights && !weights.entries.empty() &&
       canWriteWeightsObject(triple)) {
     external.emplace();
-    WeightsLayout layout = layoutWeights(weights, /*external=*/true);
-    external->size = layout.size;
-    external->tag = weightsTag(weights, layout);
+    external->layout = layoutWeights(weights, /*external=*/true);
+    external->tag = weightsTag(weights, external->layout);
     weightsFile =
         AtomicOutputFile::create((outputPath + ".weights").str(), error);
     if (!weightsFile)

@@ -891,6 +891,13 @@ static WinogradGrid winogradApplyColumns(OpBuilder &b, Location loc,
 /// the number of rows).
 static constexpr StringLiteral kJoinRowsAttr = "tonnx.join_rows";
 
+/// A write that joinRowWrites joins or splitJoinedRowWrites splits: no
+/// mask, the vector along the trailing dims, every dim in bounds.
+static bool isPlainWrite(vector::TransferWriteOp w) {
+  return !w.getMask() && w.getPermutationMap().isMinorIdentity() &&
+         llvm::all_of(w.getInBoundsValues(), [](bool b) { return b; });
+}
+
 /// The 1-D vectors `parts` end to end, by a balanced tree of shuffles.
 static Value joinVectors(OpBuilder &b, Location loc, ArrayRef<Value> parts) {
   SmallVector<Value> level(parts);
@@ -949,10 +956,8 @@ static void joinRowWrites(RewriterBase &rewriter, func::FuncOp f) {
         tensorT.getDimSize(0) >= n && tensorT.getDimSize(rank - 1) == width;
     for (auto [k, w] : llvm::enumerate(chain)) {
       std::optional<int64_t> row = getConstantIntValue(w.getIndices()[0]);
-      ok &= w.getVectorType() == rowT && !w.getMask() &&
-            w.getPermutationMap().isMinorIdentity() &&
-            llvm::all_of(w.getInBoundsValues(), [](bool b) { return b; }) &&
-            row && *row == static_cast<int64_t>(k) &&
+      ok &= w.getVectorType() == rowT && isPlainWrite(w) && row &&
+            *row == static_cast<int64_t>(k) &&
             getConstantIntValue(w.getIndices()[rank - 1]) == 0;
       for (int64_t d = 1; d + 1 < rank; ++d)
         ok &= w.getIndices()[d] == chain[0].getIndices()[d];
@@ -994,6 +999,7 @@ static void joinRowWrites(RewriterBase &rewriter, func::FuncOp f) {
       rewriter.eraseOp(*it);
   }
 }
+
 /// Batch-1 f32 conv_2d_nchw_fchw with a constant 3x3 filter, unit strides
 /// and dilations, as Winograd F(m x m, 3x3): m = 4 when the output has at
 /// least `largeTileMinPixels` pixels (enough tiles per transformed weight),
@@ -2842,10 +2848,8 @@ static bool joinedRows(Value v, int64_t width, SmallVectorImpl<Value> &rows) {
 static void splitJoinedRowWrites(RewriterBase &rewriter, func::FuncOp f) {
   SmallVector<vector::TransferWriteOp> writes;
   f.walk([&](vector::TransferWriteOp w) {
-    if (isa<MemRefType>(w.getBase().getType()) && !w.getMask() &&
+    if (isa<MemRefType>(w.getBase().getType()) && isPlainWrite(w) &&
         w.getVectorType().getRank() == 2 &&
-        w.getPermutationMap().isMinorIdentity() &&
-        llvm::all_of(w.getInBoundsValues(), [](bool b) { return b; }) &&
         w.getVector().getDefiningOp<vector::ShapeCastOp>())
       writes.push_back(w);
   });

