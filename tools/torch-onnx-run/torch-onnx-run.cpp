@@ -550,7 +550,9 @@ static std::string getCacheKey(StringRef model, const char *argv0,
   };
   // Weights in external data files are part of the model: a model that
   // names any (the key "location" is in its bytes) is parsed for them.
-  if (model.contains("location")) {
+  // (glibc's memmem: StringRef::find took 40 ms on resnet18's 45 MB.)
+  static constexpr char kLocation[] = "location";
+  if (::memmem(model.data(), model.size(), kLocation, sizeof(kLocation) - 1)) {
     MLIRContext ctx;
     ctx.getDiagEngine().registerHandler([](Diagnostic &) { return success(); });
     ::onnx::ModelProto proto;
