@@ -51,8 +51,9 @@ torch_onnx::getLinalgToLLVMStageText(const ONNXToLLVMPipelineOptions &o) {
        "func.func(promote-loop-accumulators,cpu-outer-parallel-loops,"
        "plan-static-buffers),";
   if (o.openmp)
-    s += "convert-scf-to-openmp{num-threads=0},canonicalize,"
-         "func.func(cpu-merge-parallel-regions),";
+    // The task bodies are functions by now: canonicalized in parallel.
+    s += "convert-scf-to-openmp{num-threads=0},"
+         "func.func(canonicalize,cpu-merge-parallel-regions),";
   s += std::string("lower-runtime-checks{drop=") +
        (o.runtimeChecks ? "false" : "true") + "},";
   // The conversions that work function by function are nested in
@@ -76,10 +77,13 @@ torch_onnx::getLinalgToLLVMStageText(const ONNXToLLVMPipelineOptions &o) {
   if (o.openmp)
     s += "convert-openmp-to-llvm,";
   // n-D vectors carried through blocks (after cf lowering) and the element
-  // extracts of libm calls on vectors. Module-level: the OpenMP conversion
-  // has already made the functions llvm.func.
+  // extracts of libm calls on vectors. The OpenMP conversion has already
+  // made the functions llvm.func: nested in those, in parallel over the
+  // entry and the task bodies; module-level without OpenMP.
   if (o.vectorize)
-    s += "convert-vector-to-llvm{reassociate-fp-reductions},";
+    s += o.openmp
+             ? "llvm.func(convert-vector-to-llvm{reassociate-fp-reductions}),"
+             : "convert-vector-to-llvm{reassociate-fp-reductions},";
   s += "convert-ub-to-llvm,convert-func-to-llvm,convert-arith-to-llvm,"
        "convert-cf-to-llvm,"
        // (No canonicalization after this: LLVM's own simplifications
