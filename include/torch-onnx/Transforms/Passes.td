@@ -138,6 +138,15 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
     Option<"vectorBits", "vector-bits", "int64_t", "0",
            "Vector register width of the target (0: this host's, 512 with "
            "AVX-512, else 256)">,
+    Option<"kBlock", "k-block", "int64_t", "128",
+           "Reduction block of a task (0: none): its register tiles sweep "
+           "one block of the reduction in turn, so the block of B stays in "
+           "L1 across the task's rows">,
+    Option<"kBlockMinPanelBytes", "k-block-min-panel-bytes", "int64_t",
+           "262144",
+           "Block the reduction only when a register tile's column panel of "
+           "B (reduction x tile columns) has more bytes than this (a "
+           "smaller one stays in L2 between row tiles)">,
     Option<"packMinBytes", "pack-min-bytes", "int64_t", "1048576",
            "Pack a computed B operand into column panels when it has at least "
            "this many bytes (a constant B is always packed, at compile "

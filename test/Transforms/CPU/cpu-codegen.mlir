@@ -15,6 +15,8 @@
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=512 winograd-min-channels=1" %t/winograd.mlir | FileCheck %t/winograd.mlir
 // RUN: torch-onnx-opt --pass-pipeline="builtin.module(convert-onnx-to-linalg,canonicalize,cse,func.func(cpu-tile-and-vectorize{vector-bits=512}),canonicalize,cse,one-shot-bufferize{bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map},canonicalize,cse,canonicalize)" %t/shared-inits.mlir | FileCheck %t/shared-inits.mlir
 // RUN: torch-onnx-opt --cpu-hoist-vector-transfers --canonicalize %t/split-rows.mlir | FileCheck %t/split-rows.mlir
+// RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=512 k-block-min-panel-bytes=0" %t/k-block.mlir | FileCheck %t/k-block.mlir
+// RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize=vector-bits=512 %t/k-block.mlir | FileCheck %t/k-block.mlir --check-prefix=SMALL
 
 //--- fusion.mlir
 // softmax's exp stays out of the P.V contraction (it would run once per
@@ -837,4 +839,29 @@ func.func @partial_join(%a: vector<4xf32>, %b: vector<4xf32>, %c: vector<4xf32>,
   %rows = vector.shape_cast %abc : vector<8xf32> to vector<2x4xf32>
   vector.transfer_write %rows, %m[%i, %c0] {in_bounds = [true, true]} : vector<2x4xf32>, memref<8x4xf32>
   return
+}
+
+//--- k-block.mlir
+// The reduction in blocks of 128 around the register tiles: the task's
+// init before the blocks, each register tile's k loop over one block, and
+// the epilogue (Relu) once, on the blocks' result, not on a partial sum.
+// CHECK-LABEL: func.func @blocked
+// CHECK: scf.forall
+// CHECK: %[[INIT:.*]] = linalg.fill
+// CHECK: %[[BLOCKS:.*]] = scf.for %{{.*}} = %c0 to %c512 step %c128 iter_args(%{{.*}} = %[[INIT]])
+// CHECK: scf.for %{{.*}} = %c0 to %c128 step %c1
+// CHECK-COUNT-8: vector.fma {{.*}} : vector<32xf32>
+// CHECK-NOT: arith.maxnumf
+// CHECK: linalg.generic {{.*}} ins(%[[BLOCKS]] :
+// CHECK: arith.maxnumf
+// A column panel of B this small (512 x 32 floats, 64 KiB) stays in L2:
+// by default, one k loop over the whole reduction, Relu on the registers.
+// SMALL-LABEL: func.func @blocked
+// SMALL-NOT: step %c128
+// SMALL: scf.for %{{.*}} = %c0 to %c512 step %c1
+// SMALL: arith.maxnumf {{.*}} : vector<8x32xf32>
+func.func @blocked(%a: tensor<64x512xf32>, %b: tensor<512x64xf32>) -> tensor<64x64xf32> {
+  %0 = "onnx.MatMul"(%a, %b) : (tensor<64x512xf32>, tensor<512x64xf32>) -> tensor<64x64xf32>
+  %1 = "onnx.Relu"(%0) : (tensor<64x64xf32>) -> tensor<64x64xf32>
+  return %1 : tensor<64x64xf32>
 }
