@@ -2459,7 +2459,7 @@ struct CPUTileAndVectorizePass
     // when blocked).
     if (int64_t k = inner.getStaticLoopRanges()[innerRed];
         kBlock > 0 && k >= 2 * kBlock && k % kBlock == 0 &&
-        k * rn * 4 > kBlockMinPanelBytes) {
+        k * rn * static_cast<int64_t>(sizeof(float)) > kBlockMinPanelBytes) {
       SmallVector<OpFoldResult> tk(inner.getNumLoops(), idx(0));
       tk[innerRed] = idx(kBlock);
       scf::SCFTilingOptions ok;
@@ -2471,7 +2471,6 @@ struct CPUTileAndVectorizePass
         rewriter.replaceOp(inner, rk->replacements);
         blocked = rk->replacements[0];
         inner = cast<linalg::LinalgOp>(rk->tiledOps.front());
-        current = inner->getResult(0);
       }
     }
     // First the parallel dims (the task's init fused again, per register
