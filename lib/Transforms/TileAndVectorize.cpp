@@ -891,6 +891,10 @@ static WinogradGrid winogradApplyColumns(OpBuilder &b, Location loc,
 /// the number of rows).
 static constexpr StringLiteral kJoinRowsAttr = "tonnx.join_rows";
 
+/// On a register tile's reduction loop: how many iterations ahead its row
+/// of B is prefetched (placed after bufferization, prefetchRowsAhead).
+static constexpr StringLiteral kPrefetchRowsAttr = "tonnx.prefetch_rows";
+
 /// A write that joinRowWrites joins or splitJoinedRowWrites splits: no
 /// mask, the vector along the trailing dims, every dim in bounds.
 static bool isPlainWrite(vector::TransferWriteOp w) {
@@ -1544,8 +1548,18 @@ static FailureOr<linalg::LinalgOp> packB(RewriterBase &rewriter,
   Value c = op.getDpsInits()[0];
   auto ct = cast<RankedTensorType>(c.getType());
   auto c3T = RankedTensorType::get({M, N / rn, rn}, ct.getElementType());
-  Value c3 =
-      tensor::ExpandShapeOp::create(rewriter, loc, c3T, c, {{0}, {1, 2}});
+  // A filled C (the zero accumulator) is filled again in the packed shape,
+  // so that tiling fuses the fill into the register tiles (which start
+  // from a zero vector) instead of reading a memset output back.
+  Value c3;
+  if (auto fill = c.getDefiningOp<linalg::FillOp>())
+    c3 = linalg::FillOp::create(
+             rewriter, loc, fill.getInputs()[0],
+             ValueRange{tensor::EmptyOp::create(rewriter, loc, c3T.getShape(),
+                                                c3T.getElementType())})
+             .getResult(0);
+  else
+    c3 = tensor::ExpandShapeOp::create(rewriter, loc, c3T, c, {{0}, {1, 2}});
   SmallVector<Value> ins(2);
   ins[1 - bIdx] = op.getDpsInputs()[1 - bIdx];
   ins[bIdx] = packed;
@@ -2498,6 +2512,9 @@ struct CPUTileAndVectorizePass
     if (failed(r3))
       return;
     rewriter.replaceOp(r2->tile, r3->replacements);
+    if (prefetchRows > 0 && blocked && !r3->loops.empty())
+      r3->loops.back()->setAttr(kPrefetchRowsAttr,
+                                rewriter.getI64IntegerAttr(prefetchRows));
     Operation *tile = r3->tiledOps.back();
     // The reduction loop covers the whole reduction (no level tiles it):
     // its result is the register tile's final value.
@@ -2917,6 +2934,117 @@ static void splitJoinedRowWrites(RewriterBase &rewriter, func::FuncOp f) {
   }
 }
 
+/// Prefetches into L2 the row that the 1-D buffer read `r` in loop `f`
+/// reads `ahead` iterations later: one `memref.prefetch` per cache line of
+/// the row. The address is resolved through the read's subviews (unit
+/// strides) to the buffer they view, where the loop walks one dim by one
+/// per iteration; the start row is computed before the loop and clamped so
+/// that the loop's last iterations prefetch rows of that buffer, never past
+/// its end. Returns false (and changes nothing) for any other read.
+static bool prefetchRowsAhead(RewriterBase &rewriter, scf::ForOp f,
+                              vector::TransferReadOp r, int64_t ahead) {
+  auto vt = r.getVectorType();
+  if (vt.getRank() != 1 || !r.getPermutationMap().isMinorIdentity() ||
+      !isa<MemRefType>(r.getBase().getType()) ||
+      !isConstantIntValue(f.getStep(), 1))
+    return false;
+  Value iv = f.getInductionVar();
+  Location loc = r.getLoc();
+  // Each index as its loop-invariant part (computed before the loop; null
+  // for 0) plus, in at most one dim, the loop's iv.
+  struct Index {
+    Value inv;
+    bool iv = false;
+  };
+  rewriter.setInsertionPoint(f);
+  bool ok = true;
+  auto add = [&](Index a, OpFoldResult b) {
+    auto v = dyn_cast<Value>(b);
+    if (v == iv) {
+      ok &= !a.iv;
+      a.iv = true;
+      return a;
+    }
+    if (isConstantIntValue(b, 0))
+      return a;
+    if (v && f->isAncestor(v.getParentRegion()->getParentOp())) {
+      ok = false; // computed in the loop
+      return a;
+    }
+    Value bv = getValueOrCreateConstantIndexOp(rewriter, loc, b);
+    a.inv = a.inv ? rewriter.createOrFold<arith::AddIOp>(loc, a.inv, bv) : bv;
+    return a;
+  };
+  SmallVector<Index> idx;
+  for (Value v : r.getIndices())
+    idx.push_back(add(Index{}, v));
+  // The dim the vector walks.
+  unsigned vecDim = idx.size() - 1;
+  Value base = r.getBase();
+  while (ok) {
+    auto sv = base.getDefiningOp<memref::SubViewOp>();
+    if (!sv)
+      break;
+    if (!llvm::all_of(sv.getMixedStrides(),
+                      [](OpFoldResult s) { return isConstantIntValue(s, 1); }))
+      return false;
+    llvm::SmallBitVector dropped = sv.getDroppedDims();
+    SmallVector<Index> src;
+    unsigned j = 0, srcVec = 0;
+    for (auto [d, off] : llvm::enumerate(sv.getMixedOffsets())) {
+      Index in;
+      if (!dropped.test(d)) {
+        if (j == vecDim)
+          srcVec = d;
+        in = idx[j++];
+      }
+      src.push_back(add(in, off));
+    }
+    idx = std::move(src);
+    vecDim = srcVec;
+    base = sv.getSource();
+  }
+  auto rootT = dyn_cast<MemRefType>(base.getType());
+  auto ivDim = llvm::find_if(idx, [](const Index &i) { return i.iv; });
+  if (!ok || !rootT || ivDim == idx.end() ||
+      static_cast<unsigned>(ivDim - idx.begin()) == vecDim ||
+      llvm::count_if(idx, [](const Index &i) { return i.iv; }) != 1 ||
+      rootT.isDynamicDim(ivDim - idx.begin()))
+    return false;
+  // Before the loop: the row prefetched at the first iteration, clamped so
+  // that the last one stays in the buffer (size - trip: the read itself
+  // stays in it, so this is never below the row read).
+  auto index = [&](int64_t v) -> Value {
+    return arith::ConstantIndexOp::create(rewriter, loc, v);
+  };
+  Value lb = f.getLowerBound();
+  Value first = ivDim->inv
+                    ? rewriter.createOrFold<arith::AddIOp>(loc, ivDim->inv, lb)
+                    : lb;
+  Value start = rewriter.createOrFold<arith::MinSIOp>(
+      loc, rewriter.createOrFold<arith::AddIOp>(loc, first, index(ahead)),
+      rewriter.createOrFold<arith::SubIOp>(
+          loc, index(rootT.getDimSize(ivDim - idx.begin())),
+          rewriter.createOrFold<arith::SubIOp>(loc, f.getUpperBound(), lb)));
+  SmallVector<Value> at;
+  for (const Index &i : idx)
+    at.push_back(i.inv ? i.inv : index(0));
+  // In the loop, before the read: one prefetch per cache line of the row.
+  rewriter.setInsertionPoint(r);
+  at[ivDim - idx.begin()] = rewriter.createOrFold<arith::AddIOp>(
+      loc, start, rewriter.createOrFold<arith::SubIOp>(loc, iv, lb));
+  int64_t perLine =
+      std::max<int64_t>(1, 512 / std::max(vt.getElementTypeBitWidth(), 1u));
+  Value col = at[vecDim];
+  for (int64_t c = 0; c < vt.getNumElements(); c += perLine) {
+    at[vecDim] =
+        c ? rewriter.createOrFold<arith::AddIOp>(loc, col, index(c)) : col;
+    memref::PrefetchOp::create(rewriter, loc, base, at, /*isWrite=*/false,
+                               /*localityHint=*/2, /*isDataCache=*/true);
+  }
+  return true;
+}
+
 struct CPUHoistVectorTransfersPass
     : public torch_onnx::impl::CPUHoistVectorTransfersBase<
           CPUHoistVectorTransfersPass> {
@@ -2937,6 +3065,16 @@ struct CPUHoistVectorTransfersPass
     }
     linalg::hoistRedundantVectorTransfers(getOperation(),
                                           /*verifyNonZeroTrip=*/true);
+    // Register tiles' reduction loops: their rows of B prefetched ahead.
+    getOperation().walk([&](scf::ForOp f) {
+      auto ahead = f->getAttrOfType<IntegerAttr>(kPrefetchRowsAttr);
+      if (!ahead)
+        return;
+      f->removeAttr(kPrefetchRowsAttr);
+      for (auto r :
+           llvm::to_vector(f.getBody()->getOps<vector::TransferReadOp>()))
+        (void)prefetchRowsAhead(rewriter, f, r, ahead.getInt());
+    });
   }
 };
 

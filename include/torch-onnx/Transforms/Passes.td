@@ -147,6 +147,10 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
            "Block the reduction only when a register tile's column panel of "
            "B (reduction x tile columns) has more bytes than this (a "
            "smaller one stays in L2 between row tiles)">,
+    Option<"prefetchRows", "prefetch-rows", "int64_t", "64",
+           "Rows of B that a register tile's reduction loop prefetches "
+           "ahead into L2 (`cpu-hoist-vector-transfers` places the "
+           "prefetches, after bufferization); 0: none">,
     Option<"packMinBytes", "pack-min-bytes", "int64_t", "1048576",
            "Pack a computed B operand into column panels when it has at least "
            "this many bytes (a constant B is always packed, at compile "
@@ -215,6 +219,15 @@ def CPUHoistVectorTransfers : Pass<"cpu-hoist-vector-transfers",
     task become sequential `scf.for` loops (the parallelism is the tasks'),
     then loop-invariant vector transfers are hoisted out of `scf.for` loops
     that run at least once (upstream `linalg::hoistRedundantVectorTransfers`).
+
+    A register tile's reduction loop that `cpu-tile-and-vectorize` marked
+    with `tonnx.prefetch_rows = D` gets a `memref.prefetch` (into L2) of
+    each cache line of its B row D iterations ahead: the address is
+    resolved through the row's subviews to the buffer they view, and its
+    start is clamped before the loop so that the last iterations prefetch
+    rows inside that buffer (never past its end). The weights of a network
+    stream from memory on every inference; without the prefetch each
+    register tile's first pass over a row of B waited for it.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::vector::VectorDialect",

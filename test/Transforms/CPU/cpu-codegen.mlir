@@ -17,6 +17,7 @@
 // RUN: torch-onnx-opt --cpu-hoist-vector-transfers --canonicalize %t/split-rows.mlir | FileCheck %t/split-rows.mlir
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=512 k-block-min-panel-bytes=0" %t/k-block.mlir | FileCheck %t/k-block.mlir
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize=vector-bits=512 %t/k-block.mlir | FileCheck %t/k-block.mlir --check-prefix=SMALL
+// RUN: torch-onnx-opt --cpu-hoist-vector-transfers --canonicalize %t/prefetch.mlir | FileCheck %t/prefetch.mlir
 
 //--- fusion.mlir
 // softmax's exp stays out of the P.V contraction (it would run once per
@@ -575,11 +576,15 @@ func.func @f64_math(%x: f64) -> f64 {
 // CHECK: scf.forall (%[[J:.*]], %{{.*}}, %{{.*}}) = (0, 0, 0) to (2, 256, 16) step (1, 64, 16)
 // CHECK: tensor.extract_slice %[[P]][%[[J]], 0, %{{.*}}] [1, 8, 16]
 // CHECK: vector.fma {{.*}} : vector<16xf32>
+// The zero accumulator is a fill of the packed output's shape, fused into
+// each task (no memset of the whole output read back by the tiles).
 // CHECK-LABEL: func.func @packed_at_run_time
 // CHECK: %[[E:.*]] = tensor.empty() : tensor<2x8x16xf32>
 // CHECK: %[[C:.*]] = linalg.generic {{.*}} ins(%arg1 : tensor<8x32xf32>) outs(%[[E]] : tensor<2x8x16xf32>)
+// CHECK-NOT: linalg.fill
 // CHECK: scf.forall
 // CHECK: tensor.extract_slice %[[C]]
+// CHECK: linalg.fill {{.*}} -> tensor<64x1x16xf32>
 // CHECK: vector.fma {{.*}} : vector<16xf32>
 // The part of a weight a split leaves (N = 40: columns 0-31, then 32-39)
 // is cut out and packed at compile time too (B[k, n] = 40 k + n: row 1
@@ -852,6 +857,8 @@ func.func @partial_join(%a: vector<4xf32>, %b: vector<4xf32>, %c: vector<4xf32>,
 // CHECK: scf.for %{{.*}} = %c0 to %c128 step %c1
 // CHECK-COUNT-8: vector.fma {{.*}} : vector<32xf32>
 // CHECK-NOT: arith.maxnumf
+// The blocked k loop is marked for the prefetch of its B rows, 64 ahead.
+// CHECK: } {tonnx.prefetch_rows = 64 : i64}
 // CHECK: linalg.generic {{.*}} ins(%[[BLOCKS]] :
 // CHECK: arith.maxnumf
 // A column panel of B this small (512 x 32 floats, 64 KiB) stays in L2:
@@ -859,9 +866,58 @@ func.func @partial_join(%a: vector<4xf32>, %b: vector<4xf32>, %c: vector<4xf32>,
 // SMALL-LABEL: func.func @blocked
 // SMALL-NOT: step %c128
 // SMALL: scf.for %{{.*}} = %c0 to %c512 step %c1
+// SMALL-NOT: tonnx.prefetch_rows
 // SMALL: arith.maxnumf {{.*}} : vector<8x32xf32>
 func.func @blocked(%a: tensor<64x512xf32>, %b: tensor<512x64xf32>) -> tensor<64x64xf32> {
   %0 = "onnx.MatMul"(%a, %b) : (tensor<64x512xf32>, tensor<512x64xf32>) -> tensor<64x64xf32>
   %1 = "onnx.Relu"(%0) : (tensor<64x64xf32>) -> tensor<64x64xf32>
   return %1 : tensor<64x64xf32>
+}
+
+//--- prefetch.mlir
+// A marked register-tile k loop gets one L2 prefetch per cache line of its
+// B row (32 floats: 2 lines), 64 rows ahead in the buffer the subviews
+// view: row min(kb + 64, 256 - 128) + k, in the panel %j. The mark is
+// consumed; the A read (an 8x1 column) and an unmarked loop get none.
+// CHECK-LABEL: func.func @prefetch_rows
+// CHECK-SAME: (%[[B:[^:]+]]: memref<4x256x32xf32>, %{{[^:]+}}: memref<8x256xf32>, %[[J:[^:]+]]: index, %[[KB:[^:]+]]: index
+// CHECK: %[[AHEAD:.*]] = arith.addi %[[KB]], %c64
+// CHECK: %[[START:.*]] = arith.minsi %[[AHEAD]], %c128
+// CHECK: scf.for %[[K:[^ ]+]] = %c0 to %c128 step %c1
+// CHECK: %[[ROW:.*]] = arith.addi %[[START]], %[[K]]
+// CHECK: memref.prefetch %[[B]][%[[J]], %[[ROW]], %c0], read, locality<2>, data
+// CHECK: memref.prefetch %[[B]][%[[J]], %[[ROW]], %c16], read, locality<2>, data
+// CHECK-NOT: memref.prefetch
+// CHECK: vector.fma
+// CHECK-NOT: tonnx.prefetch_rows
+// CHECK-NOT: memref.prefetch
+// CHECK: return
+func.func @prefetch_rows(%b: memref<4x256x32xf32>, %a: memref<8x256xf32>, %j: index, %kb: index, %acc: vector<8x32xf32>) -> (vector<8x32xf32>, vector<8x32xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c128 = arith.constant 128 : index
+  %f0 = arith.constant 0.0 : f32
+  %panel = memref.subview %b[%j, 0, 0] [1, 256, 32] [1, 1, 1] : memref<4x256x32xf32> to memref<256x32xf32, strided<[32, 1], offset: ?>>
+  %block = memref.subview %panel[%kb, 0] [128, 32] [1, 1] : memref<256x32xf32, strided<[32, 1], offset: ?>> to memref<128x32xf32, strided<[32, 1], offset: ?>>
+  %r = scf.for %k = %c0 to %c128 step %c1 iter_args(%c = %acc) -> (vector<8x32xf32>) {
+    %ak = memref.subview %a[0, %k] [8, 1] [1, 1] : memref<8x256xf32> to memref<8x1xf32, strided<[256, 1], offset: ?>>
+    %bk = memref.subview %block[%k, 0] [1, 32] [1, 1] : memref<128x32xf32, strided<[32, 1], offset: ?>> to memref<1x32xf32, strided<[32, 1], offset: ?>>
+    %av = vector.transfer_read %ak[%c0, %c0], %f0 {in_bounds = [true, true]} : memref<8x1xf32, strided<[256, 1], offset: ?>>, vector<8x1xf32>
+    %bv = vector.transfer_read %bk[%c0, %c0], %f0 {in_bounds = [true]} : memref<1x32xf32, strided<[32, 1], offset: ?>>, vector<32xf32>
+    %a0 = vector.extract %av[0, 0] : f32 from vector<8x1xf32>
+    %ab = vector.broadcast %a0 : f32 to vector<32xf32>
+    %c0v = vector.extract %c[0] : vector<32xf32> from vector<8x32xf32>
+    %f = vector.fma %ab, %bv, %c0v : vector<32xf32>
+    %n = vector.insert %f, %c [0] : vector<32xf32> into vector<8x32xf32>
+    scf.yield %n : vector<8x32xf32>
+  } {tonnx.prefetch_rows = 64 : i64}
+  %u = scf.for %k = %c0 to %c128 step %c1 iter_args(%c = %acc) -> (vector<8x32xf32>) {
+    %bk = memref.subview %block[%k, 0] [1, 32] [1, 1] : memref<128x32xf32, strided<[32, 1], offset: ?>> to memref<1x32xf32, strided<[32, 1], offset: ?>>
+    %bv = vector.transfer_read %bk[%c0, %c0], %f0 {in_bounds = [true]} : memref<1x32xf32, strided<[32, 1], offset: ?>>, vector<32xf32>
+    %c0v = vector.extract %c[0] : vector<32xf32> from vector<8x32xf32>
+    %f = vector.fma %bv, %bv, %c0v : vector<32xf32>
+    %n = vector.insert %f, %c [0] : vector<32xf32> into vector<8x32xf32>
+    scf.yield %n : vector<8x32xf32>
+  }
+  return %r, %u : vector<8x32xf32>, vector<8x32xf32>
 }
