@@ -891,9 +891,10 @@ static WinogradGrid winogradApplyColumns(OpBuilder &b, Location loc,
 /// the number of rows).
 static constexpr StringLiteral kJoinRowsAttr = "tonnx.join_rows";
 
-/// On a register tile's reduction loop: how many iterations ahead its row
-/// of B is prefetched (placed after bufferization, prefetchRowsAhead).
-static constexpr StringLiteral kPrefetchRowsAttr = "tonnx.prefetch_rows";
+/// On a register tile's reduction loop over one block of a blocked
+/// reduction: its rows of B of the next block are prefetched (placed after
+/// bufferization, prefetchNextBlock).
+static constexpr StringLiteral kPrefetchAttr = "tonnx.prefetch_next_block";
 
 /// A write that joinRowWrites joins or splitJoinedRowWrites splits: no
 /// mask, the vector along the trailing dims, every dim in bounds.
@@ -2512,9 +2513,8 @@ struct CPUTileAndVectorizePass
     if (failed(r3))
       return;
     rewriter.replaceOp(r2->tile, r3->replacements);
-    if (prefetchRows > 0 && blocked && !r3->loops.empty())
-      r3->loops.back()->setAttr(kPrefetchRowsAttr,
-                                rewriter.getI64IntegerAttr(prefetchRows));
+    if (prefetch && blocked && !r3->loops.empty())
+      r3->loops.back()->setAttr(kPrefetchAttr, rewriter.getUnitAttr());
     Operation *tile = r3->tiledOps.back();
     // The reduction loop covers the whole reduction (no level tiles it):
     // its result is the register tile's final value.
@@ -2934,29 +2934,40 @@ static void splitJoinedRowWrites(RewriterBase &rewriter, func::FuncOp f) {
   }
 }
 
-/// Prefetches into L2 the row that the 1-D buffer read `r` in loop `f`
-/// reads `ahead` iterations later: one `memref.prefetch` per cache line of
-/// the row. The address is resolved through the read's subviews (unit
-/// strides) to the buffer they view, where the loop walks one dim by one
-/// per iteration; the start row is computed before the loop and clamped so
-/// that the loop's last iterations prefetch rows of that buffer, never past
-/// its end. Returns false (and changes nothing) for any other read.
-static bool prefetchRowsAhead(RewriterBase &rewriter, scf::ForOp f,
-                              vector::TransferReadOp r, int64_t ahead) {
+/// Prefetches into L2 the next block of the rows of B that the 1-D buffer
+/// read `r` in the reduction loop `f` (one block, K iterations) reads: the
+/// K rows after the block, one `memref.prefetch` per cache line of a row.
+/// The prefetches are spread evenly over the register tiles that read the
+/// block (the loops around `f` that do not move B: the row tiles): the
+/// i-th of their T x K iterations prefetches row i / T of the next block,
+/// so the next block streams from memory during the whole block's compute
+/// instead of in a burst during the first register tile. The address is
+/// resolved through the read's subviews (unit strides) to the buffer they
+/// view, where the loop walks one dim by one per iteration; the start is
+/// computed before the loops and clamped so that the last block prefetches
+/// rows inside that buffer, never past its end (itself again). Returns
+/// false for any other read (leaving at most dead index arithmetic).
+static bool prefetchNextBlock(RewriterBase &rewriter, scf::ForOp f,
+                              vector::TransferReadOp r) {
   auto vt = r.getVectorType();
+  std::optional<APInt> trip = f.getStaticTripCount();
   if (vt.getRank() != 1 || !r.getPermutationMap().isMinorIdentity() ||
       !isa<MemRefType>(r.getBase().getType()) ||
-      !isConstantIntValue(f.getStep(), 1))
+      !isConstantIntValue(f.getStep(), 1) || !trip)
     return false;
+  int64_t K = trip->getSExtValue();
   Value iv = f.getInductionVar();
   Location loc = r.getLoc();
-  // Each index as its loop-invariant part (computed before the loop; null
+  // The loops around f that only repeat the block (row tiles): outermost
+  // first, up to one that moves B or has no static trip count.
+  SmallVector<scf::ForOp> repeats;
+  llvm::SmallPtrSet<Value, 8> moves;
+  // Each index as its loop-invariant part (computed before the loops; null
   // for 0) plus, in at most one dim, the loop's iv.
   struct Index {
     Value inv;
     bool iv = false;
   };
-  rewriter.setInsertionPoint(f);
   bool ok = true;
   auto add = [&](Index a, OpFoldResult b) {
     auto v = dyn_cast<Value>(b);
@@ -2975,12 +2986,31 @@ static bool prefetchRowsAhead(RewriterBase &rewriter, scf::ForOp f,
     a.inv = a.inv ? rewriter.createOrFold<arith::AddIOp>(loc, a.inv, bv) : bv;
     return a;
   };
+  // Where the invariant parts go: before the outermost repeating loop,
+  // found first from what B's subviews use.
+  Value base = r.getBase();
+  for (auto sv = base.getDefiningOp<memref::SubViewOp>(); sv;
+       sv = sv.getSource().getDefiningOp<memref::SubViewOp>())
+    moves.insert(sv.getOffsets().begin(), sv.getOffsets().end());
+  for (Value v : r.getIndices())
+    moves.insert(v);
+  Operation *outer = f;
+  for (auto p = dyn_cast<scf::ForOp>(f->getParentOp());
+       p && !moves.contains(p.getInductionVar()) && p.getStaticTripCount();
+       p = dyn_cast<scf::ForOp>(p->getParentOp())) {
+    if (llvm::any_of(moves, [&](Value v) {
+          return p->isAncestor(v.getParentRegion()->getParentOp()) && v != iv &&
+                 !f->isAncestor(v.getParentRegion()->getParentOp());
+        }))
+      break; // B's offsets are computed inside p
+    repeats.insert(repeats.begin(), p);
+    outer = p;
+  }
+  rewriter.setInsertionPoint(outer);
   SmallVector<Index> idx;
   for (Value v : r.getIndices())
     idx.push_back(add(Index{}, v));
-  // The dim the vector walks.
   unsigned vecDim = idx.size() - 1;
-  Value base = r.getBase();
   while (ok) {
     auto sv = base.getDefiningOp<memref::SubViewOp>();
     if (!sv)
@@ -3009,30 +3039,44 @@ static bool prefetchRowsAhead(RewriterBase &rewriter, scf::ForOp f,
   if (!ok || !rootT || ivDim == idx.end() ||
       static_cast<unsigned>(ivDim - idx.begin()) == vecDim ||
       llvm::count_if(idx, [](const Index &i) { return i.iv; }) != 1 ||
-      rootT.isDynamicDim(ivDim - idx.begin()))
+      rootT.isDynamicDim(ivDim - idx.begin()) ||
+      rootT.getDimSize(ivDim - idx.begin()) < K)
     return false;
-  // Before the loop: the row prefetched at the first iteration, clamped so
-  // that the last one stays in the buffer (size - trip: the read itself
-  // stays in it, so this is never below the row read).
   auto index = [&](int64_t v) -> Value {
     return arith::ConstantIndexOp::create(rewriter, loc, v);
   };
+  // Before the loops: the next block's first row, clamped to size - K.
   Value lb = f.getLowerBound();
   Value first = ivDim->inv
                     ? rewriter.createOrFold<arith::AddIOp>(loc, ivDim->inv, lb)
                     : lb;
   Value start = rewriter.createOrFold<arith::MinSIOp>(
-      loc, rewriter.createOrFold<arith::AddIOp>(loc, first, index(ahead)),
-      rewriter.createOrFold<arith::SubIOp>(
-          loc, index(rootT.getDimSize(ivDim - idx.begin())),
-          rewriter.createOrFold<arith::SubIOp>(loc, f.getUpperBound(), lb)));
+      loc, rewriter.createOrFold<arith::AddIOp>(loc, first, index(K)),
+      index(rootT.getDimSize(ivDim - idx.begin()) - K));
   SmallVector<Value> at;
   for (const Index &i : idx)
     at.push_back(i.inv ? i.inv : index(0));
-  // In the loop, before the read: one prefetch per cache line of the row.
+  // In the loop, before the read: i = (repeat index) * K + (iv - lb), the
+  // row start + i / T, one prefetch per cache line of it.
   rewriter.setInsertionPoint(r);
+  Value i = index(0);
+  int64_t T = 1;
+  for (scf::ForOp p : repeats) {
+    int64_t t = p.getStaticTripCount()->getSExtValue();
+    Value n = rewriter.createOrFold<arith::DivUIOp>(
+        loc,
+        rewriter.createOrFold<arith::SubIOp>(loc, p.getInductionVar(),
+                                             p.getLowerBound()),
+        p.getStep());
+    i = rewriter.createOrFold<arith::AddIOp>(
+        loc, rewriter.createOrFold<arith::MulIOp>(loc, i, index(t)), n);
+    T *= t;
+  }
+  i = rewriter.createOrFold<arith::AddIOp>(
+      loc, rewriter.createOrFold<arith::MulIOp>(loc, i, index(K)),
+      rewriter.createOrFold<arith::SubIOp>(loc, iv, lb));
   at[ivDim - idx.begin()] = rewriter.createOrFold<arith::AddIOp>(
-      loc, start, rewriter.createOrFold<arith::SubIOp>(loc, iv, lb));
+      loc, start, rewriter.createOrFold<arith::DivUIOp>(loc, i, index(T)));
   int64_t perLine =
       std::max<int64_t>(1, 512 / std::max(vt.getElementTypeBitWidth(), 1u));
   Value col = at[vecDim];
@@ -3065,15 +3109,13 @@ struct CPUHoistVectorTransfersPass
     }
     linalg::hoistRedundantVectorTransfers(getOperation(),
                                           /*verifyNonZeroTrip=*/true);
-    // Register tiles' reduction loops: their rows of B prefetched ahead.
+    // Register tiles' loops over a block: the next block of B prefetched.
     getOperation().walk([&](scf::ForOp f) {
-      auto ahead = f->getAttrOfType<IntegerAttr>(kPrefetchRowsAttr);
-      if (!ahead)
+      if (!f->removeAttr(kPrefetchAttr))
         return;
-      f->removeAttr(kPrefetchRowsAttr);
       for (auto r :
            llvm::to_vector(f.getBody()->getOps<vector::TransferReadOp>()))
-        (void)prefetchRowsAhead(rewriter, f, r, ahead.getInt());
+        (void)prefetchNextBlock(rewriter, f, r);
     });
   }
 };

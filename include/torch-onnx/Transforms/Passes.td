@@ -147,10 +147,11 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
            "Block the reduction only when a register tile's column panel of "
            "B (reduction x tile columns) has more bytes than this (a "
            "smaller one stays in L2 between row tiles)">,
-    Option<"prefetchRows", "prefetch-rows", "int64_t", "64",
-           "Rows of B that a register tile's reduction loop prefetches "
-           "ahead into L2 (`cpu-hoist-vector-transfers` places the "
-           "prefetches, after bufferization); 0: none">,
+    Option<"prefetch", "prefetch", "bool", "true",
+           "In a blocked reduction, prefetch the next block of B into L2 "
+           "while the register tiles compute on this one "
+           "(`cpu-hoist-vector-transfers` places the prefetches, after "
+           "bufferization)">,
     Option<"packMinBytes", "pack-min-bytes", "int64_t", "1048576",
            "Pack a computed B operand into column panels when it has at least "
            "this many bytes (a constant B is always packed, at compile "
@@ -220,14 +221,17 @@ def CPUHoistVectorTransfers : Pass<"cpu-hoist-vector-transfers",
     then loop-invariant vector transfers are hoisted out of `scf.for` loops
     that run at least once (upstream `linalg::hoistRedundantVectorTransfers`).
 
-    A register tile's reduction loop that `cpu-tile-and-vectorize` marked
-    with `tonnx.prefetch_rows = D` gets a `memref.prefetch` (into L2) of
-    each cache line of its B row D iterations ahead: the address is
-    resolved through the row's subviews to the buffer they view, and its
-    start is clamped before the loop so that the last iterations prefetch
-    rows inside that buffer (never past its end). The weights of a network
-    stream from memory on every inference; without the prefetch each
-    register tile's first pass over a row of B waited for it.
+    A register tile's loop over one block of a blocked reduction that
+    `cpu-tile-and-vectorize` marked with `tonnx.prefetch_next_block` gets a
+    `memref.prefetch` (into L2) of each cache line of its B row in the next
+    block, spread over the register tiles that read the block: of their
+    T x K iterations (T row tiles, K rows), the i-th prefetches row i / T of
+    the next block, so the block streams from memory during the whole
+    block's compute rather than in a burst. The address is resolved through
+    the row's subviews to the buffer they view, and the start is clamped
+    before the loops so that the last block prefetches rows inside that
+    buffer (never past its end). The weights of a network stream from
+    memory on every inference.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::vector::VectorDialect",

@@ -857,8 +857,8 @@ func.func @partial_join(%a: vector<4xf32>, %b: vector<4xf32>, %c: vector<4xf32>,
 // CHECK: scf.for %{{.*}} = %c0 to %c128 step %c1
 // CHECK-COUNT-8: vector.fma {{.*}} : vector<32xf32>
 // CHECK-NOT: arith.maxnumf
-// The blocked k loop is marked for the prefetch of its B rows, 64 ahead.
-// CHECK: } {tonnx.prefetch_rows = 64 : i64}
+// The blocked k loop is marked for the prefetch of the next block of B.
+// CHECK: } {tonnx.prefetch_next_block}
 // CHECK: linalg.generic {{.*}} ins(%[[BLOCKS]] :
 // CHECK: arith.maxnumf
 // A column panel of B this small (512 x 32 floats, 64 KiB) stays in L2:
@@ -866,7 +866,7 @@ func.func @partial_join(%a: vector<4xf32>, %b: vector<4xf32>, %c: vector<4xf32>,
 // SMALL-LABEL: func.func @blocked
 // SMALL-NOT: step %c128
 // SMALL: scf.for %{{.*}} = %c0 to %c512 step %c1
-// SMALL-NOT: tonnx.prefetch_rows
+// SMALL-NOT: tonnx.prefetch_next_block
 // SMALL: arith.maxnumf {{.*}} : vector<8x32xf32>
 func.func @blocked(%a: tensor<64x512xf32>, %b: tensor<512x64xf32>) -> tensor<64x64xf32> {
   %0 = "onnx.MatMul"(%a, %b) : (tensor<64x512xf32>, tensor<512x64xf32>) -> tensor<64x64xf32>
@@ -875,42 +875,55 @@ func.func @blocked(%a: tensor<64x512xf32>, %b: tensor<512x64xf32>) -> tensor<64x
 }
 
 //--- prefetch.mlir
-// A marked register-tile k loop gets one L2 prefetch per cache line of its
-// B row (32 floats: 2 lines), 64 rows ahead in the buffer the subviews
-// view: row min(kb + 64, 256 - 128) + k, in the panel %j. The mark is
-// consumed; the A read (an 8x1 column) and an unmarked loop get none.
-// CHECK-LABEL: func.func @prefetch_rows
-// CHECK-SAME: (%[[B:[^:]+]]: memref<4x256x32xf32>, %{{[^:]+}}: memref<8x256xf32>, %[[J:[^:]+]]: index, %[[KB:[^:]+]]: index
-// CHECK: %[[AHEAD:.*]] = arith.addi %[[KB]], %c64
-// CHECK: %[[START:.*]] = arith.minsi %[[AHEAD]], %c128
+// A marked register-tile loop over one block (K = 128 rows of B) gets one
+// L2 prefetch per cache line of its B row (32 floats: 2 lines) in the next
+// block of the buffer the subviews view (panel %j), spread over the 8 row
+// tiles that read the block: row min(kb + 128, 256 - 128) + (8 r + k) / 8
+// ... as (r * 128 + k) / 8 for row tile r. The mark is consumed; the A read
+// (an 8x1 column) and an unmarked loop get none.
+// CHECK-LABEL: func.func @prefetch_next_block
+// CHECK-SAME: (%[[B:[^:]+]]: memref<4x256x32xf32>, %{{[^:]+}}: memref<64x256xf32>, %[[J:[^:]+]]: index, %[[KB:[^:]+]]: index
+// CHECK: %[[NEXT:.*]] = arith.addi %[[KB]], %c128
+// CHECK: %[[START:.*]] = arith.minsi %[[NEXT]], %c128
+// CHECK: scf.for %[[M:[^ ]+]] = %c0 to %c64 step %c8
 // CHECK: scf.for %[[K:[^ ]+]] = %c0 to %c128 step %c1
-// CHECK: %[[ROW:.*]] = arith.addi %[[START]], %[[K]]
+// CHECK: %[[R:.*]] = arith.divui %[[M]], %c8
+// CHECK: %[[RK:.*]] = arith.muli %[[R]], %c128
+// CHECK: %[[I:.*]] = arith.addi %[[RK]], %[[K]]
+// CHECK: %[[I8:.*]] = arith.divui %[[I]], %c8
+// CHECK: %[[ROW:.*]] = arith.addi %[[START]], %[[I8]]
 // CHECK: memref.prefetch %[[B]][%[[J]], %[[ROW]], %c0], read, locality<2>, data
 // CHECK: memref.prefetch %[[B]][%[[J]], %[[ROW]], %c16], read, locality<2>, data
 // CHECK-NOT: memref.prefetch
 // CHECK: vector.fma
-// CHECK-NOT: tonnx.prefetch_rows
+// CHECK-NOT: tonnx.prefetch_next_block
 // CHECK-NOT: memref.prefetch
 // CHECK: return
-func.func @prefetch_rows(%b: memref<4x256x32xf32>, %a: memref<8x256xf32>, %j: index, %kb: index, %acc: vector<8x32xf32>) -> (vector<8x32xf32>, vector<8x32xf32>) {
+func.func @prefetch_next_block(%b: memref<4x256x32xf32>, %a: memref<64x256xf32>, %j: index, %kb: index, %acc: vector<8x32xf32>, %out: memref<64x32xf32>) -> vector<8x32xf32> {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
+  %c8 = arith.constant 8 : index
+  %c64 = arith.constant 64 : index
   %c128 = arith.constant 128 : index
   %f0 = arith.constant 0.0 : f32
   %panel = memref.subview %b[%j, 0, 0] [1, 256, 32] [1, 1, 1] : memref<4x256x32xf32> to memref<256x32xf32, strided<[32, 1], offset: ?>>
   %block = memref.subview %panel[%kb, 0] [128, 32] [1, 1] : memref<256x32xf32, strided<[32, 1], offset: ?>> to memref<128x32xf32, strided<[32, 1], offset: ?>>
-  %r = scf.for %k = %c0 to %c128 step %c1 iter_args(%c = %acc) -> (vector<8x32xf32>) {
-    %ak = memref.subview %a[0, %k] [8, 1] [1, 1] : memref<8x256xf32> to memref<8x1xf32, strided<[256, 1], offset: ?>>
-    %bk = memref.subview %block[%k, 0] [1, 32] [1, 1] : memref<128x32xf32, strided<[32, 1], offset: ?>> to memref<1x32xf32, strided<[32, 1], offset: ?>>
-    %av = vector.transfer_read %ak[%c0, %c0], %f0 {in_bounds = [true, true]} : memref<8x1xf32, strided<[256, 1], offset: ?>>, vector<8x1xf32>
-    %bv = vector.transfer_read %bk[%c0, %c0], %f0 {in_bounds = [true]} : memref<1x32xf32, strided<[32, 1], offset: ?>>, vector<32xf32>
-    %a0 = vector.extract %av[0, 0] : f32 from vector<8x1xf32>
-    %ab = vector.broadcast %a0 : f32 to vector<32xf32>
-    %c0v = vector.extract %c[0] : vector<32xf32> from vector<8x32xf32>
-    %f = vector.fma %ab, %bv, %c0v : vector<32xf32>
-    %n = vector.insert %f, %c [0] : vector<32xf32> into vector<8x32xf32>
-    scf.yield %n : vector<8x32xf32>
-  } {tonnx.prefetch_rows = 64 : i64}
+  scf.for %m = %c0 to %c64 step %c8 {
+    %rows = memref.subview %a[%m, 0] [8, 256] [1, 1] : memref<64x256xf32> to memref<8x256xf32, strided<[256, 1], offset: ?>>
+    %r = scf.for %k = %c0 to %c128 step %c1 iter_args(%c = %acc) -> (vector<8x32xf32>) {
+      %ak = memref.subview %rows[0, %k] [8, 1] [1, 1] : memref<8x256xf32, strided<[256, 1], offset: ?>> to memref<8x1xf32, strided<[256, 1], offset: ?>>
+      %bk = memref.subview %block[%k, 0] [1, 32] [1, 1] : memref<128x32xf32, strided<[32, 1], offset: ?>> to memref<1x32xf32, strided<[32, 1], offset: ?>>
+      %av = vector.transfer_read %ak[%c0, %c0], %f0 {in_bounds = [true, true]} : memref<8x1xf32, strided<[256, 1], offset: ?>>, vector<8x1xf32>
+      %bv = vector.transfer_read %bk[%c0, %c0], %f0 {in_bounds = [true]} : memref<1x32xf32, strided<[32, 1], offset: ?>>, vector<32xf32>
+      %a0 = vector.extract %av[0, 0] : f32 from vector<8x1xf32>
+      %ab = vector.broadcast %a0 : f32 to vector<32xf32>
+      %c0v = vector.extract %c[0] : vector<32xf32> from vector<8x32xf32>
+      %f = vector.fma %ab, %bv, %c0v : vector<32xf32>
+      %n = vector.insert %f, %c [0] : vector<32xf32> into vector<8x32xf32>
+      scf.yield %n : vector<8x32xf32>
+    } {tonnx.prefetch_next_block}
+    vector.transfer_write %r, %out[%m, %c0] {in_bounds = [true, true]} : vector<8x32xf32>, memref<64x32xf32>
+  }
   %u = scf.for %k = %c0 to %c128 step %c1 iter_args(%c = %acc) -> (vector<8x32xf32>) {
     %bk = memref.subview %block[%k, 0] [1, 32] [1, 1] : memref<128x32xf32, strided<[32, 1], offset: ?>> to memref<1x32xf32, strided<[32, 1], offset: ?>>
     %bv = vector.transfer_read %bk[%c0, %c0], %f0 {in_bounds = [true]} : memref<1x32xf32, strided<[32, 1], offset: ?>>, vector<32xf32>
@@ -919,5 +932,5 @@ func.func @prefetch_rows(%b: memref<4x256x32xf32>, %a: memref<8x256xf32>, %j: in
     %n = vector.insert %f, %c [0] : vector<32xf32> into vector<8x32xf32>
     scf.yield %n : vector<8x32xf32>
   }
-  return %r, %u : vector<8x32xf32>, vector<8x32xf32>
+  return %u : vector<8x32xf32>
 }
