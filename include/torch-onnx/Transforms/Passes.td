@@ -147,6 +147,9 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
            "Block the reduction only when a register tile's column panel of "
            "B (reduction x tile columns) has more bytes than this (a "
            "smaller one stays in L2 between row tiles)">,
+    Option<"kBlockConvolutions", "k-block-convolutions", "bool", "true",
+           "Block the reduction of a packed convolution's GEMM (im2col or "
+           "Winograd) whatever the size of its panel">,
     Option<"prefetch", "prefetch", "bool", "true",
            "In a blocked reduction, prefetch the next block of B into L2 "
            "while the register tiles compute on this one "

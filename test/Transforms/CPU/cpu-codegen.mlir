@@ -635,6 +635,19 @@ func.func @packed_conv(%x: tensor<1x64x14x14xf32>, %w: tensor<32x64x3x3xf32>) ->
   %0 = "onnx.Conv"(%x, %w) {kernel_shape = [3, 3], pads = [1, 1, 1, 1]} : (tensor<1x64x14x14xf32>, tensor<32x64x3x3xf32>) -> tensor<1x32x14x14xf32>
   return %0 : tensor<1x32x14x14xf32>
 }
+// A packed convolution's reduction (K = 128*3*3 = 1152) is blocked by 128
+// whatever its panel's size (36 KiB here; a plain matmul's would stay whole),
+// and the register tile's loop over a block is marked for the prefetch of
+// the next block of filter panel.
+// CHECK-LABEL: func.func @packed_conv_blocked
+// CHECK: scf.forall
+// CHECK: scf.for %{{.*}} = %c0 to %c1152 step %c128
+// CHECK: scf.for %{{.*}} = %c0 to %c128 step %c1
+// CHECK: } {tonnx.prefetch_next_block}
+func.func @packed_conv_blocked(%x: tensor<1x128x14x14xf32>, %w: tensor<32x128x3x3xf32>) -> tensor<1x32x14x14xf32> {
+  %0 = "onnx.Conv"(%x, %w) {kernel_shape = [3, 3], pads = [1, 1, 1, 1]} : (tensor<1x128x14x14xf32>, tensor<32x128x3x3xf32>) -> tensor<1x32x14x14xf32>
+  return %0 : tensor<1x32x14x14xf32>
+}
 // A short reduction (K = 16*3*3 = 144) keeps the im2col matrix [K, OH*OW]
 // with vectors along the pixels, copied in rows of 14 pixels.
 // CHECK-LABEL: func.func @short_k_conv
