@@ -2957,8 +2957,9 @@ static bool prefetchNextBlock(RewriterBase &rewriter, scf::ForOp f,
   std::optional<APInt> trip = f.getStaticTripCount();
   if (vt.getRank() != 1 || !r.getPermutationMap().isMinorIdentity() ||
       !isa<MemRefType>(r.getBase().getType()) ||
-      !isConstantIntValue(f.getStep(), 1) || !trip)
-    return false;
+      !isConstantIntValue(f.getStep(), 1) || !trip ||
+      !getConstantIntValue(f.getLowerBound()))
+    return false; // (the start row, before the loops, uses the lower bound)
   int64_t K = trip->getSExtValue();
   Value iv = f.getInductionVar();
   Location loc = r.getLoc();
