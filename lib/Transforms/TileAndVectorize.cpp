@@ -1550,8 +1550,8 @@ static FailureOr<linalg::LinalgOp> packB(RewriterBase &rewriter,
   auto ct = cast<RankedTensorType>(c.getType());
   auto c3T = RankedTensorType::get({M, N / rn, rn}, ct.getElementType());
   // A filled C (the zero accumulator) is filled again in the packed shape,
-  // so that tiling fuses the fill into the register tiles (which start
-  // from a zero vector) instead of reading a memset output back.
+  // so that tiling fuses the fill into the tasks (each fills its own tile,
+  // in cache) instead of the whole output being memset and read back.
   Value c3;
   if (auto fill = c.getDefiningOp<linalg::FillOp>())
     c3 = linalg::FillOp::create(
@@ -3001,13 +3001,13 @@ static bool prefetchNextBlock(RewriterBase &rewriter, scf::ForOp f,
     moves.insert(v);
   Operation *outer = f;
   for (auto p = dyn_cast<scf::ForOp>(f->getParentOp());
-       p && !moves.contains(p.getInductionVar()) && p.getStaticTripCount();
+       p && p.getStaticTripCount();
        p = dyn_cast<scf::ForOp>(p->getParentOp())) {
     if (llvm::any_of(moves, [&](Value v) {
           return p->isAncestor(v.getParentRegion()->getParentOp()) && v != iv &&
                  !f->isAncestor(v.getParentRegion()->getParentOp());
         }))
-      break; // B's offsets are computed inside p
+      break; // B's offsets are computed inside p (or are its iv)
     repeats.insert(repeats.begin(), p);
     outer = p;
   }
@@ -3040,24 +3040,24 @@ static bool prefetchNextBlock(RewriterBase &rewriter, scf::ForOp f,
     base = sv.getSource();
   }
   auto rootT = dyn_cast<MemRefType>(base.getType());
-  auto ivDim = llvm::find_if(idx, [](const Index &i) { return i.iv; });
-  if (!ok || !rootT || ivDim == idx.end() ||
-      static_cast<unsigned>(ivDim - idx.begin()) == vecDim ||
-      llvm::count_if(idx, [](const Index &i) { return i.iv; }) != 1 ||
-      rootT.isDynamicDim(ivDim - idx.begin()) ||
-      rootT.getDimSize(ivDim - idx.begin()) < K)
+  auto walks = [](const Index &i) { return i.iv; };
+  if (!ok || !rootT || llvm::count_if(idx, walks) != 1)
+    return false;
+  // The root dim the loop walks.
+  unsigned ivDim = llvm::find_if(idx, walks) - idx.begin();
+  if (ivDim == vecDim || rootT.isDynamicDim(ivDim) ||
+      rootT.getDimSize(ivDim) < K)
     return false;
   auto index = [&](int64_t v) -> Value {
     return arith::ConstantIndexOp::create(rewriter, loc, v);
   };
   // Before the loops: the next block's first row, clamped to size - K.
   Value lb = f.getLowerBound();
-  Value first = ivDim->inv
-                    ? rewriter.createOrFold<arith::AddIOp>(loc, ivDim->inv, lb)
-                    : lb;
+  Value inv = idx[ivDim].inv;
+  Value first = inv ? rewriter.createOrFold<arith::AddIOp>(loc, inv, lb) : lb;
   Value start = rewriter.createOrFold<arith::MinSIOp>(
       loc, rewriter.createOrFold<arith::AddIOp>(loc, first, index(K)),
-      index(rootT.getDimSize(ivDim - idx.begin()) - K));
+      index(rootT.getDimSize(ivDim) - K));
   SmallVector<Value> at;
   for (const Index &i : idx)
     at.push_back(i.inv ? i.inv : index(0));
@@ -3080,7 +3080,7 @@ static bool prefetchNextBlock(RewriterBase &rewriter, scf::ForOp f,
   i = rewriter.createOrFold<arith::AddIOp>(
       loc, rewriter.createOrFold<arith::MulIOp>(loc, i, index(K)),
       rewriter.createOrFold<arith::SubIOp>(loc, iv, lb));
-  at[ivDim - idx.begin()] = rewriter.createOrFold<arith::AddIOp>(
+  at[ivDim] = rewriter.createOrFold<arith::AddIOp>(
       loc, start, rewriter.createOrFold<arith::DivUIOp>(loc, i, index(T)));
   int64_t perLine =
       std::max<int64_t>(1, 512 / std::max(vt.getElementTypeBitWidth(), 1u));
