@@ -2072,6 +2072,51 @@ static linalg::LinalgOp dropUnitLoops(RewriterBase &rewriter,
   return cast<linalg::LinalgOp>(dropped->resultOp.getOperation());
 }
 
+/// After dropUnitLoops, `op`'s init is a rank-reducing slice of a fill
+/// that its result is inserted back over whole: the fill is moved below the
+/// slice (a fill of the slice of the fill's own destination), and the
+/// result is inserted into that destination. The register tiles then fuse
+/// the fill and start their accumulators at its value in registers, where
+/// the fill written over the task's output in memory and read back by every
+/// tile (a transposed read, for a packed convolution's pixels-by-channels
+/// tile) would otherwise stay. Returns whether it applied.
+static bool sinkFillBelowSlice(RewriterBase &rewriter, linalg::LinalgOp op) {
+  if (op->getNumResults() != 1 || op.getNumDpsInits() != 1)
+    return false;
+  OpOperand *init = op.getDpsInitOperand(0);
+  auto slice = init->get().getDefiningOp<tensor::ExtractSliceOp>();
+  if (!slice)
+    return false;
+  auto fill = slice.getSource().getDefiningOp<linalg::FillOp>();
+  if (!fill || !slice.getSource().hasNUses(2) || !op->getResult(0).hasOneUse())
+    return false;
+  auto insert = dyn_cast<tensor::InsertSliceOp>(*op->getResult(0).user_begin());
+  if (!insert || insert.getDest() != slice.getSource() ||
+      !insert.hasUnitStride() || !slice.hasUnitStride() ||
+      insert.getMixedOffsets() != slice.getMixedOffsets() ||
+      insert.getMixedSizes() != slice.getMixedSizes())
+    return false;
+  // The slice must be the whole fill: then nothing of it is left unwritten.
+  auto full = cast<RankedTensorType>(slice.getSourceType());
+  for (auto [o, s, d] : llvm::zip_equal(
+           slice.getStaticOffsets(), slice.getStaticSizes(), full.getShape()))
+    if (o != 0 || s != d || ShapedType::isDynamic(d))
+      return false;
+  rewriter.setInsertionPoint(op);
+  Value dest = fill.getOutputs()[0];
+  auto newSlice = tensor::ExtractSliceOp::create(
+      rewriter, slice.getLoc(), slice.getType(), dest, slice.getMixedOffsets(),
+      slice.getMixedSizes(), slice.getMixedStrides());
+  auto newFill =
+      linalg::FillOp::create(rewriter, fill.getLoc(), fill.getInputs()[0],
+                             ValueRange{newSlice.getResult()});
+  rewriter.modifyOpInPlace(op, [&] { init->set(newFill.getResult(0)); });
+  rewriter.modifyOpInPlace(insert, [&] { insert.getDestMutable().set(dest); });
+  rewriter.eraseOp(slice);
+  rewriter.eraseOp(fill);
+  return true;
+}
+
 /// A tiled op: its loops, its tile and the producers fused into them.
 struct FusedTiling {
   SmallVector<LoopLikeOpInterface> loops;
@@ -2444,6 +2489,8 @@ struct CPUTileAndVectorizePass
       }
       inner = dropUnitLoops(rewriter, generic, batchDims);
       current = inner->getResult(0);
+      if (sinkFillBelowSlice(rewriter, inner))
+        ++numFusedFills;
     }
     // A generic contraction that is a plain matmul becomes linalg.matmul,
     // which vectorizes straight to vector.contract (a generic one goes
@@ -2508,15 +2555,42 @@ struct CPUTileAndVectorizePass
       return;
     rewriter.replaceOp(inner, r2->replacements);
     current = r2->replacements[0];
-    SmallVector<OpFoldResult> t3(inner.getNumLoops(), idx(0));
-    t3[innerRed] = idx(1);
+    // Batch dims a task kept (pixel blocks of a packed convolution) are 1
+    // in the register tile: drop them there, before the reduction is tiled,
+    // and the fused fill with them (the accumulator read then forwards it).
+    Operation *regTile = r2->tile;
+    SmallVector<Operation *> inits(r2->fused);
+    if (auto generic = dyn_cast<linalg::GenericOp>(regTile);
+        generic && generic.getNumLoops() > 3) {
+      SmallVector<unsigned> unit;
+      for (int64_t p : innerPar)
+        if (p != innerPar[innerPar.size() - 2] && p != innerPar.back())
+          unit.push_back(p);
+      linalg::LinalgOp dropped = dropUnitLoops(rewriter, generic, unit);
+      if (dropped.getOperation() != generic.getOperation()) {
+        regTile = dropped.getOperation();
+        Operation *fill = nullptr;
+        if (auto s = dropped.getDpsInits()[0]
+                         .getDefiningOp<tensor::ExtractSliceOp>())
+          fill = s.getSource().getDefiningOp<linalg::FillOp>();
+        if (fill && sinkFillBelowSlice(rewriter, dropped)) {
+          llvm::erase(inits, fill);
+          inits.push_back(dropped.getDpsInits()[0].getDefiningOp());
+        }
+      }
+    }
+    auto regLinalg = cast<linalg::LinalgOp>(regTile);
+    SmallVector<OpFoldResult> t3(regLinalg.getNumLoops(), idx(0));
+    for (auto [i, it] : llvm::enumerate(regLinalg.getIteratorTypesArray()))
+      if (it == utils::IteratorType::reduction)
+        t3[i] = idx(1);
     scf::SCFTilingOptions o3;
     o3.setTileSizes(t3);
-    rewriter.setInsertionPoint(r2->tile);
-    auto r3 = scf::tileUsingSCF(rewriter, cast<TilingInterface>(r2->tile), o3);
+    rewriter.setInsertionPoint(regTile);
+    auto r3 = scf::tileUsingSCF(rewriter, cast<TilingInterface>(regTile), o3);
     if (failed(r3))
       return;
-    rewriter.replaceOp(r2->tile, r3->replacements);
+    rewriter.replaceOp(regTile, r3->replacements);
     if (prefetch && blocked && !r3->loops.empty())
       r3->loops.back()->setAttr(kPrefetchAttr, rewriter.getUnitAttr());
     Operation *tile = r3->tiledOps.back();
@@ -2526,21 +2600,11 @@ struct CPUTileAndVectorizePass
     onRegisters = true;
     // The register tile's init (fill or bias): a vector written, which the
     // accumulator read then forwards.
-    for (Operation *init : r2->fused) {
+    for (Operation *init : inits) {
       rewriter.setInsertionPoint(init);
       auto vi = linalg::vectorize(rewriter, init);
       if (succeeded(vi))
         rewriter.replaceOp(init, vi->replacements);
-    }
-    // Batch dims a task kept (pixel blocks of a packed convolution) are 1
-    // in the register tile: drop them there.
-    if (auto generic = dyn_cast<linalg::GenericOp>(tile);
-        generic && generic.getNumLoops() > 3) {
-      SmallVector<unsigned> unit;
-      for (int64_t p : innerPar)
-        if (p != innerPar[innerPar.size() - 2] && p != innerPar.back())
-          unit.push_back(p);
-      tile = dropUnitLoops(rewriter, generic, unit).getOperation();
     }
     rewriter.setInsertionPoint(tile);
     if (auto generic = dyn_cast<linalg::GenericOp>(tile)) {
@@ -2835,6 +2899,7 @@ struct CPUTileAndVectorizePass
     // that they are transposed once per tile, not once per k step.
     hoistAccumulators(rewriter, transposedAccLoops);
     transposedAccLoops.clear();
+    forwardSplatWrites(rewriter, func);
     // Lower the vector contractions to FMAs.
     RewritePatternSet patterns(ctx);
     // Batch dims tiled by 1 leave leading unit dims on the register tiles:
@@ -2863,6 +2928,44 @@ struct CPUTileAndVectorizePass
     SmallVector<scf::ForOp> loops;
     func.walk([&](scf::ForOp f) { loops.push_back(f); });
     hoistAccumulators(rewriter, loops);
+  }
+
+  /// A tensor read of a tensor that a splat constant was written over whole
+  /// (a register tile's zero accumulator, read transposed when the tile's
+  /// rows are the output's columns) is that splat: folded before the
+  /// transpose lowering below takes the constant apart into shuffles.
+  static void forwardSplatWrites(RewriterBase &rewriter, func::FuncOp func) {
+    auto zeros = [](ValueRange indices) {
+      return llvm::all_of(indices, [](Value v) {
+        return isConstantIntValue(getAsOpFoldResult(v), 0);
+      });
+    };
+    SmallVector<vector::TransferReadOp> reads;
+    func.walk([&](vector::TransferReadOp r) { reads.push_back(r); });
+    for (vector::TransferReadOp r : reads) {
+      // Through whole-tensor slices (hoisting leaves them behind).
+      Value base = r.getBase();
+      while (auto es = base.getDefiningOp<tensor::ExtractSliceOp>()) {
+        if (es.getSourceType() != es.getResultType() || !es.hasZeroOffset() ||
+            !es.hasUnitStride())
+          break;
+        base = es.getSource();
+      }
+      auto w = base.getDefiningOp<vector::TransferWriteOp>();
+      DenseElementsAttr splat;
+      if (!w || r.getMask() || w.getMask() || r.hasOutOfBoundsDim() ||
+          !isa<RankedTensorType>(w.getBase().getType()) ||
+          !w.getPermutationMap().isIdentity() || !zeros(w.getIndices()) ||
+          w.getVectorType().getShape() !=
+              cast<RankedTensorType>(w.getBase().getType()).getShape() ||
+          !matchPattern(w.getVector(), m_Constant(&splat)) || !splat.isSplat())
+        continue;
+      rewriter.setInsertionPoint(r);
+      rewriter.replaceOpWithNewOp<arith::ConstantOp>(
+          r, r.getVectorType(),
+          DenseElementsAttr::get(r.getVectorType(),
+                                 splat.getSplatValue<Attribute>()));
+    }
   }
 
   /// Keeps accumulator tiles in registers across the reduction loops: hoists

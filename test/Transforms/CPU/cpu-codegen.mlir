@@ -577,14 +577,18 @@ func.func @f64_math(%x: f64) -> f64 {
 // CHECK: tensor.extract_slice %[[P]][%[[J]], 0, %{{.*}}] [1, 8, 16]
 // CHECK: vector.fma {{.*}} : vector<16xf32>
 // The zero accumulator is a fill of the packed output's shape, fused into
-// each task (no memset of the whole output read back by the tiles).
+// each task and, below the task's unit panel dim, into each register tile:
+// a zero vector written over the tile (no memset of the whole output, no
+// fill of the task's tile read back by the tiles).
 // CHECK-LABEL: func.func @packed_at_run_time
+// CHECK: %[[Z:.*]] = arith.constant dense<0.000000e+00> : vector<4x16xf32>
 // CHECK: %[[E:.*]] = tensor.empty() : tensor<2x8x16xf32>
 // CHECK: %[[C:.*]] = linalg.generic {{.*}} ins(%arg1 : tensor<8x32xf32>) outs(%[[E]] : tensor<2x8x16xf32>)
 // CHECK-NOT: linalg.fill
 // CHECK: scf.forall
 // CHECK: tensor.extract_slice %[[C]]
-// CHECK: linalg.fill {{.*}} -> tensor<64x1x16xf32>
+// CHECK-NOT: linalg.fill
+// CHECK: vector.transfer_write %[[Z]], %{{.*}} : vector<4x16xf32>, tensor<4x16xf32>
 // CHECK: vector.fma {{.*}} : vector<16xf32>
 // The part of a weight a split leaves (N = 40: columns 0-31, then 32-39)
 // is cut out and packed at compile time too (B[k, n] = 40 k + n: row 1
@@ -616,17 +620,21 @@ func.func @packed_weight_slice(%a: tensor<256x8xf32>) -> tensor<256x40xf32> {
 // a constant); the im2col copy writes blocks of 7 pixels of one output row
 // [28, 64, 3, 3, 7] (OW = 14 = 2 x 7), one vector of 7 pixels per (c, kh,
 // kw) read from the padded input row; a task is the channel panel and 2
-// pixel blocks (at least 8 tasks); the register tile is 7 pixels x 32 channels, one broadcast
-// and FMA per pixel and k step, its accumulator read transposed once per
-// tile (before the k loop).
+// pixel blocks (at least 8 tasks); the register tile is 7 pixels x 32
+// channels, one broadcast and FMA per pixel and k step. Its accumulator
+// starts at zero in registers: the output is neither filled nor read back
+// (no transposed read of the tile), and the tile is written transposed once
+// after the k loop.
 // CHECK-LABEL: func.func @packed_conv
+// CHECK-DAG: %[[Z:.*]] = arith.constant dense<0.000000e+00> : vector<7x32xf32>
 // CHECK: linalg.generic {{.*}} ins(%{{.*}} : tensor<32x576xf32>) outs(%{{.*}} : tensor<1x576x32xf32>)
 // CHECK: scf.forall (%{{.*}}) in (28) shared_outs(%{{.*}} = %{{.*}}) -> (tensor<28x64x3x3x7xf32>)
 // CHECK: scf.for {{.*}} -> (tensor<64x3x3x7xf32>)
 // CHECK-COUNT-9: vector.transfer_read {{.*}} : tensor<1x64x16x16xf32>, vector<7xf32>
 // CHECK: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0, 0) to (1, 28, 7, 32) step (1, 2, 7, 32)
-// CHECK: vector.transfer_read {{.*}} : tensor<32x7xf32>, vector<32x7xf32>
-// CHECK: scf.for %{{.*}} = %c0 to %c576 step %c1 iter_args({{.*}}) -> ({{.*}}vector<7x32xf32>)
+// CHECK-NOT: linalg.fill
+// CHECK-NOT: vector.transfer_read {{.*}} : tensor<32x7xf32>
+// CHECK: scf.for %{{.*}} = %c0 to %c576 step %c1 iter_args({{.*}}, %{{.*}} = %[[Z]]) -> ({{.*}}vector<7x32xf32>)
 // CHECK-COUNT-7: vector.fma {{.*}} : vector<32xf32>
 // CHECK-NOT: vector.fma
 // CHECK: scf.yield
