@@ -386,22 +386,15 @@ def CPUMergeParallelRegions
     without `nowait` or reductions, no clause on the region) into the first
     of them: its loops then run one after the other in one region, each
     ending in the barrier of its worksharing loop, so the team forks once.
-    The ops between two such regions that have no memory effect and no
-    region (constants, views of buffers) move above the first one. The
-    others (a loop on the calling thread: a padded buffer's border fill,
-    the remainder of a split contraction too small for tasks) run in an
-    `omp.single` after the first region's loop, whose barrier and the
-    single's own order them between the two loops, instead of a join and
-    a fork around them, when none of them defines a value used after them,
-    allocates or frees a buffer, or holds a run-time check; else they start
-    a new group.
+    The ops between two such regions must have no memory effect and no
+    region (constants, views of buffers): they move above the first one.
+    Anything else between them (a call, a loop on the calling thread)
+    starts a new group.
   }];
   let dependentDialects = ["::mlir::omp::OpenMPDialect"];
   let statistics = [
     Statistic<"numMerged", "merged",
-              "Parallel regions merged into the one before them">,
-    Statistic<"numSerialMerged", "serial-merged",
-              "Serial code between merged regions run in an omp.single">
+              "Parallel regions merged into the one before them">
   ];
 }
 

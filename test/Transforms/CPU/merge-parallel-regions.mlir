@@ -59,23 +59,15 @@ func.func @chain(%buf: memref<64xi8>) {
 
 // -----
 
-// Serial code between two regions (a store and a loop on the calling
-// thread: a border fill, a small remainder) runs in an omp.single between
-// the two loops of the merged region, in its order, instead of a join and a
-// fork around it; the view it does not use still moves above the region.
-// CHECK-LABEL: func.func @serial_in_single
-// CHECK: %[[V:.+]] = memref.view
-// CHECK: omp.parallel {
-// CHECK-NEXT: omp.wsloop {
-// CHECK: omp.single {
-// CHECK-NEXT: memref.store %{{.*}}, %arg0[%{{.*}}]
-// CHECK-NEXT: scf.for
-// CHECK: omp.terminator
-// CHECK: omp.wsloop {
-// CHECK: memref.store %{{.*}}, %[[V]]
-// CHECK-NOT: omp.parallel
-// CHECK: return
-func.func @serial_in_single(%m: memref<8xf32>, %buf: memref<64xi8>) {
+// A store on the calling thread between two regions keeps them apart, and
+// so does a loop with `nowait` (no barrier after it).
+// CHECK-LABEL: func.func @kept_apart
+// CHECK: omp.parallel
+// CHECK: memref.store
+// CHECK: omp.parallel
+// CHECK: omp.parallel
+// CHECK: omp.wsloop nowait
+func.func @kept_apart(%m: memref<8xf32>) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %c8 = arith.constant 8 : index
@@ -90,77 +82,10 @@ func.func @serial_in_single(%m: memref<8xf32>, %buf: memref<64xi8>) {
     omp.terminator
   }
   memref.store %f, %m[%c0] : memref<8xf32>
-  scf.for %j = %c0 to %c8 step %c1 {
-    memref.store %f, %m[%j] : memref<8xf32>
-  }
-  %v = memref.view %buf[%c0][] : memref<64xi8> to memref<8xf32>
-  omp.parallel {
-    omp.wsloop {
-      omp.loop_nest (%i) : index = (%c0) to (%c8) step (%c1) {
-        memref.store %f, %v[%i] : memref<8xf32>
-        omp.yield
-      }
-    }
-    omp.terminator
-  }
-  return
-}
-
-// -----
-
-// Serial code keeps two regions apart when the next loop uses a value it
-// defines, when it allocates, or when it holds a run-time check; so does a
-// loop with `nowait` (no barrier after it).
-// CHECK-LABEL: func.func @kept_apart
-// CHECK: omp.parallel
-// CHECK: memref.load
-// CHECK: omp.parallel
-// CHECK: memref.alloc
-// CHECK: omp.parallel
-// CHECK: cf.assert
-// CHECK: omp.parallel
-// CHECK: omp.parallel
-// CHECK: omp.wsloop nowait
-// CHECK-NOT: omp.single
-func.func @kept_apart(%m: memref<8xf32>, %ok: i1) {
-  %c0 = arith.constant 0 : index
-  %c1 = arith.constant 1 : index
-  %c8 = arith.constant 8 : index
-  %f = arith.constant 1.0 : f32
   omp.parallel {
     omp.wsloop {
       omp.loop_nest (%i) : index = (%c0) to (%c8) step (%c1) {
         memref.store %f, %m[%i] : memref<8xf32>
-        omp.yield
-      }
-    }
-    omp.terminator
-  }
-  %x = memref.load %m[%c0] : memref<8xf32>
-  omp.parallel {
-    omp.wsloop {
-      omp.loop_nest (%i) : index = (%c0) to (%c8) step (%c1) {
-        memref.store %x, %m[%i] : memref<8xf32>
-        omp.yield
-      }
-    }
-    omp.terminator
-  }
-  %a = memref.alloc() : memref<8xf32>
-  omp.parallel {
-    omp.wsloop {
-      omp.loop_nest (%i) : index = (%c0) to (%c8) step (%c1) {
-        memref.store %f, %a[%i] : memref<8xf32>
-        omp.yield
-      }
-    }
-    omp.terminator
-  }
-  cf.assert %ok, "a check"
-  omp.parallel {
-    omp.wsloop {
-      omp.loop_nest (%i) : index = (%c0) to (%c8) step (%c1) {
-        memref.store %f, %a[%i] : memref<8xf32>
         omp.yield
       }
     }
@@ -175,6 +100,5 @@ func.func @kept_apart(%m: memref<8xf32>, %ok: i1) {
     }
     omp.terminator
   }
-  memref.dealloc %a : memref<8xf32>
   return
 }
