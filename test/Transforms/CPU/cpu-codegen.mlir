@@ -643,6 +643,33 @@ func.func @packed_conv(%x: tensor<1x64x14x14xf32>, %w: tensor<32x64x3x3xf32>) ->
   %0 = "onnx.Conv"(%x, %w) {kernel_shape = [3, 3], pads = [1, 1, 1, 1]} : (tensor<1x64x14x14xf32>, tensor<32x64x3x3xf32>) -> tensor<1x32x14x14xf32>
   return %0 : tensor<1x32x14x14xf32>
 }
+// A 1x1 convolution on 7x7 pixels (49: vectors of 32 + 16 + 1 along the
+// pixels in the plain path) takes the packed path from K = 128 when its
+// channels fill whole vectors: filter panels [2, 160, 32], pixel blocks of
+// 7, a 7 x 32 register tile from zero. With 232 channels (8-lane vectors)
+// or K = 96 it stays a plain matmul on the input as is.
+// CHECK-LABEL: func.func @pointwise_7x7
+// CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<2x160x32xf32>)
+// CHECK: scf.forall (%{{.*}}) in (7) shared_outs(%{{.*}}) -> (tensor<7x160x1x1x7xf32>)
+// CHECK: scf.for %{{.*}} = %c0 to %c160 step %c1 iter_args({{.*}}) -> ({{.*}}vector<7x32xf32>)
+// CHECK-LABEL: func.func @pointwise_7x7_narrow
+// CHECK-NOT: x232x8xf32>
+// CHECK: tensor<232x49xf32>
+// CHECK-LABEL: func.func @pointwise_7x7_short
+// CHECK-NOT: x96x32xf32>
+// CHECK: tensor<96x49xf32>
+func.func @pointwise_7x7(%x: tensor<1x160x7x7xf32>, %w: tensor<64x160x1x1xf32>) -> tensor<1x64x7x7xf32> {
+  %0 = "onnx.Conv"(%x, %w) {kernel_shape = [1, 1]} : (tensor<1x160x7x7xf32>, tensor<64x160x1x1xf32>) -> tensor<1x64x7x7xf32>
+  return %0 : tensor<1x64x7x7xf32>
+}
+func.func @pointwise_7x7_narrow(%x: tensor<1x232x7x7xf32>, %w: tensor<232x232x1x1xf32>) -> tensor<1x232x7x7xf32> {
+  %0 = "onnx.Conv"(%x, %w) {kernel_shape = [1, 1]} : (tensor<1x232x7x7xf32>, tensor<232x232x1x1xf32>) -> tensor<1x232x7x7xf32>
+  return %0 : tensor<1x232x7x7xf32>
+}
+func.func @pointwise_7x7_short(%x: tensor<1x96x7x7xf32>, %w: tensor<64x96x1x1xf32>) -> tensor<1x64x7x7xf32> {
+  %0 = "onnx.Conv"(%x, %w) {kernel_shape = [1, 1]} : (tensor<1x96x7x7xf32>, tensor<64x96x1x1xf32>) -> tensor<1x64x7x7xf32>
+  return %0 : tensor<1x64x7x7xf32>
+}
 // A packed convolution's reduction (K = 128*3*3 = 1152) is blocked by 128
 // whatever its panel's size (36 KiB here; a plain matmul's would stay whole),
 // and the register tile's loop over a block is marked for the prefetch of
