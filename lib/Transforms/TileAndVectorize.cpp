@@ -2083,8 +2083,10 @@ static linalg::LinalgOp dropUnitLoops(RewriterBase &rewriter,
 /// the fill and start their accumulators at its value in registers, where
 /// the fill written over the task's output in memory and read back by every
 /// tile (a transposed read, for a packed convolution's pixels-by-channels
-/// tile) would otherwise stay. Returns whether it applied.
-static bool sinkFillBelowSlice(RewriterBase &rewriter, linalg::LinalgOp op) {
+/// tile) would otherwise stay. Returns whether it applied; `inits`, when
+/// given, then holds the new fill where it held the old one.
+static bool sinkFillBelowSlice(RewriterBase &rewriter, linalg::LinalgOp op,
+                               SmallVectorImpl<Operation *> *inits = nullptr) {
   if (op->getNumResults() != 1 || op.getNumDpsInits() != 1)
     return false;
   OpOperand *init = op.getDpsInitOperand(0);
@@ -2116,6 +2118,8 @@ static bool sinkFillBelowSlice(RewriterBase &rewriter, linalg::LinalgOp op) {
                              ValueRange{newSlice.getResult()});
   rewriter.modifyOpInPlace(op, [&] { init->set(newFill.getResult(0)); });
   rewriter.modifyOpInPlace(insert, [&] { insert.getDestMutable().set(dest); });
+  if (inits)
+    llvm::replace(*inits, fill.getOperation(), newFill.getOperation());
   rewriter.eraseOp(slice);
   rewriter.eraseOp(fill);
   return true;
@@ -2493,8 +2497,7 @@ struct CPUTileAndVectorizePass
       }
       inner = dropUnitLoops(rewriter, generic, batchDims);
       current = inner->getResult(0);
-      if (sinkFillBelowSlice(rewriter, inner))
-        ++numFusedFills;
+      sinkFillBelowSlice(rewriter, inner);
     }
     // A generic contraction that is a plain matmul becomes linalg.matmul,
     // which vectorizes straight to vector.contract (a generic one goes
@@ -2573,14 +2576,7 @@ struct CPUTileAndVectorizePass
       linalg::LinalgOp dropped = dropUnitLoops(rewriter, generic, unit);
       if (dropped.getOperation() != generic.getOperation()) {
         regTile = dropped.getOperation();
-        Operation *fill = nullptr;
-        if (auto s = dropped.getDpsInits()[0]
-                         .getDefiningOp<tensor::ExtractSliceOp>())
-          fill = s.getSource().getDefiningOp<linalg::FillOp>();
-        if (fill && sinkFillBelowSlice(rewriter, dropped)) {
-          llvm::erase(inits, fill);
-          inits.push_back(dropped.getDpsInits()[0].getDefiningOp());
-        }
+        sinkFillBelowSlice(rewriter, dropped, &inits);
       }
     }
     auto regLinalg = cast<linalg::LinalgOp>(regTile);
@@ -2939,11 +2935,6 @@ struct CPUTileAndVectorizePass
   /// rows are the output's columns) is that splat: folded before the
   /// transpose lowering below takes the constant apart into shuffles.
   static void forwardSplatWrites(RewriterBase &rewriter, func::FuncOp func) {
-    auto zeros = [](ValueRange indices) {
-      return llvm::all_of(indices, [](Value v) {
-        return isConstantIntValue(getAsOpFoldResult(v), 0);
-      });
-    };
     SmallVector<vector::TransferReadOp> reads;
     func.walk([&](vector::TransferReadOp r) { reads.push_back(r); });
     for (vector::TransferReadOp r : reads) {
@@ -2959,7 +2950,8 @@ struct CPUTileAndVectorizePass
       DenseElementsAttr splat;
       if (!w || r.getMask() || w.getMask() || r.hasOutOfBoundsDim() ||
           !isa<RankedTensorType>(w.getBase().getType()) ||
-          !w.getPermutationMap().isIdentity() || !zeros(w.getIndices()) ||
+          !w.getPermutationMap().isIdentity() ||
+          !areAllConstantIntValue(getAsOpFoldResult(w.getIndices()), 0) ||
           w.getVectorType().getShape() !=
               cast<RankedTensorType>(w.getBase().getType()).getShape() ||
           !matchPattern(w.getVector(), m_Constant(&splat)) || !splat.isSplat())
