@@ -899,6 +899,9 @@ static constexpr StringLiteral kJoinRowsAttr = "tonnx.join_rows";
 /// reduction: its rows of B of the next block are prefetched (placed after
 /// bufferization, prefetchNextBlock).
 static constexpr StringLiteral kPrefetchAttr = "tonnx.prefetch_next_block";
+/// A register tile's reduction loop, unrolled by `cpu-hoist-vector-transfers`
+/// once its accumulators are iteration arguments.
+static constexpr StringLiteral kUnrollAttr = "tonnx.unroll_reduction";
 
 /// A write that joinRowWrites joins or splitJoinedRowWrites splits: no
 /// mask, the vector along the trailing dims, every dim in bounds.
@@ -2297,6 +2300,10 @@ struct CPUTileAndVectorizePass
 
   /// Task tiles chosen by the convolution rewrite, per contraction.
   TaskTiles taskTiles;
+  /// Contractions over B in column panels (packB's), loops (panel, m, i,
+  /// k): their tasks take several panels and their register tiles sweep
+  /// the panels innermost.
+  llvm::SmallPtrSet<Operation *, 8> panelGemms;
   /// Element-wise consumers applied by the contractions' register tiles,
   /// per contraction (each detached from the IR; erased at the end).
   llvm::DenseMap<Operation *, linalg::GenericOp> epilogueOf;
@@ -2412,9 +2419,24 @@ struct CPUTileAndVectorizePass
         succeeded(packed)) {
       ++numPacked;
       handOver(*packed);
+      panelGemms.insert(packed->getOperation());
       return tileContraction(rewriter, *packed, true);
     }
     int64_t rm = divisor(ranges[m], tileM(), 1);
+    // A contraction over B in panels: its n is the panels' columns, (panel,
+    // column), of which a task takes whole panels. Its tasks run panel
+    // block by panel block, so that a block of B (threadTileN columns)
+    // stays in L2 while every row block of A passes over it; within a task
+    // the register tiles take the panels innermost, so that their rows of
+    // A stay in L1 across the block's panels. A task of one panel read its
+    // rows of A from L3 once per panel (matmul 1024: 32 times over).
+    int64_t panel = -1;
+    if (panelGemms.erase(op.getOperation()) && par.size() == 3 && par[0] == 0 &&
+        m == 1 && n == 2 &&
+        ranges[m] * ranges[red] * static_cast<int64_t>(sizeof(float)) >
+            panelTaskMinBytes)
+      panel = 0;
+    int64_t nExtent = panel < 0 ? ranges[n] : ranges[panel] * ranges[n];
     // Level 1: tasks of whole register tiles.
     auto taskTile = [](int64_t extent, int64_t reg, int64_t want) {
       int64_t best = reg;
@@ -2424,7 +2446,7 @@ struct CPUTileAndVectorizePass
       return best;
     };
     int64_t tm = taskTile(ranges[m], rm, threadTileM),
-            tn = taskTile(ranges[n], rn, threadTileN);
+            tn = taskTile(nExtent, rn, threadTileN);
     // Enough tasks to balance the threads (a few per core): smaller task
     // tiles, whichever holds more register tiles first, down to one
     // register tile.
@@ -2436,9 +2458,9 @@ struct CPUTileAndVectorizePass
     };
     auto tasks = [&] {
       int64_t count =
-          llvm::divideCeil(ranges[m], tm) * llvm::divideCeil(ranges[n], tn);
+          llvm::divideCeil(ranges[m], tm) * llvm::divideCeil(nExtent, tn);
       for (int64_t p : par)
-        if (p != m && p != n)
+        if (p != m && p != n && p != panel)
           count *= ranges[p];
       return count;
     };
@@ -2448,7 +2470,7 @@ struct CPUTileAndVectorizePass
       return a * b * ranges[red] >= kMinTaskWork;
     };
     while (!task && tasks() < kMinTasks) {
-      int64_t sm = smaller(ranges[m], rm, tm), sn = smaller(ranges[n], rn, tn);
+      int64_t sm = smaller(ranges[m], rm, tm), sn = smaller(nExtent, rn, tn);
       if (sm && !enough(sm, tn))
         sm = 0;
       if (sn && !enough(tm, sn))
@@ -2465,6 +2487,10 @@ struct CPUTileAndVectorizePass
       t1[p] = idx(1);
     t1[m] = idx(tm);
     t1[n] = idx(tn);
+    if (panel >= 0) {
+      t1[panel] = idx(tn / rn);
+      t1[n] = idx(rn);
+    }
     if (task)
       for (auto [i, t] : llvm::enumerate(*task))
         t1[i] = idx(t);
@@ -2482,11 +2508,11 @@ struct CPUTileAndVectorizePass
     current = inner->getResult(0);
     // The batch dims of a task are 1: drop them first (rank-reducing
     // slices), so the register tiles are 2-D and lower to FMAs.
-    if (par.size() > 2) {
-      SmallVector<unsigned> batchDims;
-      for (int64_t p : par)
-        if (p != m && p != n)
-          batchDims.push_back(p);
+    SmallVector<unsigned> batchDims;
+    for (int64_t p : par)
+      if (p != m && p != n && (p != panel || tn == rn))
+        batchDims.push_back(p);
+    if (!batchDims.empty()) {
       rewriter.setInsertionPoint(inner);
       auto generic = dyn_cast<linalg::GenericOp>(inner.getOperation());
       if (!generic) {
@@ -2557,6 +2583,14 @@ struct CPUTileAndVectorizePass
       t2.push_back(idx(v));
     scf::SCFTilingOptions o2;
     o2.setTileSizes(t2);
+    if (panel >= 0 && inner.getNumLoops() == 4) {
+      // Rows outermost: (m, panel, i, k).
+      SmallVector<int64_t> order = {innerPar[innerPar.size() - 2]};
+      for (int64_t l = 0; l < 4; ++l)
+        if (l != order[0])
+          order.push_back(l);
+      o2.setInterchange(order);
+    }
     FailureOr<FusedTiling> r2 = tileFusingInit(rewriter, inner, o2);
     if (failed(r2))
       return;
@@ -2593,6 +2627,8 @@ struct CPUTileAndVectorizePass
     rewriter.replaceOp(regTile, r3->replacements);
     if (prefetch && blocked && !r3->loops.empty())
       r3->loops.back()->setAttr(kPrefetchAttr, rewriter.getUnitAttr());
+    if (!r3->loops.empty())
+      r3->loops.back()->setAttr(kUnrollAttr, rewriter.getUnitAttr());
     Operation *tile = r3->tiledOps.back();
     // The reduction loop covers the whole reduction (no level tiles it):
     // its result is the register tile's final value.
@@ -2780,6 +2816,7 @@ struct CPUTileAndVectorizePass
     MLIRContext *ctx = &getContext();
     IRRewriter rewriter(ctx);
     taskTiles.clear();
+    panelGemms.clear();
     // Fills written as generics (a constant yielded, no inputs) become
     // linalg.fill, which the rewrites below start accumulators from.
     SmallVector<linalg::GenericOp> fills;
@@ -3196,6 +3233,8 @@ static bool prefetchNextBlock(RewriterBase &rewriter, scf::ForOp f,
 struct CPUHoistVectorTransfersPass
     : public torch_onnx::impl::CPUHoistVectorTransfersBase<
           CPUHoistVectorTransfersPass> {
+  using CPUHoistVectorTransfersBase::CPUHoistVectorTransfersBase;
+
   void runOnOperation() override {
     IRRewriter rewriter(&getContext());
     splitJoinedRowWrites(rewriter, getOperation());
@@ -3221,6 +3260,25 @@ struct CPUHoistVectorTransfersPass
            llvm::to_vector(f.getBody()->getOps<vector::TransferReadOp>()))
         (void)prefetchNextBlock(rewriter, f, r);
     });
+    // Register tiles' reduction loops, their accumulators hoisted into
+    // iteration arguments: unrolled. Only whole unrolled steps: a trip
+    // count the factor does not divide stays as is (no remainder loop).
+    SmallVector<scf::ForOp> unroll;
+    getOperation().walk([&](scf::ForOp f) {
+      if (!f->removeAttr(kUnrollAttr) || unrollReduction < 2 ||
+          f.getNumRegionIterArgs() == 0 ||
+          !llvm::any_of(f.getRegionIterArgs(), [](BlockArgument a) {
+            return isa<VectorType>(a.getType());
+          }))
+        return;
+      std::optional<APInt> trips = f.getStaticTripCount();
+      if (!trips || trips->getSExtValue() < 2 * unrollReduction ||
+          trips->getSExtValue() % unrollReduction)
+        return;
+      unroll.push_back(f);
+    });
+    for (scf::ForOp f : unroll)
+      (void)loopUnrollByFactor(f, unrollReduction);
   }
 };
 

@@ -159,6 +159,12 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
            "Pack a computed B operand into column panels when it has at least "
            "this many bytes (a constant B is always packed, at compile "
            "time)">,
+    Option<"panelTaskMinBytes", "panel-task-min-bytes", "int64_t", "1048576",
+           "A contraction over B in column panels whose A has more bytes "
+           "than this takes tasks of several panels (thread-tile-n columns), "
+           "run panel block by panel block, its register tiles sweeping the "
+           "panels innermost: A is read once per panel block, not once per "
+           "panel (a smaller A stays in L2 between panels)">,
     Option<"winograd", "winograd", "bool", "true",
            "Batch-1 f32 3x3 stride-1 convolutions with a constant filter as "
            "Winograd F(2x2, 3x3) or F(4x4, 3x3)">,
@@ -235,7 +241,19 @@ def CPUHoistVectorTransfers : Pass<"cpu-hoist-vector-transfers",
     before the loops so that the last block prefetches rows inside that
     buffer (never past its end). The weights of a network stream from
     memory on every inference.
+
+    A register tile's reduction loop that `cpu-tile-and-vectorize` marked
+    with `tonnx.unroll_reduction` (a contraction's k loop of at least
+    `unroll-reduction` x 2 steps) is unrolled by `unroll-reduction` once its
+    accumulators are its iteration arguments (upstream
+    `loopUnrollByFactor`): the loop's increment, compare and branch are
+    paid once per `unroll-reduction` steps, and the steps' loads issue
+    ahead of the FMAs of the step before.
   }];
+  let options = [
+    Option<"unrollReduction", "unroll-reduction", "int64_t", "4",
+           "Unroll factor of the register tiles' reduction loops (1: none)">,
+  ];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::vector::VectorDialect",
                            "::mlir::scf::SCFDialect"];

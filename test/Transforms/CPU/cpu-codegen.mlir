@@ -18,6 +18,10 @@
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=512 k-block-min-panel-bytes=0" %t/k-block.mlir | FileCheck %t/k-block.mlir
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize=vector-bits=512 %t/k-block.mlir | FileCheck %t/k-block.mlir --check-prefix=SMALL
 // RUN: torch-onnx-opt --cpu-hoist-vector-transfers --canonicalize %t/prefetch.mlir | FileCheck %t/prefetch.mlir
+// RUN: torch-onnx-opt --cpu-hoist-vector-transfers %t/unroll.mlir | FileCheck %t/unroll.mlir
+// RUN: torch-onnx-opt --cpu-hoist-vector-transfers=unroll-reduction=1 %t/unroll.mlir | FileCheck %t/unroll.mlir --check-prefix=NONE
+// RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=256 pack-min-bytes=0" %t/panel-tasks.mlir | FileCheck %t/panel-tasks.mlir
+// RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=256 pack-min-bytes=0 panel-task-min-bytes=4194304" %t/panel-tasks.mlir | FileCheck %t/panel-tasks.mlir --check-prefix=ONE
 
 //--- fusion.mlir
 // softmax's exp stays out of the P.V contraction (it would run once per
@@ -678,7 +682,7 @@ func.func @pointwise_7x7_short(%x: tensor<1x96x7x7xf32>, %w: tensor<64x96x1x1xf3
 // CHECK: scf.forall
 // CHECK: scf.for %{{.*}} = %c0 to %c1152 step %c128
 // CHECK: scf.for %{{.*}} = %c0 to %c128 step %c1
-// CHECK: } {tonnx.prefetch_next_block}
+// CHECK: } {tonnx.prefetch_next_block, tonnx.unroll_reduction}
 func.func @packed_conv_blocked(%x: tensor<1x128x14x14xf32>, %w: tensor<32x128x3x3xf32>) -> tensor<1x32x14x14xf32> {
   %0 = "onnx.Conv"(%x, %w) {kernel_shape = [3, 3], pads = [1, 1, 1, 1]} : (tensor<1x128x14x14xf32>, tensor<32x128x3x3xf32>) -> tensor<1x32x14x14xf32>
   return %0 : tensor<1x32x14x14xf32>
@@ -906,7 +910,7 @@ func.func @partial_join(%a: vector<4xf32>, %b: vector<4xf32>, %c: vector<4xf32>,
 // CHECK-COUNT-8: vector.fma {{.*}} : vector<32xf32>
 // CHECK-NOT: arith.maxnumf
 // The blocked k loop is marked for the prefetch of the next block of B.
-// CHECK: } {tonnx.prefetch_next_block}
+// CHECK: } {tonnx.prefetch_next_block, tonnx.unroll_reduction}
 // CHECK: linalg.generic {{.*}} ins(%[[BLOCKS]] :
 // CHECK: arith.maxnumf
 // A column panel of B this small (512 x 32 floats, 64 KiB) stays in L2:
@@ -981,4 +985,75 @@ func.func @prefetch_next_block(%b: memref<4x256x32xf32>, %a: memref<64x256xf32>,
     scf.yield %n : vector<8x32xf32>
   }
   return %u : vector<8x32xf32>
+}
+
+//--- unroll.mlir
+// A marked register-tile reduction loop (its accumulator an iteration
+// argument) is unrolled by 4: step 4, four FMAs chained through the
+// accumulator per iteration, the mark consumed. A marked loop whose trip
+// count 4 does not divide (6) and an unmarked loop stay as they are.
+// CHECK-LABEL: func.func @unroll_reduction
+// CHECK: %[[U:.*]] = scf.for %{{.*}} = %c0 to %c128 step %c4 iter_args(%[[A0:.*]] = %{{.*}})
+// CHECK: %[[F0:.*]] = vector.fma %{{.*}}, %{{.*}}, %[[A0]]
+// CHECK: %[[F1:.*]] = vector.fma %{{.*}}, %{{.*}}, %[[F0]]
+// CHECK: %[[F2:.*]] = vector.fma %{{.*}}, %{{.*}}, %[[F1]]
+// CHECK: %[[F3:.*]] = vector.fma %{{.*}}, %{{.*}}, %[[F2]]
+// CHECK-NEXT: scf.yield %[[F3]]
+// CHECK: scf.for %{{.*}} = %c0 to %c6 step %c1
+// CHECK-COUNT-1: vector.fma
+// CHECK-NEXT: scf.yield
+// CHECK: scf.for %{{.*}} = %c0 to %c128 step %c1
+// CHECK-COUNT-1: vector.fma
+// CHECK-NEXT: scf.yield
+// CHECK-NOT: tonnx.unroll_reduction
+// NONE-LABEL: func.func @unroll_reduction
+// NONE: scf.for %{{.*}} = %c0 to %c128 step %c1
+// NONE-NOT: tonnx.unroll_reduction
+func.func @unroll_reduction(%b: memref<128x32xf32>, %acc: vector<32xf32>) -> (vector<32xf32>, vector<32xf32>, vector<32xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c6 = arith.constant 6 : index
+  %c128 = arith.constant 128 : index
+  %f0 = arith.constant 0.0 : f32
+  %u = scf.for %k = %c0 to %c128 step %c1 iter_args(%c = %acc) -> (vector<32xf32>) {
+    %bv = vector.transfer_read %b[%k, %c0], %f0 {in_bounds = [true]} : memref<128x32xf32>, vector<32xf32>
+    %f = vector.fma %bv, %bv, %c : vector<32xf32>
+    scf.yield %f : vector<32xf32>
+  } {tonnx.unroll_reduction}
+  %s = scf.for %k = %c0 to %c6 step %c1 iter_args(%c = %acc) -> (vector<32xf32>) {
+    %bv = vector.transfer_read %b[%k, %c0], %f0 {in_bounds = [true]} : memref<128x32xf32>, vector<32xf32>
+    %f = vector.fma %bv, %bv, %c : vector<32xf32>
+    scf.yield %f : vector<32xf32>
+  } {tonnx.unroll_reduction}
+  %n = scf.for %k = %c0 to %c128 step %c1 iter_args(%c = %acc) -> (vector<32xf32>) {
+    %bv = vector.transfer_read %b[%k, %c0], %f0 {in_bounds = [true]} : memref<128x32xf32>, vector<32xf32>
+    %f = vector.fma %bv, %bv, %c : vector<32xf32>
+    scf.yield %f : vector<32xf32>
+  }
+  return %u, %s, %n : vector<32xf32>, vector<32xf32>, vector<32xf32>
+}
+
+//--- panel-tasks.mlir
+// B computed at run time and packed in 16 panels of 16 columns; A (512 x
+// 1024 floats, 2 MiB) is over panel-task-min-bytes: a task takes all 16
+// panels (256 columns) of 64 rows, the tasks walk the panel blocks
+// outermost, and within a task the register tiles (4 x 16) take the rows
+// outermost and the panels innermost, so that a tile's 4 rows of A are
+// read once per task, not once per panel. The register tile's reduction
+// loop is marked for unrolling.
+// CHECK-LABEL: func.func @panel_tasks
+// CHECK: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0) to (16, 512, 16) step (16, 64, 16)
+// CHECK: scf.for %{{.*}} = %c0 to %c64 step %c4
+// CHECK: scf.for %{{.*}} = %c0 to %c16 step %c1
+// CHECK: scf.for %{{.*}} = %c0 to %c1024 step %c1
+// CHECK: vector.fma {{.*}} : vector<16xf32>
+// CHECK: } {tonnx.unroll_reduction}
+// With a larger threshold, one panel per task, as before.
+// ONE-LABEL: func.func @panel_tasks
+// ONE: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0) to (16, 512, 16) step (1, 64, 16)
+// ONE-NOT: %c0 to %c16 step %c1{{ }}
+// ONE: scf.for %{{.*}} = %c0 to %c1024 step %c1
+func.func @panel_tasks(%a: tensor<512x1024xf32>, %b: tensor<1024x256xf32>) -> tensor<512x256xf32> {
+  %0 = "onnx.MatMul"(%a, %b) : (tensor<512x1024xf32>, tensor<1024x256xf32>) -> tensor<512x256xf32>
+  return %0 : tensor<512x256xf32>
 }
