@@ -3261,8 +3261,9 @@ struct CPUHoistVectorTransfersPass
         (void)prefetchNextBlock(rewriter, f, r);
     });
     // Register tiles' reduction loops, their accumulators hoisted into
-    // iteration arguments: unrolled. Only whole unrolled steps: a trip
-    // count the factor does not divide stays as is (no remainder loop).
+    // iteration arguments: unrolled, the steps the factor leaves over (a
+    // 7x7 stem's 147) in a loop after them. A loop shorter than twice the
+    // factor stays as is.
     SmallVector<scf::ForOp> unroll;
     getOperation().walk([&](scf::ForOp f) {
       if (!f->removeAttr(kUnrollAttr) || unrollReduction < 2 ||
@@ -3272,8 +3273,7 @@ struct CPUHoistVectorTransfersPass
           }))
         return;
       std::optional<APInt> trips = f.getStaticTripCount();
-      if (!trips || trips->getSExtValue() < 2 * unrollReduction ||
-          trips->getSExtValue() % unrollReduction)
+      if (!trips || trips->getSExtValue() < 2 * unrollReduction)
         return;
       unroll.push_back(f);
     });

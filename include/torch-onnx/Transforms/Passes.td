@@ -246,9 +246,10 @@ def CPUHoistVectorTransfers : Pass<"cpu-hoist-vector-transfers",
     with `tonnx.unroll_reduction` (a contraction's k loop of at least
     `unroll-reduction` x 2 steps) is unrolled by `unroll-reduction` once its
     accumulators are its iteration arguments (upstream
-    `loopUnrollByFactor`): the loop's increment, compare and branch are
-    paid once per `unroll-reduction` steps, and the steps' loads issue
-    ahead of the FMAs of the step before.
+    `loopUnrollByFactor`; the steps left over run in a loop after it): the
+    loop's increment, compare and branch are paid once per
+    `unroll-reduction` steps, and the steps' loads issue ahead of the FMAs
+    of the step before.
   }];
   let options = [
     Option<"unrollReduction", "unroll-reduction", "int64_t", "4",

@@ -990,8 +990,10 @@ func.func @prefetch_next_block(%b: memref<4x256x32xf32>, %a: memref<64x256xf32>,
 //--- unroll.mlir
 // A marked register-tile reduction loop (its accumulator an iteration
 // argument) is unrolled by 4: step 4, four FMAs chained through the
-// accumulator per iteration, the mark consumed. A marked loop whose trip
-// count 4 does not divide (6) and an unmarked loop stay as they are.
+// accumulator per iteration, the mark consumed. A marked loop of 10 steps
+// runs 8 unrolled and the 2 left over in a loop after them, from the
+// unrolled loop's result. A marked loop shorter than 8 steps (6) and an
+// unmarked loop stay as they are.
 // CHECK-LABEL: func.func @unroll_reduction
 // CHECK: %[[U:.*]] = scf.for %{{.*}} = %c0 to %c128 step %c4 iter_args(%[[A0:.*]] = %{{.*}})
 // CHECK: %[[F0:.*]] = vector.fma %{{.*}}, %{{.*}}, %[[A0]]
@@ -999,6 +1001,11 @@ func.func @prefetch_next_block(%b: memref<4x256x32xf32>, %a: memref<64x256xf32>,
 // CHECK: %[[F2:.*]] = vector.fma %{{.*}}, %{{.*}}, %[[F1]]
 // CHECK: %[[F3:.*]] = vector.fma %{{.*}}, %{{.*}}, %[[F2]]
 // CHECK-NEXT: scf.yield %[[F3]]
+// CHECK: %[[M:.*]] = scf.for %{{.*}} = %c0 to %c8 step %c4
+// CHECK-COUNT-4: vector.fma
+// CHECK: scf.for %{{.*}} = %c8 to %c10 step %c1 iter_args(%{{.*}} = %[[M]])
+// CHECK-COUNT-1: vector.fma
+// CHECK-NEXT: scf.yield
 // CHECK: scf.for %{{.*}} = %c0 to %c6 step %c1
 // CHECK-COUNT-1: vector.fma
 // CHECK-NEXT: scf.yield
@@ -1013,6 +1020,7 @@ func.func @unroll_reduction(%b: memref<128x32xf32>, %acc: vector<32xf32>) -> (ve
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %c6 = arith.constant 6 : index
+  %c10 = arith.constant 10 : index
   %c128 = arith.constant 128 : index
   %f0 = arith.constant 0.0 : f32
   %u = scf.for %k = %c0 to %c128 step %c1 iter_args(%c = %acc) -> (vector<32xf32>) {
@@ -1020,7 +1028,12 @@ func.func @unroll_reduction(%b: memref<128x32xf32>, %acc: vector<32xf32>) -> (ve
     %f = vector.fma %bv, %bv, %c : vector<32xf32>
     scf.yield %f : vector<32xf32>
   } {tonnx.unroll_reduction}
-  %s = scf.for %k = %c0 to %c6 step %c1 iter_args(%c = %acc) -> (vector<32xf32>) {
+  %r = scf.for %k = %c0 to %c10 step %c1 iter_args(%c = %acc) -> (vector<32xf32>) {
+    %bv = vector.transfer_read %b[%k, %c0], %f0 {in_bounds = [true]} : memref<128x32xf32>, vector<32xf32>
+    %f = vector.fma %bv, %bv, %c : vector<32xf32>
+    scf.yield %f : vector<32xf32>
+  } {tonnx.unroll_reduction}
+  %s = scf.for %k = %c0 to %c6 step %c1 iter_args(%c = %r) -> (vector<32xf32>) {
     %bv = vector.transfer_read %b[%k, %c0], %f0 {in_bounds = [true]} : memref<128x32xf32>, vector<32xf32>
     %f = vector.fma %bv, %bv, %c : vector<32xf32>
     scf.yield %f : vector<32xf32>
