@@ -22,6 +22,7 @@
 // RUN: torch-onnx-opt --cpu-hoist-vector-transfers=unroll-reduction=1 %t/unroll.mlir | FileCheck %t/unroll.mlir --check-prefix=NONE
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=256 pack-min-bytes=0" %t/panel-tasks.mlir | FileCheck %t/panel-tasks.mlir
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=256 pack-min-bytes=0 panel-task-min-bytes=4194304" %t/panel-tasks.mlir | FileCheck %t/panel-tasks.mlir --check-prefix=ONE
+// RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=256 pack-min-bytes=0 thread-tile-n=128" %t/panel-tasks.mlir | FileCheck %t/panel-tasks.mlir --check-prefix=HALF
 
 //--- fusion.mlir
 // softmax's exp stays out of the P.V contraction (it would run once per
@@ -575,6 +576,10 @@ func.func @f64_math(%x: f64) -> f64 {
 // packed at compile time (B[k, n] = 32 k + n: the blob starts with row 0's
 // first 16 values, then row 1's, 32.0); a computed B by a copy. One task per
 // (panel, 64-row block); the register tiles read contiguous panel rows.
+// The copy of a computed B walks B row by row within a block of panels
+// (loops block, k, panel, column; here one block of the 2 panels).
+// CHECK-DAG: #[[ROWS:.*]] = affine_map<(d0, d1, d2, d3) -> (d1, (d0 * 2 + d2) * 16 + d3)>
+// CHECK-DAG: #[[PANELS:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d2, d1, d3)>
 // CHECK-LABEL: func.func @packed_weight
 // CHECK: %[[P:.*]] = arith.constant dense_resource<[[BLOB:packed.*]]> : tensor<2x8x16xf32>
 // CHECK: scf.forall (%[[J:.*]], %{{.*}}, %{{.*}}) = (0, 0, 0) to (2, 256, 16) step (1, 64, 16)
@@ -586,8 +591,9 @@ func.func @f64_math(%x: f64) -> f64 {
 // fill of the task's tile read back by the tiles).
 // CHECK-LABEL: func.func @packed_at_run_time
 // CHECK: %[[Z:.*]] = arith.constant dense<0.000000e+00> : vector<4x16xf32>
-// CHECK: %[[E:.*]] = tensor.empty() : tensor<2x8x16xf32>
-// CHECK: %[[C:.*]] = linalg.generic {{.*}} ins(%arg1 : tensor<8x32xf32>) outs(%[[E]] : tensor<2x8x16xf32>)
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<1x2x8x16xf32>
+// CHECK: %[[G:.*]] = linalg.generic {indexing_maps = [#[[ROWS]], #[[PANELS]]]{{.*}} ins(%arg1 : tensor<8x32xf32>) outs(%[[E]] : tensor<1x2x8x16xf32>)
+// CHECK: %[[C:.*]] = tensor.collapse_shape %[[G]] {{\[\[}}0, 1], [2], [3]] : tensor<1x2x8x16xf32> into tensor<2x8x16xf32>
 // CHECK-NOT: linalg.fill
 // CHECK: scf.forall
 // CHECK: tensor.extract_slice %[[C]]
@@ -1061,6 +1067,13 @@ func.func @unroll_reduction(%b: memref<128x32xf32>, %acc: vector<32xf32>) -> (ve
 // CHECK: scf.for %{{.*}} = %c0 to %c1024 step %c1
 // CHECK: vector.fma {{.*}} : vector<16xf32>
 // CHECK: } {tonnx.unroll_reduction}
+// Tasks of 128 columns: the copy of B in 2 blocks of 8 panels, the
+// blocks its outer loop (each thread packs the panels its tasks read).
+// HALF: %[[E:.*]] = tensor.empty() : tensor<2x8x1024x16xf32>
+// HALF: %[[G:.*]] = linalg.generic {{.*}} outs(%[[E]] : tensor<2x8x1024x16xf32>)
+// HALF: %[[C:.*]] = tensor.collapse_shape %[[G]] {{.*}} into tensor<16x1024x16xf32>
+// HALF: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0) to (16, 512, 16) step (8, 64, 16)
+// HALF: tensor.extract_slice %[[C]]
 // With a larger threshold, one panel per task, as before.
 // ONE-LABEL: func.func @panel_tasks
 // ONE: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0) to (16, 512, 16) step (1, 64, 16)
