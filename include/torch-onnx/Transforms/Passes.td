@@ -159,12 +159,14 @@ def CPUTileAndVectorize : Pass<"cpu-tile-and-vectorize", "func::FuncOp"> {
            "Pack a computed B operand into column panels when it has at least "
            "this many bytes (a constant B is always packed, at compile "
            "time)">,
-    Option<"panelTaskMinBytes", "panel-task-min-bytes", "int64_t", "1048576",
+    Option<"panelTaskMinBytes", "panel-task-min-bytes", "int64_t", "2097152",
            "A contraction over B in column panels whose A has more bytes "
-           "than this takes tasks of several panels (thread-tile-n columns), "
-           "run panel block by panel block, its register tiles sweeping the "
-           "panels innermost: A is read once per panel block, not once per "
-           "panel (a smaller A stays in L2 between panels)">,
+           "than this (about a core's L2) takes tasks of several panels "
+           "(thread-tile-n columns), run panel block by panel block, its "
+           "register tiles sweeping the panels innermost: A is read once per "
+           "panel block, not once per panel (a smaller A stays in L2 between "
+           "panels, and a task of one panel keeps its block of B in L1 "
+           "across its rows)">,
     Option<"winograd", "winograd", "bool", "true",
            "Batch-1 f32 3x3 stride-1 convolutions with a constant filter as "
            "Winograd F(2x2, 3x3) or F(4x4, 3x3)">,

@@ -21,7 +21,7 @@
 // RUN: torch-onnx-opt --cpu-hoist-vector-transfers %t/unroll.mlir | FileCheck %t/unroll.mlir
 // RUN: torch-onnx-opt --cpu-hoist-vector-transfers=unroll-reduction=1 %t/unroll.mlir | FileCheck %t/unroll.mlir --check-prefix=NONE
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=256 pack-min-bytes=0" %t/panel-tasks.mlir | FileCheck %t/panel-tasks.mlir
-// RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=256 pack-min-bytes=0 panel-task-min-bytes=4194304" %t/panel-tasks.mlir | FileCheck %t/panel-tasks.mlir --check-prefix=ONE
+// RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=256 pack-min-bytes=0 panel-task-min-bytes=8388608" %t/panel-tasks.mlir | FileCheck %t/panel-tasks.mlir --check-prefix=ONE
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=256 pack-min-bytes=0 thread-tile-n=128" %t/panel-tasks.mlir | FileCheck %t/panel-tasks.mlir --check-prefix=HALF
 
 //--- fusion.mlir
@@ -1053,15 +1053,15 @@ func.func @unroll_reduction(%b: memref<128x32xf32>, %acc: vector<32xf32>) -> (ve
 }
 
 //--- panel-tasks.mlir
-// B computed at run time and packed in 16 panels of 16 columns; A (512 x
-// 1024 floats, 2 MiB) is over panel-task-min-bytes: a task takes all 16
+// B computed at run time and packed in 16 panels of 16 columns; A (1024 x
+// 1024 floats, 4 MiB) is over panel-task-min-bytes: a task takes all 16
 // panels (256 columns) of 64 rows, the tasks walk the panel blocks
 // outermost, and within a task the register tiles (4 x 16) take the rows
 // outermost and the panels innermost, so that a tile's 4 rows of A are
 // read once per task, not once per panel. The register tile's reduction
 // loop is marked for unrolling.
 // CHECK-LABEL: func.func @panel_tasks
-// CHECK: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0) to (16, 512, 16) step (16, 64, 16)
+// CHECK: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0) to (16, 1024, 16) step (16, 64, 16)
 // CHECK: scf.for %{{.*}} = %c0 to %c64 step %c4
 // CHECK: scf.for %{{.*}} = %c0 to %c16 step %c1
 // CHECK: scf.for %{{.*}} = %c0 to %c1024 step %c1
@@ -1072,14 +1072,14 @@ func.func @unroll_reduction(%b: memref<128x32xf32>, %acc: vector<32xf32>) -> (ve
 // HALF: %[[E:.*]] = tensor.empty() : tensor<2x8x1024x16xf32>
 // HALF: %[[G:.*]] = linalg.generic {{.*}} outs(%[[E]] : tensor<2x8x1024x16xf32>)
 // HALF: %[[C:.*]] = tensor.collapse_shape %[[G]] {{.*}} into tensor<16x1024x16xf32>
-// HALF: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0) to (16, 512, 16) step (8, 64, 16)
+// HALF: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0) to (16, 1024, 16) step (8, 64, 16)
 // HALF: tensor.extract_slice %[[C]]
 // With a larger threshold, one panel per task, as before.
 // ONE-LABEL: func.func @panel_tasks
-// ONE: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0) to (16, 512, 16) step (1, 64, 16)
+// ONE: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0) to (16, 1024, 16) step (1, 64, 16)
 // ONE-NOT: %c0 to %c16 step %c1{{ }}
 // ONE: scf.for %{{.*}} = %c0 to %c1024 step %c1
-func.func @panel_tasks(%a: tensor<512x1024xf32>, %b: tensor<1024x256xf32>) -> tensor<512x256xf32> {
-  %0 = "onnx.MatMul"(%a, %b) : (tensor<512x1024xf32>, tensor<1024x256xf32>) -> tensor<512x256xf32>
-  return %0 : tensor<512x256xf32>
+func.func @panel_tasks(%a: tensor<1024x1024xf32>, %b: tensor<1024x256xf32>) -> tensor<1024x256xf32> {
+  %0 = "onnx.MatMul"(%a, %b) : (tensor<1024x1024xf32>, tensor<1024x256xf32>) -> tensor<1024x256xf32>
+  return %0 : tensor<1024x256xf32>
 }
