@@ -2342,6 +2342,8 @@ struct CPUTileAndVectorizePass
       task = it->second;
       taskTiles.erase(it);
     }
+    // Whether packB made this op (taken out of the set for the same reason).
+    bool panelGemm = panelGemms.erase(op.getOperation());
     // The epilogue, applied exactly once to what this op computes: by each
     // register tile after its reduction loop, or, where the tiling stops
     // short, by a copy on the result of what is left (`current`).
@@ -2446,8 +2448,7 @@ struct CPUTileAndVectorizePass
     // A stay in L1 across the block's panels. A task of one panel read its
     // rows of A from L3 once per panel (matmul 1024: 32 times over).
     int64_t panel = -1;
-    if (panelGemms.erase(op.getOperation()) && par.size() == 3 && par[0] == 0 &&
-        m == 1 && n == 2 &&
+    if (panelGemm && par.size() == 3 && par[0] == 0 && m == 1 && n == 2 &&
         ranges[m] * ranges[red] * static_cast<int64_t>(sizeof(float)) >
             panelTaskMinBytes)
       panel = 0;
