@@ -2314,10 +2314,6 @@ struct CPUTileAndVectorizePass
 
   /// Task tiles chosen by the convolution rewrite, per contraction.
   TaskTiles taskTiles;
-  /// Contractions over B in column panels (packB's), loops (panel, m, i,
-  /// k): their tasks take several panels and their register tiles sweep
-  /// the panels innermost.
-  llvm::SmallPtrSet<Operation *, 8> panelGemms;
   /// Element-wise consumers applied by the contractions' register tiles,
   /// per contraction (each detached from the IR; erased at the end).
   llvm::DenseMap<Operation *, linalg::GenericOp> epilogueOf;
@@ -2333,8 +2329,10 @@ struct CPUTileAndVectorizePass
   /// Reduction loops of register tiles whose accumulator is transposed.
   SmallVector<scf::ForOp> transposedAccLoops;
 
+  /// `panelGemm`: `op` is packB's contraction over B in column panels,
+  /// loops (panel, m, i, k).
   void tileContraction(RewriterBase &rewriter, linalg::LinalgOp op,
-                       bool split = false) {
+                       bool split = false, bool panelGemm = false) {
     // Task tiles chosen for this op, taken out of the map (the op is
     // replaced, and a later op may reuse its address).
     std::optional<SmallVector<int64_t>> task;
@@ -2342,8 +2340,6 @@ struct CPUTileAndVectorizePass
       task = it->second;
       taskTiles.erase(it);
     }
-    // Whether packB made this op (taken out of the set for the same reason).
-    bool panelGemm = panelGemms.erase(op.getOperation());
     // The epilogue, applied exactly once to what this op computes: by each
     // register tile after its reduction loop, or, where the tiling stops
     // short, by a copy on the result of what is left (`current`).
@@ -2436,8 +2432,8 @@ struct CPUTileAndVectorizePass
         succeeded(packed)) {
       ++numPacked;
       handOver(*packed);
-      panelGemms.insert(packed->getOperation());
-      return tileContraction(rewriter, *packed, true);
+      return tileContraction(rewriter, *packed, /*split=*/true,
+                             /*panelGemm=*/true);
     }
     int64_t rm = divisor(ranges[m], tileM(), 1);
     // A contraction over B in panels: its n is the panels' columns, (panel,
@@ -2832,7 +2828,6 @@ struct CPUTileAndVectorizePass
     MLIRContext *ctx = &getContext();
     IRRewriter rewriter(ctx);
     taskTiles.clear();
-    panelGemms.clear();
     // Fills written as generics (a constant yielded, no inputs) become
     // linalg.fill, which the rewrites below start accumulators from.
     SmallVector<linalg::GenericOp> fills;
@@ -3283,7 +3278,6 @@ struct CPUHoistVectorTransfersPass
     SmallVector<scf::ForOp> unroll;
     getOperation().walk([&](scf::ForOp f) {
       if (!f->removeAttr(kUnrollAttr) || unrollReduction < 2 ||
-          f.getNumRegionIterArgs() == 0 ||
           !llvm::any_of(f.getRegionIterArgs(), [](BlockArgument a) {
             return isa<VectorType>(a.getType());
           }))
