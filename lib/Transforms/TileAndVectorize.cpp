@@ -2093,15 +2093,29 @@ static linalg::LinalgOp dropUnitLoops(RewriterBase &rewriter,
   return cast<linalg::LinalgOp>(dropped->resultOp.getOperation());
 }
 
-/// After dropUnitLoops, `op`'s init is a rank-reducing slice of a fill
-/// that its result is inserted back over whole: the fill is moved below the
-/// slice (a fill of the slice of the fill's own destination), and the
-/// result is inserted into that destination. The register tiles then fuse
-/// the fill and start their accumulators at its value in registers, where
-/// the fill written over the task's output in memory and read back by every
-/// tile (a transposed read, for a packed convolution's pixels-by-channels
-/// tile) would otherwise stay. Returns whether it applied; `inits`, when
-/// given, then holds the new fill where it held the old one.
+/// A broadcast that a contraction's init can start from: an all-parallel
+/// generic with one input that yields that input (a bias) into its init,
+/// which it writes whole (identity map).
+static bool isInitBroadcast(linalg::GenericOp g) {
+  if (!g || g.getNumDpsInputs() != 1 || g.getNumDpsInits() != 1 ||
+      g.getNumReductionLoops() != 0 ||
+      !g.getMatchingIndexingMap(g.getDpsInitOperand(0)).isIdentity())
+    return false;
+  auto yield = cast<linalg::YieldOp>(g.getBody()->getTerminator());
+  return yield.getValues()[0] == g.getBody()->getArgument(0);
+}
+
+/// After dropUnitLoops, `op`'s init is a rank-reducing slice of a fill or
+/// of a bias broadcast (isInitBroadcast) that its result is inserted back
+/// over whole: the fill (broadcast) is moved below the slice, as a fill
+/// (broadcast, the dropped loops read at 0) of the slice of its own
+/// destination, and the result is inserted into that destination. The
+/// register tiles then fuse it and start their accumulators at its value
+/// in registers, where the fill (bias) written over the task's output in
+/// memory and read back by every tile (a transposed read, for a packed
+/// convolution's pixels-by-channels tile) would otherwise stay. Returns
+/// whether it applied; `inits`, when given, then holds the new op where it
+/// held the old one.
 static bool sinkFillBelowSlice(RewriterBase &rewriter, linalg::LinalgOp op,
                                SmallVectorImpl<Operation *> *inits = nullptr) {
   if (op->getNumResults() != 1 || op.getNumDpsInits() != 1)
@@ -2110,8 +2124,10 @@ static bool sinkFillBelowSlice(RewriterBase &rewriter, linalg::LinalgOp op,
   auto slice = init->get().getDefiningOp<tensor::ExtractSliceOp>();
   if (!slice)
     return false;
-  auto fill = slice.getSource().getDefiningOp<linalg::FillOp>();
-  if (!fill || !slice.getSource().hasNUses(2) || !op->getResult(0).hasOneUse())
+  Operation *fill = slice.getSource().getDefiningOp();
+  auto bcast = dyn_cast_or_null<linalg::GenericOp>(fill);
+  if (!fill || !(isa<linalg::FillOp>(fill) || isInitBroadcast(bcast)) ||
+      !slice.getSource().hasNUses(2) || !op->getResult(0).hasOneUse())
     return false;
   auto insert = dyn_cast<tensor::InsertSliceOp>(*op->getResult(0).user_begin());
   if (!insert || insert.getDest() != slice.getSource() ||
@@ -2126,17 +2142,41 @@ static bool sinkFillBelowSlice(RewriterBase &rewriter, linalg::LinalgOp op,
     if (o != 0 || s != d || ShapedType::isDynamic(d))
       return false;
   rewriter.setInsertionPoint(op);
-  Value dest = fill.getOutputs()[0];
+  Value dest = cast<DestinationStyleOpInterface>(fill).getDpsInits()[0];
   auto newSlice = tensor::ExtractSliceOp::create(
       rewriter, slice.getLoc(), slice.getType(), dest, slice.getMixedOffsets(),
       slice.getMixedSizes(), slice.getMixedStrides());
-  auto newFill =
-      linalg::FillOp::create(rewriter, fill.getLoc(), fill.getInputs()[0],
-                             ValueRange{newSlice.getResult()});
-  rewriter.modifyOpInPlace(op, [&] { init->set(newFill.getResult(0)); });
+  Operation *newFill;
+  if (!bcast) {
+    newFill = linalg::FillOp::create(rewriter, fill->getLoc(),
+                                     cast<linalg::FillOp>(fill).getInputs()[0],
+                                     ValueRange{newSlice.getResult()});
+  } else {
+    // The broadcast's loops are its output's dims: those the slice drops
+    // are read at 0, the others renumbered.
+    llvm::SmallBitVector dropped = slice.getDroppedDims();
+    MLIRContext *ctx = op->getContext();
+    unsigned rank = slice.getType().getRank();
+    SmallVector<AffineExpr> dims;
+    for (unsigned i = 0, kept = 0; i < dropped.size(); ++i)
+      dims.push_back(dropped[i] ? getAffineConstantExpr(0, ctx)
+                                : getAffineDimExpr(kept++, ctx));
+    AffineMap inMap = bcast.getMatchingIndexingMap(bcast.getDpsInputOperand(0))
+                          .replaceDimsAndSymbols(dims, {}, rank, 0);
+    newFill = linalg::GenericOp::create(
+        rewriter, fill->getLoc(), TypeRange{slice.getType()},
+        ValueRange{bcast.getDpsInputOperand(0)->get()},
+        ValueRange{newSlice.getResult()},
+        {inMap, AffineMap::getMultiDimIdentityMap(rank, ctx)},
+        SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+        [](OpBuilder &b, Location l, ValueRange a) {
+          linalg::YieldOp::create(b, l, a[0]);
+        });
+  }
+  rewriter.modifyOpInPlace(op, [&] { init->set(newFill->getResult(0)); });
   rewriter.modifyOpInPlace(insert, [&] { insert.getDestMutable().set(dest); });
   if (inits)
-    llvm::replace(*inits, fill.getOperation(), newFill.getOperation());
+    llvm::replace(*inits, fill, newFill);
   rewriter.eraseOp(slice);
   rewriter.eraseOp(fill);
   return true;
@@ -2995,20 +3035,47 @@ struct CPUTileAndVectorizePass
         base = es.getSource();
       }
       auto w = base.getDefiningOp<vector::TransferWriteOp>();
-      DenseElementsAttr splat;
       if (!w || r.getMask() || w.getMask() || r.hasOutOfBoundsDim() ||
           !isa<RankedTensorType>(w.getBase().getType()) ||
           !w.getPermutationMap().isIdentity() ||
           !areAllConstantIntValue(getAsOpFoldResult(w.getIndices()), 0) ||
+          !areAllConstantIntValue(getAsOpFoldResult(r.getIndices()), 0) ||
           w.getVectorType().getShape() !=
-              cast<RankedTensorType>(w.getBase().getType()).getShape() ||
-          !matchPattern(w.getVector(), m_Constant(&splat)) || !splat.isSplat())
+              cast<RankedTensorType>(w.getBase().getType()).getShape())
         continue;
       rewriter.setInsertionPoint(r);
-      rewriter.replaceOpWithNewOp<arith::ConstantOp>(
-          r, r.getVectorType(),
-          DenseElementsAttr::get(r.getVectorType(),
-                                 splat.getSplatValue<Attribute>()));
+      DenseElementsAttr splat;
+      if (matchPattern(w.getVector(), m_Constant(&splat)) && splat.isSplat()) {
+        rewriter.replaceOpWithNewOp<arith::ConstantOp>(
+            r, r.getVectorType(),
+            DenseElementsAttr::get(r.getVectorType(),
+                                   splat.getSplatValue<Attribute>()));
+        continue;
+      }
+      // A bias: the written vector, transposed as the read's map says.
+      AffineMap perm = r.getPermutationMap();
+      if (!perm.isPermutation() || r.getVectorType().getRank() != 2)
+        continue;
+      Value v = w.getVector();
+      auto vr = v.getDefiningOp<vector::TransferReadOp>();
+      if (!perm.isIdentity() && vr && !vr.getMask()) {
+        // A read (the bias, broadcast along the pixels): the same read with
+        // its vector dims swapped, so no transpose is left to lower.
+        AffineMap m = vr.getPermutationMap();
+        SmallVector<bool> inBounds = vr.getInBoundsValues();
+        v = vector::TransferReadOp::create(
+            rewriter, r.getLoc(), r.getVectorType(), vr.getBase(),
+            vr.getIndices(),
+            AffineMapAttr::get(AffineMap::get(m.getNumDims(), 0,
+                                              {m.getResult(1), m.getResult(0)},
+                                              r.getContext())),
+            vr.getPadding(), /*mask=*/Value(),
+            rewriter.getBoolArrayAttr({inBounds[1], inBounds[0]}));
+      } else if (!perm.isIdentity()) {
+        v = vector::TransposeOp::create(rewriter, r.getLoc(), v,
+                                        ArrayRef<int64_t>{1, 0});
+      }
+      rewriter.replaceOp(r, v);
     }
   }
 
@@ -3241,6 +3308,44 @@ static bool prefetchNextBlock(RewriterBase &rewriter, scf::ForOp f,
   return true;
 }
 
+/// Replaces each in-bounds, unmasked read of a memref in `f`'s body whose
+/// every use takes one element out of it (vector.extract to a scalar) by
+/// scalar loads of those elements.
+static void scalarizeElementReads(RewriterBase &rewriter, scf::ForOp f) {
+  for (auto r :
+       llvm::to_vector(f.getBody()->getOps<vector::TransferReadOp>())) {
+    auto mt = dyn_cast<MemRefType>(r.getBase().getType());
+    if (!mt || r.getMask() || r.hasOutOfBoundsDim() ||
+        !r.getPermutationMap().isMinorIdentity() || r->use_empty() ||
+        !llvm::all_of(r->getUsers(), [](Operation *u) {
+          auto e = dyn_cast<vector::ExtractOp>(u);
+          return e && !isa<VectorType>(e.getType()) &&
+                 e.getDynamicPosition().empty();
+        }))
+      continue;
+    int64_t lead = mt.getRank() - r.getVectorType().getRank();
+    for (Operation *u : llvm::to_vector(r->getUsers())) {
+      auto e = cast<vector::ExtractOp>(u);
+      rewriter.setInsertionPoint(e);
+      SmallVector<Value> indices(r.getIndices());
+      for (auto [j, pos] : llvm::enumerate(e.getStaticPosition())) {
+        if (!pos)
+          continue;
+        Value &index = indices[lead + j];
+        if (std::optional<int64_t> c = getConstantIntValue(index))
+          index =
+              arith::ConstantIndexOp::create(rewriter, e.getLoc(), *c + pos);
+        else
+          index = arith::AddIOp::create(
+              rewriter, e.getLoc(), index,
+              arith::ConstantIndexOp::create(rewriter, e.getLoc(), pos));
+      }
+      rewriter.replaceOpWithNewOp<memref::LoadOp>(e, r.getBase(), indices);
+    }
+    rewriter.eraseOp(r);
+  }
+}
+
 struct CPUHoistVectorTransfersPass
     : public torch_onnx::impl::CPUHoistVectorTransfersBase<
           CPUHoistVectorTransfersPass> {
@@ -3270,6 +3375,14 @@ struct CPUHoistVectorTransfersPass
       for (auto r :
            llvm::to_vector(f.getBody()->getOps<vector::TransferReadOp>()))
         (void)prefetchNextBlock(rewriter, f, r);
+    });
+    // Register tiles' reduction loops: the elements of A that each step
+    // broadcasts are loaded one by one (a broadcast from memory), not as
+    // a vector taken apart (a load and a shuffle per element, on the port
+    // that an FMA pipe shares).
+    getOperation().walk([&](scf::ForOp f) {
+      if (f->hasAttr(kUnrollAttr))
+        scalarizeElementReads(rewriter, f);
     });
     // Register tiles' reduction loops, their accumulators hoisted into
     // iteration arguments: unrolled, the steps the factor leaves over (a

@@ -258,6 +258,7 @@ def CPUHoistVectorTransfers : Pass<"cpu-hoist-vector-transfers",
            "Unroll factor of the register tiles' reduction loops (1: none)">,
   ];
   let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect",
                            "::mlir::vector::VectorDialect",
                            "::mlir::scf::SCFDialect"];
 }

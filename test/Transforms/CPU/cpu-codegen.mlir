@@ -20,6 +20,7 @@
 // RUN: torch-onnx-opt --cpu-hoist-vector-transfers --canonicalize %t/prefetch.mlir | FileCheck %t/prefetch.mlir
 // RUN: torch-onnx-opt --cpu-hoist-vector-transfers %t/unroll.mlir | FileCheck %t/unroll.mlir
 // RUN: torch-onnx-opt --cpu-hoist-vector-transfers=unroll-reduction=1 %t/unroll.mlir | FileCheck %t/unroll.mlir --check-prefix=NONE
+// RUN: torch-onnx-opt --cpu-hoist-vector-transfers=unroll-reduction=1 %t/element-reads.mlir | FileCheck %t/element-reads.mlir
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=256 pack-min-bytes=0" %t/panel-tasks.mlir | FileCheck %t/panel-tasks.mlir
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=256 pack-min-bytes=0 panel-task-min-bytes=8388608" %t/panel-tasks.mlir | FileCheck %t/panel-tasks.mlir --check-prefix=ONE
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=256 pack-min-bytes=0 thread-tile-n=128" %t/panel-tasks.mlir | FileCheck %t/panel-tasks.mlir --check-prefix=HALF
@@ -662,6 +663,17 @@ func.func @packed_conv(%x: tensor<1x64x14x14xf32>, %w: tensor<32x64x3x3xf32>) ->
 // CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<2x160x32xf32>)
 // CHECK: scf.forall (%{{.*}}) in (7) shared_outs(%{{.*}}) -> (tensor<7x160x1x1x7xf32>)
 // CHECK: scf.for %{{.*}} = %c0 to %c160 step %c1 iter_args({{.*}}) -> ({{.*}}vector<7x32xf32>)
+// With a bias, the register tiles start from it in registers: each reads
+// its panel's 32 biases once and repeats them over the 7 pixel rows. The
+// task's output is neither filled with the bias (a generic in the task)
+// nor read back transposed.
+// CHECK-LABEL: func.func @pointwise_7x7_bias
+// CHECK: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0, 0) to (2, 7, 7, 32)
+// CHECK-NOT: linalg.generic
+// CHECK-NOT: vector.transfer_read {{.*}} : tensor<32x7xf32>
+// CHECK: vector.insert %[[B:.*]], %{{.*}} [0] : vector<32xf32> into vector<7x32xf32>
+// CHECK-COUNT-6: vector.insert %[[B]], %{{.*}} [{{[1-6]}}] : vector<32xf32> into vector<7x32xf32>
+// CHECK-NEXT: scf.for %{{.*}} = %c0 to %c160 step %c1 iter_args({{.*}}) -> ({{.*}}vector<7x32xf32>)
 // CHECK-LABEL: func.func @pointwise_7x7_narrow
 // CHECK-NOT: x232x8xf32>
 // CHECK: tensor<232x49xf32>
@@ -670,6 +682,10 @@ func.func @packed_conv(%x: tensor<1x64x14x14xf32>, %w: tensor<32x64x3x3xf32>) ->
 // CHECK: tensor<96x49xf32>
 func.func @pointwise_7x7(%x: tensor<1x160x7x7xf32>, %w: tensor<64x160x1x1xf32>) -> tensor<1x64x7x7xf32> {
   %0 = "onnx.Conv"(%x, %w) {kernel_shape = [1, 1]} : (tensor<1x160x7x7xf32>, tensor<64x160x1x1xf32>) -> tensor<1x64x7x7xf32>
+  return %0 : tensor<1x64x7x7xf32>
+}
+func.func @pointwise_7x7_bias(%x: tensor<1x160x7x7xf32>, %w: tensor<64x160x1x1xf32>, %b: tensor<64xf32>) -> tensor<1x64x7x7xf32> {
+  %0 = "onnx.Conv"(%x, %w, %b) {kernel_shape = [1, 1]} : (tensor<1x160x7x7xf32>, tensor<64x160x1x1xf32>, tensor<64xf32>) -> tensor<1x64x7x7xf32>
   return %0 : tensor<1x64x7x7xf32>
 }
 func.func @pointwise_7x7_narrow(%x: tensor<1x232x7x7xf32>, %w: tensor<232x232x1x1xf32>) -> tensor<1x232x7x7xf32> {
@@ -1082,4 +1098,46 @@ func.func @unroll_reduction(%b: memref<128x32xf32>, %acc: vector<32xf32>) -> (ve
 func.func @panel_tasks(%a: tensor<1024x1024xf32>, %b: tensor<1024x256xf32>) -> tensor<1024x256xf32> {
   %0 = "onnx.MatMul"(%a, %b) : (tensor<1024x1024xf32>, tensor<1024x256xf32>) -> tensor<1024x256xf32>
   return %0 : tensor<1024x256xf32>
+}
+
+//--- element-reads.mlir
+// In a register tile's reduction loop, a read whose every use takes one
+// element out of it (the 7 pixels of A that the step broadcasts) becomes
+// scalar loads of those elements (a broadcast from memory each). A read
+// used as a vector, and the reads of an unmarked loop, stay.
+// CHECK-LABEL: func.func @element_reads
+// CHECK: scf.for %[[K:.*]] = %c0 to %c16 step %c1
+// CHECK-NOT: vector<7xf32>
+// CHECK-DAG: %[[A0:.*]] = memref.load %{{.*}}[%[[K]], %c0] : memref<16x7xf32>
+// CHECK-DAG: %[[A3:.*]] = memref.load %{{.*}}[%[[K]], %c3] : memref<16x7xf32>
+// CHECK-DAG: vector.broadcast %[[A0]] : f32 to vector<32xf32>
+// CHECK-DAG: vector.broadcast %[[A3]] : f32 to vector<32xf32>
+// CHECK-DAG: vector.transfer_read {{.*}} : memref<16x32xf32>, vector<32xf32>
+// CHECK: scf.yield
+// CHECK: scf.for
+// CHECK: vector.transfer_read {{.*}} : memref<16x7xf32>, vector<7xf32>
+func.func @element_reads(%a: memref<16x7xf32>, %b: memref<16x32xf32>, %acc: vector<32xf32>) -> (vector<32xf32>, vector<32xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c16 = arith.constant 16 : index
+  %f0 = arith.constant 0.0 : f32
+  %r = scf.for %k = %c0 to %c16 step %c1 iter_args(%c = %acc) -> (vector<32xf32>) {
+    %av = vector.transfer_read %a[%k, %c0], %f0 {in_bounds = [true]} : memref<16x7xf32>, vector<7xf32>
+    %bv = vector.transfer_read %b[%k, %c0], %f0 {in_bounds = [true]} : memref<16x32xf32>, vector<32xf32>
+    %a0 = vector.extract %av[0] : f32 from vector<7xf32>
+    %a3 = vector.extract %av[3] : f32 from vector<7xf32>
+    %s0 = vector.broadcast %a0 : f32 to vector<32xf32>
+    %s3 = vector.broadcast %a3 : f32 to vector<32xf32>
+    %f = vector.fma %s0, %bv, %c : vector<32xf32>
+    %g = vector.fma %s3, %bv, %f : vector<32xf32>
+    scf.yield %g : vector<32xf32>
+  } {tonnx.unroll_reduction}
+  %u = scf.for %k = %c0 to %c16 step %c1 iter_args(%c = %acc) -> (vector<32xf32>) {
+    %av = vector.transfer_read %a[%k, %c0], %f0 {in_bounds = [true]} : memref<16x7xf32>, vector<7xf32>
+    %a0 = vector.extract %av[0] : f32 from vector<7xf32>
+    %s0 = vector.broadcast %a0 : f32 to vector<32xf32>
+    %f = vector.fma %s0, %s0, %c : vector<32xf32>
+    scf.yield %f : vector<32xf32>
+  }
+  return %r, %u : vector<32xf32>, vector<32xf32>
 }
