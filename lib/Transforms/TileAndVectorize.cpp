@@ -2453,10 +2453,56 @@ struct CPUTileAndVectorizePass
     if (ranges[n] % rn) {
       int64_t main = ranges[n] / rn * rn;
       rewriter.setInsertionPoint(op);
+      // A fill or bias init goes into each part (each tiles it again, per
+      // register tile), not over the whole output before them: the parts
+      // start from its destination, which together they write whole.
+      OpOperand *init = op.getDpsInitOperand(0);
+      Operation *start = init->get().getDefiningOp();
+      if (!start || !init->get().hasOneUse() ||
+          !(isa<linalg::FillOp>(start) ||
+            isInitBroadcast(dyn_cast<linalg::GenericOp>(start))))
+        start = nullptr;
+      if (start)
+        rewriter.modifyOpInPlace(op, [&] {
+          init->set(cast<DestinationStyleOpInterface>(start).getDpsInits()[0]);
+        });
       auto [first, second] = linalg::splitOp(
           rewriter, cast<TilingInterface>(op.getOperation()), n, idx(main));
-      if (!first || !second)
+      if (!first || !second) {
+        if (start)
+          rewriter.modifyOpInPlace(op, [&] { init->set(start->getResult(0)); });
         return;
+      }
+      if (start) {
+        for (TilingInterface part : {first, second}) {
+          auto linalgPart = cast<linalg::LinalgOp>(part.getOperation());
+          OpOperand *partInit = linalgPart.getDpsInitOperand(0);
+          auto slice = partInit->get().getDefiningOp<tensor::ExtractSliceOp>();
+          if (!slice || !slice.hasUnitStride())
+            continue;
+          rewriter.setInsertionPoint(part);
+          FailureOr<TilingResult> tiled =
+              cast<TilingInterface>(start).getTiledImplementation(
+                  rewriter, slice.getMixedOffsets(), slice.getMixedSizes());
+          if (failed(tiled) || tiled->tiledOps.size() != 1)
+            continue;
+          // Over the part's own slice of the output (the other part's
+          // result inserted), not a slice of the fill's destination, which
+          // bufferization would copy.
+          auto tiledOp =
+              cast<DestinationStyleOpInterface>(tiled->tiledOps.front());
+          OpOperand *tiledInit = tiledOp.getDpsInitOperand(0);
+          Value dead = tiledInit->get();
+          rewriter.modifyOpInPlace(tiledOp,
+                                   [&] { tiledInit->set(slice.getResult()); });
+          if (Operation *d = dead.getDefiningOp(); d && d->use_empty())
+            rewriter.eraseOp(d);
+          rewriter.modifyOpInPlace(
+              part, [&] { partInit->set(tiled->tiledValues[0]); });
+        }
+        if (start->use_empty())
+          rewriter.eraseOp(start);
+      }
       ++numSplit;
       handOver(first);
       handOver(second);

@@ -729,6 +729,24 @@ func.func @packed_conv_stride2(%x: tensor<1x64x14x14xf32>, %w: tensor<32x64x3x3x
   return %0 : tensor<1x32x7x7xf32>
 }
 
+// A contraction split along its columns (196 pixels: 192 + 4) starts each
+// part's register tiles from the bias in registers: no broadcast of the
+// bias over the whole output before the parts (a pass that wrote it to
+// memory for the tiles to read back).
+// CHECK-LABEL: func.func @split_bias
+// CHECK-SAME: %[[B:[^:]+]]: tensor<64xf32>
+// CHECK-NOT: linalg.generic
+// CHECK: scf.forall (%[[I:[^,]+]], %{{.*}}) = (0, 0) to (64, 192)
+// CHECK: tensor.extract_slice %[[B]][%[[I]]] [32] [1] : tensor<64xf32> to tensor<32xf32>
+// CHECK: vector.transfer_read {{.*}} : tensor<8xf32>, vector<8xf32>
+// CHECK: scf.forall (%[[J:[^,]+]], %{{.*}}) = (0, 0) to (64, 4)
+// CHECK: tensor.extract_slice %[[B]][%[[J]]] [64] [1] : tensor<64xf32> to tensor<64xf32>
+// CHECK: vector.transfer_read {{.*}} : tensor<8xf32>, vector<8xf32>
+func.func @split_bias(%x: tensor<1x64x14x14xf32>, %w: tensor<64x64x1x1xf32>, %b: tensor<64xf32>) -> tensor<1x64x14x14xf32> {
+  %0 = "onnx.Conv"(%x, %w, %b) {kernel_shape = [1, 1]} : (tensor<1x64x14x14xf32>, tensor<64x64x1x1xf32>, tensor<64xf32>) -> tensor<1x64x14x14xf32>
+  return %0 : tensor<1x64x14x14xf32>
+}
+
 //--- winograd.mlir
 // A 3x3 stride-1 convolution with a constant filter as Winograd F(2x2, 3x3)
 // (the channel threshold lowered to 1 for a small filter). OH = OW = 14:
