@@ -747,6 +747,16 @@ func.func @split_bias(%x: tensor<1x64x14x14xf32>, %w: tensor<64x64x1x1xf32>, %b:
   return %0 : tensor<1x64x14x14xf32>
 }
 
+// An odd count of few tasks (576 rows in tasks of 64: 9, which two threads
+// share 5 and 4) takes the largest smaller task tile that makes it even
+// (48 rows: 12 tasks).
+// CHECK-LABEL: func.func @even_tasks
+// CHECK: scf.forall (%{{.*}}, %{{.*}}) = (0, 0) to (576, 192) step (48, 192)
+func.func @even_tasks(%a: tensor<576x96xf32>, %b: tensor<96x192xf32>) -> tensor<576x192xf32> {
+  %0 = "onnx.MatMul"(%a, %b) : (tensor<576x96xf32>, tensor<96x192xf32>) -> tensor<576x192xf32>
+  return %0 : tensor<576x192xf32>
+}
+
 //--- winograd.mlir
 // A 3x3 stride-1 convolution with a constant filter as Winograd F(2x2, 3x3)
 // (the channel threshold lowered to 1 for a small filter). OH = OW = 14:
