@@ -3724,6 +3724,31 @@ struct CPUOuterParallelLoopsPass
       }
       // The parallel dim: the first one that does not have a single trip.
       unsigned par = multi.empty() ? 0 : multi.front();
+      // With few trips (the 3 channels of an image copied into its padded
+      // buffer: 3 tasks for 2 threads), it shares the parallel loop with
+      // the next dim (3 x 224 rows), which leaves an inner loop to
+      // vectorize: the index is divided once per row.
+      if (multi.size() >= 3 &&
+          tripCount(p.getLowerBound()[par], p.getUpperBound()[par],
+                    p.getStep()[par]) < kMinTasks) {
+        SmallVector<std::vector<unsigned>> groups;
+        for (unsigned d = 0; d < par; ++d)
+          groups.push_back({d});
+        std::vector<unsigned> outer;
+        for (unsigned d = par; d <= multi[1]; ++d)
+          outer.push_back(d);
+        groups.push_back(outer);
+        for (unsigned d = multi[1] + 1; d < n; ++d)
+          groups.push_back({d});
+        Operation *next = p->getNextNode();
+        collapseParallelLoops(rewriter, p, groups);
+        auto collapsed = dyn_cast_or_null<scf::ParallelOp>(
+            next ? next->getPrevNode() : nullptr);
+        if (!collapsed)
+          continue;
+        ++numCollapsedRows;
+        p = collapsed;
+      }
       rebuildParallel(rewriter, p, par);
     }
   }

@@ -526,6 +526,28 @@ func.func @task_grid(%m: memref<192x768xf32>) {
   return
 }
 
+// An image's 3 channels copied into a padded buffer: the 3 channels and
+// their 224 rows share the parallel loop (672 rows), the pixels of a row
+// stay an inner loop.
+// CHECK-LABEL: func.func @few_channels
+// CHECK: scf.parallel (%[[R:.*]]) = (%c0) to (%c672) step (%c1)
+// CHECK-NOT: scf.parallel
+// CHECK: scf.for %[[X:.*]] = %c0 to %c224 step %c1
+// CHECK-DAG: %[[H:.*]] = arith.remsi %[[R]], %c224
+// CHECK-DAG: %[[C:.*]] = arith.divsi %[[R]], %c224
+// CHECK: memref.load %{{.*}}[%c0, %[[C]], %[[H]], %[[X]]]
+func.func @few_channels(%a: memref<1x3x224x224xf32>, %b: memref<1x3x224x224xf32, strided<[153228, 51076, 226, 1], offset: 227>>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %c224 = arith.constant 224 : index
+  scf.parallel (%n, %c, %h, %w) = (%c0, %c0, %c0, %c0) to (%c1, %c3, %c224, %c224) step (%c1, %c1, %c1, %c1) {
+    %x = memref.load %a[%n, %c, %h, %w] : memref<1x3x224x224xf32>
+    memref.store %x, %b[%n, %c, %h, %w] : memref<1x3x224x224xf32, strided<[153228, 51076, 226, 1], offset: 227>>
+  }
+  return
+}
+
 //--- copies.mlir
 // A large copy between contiguous buffers: a parallel loop over 16 chunks,
 // each a copy of contiguous 1-D views (a memcpy). Other large copies (a
