@@ -2453,41 +2453,38 @@ struct CPUTileAndVectorizePass
     if (ranges[n] % rn) {
       int64_t main = ranges[n] / rn * rn;
       rewriter.setInsertionPoint(op);
-      // A fill or bias init goes into each part (each tiles it again, per
-      // register tile), not over the whole output before them: the parts
-      // start from its destination, which together they write whole.
+      // A fill or bias init goes into each part, over the part's own slice
+      // of the output (each part's register tiles then fuse it), not over
+      // the whole output before them. Once both parts start from it, no
+      // element of the whole init is read: the init's destination replaces
+      // it (the parts write it whole).
       OpOperand *init = op.getDpsInitOperand(0);
       Operation *start = init->get().getDefiningOp();
       if (!start || !init->get().hasOneUse() ||
           !(isa<linalg::FillOp>(start) ||
             isInitBroadcast(dyn_cast<linalg::GenericOp>(start))))
         start = nullptr;
-      if (start)
-        rewriter.modifyOpInPlace(op, [&] {
-          init->set(cast<DestinationStyleOpInterface>(start).getDpsInits()[0]);
-        });
       auto [first, second] = linalg::splitOp(
           rewriter, cast<TilingInterface>(op.getOperation()), n, idx(main));
-      if (!first || !second) {
-        if (start)
-          rewriter.modifyOpInPlace(op, [&] { init->set(start->getResult(0)); });
+      if (!first || !second)
         return;
-      }
       if (start) {
+        bool both = true;
         for (TilingInterface part : {first, second}) {
-          auto linalgPart = cast<linalg::LinalgOp>(part.getOperation());
-          OpOperand *partInit = linalgPart.getDpsInitOperand(0);
+          OpOperand *partInit =
+              cast<linalg::LinalgOp>(part.getOperation()).getDpsInitOperand(0);
           auto slice = partInit->get().getDefiningOp<tensor::ExtractSliceOp>();
-          if (!slice || !slice.hasUnitStride())
-            continue;
           rewriter.setInsertionPoint(part);
-          FailureOr<TilingResult> tiled =
-              cast<TilingInterface>(start).getTiledImplementation(
-                  rewriter, slice.getMixedOffsets(), slice.getMixedSizes());
-          if (failed(tiled) || tiled->tiledOps.size() != 1)
+          FailureOr<TilingResult> tiled = failure();
+          if (slice && slice.hasUnitStride())
+            tiled = cast<TilingInterface>(start).getTiledImplementation(
+                rewriter, slice.getMixedOffsets(), slice.getMixedSizes());
+          if (failed(tiled) || tiled->tiledOps.size() != 1) {
+            both = false;
             continue;
-          // Over the part's own slice of the output (the other part's
-          // result inserted), not a slice of the fill's destination, which
+          }
+          // Into the part's slice of the output (the other part's result
+          // inserted), not a slice of the init's destination, which
           // bufferization would copy.
           auto tiledOp =
               cast<DestinationStyleOpInterface>(tiled->tiledOps.front());
@@ -2500,8 +2497,12 @@ struct CPUTileAndVectorizePass
           rewriter.modifyOpInPlace(
               part, [&] { partInit->set(tiled->tiledValues[0]); });
         }
-        if (start->use_empty())
+        if (both) {
+          rewriter.replaceAllUsesWith(
+              start->getResult(0),
+              cast<DestinationStyleOpInterface>(start).getDpsInits()[0]);
           rewriter.eraseOp(start);
+        }
       }
       ++numSplit;
       handOver(first);
