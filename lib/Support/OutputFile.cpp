@@ -4,6 +4,7 @@
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 using namespace mlir::torch_onnx;
@@ -53,6 +54,32 @@ bool AtomicOutputFile::keep(std::string &error) {
     error = "cannot write '" + target + "': " + stream->error().message();
     stream->clear_error();
     return false;
+  }
+  // A device, a pipe or a socket (/dev/null, a FIFO) is written in place,
+  // from the temporary: renaming a file over it would replace it (root
+  // running `-o /dev/null` replaced the system's /dev/null by a file).
+  fs::file_status st;
+  if (!fs::status(target, st, /*Follow=*/true) && fs::exists(st) &&
+      !fs::is_regular_file(st)) {
+    auto bytes = llvm::MemoryBuffer::getFile(temp, /*IsText=*/false,
+                                             /*RequiresNullTerminator=*/false);
+    std::error_code ec;
+    llvm::raw_fd_ostream dev(target, ec, fs::CD_OpenExisting);
+    if (bytes && !ec)
+      dev << (*bytes)->getBuffer();
+    dev.close();
+    fs::remove(temp);
+    if (!bytes || ec || dev.has_error()) {
+      error = "cannot write '" + target + "': " +
+              (!bytes ? bytes.getError()
+               : ec   ? ec
+                      : dev.error())
+                  .message();
+      dev.clear_error();
+      return false;
+    }
+    kept = true;
+    return true;
   }
   if (std::error_code ec = fs::rename(temp, target)) {
     error = "cannot create '" + target + "': " + ec.message();
