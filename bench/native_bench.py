@@ -20,6 +20,7 @@ model once into a fresh compile cache (the cold compile time as it prints
 it, and in parentheses the whole process's wall time, start-up included)
 and then runs from it (the cached load time). Prints markdown tables."""
 import argparse
+import atexit
 import os
 import re
 import shutil
@@ -278,6 +279,8 @@ def main():
     args = ap.parse_args()
     threads = [int(t) for t in args.threads.split(",")]
     tmp = tempfile.mkdtemp(prefix="tonnx-bench-")
+    # ~1 GB of models, compiled libraries and IREE modules per run.
+    atexit.register(shutil.rmtree, tmp, ignore_errors=True)
     cache = os.path.join(tmp, "compile-cache")
     peak1, lanes = measured_peak()
     models = []

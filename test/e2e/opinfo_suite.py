@@ -18,10 +18,12 @@ gate (utils/test.sh does not run it).
 """
 
 import argparse
+import atexit
 import contextlib
 import io
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -210,6 +212,7 @@ def main():
     results = {}
     t0 = time.time()
     tmp = tempfile.mkdtemp(prefix="opinfo_")
+    atexit.register(shutil.rmtree, tmp, ignore_errors=True)
     ops = [o for o in op_db if (not only or o.name in only)
            and torch.float32 in o.supported_dtypes("cpu")]
     if opts.limit:

@@ -21,9 +21,11 @@ the opset it needs; any other failure there is a FAIL).
 """
 
 import argparse
+import atexit
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -150,6 +152,10 @@ def main():
     opsets = [int(o) for o in opts.opsets.split(",")]
     only = set(filter(None, opts.only.split(",")))
     work = opts.workdir or tempfile.mkdtemp(prefix="torch_onnx_e2e_")
+    if not opts.workdir:
+        # ~250 MB of models and tensors per run: gone when the run ends
+        # (--workdir keeps them).
+        atexit.register(shutil.rmtree, work, ignore_errors=True)
     os.makedirs(work, exist_ok=True)
 
     manifest, status, ref_status, pending_refs = [], {}, {}, []

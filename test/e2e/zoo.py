@@ -17,10 +17,12 @@ measurement, not a CI gate (it takes an hour).
 """
 
 import argparse
+import atexit
 import contextlib
 import io
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -221,6 +223,7 @@ def main():
     exporters = ["ours"] + (["torch.onnx"] if opts.torch_onnx else [])
     rows = []
     tmp = tempfile.mkdtemp(prefix="zoo_")
+    atexit.register(shutil.rmtree, tmp, ignore_errors=True)
     for category in opts.categories.split(","):
         for name in torchvision.models.list_models(module=MODULES[category]):
             if (only and name not in only) or name in skip:
