@@ -27,7 +27,8 @@ std::string
 torch_onnx::getLinalgToLLVMStageText(const ONNXToLLVMPipelineOptions &o) {
   std::string s = "canonicalize,cse,"
                   "func.func(fold-constant-transposes,"
-                  "fuse-elementwise-no-recompute),canonicalize,cse,";
+                  "fuse-elementwise-no-recompute,fold-adds-into-accumulators),"
+                  "canonicalize,cse,";
   if (o.vectorize)
     s += "func.func(cpu-tile-and-vectorize{vector-bits=" +
          std::to_string(o.vectorBits) + "}),canonicalize,cse,";

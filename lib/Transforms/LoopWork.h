@@ -12,6 +12,7 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/BuiltinTypes.h"
 #include "mlir/Interfaces/CallInterfaces.h"
 
 namespace mlir::torch_onnx {
@@ -66,6 +67,19 @@ inline int64_t estimateWork(Block &block) {
     if (auto copy = dyn_cast<memref::CopyOp>(op)) {
       auto t = dyn_cast<MemRefType>(copy.getSource().getType());
       work = add(work, t && t.hasStaticShape() ? t.getNumElements() : 1024);
+      continue;
+    }
+    // A vector op: one operation per 16 lanes (a 512-bit register of f32),
+    // at least one.
+    if (op.getNumRegions() == 0) {
+      int64_t lanes = 1;
+      auto count = [&](Type t) {
+        if (auto v = dyn_cast<VectorType>(t); v && !v.isScalable())
+          lanes = std::max<int64_t>(lanes, v.getNumElements());
+      };
+      llvm::for_each(op.getOperandTypes(), count);
+      llvm::for_each(op.getResultTypes(), count);
+      work = add(work, (lanes + 15) / 16);
       continue;
     }
     int64_t inner = 0;

@@ -351,6 +351,9 @@ static FailureOr<ConvShape> getConvShape(linalg::Conv2DNchwFchwOp conv) {
   return cs;
 }
 
+static Value channelBiasInput(RewriterBase &rewriter, Location loc,
+                              linalg::GenericOp g, OpOperand *in, int64_t F);
+
 /// The bias of a convolution's init that broadcasts it along the channels
 /// (a generic yielding its one input, read as (d1) plus unit dims): that
 /// input as a 1-D [F] tensor; null for any other init.
@@ -363,7 +366,13 @@ static Value channelBias(RewriterBase &rewriter, Location loc, Value init,
   auto yield = cast<linalg::YieldOp>(g.getBody()->getTerminator());
   if (yield.getValues()[0] != g.getBody()->getArgument(0))
     return {};
-  OpOperand *in = g.getDpsInputOperand(0);
+  return channelBiasInput(rewriter, loc, g, g.getDpsInputOperand(0), F);
+}
+
+/// The input `in` of the 4-D generic `g` as a 1-D [F] bias when g reads it
+/// along the channels only ((d1) plus unit dims); else null.
+static Value channelBiasInput(RewriterBase &rewriter, Location loc,
+                              linalg::GenericOp g, OpOperand *in, int64_t F) {
   auto t = dyn_cast<RankedTensorType>(in->get().getType());
   AffineMap m = g.getMatchingIndexingMap(in);
   if (!t || !t.hasStaticShape() || t.getNumElements() != F)
@@ -438,17 +447,68 @@ static void privatizeInits(RewriterBase &rewriter, func::FuncOp func) {
 /// with `init` replaced by a fresh tensor (the output is neither filled nor
 /// read back); for any other init `start` is null and the init is read.
 struct AccumulatorStart {
-  Value fill, bias;
+  Value fill, bias, residual;
+  AccumulatorStart() = default;
+  /// `withResidual`: the caller reads `residual` where it would read the
+  /// init (then the init may also be a residual, alone or plus a bias).
   AccumulatorStart(RewriterBase &rewriter, Location loc, Value &init,
-                   int64_t channels, bool withBias) {
+                   int64_t channels, bool withBias, bool withResidual = false) {
+    if (!(withResidual && isResidual(rewriter, loc, init, channels, withBias)))
+      isStart(rewriter, loc, init, channels, withBias);
+    if (fill || bias || residual) {
+      auto t = cast<RankedTensorType>(init.getType());
+      init = freshTensor(rewriter, loc, t.getShape(), t.getElementType());
+    }
+  }
+  /// Whether `init` is a fill or (`withBias`) a per-channel bias; sets
+  /// `fill` or `bias`.
+  bool isStart(RewriterBase &rewriter, Location loc, Value init,
+               int64_t channels, bool withBias) {
     if (auto f = init.getDefiningOp<linalg::FillOp>())
       fill = f.getInputs()[0];
     else if (withBias)
       bias = channelBias(rewriter, loc, init, channels);
-    if (fill || bias) {
-      auto t = cast<RankedTensorType>(init.getType());
-      init = freshTensor(rewriter, loc, t.getShape(), t.getElementType());
+    return fill || bias;
+  }
+  /// An init that is a residual r, alone or plus a per-channel bias (an
+  /// all-parallel 4-D generic writing its whole init from r, read through
+  /// an identity map, and the bias: `r` or `r + bias`, as
+  /// fold-adds-into-accumulators makes it): sets `residual` (and `bias`).
+  bool isResidual(RewriterBase &rewriter, Location loc, Value init,
+                  int64_t channels, bool withBias) {
+    auto g = init.getDefiningOp<linalg::GenericOp>();
+    if (!g || g.getNumDpsInits() != 1 || g.getNumLoops() != 4 ||
+        g.getNumReductionLoops() != 0 || !g.hasPureTensorSemantics() ||
+        !g.getMatchingIndexingMap(g.getDpsInitOperand(0)).isIdentity() ||
+        g.payloadUsesValueFromOperand(g.getDpsInitOperand(0)))
+      return false;
+    Block *body = g.getBody();
+    Value y = cast<linalg::YieldOp>(body->getTerminator()).getValues()[0];
+    OpOperand *r = nullptr, *b = nullptr;
+    for (OpOperand *in : g.getDpsInputOperands()) {
+      if (!r && g.getMatchingIndexingMap(in).isIdentity() &&
+          in->get().getType() == init.getType())
+        r = in;
+      else
+        b = in;
     }
+    if (!r)
+      return false;
+    BlockArgument ra = g.getMatchingBlockArgument(r);
+    if (g.getNumDpsInputs() == 1 && y == ra) {
+      residual = r->get();
+      return true;
+    }
+    auto add = y.getDefiningOp<arith::AddFOp>();
+    if (!withBias || g.getNumDpsInputs() != 2 || !add ||
+        body->getOperations().size() != 2 ||
+        !llvm::is_contained(add->getOperands(), ra) ||
+        !llvm::is_contained(add->getOperands(), g.getMatchingBlockArgument(b)))
+      return false;
+    bias = channelBiasInput(rewriter, loc, g, b, channels);
+    if (bias)
+      residual = r->get();
+    return bias != nullptr;
   }
   /// The starting vector of type `t` for `channel`.
   Value start(OpBuilder &b, Location loc, VectorType t, Value channel) const {
@@ -588,10 +648,16 @@ static void placeEpilogue(RewriterBase &rewriter, Value v, linalg::GenericOp g,
 /// or a per-channel bias broadcast (so that the tiling can fuse it and each
 /// register tile starts from it): the fill of the view, or the bias
 /// (reshaped to `biasShape`) broadcast by `biasMap` (view loops -> bias
-/// dims). Else `reshape` of the init.
+/// dims); for a residual (plus a bias) that fold-adds-into-accumulators
+/// left, the same sum on `reshape` of the residual, or (`residualAfter`
+/// given) the bias alone, the residual returned for the caller to add.
+/// Else `reshape` of the init. `reshape` must reshape the value it is given
+/// (the init or a residual of the init's type).
 static Value viewInit(RewriterBase &rewriter, Location loc, Value init,
                       RankedTensorType viewT, ArrayRef<int64_t> biasShape,
-                      AffineMap biasMap, function_ref<Value(Value)> reshape) {
+                      AffineMap biasMap, function_ref<Value(Value)> reshape,
+                      Value *residualAfter = nullptr,
+                      bool allowResidual = true) {
   auto empty = [&] {
     return freshTensor(rewriter, loc, viewT.getShape(), viewT.getElementType());
   };
@@ -602,23 +668,67 @@ static Value viewInit(RewriterBase &rewriter, Location loc, Value init,
   int64_t F = 1;
   for (int64_t d : biasShape)
     F *= d;
-  if (Value bias = channelBias(rewriter, loc, init, F)) {
+  auto viewBias = [&](Value bias) -> Value {
     if (biasShape.size() > 1)
       bias = tensor::ExpandShapeOp::create(
           rewriter, loc,
           RankedTensorType::get(biasShape, viewT.getElementType()), bias,
           SmallVector<ReassociationIndices>{
               llvm::to_vector(llvm::seq<int64_t>(0, biasShape.size()))});
-    unsigned n = viewT.getRank();
+    return bias;
+  };
+  unsigned n = viewT.getRank();
+  AffineMap id = AffineMap::getMultiDimIdentityMap(n, rewriter.getContext());
+  SmallVector<utils::IteratorType> par(n, utils::IteratorType::parallel);
+  if (Value bias = channelBias(rewriter, loc, init, F))
     return linalg::GenericOp::create(
-               rewriter, loc, TypeRange{viewT}, ValueRange{bias},
-               ValueRange{empty()},
-               {biasMap,
-                AffineMap::getMultiDimIdentityMap(n, rewriter.getContext())},
-               SmallVector<utils::IteratorType>(n,
-                                                utils::IteratorType::parallel),
+               rewriter, loc, TypeRange{viewT}, ValueRange{viewBias(bias)},
+               ValueRange{empty()}, {biasMap, id}, par,
                [](OpBuilder &b, Location l, ValueRange a) {
                  linalg::YieldOp::create(b, l, a[0]);
+               })
+        .getResult(0);
+  // A residual, alone or plus a bias (fold-adds-into-accumulators): the
+  // same sum on the view of the residual, which the register tiles fuse.
+  AccumulatorStart start;
+  if (allowResidual &&
+      start.isResidual(rewriter, loc, init, F, /*withBias=*/true)) {
+    if (residualAfter) {
+      // The caller adds the residual to the result: the init is the bias
+      // alone, or zero.
+      *residualAfter = start.residual;
+      if (!start.bias)
+        return linalg::FillOp::create(
+                   rewriter, loc,
+                   Value(arith::ConstantOp::create(
+                       rewriter, loc,
+                       rewriter.getZeroAttr(viewT.getElementType()))),
+                   Value(empty()))
+            .getResult(0);
+      return linalg::GenericOp::create(
+                 rewriter, loc, TypeRange{viewT},
+                 ValueRange{viewBias(start.bias)}, ValueRange{empty()},
+                 {biasMap, id}, par,
+                 [](OpBuilder &b, Location l, ValueRange a) {
+                   linalg::YieldOp::create(b, l, a[0]);
+                 })
+          .getResult(0);
+    }
+    SmallVector<Value> ins{reshape(start.residual)};
+    SmallVector<AffineMap> maps{id};
+    if (start.bias) {
+      ins.push_back(viewBias(start.bias));
+      maps.push_back(biasMap);
+    }
+    maps.push_back(id);
+    return linalg::GenericOp::create(
+               rewriter, loc, TypeRange{viewT}, ins, ValueRange{empty()}, maps,
+               par,
+               [&](OpBuilder &b, Location l, ValueRange a) {
+                 Value v = a[0];
+                 if (start.bias)
+                   v = arith::AddFOp::create(b, l, a[1], v);
+                 linalg::YieldOp::create(b, l, v);
                })
         .getResult(0);
   }
@@ -711,15 +821,22 @@ static LogicalResult im2colPacked(RewriterBase &rewriter,
       rewriter, loc, RankedTensorType::get({PB, K, bw}, elem), col,
       {{0}, {1, 2, 3}, {4}});
   auto c4T = RankedTensorType::get({J, rn, PB, bw}, elem);
-  Value c4 = viewInit(rewriter, loc, init, c4T, {J, rn},
-                      AffineMap::get(4, 0, {D(0), D(1)}, ctx),
-                      [&](Value init) -> Value {
-                        Value c2 = tensor::CollapseShapeOp::create(
-                            rewriter, loc, RankedTensorType::get({F, P}, elem),
-                            init, {{0, 1}, {2, 3}});
-                        return tensor::ExpandShapeOp::create(
-                            rewriter, loc, c4T, c2, {{0, 1}, {2, 3}});
-                      });
+  // A residual init is added to the result, not read by the register tiles:
+  // their tile is pixels x channels, the output channels x pixels, so the
+  // residual would be read through a transpose per tile (a 224-lane shuffle
+  // network for 7 x 32), which costs more than the add.
+  Value residual;
+  Value c4 = viewInit(
+      rewriter, loc, init, c4T, {J, rn},
+      AffineMap::get(4, 0, {D(0), D(1)}, ctx),
+      [&](Value init) -> Value {
+        Value c2 = tensor::CollapseShapeOp::create(
+            rewriter, loc, RankedTensorType::get({F, P}, elem), init,
+            {{0, 1}, {2, 3}});
+        return tensor::ExpandShapeOp::create(rewriter, loc, c4T, c2,
+                                             {{0, 1}, {2, 3}});
+      },
+      &residual);
   // Loops (j, pb, i, fi, k).
   auto mm = linalg::GenericOp::create(
       rewriter, loc, TypeRange{c4.getType()}, ValueRange{colA, wp},
@@ -746,8 +863,21 @@ static LogicalResult im2colPacked(RewriterBase &rewriter,
   Value r2 = tensor::CollapseShapeOp::create(
       rewriter, loc, RankedTensorType::get({F, P}, elem), mm.getResult(0),
       {{0, 1}, {2, 3}});
-  rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(
-      conv, ot, r2, SmallVector<ReassociationIndices>{{0, 1}, {2, 3}});
+  Value out = tensor::ExpandShapeOp::create(
+      rewriter, loc, ot, r2, SmallVector<ReassociationIndices>{{0, 1}, {2, 3}});
+  if (residual) {
+    auto id = AffineMap::getMultiDimIdentityMap(4, ctx);
+    out = linalg::GenericOp::create(
+              rewriter, loc, TypeRange{ot}, ValueRange{out, residual},
+              ValueRange{freshTensor(rewriter, loc, ot.getShape(), elem)},
+              {id, id, id}, parallel(4),
+              [](OpBuilder &b, Location l, ValueRange a) {
+                linalg::YieldOp::create(
+                    b, l, arith::AddFOp::create(b, l, a[0], a[1]).getResult());
+              })
+              .getResult(0);
+  }
+  rewriter.replaceOp(conv, out);
   return success();
 }
 
@@ -1203,7 +1333,8 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
   // back), any other init read.
   {
     Value init = cs.init;
-    AccumulatorStart accStart(rewriter, loc, init, F, /*withBias=*/true);
+    AccumulatorStart accStart(rewriter, loc, init, F, /*withBias=*/true,
+                              /*withResidual=*/true);
     auto offsets = [&](OpBuilder &b, ValueRange ivs) {
       return SmallVector<OpFoldResult>{b.getIndexAttr(0), ivs[0],
                                        b.getIndexAttr(0), b.getIndexAttr(0)};
@@ -1255,10 +1386,19 @@ static LogicalResult winogradConv(RewriterBase &rewriter,
                       cst(b, p));
                   auto write = [&](OpBuilder &b, Value acc) -> Value {
                     Value cur = initValue;
-                    if (!cur)
+                    if (accStart.residual) {
+                      // The residual the init adds, read where the output
+                      // goes.
+                      Value r = vector::TransferReadOp::create(
+                          b, loc, segVec, accStart.residual,
+                          ValueRange{cst(b, 0), f, row, col0}, zero,
+                          ArrayRef<bool>{colsIn});
+                      cur = cur ? arith::AddFOp::create(b, loc, cur, r) : r;
+                    } else if (!cur) {
                       cur = vector::TransferReadOp::create(
                           b, loc, segVec, acc, ValueRange{row, col0}, zero,
                           ArrayRef<bool>{colsIn});
+                    }
                     Value sum = arith::AddFOp::create(b, loc, cur, seg);
                     if (epilogue)
                       sum = applyEpilogue(b, loc, epilogue, sum);
@@ -1366,10 +1506,11 @@ static LogicalResult im2col(RewriterBase &rewriter,
         colR, {{0, 1}, {2}});
     Value i2 =
         viewInit(rewriter, loc, init, RankedTensorType::get({F, OH * OW}, elem),
-                 {F}, AffineMap::get(2, 0, {D(0)}, ctx), [&](Value) -> Value {
+                 {F}, AffineMap::get(2, 0, {D(0)}, ctx), [&](Value v) -> Value {
+                   // v is the init or a residual, both of the output's type.
                    return tensor::CollapseShapeOp::create(
                        rewriter, loc, RankedTensorType::get({F, OH * OW}, elem),
-                       iR, {{0, 1}, {2}});
+                       v, {{0, 1}, {2, 3}});
                  });
     auto mm = linalg::GenericOp::create(
         rewriter, loc, TypeRange{i2.getType()}, ValueRange{wR, colR},
@@ -1460,11 +1601,15 @@ static LogicalResult groupedIm2col(RewriterBase &rewriter,
     flat = view.getSrc();
   Value iR = viewInit(
       rewriter, loc, flat, RankedTensorType::get({G, M, P}, elem), {G, M},
-      AffineMap::get(3, 0, {D(0), D(1)}, ctx), [&](Value) {
+      AffineMap::get(3, 0, {D(0), D(1)}, ctx),
+      [&](Value) {
         return tensor::CollapseShapeOp::create(
             rewriter, loc, RankedTensorType::get({G, M, P}, elem), init,
             SmallVector<ReassociationIndices>{{0, 1}, {2}, {3, 4}});
-      });
+      },
+      /*residualAfter=*/nullptr,
+      // The reshape reads the init by groups, not the value it is given.
+      /*allowResidual=*/false);
   auto mm = linalg::GenericOp::create(
       rewriter, loc, TypeRange{iR.getType()}, ValueRange{wR, colR},
       ValueRange{iR},
@@ -2093,16 +2238,35 @@ static linalg::LinalgOp dropUnitLoops(RewriterBase &rewriter,
   return cast<linalg::LinalgOp>(dropped->resultOp.getOperation());
 }
 
-/// A broadcast that a contraction's init can start from: an all-parallel
-/// generic with one input that yields that input (a bias) into its init,
-/// which it writes whole (identity map).
+/// An init a contraction can start from, computed from its inputs alone: an
+/// all-parallel generic that writes its whole init (identity map) without
+/// reading it, from at most two inputs read through projected permutations
+/// (a bias broadcast; a residual, as fold-adds-into-accumulators makes it;
+/// their sum), with cheap element-wise arithmetic.
 static bool isInitBroadcast(linalg::GenericOp g) {
-  if (!g || g.getNumDpsInputs() != 1 || g.getNumDpsInits() != 1 ||
-      g.getNumReductionLoops() != 0 ||
-      !g.getMatchingIndexingMap(g.getDpsInitOperand(0)).isIdentity())
+  if (!g || g.getNumDpsInputs() > 2 || g.getNumDpsInputs() == 0 ||
+      g.getNumDpsInits() != 1 || g.getNumReductionLoops() != 0 ||
+      !g.hasPureTensorSemantics() ||
+      !g.getMatchingIndexingMap(g.getDpsInitOperand(0)).isIdentity() ||
+      g.payloadUsesValueFromOperand(g.getDpsInitOperand(0)))
     return false;
-  auto yield = cast<linalg::YieldOp>(g.getBody()->getTerminator());
-  return yield.getValues()[0] == g.getBody()->getArgument(0);
+  // Each input read along distinct loops, or at 0 (a dim the task's slice
+  // dropped); AffineMap::isProjectedPermutation refuses more results than
+  // loops.
+  for (OpOperand *in : g.getDpsInputOperands()) {
+    llvm::SmallBitVector seen(g.getNumLoops());
+    for (AffineExpr e : g.getMatchingIndexingMap(in).getResults()) {
+      if (auto c = dyn_cast<AffineConstantExpr>(e); c && c.getValue() == 0)
+        continue;
+      auto d = dyn_cast<AffineDimExpr>(e);
+      if (!d || seen.test(d.getPosition()))
+        return false;
+      seen.set(d.getPosition());
+    }
+  }
+  return llvm::all_of(g.getBody()->without_terminator(), [](Operation &op) {
+    return isa<arith::AddFOp, arith::ConstantOp>(op);
+  });
 }
 
 /// After dropUnitLoops, `op`'s init is a rank-reducing slice of a fill or
@@ -2161,17 +2325,46 @@ static bool sinkFillBelowSlice(RewriterBase &rewriter, linalg::LinalgOp op,
     for (unsigned i = 0, kept = 0; i < dropped.size(); ++i)
       dims.push_back(dropped[i] ? getAffineConstantExpr(0, ctx)
                                 : getAffineDimExpr(kept++, ctx));
-    AffineMap inMap = bcast.getMatchingIndexingMap(bcast.getDpsInputOperand(0))
-                          .replaceDimsAndSymbols(dims, {}, rank, 0);
-    newFill = linalg::GenericOp::create(
-        rewriter, fill->getLoc(), TypeRange{slice.getType()},
-        ValueRange{bcast.getDpsInputOperand(0)->get()},
-        ValueRange{newSlice.getResult()},
-        {inMap, AffineMap::getMultiDimIdentityMap(rank, ctx)},
-        SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
-        [](OpBuilder &b, Location l, ValueRange a) {
-          linalg::YieldOp::create(b, l, a[0]);
-        });
+    SmallVector<AffineMap> maps;
+    SmallVector<Value> ins;
+    for (OpOperand *in : bcast.getDpsInputOperands()) {
+      // The input's dims read at 0 are sliced away (a rank-reducing slice
+      // of size 1 there): the new map is a projected permutation, which the
+      // vectorizer takes.
+      AffineMap m = bcast.getMatchingIndexingMap(in).replaceDimsAndSymbols(
+          dims, {}, rank, 0);
+      auto t = cast<RankedTensorType>(in->get().getType());
+      SmallVector<OpFoldResult> off, sz, st;
+      SmallVector<AffineExpr> kept;
+      SmallVector<int64_t> shape;
+      for (auto [i, e] : llvm::enumerate(m.getResults())) {
+        off.push_back(rewriter.getIndexAttr(0));
+        st.push_back(rewriter.getIndexAttr(1));
+        auto c = dyn_cast<AffineConstantExpr>(e);
+        sz.push_back(rewriter.getIndexAttr(c ? 1 : t.getDimSize(i)));
+        if (c)
+          continue;
+        kept.push_back(e);
+        shape.push_back(t.getDimSize(i));
+      }
+      Value v = in->get();
+      if (kept.size() != m.getNumResults() && t.hasStaticShape()) {
+        v = tensor::ExtractSliceOp::create(
+            rewriter, fill->getLoc(),
+            RankedTensorType::get(shape, t.getElementType()), v, off, sz, st);
+        m = AffineMap::get(rank, 0, kept, ctx);
+      }
+      ins.push_back(v);
+      maps.push_back(m);
+    }
+    maps.push_back(AffineMap::getMultiDimIdentityMap(rank, ctx));
+    auto g = linalg::GenericOp::create(
+        rewriter, fill->getLoc(), TypeRange{slice.getType()}, ins,
+        ValueRange{newSlice.getResult()}, maps,
+        SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel));
+    rewriter.cloneRegionBefore(bcast.getRegion(), g.getRegion(),
+                               g.getRegion().end());
+    newFill = g;
   }
   rewriter.modifyOpInPlace(op, [&] { init->set(newFill->getResult(0)); });
   rewriter.modifyOpInPlace(insert, [&] { insert.getDestMutable().set(dest); });
@@ -2209,7 +2402,8 @@ static FailureOr<FusedTiling> tileFusingInit(RewriterBase &rewriter,
         auto g = dyn_cast<linalg::GenericOp>(p);
         if (isDestination &&
             (isa<linalg::FillOp>(p) ||
-             (g && g.getNumReductionLoops() == 0 && g.getNumDpsInputs() <= 1)))
+             (g && g.getNumReductionLoops() == 0 &&
+              (g.getNumDpsInputs() <= 1 || isInitBroadcast(g)))))
           return scf::SCFTileAndFuseOptions::ControlFnResult{};
         return std::nullopt;
       });

@@ -37,6 +37,45 @@ def FuseElementwiseNoRecompute
   ];
 }
 
+def FoldAddsIntoAccumulators
+    : Pass<"fold-adds-into-accumulators", "func::FuncOp"> {
+  let summary = "A contraction's result plus a tensor: the tensor starts its "
+                "accumulator";
+  let description = [{
+    A residual connection (ResNet's `relu(bn(conv(x)) + x)`, MobileNetV2's
+    projection plus its block's input, a transformer's `x + attn(x)`) adds a
+    tensor to the result of a contraction or convolution, as an element-wise
+    pass that reads both and writes a third buffer. Here the added tensor
+    becomes the start of the contraction's accumulator instead:
+
+    * the contraction is any linalg op with reduction loops whose payload
+      adds into its init (`out + ...`, as matmul, conv and their generics
+      do), its result used once, by
+    * an all-parallel `linalg.generic` that reads it through an identity
+      map and uses it (block argument `a`) only in one `a + x` (`arith.addf`
+      or `arith.addi`, either order), where `x` does not depend on `a`.
+
+    The init becomes a generic computing `init + x` over the output (a
+    fill's value, or a broadcast bias fused into it), the contraction is
+    moved to just before the consumer and accumulates onto it, and the
+    consumer uses `a` where it used `a + x`: what is left of it (a ReLU, a
+    clip) is an element-wise epilogue of one input, or nothing. The register
+    tiles of `cpu-tile-and-vectorize` fuse the new init and start from the
+    residual in registers. The sum is taken in another order (the residual
+    first): within floating-point rounding of the original.
+
+    Repeated to a fixed point: a bias add and a residual add in one consumer
+    both fold.
+  }];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::arith::ArithDialect"
+  ];
+  let statistics = [
+    Statistic<"numFolded", "folded", "Adds folded into accumulators">
+  ];
+}
+
 def FoldConstantTransposes
     : Pass<"fold-constant-transposes", "func::FuncOp"> {
   let summary = "Transpose constant tensors (weights) at compile time";

@@ -13,6 +13,7 @@
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=256 pack-min-bytes=0" %t/packing.mlir | FileCheck %t/packing.mlir
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize=vector-bits=512 %t/packed-conv.mlir | FileCheck %t/packed-conv.mlir
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=512 winograd-min-channels=1" %t/winograd.mlir | FileCheck %t/winograd.mlir
+// RUN: torch-onnx-opt --pass-pipeline="builtin.module(convert-onnx-to-linalg,canonicalize,func.func(fuse-elementwise-no-recompute,fold-adds-into-accumulators,cpu-tile-and-vectorize{vector-bits=512 winograd-min-channels=1}),canonicalize)" %t/residual.mlir | FileCheck %t/residual.mlir
 // RUN: torch-onnx-opt --pass-pipeline="builtin.module(convert-onnx-to-linalg,canonicalize,cse,func.func(cpu-tile-and-vectorize{vector-bits=512}),canonicalize,cse,one-shot-bufferize{bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map},canonicalize,cse,canonicalize)" %t/shared-inits.mlir | FileCheck %t/shared-inits.mlir
 // RUN: torch-onnx-opt --cpu-hoist-vector-transfers --canonicalize %t/split-rows.mlir | FileCheck %t/split-rows.mlir
 // RUN: torch-onnx-opt --convert-onnx-to-linalg --cpu-tile-and-vectorize="vector-bits=512 k-block-min-panel-bytes=0" %t/k-block.mlir | FileCheck %t/k-block.mlir
@@ -478,6 +479,27 @@ func.func @small(%m: memref<8x8xf32>, %v: f32) {
   return
 }
 
+// Work counts a vector op once per 16 lanes: 9 rows of 112 x 3 copies of
+// 223-lane vectors (a stride-2 convolution's im2col rows) are worth the
+// threads, where counting each vector op once kept them on the calling
+// thread.
+// CHECK-LABEL: func.func @vector_rows
+// CHECK: scf.parallel
+func.func @vector_rows(%src: memref<3x226x226xf32>, %dst: memref<3x3x112x223xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %c112 = arith.constant 112 : index
+  %z = arith.constant 0.0 : f32
+  scf.parallel (%c, %kh) = (%c0, %c0) to (%c3, %c3) step (%c1, %c1) {
+    scf.for %r = %c0 to %c112 step %c1 {
+      %v = vector.transfer_read %src[%c, %r, %c0], %z {in_bounds = [true]} : memref<3x226x226xf32>, vector<223xf32>
+      vector.transfer_write %v, %dst[%c, %kh, %r, %c0] {in_bounds = [true]} : vector<223xf32>, memref<3x3x112x223xf32>
+    }
+  }
+  return
+}
+
 // A small copy keeps LLVM's loop optimizations, and so does a fill nested
 // in a parallel loop (a task's work).
 // CHECK-LABEL: func.func @small_copy
@@ -879,6 +901,68 @@ func.func @no_winograd(%x: tensor<1x1x14x14xf32>, %w: tensor<8x1x3x3xf32>) -> (t
 }
 // The transformed filter of @winograd (resources print after the functions).
 // CHECK: winograd: "0x40000000000040C0000080BF0000803F00004040000000C00000000000000040000040C0000040C00000000000004040000080BF0000C0BF0000C03F0000803F000040C0000080BF000000000000803F00000040000000BF0000003F000000C0000080BF000080BF0000803F00004040000000C00000000000000040000040C0000080BF00000000000000BF000080BF00000040000000C00000803F0000003F000000000000A0BF000080BE0000403F00000000000040BF0000803E0000A03F0000A0BF0000403F0000A0BF0000803E00000000000080BE0000A03F000040BF0000403F000000BF000080BF00000040000000C00000803F0000003F00000000000000BF00000000000020C00000004000004040000040C0000000C00000204000000000000030C00000A0BF0000704000000000000070C00000A03F00003040000030C00000803E0000403F0000A03F000000000000A0BF000040BF000080BE0000803E000020C00000004000004040000040C0000000C00000204000000000000020C000004040000000C00000000000000040000040C0000080BF0000803F00004040000080BF0000C0BF0000C03F0000803F000040C00000000000004040000080BF00000040000000BF0000003F000000C0000080BF000000000000803F00000040000000C00000000000000040000040C0000080BF0000803F00004040000000C0"
+
+//--- residual.mlir
+// Residual adds folded into the accumulators (fold-adds-into-accumulators)
+// and read where each path reads its init.
+// Winograd: the output transform reads the residual where it writes the
+// output, adds it to the bias and the transformed tile, and applies the
+// ReLU before the one write; no element-wise pass is left.
+// CHECK-LABEL: func.func @winograd_residual
+// CHECK-SAME: %[[R:[a-z0-9]+]]: tensor<1x8x14x14xf32>)
+// CHECK: scf.forall (%[[F:.*]]) in (8)
+// CHECK: %[[RV:.*]] = vector.transfer_read %[[R]][%{{.*}}, %[[F]], %{{.*}}, %{{.*}}], %{{.*}} {in_bounds = [true]} : tensor<1x8x14x14xf32>, vector<14xf32>
+// CHECK: arith.addf %{{.*}}, %[[RV]] : vector<14xf32>
+// CHECK: arith.maxnumf {{.*}} : vector<14xf32>
+// CHECK: vector.transfer_write {{.*}} : vector<14xf32>, tensor<14x14xf32>
+// CHECK-NOT: linalg.generic
+// CHECK: return
+func.func @winograd_residual(%x: tensor<1x1x14x14xf32>, %b: tensor<8xf32>, %r: tensor<1x8x14x14xf32>) -> tensor<1x8x14x14xf32> {
+  %w = "onnx.Constant"() <{value_ = dense<"0x000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0000080BF000000000000803F0000004000004040000040C0000000C0"> : tensor<8x1x3x3xf32>}> : () -> tensor<8x1x3x3xf32>
+  %0 = "onnx.Conv"(%x, %w, %b) {kernel_shape = [3, 3], pads = [1, 1, 1, 1]} : (tensor<1x1x14x14xf32>, tensor<8x1x3x3xf32>, tensor<8xf32>) -> tensor<1x8x14x14xf32>
+  %1 = "onnx.Add"(%0, %r) : (tensor<1x8x14x14xf32>, tensor<1x8x14x14xf32>) -> tensor<1x8x14x14xf32>
+  %2 = "onnx.Relu"(%1) : (tensor<1x8x14x14xf32>) -> tensor<1x8x14x14xf32>
+  return %2 : tensor<1x8x14x14xf32>
+}
+// A plain 1x1 convolution (channels x pixels tiles): each 8 x 32 register
+// tile starts from its bias plus its slice of the residual (the argument,
+// not a whole-output init written first), then the ReLU epilogue. The bias
+// is added once.
+// CHECK-LABEL: func.func @conv1x1_residual
+// CHECK-SAME: %[[B:[a-z0-9]+]]: tensor<32xf32>, %[[R:[a-z0-9]+]]: tensor<1x32x8x8xf32>)
+// CHECK-NOT: linalg.generic
+// CHECK: %[[RC:.*]] = tensor.collapse_shape %[[R]] {{\[\[}}0, 1], [2, 3]] : tensor<1x32x8x8xf32> into tensor<32x64xf32>
+// CHECK: %[[BV:.*]] = vector.transfer_read %{{.*}} : tensor<8xf32>, vector<8xf32>
+// CHECK: %[[RS:.*]] = tensor.extract_slice %[[RC]]
+// CHECK: %[[RV:.*]] = vector.transfer_read %[[RS]]{{.*}} : tensor<8x32xf32>, vector<8x32xf32>
+// CHECK: %[[START:.*]] = arith.addf %{{.*}}, %[[RV]] : vector<8x32xf32>
+// CHECK: scf.for {{.*}} iter_args(%{{.*}} = %[[START]]) -> (vector<8x32xf32>)
+// CHECK: vector.fma
+// CHECK: arith.maxnumf {{.*}} : vector<8x32xf32>
+func.func @conv1x1_residual(%x: tensor<1x64x8x8xf32>, %w: tensor<32x64x1x1xf32>, %b: tensor<32xf32>, %r: tensor<1x32x8x8xf32>) -> tensor<1x32x8x8xf32> {
+  %0 = "onnx.Conv"(%x, %w, %b) {kernel_shape = [1, 1]} : (tensor<1x64x8x8xf32>, tensor<32x64x1x1xf32>, tensor<32xf32>) -> tensor<1x32x8x8xf32>
+  %1 = "onnx.Add"(%0, %r) : (tensor<1x32x8x8xf32>, tensor<1x32x8x8xf32>) -> tensor<1x32x8x8xf32>
+  %2 = "onnx.Relu"(%1) : (tensor<1x32x8x8xf32>) -> tensor<1x32x8x8xf32>
+  return %2 : tensor<1x32x8x8xf32>
+}
+// A packed 7x7 pointwise convolution (pixels x channels tiles): the tiles
+// start from the bias in registers and the residual is added after the
+// tiles, on the output (reading it into a 7 x 32 tile would take a
+// transpose per tile).
+// CHECK-LABEL: func.func @pointwise_7x7_residual
+// CHECK-SAME: %[[R:[a-z0-9]+]]: tensor<1x64x7x7xf32>)
+// CHECK: scf.forall (%{{.*}}, %{{.*}}) in (2, 7) {{.*}} -> (tensor<2x32x7x7xf32>)
+// CHECK-NOT: tensor<1x64x7x7xf32>, vector
+// CHECK: scf.for %{{.*}} = %c0 to %c160 step %c1 iter_args({{.*}}) -> ({{.*}}vector<7x32xf32>)
+// CHECK: %[[E:.*]] = tensor.expand_shape
+// CHECK: linalg.generic {{.*}} ins(%[[E]], %[[R]] : tensor<1x64x7x7xf32>, tensor<1x64x7x7xf32>)
+// CHECK-NEXT: ^bb0
+// CHECK-NEXT: arith.addf
+func.func @pointwise_7x7_residual(%x: tensor<1x160x7x7xf32>, %w: tensor<64x160x1x1xf32>, %b: tensor<64xf32>, %r: tensor<1x64x7x7xf32>) -> tensor<1x64x7x7xf32> {
+  %0 = "onnx.Conv"(%x, %w, %b) {kernel_shape = [1, 1]} : (tensor<1x160x7x7xf32>, tensor<64x160x1x1xf32>, tensor<64xf32>) -> tensor<1x64x7x7xf32>
+  %1 = "onnx.Add"(%r, %0) : (tensor<1x64x7x7xf32>, tensor<1x64x7x7xf32>) -> tensor<1x64x7x7xf32>
+  return %1 : tensor<1x64x7x7xf32>
+}
 
 //--- collapse.mlir
 // An element-wise op on fresh buffers: the dims after the first non-unit
