@@ -42,6 +42,16 @@ CASES = {
     "c64_f32_14_stride2_clip": (64, 32, 14, 14, 1, 2,
                                 dict(bias=True, post="clip")),
     "c16_f32_14_relu": (16, 32, 14, 14, 1, 1, dict(bias=True, post="relu")),
+    # Residual adds after 1x1 convolutions with a bias (the residual folded
+    # into the accumulator's start): the plain contraction (8x8), a split
+    # one (784 = 768 + 16 pixels) and the packed 7x7 path (residual added
+    # after the tiles).
+    "c32_f32_1x1_8_residual": (32, 32, 8, 8, 0, 1,
+                               dict(k=1, bias=True, post="residual")),
+    "c64_f64_1x1_28_residual": (64, 64, 28, 28, 0, 1,
+                                dict(k=1, bias=True, post="residual")),
+    "c160_f160_1x1_7_residual": (160, 160, 7, 7, 0, 1,
+                                 dict(k=1, bias=True, post="residual")),
     "c16_f96_1x1_28_sigmoid": (16, 96, 28, 28, 0, 1,
                                dict(k=1, bias=True, post="sigmoid")),
     "c24_f40_1x1_13_clip": (24, 40, 13, 13, 0, 1, dict(k=1, post="clip")),

@@ -801,6 +801,26 @@ func.func @even_tasks(%a: tensor<576x96xf32>, %b: tensor<96x192xf32>) -> tensor<
   return %0 : tensor<576x192xf32>
 }
 
+// 12544 pixels in tiles of 256 make 49 tasks (25 and 24 on 2 threads):
+// a column tile of 224 makes 56.
+// CHECK-LABEL: func.func @even_columns
+// CHECK: scf.forall (%{{.*}}, %{{.*}}) = (0, 0) to (32, 12544) step (32, 224)
+func.func @even_columns(%x: tensor<1x16x112x112xf32>, %w: tensor<32x16x1x1xf32>) -> tensor<1x32x112x112xf32> {
+  %0 = "onnx.Conv"(%x, %w) {kernel_shape = [1, 1]} : (tensor<1x16x112x112xf32>, tensor<32x16x1x1xf32>) -> tensor<1x32x112x112xf32>
+  return %0 : tensor<1x32x112x112xf32>
+}
+// An image's im2col rows: 3 channels x 3 kernel rows are 9 tasks; the
+// output rows split in 2 make 18 (each task 56 rows).
+// CHECK-LABEL: func.func @stem_rows
+// CHECK: scf.forall (%{{.*}}, %{{.*}}, %[[H:.*]]) in (3, 3, 2) {{.*}} -> (tensor<3x3x3x112x112xf32>)
+// CHECK: %[[OFF:.*]] = arith.muli %[[H]], %c56
+// CHECK: tensor.extract_slice %{{.*}}[%{{.*}}, %{{.*}}, 0, %[[OFF]], 0] [1, 1, 3, 56, 112]
+// CHECK: scf.for %{{.*}} = %c0 to %c56 step %c1
+func.func @stem_rows(%x: tensor<1x3x224x224xf32>, %w: tensor<32x3x3x3xf32>) -> tensor<1x32x112x112xf32> {
+  %0 = "onnx.Conv"(%x, %w) {kernel_shape = [3, 3], pads = [1, 1, 1, 1], strides = [2, 2]} : (tensor<1x3x224x224xf32>, tensor<32x3x3x3xf32>) -> tensor<1x32x112x112xf32>
+  return %0 : tensor<1x32x112x112xf32>
+}
+
 //--- winograd.mlir
 // A 3x3 stride-1 convolution with a constant filter as Winograd F(2x2, 3x3)
 // (the channel threshold lowered to 1 for a small filter). OH = OW = 14:
