@@ -213,9 +213,11 @@ foldableAdd(linalg::GenericOp g) {
       g.payloadUsesValueFromOperand(g.getDpsInitOperand(0)))
     return std::nullopt;
   for (OpOperand *in : g.getDpsInputOperands()) {
+    // In g's block: the contraction moves down to g, never into a loop or
+    // a branch it was outside of.
     auto c = in->get().getDefiningOp<linalg::LinalgOp>();
-    if (!c || !in->get().hasOneUse() || !addsIntoInit(c) ||
-        !g.getMatchingIndexingMap(in).isIdentity())
+    if (!c || c->getBlock() != g->getBlock() || !in->get().hasOneUse() ||
+        !addsIntoInit(c) || !g.getMatchingIndexingMap(in).isIdentity())
       continue;
     BlockArgument a = g.getMatchingBlockArgument(in);
     if (!a.hasOneUse())
@@ -281,7 +283,10 @@ static void foldAddIntoInit(RewriterBase &rewriter, linalg::GenericOp g,
              p && p.getNumReductionLoops() == 0 && p.getNumDpsInits() == 1 &&
              p.hasPureTensorSemantics() &&
              p.getMatchingIndexingMap(p.getDpsInitOperand(0)).isIdentity() &&
-             !p.payloadUsesValueFromOperand(p.getDpsInitOperand(0))) {
+             !p.payloadUsesValueFromOperand(p.getDpsInitOperand(0)) &&
+             // Computed again inside init' (it may have other users: a
+             // bias broadcast CSE shares between convolutions): cheap only.
+             !isExpensiveToRecompute(p)) {
     Value y =
         cast<linalg::YieldOp>(p.getBody()->getTerminator()).getValues()[0];
     if (p.getNumDpsInputs() == 0 && y.getParentBlock() != p.getBody())

@@ -133,3 +133,30 @@ func.func @not_folded(%a: tensor<4x16xf32>, %b: tensor<16x8xf32>, %r: tensor<4x8
   } -> tensor<4x8xf32>
   return %m, %o, %o1, %o2 : tensor<4x8xf32>, tensor<4x8xf32>, tensor<4xf32>, tensor<4x8xf32>
 }
+
+// -----
+
+// Not folded: the contraction is outside the loop whose body adds to its
+// result (moving it into the loop would run it on every iteration).
+// CHECK-LABEL: func.func @other_block
+// CHECK: %[[M:.*]] = linalg.matmul
+// CHECK: scf.for
+// CHECK: linalg.generic {{.*}} ins(%[[M]], %{{.*}} : tensor<4x8xf32>, tensor<4x8xf32>)
+#map2 = affine_map<(d0, d1) -> (d0, d1)>
+func.func @other_block(%a: tensor<4x16xf32>, %b: tensor<16x8xf32>, %r: tensor<4x8xf32>, %n: index) -> tensor<4x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %e = tensor.empty() : tensor<4x8xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<4x8xf32>) -> tensor<4x8xf32>
+  %m = linalg.matmul ins(%a, %b : tensor<4x16xf32>, tensor<16x8xf32>) outs(%f : tensor<4x8xf32>) -> tensor<4x8xf32>
+  %l = scf.for %i = %c0 to %n step %c1 iter_args(%acc = %r) -> (tensor<4x8xf32>) {
+    %o = linalg.generic {indexing_maps = [#map2, #map2, #map2], iterator_types = ["parallel", "parallel"]} ins(%m, %acc : tensor<4x8xf32>, tensor<4x8xf32>) outs(%e : tensor<4x8xf32>) {
+    ^bb0(%x: f32, %y: f32, %out: f32):
+      %s = arith.addf %x, %y : f32
+      linalg.yield %s : f32
+    } -> tensor<4x8xf32>
+    scf.yield %o : tensor<4x8xf32>
+  }
+  return %l : tensor<4x8xf32>
+}

@@ -50,13 +50,15 @@ def FoldAddsIntoAccumulators
 
     * the contraction is any linalg op with reduction loops whose payload
       adds into its init (`out + ...`, as matmul, conv and their generics
-      do), its result used once, by
+      do), its result used once, in its own block (it is never moved into
+      a loop or a branch), by
     * an all-parallel `linalg.generic` that reads it through an identity
       map and uses it (block argument `a`) only in one `a + x` (`arith.addf`
       or `arith.addi`, either order), where `x` does not depend on `a`.
 
     The init becomes a generic computing `init + x` over the output (a
-    fill's value, or a broadcast bias fused into it), the contraction is
+    fill's value, or a cheap broadcast such as a bias computed again in
+    it; a zero fill leaves `x` alone), the contraction is
     moved to just before the consumer and accumulates onto it, and the
     consumer uses `a` where it used `a + x`: what is left of it (a ReLU, a
     clip) is an element-wise epilogue of one input, or nothing. The register
