@@ -287,10 +287,9 @@ static void foldAddIntoInit(RewriterBase &rewriter, linalg::GenericOp g,
              // Computed again inside init' (it may have other users: a
              // bias broadcast CSE shares between convolutions): cheap only.
              !isExpensiveToRecompute(p)) {
-    Value y =
-        cast<linalg::YieldOp>(p.getBody()->getTerminator()).getValues()[0];
-    if (p.getNumDpsInputs() == 0 && y.getParentBlock() != p.getBody())
-      fillValue = y;
+    // A fill written as a generic (a value yielded, no inputs).
+    if (std::optional<Value> v = linalg::isaFillOpInterface(p))
+      fillValue = *v;
     else
       base = p;
     dest = p.getDpsInits()[0];

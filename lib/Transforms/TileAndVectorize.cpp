@@ -699,7 +699,8 @@ static Value viewInit(RewriterBase &rewriter, Location loc, Value init,
   unsigned n = viewT.getRank();
   AffineMap id = AffineMap::getMultiDimIdentityMap(n, rewriter.getContext());
   SmallVector<utils::IteratorType> par(n, utils::IteratorType::parallel);
-  if (Value bias = channelBias(rewriter, loc, init, F))
+  // The bias broadcast over the view.
+  auto broadcast = [&](Value bias) -> Value {
     return linalg::GenericOp::create(
                rewriter, loc, TypeRange{viewT}, ValueRange{viewBias(bias)},
                ValueRange{empty()}, {biasMap, id}, par,
@@ -707,6 +708,9 @@ static Value viewInit(RewriterBase &rewriter, Location loc, Value init,
                  linalg::YieldOp::create(b, l, a[0]);
                })
         .getResult(0);
+  };
+  if (Value bias = channelBias(rewriter, loc, init, F))
+    return broadcast(bias);
   // A residual, alone or plus a bias (fold-adds-into-accumulators): the
   // same sum on the view of the residual, which the register tiles fuse.
   AccumulatorStart start;
@@ -724,14 +728,7 @@ static Value viewInit(RewriterBase &rewriter, Location loc, Value init,
                        rewriter.getZeroAttr(viewT.getElementType()))),
                    Value(empty()))
             .getResult(0);
-      return linalg::GenericOp::create(
-                 rewriter, loc, TypeRange{viewT},
-                 ValueRange{viewBias(start.bias)}, ValueRange{empty()},
-                 {biasMap, id}, par,
-                 [](OpBuilder &b, Location l, ValueRange a) {
-                   linalg::YieldOp::create(b, l, a[0]);
-                 })
-          .getResult(0);
+      return broadcast(start.bias);
     }
     SmallVector<Value> ins{reshape(start.residual)};
     SmallVector<AffineMap> maps{id};
